@@ -1,0 +1,33 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { cookies, headers } from 'next/headers';
+import { signIn, SESSION_COOKIE } from '@/lib/auth/session';
+import { setSessionCookie } from '@/lib/auth/next';
+import { toAppError } from '@/lib/auth/guard';
+import { loginSchema } from '@/lib/schemas/auth';
+import { fieldErrorsOf } from '@/lib/validation';
+import type { ActionState } from '@/lib/auth/action-state';
+
+// Sign-in is the one public mutation: it validates with zod and is throttled in signIn().
+export async function loginAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const values = { username: String(formData.get('username') ?? '') };
+  const parsed = loginSchema.safeParse({ username: formData.get('username'), password: formData.get('password') });
+  if (!parsed.success) return { ok: false, errors: fieldErrorsOf(parsed.error), values };
+  const headerStore = await headers();
+  const forwarded = headerStore.get('x-forwarded-for');
+  try {
+    const result = await signIn({
+      ...parsed.data,
+      ip: forwarded ? forwarded.split(',')[0].trim() : (headerStore.get('x-real-ip') ?? '127.0.0.1'),
+      userAgent: headerStore.get('user-agent'),
+      replaceToken: (await cookies()).get(SESSION_COOKIE)?.value ?? null,
+    });
+    await setSessionCookie(result.token, result.expiresAt);
+  } catch (error) {
+    const appError = toAppError(error);
+    return { ok: false, code: appError.code, message: appError.message, values };
+  }
+  const next = String(formData.get('next') ?? '');
+  redirect(next.startsWith('/') && !next.startsWith('//') ? next : '/');
+}

@@ -1,0 +1,34 @@
+import { LIGHT_LABELS, type Light } from '@/lib/rules/enums';
+
+const lightStyles: Record<Light, string> = {
+  red: 'bg-red-100 text-red-800 ring-red-600/30',
+  yellow: 'bg-amber-100 text-amber-900 ring-amber-600/30',
+  green: 'bg-emerald-100 text-emerald-800 ring-emerald-600/30',
+};
+const dotStyles: Record<Light, string> = { red: 'bg-red-600', yellow: 'bg-amber-500', green: 'bg-emerald-600' };
+
+/** The traffic light: colour plus text, never colour alone. */
+export function LightBadge({ light, title }: { light: Light; title?: string }) {
+  return (
+    <span title={title} className={`inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${lightStyles[light]}`}>
+      <span className={`h-2 w-2 rounded-full ${dotStyles[light]}`} aria-hidden="true" />
+      {LIGHT_LABELS[light]}
+    </span>
+  );
+}
+
+export function Tag({ children, tone = 'slate' }: { children: React.ReactNode; tone?: 'slate' | 'brand' | 'red' | 'amber' | 'emerald' | 'violet' }) {
+  const tones = {
+    slate: 'bg-slate-100 text-slate-700',
+    brand: 'bg-brand-50 text-brand-700',
+    red: 'bg-red-50 text-red-700',
+    amber: 'bg-amber-50 text-amber-800',
+    emerald: 'bg-emerald-50 text-emerald-700',
+    violet: 'bg-violet-50 text-violet-700',
+  };
+  return <span className={`inline-flex items-center whitespace-nowrap rounded px-1.5 py-0.5 text-xs font-medium ${tones[tone]}`}>{children}</span>;
+}
+
+export function ShuangshiTag() {
+  return <Tag tone="red">双十</Tag>;
+}

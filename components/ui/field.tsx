@@ -1,0 +1,87 @@
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
+
+// Labelled form controls with their error beside them (aria-describedby), as the house style asks.
+
+interface FieldShellProps {
+  id: string;
+  label: string;
+  error?: string[] | string;
+  hint?: string;
+  required?: boolean;
+  children: ReactNode;
+  className?: string;
+}
+
+export function FieldShell({ id, label, error, hint, required, children, className }: FieldShellProps) {
+  const messages = typeof error === 'string' ? [error] : error;
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-700">
+        {label}
+        {required ? <span className="ml-0.5 text-red-600" aria-hidden="true">*</span> : null}
+      </label>
+      {children}
+      {hint && !messages?.length ? <p className="mt-1 text-xs text-slate-500">{hint}</p> : null}
+      {messages?.length ? (
+        <p id={`${id}-error`} className="mt-1 text-sm text-red-700" role="alert">
+          {messages.join('；')}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+const controlClass =
+  'block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm placeholder:text-slate-400 focus:border-brand-500 focus:ring-1 focus:ring-brand-500 disabled:bg-slate-100 aria-[invalid=true]:border-red-500';
+
+type Common = { label: string; error?: string[] | string; hint?: string; wrapperClassName?: string };
+
+export function TextField({ id, name, label, error, hint, required, wrapperClassName, ...rest }: Common & InputHTMLAttributes<HTMLInputElement> & { id?: string; name: string }) {
+  const fieldId = id ?? `f-${name}`;
+  const invalid = Boolean(typeof error === 'string' ? error : error?.length);
+  return (
+    <FieldShell id={fieldId} label={label} error={error} hint={hint} required={required} className={wrapperClassName}>
+      <input id={fieldId} name={name} required={required} aria-invalid={invalid} aria-describedby={invalid ? `${fieldId}-error` : undefined} className={controlClass} {...rest} />
+    </FieldShell>
+  );
+}
+
+export function SelectField({
+  id,
+  name,
+  label,
+  error,
+  hint,
+  required,
+  options,
+  placeholder,
+  wrapperClassName,
+  ...rest
+}: Common & SelectHTMLAttributes<HTMLSelectElement> & { id?: string; name: string; options: Array<{ value: string | number; label: string }>; placeholder?: string }) {
+  const fieldId = id ?? `f-${name}`;
+  const invalid = Boolean(typeof error === 'string' ? error : error?.length);
+  return (
+    <FieldShell id={fieldId} label={label} error={error} hint={hint} required={required} className={wrapperClassName}>
+      <select id={fieldId} name={name} required={required} aria-invalid={invalid} aria-describedby={invalid ? `${fieldId}-error` : undefined} className={controlClass} {...rest}>
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}
+
+export function TextAreaField({ id, name, label, error, hint, required, wrapperClassName, ...rest }: Common & TextareaHTMLAttributes<HTMLTextAreaElement> & { id?: string; name: string }) {
+  const fieldId = id ?? `f-${name}`;
+  const invalid = Boolean(typeof error === 'string' ? error : error?.length);
+  return (
+    <FieldShell id={fieldId} label={label} error={error} hint={hint} required={required} className={wrapperClassName}>
+      <textarea id={fieldId} name={name} required={required} aria-invalid={invalid} aria-describedby={invalid ? `${fieldId}-error` : undefined} className={controlClass} rows={3} {...rest} />
+    </FieldShell>
+  );
+}
+
+export { controlClass };

@@ -1,0 +1,49 @@
+import type { Executor } from './index';
+import { auditLog } from './schema';
+import { nowIso } from '@/lib/rules/dates';
+
+export interface AuditEntry {
+  userId: number | null;
+  action: string;
+  entityType: string;
+  entityId: number | null;
+  projectId?: number | null;
+  before?: unknown;
+  after?: unknown;
+  batchId?: number | null;
+  ip?: string | null;
+}
+
+/** Appends one audit row. Call it inside the transaction that makes the change. */
+export function writeAudit(tx: Executor, entry: AuditEntry): void {
+  tx.insert(auditLog)
+    .values({
+      at: nowIso(),
+      userId: entry.userId,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      projectId: entry.projectId ?? null,
+      before: entry.before ?? null,
+      after: entry.after ?? null,
+      batchId: entry.batchId ?? null,
+      ip: entry.ip ?? null,
+    })
+    .run();
+}
+
+/** The fields that differ between two records, as `{ before, after }` holding only those keys. */
+export function diff<T extends Record<string, unknown>>(before: T, after: Partial<T>) {
+  const changedBefore: Record<string, unknown> = {};
+  const changedAfter: Record<string, unknown> = {};
+  for (const key of Object.keys(after)) {
+    if (key === 'version' || key === 'updatedAt') continue;
+    const a = before[key];
+    const b = after[key];
+    if (JSON.stringify(a) !== JSON.stringify(b)) {
+      changedBefore[key] = a;
+      changedAfter[key] = b;
+    }
+  }
+  return { before: changedBefore, after: changedAfter, changed: Object.keys(changedAfter).length > 0 };
+}

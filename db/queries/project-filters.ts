@@ -1,0 +1,70 @@
+import 'server-only';
+import { and, eq, like, or, sql, type SQL } from 'drizzle-orm';
+import { getDb } from '../index';
+import { leads, projects } from '../schema';
+import { today } from '@/lib/rules/dates';
+import type { LeadFilters, ProjectFilters } from '@/lib/schemas/filters';
+
+// The SQL behind the shared filters. The ledger, the board, the dashboard drill-downs, the API and
+// the exports all build their WHERE clause here, so their counts and sums agree.
+
+const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export function projectWhere(filters: ProjectFilters): SQL | undefined {
+  const q = filters.q?.trim();
+  return and(
+    filters.category ? eq(projects.category, filters.category) : undefined,
+    filters.shuangshi !== undefined ? eq(projects.shuangshi, filters.shuangshi) : undefined,
+    filters.stage ? eq(projects.stage, filters.stage) : undefined,
+    filters.status ? eq(projects.status, filters.status) : undefined,
+    filters.unitId ? eq(projects.unitId, filters.unitId) : undefined,
+    filters.industryId ? eq(projects.industryId, filters.industryId) : undefined,
+    filters.light ? eq(projects.light, filters.light) : undefined,
+    filters.leaderId ? eq(projects.leaderId, filters.leaderId) : undefined,
+    filters.ownerId ? eq(projects.ownerId, filters.ownerId) : undefined,
+    q ? or(sql`${projects.name} like ${`%${escapeLike(q)}%`} escape '\\'`, sql`${projects.code} like ${`%${escapeLike(q)}%`} escape '\\'`) : undefined,
+  );
+}
+
+export interface ProjectSums {
+  count: number;
+  totalInvestment: number;
+  plannedInvestmentThisYear: number;
+  completedInvestment: number;
+  red: number;
+  yellow: number;
+}
+
+export const projectSumColumns = {
+  count: sql<number>`count(*)`.mapWith(Number),
+  totalInvestment: sql<number>`coalesce(sum(${projects.totalInvestment}), 0)`.mapWith(Number),
+  plannedInvestmentThisYear: sql<number>`coalesce(sum(${projects.plannedInvestmentThisYear}), 0)`.mapWith(Number),
+  completedInvestment: sql<number>`coalesce(sum(${projects.completedInvestment}), 0)`.mapWith(Number),
+  red: sql<number>`coalesce(sum(case when ${projects.light} = 'red' then 1 else 0 end), 0)`.mapWith(Number),
+  yellow: sql<number>`coalesce(sum(case when ${projects.light} = 'yellow' then 1 else 0 end), 0)`.mapWith(Number),
+};
+
+/** Count and money sums of the filtered set, in SQL. */
+export function sumProjects(filters: ProjectFilters): ProjectSums {
+  return getDb().select(projectSumColumns).from(projects).where(projectWhere(filters)).get()!;
+}
+
+export function leadWhere(filters: LeadFilters, day = today()): SQL | undefined {
+  const q = filters.q?.trim();
+  return and(
+    filters.stage ? eq(leads.stage, filters.stage) : undefined,
+    filters.ownerId ? eq(leads.ownerId, filters.ownerId) : undefined,
+    filters.team ? eq(leads.team, filters.team) : undefined,
+    filters.campaignId ? eq(leads.campaignId, filters.campaignId) : undefined,
+    filters.source ? eq(leads.source, filters.source) : undefined,
+    filters.industryId ? eq(leads.industryId, filters.industryId) : undefined,
+    filters.origin ? like(leads.origin, `%${escapeLike(filters.origin)}%`) : undefined,
+    filters.overdue === true ? leadOverdueSql(day) : filters.overdue === false ? sql`not (${leadOverdueSql(day)})` : undefined,
+    q ? sql`${leads.company} like ${`%${escapeLike(q)}%`} escape '\\'` : undefined,
+  );
+}
+
+/** A lead is overdue when it is still open and its next follow-up date has passed. */
+export function leadOverdueSql(day: string): SQL {
+  return sql`(${leads.stage} in ('prospect','contacting','negotiating','signed') and ${leads.nextFollowUpDate} is not null and ${leads.nextFollowUpDate} < ${day})`;
+}

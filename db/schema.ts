@@ -1,0 +1,687 @@
+import { relations, sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  APPLICATION_STATUSES,
+  APPROVAL_STATUSES,
+  CATEGORIES,
+  FOLLOWUP_KINDS,
+  LEAD_STAGES,
+  LIGHTS,
+  NATURES,
+  PROBLEM_ACTIONS,
+  PROBLEM_LEVELS,
+  PROBLEM_STATUSES,
+  PROBLEM_TYPES,
+  PROJECT_STATUSES,
+  ROLES,
+  STAGES,
+  SUPERVISION_STATUSES,
+  TASK_STATES,
+  UNIT_KINDS,
+} from '@/lib/rules/enums';
+
+// Conventions: dates are 'YYYY-MM-DD' text, timestamps are ISO-8601 text, money is integer 万元,
+// every editable record carries an integer `version` for optimistic concurrency.
+
+const createdAt = () => text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
+const updatedAt = () => text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
+const version = () => integer('version').notNull().default(1);
+
+// ---------------------------------------------------------------- organisation
+
+export const units = sqliteTable('units', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+  code: text('code').notNull().unique(),
+  kind: text('kind', { enum: UNIT_KINDS }).notNull(),
+  sortOrder: integer('sort_order').notNull().default(0),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  version: version(),
+  createdAt: createdAt(),
+});
+export type Unit = typeof units.$inferSelect;
+
+export const industries = sqliteTable('industries', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+  sortOrder: integer('sort_order').notNull().default(0),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  version: version(),
+  createdAt: createdAt(),
+});
+export type Industry = typeof industries.$inferSelect;
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    username: text('username').notNull().unique(),
+    name: text('name').notNull(),
+    role: text('role', { enum: ROLES }).notNull(),
+    unitId: integer('unit_id').references(() => units.id),
+    /** Investment teams: leads are shared within a team. */
+    team: text('team'),
+    phone: text('phone'),
+    passwordHash: text('password_hash').notNull(),
+    mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('users_role_idx').on(t.role), index('users_unit_idx').on(t.unitId)],
+);
+export type User = typeof users.$inferSelect;
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    /** SHA-256 of the cookie token; the token itself is never stored. */
+    id: text('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    lastSeenAt: text('last_seen_at').notNull(),
+    expiresAt: text('expires_at').notNull(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)],
+);
+export type Session = typeof sessions.$inferSelect;
+
+export const apiTokens = sqliteTable(
+  'api_tokens',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    /** SHA-256 of the token; shown to the admin once, at creation. */
+    tokenHash: text('token_hash').notNull().unique(),
+    /** First characters of the token, so an admin can tell tokens apart. */
+    prefix: text('prefix').notNull(),
+    /** The token acts with this user's role and unit. */
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    lastUsedAt: text('last_used_at'),
+    revokedAt: text('revoked_at'),
+  },
+  (t) => [index('api_tokens_user_idx').on(t.userId)],
+);
+export type ApiToken = typeof apiTokens.$inferSelect;
+
+/** Failed sign-ins, keyed by `ip:<addr>` or `user:<name>`; used for throttling and pruned as it ages. */
+export const loginFailures = sqliteTable(
+  'login_failures',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    key: text('key').notNull(),
+    at: text('at').notNull(),
+  },
+  (t) => [index('login_failures_key_at_idx').on(t.key, t.at)],
+);
+
+/** Key-value settings an admin can change: stage usual days, password policy, webhook URL. */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value', { mode: 'json' }).notNull(),
+  version: version(),
+  updatedAt: updatedAt(),
+});
+
+// ---------------------------------------------------------------- projects
+
+export const projects = sqliteTable(
+  'projects',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** GB/T 40058-2021 project code; optional until registered. */
+    code: text('code').unique(),
+    name: text('name').notNull(),
+    category: text('category', { enum: CATEGORIES }).notNull(),
+    shuangshi: integer('shuangshi', { mode: 'boolean' }).notNull().default(false),
+    nature: text('nature', { enum: NATURES }).notNull().default('new'),
+    stage: text('stage', { enum: STAGES }).notNull().default('reserve'),
+    status: text('status', { enum: PROJECT_STATUSES }).notNull().default('active'),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    industryId: integer('industry_id').references(() => industries.id),
+    leaderId: integer('leader_id').references(() => users.id),
+    ownerId: integer('owner_id').references(() => users.id),
+    location: text('location'),
+    description: text('description'),
+    totalInvestment: integer('total_investment').notNull().default(0),
+    plannedInvestmentThisYear: integer('planned_investment_this_year').notNull().default(0),
+    /** Cumulative completed investment; kept equal to the latest monthly report's cumulative figure. */
+    completedInvestment: integer('completed_investment').notNull().default(0),
+    /** Funds actually in place (资金到位), where reported. */
+    fundsInPlace: integer('funds_in_place'),
+    plannedStartDate: text('planned_start_date'),
+    plannedCompletionDate: text('planned_completion_date'),
+    // "上争" projects
+    applicationStatus: text('application_status', { enum: APPLICATION_STATUSES }),
+    appliedFunds: integer('applied_funds'),
+    grantedFunds: integer('granted_funds'),
+    // 六个一: 工作专班 and 推进方案 (leader, unit, owner and 时间表 live in their own columns and table)
+    taskForce: text('task_force'),
+    plan: text('plan'),
+    stageEnteredAt: text('stage_entered_at').notNull(),
+    /** Planned finish date of the current stage, copied from project_stage_plans. */
+    stageDueDate: text('stage_due_date'),
+    /** Stored traffic light, recomputed on every change and whenever `lightRecheckOn` arrives. */
+    light: text('light', { enum: LIGHTS }).notNull().default('green'),
+    lightReasons: text('light_reasons', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    /** First day on which the light may change by the passing of time alone. */
+    lightRecheckOn: text('light_recheck_on'),
+    leadId: integer('lead_id'),
+    createdBy: integer('created_by').references(() => users.id),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('projects_stage_idx').on(t.stage),
+    index('projects_unit_stage_idx').on(t.unitId, t.stage),
+    index('projects_industry_idx').on(t.industryId),
+    index('projects_category_idx').on(t.category),
+    index('projects_light_idx').on(t.light),
+    index('projects_leader_idx').on(t.leaderId),
+    index('projects_owner_idx').on(t.ownerId),
+    index('projects_recheck_idx').on(t.lightRecheckOn),
+    index('projects_stage_due_idx').on(t.stageDueDate),
+    index('projects_lead_idx').on(t.leadId),
+  ],
+);
+export type Project = typeof projects.$inferSelect;
+export type NewProject = typeof projects.$inferInsert;
+
+/** 时间表: the planned finish date of each stage of a project. */
+export const projectStagePlans = sqliteTable(
+  'project_stage_plans',
+  {
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    stage: text('stage', { enum: STAGES }).notNull(),
+    dueDate: text('due_date').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.stage] })],
+);
+export type ProjectStagePlan = typeof projectStagePlans.$inferSelect;
+
+/** 工作专班 members, when they are platform users. */
+export const projectMembers = sqliteTable(
+  'project_members',
+  {
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.userId] })],
+);
+
+export const stageHistory = sqliteTable(
+  'stage_history',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    fromStage: text('from_stage', { enum: STAGES }),
+    toStage: text('to_stage', { enum: STAGES }).notNull(),
+    at: text('at').notNull(),
+    byUserId: integer('by_user_id').references(() => users.id),
+    reason: text('reason'),
+    override: integer('override', { mode: 'boolean' }).notNull().default(false),
+    /** The planned finish date of the stage being left, as it stood at the move. */
+    fromStageDueDate: text('from_stage_due_date'),
+    /** Open 前期手续 items at an override, as a list of names. */
+    openItems: text('open_items', { mode: 'json' }).$type<string[]>(),
+  },
+  (t) => [index('stage_history_project_idx').on(t.projectId, t.at), index('stage_history_to_at_idx').on(t.toStage, t.at)],
+);
+export type StageHistoryRow = typeof stageHistory.$inferSelect;
+
+export const approvalItems = sqliteTable(
+  'approval_items',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+    sortOrder: integer('sort_order').notNull(),
+    status: text('status', { enum: APPROVAL_STATUSES }).notNull().default('pending'),
+    office: text('office'),
+    dueDate: text('due_date'),
+    doneDate: text('done_date'),
+    note: text('note'),
+    version: version(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('approval_items_project_kind_idx').on(t.projectId, t.kind)],
+);
+export type ApprovalItem = typeof approvalItems.$inferSelect;
+
+export const tasks = sqliteTable(
+  'tasks',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    ownerId: integer('owner_id').references(() => users.id),
+    dueDate: text('due_date').notNull(),
+    state: text('state', { enum: TASK_STATES }).notNull().default('open'),
+    doneAt: text('done_at'),
+    createdBy: integer('created_by').references(() => users.id),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('tasks_project_idx').on(t.projectId), index('tasks_open_due_idx').on(t.state, t.dueDate)],
+);
+export type Task = typeof tasks.$inferSelect;
+
+/** 进度清单: one report per project per month. */
+export const monthlyReports = sqliteTable(
+  'monthly_reports',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    month: text('month').notNull(),
+    investmentThisMonth: integer('investment_this_month').notNull(),
+    cumulativeInvestment: integer('cumulative_investment').notNull(),
+    progressPercent: integer('progress_percent').notNull(),
+    narrative: text('narrative').notNull().default(''),
+    problemsMet: text('problems_met'),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('monthly_reports_project_month_idx').on(t.projectId, t.month), index('monthly_reports_month_idx').on(t.month)],
+);
+export type MonthlyReport = typeof monthlyReports.$inferSelect;
+
+/** 形象进度照片, stored as files under the data directory. */
+export const reportPhotos = sqliteTable(
+  'report_photos',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => monthlyReports.id, { onDelete: 'cascade' }),
+    storedName: text('stored_name').notNull().unique(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('report_photos_report_idx').on(t.reportId)],
+);
+export type ReportPhoto = typeof reportPhotos.$inferSelect;
+
+// ---------------------------------------------------------------- problems and 督办
+
+export const problems = sqliteTable(
+  'problems',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    type: text('type', { enum: PROBLEM_TYPES }).notNull(),
+    description: text('description').notNull(),
+    /** The unit responsible for solving it. */
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    deadline: text('deadline').notNull(),
+    level: text('level', { enum: PROBLEM_LEVELS }).notNull().default('county'),
+    status: text('status', { enum: PROBLEM_STATUSES }).notNull().default('open'),
+    resolution: text('resolution'),
+    raisedBy: integer('raised_by').references(() => users.id),
+    closedAt: text('closed_at'),
+    closedBy: integer('closed_by').references(() => users.id),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('problems_project_idx').on(t.projectId),
+    index('problems_status_deadline_idx').on(t.status, t.deadline),
+    index('problems_unit_idx').on(t.unitId),
+    index('problems_level_idx').on(t.level),
+  ],
+);
+export type Problem = typeof problems.$inferSelect;
+
+export const problemEvents = sqliteTable(
+  'problem_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    problemId: integer('problem_id')
+      .notNull()
+      .references(() => problems.id, { onDelete: 'cascade' }),
+    at: text('at').notNull(),
+    byUserId: integer('by_user_id').references(() => users.id),
+    action: text('action', { enum: PROBLEM_ACTIONS }).notNull(),
+    fromLevel: text('from_level', { enum: PROBLEM_LEVELS }),
+    toLevel: text('to_level', { enum: PROBLEM_LEVELS }),
+    note: text('note'),
+  },
+  (t) => [index('problem_events_problem_idx').on(t.problemId, t.at)],
+);
+export type ProblemEvent = typeof problemEvents.$inferSelect;
+
+export const supervisions = sqliteTable(
+  'supervisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    content: text('content').notNull(),
+    deadline: text('deadline').notNull(),
+    status: text('status', { enum: SUPERVISION_STATUSES }).notNull().default('open'),
+    issuedBy: integer('issued_by')
+      .notNull()
+      .references(() => users.id),
+    /** The responsible officer who must reply; defaults to the project's 责任人. */
+    assigneeId: integer('assignee_id').references(() => users.id),
+    closedAt: text('closed_at'),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('supervisions_project_idx').on(t.projectId),
+    index('supervisions_status_deadline_idx').on(t.status, t.deadline),
+    index('supervisions_assignee_idx').on(t.assigneeId),
+  ],
+);
+export type Supervision = typeof supervisions.$inferSelect;
+
+export const supervisionReplies = sqliteTable(
+  'supervision_replies',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    supervisionId: integer('supervision_id')
+      .notNull()
+      .references(() => supervisions.id, { onDelete: 'cascade' }),
+    byUserId: integer('by_user_id')
+      .notNull()
+      .references(() => users.id),
+    at: text('at').notNull(),
+    /** 'reply' from the officer; 'done' or 'returned' notes from the leader. */
+    kind: text('kind', { enum: ['reply', 'done', 'returned'] }).notNull().default('reply'),
+    text: text('text').notNull(),
+  },
+  (t) => [index('supervision_replies_supervision_idx').on(t.supervisionId, t.at)],
+);
+export type SupervisionReply = typeof supervisionReplies.$inferSelect;
+
+// ---------------------------------------------------------------- investment leads
+
+export const campaigns = sqliteTable('campaigns', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+  destinations: text('destinations').notNull(),
+  startDate: text('start_date'),
+  endDate: text('end_date'),
+  description: text('description'),
+  createdBy: integer('created_by').references(() => users.id),
+  version: version(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+export type Campaign = typeof campaigns.$inferSelect;
+
+/** The leaders who go on a campaign. */
+export const campaignLeaders = sqliteTable(
+  'campaign_leaders',
+  {
+    campaignId: integer('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.userId] })],
+);
+
+export const leads = sqliteTable(
+  'leads',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    company: text('company').notNull(),
+    /** Home province, city or country of the investor. */
+    origin: text('origin'),
+    contactName: text('contact_name'),
+    contactTitle: text('contact_title'),
+    contactPhone: text('contact_phone'),
+    contactEmail: text('contact_email'),
+    industryId: integer('industry_id').references(() => industries.id),
+    intendedInvestment: integer('intended_investment').notNull().default(0),
+    proposedProject: text('proposed_project'),
+    /** Intended location. */
+    locationUnitId: integer('location_unit_id').references(() => units.id),
+    campaignId: integer('campaign_id').references(() => campaigns.id),
+    /** Channel when not a campaign: 以商招商, 网上洽谈, 展会 and so on. */
+    source: text('source'),
+    ownerId: integer('owner_id')
+      .notNull()
+      .references(() => users.id),
+    team: text('team'),
+    stage: text('stage', { enum: LEAD_STAGES }).notNull().default('prospect'),
+    stageEnteredAt: text('stage_entered_at').notNull(),
+    nextFollowUpDate: text('next_follow_up_date'),
+    dropReason: text('drop_reason'),
+    signedAt: text('signed_at'),
+    projectId: integer('project_id').references(() => projects.id),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('leads_stage_idx').on(t.stage),
+    index('leads_owner_idx').on(t.ownerId),
+    index('leads_campaign_idx').on(t.campaignId),
+    index('leads_next_follow_up_idx').on(t.nextFollowUpDate),
+    index('leads_industry_idx').on(t.industryId),
+  ],
+);
+export type Lead = typeof leads.$inferSelect;
+
+export const leadStageHistory = sqliteTable(
+  'lead_stage_history',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    leadId: integer('lead_id')
+      .notNull()
+      .references(() => leads.id, { onDelete: 'cascade' }),
+    fromStage: text('from_stage', { enum: LEAD_STAGES }),
+    toStage: text('to_stage', { enum: LEAD_STAGES }).notNull(),
+    at: text('at').notNull(),
+    byUserId: integer('by_user_id').references(() => users.id),
+    reason: text('reason'),
+  },
+  (t) => [index('lead_stage_history_lead_idx').on(t.leadId, t.at)],
+);
+export type LeadStageHistoryRow = typeof leadStageHistory.$inferSelect;
+
+export const leadFollowups = sqliteTable(
+  'lead_followups',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    leadId: integer('lead_id')
+      .notNull()
+      .references(() => leads.id, { onDelete: 'cascade' }),
+    date: text('date').notNull(),
+    kind: text('kind', { enum: FOLLOWUP_KINDS }).notNull().default('other'),
+    note: text('note').notNull(),
+    nextFollowUpDate: text('next_follow_up_date'),
+    byUserId: integer('by_user_id').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('lead_followups_lead_idx').on(t.leadId, t.date)],
+);
+export type LeadFollowup = typeof leadFollowups.$inferSelect;
+
+// ---------------------------------------------------------------- targets, imports, audit
+
+/** 年度目标, entered by an admin each year. */
+export const annualTargets = sqliteTable('annual_targets', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  year: integer('year').notNull().unique(),
+  /** 开工"双十"子项目 count. */
+  startedTarget: integer('started_target').notNull().default(0),
+  /** Investment to complete this year, 万元. */
+  investmentTarget: integer('investment_target').notNull().default(0),
+  /** 新建续建城建重点工程 count and planned investment. */
+  cityWorksTarget: integer('city_works_target').notNull().default(0),
+  cityWorksInvestmentTarget: integer('city_works_investment_target').notNull().default(0),
+  reserveTarget: integer('reserve_target').notNull().default(0),
+  /** Investment-attraction projects signed and landed. */
+  signedTarget: integer('signed_target').notNull().default(0),
+  landedTarget: integer('landed_target').notNull().default(0),
+  note: text('note'),
+  version: version(),
+  updatedAt: updatedAt(),
+});
+export type AnnualTarget = typeof annualTargets.$inferSelect;
+
+export const importBatches = sqliteTable(
+  'import_batches',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: ['projects', 'leads'] }).notNull(),
+    fileName: text('file_name').notNull(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    createdCount: integer('created_count').notNull().default(0),
+    updatedCount: integer('updated_count').notNull().default(0),
+    skippedCount: integer('skipped_count').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [index('import_batches_user_idx').on(t.userId)],
+);
+export type ImportBatch = typeof importBatches.$inferSelect;
+
+/** Append-only: no code path updates or deletes a row. */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: text('at').notNull(),
+    userId: integer('user_id').references(() => users.id),
+    action: text('action').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: integer('entity_id'),
+    /** The project a change belongs to, so a project's 历史 tab reads its slice with one index. */
+    projectId: integer('project_id'),
+    before: text('before', { mode: 'json' }),
+    after: text('after', { mode: 'json' }),
+    batchId: integer('batch_id').references(() => importBatches.id),
+    ip: text('ip'),
+  },
+  (t) => [
+    index('audit_entity_idx').on(t.entityType, t.entityId),
+    index('audit_project_idx').on(t.projectId, t.at),
+    index('audit_user_at_idx').on(t.userId, t.at),
+    index('audit_at_idx').on(t.at),
+    index('audit_batch_idx').on(t.batchId),
+  ],
+);
+export type AuditRow = typeof auditLog.$inferSelect;
+
+/** Outbound webhook deliveries of the daily alert digest, with retries. */
+export const webhookDeliveries = sqliteTable('webhook_deliveries', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  url: text('url').notNull(),
+  digestDate: text('digest_date').notNull(),
+  payload: text('payload', { mode: 'json' }).notNull(),
+  status: text('status', { enum: ['pending', 'delivered', 'failed'] }).notNull().default('pending'),
+  attempts: integer('attempts').notNull().default(0),
+  lastError: text('last_error'),
+  nextAttemptAt: text('next_attempt_at'),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+// ---------------------------------------------------------------- relations
+
+export const unitsRelations = relations(units, ({ many }) => ({ users: many(users), projects: many(projects) }));
+export const usersRelations = relations(users, ({ one }) => ({ unit: one(units, { fields: [users.unitId], references: [units.id] }) }));
+export const projectsRelations = relations(projects, ({ one, many }) => ({
+  unit: one(units, { fields: [projects.unitId], references: [units.id] }),
+  industry: one(industries, { fields: [projects.industryId], references: [industries.id] }),
+  leader: one(users, { fields: [projects.leaderId], references: [users.id], relationName: 'leader' }),
+  owner: one(users, { fields: [projects.ownerId], references: [users.id], relationName: 'owner' }),
+  approvals: many(approvalItems),
+  tasks: many(tasks),
+  reports: many(monthlyReports),
+  stagePlans: many(projectStagePlans),
+  history: many(stageHistory),
+  problems: many(problems),
+  supervisions: many(supervisions),
+}));
+export const approvalItemsRelations = relations(approvalItems, ({ one }) => ({
+  project: one(projects, { fields: [approvalItems.projectId], references: [projects.id] }),
+}));
+export const tasksRelations = relations(tasks, ({ one }) => ({ project: one(projects, { fields: [tasks.projectId], references: [projects.id] }) }));
+export const monthlyReportsRelations = relations(monthlyReports, ({ one, many }) => ({
+  project: one(projects, { fields: [monthlyReports.projectId], references: [projects.id] }),
+  photos: many(reportPhotos),
+}));
+export const reportPhotosRelations = relations(reportPhotos, ({ one }) => ({
+  report: one(monthlyReports, { fields: [reportPhotos.reportId], references: [monthlyReports.id] }),
+}));
+export const projectStagePlansRelations = relations(projectStagePlans, ({ one }) => ({
+  project: one(projects, { fields: [projectStagePlans.projectId], references: [projects.id] }),
+}));
+export const stageHistoryRelations = relations(stageHistory, ({ one }) => ({
+  project: one(projects, { fields: [stageHistory.projectId], references: [projects.id] }),
+}));
+export const problemsRelations = relations(problems, ({ one, many }) => ({
+  project: one(projects, { fields: [problems.projectId], references: [projects.id] }),
+  events: many(problemEvents),
+}));
+export const problemEventsRelations = relations(problemEvents, ({ one }) => ({
+  problem: one(problems, { fields: [problemEvents.problemId], references: [problems.id] }),
+}));
+export const supervisionsRelations = relations(supervisions, ({ one, many }) => ({
+  project: one(projects, { fields: [supervisions.projectId], references: [projects.id] }),
+  replies: many(supervisionReplies),
+}));
+export const supervisionRepliesRelations = relations(supervisionReplies, ({ one }) => ({
+  supervision: one(supervisions, { fields: [supervisionReplies.supervisionId], references: [supervisions.id] }),
+}));
+export const leadsRelations = relations(leads, ({ one, many }) => ({
+  campaign: one(campaigns, { fields: [leads.campaignId], references: [campaigns.id] }),
+  followups: many(leadFollowups),
+  history: many(leadStageHistory),
+}));
+export const leadFollowupsRelations = relations(leadFollowups, ({ one }) => ({
+  lead: one(leads, { fields: [leadFollowups.leadId], references: [leads.id] }),
+}));
+export const leadStageHistoryRelations = relations(leadStageHistory, ({ one }) => ({
+  lead: one(leads, { fields: [leadStageHistory.leadId], references: [leads.id] }),
+}));
+export const campaignsRelations = relations(campaigns, ({ many }) => ({ leads: many(leads), leaders: many(campaignLeaders) }));
+export const campaignLeadersRelations = relations(campaignLeaders, ({ one }) => ({
+  campaign: one(campaigns, { fields: [campaignLeaders.campaignId], references: [campaigns.id] }),
+}));

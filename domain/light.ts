@@ -1,0 +1,115 @@
+import 'server-only';
+import { and, eq, inArray, isNotNull, lte } from 'drizzle-orm';
+import { getDb, type Executor } from '@/db';
+import { monthlyReports, problems, projects, supervisions, tasks } from '@/db/schema';
+import { today } from '@/lib/rules/dates';
+import { computeLight, type LightFacts, type LightResult } from '@/lib/rules/light';
+import { getSetting } from './settings';
+
+// Keeps each project's stored light equal to what lib/rules/light.ts computes. The light is
+// stored so SQL can filter and count by it; it is recomputed on every change to a project's
+// facts and, for the passing of time, whenever a project's `lightRecheckOn` date arrives.
+
+const CHUNK = 500;
+
+/** Loads the light facts of many projects with one query per kind of fact. */
+export function loadLightFacts(executor: Executor, projectIds: number[]): Map<number, LightFacts> {
+  const facts = new Map<number, LightFacts>();
+  for (let i = 0; i < projectIds.length; i += CHUNK) {
+    const ids = projectIds.slice(i, i + CHUNK);
+    const rows = executor
+      .select({
+        id: projects.id,
+        stage: projects.stage,
+        status: projects.status,
+        stageEnteredAt: projects.stageEnteredAt,
+        stageDueDate: projects.stageDueDate,
+        createdAt: projects.createdAt,
+      })
+      .from(projects)
+      .where(inArray(projects.id, ids))
+      .all();
+    for (const row of rows) facts.set(row.id, { ...row, openTasks: [], reportMonths: [], openProblems: [], openSupervisions: [] });
+    for (const task of executor
+      .select({ projectId: tasks.projectId, title: tasks.title, dueDate: tasks.dueDate })
+      .from(tasks)
+      .where(and(inArray(tasks.projectId, ids), eq(tasks.state, 'open')))
+      .all()) {
+      facts.get(task.projectId)?.openTasks.push(task);
+    }
+    for (const report of executor
+      .select({ projectId: monthlyReports.projectId, month: monthlyReports.month })
+      .from(monthlyReports)
+      .where(inArray(monthlyReports.projectId, ids))
+      .all()) {
+      facts.get(report.projectId)?.reportMonths.push(report.month);
+    }
+    for (const problem of executor
+      .select({ projectId: problems.projectId, description: problems.description, deadline: problems.deadline, createdAt: problems.createdAt })
+      .from(problems)
+      .where(and(inArray(problems.projectId, ids), eq(problems.status, 'open')))
+      .all()) {
+      facts.get(problem.projectId)?.openProblems?.push(problem);
+    }
+    for (const order of executor
+      .select({ projectId: supervisions.projectId, content: supervisions.content, deadline: supervisions.deadline })
+      .from(supervisions)
+      .where(and(inArray(supervisions.projectId, ids), inArray(supervisions.status, ['open', 'replied', 'returned'])))
+      .all()) {
+      facts.get(order.projectId)?.openSupervisions?.push(order);
+    }
+  }
+  return facts;
+}
+
+export function lightFor(facts: LightFacts, executor: Executor = getDb(), day = today()): LightResult {
+  return computeLight(facts, { today: day, stageUsualDays: getSetting('stageUsualDays', executor) });
+}
+
+/** Recomputes and stores the light of the given projects. Call inside the transaction that changed them. */
+export function refreshLights(executor: Executor, projectIds: number[], day = today()): void {
+  if (projectIds.length === 0) return;
+  const stageUsualDays = getSetting('stageUsualDays', executor);
+  const facts = loadLightFacts(executor, projectIds);
+  for (const [projectId, fact] of facts) {
+    const result = computeLight(fact, { today: day, stageUsualDays });
+    executor
+      .update(projects)
+      .set({ light: result.light, lightReasons: result.reasons, lightRecheckOn: result.recheckOn })
+      .where(eq(projects.id, projectId))
+      .run();
+  }
+}
+
+export function refreshLight(executor: Executor, projectId: number, day = today()): void {
+  refreshLights(executor, [projectId], day);
+}
+
+let freshOn: string | null = null;
+
+/**
+ * Brings every stored light up to date with today's date. Cheap when nothing is due: one indexed
+ * query, done at most once per process per day unless forced.
+ */
+export function ensureLightsFresh(options: { force?: boolean } = {}): number {
+  const day = today();
+  if (!options.force && freshOn === day) return 0;
+  const db = getDb();
+  const due = db
+    .select({ id: projects.id })
+    .from(projects)
+    .where(and(isNotNull(projects.lightRecheckOn), lte(projects.lightRecheckOn, day)))
+    .all()
+    .map((row) => row.id);
+  for (let i = 0; i < due.length; i += CHUNK) {
+    db.transaction((tx) => refreshLights(tx, due.slice(i, i + CHUNK), day));
+  }
+  freshOn = day;
+  return due.length;
+}
+
+/** After a settings change that alters every light (stage usual days). */
+export function refreshAllLights(executor: Executor): void {
+  const ids = executor.select({ id: projects.id }).from(projects).all().map((r) => r.id);
+  refreshLights(executor, ids);
+}

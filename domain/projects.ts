@@ -1,0 +1,307 @@
+import 'server-only';
+import { and, eq, ne } from 'drizzle-orm';
+import { getDb, type Executor } from '@/db';
+import { diff, writeAudit } from '@/db/audit';
+import { approvalItems, projects, projectStagePlans, stageHistory, units, users, type Project } from '@/db/schema';
+import { APPROVAL_TEMPLATE, isApprovalOpen } from '@/lib/rules/approvals';
+import { nowIso } from '@/lib/rules/dates';
+import type { Stage } from '@/lib/rules/enums';
+import { canCreateProjectIn, canEditProject, canMoveProject, type Actor } from '@/lib/rules/permissions';
+import { checkTransition } from '@/lib/rules/stages';
+import { AppError } from '@/lib/errors';
+import type { ProjectCreateInput, ProjectPatchInput } from '@/lib/schemas/project';
+import { refreshLight } from './light';
+
+// Project writes. Every function takes the acting user, checks permission against the stored
+// record, writes its change and its audit row in one transaction, and refreshes the light.
+
+export interface ActorContext extends Actor {
+  ip?: string | null;
+}
+
+type ProjectDto = ReturnType<typeof toProjectDto>;
+
+/** The API's Project object. */
+export function toProjectDto(project: Project) {
+  return {
+    id: project.id,
+    code: project.code,
+    name: project.name,
+    category: project.category,
+    shuangshi: project.shuangshi,
+    nature: project.nature,
+    stage: project.stage,
+    status: project.status,
+    unitId: project.unitId,
+    industryId: project.industryId,
+    leaderId: project.leaderId,
+    ownerId: project.ownerId,
+    location: project.location,
+    description: project.description,
+    totalInvestment: project.totalInvestment,
+    plannedInvestmentThisYear: project.plannedInvestmentThisYear,
+    completedInvestment: project.completedInvestment,
+    fundsInPlace: project.fundsInPlace,
+    plannedStartDate: project.plannedStartDate,
+    plannedCompletionDate: project.plannedCompletionDate,
+    applicationStatus: project.applicationStatus,
+    appliedFunds: project.appliedFunds,
+    grantedFunds: project.grantedFunds,
+    taskForce: project.taskForce,
+    plan: project.plan,
+    stageEnteredAt: project.stageEnteredAt,
+    stageDueDate: project.stageDueDate,
+    light: project.light,
+    lightReasons: project.lightReasons,
+    leadId: project.leadId,
+    version: project.version,
+    createdAt: project.createdAt,
+    updatedAt: project.updatedAt,
+  };
+}
+export type { ProjectDto };
+
+export function findProject(executor: Executor, projectId: number): Project {
+  const project = executor.select().from(projects).where(eq(projects.id, projectId)).get();
+  if (!project) throw new AppError('not_found', '项目不存在');
+  return project;
+}
+
+function assertReferences(executor: Executor, input: { unitId?: number; leaderId?: number | null; ownerId?: number | null }) {
+  const fields: Record<string, string[]> = {};
+  if (input.unitId != null && !executor.select({ id: units.id }).from(units).where(eq(units.id, input.unitId)).get()) {
+    fields.unitId = ['单位不存在'];
+  }
+  for (const key of ['leaderId', 'ownerId'] as const) {
+    const userId = input[key];
+    if (userId == null) continue;
+    const user = executor.select({ role: users.role, active: users.active }).from(users).where(eq(users.id, userId)).get();
+    if (!user || !user.active) fields[key] = ['用户不存在或已停用'];
+    else if (key === 'leaderId' && user.role !== 'leader' && user.role !== 'admin') fields[key] = ['包保领导须为领导账号'];
+  }
+  if (Object.keys(fields).length) throw new AppError('validation_failed', undefined, fields);
+}
+
+function assertCodeFree(executor: Executor, code: string | null | undefined, exceptId?: number) {
+  if (!code) return;
+  const clash = executor
+    .select({ id: projects.id })
+    .from(projects)
+    .where(exceptId ? and(eq(projects.code, code), ne(projects.id, exceptId)) : eq(projects.code, code))
+    .get();
+  if (clash) throw new AppError('validation_failed', undefined, { code: ['项目代码已被其他项目使用'] });
+}
+
+function writeStagePlans(executor: Executor, projectId: number, plans: Partial<Record<Stage, string | null>>) {
+  for (const [stage, dueDate] of Object.entries(plans) as Array<[Stage, string | null]>) {
+    if (dueDate) {
+      executor
+        .insert(projectStagePlans)
+        .values({ projectId, stage, dueDate })
+        .onConflictDoUpdate({ target: [projectStagePlans.projectId, projectStagePlans.stage], set: { dueDate } })
+        .run();
+    } else {
+      executor
+        .delete(projectStagePlans)
+        .where(and(eq(projectStagePlans.projectId, projectId), eq(projectStagePlans.stage, stage)))
+        .run();
+    }
+  }
+}
+
+function planFor(executor: Executor, projectId: number, stage: Stage): string | null {
+  return (
+    executor
+      .select({ dueDate: projectStagePlans.dueDate })
+      .from(projectStagePlans)
+      .where(and(eq(projectStagePlans.projectId, projectId), eq(projectStagePlans.stage, stage)))
+      .get()?.dueDate ?? null
+  );
+}
+
+export interface CreateProjectOptions {
+  /** Stage to start in; conversions start at `signed`. */
+  stage?: Stage;
+  leadId?: number | null;
+  batchId?: number | null;
+  /** Seed and import pass their own clock. */
+  at?: string;
+}
+
+/** Inserts a project with its 前期手续 checklist, time-table and first history row. Runs inside `executor`. */
+export function insertProject(executor: Executor, actor: ActorContext | null, input: ProjectCreateInput, options: CreateProjectOptions = {}): Project {
+  assertReferences(executor, input);
+  assertCodeFree(executor, input.code);
+  const at = options.at ?? nowIso();
+  const stage = options.stage ?? 'reserve';
+  const { stagePlans, stageDueDate, shuangshiReason, ...fields } = input;
+  void shuangshiReason;
+  const project = executor
+    .insert(projects)
+    .values({
+      ...fields,
+      code: fields.code || null,
+      stage,
+      stageEnteredAt: at,
+      stageDueDate: stageDueDate ?? stagePlans?.[stage] ?? null,
+      leadId: options.leadId ?? null,
+      createdBy: actor?.id ?? null,
+      createdAt: at,
+      updatedAt: at,
+    })
+    .returning()
+    .get();
+  executor
+    .insert(approvalItems)
+    .values(APPROVAL_TEMPLATE.map((item, index) => ({ projectId: project.id, kind: item.kind, name: item.name, office: item.office, sortOrder: index + 1 })))
+    .run();
+  const plans = { ...stagePlans, ...(project.stageDueDate ? { [stage]: project.stageDueDate } : {}) };
+  writeStagePlans(executor, project.id, plans);
+  executor.insert(stageHistory).values({ projectId: project.id, fromStage: null, toStage: stage, at, byUserId: actor?.id ?? null, reason: '项目入库' }).run();
+  writeAudit(executor, {
+    userId: actor?.id ?? null,
+    action: options.batchId ? 'import' : 'create',
+    entityType: 'project',
+    entityId: project.id,
+    projectId: project.id,
+    after: toProjectDto(project),
+    batchId: options.batchId ?? null,
+    ip: actor?.ip ?? null,
+  });
+  refreshLight(executor, project.id);
+  return findProject(executor, project.id);
+}
+
+export function createProject(actor: ActorContext, input: ProjectCreateInput): ProjectDto {
+  if (!canCreateProjectIn(actor, input.unitId)) {
+    throw new AppError('forbidden', '项目专员只能在本单位新建项目');
+  }
+  return toProjectDto(getDb().transaction((tx) => insertProject(tx, actor, input)));
+}
+
+/** Applies a patch to a stored project inside `executor`; shared by the API, the forms and the importer. */
+export function applyProjectPatch(executor: Executor, actor: ActorContext, current: Project, patch: Omit<ProjectPatchInput, 'version'>, batchId: number | null = null): Project {
+  const { stagePlans, shuangshiReason, stageDueDate, ...fields } = patch;
+  if (fields.unitId != null && fields.unitId !== current.unitId && !canCreateProjectIn(actor, fields.unitId)) {
+    throw new AppError('forbidden', '不能把项目移交到其他单位');
+  }
+  if (fields.shuangshi !== undefined && fields.shuangshi !== current.shuangshi && !shuangshiReason?.trim()) {
+    throw new AppError('reason_required', fields.shuangshi ? '纳入"双十"工程包须填写原因' : '调出"双十"工程包须填写原因', {
+      shuangshiReason: ['请填写调整原因'],
+    });
+  }
+  assertReferences(executor, fields);
+  assertCodeFree(executor, fields.code, current.id);
+  const plans: Partial<Record<Stage, string | null>> = { ...stagePlans };
+  if (stageDueDate !== undefined) plans[current.stage] = stageDueDate;
+  const nextStageDue = current.stage in plans ? (plans[current.stage] ?? null) : current.stageDueDate;
+  const changes = { ...fields, ...(fields.code === '' ? { code: null } : {}), stageDueDate: nextStageDue };
+  const { before, after, changed } = diff(current as unknown as Record<string, unknown>, changes);
+  if (!changed && Object.keys(plans).length === 0) return current;
+  const updated = executor
+    .update(projects)
+    .set({ ...changes, version: current.version + 1, updatedAt: nowIso() })
+    .where(and(eq(projects.id, current.id), eq(projects.version, current.version)))
+    .returning()
+    .get();
+  if (!updated) throw new AppError('stale_version', '该项目已被他人修改，请刷新后再试');
+  writeStagePlans(executor, current.id, plans);
+  writeAudit(executor, {
+    userId: actor.id,
+    action: batchId ? 'import' : 'update',
+    entityType: 'project',
+    entityId: current.id,
+    projectId: current.id,
+    before: { ...before, ...(Object.keys(plans).length ? { stagePlans: '…' } : {}) },
+    after: { ...after, ...(Object.keys(plans).length ? { stagePlans: plans } : {}), ...(shuangshiReason && 'shuangshi' in after ? { shuangshiReason } : {}) },
+    batchId,
+    ip: actor.ip ?? null,
+  });
+  refreshLight(executor, current.id);
+  return findProject(executor, current.id);
+}
+
+export function updateProject(actor: ActorContext, projectId: number, patch: ProjectPatchInput): ProjectDto {
+  return toProjectDto(
+    getDb().transaction((tx) => {
+      const current = findProject(tx, projectId);
+      if (!canEditProject(actor, current)) throw new AppError('forbidden', '只能编辑本单位或本人负责的项目');
+      if (patch.version !== current.version) throw new AppError('stale_version', '该项目已被他人修改，请刷新后再试');
+      const { version, ...rest } = patch;
+      void version;
+      return applyProjectPatch(tx, actor, current, rest);
+    }),
+  );
+}
+
+export interface MoveInput {
+  to: Stage;
+  reason?: string | null;
+  override?: boolean;
+  version: number;
+}
+
+export function openApprovalNames(executor: Executor, projectId: number): string[] {
+  return executor
+    .select({ name: approvalItems.name, status: approvalItems.status })
+    .from(approvalItems)
+    .where(eq(approvalItems.projectId, projectId))
+    .orderBy(approvalItems.sortOrder)
+    .all()
+    .filter((item) => isApprovalOpen(item.status))
+    .map((item) => item.name);
+}
+
+/** Moves a project to another stage under the rules of lib/rules/stages.ts. */
+export function moveProjectStage(actor: ActorContext, projectId: number, input: MoveInput): ProjectDto {
+  return toProjectDto(
+    getDb().transaction((tx) => {
+      const current = findProject(tx, projectId);
+      if (!canMoveProject(actor, current)) throw new AppError('forbidden', '只能推进本单位或本人负责的项目');
+      if (input.version !== current.version) throw new AppError('stale_version', '该项目已被他人修改，请刷新后再试');
+      const openItems = input.to === 'construction' ? openApprovalNames(tx, projectId) : [];
+      const check = checkTransition({ from: current.stage, to: input.to, reason: input.reason, override: input.override, openApprovals: openItems });
+      if (!check.ok) {
+        const fields: Record<string, string[]> | undefined =
+          check.code === 'approvals_incomplete' ? { approvals: openItems } : check.code === 'reason_required' ? { reason: [check.message] } : undefined;
+        throw new AppError(check.code, check.message, fields);
+      }
+      const at = nowIso();
+      const isOverride = input.to === 'construction' && openItems.length > 0;
+      const nextDue = planFor(tx, projectId, input.to);
+      const updated = tx
+        .update(projects)
+        .set({ stage: input.to, stageEnteredAt: at, stageDueDate: nextDue, version: current.version + 1, updatedAt: at })
+        .where(and(eq(projects.id, projectId), eq(projects.version, current.version)))
+        .returning()
+        .get();
+      if (!updated) throw new AppError('stale_version');
+      tx.insert(stageHistory)
+        .values({
+          projectId,
+          fromStage: current.stage,
+          toStage: input.to,
+          at,
+          byUserId: actor.id,
+          reason: input.reason?.trim() || null,
+          override: isOverride,
+          fromStageDueDate: current.stageDueDate,
+          openItems: isOverride ? openItems : null,
+        })
+        .run();
+      writeAudit(tx, {
+        userId: actor.id,
+        action: 'transition',
+        entityType: 'project',
+        entityId: projectId,
+        projectId,
+        before: { stage: current.stage },
+        after: { stage: input.to, reason: input.reason ?? null, override: isOverride, ...(isOverride ? { openItems } : {}) },
+        ip: actor.ip ?? null,
+      });
+      refreshLight(tx, projectId);
+      return findProject(tx, projectId);
+    }),
+  );
+}
+

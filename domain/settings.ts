@@ -1,0 +1,43 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { getDb, type Executor } from '@/db';
+import { settings } from '@/db/schema';
+import { DEFAULT_STAGE_USUAL_DAYS } from '@/lib/rules/light';
+import { LEAD_STAGES, STAGES } from '@/lib/rules/enums';
+
+// Settings an admin may change, each with its schema and default.
+export const SETTING_DEFINITIONS = {
+  stageUsualDays: {
+    schema: z.partialRecord(z.enum(STAGES), z.number().int().min(1).max(3650).nullable()),
+    defaults: DEFAULT_STAGE_USUAL_DAYS,
+  },
+  leadStageUsualDays: {
+    schema: z.partialRecord(z.enum(LEAD_STAGES), z.number().int().min(1).max(3650).nullable()),
+    defaults: { prospect: 30, contacting: 45, negotiating: 90, signed: 90, landed: null, dropped: null } as Record<(typeof LEAD_STAGES)[number], number | null>,
+  },
+  passwordMinLength: { schema: z.number().int().min(6).max(64), defaults: 8 },
+  digestWebhookUrl: { schema: z.url().nullable(), defaults: null as string | null },
+} as const;
+
+export type SettingKey = keyof typeof SETTING_DEFINITIONS;
+type SettingValue<K extends SettingKey> = (typeof SETTING_DEFINITIONS)[K]['defaults'];
+
+export function getSetting<K extends SettingKey>(key: K, executor: Executor = getDb()): SettingValue<K> {
+  const row = executor.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get();
+  const definition = SETTING_DEFINITIONS[key];
+  if (!row) return definition.defaults;
+  const parsed = definition.schema.safeParse(row.value);
+  if (!parsed.success) return definition.defaults;
+  const value = parsed.data as SettingValue<K>;
+  if (value && typeof value === 'object' && !Array.isArray(value)) return { ...(definition.defaults as object), ...value } as SettingValue<K>;
+  return value;
+}
+
+export function putSetting<K extends SettingKey>(executor: Executor, key: K, value: SettingValue<K>): void {
+  executor
+    .insert(settings)
+    .values({ key, value })
+    .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: new Date().toISOString() } })
+    .run();
+}

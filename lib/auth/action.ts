@@ -1,0 +1,49 @@
+import 'server-only';
+import { unstable_rethrow } from 'next/navigation';
+import type { z } from 'zod';
+import type { Role } from '@/lib/rules/enums';
+import type { ActionState } from './action-state';
+import { guard, toAppError, type Caller } from './guard';
+import { credentialsFromNext } from './next';
+
+// Server actions: `export const saveX = guardedAction({ roles, schema }, async (input, caller) => ...)`.
+// Works with useActionState (prevState, formData) and with direct calls (input object).
+
+export type { ActionState };
+
+/** FormData to a plain object; repeated keys become arrays, files stay File objects. */
+export function formDataToObject(formData: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of new Set(formData.keys())) {
+    if (key.startsWith('$ACTION')) continue;
+    const values = formData.getAll(key);
+    out[key] = values.length > 1 || key.endsWith('[]') ? values : values[0];
+  }
+  return out;
+}
+
+function echoValues(raw: Record<string, unknown>): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of Object.entries(raw)) if (typeof value === 'string') values[key] = value;
+  return values;
+}
+
+export function guardedAction<S extends z.ZodType, T>(
+  options: { roles?: readonly Role[]; schema: S },
+  fn: (input: z.output<S>, caller: Caller) => Promise<T> | T,
+) {
+  return async (prevOrInput: unknown, maybeForm?: unknown): Promise<ActionState<T>> => {
+    const raw = maybeForm instanceof FormData ? formDataToObject(maybeForm) : prevOrInput instanceof FormData ? formDataToObject(prevOrInput) : (maybeForm ?? prevOrInput);
+    const values = raw && typeof raw === 'object' ? echoValues(raw as Record<string, unknown>) : {};
+    try {
+      const { caller, input } = guard({ roles: options.roles, schema: options.schema }, await credentialsFromNext(), raw);
+      const data = await fn(input as z.output<S>, caller);
+      return { ok: true, data, values };
+    } catch (error) {
+      // redirect() and notFound() inside an action are Next's control flow, not failures.
+      unstable_rethrow(error);
+      const appError = toAppError(error);
+      return { ok: false, code: appError.code, message: appError.message, errors: appError.fields, values };
+    }
+  };
+}

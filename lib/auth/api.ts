@@ -1,0 +1,157 @@
+import 'server-only';
+import { z } from 'zod';
+import type { Role } from '@/lib/rules/enums';
+import { AppError } from '@/lib/errors';
+import { fieldErrorsOf } from '@/lib/validation';
+import { guard, toAppError, type Caller } from './guard';
+import { SESSION_COOKIE } from './session';
+
+// API route handlers: `export const GET = apiRoute({ roles, query, body, params }, async (ctx) => ...)`.
+// The handler returns data (sent as 200 JSON), or a Response for other statuses.
+
+const MAX_JSON_BYTES = 1_000_000;
+
+export interface ApiContext<Q, B, P> {
+  caller: Caller;
+  query: Q;
+  body: B;
+  params: P;
+  request: Request;
+}
+
+interface ApiOptions<Q extends z.ZodType | undefined, B extends z.ZodType | undefined, P extends z.ZodType | undefined> {
+  roles?: readonly Role[];
+  query?: Q;
+  body?: B;
+  params?: P;
+}
+
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+type RouteContext = { params: Promise<Record<string, string | string[]>> };
+
+export function json(data: unknown, status = 200, headers?: HeadersInit): Response {
+  return new Response(status === 204 ? null : JSON.stringify(data), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+  });
+}
+
+export function errorResponse(error: unknown): Response {
+  const appError = toAppError(error);
+  return json(appError.toBody(), appError.status);
+}
+
+export function cookieValue(request: Request, name: string): string | null {
+  const header = request.headers.get('cookie');
+  if (!header) return null;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(eq + 1).trim());
+      } catch {
+        return null;
+      }
+    }
+  }
+  return null;
+}
+
+export function clientIp(request: Request): string | null {
+  const forwarded = request.headers.get('x-forwarded-for');
+  if (forwarded) return forwarded.split(',')[0].trim() || null;
+  return request.headers.get('x-real-ip') ?? '127.0.0.1';
+}
+
+export function credentialsOf(request: Request) {
+  const authorization = request.headers.get('authorization');
+  const bearer = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? null;
+  return { sessionToken: cookieValue(request, SESSION_COOKIE), bearerToken: bearer, ip: clientIp(request) };
+}
+
+/** Reads a JSON body strictly: size-limited, valid UTF-8, valid JSON. */
+export async function readJsonBody(request: Request): Promise<unknown> {
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > MAX_JSON_BYTES) throw new AppError('payload_too_large', '请求体过大');
+  const buffer = new Uint8Array(await request.arrayBuffer());
+  if (buffer.byteLength > MAX_JSON_BYTES) throw new AppError('payload_too_large', '请求体过大');
+  if (buffer.byteLength === 0) return {};
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
+  } catch {
+    throw new AppError('malformed_json', '请求体不是有效的 UTF-8');
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError('malformed_json');
+  }
+}
+
+function queryObject(url: URL): Record<string, string> {
+  const out: Record<string, string> = {};
+  // Empty values mean "no filter", as a form with a blank select sends them.
+  for (const [key, value] of url.searchParams) if (value !== '') out[key] = value;
+  return out;
+}
+
+/**
+ * Same-origin check for cookie-authenticated writes (CSRF). Bearer tokens are exempt. A request
+ * with no Origin header (curl, scripts, tests) is not a browser cross-site request.
+ */
+function assertSameOrigin(request: Request, caller: Caller) {
+  if (caller.via !== 'session' || request.method === 'GET' || request.method === 'HEAD') return;
+  const origin = request.headers.get('origin');
+  if (!origin) return;
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    throw new AppError('forbidden', '跨站请求被拒绝');
+  }
+  if (!host || originHost !== host) throw new AppError('forbidden', '跨站请求被拒绝');
+}
+
+export function apiRoute<Q extends z.ZodType | undefined = undefined, B extends z.ZodType | undefined = undefined, P extends z.ZodType | undefined = undefined>(
+  options: ApiOptions<Q, B, P>,
+  handler: (ctx: ApiContext<Out<Q>, Out<B>, Out<P>>) => Promise<unknown> | unknown,
+) {
+  return async (request: Request, routeContext?: RouteContext): Promise<Response> => {
+    try {
+      const { caller } = guard({ roles: options.roles }, credentialsOf(request), undefined);
+      assertSameOrigin(request, caller);
+      const parse = <S extends z.ZodType | undefined>(schema: S, value: unknown, where: string): Out<S> => {
+        if (!schema) return undefined as unknown as Out<S>;
+        const result = schema.safeParse(value);
+        if (!result.success) {
+          // A malformed id in the path names no record.
+          if (where === 'params') throw new AppError('not_found');
+          throw new AppError('validation_failed', undefined, fieldErrorsOf(result.error));
+        }
+        return result.data as Out<S>;
+      };
+      const params = parse(options.params as P, routeContext ? await routeContext.params : {}, 'params');
+      const query = parse(options.query as Q, queryObject(new URL(request.url)), 'query');
+      const body = options.body ? parse(options.body, await readJsonBody(request), 'body') : (undefined as unknown as Out<B>);
+      const result = await handler({ caller, query, body, params, request });
+      return result instanceof Response ? result : json(result);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+/** For public handlers (health, sign-in) that still want the error mapping. */
+export function publicRoute(handler: (request: Request) => Promise<Response> | Response) {
+  return async (request: Request): Promise<Response> => {
+    try {
+      return await handler(request);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+export const idParams = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });

@@ -1,0 +1,80 @@
+import 'server-only';
+import type { z } from 'zod';
+import type { Role } from '@/lib/rules/enums';
+import { AppError, isAppError } from '@/lib/errors';
+import { fieldErrorsOf } from '@/lib/validation';
+import { userFromBearerToken, userFromSessionToken, type SessionUser } from './session';
+
+// The one guard. Every API handler (apiRoute) and every server action (guardedAction, in
+// ./action.ts) goes through `guard`: it loads the caller, checks the role, then parses the
+// input with zod. Ownership is checked by the domain function against the loaded record,
+// with the predicates of lib/rules/permissions.ts.
+
+export interface Credentials {
+  sessionToken?: string | null;
+  bearerToken?: string | null;
+  ip?: string | null;
+}
+
+export interface GuardOptions<S extends z.ZodType | undefined> {
+  /** Roles allowed to call; omitted means any signed-in user. */
+  roles?: readonly Role[];
+  schema?: S;
+  /** Set false for the few public entry points (health, sign-in). */
+  auth?: boolean;
+}
+
+export interface Caller {
+  user: SessionUser;
+  ip: string | null;
+  via: 'session' | 'token';
+}
+
+export function resolveCaller(credentials: Credentials): Caller | null {
+  if (credentials.bearerToken) {
+    const user = userFromBearerToken(credentials.bearerToken);
+    return user ? { user, ip: credentials.ip ?? null, via: 'token' } : null;
+  }
+  const user = userFromSessionToken(credentials.sessionToken);
+  return user ? { user, ip: credentials.ip ?? null, via: 'session' } : null;
+}
+
+type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export function guard<S extends z.ZodType | undefined>(
+  options: GuardOptions<S> & { auth: false },
+  credentials: Credentials,
+  input: unknown,
+): { caller: Caller | null; input: Parsed<S> };
+export function guard<S extends z.ZodType | undefined>(
+  options: GuardOptions<S>,
+  credentials: Credentials,
+  input: unknown,
+): { caller: Caller; input: Parsed<S> };
+export function guard<S extends z.ZodType | undefined>(options: GuardOptions<S>, credentials: Credentials, input: unknown) {
+  const caller = resolveCaller(credentials);
+  if (options.auth !== false) {
+    if (!caller) throw new AppError('unauthenticated');
+    if (options.roles && !options.roles.includes(caller.user.role)) throw new AppError('forbidden');
+  }
+  let parsed: unknown = undefined;
+  if (options.schema) {
+    const result = options.schema.safeParse(input);
+    if (!result.success) throw new AppError('validation_failed', undefined, fieldErrorsOf(result.error));
+    parsed = result.data;
+  }
+  return { caller, input: parsed as Parsed<S> };
+}
+
+/** Logs unexpected errors and turns every error into an AppError the caller can show. */
+export function toAppError(error: unknown): AppError {
+  if (isAppError(error)) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  if (/SQLITE_CONSTRAINT_UNIQUE|UNIQUE constraint failed/.test(message)) return new AppError('conflict', '记录重复：已存在相同的记录');
+  if (/SQLITE_CONSTRAINT_FOREIGNKEY|FOREIGN KEY constraint failed/.test(message)) {
+    return new AppError('validation_failed', '引用的记录不存在', { _: ['引用的记录不存在'] });
+  }
+  if (/SQLITE_BUSY/.test(message)) return new AppError('conflict', '系统繁忙，请稍后重试');
+  console.error('[unexpected]', error);
+  return new AppError('internal');
+}

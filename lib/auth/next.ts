@@ -1,0 +1,53 @@
+import 'server-only';
+import { cookies, headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { cache } from 'react';
+import type { Role } from '@/lib/rules/enums';
+import { resolveCaller, type Caller, type Credentials } from './guard';
+import { SESSION_COOKIE, SESSION_IDLE_MS, type SessionUser } from './session';
+
+// Bridges the guard to Next's request APIs, for pages and server actions.
+
+export async function credentialsFromNext(): Promise<Credentials> {
+  const [cookieStore, headerStore] = await Promise.all([cookies(), headers()]);
+  const forwarded = headerStore.get('x-forwarded-for');
+  return {
+    sessionToken: cookieStore.get(SESSION_COOKIE)?.value ?? null,
+    ip: forwarded ? forwarded.split(',')[0].trim() : (headerStore.get('x-real-ip') ?? '127.0.0.1'),
+  };
+}
+
+/** The signed-in caller for this render, once per request. */
+export const currentCaller = cache(async (): Promise<Caller | null> => resolveCaller(await credentialsFromNext()));
+
+/** For pages: the signed-in user, or a redirect to /login. */
+export async function requireUser(roles?: readonly Role[]): Promise<SessionUser> {
+  const caller = await currentCaller();
+  if (!caller) redirect('/login');
+  if (caller.user.mustChangePassword) redirect('/account/password');
+  if (roles && !roles.includes(caller.user.role)) redirect('/?denied=1');
+  return caller.user;
+}
+
+export async function isSecureRequest(): Promise<boolean> {
+  if (process.env.COOKIE_SECURE === '1') return true;
+  const headerStore = await headers();
+  return headerStore.get('x-forwarded-proto') === 'https';
+}
+
+export async function setSessionCookie(token: string, expiresAt: Date) {
+  const store = await cookies();
+  store.set(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: await isSecureRequest(),
+    path: '/',
+    expires: expiresAt,
+    maxAge: Math.floor(Math.min(expiresAt.getTime() - Date.now(), SESSION_IDLE_MS * 100) / 1000),
+  });
+}
+
+export async function clearSessionCookie() {
+  const store = await cookies();
+  store.delete(SESSION_COOKIE);
+}

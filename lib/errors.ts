@@ -1,0 +1,69 @@
+// One small module of typed error codes. Each maps to an HTTP status and a Chinese message.
+
+export const ERROR_STATUS = {
+  validation_failed: 400,
+  malformed_json: 400,
+  reason_required: 400,
+  approvals_incomplete: 400,
+  invalid_transition: 400,
+  not_convertible: 400,
+  bad_request: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  forbidden: 403,
+  not_found: 404,
+  stale_version: 409,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  too_many_attempts: 429,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
+  validation_failed: '输入有误，请检查标出的字段',
+  malformed_json: '请求体不是有效的 JSON',
+  reason_required: '此操作需要填写原因',
+  approvals_incomplete: '前期手续尚未办结',
+  invalid_transition: '不允许此阶段变更',
+  not_convertible: '只有已签约且未转化的线索才能转为项目',
+  bad_request: '请求无效',
+  unauthenticated: '请先登录',
+  invalid_credentials: '用户名或密码错误',
+  forbidden: '无权执行此操作',
+  not_found: '记录不存在或无权查看',
+  stale_version: '该记录已被他人修改，请刷新后再试',
+  conflict: '记录冲突',
+  payload_too_large: '文件过大',
+  unsupported_media_type: '不支持的文件类型',
+  too_many_attempts: '登录失败次数过多，请稍后再试',
+  internal: '系统繁忙，请稍后再试',
+};
+
+export type FieldErrors = Record<string, string[]>;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly fields?: FieldErrors;
+  constructor(code: ErrorCode, message?: string, fields?: FieldErrors) {
+    super(message ?? DEFAULT_MESSAGES[code]);
+    this.code = code;
+    this.fields = fields;
+  }
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+  toBody() {
+    return { error: { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) } };
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}
+
+export const notFound = (message?: string) => new AppError('not_found', message);
+export const forbidden = (message?: string) => new AppError('forbidden', message);
+export const staleVersion = () => new AppError('stale_version');

@@ -1,0 +1,54 @@
+import { addDays, differenceInCalendarDays, format, isValid, parseISO } from 'date-fns';
+
+// The city works on Beijing time; "today" is the calendar date there, whatever the server's zone.
+const TIME_ZONE = 'Asia/Shanghai';
+const dayFormatter = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** Today as YYYY-MM-DD in Beijing time. `APP_TODAY` pins it for tests and demos. */
+export function today(now: Date = new Date()): string {
+  const pinned = process.env.APP_TODAY;
+  if (pinned && isIsoDate(pinned)) return pinned;
+  return dayFormatter.format(now);
+}
+
+export function nowIso(): string {
+  return new Date().toISOString();
+}
+
+export function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const parsed = parseISO(value);
+  return isValid(parsed) && format(parsed, 'yyyy-MM-dd') === value;
+}
+
+export function isMonth(value: string): boolean {
+  return /^\d{4}-(0[1-9]|1[0-2])$/.test(value);
+}
+
+export function addDaysIso(date: string, days: number): string {
+  return format(addDays(parseISO(date), days), 'yyyy-MM-dd');
+}
+
+/** Whole calendar days from `from` to `to` (positive when `to` is later). Accepts dates or timestamps. */
+export function daysBetween(from: string, to: string): number {
+  return differenceInCalendarDays(parseISO(to.slice(0, 10)), parseISO(from.slice(0, 10)));
+}
+
+export function monthOf(date: string): string {
+  return date.slice(0, 7);
+}
+
+export function previousMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
+export function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
+/** A Beijing-time calendar date for a stored ISO timestamp. */
+export function dateOfTimestamp(timestamp: string): string {
+  return dayFormatter.format(new Date(timestamp));
+}

@@ -1,0 +1,67 @@
+import type { Role } from './enums';
+
+// Who may do what, as pure predicates. Domain functions call these on the server; pages call
+// the same ones only to hide controls.
+
+export interface Actor {
+  id: number;
+  role: Role;
+  unitId: number | null;
+  team?: string | null;
+}
+
+export interface ProjectScope {
+  unitId: number;
+  ownerId: number | null;
+}
+
+export interface LeadScope {
+  ownerId: number;
+  team: string | null;
+}
+
+const isOfficerOf = (actor: Actor, project: ProjectScope) =>
+  actor.role === 'officer' && (project.unitId === actor.unitId || project.ownerId === actor.id);
+
+export function canCreateProjectIn(actor: Actor, unitId: number): boolean {
+  if (actor.role === 'admin' || actor.role === 'leader') return true;
+  return actor.role === 'officer' && actor.unitId === unitId;
+}
+
+export function canEditProject(actor: Actor, project: ProjectScope): boolean {
+  return actor.role === 'admin' || actor.role === 'leader' || isOfficerOf(actor, project);
+}
+
+export function canMoveProject(actor: Actor, project: ProjectScope): boolean {
+  return canEditProject(actor, project);
+}
+
+export function canRaiseProblem(actor: Actor, project: ProjectScope): boolean {
+  return actor.role === 'admin' || actor.role === 'leader' || isOfficerOf(actor, project);
+}
+
+export function canIssueSupervision(actor: Actor): boolean {
+  return actor.role === 'admin' || actor.role === 'leader';
+}
+
+export function canCreateLead(actor: Actor): boolean {
+  return actor.role === 'admin' || actor.role === 'investment';
+}
+
+export function canEditLead(actor: Actor, lead: LeadScope): boolean {
+  if (actor.role === 'admin') return true;
+  if (actor.role !== 'investment') return false;
+  return lead.ownerId === actor.id || (lead.team != null && lead.team === actor.team);
+}
+
+export function canManageCampaigns(actor: Actor): boolean {
+  return actor.role === 'admin' || actor.role === 'investment';
+}
+
+export function canAdminister(actor: Actor): boolean {
+  return actor.role === 'admin';
+}
+
+export function canImport(actor: Actor): boolean {
+  return actor.role === 'admin' || actor.role === 'leader' || actor.role === 'officer';
+}

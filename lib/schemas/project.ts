@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { APPLICATION_STATUSES, CATEGORIES, NATURES, PROJECT_STATUSES, STAGES } from '@/lib/rules/enums';
+import { id, isoDate, longText, money, name, projectCode, version } from '@/lib/validation';
+import { fromFormBoolean, fromFormNumber, fromFormOptional } from './form';
+
+// Project inputs, shared by the API, the UI forms, the importer and the lead conversion.
+
+const optionalText = (max: number) => longText(max).nullable().optional();
+
+/** Editable fields of a project. Every field is optional here; create() adds the required ones. */
+export const projectEditableFields = {
+  code: projectCode.nullable().optional(),
+  name: name,
+  category: z.enum(CATEGORIES, { error: '请选择项目类别' }),
+  shuangshi: z.boolean(),
+  nature: z.enum(NATURES, { error: '请选择建设性质' }),
+  status: z.enum(PROJECT_STATUSES, { error: '状态无效' }),
+  unitId: id,
+  industryId: id.nullable().optional(),
+  leaderId: id.nullable().optional(),
+  ownerId: id.nullable().optional(),
+  location: optionalText(200),
+  description: optionalText(5000),
+  totalInvestment: money,
+  plannedInvestmentThisYear: money,
+  completedInvestment: money,
+  fundsInPlace: money.nullable().optional(),
+  plannedStartDate: isoDate.nullable().optional(),
+  plannedCompletionDate: isoDate.nullable().optional(),
+  applicationStatus: z.enum(APPLICATION_STATUSES, { error: '申报状态无效' }).nullable().optional(),
+  appliedFunds: money.nullable().optional(),
+  grantedFunds: money.nullable().optional(),
+  taskForce: optionalText(2000),
+  plan: optionalText(10000),
+  /** Planned finish date of the current stage. */
+  stageDueDate: isoDate.nullable().optional(),
+  /** 时间表: planned finish date per stage. */
+  stagePlans: z.partialRecord(z.enum(STAGES), isoDate.nullable()).optional(),
+  /** Required when `shuangshi` changes: entering or leaving the 双十 package is recorded with a reason. */
+  shuangshiReason: longText(500).optional(),
+};
+
+export const projectCreateSchema = z
+  .object({
+    ...projectEditableFields,
+    shuangshi: projectEditableFields.shuangshi.default(false),
+    nature: projectEditableFields.nature.default('new'),
+    status: projectEditableFields.status.default('active'),
+    totalInvestment: money.default(0),
+    plannedInvestmentThisYear: money.default(0),
+    completedInvestment: money.default(0),
+  })
+  .strict();
+export type ProjectCreateInput = z.output<typeof projectCreateSchema>;
+
+export const projectPatchSchema = z.object({ version, ...projectEditableFields }).partial().required({ version: true }).strict();
+export type ProjectPatchInput = z.output<typeof projectPatchSchema>;
+
+/** The same fields as an HTML form sends them. */
+export const projectFormFields = {
+  code: fromFormOptional(projectCode),
+  name,
+  category: projectEditableFields.category,
+  shuangshi: fromFormBoolean,
+  nature: projectEditableFields.nature,
+  unitId: fromFormNumber(id),
+  industryId: fromFormOptional(fromFormNumber(id)),
+  leaderId: fromFormOptional(fromFormNumber(id)),
+  ownerId: fromFormOptional(fromFormNumber(id)),
+  location: fromFormOptional(longText(200)),
+  description: fromFormOptional(longText(5000)),
+  totalInvestment: fromFormNumber(money).default(0),
+  plannedInvestmentThisYear: fromFormNumber(money).default(0),
+  completedInvestment: fromFormNumber(money).default(0),
+  fundsInPlace: fromFormOptional(fromFormNumber(money)),
+  plannedStartDate: fromFormOptional(isoDate),
+  plannedCompletionDate: fromFormOptional(isoDate),
+  applicationStatus: fromFormOptional(projectEditableFields.applicationStatus.unwrap().unwrap()),
+  appliedFunds: fromFormOptional(fromFormNumber(money)),
+  grantedFunds: fromFormOptional(fromFormNumber(money)),
+  taskForce: fromFormOptional(longText(2000)),
+  plan: fromFormOptional(longText(10000)),
+  stageDueDate: fromFormOptional(isoDate),
+};

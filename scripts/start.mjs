@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+// `npm start`: build if there is no build, then serve. The server migrates the database and seeds
+// the demo data on start (instrumentation.ts), honouring PORT and DATABASE_PATH.
+import { spawnSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const distDir = process.env.NEXT_DIST_DIR || '.next';
+const nextBin = path.join(root, 'node_modules', '.bin', 'next');
+
+if (!fs.existsSync(path.join(root, distDir, 'BUILD_ID'))) {
+  console.log('未找到生产构建，正在执行 next build（首次约 1 分钟）…');
+  const build = spawnSync(nextBin, ['build'], { cwd: root, stdio: 'inherit', env: process.env });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const port = process.env.PORT || '3000';
+const server = spawn(nextBin, ['start', '-p', port, ...(process.env.HOSTNAME ? ['-H', process.env.HOSTNAME] : [])], {
+  cwd: root,
+  stdio: 'inherit',
+  env: process.env,
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+server.on('exit', (code) => process.exit(code ?? 0));
