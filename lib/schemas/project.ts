@@ -82,3 +82,14 @@ export const projectFormFields = {
   plan: fromFormOptional(longText(10000)),
   stageDueDate: fromFormOptional(isoDate),
 };
+
+/** POST /api/v1/projects/:id/transitions and the stage-move dialog. */
+export const transitionSchema = z
+  .object({
+    to: z.enum(STAGES, { error: '目标阶段无效' }),
+    reason: longText(1000).nullable().optional(),
+    override: z.boolean().optional(),
+    version,
+  })
+  .strict();
+export type TransitionInput = z.output<typeof transitionSchema>;
