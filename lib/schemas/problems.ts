@@ -1,18 +1,21 @@
 import { z } from 'zod';
 import { PROBLEM_LEVELS, PROBLEM_STATUSES, PROBLEM_TYPES } from '@/lib/rules/enums';
+import { today } from '@/lib/rules/dates';
 import { AppError } from '@/lib/errors';
 import { id, isoDate, longText, page, pageSize, parseOrThrow, queryBoolean, version } from '@/lib/validation';
 
 // Input shapes of the 问题清单 and 督办, shared by the API and the forms (forms coerce first).
 
 const description = z.string({ error: '请描述问题' }).trim().min(1, { error: '请描述问题' }).max(2000, { error: '不能超过 2000 个字' });
+/** A deadline must lie in the future; checked at parse time so it reports beside the other fields. */
+const futureDate = (message: string) => isoDate.refine((value) => value > today(), { error: message });
 const requiredText = (message: string, max = 2000) => z.string({ error: message }).trim().min(1, { error: message }).max(max, { error: `不能超过 ${max} 个字` });
 
 export const raiseProblemSchema = z.object({
   type: z.enum(PROBLEM_TYPES, { error: '请选择问题类型' }),
   description,
   unitId: id,
-  deadline: isoDate,
+  deadline: futureDate('解决时限须晚于今天'),
 });
 export type RaiseProblemInput = z.output<typeof raiseProblemSchema>;
 
@@ -60,7 +63,7 @@ export function parseProblemPatch(body: unknown): ProblemPatch {
 
 export const issueSupervisionSchema = z.object({
   content: requiredText('请填写督办事项'),
-  deadline: isoDate,
+  deadline: futureDate('办理时限须晚于今天'),
   assigneeId: id.optional().nullable(),
 });
 export type IssueSupervisionInput = z.output<typeof issueSupervisionSchema>;
