@@ -171,6 +171,13 @@ export function changeProblem(actor: ActorContext, problemId: number, patch: Pro
   return problemDto(problemId);
 }
 
+/** A project's problems with each one's log, for the 问题与督办 tab. */
+export function listProblemsWithHistory(projectId: number) {
+  const list = listProblemsOfProject(projectId);
+  const events = listProblemEvents(list.map((p) => p.id));
+  return list.map((problem) => ({ ...problem, history: events.filter((e) => e.problemId === problem.id) }));
+}
+
 /** The log of one problem, oldest first, as the API's history shape. */
 export function problemHistory(problemId: number) {
   findProblem(getDb(), problemId);
