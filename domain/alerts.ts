@@ -88,7 +88,7 @@ function computeAlerts(actor: Actor, unitId: number | undefined, day: string): A
     push(
       build(
         seeAll ? 'supervision_replied' : 'supervision_pending',
-        { severity: late ? 'red' : 'yellow', projectId: order.projectId, leadId: null, subject: order.projectName, unitId: order.projectUnitId, unitName: null, message, dueDate: order.deadline, refId: order.id },
+        { severity: late ? 'red' : 'yellow', projectId: order.projectId, leadId: null, subject: order.projectName, unitId: order.projectUnitId, unitName: order.projectUnitName, message, dueDate: order.deadline, refId: order.id },
         day,
       ),
     );

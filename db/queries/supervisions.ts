@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb } from '../index';
-import { projects, supervisionReplies, supervisions, users } from '../schema';
+import { projects, supervisionReplies, supervisions, units, users } from '../schema';
 import type { SupervisionStatus } from '@/lib/rules/enums';
 
 // Reads of 督办 orders and their replies.
@@ -16,6 +16,7 @@ const supervisionColumns = {
   projectId: supervisions.projectId,
   projectName: projects.name,
   projectUnitId: projects.unitId,
+  projectUnitName: units.name,
   projectOwnerId: projects.ownerId,
   content: supervisions.content,
   deadline: supervisions.deadline,
@@ -35,6 +36,7 @@ function baseQuery() {
     .select(supervisionColumns)
     .from(supervisions)
     .innerJoin(projects, eq(projects.id, supervisions.projectId))
+    .innerJoin(units, eq(units.id, projects.unitId))
     .innerJoin(issuer, eq(issuer.id, supervisions.issuedBy))
     .leftJoin(assignee, eq(assignee.id, supervisions.assigneeId));
 }
