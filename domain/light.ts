@@ -31,7 +31,7 @@ export function loadLightFacts(executor: Executor, projectIds: number[]): Map<nu
       .all();
     for (const row of rows) facts.set(row.id, { ...row, openTasks: [], reportMonths: [], openProblems: [], openSupervisions: [] });
     for (const task of executor
-      .select({ projectId: tasks.projectId, title: tasks.title, dueDate: tasks.dueDate })
+      .select({ id: tasks.id, projectId: tasks.projectId, title: tasks.title, dueDate: tasks.dueDate })
       .from(tasks)
       .where(and(inArray(tasks.projectId, ids), eq(tasks.state, 'open')))
       .all()) {
@@ -45,14 +45,14 @@ export function loadLightFacts(executor: Executor, projectIds: number[]): Map<nu
       facts.get(report.projectId)?.reportMonths.push(report.month);
     }
     for (const problem of executor
-      .select({ projectId: problems.projectId, description: problems.description, deadline: problems.deadline, createdAt: problems.createdAt })
+      .select({ id: problems.id, projectId: problems.projectId, description: problems.description, deadline: problems.deadline, createdAt: problems.createdAt })
       .from(problems)
       .where(and(inArray(problems.projectId, ids), eq(problems.status, 'open')))
       .all()) {
       facts.get(problem.projectId)?.openProblems?.push(problem);
     }
     for (const order of executor
-      .select({ projectId: supervisions.projectId, content: supervisions.content, deadline: supervisions.deadline })
+      .select({ id: supervisions.id, projectId: supervisions.projectId, content: supervisions.content, deadline: supervisions.deadline })
       .from(supervisions)
       .where(and(inArray(supervisions.projectId, ids), inArray(supervisions.status, ['open', 'replied', 'returned'])))
       .all()) {

@@ -8,5 +8,7 @@ export interface NavItem {
 }
 
 export const NAV_ITEMS: NavItem[] = [
+  { href: '/alerts', label: '预警' },
+  { href: '/problems', label: '问题' },
   { href: '/admin', label: '管理', roles: ['admin'] },
 ];

@@ -1,4 +1,4 @@
-import { addDaysIso, daysBetween, previousMonth, monthOf, nextMonth } from './dates';
+import { addDaysIso, dateOfTimestamp, daysBetween, previousMonth, monthOf, nextMonth } from './dates';
 import type { Light, Stage } from './enums';
 import { STAGE_LABELS } from './enums';
 
@@ -29,11 +29,12 @@ export interface LightFacts {
   stageEnteredAt: string;
   stageDueDate: string | null;
   createdAt: string;
-  openTasks: Array<{ title: string; dueDate: string }>;
+  /** `id` is optional so callers that only need the light can omit it; alerts use it to link and de-duplicate. */
+  openTasks: Array<{ id?: number; title: string; dueDate: string }>;
   /** Months (YYYY-MM) that have a monthly report. */
   reportMonths: string[];
-  openProblems?: Array<{ description: string; deadline: string; createdAt: string }>;
-  openSupervisions?: Array<{ content: string; deadline: string }>;
+  openProblems?: Array<{ id?: number; description: string; deadline: string; createdAt: string }>;
+  openSupervisions?: Array<{ id?: number; content: string; deadline: string }>;
 }
 
 export interface LightOptions {
@@ -46,6 +47,8 @@ export interface Signal {
   severity: 'red' | 'yellow';
   message: string;
   dueDate: string | null;
+  /** The task, problem or 督办 the signal is about, when its facts carried an id. */
+  refId?: number;
 }
 
 export interface LightResult {
@@ -85,15 +88,16 @@ function deadlineSignal(
   windowDays: number,
   kind: Signal['kind'],
   describe: (daysLate: number, daysLeft: number) => { red: string; yellow: string },
+  refId?: number,
 ) {
   const yellowFrom = addDaysIso(deadline, -windowDays);
   const redFrom = addDaysIso(deadline, 1);
   out.flipsOn(yellowFrom);
   out.flipsOn(redFrom);
   if (today >= redFrom) {
-    out.add({ kind, severity: 'red', message: describe(daysBetween(deadline, today), 0).red, dueDate: deadline });
+    out.add({ kind, severity: 'red', message: describe(daysBetween(deadline, today), 0).red, dueDate: deadline, ...(refId != null ? { refId } : {}) });
   } else if (today >= yellowFrom) {
-    out.add({ kind, severity: 'yellow', message: describe(0, daysBetween(today, deadline)).yellow, dueDate: deadline });
+    out.add({ kind, severity: 'yellow', message: describe(0, daysBetween(today, deadline)).yellow, dueDate: deadline, ...(refId != null ? { refId } : {}) });
   }
 }
 
@@ -127,7 +131,7 @@ const taskOverdue: SignalRule = (facts, { today }, out) => {
     deadlineSignal(out, today, task.dueDate, YELLOW_WINDOW_DAYS, 'task_overdue', (late, left) => ({
       red: `任务"${task.title}"已逾期 ${late} 天`,
       yellow: `任务"${task.title}"还有 ${left} 天到期`,
-    }));
+    }), task.id);
   }
 };
 
@@ -158,8 +162,9 @@ const problemSignals: SignalRule = (facts, { today }, out) => {
     deadlineSignal(out, today, problem.deadline, PROBLEM_WINDOW_DAYS, 'problem_overdue', (late, left) => ({
       red: `问题"${short}"已超解决时限 ${late} 天`,
       yellow: `问题"${short}"还有 ${left} 天到解决时限`,
-    }));
-    const raised = problem.createdAt.slice(0, 10);
+    }), problem.id);
+    // createdAt is a UTC timestamp; the problem's age counts Beijing calendar days.
+    const raised = problem.createdAt.length > 10 ? dateOfTimestamp(problem.createdAt) : problem.createdAt;
     const agingFrom = addDaysIso(raised, PROBLEM_AGING_DAYS + 1);
     out.flipsOn(agingFrom);
     if (today >= agingFrom) {
@@ -168,6 +173,7 @@ const problemSignals: SignalRule = (facts, { today }, out) => {
         severity: 'yellow',
         message: `问题"${short}"已挂账 ${daysBetween(raised, today)} 天未销号`,
         dueDate: problem.deadline,
+        ...(problem.id != null ? { refId: problem.id } : {}),
       });
     }
   }
@@ -179,7 +185,7 @@ const supervisionSignals: SignalRule = (facts, { today }, out) => {
     deadlineSignal(out, today, order.deadline, PROBLEM_WINDOW_DAYS, 'supervision_overdue', (late, left) => ({
       red: `督办"${short}"已超期 ${late} 天`,
       yellow: `督办"${short}"还有 ${left} 天到期`,
-    }));
+    }), order.id);
   }
 };
 

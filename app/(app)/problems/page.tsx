@@ -1,0 +1,137 @@
+import Link from 'next/link';
+import { listUnits } from '@/db/queries/reference';
+import { listProblemPage } from '@/domain/problems';
+import { requireUser } from '@/lib/auth/next';
+import { dateOfTimestamp, daysBetween, today } from '@/lib/rules/dates';
+import { PROBLEM_LEVEL_LABELS, PROBLEM_LEVELS, PROBLEM_STATUS_LABELS, PROBLEM_STATUSES, PROBLEM_TYPE_LABELS, PROBLEM_TYPES } from '@/lib/rules/enums';
+import { levelsFrom } from '@/lib/rules/problems';
+import { parseFiltersLenient } from '@/lib/schemas/filters';
+import { problemFilterSchema } from '@/lib/schemas/problems';
+import { page as pageSchema } from '@/lib/validation';
+import { buttonClass } from '@/components/ui/button';
+import { SelectField } from '@/components/ui/field';
+import { Tag } from '@/components/ui/badges';
+import { EmptyState, PageHeader } from '@/components/ui/page';
+import { DeadlineTag } from '@/components/problems/problem-card';
+import { Pager } from '@/components/problems/pager';
+
+// 问题清单, city-wide. Filters, sort and page live in the URL. The 协调会 view is the leaders'
+// preset: what has reached 市级协调会 or above.
+
+const PAGE_SIZE = 50;
+const SORT_LABELS = { oldest: '挂账最久在前', newest: '最新提出在前', deadline: '时限最近在前' } as const;
+const MEETING_LEVELS = levelsFrom('city_meeting');
+
+type Search = Record<string, string | string[] | undefined>;
+
+export default async function ProblemsPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const user = await requireUser();
+  const params = await searchParams;
+  const filters = parseFiltersLenient(problemFilterSchema, params);
+  const meetingView = params.view === 'meeting';
+  const page = pageSchema.safeParse(params.page).data ?? 1;
+  const result = listProblemPage({ ...filters, levels: meetingView && !filters.level ? MEETING_LEVELS : undefined, status: filters.status ?? (meetingView ? 'open' : undefined), page, pageSize: PAGE_SIZE });
+  const units = listUnits();
+  const day = today();
+  const query = (extra: Record<string, string | number | undefined>) => {
+    const search = new URLSearchParams();
+    for (const [key, value] of Object.entries({ ...filters, view: meetingView ? 'meeting' : undefined, ...extra })) if (value !== undefined && value !== '') search.set(key, String(value));
+    const text = search.toString();
+    return text ? `/problems?${text}` : '/problems';
+  };
+  const tabClass = (active: boolean) => `rounded-md px-3 py-1.5 text-sm font-medium ${active ? 'bg-brand-600 text-white' : 'bg-white text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50'}`;
+
+  return (
+    <div>
+      <PageHeader title="问题清单" description={`共 ${result.total} 个问题。按层级逐级上报协调，解决后销号。`} />
+      <nav aria-label="问题视图" className="mb-3 flex flex-wrap gap-2">
+        <Link href="/problems" className={tabClass(!meetingView)} aria-current={!meetingView ? 'page' : undefined}>
+          全部问题
+        </Link>
+        <Link href="/problems?view=meeting" className={tabClass(meetingView)} aria-current={meetingView ? 'page' : undefined}>
+          {user.role === 'leader' || user.role === 'admin' ? '待领导协调（市级协调会及以上）' : '市级协调会及以上'}
+        </Link>
+      </nav>
+      <form method="get" action="/problems" className="mb-4 grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-3 lg:grid-cols-7">
+        {meetingView ? <input type="hidden" name="view" value="meeting" /> : null}
+        <SelectField name="level" label="层级" placeholder="全部" defaultValue={filters.level ?? ''} options={PROBLEM_LEVELS.map((l) => ({ value: l, label: PROBLEM_LEVEL_LABELS[l] }))} />
+        <SelectField name="type" label="类型" placeholder="全部" defaultValue={filters.type ?? ''} options={PROBLEM_TYPES.map((t) => ({ value: t, label: PROBLEM_TYPE_LABELS[t] }))} />
+        <SelectField name="unitId" label="责任单位" placeholder="全部" defaultValue={filters.unitId ? String(filters.unitId) : ''} options={units.map((u) => ({ value: u.id, label: u.name }))} />
+        <SelectField name="status" label="状态" placeholder="全部" defaultValue={filters.status ?? ''} options={PROBLEM_STATUSES.map((s) => ({ value: s, label: PROBLEM_STATUS_LABELS[s] }))} />
+        <SelectField name="overdue" label="是否超期" placeholder="全部" defaultValue={filters.overdue === undefined ? '' : filters.overdue ? 'true' : 'false'} options={[{ value: 'true', label: '已超期' }, { value: 'false', label: '未超期' }]} />
+        <SelectField name="sort" label="排序" defaultValue={filters.sort ?? 'oldest'} options={Object.entries(SORT_LABELS).map(([value, label]) => ({ value, label }))} />
+        <div className="col-span-2 flex items-end gap-2 sm:col-span-1">
+          <button type="submit" className={buttonClass('primary')}>
+            筛选
+          </button>
+          <Link href={meetingView ? '/problems?view=meeting' : '/problems'} className={buttonClass('secondary')}>
+            清除
+          </Link>
+        </div>
+      </form>
+
+      {result.items.length === 0 ? (
+        <EmptyState title="没有符合条件的问题">换个筛选条件试试。</EmptyState>
+      ) : (
+        <>
+          <table className="hidden w-full border-collapse overflow-hidden rounded-lg bg-white text-sm shadow-sm md:table">
+            <caption className="sr-only">问题清单</caption>
+            <thead className="bg-slate-50 text-left text-xs text-slate-600">
+              <tr>
+                <th scope="col" className="px-3 py-2">问题</th>
+                <th scope="col" className="px-3 py-2">项目</th>
+                <th scope="col" className="px-3 py-2">类型</th>
+                <th scope="col" className="px-3 py-2">层级</th>
+                <th scope="col" className="px-3 py-2">责任单位</th>
+                <th scope="col" className="px-3 py-2">解决时限</th>
+                <th scope="col" className="px-3 py-2">挂账天数</th>
+                <th scope="col" className="px-3 py-2">状态</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.items.map((p) => (
+                <tr key={p.id} className="border-t border-slate-100 align-top">
+                  <td className="max-w-md px-3 py-2">
+                    <Link href={`/projects/${p.projectId}/problems#problem-${p.id}`} className="text-brand-700 hover:underline">
+                      {p.description}
+                    </Link>
+                  </td>
+                  <td className="px-3 py-2">{p.projectName}</td>
+                  <td className="px-3 py-2">{PROBLEM_TYPE_LABELS[p.type]}</td>
+                  <td className="px-3 py-2">{PROBLEM_LEVEL_LABELS[p.level]}</td>
+                  <td className="px-3 py-2">{p.unitName}</td>
+                  <td className="whitespace-nowrap px-3 py-2">
+                    {p.deadline} <DeadlineTag deadline={p.deadline} open={p.status === 'open'} />
+                  </td>
+                  <td className="px-3 py-2">{daysBetween(dateOfTimestamp(p.createdAt), p.closedAt ? dateOfTimestamp(p.closedAt) : day)}</td>
+                  <td className="px-3 py-2">
+                    <Tag tone={p.status === 'open' ? 'amber' : 'emerald'}>{PROBLEM_STATUS_LABELS[p.status]}</Tag>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <ul className="space-y-2 md:hidden" aria-label="问题清单">
+            {result.items.map((p) => (
+              <li key={p.id} className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
+                <div className="flex flex-wrap gap-1.5">
+                  <Tag tone="violet">{PROBLEM_TYPE_LABELS[p.type]}</Tag>
+                  <Tag tone="brand">{PROBLEM_LEVEL_LABELS[p.level]}</Tag>
+                  <Tag tone={p.status === 'open' ? 'amber' : 'emerald'}>{PROBLEM_STATUS_LABELS[p.status]}</Tag>
+                  <DeadlineTag deadline={p.deadline} open={p.status === 'open'} />
+                </div>
+                <Link href={`/projects/${p.projectId}/problems#problem-${p.id}`} className="mt-1 block font-medium text-brand-700">
+                  {p.description}
+                </Link>
+                <p className="mt-1 text-xs text-slate-600">
+                  {p.projectName} · {p.unitName} · 时限 {p.deadline} · 挂账 {daysBetween(dateOfTimestamp(p.createdAt), p.closedAt ? dateOfTimestamp(p.closedAt) : day)} 天
+                </p>
+              </li>
+            ))}
+          </ul>
+          <Pager page={page} pageSize={PAGE_SIZE} total={result.total} hrefFor={(n) => query({ page: n })} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db';
+import { listUnits } from '@/db/queries/reference';
+import { listProblemsWithHistory } from '@/domain/problems';
+import { findProject } from '@/domain/projects';
+import { listSupervisionsOfProject } from '@/domain/supervisions';
+import { requireUser } from '@/lib/auth/next';
+import { addDaysIso, today } from '@/lib/rules/dates';
+import { PROBLEM_TYPE_LABELS, PROBLEM_TYPES } from '@/lib/rules/enums';
+import { canIssueSupervision, canRaiseProblem } from '@/lib/rules/permissions';
+import { canReopenProblem, canReplySupervision, canReviewSupervision } from '@/lib/rules/problems';
+import { isAppError } from '@/lib/errors';
+import { Card, EmptyState } from '@/components/ui/page';
+import { ActionForm } from '@/components/problems/action-form';
+import { ProblemCard } from '@/components/problems/problem-card';
+import { SupervisionCard } from '@/components/problems/supervision-card';
+import { issueSupervisionAction, raiseProblemAction } from './actions';
+
+// 问题与督办: the project's problems with their logs, and its 督办 with the replies. Rendered inside
+// the project layout, which shows the project's header and tabs.
+
+export default async function ProjectProblemsPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser();
+  const projectId = Number((await params).id);
+  if (!Number.isSafeInteger(projectId) || projectId <= 0) notFound();
+  let project;
+  try {
+    project = findProject(getDb(), projectId);
+  } catch (error) {
+    if (isAppError(error) && error.code === 'not_found') notFound();
+    throw error;
+  }
+  const problems = listProblemsWithHistory(projectId);
+  const orders = listSupervisionsOfProject(projectId);
+  const mayRaise = canRaiseProblem(user, project);
+  const openProblems = problems.filter((p) => p.status === 'open').length;
+  const openOrders = orders.filter((o) => o.status !== 'done').length;
+  const tomorrow = addDaysIso(today(), 1);
+  const unitOptions = listUnits().map((u) => ({ value: u.id, label: u.name }));
+
+  return (
+    <div className="grid gap-4 xl:grid-cols-2">
+      <Card title={`问题清单（未销号 ${openProblems} 项）`}>
+        {mayRaise ? (
+          <details className="mb-4 rounded-md border border-slate-200 p-3">
+            <summary className="cursor-pointer text-sm font-medium text-brand-700">提出问题</summary>
+            <ActionForm
+              idPrefix="raise"
+              className="mt-3"
+              action={raiseProblemAction}
+              hidden={{ projectId }}
+              submitLabel="提交问题"
+              successMessage="问题已登记，层级为县区。"
+              fields={[
+                { name: 'type', label: '问题类型', kind: 'select', required: true, options: PROBLEM_TYPES.map((t) => ({ value: t, label: PROBLEM_TYPE_LABELS[t] })) },
+                { name: 'description', label: '问题描述', kind: 'textarea', required: true, placeholder: '什么问题卡住了项目推进' },
+                { name: 'unitId', label: '责任单位', kind: 'select', required: true, options: unitOptions, defaultValue: String(project.unitId) },
+                { name: 'deadline', label: '解决时限', kind: 'date', required: true, min: tomorrow },
+              ]}
+            />
+          </details>
+        ) : null}
+        {problems.length === 0 ? (
+          <EmptyState title="暂无问题">项目推进中遇到用地、资金、审批等问题时在此登记，逐级上报协调。</EmptyState>
+        ) : (
+          <ul className="space-y-3">
+            {problems.map((problem) => (
+              <li key={problem.id}>
+                <ProblemCard problem={problem} mayWork={mayRaise} mayReopen={canReopenProblem(user)} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+
+      <Card title={`督办（办理中 ${openOrders} 件）`}>
+        {canIssueSupervision(user) ? (
+          <details className="mb-4 rounded-md border border-slate-200 p-3">
+            <summary className="cursor-pointer text-sm font-medium text-brand-700">下达督办</summary>
+            <ActionForm
+              idPrefix="issue"
+              className="mt-3"
+              action={issueSupervisionAction}
+              hidden={{ projectId }}
+              submitLabel="下达督办"
+              successMessage="督办已下达，责任人将在预警中心看到。"
+              fields={[
+                { name: 'content', label: '督办事项', kind: 'textarea', required: true, placeholder: '须办理的事项和要求' },
+                { name: 'deadline', label: '办理时限', kind: 'date', required: true, min: tomorrow },
+              ]}
+            />
+          </details>
+        ) : null}
+        {orders.length === 0 ? (
+          <EmptyState title="暂无督办">领导可对推进滞后的项目下达督办，责任人回复后由领导办结。</EmptyState>
+        ) : (
+          <ul className="space-y-3">
+            {orders.map((order) => (
+              <li key={order.id}>
+                <SupervisionCard order={order} mayReply={canReplySupervision(user, { assigneeId: order.assigneeId, project })} mayReview={canReviewSupervision(user)} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,159 @@
+import 'server-only';
+import { getDb } from '@/db';
+import { dataFingerprint, listLitProjects, listOverdueLeads, type AlertScope } from '@/db/queries/alerts';
+import { listSupervisionsByStatus } from '@/db/queries/supervisions';
+import { alertHref, alertKey, compareAlerts, type Alert, type AlertKind } from '@/lib/rules/alerts';
+import { daysBetween, today } from '@/lib/rules/dates';
+import { computeLight } from '@/lib/rules/light';
+import { AWAITING_REPLY_STATUSES } from '@/lib/rules/problems';
+import type { Actor } from '@/lib/rules/permissions';
+import { ensureLightsFresh, loadLightFacts } from './light';
+import { getSetting } from './settings';
+
+// The alert centre (预警). Project alerts are the signals of lib/rules/light.ts, recomputed from
+// the same facts the stored light comes from, so the ledger, board, API and alerts agree. To them
+// are added the 督办 awaiting the caller and the overdue leads.
+//
+// Who sees what: a leader or admin sees everything (optionally one unit); an officer sees the
+// projects of their unit or owned by them, and the 督办 assigned to them; everyone sees their own
+// overdue leads.
+
+export type { Alert };
+
+const shorten = (text: string) => (text.length > 20 ? `${text.slice(0, 20)}…` : text);
+
+function build(kind: AlertKind, fields: Omit<Alert, 'key' | 'kind' | 'href' | 'daysLate'>, day: string): Alert {
+  const target = { projectId: fields.projectId, leadId: fields.leadId, refId: fields.refId };
+  return {
+    key: alertKey(kind, target),
+    kind,
+    href: alertHref(kind, target),
+    daysLate: fields.dueDate ? daysBetween(fields.dueDate, day) : null,
+    ...fields,
+  };
+}
+
+function computeAlerts(actor: Actor, unitId: number | undefined, day: string): Alert[] {
+  // Any project whose light is due to change today is brought up to date first; it is one indexed
+  // query when nothing is due.
+  ensureLightsFresh({ force: true });
+  const seeAll = actor.role === 'leader' || actor.role === 'admin';
+  const scope: AlertScope = seeAll
+    ? { unitId }
+    : actor.role === 'officer'
+      ? { unitId, officer: { unitId: actor.unitId, userId: actor.id } }
+      : { unitId, ownerId: actor.id };
+  const alerts: Alert[] = [];
+  const seen = new Set<string>();
+  const push = (alert: Alert) => {
+    if (seen.has(alert.key)) return;
+    seen.add(alert.key);
+    alerts.push(alert);
+  };
+
+  const lit = listLitProjects(scope);
+  const facts = loadLightFacts(getDb(), lit.map((p) => p.id));
+  const stageUsualDays = getSetting('stageUsualDays');
+  const supervisionSignalled = new Set<number>();
+  for (const project of lit) {
+    const fact = facts.get(project.id);
+    if (!fact) continue;
+    for (const signal of computeLight(fact, { today: day, stageUsualDays }).signals) {
+      if (signal.kind === 'supervision_overdue' && signal.refId != null) supervisionSignalled.add(signal.refId);
+      push(
+        build(
+          signal.kind,
+          { severity: signal.severity, projectId: project.id, leadId: null, subject: project.name, unitId: project.unitId, unitName: project.unitName, message: signal.message, dueDate: signal.dueDate, refId: signal.refId ?? null },
+          day,
+        ),
+      );
+    }
+  }
+
+  // 督办 waiting on someone, unless a deadline signal above already reports it.
+  const waiting = seeAll
+    ? listSupervisionsByStatus({ statuses: ['replied'], unitId })
+    : listSupervisionsByStatus({ statuses: AWAITING_REPLY_STATUSES, assigneeId: actor.id, unitId });
+  for (const order of waiting) {
+    if (supervisionSignalled.has(order.id)) continue;
+    const late = order.deadline < day;
+    const what = `督办"${shorten(order.content)}"`;
+    const message = seeAll
+      ? `${what}已回复，待审核办结`
+      : order.status === 'returned'
+        ? `${what}被退回，请补充回复（时限 ${order.deadline}）`
+        : late
+          ? `${what}已超期 ${daysBetween(order.deadline, day)} 天未回复`
+          : `${what}待回复，还有 ${daysBetween(day, order.deadline)} 天到期`;
+    push(
+      build(
+        seeAll ? 'supervision_replied' : 'supervision_pending',
+        { severity: late ? 'red' : 'yellow', projectId: order.projectId, leadId: null, subject: order.projectName, unitId: order.projectUnitId, unitName: order.projectUnitName, message, dueDate: order.deadline, refId: order.id },
+        day,
+      ),
+    );
+  }
+
+  for (const lead of listOverdueLeads({ day, ownerId: seeAll ? undefined : actor.id, unitId })) {
+    const due = lead.nextFollowUpDate!;
+    push(
+      build(
+        'lead_overdue',
+        {
+          severity: 'red',
+          projectId: null,
+          leadId: lead.id,
+          subject: lead.company,
+          unitId: lead.unitId,
+          unitName: lead.unitName,
+          message: `线索"${shorten(lead.company)}"已超过计划跟进日期 ${daysBetween(due, day)} 天`,
+          dueDate: due,
+          refId: null,
+        },
+        day,
+      ),
+    );
+  }
+  return alerts.sort(compareAlerts);
+}
+
+// Results are kept per caller until the data or the day changes, so the navigation badge on every
+// page costs two tiny queries instead of recomputing the signals.
+const CACHE_LIMIT = 300;
+const cacheHolder = globalThis as unknown as { __jkpAlertCache?: Map<string, Alert[]> };
+const cache = (cacheHolder.__jkpAlertCache ??= new Map());
+
+export function listAlerts({ actor, unitId }: { actor: Actor; unitId?: number }): Alert[] {
+  const day = today();
+  const key = `${actor.id}|${actor.role}|${actor.unitId ?? ''}|${unitId ?? ''}|${day}|${dataFingerprint()}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const alerts = computeAlerts(actor, unitId, day);
+  // The fingerprint may have moved if computing refreshed stale lights; key by the state after.
+  const settledKey = `${actor.id}|${actor.role}|${actor.unitId ?? ''}|${unitId ?? ''}|${day}|${dataFingerprint()}`;
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  cache.set(settledKey, alerts);
+  return alerts;
+}
+
+/** The navigation badge: the number of the caller's current alerts, as GET /api/v1/alerts lists them. */
+export function countAlerts(actor: Actor): number {
+  return listAlerts({ actor }).length;
+}
+
+/** The API's alert shape: the contract's fields first, then the extras the UI uses. */
+export function toAlertDto(alert: Alert) {
+  return {
+    kind: alert.kind,
+    severity: alert.severity,
+    ...(alert.leadId != null ? { leadId: alert.leadId } : { projectId: alert.projectId }),
+    message: alert.message,
+    dueDate: alert.dueDate,
+    daysLate: alert.daysLate,
+    subject: alert.subject,
+    unitId: alert.unitId,
+    unitName: alert.unitName,
+    refId: alert.refId,
+    href: alert.href,
+  };
+}

@@ -1,0 +1,94 @@
+import 'server-only';
+import fs from 'node:fs';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { users } from '@/db/schema';
+import { ALERT_KIND_LABELS, lateness, type Alert } from '@/lib/rules/alerts';
+import { ROLE_LABELS, type Role } from '@/lib/rules/enums';
+import { listAlerts } from './alerts';
+
+// The daily digest: each user's alerts, split into those new since the previous digest and those
+// still open from before. Written as JSON (for the webhook and other systems) and as plain text
+// (for an operator to pass on by mail or SMS).
+
+export interface DigestUser {
+  userId: number;
+  username: string;
+  name: string;
+  role: Role;
+  counts: { total: number; red: number; yellow: number; new: number };
+  new: Alert[];
+  stillOpen: Alert[];
+}
+
+export interface Digest {
+  date: string;
+  generatedAt: string;
+  previousDate: string | null;
+  users: DigestUser[];
+}
+
+/** The most recent digest file in `dir` dated before `date`, if any. */
+export function readPreviousDigest(dir: string, date: string): Digest | null {
+  if (!fs.existsSync(dir)) return null;
+  const previous = fs
+    .readdirSync(dir)
+    .filter((name) => /^\d{4}-\d{2}-\d{2}\.json$/.test(name) && name.slice(0, 10) < date)
+    .sort()
+    .at(-1);
+  if (!previous) return null;
+  try {
+    return JSON.parse(fs.readFileSync(path.join(dir, previous), 'utf8')) as Digest;
+  } catch {
+    return null;
+  }
+}
+
+export function buildDigest(date: string, previous: Digest | null): Digest {
+  const seenBefore = new Map<number, Set<string>>();
+  for (const user of previous?.users ?? []) seenBefore.set(user.userId, new Set([...user.new, ...user.stillOpen].map((a) => a.key)));
+  const people = getDb().select({ id: users.id, username: users.username, name: users.name, role: users.role, unitId: users.unitId, team: users.team }).from(users).where(eq(users.active, true)).all();
+  const digestUsers: DigestUser[] = [];
+  for (const person of people) {
+    const alerts = listAlerts({ actor: person });
+    if (alerts.length === 0) continue;
+    const before = seenBefore.get(person.id) ?? new Set<string>();
+    const fresh = alerts.filter((a) => !before.has(a.key));
+    const red = alerts.filter((a) => a.severity === 'red').length;
+    digestUsers.push({
+      userId: person.id,
+      username: person.username,
+      name: person.name,
+      role: person.role,
+      counts: { total: alerts.length, red, yellow: alerts.length - red, new: fresh.length },
+      new: fresh,
+      stillOpen: alerts.filter((a) => before.has(a.key)),
+    });
+  }
+  return { date, generatedAt: new Date().toISOString(), previousDate: previous?.date ?? null, users: digestUsers };
+}
+
+const line = (alert: Alert, isNew: boolean) =>
+  `  [${alert.severity === 'red' ? '红' : '黄'}]${isNew ? '[新]' : ''} ${ALERT_KIND_LABELS[alert.kind]}｜${alert.subject}｜${alert.message}${alert.dueDate ? `｜时限 ${alert.dueDate}` : ''}${alert.daysLate !== null ? `（${lateness(alert.daysLate)}）` : ''}｜${alert.href}`;
+
+export function digestText(digest: Digest): string {
+  const out = [`吉林市重点项目管理平台 预警日报 ${digest.date}`, digest.previousDate ? `（与 ${digest.previousDate} 日报相比）` : '（首份日报，全部预警记为新增）', ''];
+  if (digest.users.length === 0) out.push('今日无预警。');
+  for (const user of digest.users) {
+    out.push(`【${user.name}（${ROLE_LABELS[user.role]}）】共 ${user.counts.total} 条：红色 ${user.counts.red}，黄色 ${user.counts.yellow}；新增 ${user.counts.new}，仍未处理 ${user.stillOpen.length}`);
+    for (const alert of user.new) out.push(line(alert, true));
+    for (const alert of user.stillOpen) out.push(line(alert, false));
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+/** Writes `<file>.json` and the readable `<file>.txt` beside it. */
+export function writeDigest(digest: Digest, jsonFile: string): { json: string; text: string } {
+  fs.mkdirSync(path.dirname(jsonFile), { recursive: true });
+  const textFile = jsonFile.replace(/\.json$/, '') + '.txt';
+  fs.writeFileSync(jsonFile, JSON.stringify(digest, null, 2));
+  fs.writeFileSync(textFile, digestText(digest));
+  return { json: jsonFile, text: textFile };
+}
