@@ -99,7 +99,8 @@ export function createLead(actor: ActorContext, input: LeadCreateInput): LeadDto
   return getDb().transaction((tx) => {
     const ownerId = input.ownerId ?? actor.id;
     const { ownerTeam } = assertLeadReferences(tx, { ...input, ownerId });
-    const team = input.team === undefined ? ownerTeam : input.team;
+    // A blank team means the owner's team.
+    const team = input.team ?? ownerTeam;
     assertStillEditable(actor, { ownerId, team });
     const at = nowIso();
     const lead = tx
@@ -126,10 +127,11 @@ export function updateLead(actor: ActorContext, leadId: number, patch: LeadPatch
     const current = loadEditable(tx, actor, leadId, patch.version);
     const { version, ...fields } = patch;
     void version;
-    const { ownerTeam } = assertLeadReferences(tx, fields);
+    const { ownerTeam } = assertLeadReferences(tx, { ...fields, ownerId: fields.ownerId ?? current.ownerId });
     const changes: Partial<Lead> = { ...fields };
-    // A new owner brings the lead into the owner's team unless a team is given as well.
-    if (fields.ownerId != null && fields.ownerId !== current.ownerId && fields.team === undefined) changes.team = ownerTeam;
+    // A new owner brings the lead into the owner's team unless a team is given; a blank team means the owner's.
+    const ownerChanged = fields.ownerId != null && fields.ownerId !== current.ownerId;
+    if ((ownerChanged && fields.team === undefined) || ('team' in fields && fields.team == null)) changes.team = ownerTeam;
     const next = { ownerId: changes.ownerId ?? current.ownerId, team: changes.team === undefined ? current.team : changes.team };
     assertStillEditable(actor, next);
     const { before, after, changed } = diff(current as unknown as Record<string, unknown>, changes as Record<string, unknown>);

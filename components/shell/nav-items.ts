@@ -8,5 +8,6 @@ export interface NavItem {
 }
 
 export const NAV_ITEMS: NavItem[] = [
+  { href: '/leads', label: '招商线索' },
   { href: '/admin', label: '管理', roles: ['admin'] },
 ];

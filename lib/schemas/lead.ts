@@ -70,7 +70,7 @@ export const leadFormFields = {
   locationUnitId: fromFormOptional(fromFormNumber(id)),
   campaignId: fromFormOptional(fromFormNumber(id)),
   source: fromFormOptional(longText(50)),
-  ownerId: fromFormNumber(id),
+  ownerId: fromFormNumber(z.number({ error: '请选择负责人' }).int().positive()),
   team: fromFormOptional(longText(50)),
   nextFollowUpDate: fromFormOptional(isoDate),
 };
@@ -112,9 +112,11 @@ export const convertSchema = z
   .strict();
 export type ConvertInput = z.output<typeof convertSchema>;
 
+const pick = (message: string) => fromFormNumber(z.number({ error: message }).int({ error: message }).positive({ error: message }));
+
 export const convertFormFields = {
-  ownerId: fromFormNumber(id),
-  unitId: fromFormNumber(id),
+  ownerId: pick('请选择项目责任人'),
+  unitId: pick('请选择项目所在单位'),
   name: name,
   version: fromFormNumber(version),
 };
