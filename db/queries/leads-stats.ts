@@ -78,7 +78,7 @@ export function stageConversion(): Array<{ from: LeadStage; to: LeadStage; reach
 /** Average whole days from a lead's creation to its first move into 签约. */
 export function averageDaysToSign(): { average: number | null; leads: number } {
   const firstSigned = getDb()
-    .select({ leadId: leadStageHistory.leadId, at: sql<string>`min(${leadStageHistory.at})`.as('signed_at') })
+    .select({ leadId: leadStageHistory.leadId, at: sql<string>`min(${leadStageHistory.at})`.as('first_signed_at') })
     .from(leadStageHistory)
     .where(eq(leadStageHistory.toStage, 'signed'))
     .groupBy(leadStageHistory.leadId)
