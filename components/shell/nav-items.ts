@@ -8,6 +8,7 @@ export interface NavItem {
 }
 
 export const NAV_ITEMS: NavItem[] = [
+  { href: '/leads', label: '招商线索' },
   { href: '/alerts', label: '预警' },
   { href: '/problems', label: '问题' },
   { href: '/admin', label: '管理', roles: ['admin'] },

@@ -1,0 +1,123 @@
+import Link from 'next/link';
+import { LeadsBarChart } from '@/components/leads/leads-bar-chart';
+import { Card, PageHeader } from '@/components/ui/page';
+import { averageDaysToSign, leadsByIndustry, leadsByOrigin, leadsBySource, leadsByStage, stageConversion, yearAgainstTargets, type GroupFigure } from '@/db/queries/leads-stats';
+import { requireUser } from '@/lib/auth/next';
+import { today } from '@/lib/rules/dates';
+import { LEAD_STAGE_LABELS, LEAD_STAGES } from '@/lib/rules/enums';
+import { formatYi, rate } from '@/lib/rules/money';
+
+export const metadata = { title: '招商统计' };
+
+const pct = (value: number | null) => (value == null ? '无数据' : `${value}%`);
+
+function FigureTable({ caption, rows, firstHeader }: { caption: string; rows: GroupFigure[]; firstHeader: string }) {
+  const totalCount = rows.reduce((s, r) => s + r.count, 0);
+  const totalMoney = rows.reduce((s, r) => s + r.intendedInvestment, 0);
+  return (
+    <table className="mt-2 min-w-full text-sm">
+      <caption className="sr-only">{caption}</caption>
+      <thead className="text-left text-slate-600">
+        <tr>
+          <th scope="col" className="py-1 pr-3">{firstHeader}</th>
+          <th scope="col" className="py-1 pr-3 text-right">线索数</th>
+          <th scope="col" className="py-1 text-right">意向投资</th>
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-slate-100">
+        {rows.map((r) => (
+          <tr key={r.key}>
+            <th scope="row" className="py-1 pr-3 text-left font-normal">{r.label}</th>
+            <td className="py-1 pr-3 text-right tabular-nums">{r.count}</td>
+            <td className="py-1 text-right tabular-nums">{formatYi(r.intendedInvestment)}</td>
+          </tr>
+        ))}
+      </tbody>
+      <tfoot className="font-medium">
+        <tr>
+          <th scope="row" className="py-1 pr-3 text-left">合计</th>
+          <td className="py-1 pr-3 text-right tabular-nums">{totalCount}</td>
+          <td className="py-1 text-right tabular-nums">{formatYi(totalMoney)}</td>
+        </tr>
+      </tfoot>
+    </table>
+  );
+}
+
+function Section({ title, rows, firstHeader }: { title: string; rows: GroupFigure[]; firstHeader: string }) {
+  return (
+    <Card title={title} className="break-inside-avoid">
+      <LeadsBarChart title={title} rows={rows.slice(0, 12).map((r) => ({ label: r.label, count: r.count, investmentYi: Math.round(r.intendedInvestment / 100) / 100 }))} />
+      <FigureTable caption={title} rows={rows} firstHeader={firstHeader} />
+    </Card>
+  );
+}
+
+export default async function LeadsDashboardPage() {
+  await requireUser();
+  const year = Number(today().slice(0, 4));
+  const stageRows = leadsByStage();
+  const byStage: GroupFigure[] = LEAD_STAGES.map((stage) => {
+    const row = stageRows.find((r) => r.stage === stage);
+    return { key: stage, label: LEAD_STAGE_LABELS[stage], count: row?.count ?? 0, intendedInvestment: row?.intendedInvestment ?? 0 };
+  });
+  const conversion = stageConversion();
+  const daysToSign = averageDaysToSign();
+  const targets = yearAgainstTargets(year);
+
+  return (
+    <div className="space-y-4">
+      <PageHeader title="招商统计" description={`全市招商引资线索统计，截至 ${today()}。金额单位：亿元。`} actions={<Link href="/leads" className="text-sm text-brand-700 underline">返回招商线索</Link>} />
+      <div className="grid gap-4 md:grid-cols-3">
+        <Card title={`${year} 年签约`}>
+          <p className="text-2xl font-semibold tabular-nums" data-testid="signed-vs-target">
+            {targets.signed}
+            <span className="text-base font-normal text-slate-600"> / 目标 {targets.signedTarget ?? '未设定'}</span>
+          </p>
+          <p className="text-sm text-slate-600">完成率 {pct(targets.signedTarget ? rate(targets.signed, targets.signedTarget) : null)}</p>
+        </Card>
+        <Card title={`${year} 年落地`}>
+          <p className="text-2xl font-semibold tabular-nums">
+            {targets.landed}
+            <span className="text-base font-normal text-slate-600"> / 目标 {targets.landedTarget ?? '未设定'}</span>
+          </p>
+          <p className="text-sm text-slate-600">完成率 {pct(targets.landedTarget ? rate(targets.landed, targets.landedTarget) : null)}</p>
+        </Card>
+        <Card title="平均签约周期">
+          <p className="text-2xl font-semibold tabular-nums">{daysToSign.average == null ? '无数据' : `${daysToSign.average} 天`}</p>
+          <p className="text-sm text-slate-600">从录入到首次签约，共 {daysToSign.leads} 条已签约线索</p>
+        </Card>
+      </div>
+      <Card title="阶段转化率">
+        <table className="min-w-full text-sm">
+          <caption className="sr-only">各阶段到下一阶段的转化率</caption>
+          <thead className="text-left text-slate-600">
+            <tr>
+              <th scope="col" className="py-1 pr-3">转化</th>
+              <th scope="col" className="py-1 pr-3 text-right">到达前一阶段</th>
+              <th scope="col" className="py-1 pr-3 text-right">到达后一阶段</th>
+              <th scope="col" className="py-1 text-right">转化率</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {conversion.map((c) => (
+              <tr key={c.from}>
+                <th scope="row" className="py-1 pr-3 text-left font-normal">{LEAD_STAGE_LABELS[c.from]} → {LEAD_STAGE_LABELS[c.to]}</th>
+                <td className="py-1 pr-3 text-right tabular-nums">{c.reachedFrom}</td>
+                <td className="py-1 pr-3 text-right tabular-nums">{c.reachedTo}</td>
+                <td className="py-1 text-right tabular-nums">{pct(rate(c.reachedTo, c.reachedFrom))}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p className="mt-2 text-xs text-slate-500">按阶段变更记录统计：曾到达某阶段（或越级到达其后阶段）的线索中，继续到达下一阶段的比例。</p>
+      </Card>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Section title="按阶段" rows={byStage} firstHeader="阶段" />
+        <Section title="按来源（招商活动或渠道）" rows={leadsBySource()} firstHeader="来源" />
+        <Section title="按来源地" rows={leadsByOrigin()} firstHeader="来源地" />
+        <Section title="按行业" rows={leadsByIndustry()} firstHeader="行业" />
+      </div>
+    </div>
+  );
+}

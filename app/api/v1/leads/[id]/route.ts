@@ -1,0 +1,8 @@
+import { apiRoute, idParams } from '@/lib/auth/api';
+import { getDb } from '@/db';
+import { findLead, toLeadDto, updateLead } from '@/domain/leads';
+import { leadPatchSchema } from '@/lib/schemas/lead';
+
+export const GET = apiRoute({ params: idParams }, ({ params }) => toLeadDto(findLead(getDb(), params.id)));
+
+export const PATCH = apiRoute({ params: idParams, body: leadPatchSchema }, ({ caller, params, body }) => updateLead({ ...caller.user, ip: caller.ip }, params.id, body));

@@ -1,0 +1,73 @@
+'use client';
+
+import { useActionState } from 'react';
+import { createCampaignAction, deleteCampaignAction, updateCampaignAction } from '@/app/(app)/campaigns/actions';
+import { FieldShell, TextAreaField, TextField } from '@/components/ui/field';
+import { Notice } from '@/components/ui/page';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { initialActionState, type ActionState } from '@/lib/auth/action-state';
+
+interface Props {
+  leaders: Array<{ id: number; name: string }>;
+  initial: { name?: string; destinations?: string; startDate?: string; endDate?: string; description?: string; leaderIds?: number[] };
+  campaign?: { id: number; version: number };
+}
+
+/** 新建/编辑 a 招商季 campaign and the leaders who go. */
+export function CampaignForm({ leaders, initial, campaign }: Props) {
+  const [state, formAction] = useActionState<ActionState, FormData>(campaign ? updateCampaignAction : createCampaignAction, initialActionState);
+  const value = (key: keyof Props['initial']) => state.values?.[key] ?? (initial[key] as string | undefined) ?? '';
+  const chosen = new Set((initial.leaderIds ?? []).map(String));
+  return (
+    <form action={formAction} className="space-y-4" noValidate>
+      {campaign ? (
+        <>
+          <input type="hidden" name="campaignId" value={campaign.id} />
+          <input type="hidden" name="version" value={campaign.version} />
+        </>
+      ) : null}
+      {state.message && !state.ok ? <Notice tone="error">{state.message}</Notice> : null}
+      {state.ok && campaign ? <Notice tone="success">已保存</Notice> : null}
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField name="name" label="活动名称" required defaultValue={value('name')} error={state.errors?.name} placeholder="如 2026招商季·珠三角" />
+        <TextField name="destinations" label="目的地" required defaultValue={value('destinations')} error={state.errors?.destinations} placeholder="如 深圳、广州" />
+        <TextField name="startDate" label="开始日期" type="date" defaultValue={value('startDate')} error={state.errors?.startDate} />
+        <TextField name="endDate" label="结束日期" type="date" defaultValue={value('endDate')} error={state.errors?.endDate} />
+      </div>
+      <TextAreaField name="description" label="说明" defaultValue={value('description')} error={state.errors?.description} />
+      <FieldShell id="leaderIds" label="带队领导" error={state.errors?.leaderIds}>
+        <fieldset id="leaderIds" className="flex flex-wrap gap-3 rounded-md border border-slate-200 p-2">
+          <legend className="sr-only">带队领导</legend>
+          {leaders.map((leader) => (
+            <label key={leader.id} className="inline-flex items-center gap-1.5 text-sm">
+              <input type="checkbox" name="leaderIds" value={leader.id} defaultChecked={chosen.has(String(leader.id))} />
+              {leader.name}
+            </label>
+          ))}
+        </fieldset>
+      </FieldShell>
+      <SubmitButton pendingText="保存中…">{campaign ? '保存修改' : '创建活动'}</SubmitButton>
+    </form>
+  );
+}
+
+/** Deleting is allowed only while no lead belongs to the campaign; the server says so otherwise. */
+export function DeleteCampaignButton({ campaign }: { campaign: { id: number; version: number; name: string } }) {
+  const [state, formAction] = useActionState<ActionState, FormData>(deleteCampaignAction, initialActionState);
+  return (
+    <form
+      action={formAction}
+      onSubmit={(event) => {
+        if (!confirm(`确定删除招商活动"${campaign.name}"？此操作不能撤销。`)) event.preventDefault();
+      }}
+      className="space-y-2"
+    >
+      <input type="hidden" name="campaignId" value={campaign.id} />
+      <input type="hidden" name="version" value={campaign.version} />
+      {state.message && !state.ok ? <Notice tone="error">{state.message}</Notice> : null}
+      <SubmitButton variant="danger" pendingText="删除中…">
+        删除活动
+      </SubmitButton>
+    </form>
+  );
+}

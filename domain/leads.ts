@@ -1,0 +1,285 @@
+import 'server-only';
+import { and, eq } from 'drizzle-orm';
+import { getDb, type Executor } from '@/db';
+import { diff, writeAudit } from '@/db/audit';
+import { campaigns, industries, leadFollowups, leads, leadStageHistory, units, users, type Lead, type LeadFollowup } from '@/db/schema';
+import { AppError, type FieldErrors } from '@/lib/errors';
+import { nowIso, today } from '@/lib/rules/dates';
+import { LEAD_STAGE_LABELS } from '@/lib/rules/enums';
+import { checkConvertible, checkLeadTransition, isLeadOverdue, leadLight } from '@/lib/rules/leads';
+import { canCreateLead, canEditLead } from '@/lib/rules/permissions';
+import type { ConvertInput, FollowupInput, LeadCreateInput, LeadPatchInput, LeadTransitionInput } from '@/lib/schemas/lead';
+import { insertProject, toProjectDto, type ActorContext, type ProjectDto } from './projects';
+import { getSetting } from './settings';
+
+// Lead writes. Each checks permission against the stored lead, writes the change and its audit
+// row in one transaction, and answers with the API's Lead object.
+
+type LeadRow = Lead & { campaignName: string | null };
+
+/** The API's Lead object: the fields of API.md plus the lead's other columns and its light. */
+export function toLeadDto(lead: LeadRow, day = today(), usualDays = getSetting('leadStageUsualDays')) {
+  const light = leadLight(lead, day, usualDays);
+  return {
+    id: lead.id,
+    company: lead.company,
+    origin: lead.origin,
+    industryId: lead.industryId,
+    intendedInvestment: lead.intendedInvestment,
+    source: lead.campaignName ?? lead.source,
+    stage: lead.stage,
+    ownerId: lead.ownerId,
+    nextFollowUpDate: lead.nextFollowUpDate,
+    overdue: isLeadOverdue(lead, day),
+    projectId: lead.projectId,
+    version: lead.version,
+    createdAt: lead.createdAt,
+    updatedAt: lead.updatedAt,
+    campaignId: lead.campaignId,
+    channel: lead.source,
+    contactName: lead.contactName,
+    contactTitle: lead.contactTitle,
+    contactPhone: lead.contactPhone,
+    contactEmail: lead.contactEmail,
+    proposedProject: lead.proposedProject,
+    locationUnitId: lead.locationUnitId,
+    team: lead.team,
+    stageEnteredAt: lead.stageEnteredAt,
+    dropReason: lead.dropReason,
+    signedAt: lead.signedAt,
+    light: light.light,
+    lightReasons: light.reasons,
+  };
+}
+export type LeadDto = ReturnType<typeof toLeadDto>;
+
+export function toFollowupDto(row: LeadFollowup) {
+  return { id: row.id, leadId: row.leadId, date: row.date, kind: row.kind, note: row.note, nextFollowUpDate: row.nextFollowUpDate, byUserId: row.byUserId, createdAt: row.createdAt };
+}
+
+export function findLead(executor: Executor, leadId: number): LeadRow {
+  const row = executor
+    .select({ lead: leads, campaignName: campaigns.name })
+    .from(leads)
+    .leftJoin(campaigns, eq(campaigns.id, leads.campaignId))
+    .where(eq(leads.id, leadId))
+    .get();
+  if (!row) throw new AppError('not_found', '线索不存在');
+  return { ...row.lead, campaignName: row.campaignName };
+}
+
+const exists = (executor: Executor, table: typeof units | typeof industries | typeof campaigns, id: number) =>
+  Boolean(executor.select({ id: table.id }).from(table).where(eq(table.id, id)).get());
+
+/** Checks that referenced rows exist; returns the owner's team for defaulting. */
+function assertLeadReferences(executor: Executor, input: Partial<Pick<Lead, 'industryId' | 'locationUnitId' | 'campaignId' | 'ownerId'>>): { ownerTeam: string | null } {
+  const fields: FieldErrors = {};
+  if (input.industryId != null && !exists(executor, industries, input.industryId)) fields.industryId = ['行业不存在'];
+  if (input.locationUnitId != null && !exists(executor, units, input.locationUnitId)) fields.locationUnitId = ['单位不存在'];
+  if (input.campaignId != null && !exists(executor, campaigns, input.campaignId)) fields.campaignId = ['招商活动不存在'];
+  let ownerTeam: string | null = null;
+  if (input.ownerId != null) {
+    const owner = executor.select({ role: users.role, active: users.active, team: users.team }).from(users).where(eq(users.id, input.ownerId)).get();
+    if (!owner || !owner.active) fields.ownerId = ['用户不存在或已停用'];
+    else if (owner.role !== 'investment' && owner.role !== 'admin') fields.ownerId = ['负责人须为招商专员'];
+    else ownerTeam = owner.team;
+  }
+  if (Object.keys(fields).length) throw new AppError('validation_failed', undefined, fields);
+  return { ownerTeam };
+}
+
+function assertStillEditable(actor: ActorContext, scope: { ownerId: number; team: string | null }) {
+  if (!canEditLead(actor, scope)) throw new AppError('forbidden', '不能把线索交给本组以外的负责人');
+}
+
+const staleLead = () => new AppError('stale_version', '该线索已被他人修改，请刷新后再试');
+
+export function createLead(actor: ActorContext, input: LeadCreateInput): LeadDto {
+  if (!canCreateLead(actor)) throw new AppError('forbidden', '只有招商专员可以新建线索');
+  return getDb().transaction((tx) => {
+    const ownerId = input.ownerId ?? actor.id;
+    const { ownerTeam } = assertLeadReferences(tx, { ...input, ownerId });
+    // A blank team means the owner's team.
+    const team = input.team ?? ownerTeam;
+    assertStillEditable(actor, { ownerId, team });
+    const at = nowIso();
+    const lead = tx
+      .insert(leads)
+      .values({ ...input, ownerId, team, stage: 'prospect', stageEnteredAt: at, createdAt: at, updatedAt: at })
+      .returning()
+      .get();
+    tx.insert(leadStageHistory).values({ leadId: lead.id, fromStage: null, toStage: 'prospect', at, byUserId: actor.id, reason: '新建线索' }).run();
+    const saved = findLead(tx, lead.id);
+    writeAudit(tx, { userId: actor.id, action: 'create', entityType: 'lead', entityId: lead.id, after: toLeadDto(saved), ip: actor.ip ?? null });
+    return toLeadDto(saved);
+  });
+}
+
+function loadEditable(tx: Executor, actor: ActorContext, leadId: number, version: number | undefined): LeadRow {
+  const current = findLead(tx, leadId);
+  if (!canEditLead(actor, current)) throw new AppError('forbidden', '只能编辑本人或本组负责的线索');
+  if (version !== undefined && version !== current.version) throw staleLead();
+  return current;
+}
+
+export function updateLead(actor: ActorContext, leadId: number, patch: LeadPatchInput): LeadDto {
+  return getDb().transaction((tx) => {
+    const current = loadEditable(tx, actor, leadId, patch.version);
+    const { version, ...fields } = patch;
+    void version;
+    const { ownerTeam } = assertLeadReferences(tx, { ...fields, ownerId: fields.ownerId ?? current.ownerId });
+    const changes: Partial<Lead> = { ...fields };
+    // A new owner brings the lead into the owner's team unless a team is given; a blank team means the owner's.
+    const ownerChanged = fields.ownerId != null && fields.ownerId !== current.ownerId;
+    if ((ownerChanged && fields.team === undefined) || ('team' in fields && fields.team == null)) changes.team = ownerTeam;
+    const next = { ownerId: changes.ownerId ?? current.ownerId, team: changes.team === undefined ? current.team : changes.team };
+    assertStillEditable(actor, next);
+    const { before, after, changed } = diff(current as unknown as Record<string, unknown>, changes as Record<string, unknown>);
+    if (!changed) return toLeadDto(current);
+    const updated = tx
+      .update(leads)
+      .set({ ...changes, version: current.version + 1, updatedAt: nowIso() })
+      .where(and(eq(leads.id, leadId), eq(leads.version, current.version)))
+      .returning({ id: leads.id })
+      .get();
+    if (!updated) throw staleLead();
+    writeAudit(tx, { userId: actor.id, action: 'update', entityType: 'lead', entityId: leadId, before, after, ip: actor.ip ?? null });
+    return toLeadDto(findLead(tx, leadId));
+  });
+}
+
+export function moveLead(actor: ActorContext, leadId: number, input: LeadTransitionInput): LeadDto {
+  return getDb().transaction((tx) => {
+    const current = loadEditable(tx, actor, leadId, input.version);
+    const check = checkLeadTransition({ from: current.stage, to: input.to, reason: input.reason });
+    if (!check.ok) throw new AppError(check.code, check.message, check.code === 'reason_required' ? { reason: [check.message] } : undefined);
+    const at = nowIso();
+    const reason = input.reason?.trim() || null;
+    const updated = tx
+      .update(leads)
+      .set({
+        stage: input.to,
+        stageEnteredAt: at,
+        dropReason: input.to === 'dropped' ? reason : null,
+        // signedAt marks the current agreement; leaving 签约 backwards (the deal fell through) clears it.
+        signedAt: input.to === 'signed' ? at : check.kind === 'forward' ? current.signedAt : null,
+        version: current.version + 1,
+        updatedAt: at,
+      })
+      .where(and(eq(leads.id, leadId), eq(leads.version, current.version)))
+      .returning({ id: leads.id })
+      .get();
+    if (!updated) throw staleLead();
+    tx.insert(leadStageHistory).values({ leadId, fromStage: current.stage, toStage: input.to, at, byUserId: actor.id, reason }).run();
+    writeAudit(tx, {
+      userId: actor.id,
+      action: 'transition',
+      entityType: 'lead',
+      entityId: leadId,
+      before: { stage: current.stage },
+      after: { stage: input.to, reason },
+      ip: actor.ip ?? null,
+    });
+    return toLeadDto(findLead(tx, leadId));
+  });
+}
+
+export function addFollowup(actor: ActorContext, leadId: number, input: FollowupInput) {
+  const day = today();
+  const fields: FieldErrors = {};
+  if (input.date > day) fields.date = ['跟进日期不能晚于今天'];
+  if (input.nextFollowUpDate && input.nextFollowUpDate < input.date) fields.nextFollowUpDate = ['下次跟进日期不能早于本次跟进日期'];
+  if (Object.keys(fields).length) throw new AppError('validation_failed', undefined, fields);
+  return getDb().transaction((tx) => {
+    const current = loadEditable(tx, actor, leadId, undefined);
+    const followup = tx
+      .insert(leadFollowups)
+      .values({ leadId, date: input.date, kind: input.kind, note: input.note, nextFollowUpDate: input.nextFollowUpDate ?? null, byUserId: actor.id })
+      .returning()
+      .get();
+    if (input.nextFollowUpDate) {
+      tx.update(leads)
+        .set({ nextFollowUpDate: input.nextFollowUpDate, version: current.version + 1, updatedAt: nowIso() })
+        .where(eq(leads.id, leadId))
+        .run();
+    }
+    writeAudit(tx, {
+      userId: actor.id,
+      action: 'update',
+      entityType: 'lead',
+      entityId: leadId,
+      before: input.nextFollowUpDate ? { nextFollowUpDate: current.nextFollowUpDate } : null,
+      after: { followup: toFollowupDto(followup), ...(input.nextFollowUpDate ? { nextFollowUpDate: input.nextFollowUpDate } : {}) },
+      ip: actor.ip ?? null,
+    });
+    return { followup: toFollowupDto(followup), lead: toLeadDto(findLead(tx, leadId)) };
+  });
+}
+
+/** The project name a conversion proposes: the company and its proposed project. */
+export function proposedProjectName(lead: Pick<Lead, 'company' | 'proposedProject'>): string {
+  const proposed = lead.proposedProject?.trim();
+  if (!proposed) return `${lead.company}投资项目`;
+  return proposed.includes(lead.company) ? proposed : `${lead.company}${proposed}`;
+}
+
+/**
+ * 落地: turns a signed lead into an investment-attraction project at 已签约, in one transaction.
+ * The project gets its 前期手续 checklist from insertProject; the lead becomes `landed` and the two
+ * point at each other. Any refusal leaves both untouched.
+ */
+export function convertLead(actor: ActorContext, leadId: number, input: ConvertInput): { project: ProjectDto; lead: LeadDto } {
+  return getDb().transaction((tx) => {
+    const current = loadEditable(tx, actor, leadId, input.version);
+    const convertible = checkConvertible(current);
+    if (!convertible.ok) throw new AppError('not_convertible', convertible.message);
+    const unitId = input.unitId ?? current.locationUnitId;
+    const fields: FieldErrors = {};
+    if (unitId == null) fields.unitId = ['请选择项目所在单位'];
+    else if (!exists(tx, units, unitId)) fields.unitId = ['单位不存在'];
+    if (input.ownerId != null && unitId != null) {
+      const owner = tx.select({ role: users.role, unitId: users.unitId, active: users.active }).from(users).where(eq(users.id, input.ownerId)).get();
+      if (!owner || !owner.active || owner.role !== 'officer' || owner.unitId !== unitId) fields.ownerId = ['责任人须为所选单位的项目专员'];
+    }
+    if (Object.keys(fields).length) throw new AppError('validation_failed', undefined, fields);
+    const project = insertProject(
+      tx,
+      actor,
+      {
+        name: input.name ?? proposedProjectName(current),
+        category: 'attraction',
+        shuangshi: false,
+        nature: 'new',
+        status: 'active',
+        unitId: unitId!,
+        industryId: current.industryId,
+        ownerId: input.ownerId ?? null,
+        totalInvestment: current.intendedInvestment,
+        plannedInvestmentThisYear: 0,
+        completedInvestment: 0,
+        description: `由招商线索转入：${current.company}${current.origin ? `（${current.origin}）` : ''}`,
+      },
+      { stage: 'signed', leadId },
+    );
+    const at = nowIso();
+    const updated = tx
+      .update(leads)
+      .set({ stage: 'landed', stageEnteredAt: at, projectId: project.id, nextFollowUpDate: null, version: current.version + 1, updatedAt: at })
+      .where(and(eq(leads.id, leadId), eq(leads.version, current.version)))
+      .returning({ id: leads.id })
+      .get();
+    if (!updated) throw staleLead();
+    tx.insert(leadStageHistory).values({ leadId, fromStage: 'signed', toStage: 'landed', at, byUserId: actor.id, reason: `转为项目：${project.name}` }).run();
+    writeAudit(tx, {
+      userId: actor.id,
+      action: 'transition',
+      entityType: 'lead',
+      entityId: leadId,
+      projectId: project.id,
+      before: { stage: current.stage, projectId: null },
+      after: { stage: 'landed', projectId: project.id, reason: `${LEAD_STAGE_LABELS.landed}：转为项目` },
+      ip: actor.ip ?? null,
+    });
+    return { project: toProjectDto(project), lead: toLeadDto(findLead(tx, leadId)) };
+  });
+}

@@ -1,0 +1,102 @@
+import { addDaysIso, daysBetween } from './dates';
+import { LEAD_STAGE_LABELS, type LeadStage } from './enums';
+
+// The lead pipeline (招商线索): 线索 → 接洽 → 洽谈 → 签约 → 落地, with 放弃 off the line.
+// Pure rules shared by the domain, the pages, the alerts and the tests.
+
+/** The stages a lead is still being worked in. `landed` and `dropped` are closed. */
+export const OPEN_LEAD_STAGES = ['prospect', 'contacting', 'negotiating', 'signed'] as const satisfies readonly LeadStage[];
+export type OpenLeadStage = (typeof OPEN_LEAD_STAGES)[number];
+
+/** The main line, in order; `dropped` is off it. */
+export const LEAD_LINE = ['prospect', 'contacting', 'negotiating', 'signed', 'landed'] as const satisfies readonly LeadStage[];
+
+export const isOpenLeadStage = (stage: LeadStage): stage is OpenLeadStage => (OPEN_LEAD_STAGES as readonly LeadStage[]).includes(stage);
+const lineIndex = (stage: LeadStage) => (LEAD_LINE as readonly LeadStage[]).indexOf(stage);
+
+export type LeadTransitionCheck =
+  | { ok: true; kind: 'forward' | 'backward' | 'drop' | 'reopen' }
+  | { ok: false; code: 'invalid_transition' | 'reason_required'; message: string };
+
+/**
+ * Forward moves along the line may skip stages (a first meeting can go straight to 洽谈), up to
+ * 签约; 落地 only comes from converting the lead into a project. Backward moves, dropping and
+ * reopening a dropped lead all need a reason, so the history explains every step off the line.
+ */
+export function checkLeadTransition({ from, to, reason }: { from: LeadStage; to: LeadStage; reason?: string | null }): LeadTransitionCheck {
+  const hasReason = Boolean(reason && reason.trim());
+  if (from === to) return { ok: false, code: 'invalid_transition', message: `线索已处于"${LEAD_STAGE_LABELS[to]}"阶段` };
+  if (from === 'landed') return { ok: false, code: 'invalid_transition', message: '已落地的线索不能再变更阶段' };
+  if (to === 'landed') return { ok: false, code: 'invalid_transition', message: '落地须通过"转为项目"完成' };
+  if (from === 'dropped') {
+    if (!hasReason) return { ok: false, code: 'reason_required', message: '重新启用已放弃的线索须填写原因' };
+    return { ok: true, kind: 'reopen' };
+  }
+  if (to === 'dropped') {
+    if (!hasReason) return { ok: false, code: 'reason_required', message: '放弃线索必须填写原因' };
+    return { ok: true, kind: 'drop' };
+  }
+  if (lineIndex(to) > lineIndex(from)) return { ok: true, kind: 'forward' };
+  if (!hasReason) return { ok: false, code: 'reason_required', message: '退回到之前的阶段必须填写原因' };
+  return { ok: true, kind: 'backward' };
+}
+
+/** The moves offered on the lead page; `needsReason` opens the reason dialog first. */
+export function leadMoveOptions(from: LeadStage): Array<{ to: LeadStage; needsReason: boolean; kind: 'forward' | 'backward' | 'drop' | 'reopen' }> {
+  if (from === 'landed') return [];
+  if (from === 'dropped') return OPEN_LEAD_STAGES.map((to) => ({ to, needsReason: true, kind: 'reopen' as const }));
+  const i = lineIndex(from);
+  const forward = OPEN_LEAD_STAGES.filter((s) => lineIndex(s) > i).map((to) => ({ to, needsReason: false, kind: 'forward' as const }));
+  const backward = OPEN_LEAD_STAGES.filter((s) => lineIndex(s) < i).map((to) => ({ to, needsReason: true, kind: 'backward' as const }));
+  return [...forward, ...backward, { to: 'dropped', needsReason: true, kind: 'drop' }];
+}
+
+/** A lead is overdue when it is open and its next follow-up date has passed (as leadOverdueSql). */
+export function isLeadOverdue(lead: { stage: LeadStage; nextFollowUpDate: string | null }, today: string): boolean {
+  return isOpenLeadStage(lead.stage) && lead.nextFollowUpDate != null && lead.nextFollowUpDate < today;
+}
+
+export type LeadStageUsualDays = Partial<Record<LeadStage, number | null>>;
+
+/** Stage aging: an open lead held in its stage longer than the usual days turns yellow. */
+export function leadAging(lead: { stage: LeadStage; stageEnteredAt: string }, today: string, usualDays: LeadStageUsualDays) {
+  const daysInStage = Math.max(0, daysBetween(lead.stageEnteredAt, today));
+  const usual = usualDays[lead.stage] ?? null;
+  const aging = isOpenLeadStage(lead.stage) && usual != null && daysInStage > usual;
+  return { daysInStage, usual, aging, agingFrom: usual != null ? addDaysIso(lead.stageEnteredAt.slice(0, 10), usual + 1) : null };
+}
+
+export interface LeadLight {
+  light: 'red' | 'yellow' | 'green';
+  reasons: string[];
+}
+
+/** The lead's light: red when overdue, yellow when aging, else green; closed leads are green. */
+export function leadLight(
+  lead: { stage: LeadStage; stageEnteredAt: string; nextFollowUpDate: string | null },
+  today: string,
+  usualDays: LeadStageUsualDays,
+): LeadLight {
+  const reasons: string[] = [];
+  const overdue = isLeadOverdue(lead, today);
+  if (overdue) reasons.push(`跟进逾期：应于 ${lead.nextFollowUpDate} 跟进`);
+  const aging = leadAging(lead, today, usualDays);
+  if (aging.aging) reasons.push(`在"${LEAD_STAGE_LABELS[lead.stage]}"阶段已 ${aging.daysInStage} 天，超过通常的 ${aging.usual} 天`);
+  return { light: overdue ? 'red' : aging.aging ? 'yellow' : 'green', reasons };
+}
+
+/** Only a signed lead that has no project yet converts into a project. */
+export function checkConvertible(lead: { stage: LeadStage; projectId: number | null }): { ok: true } | { ok: false; message: string } {
+  if (lead.projectId != null) return { ok: false, message: '该线索已转为项目，不能重复转化' };
+  if (lead.stage !== 'signed') return { ok: false, message: `只有"签约"阶段的线索才能转为项目（当前为"${LEAD_STAGE_LABELS[lead.stage]}"）` };
+  return { ok: true };
+}
+
+/** Days spent in each stage from the history rows (oldest first); the current stage runs to today. */
+export function daysPerStage(history: Array<{ toStage: LeadStage; at: string }>, today: string): Array<{ stage: LeadStage; enteredAt: string; leftAt: string | null; days: number }> {
+  return history.map((row, i) => {
+    const next = history[i + 1];
+    const end = next ? next.at : today;
+    return { stage: row.toStage, enteredAt: row.at, leftAt: next?.at ?? null, days: Math.max(0, daysBetween(row.at, end)) };
+  });
+}
