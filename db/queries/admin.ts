@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, like, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb } from '../index';
 import { annualTargets, apiTokens, units, users } from '../schema';
@@ -18,12 +18,12 @@ export interface AdminUserFilter {
 
 export function listUsersForAdmin({ role, unitId, active, q, page = 1, pageSize = 50 }: AdminUserFilter = {}) {
   const db = getDb();
-  const pattern = q ? `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%` : null;
+  const pattern = q ? `%${q.replace(/[%_!]/g, (c) => `!${c}`)}%` : null;
   const where = and(
     role ? eq(users.role, role) : undefined,
     unitId ? eq(users.unitId, unitId) : undefined,
     active === undefined ? undefined : eq(users.active, active),
-    pattern ? or(like(users.username, pattern), like(users.name, pattern)) : undefined,
+    pattern ? or(sql`${users.username} like ${pattern} escape '!'`, sql`${users.name} like ${pattern} escape '!'`) : undefined,
   );
   const items = db
     .select({
