@@ -1,17 +1,17 @@
 'use client';
 
-import { useActionState, useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { Notice } from '@/components/ui/page';
-import { SubmitButton } from '@/components/ui/submit-button';
-import { initialActionState, type ActionState } from '@/lib/auth/action-state';
+import type { ActionState } from '@/lib/auth/action-state';
+import { PendingSubmit, useFormAction } from './form-action';
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
 /** Sets a new password after a confirmation; the user's sessions end on the server. */
 export function PasswordResetForm({ action, userId, userName, passwordMinLength }: { action: Action; userId: number; userName: string; passwordMinLength: number }) {
-  const [state, formAction] = useActionState(action, initialActionState);
+  const { state, onSubmit, pending } = useFormAction<{ version: number }>(action);
   const formRef = useRef<HTMLFormElement>(null);
   const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -21,7 +21,7 @@ export function PasswordResetForm({ action, userId, userName, passwordMinLength 
   }, [state]);
 
   return (
-    <form ref={formRef} action={formAction} className="space-y-3" noValidate>
+    <form ref={formRef} key={state.data?.version ?? 'form'} onSubmit={onSubmit} className="space-y-3" noValidate>
       {state.ok ? <Notice tone="success">密码已重置，该用户的所有会话已失效。</Notice> : null}
       {!state.ok && state.message ? <Notice tone="error">{state.message}</Notice> : null}
       <input type="hidden" name="id" value={userId} />
@@ -43,7 +43,7 @@ export function PasswordResetForm({ action, userId, userName, passwordMinLength 
             <Button variant="secondary" onClick={() => dialogRef.current?.close()}>
               取消
             </Button>
-            <SubmitButton variant="danger">确认重置</SubmitButton>
+            <PendingSubmit pending={pending} variant="danger">确认重置</PendingSubmit>
           </div>
         </div>
       </dialog>

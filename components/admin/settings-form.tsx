@@ -1,18 +1,18 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useState } from 'react';
 import { TextField } from '@/components/ui/field';
 import { Notice } from '@/components/ui/page';
-import { SubmitButton } from '@/components/ui/submit-button';
-import { initialActionState, type ActionState } from '@/lib/auth/action-state';
+import type { ActionState } from '@/lib/auth/action-state';
 import { LEAD_STAGE_LABELS, LEAD_STAGES, STAGE_LABELS, STAGES } from '@/lib/rules/enums';
+import { PendingSubmit, useFormAction } from './form-action';
 import { CancelLink } from './leave-guard';
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 type Days = Record<string, number | null>;
 
 export function SettingsForm({ action, settings }: { action: Action; settings: { passwordMinLength: number; stageUsualDays: Days; leadStageUsualDays: Days } }) {
-  const [state, formAction] = useActionState(action, initialActionState);
+  const { state, onSubmit, pending } = useFormAction(action);
   // Edits made since the last successful save are what a cancel would lose.
   const [editedAt, setEditedAt] = useState<ActionState | null>(null);
   const dirty = editedAt !== null && (editedAt === state || !state.ok);
@@ -20,7 +20,7 @@ export function SettingsForm({ action, settings }: { action: Action; settings: {
   const value = (key: string, stored: number | null | undefined) => (state.ok ? String(stored ?? '') : (state.values?.[key] ?? String(stored ?? '')));
 
   return (
-    <form action={formAction} onChange={() => setEditedAt(state)} className="space-y-6" noValidate>
+    <form onSubmit={onSubmit} onChange={() => setEditedAt(state)} className="space-y-6" noValidate>
       {state.ok ? <Notice tone="success">设置已保存，所有项目的红黄绿灯已按新设置重新计算。</Notice> : null}
       {!state.ok && state.message ? <Notice tone="error">{state.message}</Notice> : null}
       <fieldset className="space-y-3">
@@ -71,7 +71,7 @@ export function SettingsForm({ action, settings }: { action: Action; settings: {
         </div>
       </fieldset>
       <div className="flex flex-wrap gap-2">
-        <SubmitButton pendingText="保存中…">保存设置</SubmitButton>
+        <PendingSubmit pending={pending}>保存设置</PendingSubmit>
         <CancelLink href="/admin" dirty={dirty}>
           返回
         </CancelLink>

@@ -1,10 +1,10 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useState } from 'react';
 import { TextAreaField, TextField } from '@/components/ui/field';
 import { Notice } from '@/components/ui/page';
-import { SubmitButton } from '@/components/ui/submit-button';
-import { initialActionState, type ActionState } from '@/lib/auth/action-state';
+import type { ActionState } from '@/lib/auth/action-state';
+import { PendingSubmit, useFormAction } from './form-action';
 import { CancelLink } from './leave-guard';
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
@@ -34,12 +34,12 @@ const FIELDS = [
 ] as const;
 
 export function TargetForm({ action, target, defaultYear }: { action: Action; target?: TargetValues; defaultYear?: number }) {
-  const [state, formAction] = useActionState(action, initialActionState);
+  const { state, onSubmit, pending } = useFormAction(action);
   const [dirty, setDirty] = useState(false);
   const values = state.values ?? {};
   const errors = state.errors ?? {};
   return (
-    <form action={formAction} onChange={() => setDirty(true)} className="space-y-4" noValidate>
+    <form onSubmit={onSubmit} onChange={() => setDirty(true)} className="space-y-4" noValidate>
       {!state.ok && state.message ? <Notice tone="error">{state.message}</Notice> : null}
       {target ? (
         <>
@@ -65,7 +65,7 @@ export function TargetForm({ action, target, defaultYear }: { action: Action; ta
       </div>
       <TextAreaField name="note" label="说明" defaultValue={values.note ?? target?.note ?? ''} error={errors.note} hint="如目标出处：某年政府工作报告" />
       <div className="flex flex-wrap gap-2">
-        <SubmitButton pendingText="保存中…">{target ? '保存修改' : '添加年度目标'}</SubmitButton>
+        <PendingSubmit pending={pending}>{target ? '保存修改' : '添加年度目标'}</PendingSubmit>
         <CancelLink href="/admin/targets" dirty={dirty}>
           取消
         </CancelLink>

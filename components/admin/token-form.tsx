@@ -1,21 +1,20 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
 import { Notice } from '@/components/ui/page';
-import { SubmitButton } from '@/components/ui/submit-button';
-import { initialActionState, type ActionState } from '@/lib/auth/action-state';
+import type { ActionState } from '@/lib/auth/action-state';
+import { PendingSubmit, useFormAction } from './form-action';
 
 type Created = { token: string; name: string; prefix: string };
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
 /** Creates a token and shows it once; it lives only in this component's state. */
 export function TokenForm({ action, users }: { action: Action; users: Array<{ value: number; label: string }> }) {
-  const [state, formAction] = useActionState(action, initialActionState as ActionState<Created>);
+  const { state, onSubmit, pending } = useFormAction<Created>(action);
   const [copied, setCopied] = useState<string | null>(null);
   const created = state.ok ? (state.data as Created | undefined) : undefined;
-  const values = state.ok ? {} : (state.values ?? {});
 
   async function copy(token: string) {
     try {
@@ -43,13 +42,13 @@ export function TokenForm({ action, users }: { action: Action; users: Array<{ va
           <p className="text-xs text-amber-900">调用接口时在请求头中发送：Authorization: Bearer &lt;令牌&gt;</p>
         </div>
       ) : null}
-      <form action={formAction} className="space-y-3" noValidate>
+      <form key={created?.prefix ?? 'form'} onSubmit={onSubmit} className="space-y-3" noValidate>
         {!state.ok && state.message ? <Notice tone="error">{state.message}</Notice> : null}
         <div className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-start">
-          <TextField name="name" label="令牌名称" required placeholder="如：省投资项目在线审批监管平台对接" defaultValue={values.name} error={state.errors?.name} />
-          <SelectField name="userId" label="代表的用户" required placeholder="请选择" defaultValue={values.userId} options={users} error={state.errors?.userId} hint="令牌以该用户的角色和单位访问接口" />
+          <TextField name="name" label="令牌名称" required placeholder="如：省投资项目在线审批监管平台对接" error={state.errors?.name} />
+          <SelectField name="userId" label="代表的用户" required placeholder="请选择" defaultValue="" options={users} error={state.errors?.userId} hint="令牌以该用户的角色和单位访问接口" />
           <div className="sm:pt-6">
-            <SubmitButton pendingText="创建中…">创建令牌</SubmitButton>
+            <PendingSubmit pending={pending} pendingText="创建中…">创建令牌</PendingSubmit>
           </div>
         </div>
       </form>

@@ -1,11 +1,11 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useState } from 'react';
 import { SelectField, TextField } from '@/components/ui/field';
 import { Notice } from '@/components/ui/page';
-import { SubmitButton } from '@/components/ui/submit-button';
-import { initialActionState, type ActionState } from '@/lib/auth/action-state';
+import type { ActionState } from '@/lib/auth/action-state';
 import { ROLE_LABELS, ROLES, type Role } from '@/lib/rules/enums';
+import { PendingSubmit, useFormAction } from './form-action';
 import { CancelLink } from './leave-guard';
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
@@ -21,7 +21,7 @@ interface Props {
 
 /** Create or edit an account. The team field appears for investment users only. */
 export function UserForm({ action, units, teams, passwordMinLength, user }: Props) {
-  const [state, formAction] = useActionState(action, initialActionState);
+  const { state, onSubmit, pending } = useFormAction(action);
   const values = state.values ?? {};
   const [role, setRole] = useState<string>(values.role ?? user?.role ?? '');
   const [dirty, setDirty] = useState(false);
@@ -29,7 +29,7 @@ export function UserForm({ action, units, teams, passwordMinLength, user }: Prop
   const editing = Boolean(user);
 
   return (
-    <form action={formAction} onChange={() => setDirty(true)} className="space-y-4" noValidate>
+    <form onSubmit={onSubmit} onChange={() => setDirty(true)} className="space-y-4" noValidate>
       {state.ok && editing ? <Notice tone="success">已保存。</Notice> : null}
       {!state.ok && state.message ? <Notice tone="error">{state.message}</Notice> : null}
       {user ? (
@@ -89,13 +89,13 @@ export function UserForm({ action, units, teams, passwordMinLength, user }: Prop
             hint={passwordMinLength ? `至少 ${passwordMinLength} 位` : undefined}
           />
           <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" name="mustChangePassword" defaultChecked={state.values ? values.mustChangePassword === 'on' : true} />
+            <input type="checkbox" name="mustChangePassword" defaultChecked />
             首次登录须修改密码
           </label>
         </fieldset>
       ) : null}
       <div className="flex flex-wrap gap-2">
-        <SubmitButton pendingText="保存中…">{user ? '保存修改' : '创建用户'}</SubmitButton>
+        <PendingSubmit pending={pending}>{user ? '保存修改' : '创建用户'}</PendingSubmit>
         <CancelLink href="/admin/users" dirty={dirty}>
           {user ? '返回列表' : '取消'}
         </CancelLink>

@@ -29,7 +29,7 @@ export const setUserActiveAction = guardedAction({ roles: ADMIN, schema: userAct
 });
 
 export const resetPasswordAction = guardedAction({ roles: ADMIN, schema: passwordResetSchema }, async (input, caller) => {
-  await resetUserPassword({ ...caller.user, ip: caller.ip }, input);
+  const user = await resetUserPassword({ ...caller.user, ip: caller.ip }, input);
   revalidatePath(`/admin/users/${input.id}`);
-  return null;
+  return { version: user.version };
 });
