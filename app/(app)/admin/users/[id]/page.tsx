@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AdminBreadcrumb } from '@/components/admin/breadcrumb';
 import { ConfirmAction } from '@/components/admin/confirm-action';
@@ -50,7 +51,17 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
         />
       </Card>
       <Card title="重置密码">
-        <PasswordResetForm action={resetPasswordAction} userId={user.id} userName={user.name} passwordMinLength={getSetting('passwordMinLength')} />
+        {self ? (
+          <p className="text-sm text-slate-600">
+            修改自己的密码请到
+            <Link href="/account" className="mx-1 text-brand-700 hover:underline">
+              账户
+            </Link>
+            页面（重置会让您当前的登录也失效）。
+          </p>
+        ) : (
+          <PasswordResetForm action={resetPasswordAction} userId={user.id} userName={user.name} passwordMinLength={getSetting('passwordMinLength')} />
+        )}
       </Card>
       <Card title={user.active ? '停用账号' : '重新启用账号'}>
         {self ? (
