@@ -16,7 +16,7 @@ export const SETTING_DEFINITIONS = {
     schema: z.partialRecord(z.enum(LEAD_STAGES), z.number().int().min(1).max(3650).nullable()),
     defaults: { prospect: 30, contacting: 45, negotiating: 90, signed: 90, landed: null, dropped: null } as Record<(typeof LEAD_STAGES)[number], number | null>,
   },
-  passwordMinLength: { schema: z.number().int().min(6).max(64), defaults: 8 },
+  passwordMinLength: { schema: z.number().int().min(6).max(64), defaults: 8 as number },
   digestWebhookUrl: { schema: z.url().nullable(), defaults: null as string | null },
 } as const;
 

@@ -9,7 +9,10 @@ export function AppShell({ user, badges, children }: { user: SessionUser; badges
   const items = NAV_ITEMS.filter((item) => !item.roles || item.roles.includes(user.role));
   const who = (
     <p className="text-sm leading-tight text-white" data-testid="current-user">
-      <span className="font-medium">{user.name}</span>
+      <Link href="/account" className="font-medium underline-offset-2 hover:underline" title="账户：查看信息、修改密码">
+        {user.name}
+        <span className="sr-only">（账户）</span>
+      </Link>
       <span className="ml-1.5 text-xs text-brand-100">
         {ROLE_LABELS[user.role]}
         {user.unitName ? ` · ${user.unitName}` : ''}

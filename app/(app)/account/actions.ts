@@ -1,0 +1,26 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { guardedAction } from '@/lib/auth/action';
+import { credentialsFromNext } from '@/lib/auth/next';
+import { sha256 } from '@/lib/auth/tokens';
+import { changeOwnPassword } from '@/domain/users';
+import { ownPasswordSchema } from '@/lib/schemas/admin';
+
+async function currentSessionId(): Promise<string | null> {
+  const { sessionToken } = await credentialsFromNext();
+  return sessionToken ? sha256(sessionToken) : null;
+}
+
+/** From /account: the user stays signed in here; every other session of theirs ends. */
+export const changePasswordAction = guardedAction({ schema: ownPasswordSchema }, async (input, caller) => {
+  await changeOwnPassword({ ...caller.user, ip: caller.ip }, input, await currentSessionId());
+  // A fresh value each time, so the form clears after every change.
+  return { changedAt: new Date().toISOString() };
+});
+
+/** From /account/password, the forced change: once done, on to the user's landing page. */
+export const changeRequiredPasswordAction = guardedAction({ schema: ownPasswordSchema }, async (input, caller) => {
+  await changeOwnPassword({ ...caller.user, ip: caller.ip }, input, await currentSessionId());
+  redirect('/');
+});

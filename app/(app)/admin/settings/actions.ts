@@ -1,0 +1,13 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { guardedAction } from '@/lib/auth/action';
+import { saveAdminSettings } from '@/domain/admin-settings';
+import { settingsSchema } from '@/lib/schemas/admin';
+
+export const saveSettingsAction = guardedAction({ roles: ['admin'], schema: settingsSchema }, (input, caller) => {
+  saveAdminSettings({ ...caller.user, ip: caller.ip }, input);
+  // Stage aging changes every light, so every page that shows one is stale.
+  revalidatePath('/', 'layout');
+  return null;
+});

@@ -1,0 +1,26 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { guardedAction } from '@/lib/auth/action';
+import { createUnit, setUnitActive, updateUnit } from '@/domain/reference';
+import { referenceActiveSchema, unitCreateSchema, unitUpdateSchema } from '@/lib/schemas/admin';
+
+const ADMIN = ['admin'] as const;
+
+export const createUnitAction = guardedAction({ roles: ADMIN, schema: unitCreateSchema }, (input, caller) => {
+  const unit = createUnit({ ...caller.user, ip: caller.ip }, input);
+  revalidatePath('/admin/units');
+  return { id: unit.id };
+});
+
+export const updateUnitAction = guardedAction({ roles: ADMIN, schema: unitUpdateSchema }, (input, caller) => {
+  const unit = updateUnit({ ...caller.user, ip: caller.ip }, input);
+  revalidatePath('/admin/units');
+  return { version: unit.version };
+});
+
+export const setUnitActiveAction = guardedAction({ roles: ADMIN, schema: referenceActiveSchema }, (input, caller) => {
+  const unit = setUnitActive({ ...caller.user, ip: caller.ip }, input);
+  revalidatePath('/admin/units');
+  return { active: unit.active };
+});

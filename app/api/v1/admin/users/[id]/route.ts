@@ -1,0 +1,14 @@
+import { apiRoute, idParams } from '@/lib/auth/api';
+import { setUserActive, updateUser } from '@/domain/users';
+import { userUpdateSchema } from '@/lib/schemas/admin';
+import { z } from 'zod';
+import { fromFormBoolean } from '@/lib/schemas/form';
+
+const ADMIN = ['admin'] as const;
+const body = z.union([userUpdateSchema.omit({ id: true }), z.object({ version: userUpdateSchema.shape.version, active: fromFormBoolean })]);
+
+/** `{ version, name, role, unitId?, team? }` edits; `{ version, active }` deactivates or reactivates. */
+export const PATCH = apiRoute({ roles: ADMIN, params: idParams, body }, ({ caller, params, body }) => {
+  const actor = { ...caller.user, ip: caller.ip };
+  return 'active' in body ? setUserActive(actor, { id: params.id, ...body }) : updateUser(actor, { id: params.id, ...body });
+});

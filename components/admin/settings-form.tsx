@@ -1,0 +1,81 @@
+'use client';
+
+import { useState } from 'react';
+import { TextField } from '@/components/ui/field';
+import { Notice } from '@/components/ui/page';
+import type { ActionState } from '@/lib/auth/action-state';
+import { LEAD_STAGE_LABELS, LEAD_STAGES, STAGE_LABELS, STAGES } from '@/lib/rules/enums';
+import { PendingSubmit, useFormAction } from './form-action';
+import { CancelLink } from './leave-guard';
+
+type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
+type Days = Record<string, number | null>;
+
+export function SettingsForm({ action, settings }: { action: Action; settings: { passwordMinLength: number; stageUsualDays: Days; leadStageUsualDays: Days } }) {
+  const { state, onSubmit, pending } = useFormAction(action);
+  // Edits made since the last successful save are what a cancel would lose.
+  const [editedAt, setEditedAt] = useState<ActionState | null>(null);
+  const dirty = editedAt !== null && (editedAt === state || !state.ok);
+  const errors = state.errors ?? {};
+  const value = (key: string, stored: number | null | undefined) => (state.ok ? String(stored ?? '') : (state.values?.[key] ?? String(stored ?? '')));
+
+  return (
+    <form onSubmit={onSubmit} onChange={() => setEditedAt(state)} className="space-y-6" noValidate>
+      {state.ok ? <Notice tone="success">设置已保存，所有项目的红黄绿灯已按新设置重新计算。</Notice> : null}
+      {!state.ok && state.message ? <Notice tone="error">{state.message}</Notice> : null}
+      <fieldset className="space-y-3">
+        <legend className="text-base font-semibold">密码策略</legend>
+        <TextField
+          name="passwordMinLength"
+          label="密码最小长度"
+          inputMode="numeric"
+          required
+          defaultValue={value('passwordMinLength', settings.passwordMinLength)}
+          error={errors.passwordMinLength}
+          hint="6–64 位；适用于新建用户、重置密码和修改密码"
+          wrapperClassName="max-w-xs"
+        />
+      </fieldset>
+      <fieldset className="space-y-3">
+        <legend className="text-base font-semibold">项目阶段通常用时（天）</legend>
+        <p className="text-sm text-slate-600">项目在某阶段停留超过通常用时即亮黄灯（阶段滞留）。留空表示该阶段不计滞留。</p>
+        <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
+          {STAGES.map((stage) => (
+            <TextField
+              key={stage}
+              id={`stage-${stage}`}
+              name={`stageUsualDays.${stage}`}
+              label={STAGE_LABELS[stage]}
+              inputMode="numeric"
+              defaultValue={value(`stageUsualDays.${stage}`, settings.stageUsualDays[stage])}
+              error={errors[`stageUsualDays.${stage}`]}
+            />
+          ))}
+        </div>
+      </fieldset>
+      <fieldset className="space-y-3">
+        <legend className="text-base font-semibold">招商线索阶段通常用时（天）</legend>
+        <p className="text-sm text-slate-600">线索在某阶段停留超过通常用时即提示推进。留空表示不提示。</p>
+        <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
+          {LEAD_STAGES.map((stage) => (
+            <TextField
+              key={stage}
+              id={`lead-stage-${stage}`}
+              name={`leadStageUsualDays.${stage}`}
+              label={LEAD_STAGE_LABELS[stage]}
+              inputMode="numeric"
+              defaultValue={value(`leadStageUsualDays.${stage}`, settings.leadStageUsualDays[stage])}
+              error={errors[`leadStageUsualDays.${stage}`]}
+            />
+          ))}
+        </div>
+      </fieldset>
+      <div className="flex flex-wrap gap-2">
+        <PendingSubmit pending={pending}>保存设置</PendingSubmit>
+        <CancelLink href="/admin" dirty={dirty}>
+          返回
+        </CancelLink>
+      </div>
+    </form>
+  );
+}

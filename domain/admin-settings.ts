@@ -1,0 +1,45 @@
+import 'server-only';
+import { getDb } from '@/db';
+import { diff, writeAudit } from '@/db/audit';
+import { LEAD_STAGES, STAGES } from '@/lib/rules/enums';
+import type { SettingsInput } from '@/lib/schemas/admin';
+import { refreshAllLights } from './light';
+import type { ActorContext } from './projects';
+import { getSetting, putSetting } from './settings';
+import { assertAdmin } from './users';
+
+// The settings page: password policy and the usual days per stage. A change to the project
+// stages' usual days changes stage aging, so every light is recomputed in the same transaction.
+
+function currentSettings(): { passwordMinLength: number; stageUsualDays: Record<(typeof STAGES)[number], number | null>; leadStageUsualDays: Record<(typeof LEAD_STAGES)[number], number | null> } {
+  return {
+    passwordMinLength: getSetting('passwordMinLength'),
+    stageUsualDays: getSetting('stageUsualDays'),
+    leadStageUsualDays: getSetting('leadStageUsualDays'),
+  };
+}
+
+export function readAdminSettings() {
+  return currentSettings();
+}
+
+export function saveAdminSettings(actor: ActorContext, input: SettingsInput) {
+  assertAdmin(actor);
+  const next = {
+    passwordMinLength: input.passwordMinLength,
+    // A blank field means "no usual time": that stage never ages.
+    stageUsualDays: Object.fromEntries(STAGES.map((stage) => [stage, input.stageUsualDays[stage] ?? null])) as Record<(typeof STAGES)[number], number | null>,
+    leadStageUsualDays: Object.fromEntries(LEAD_STAGES.map((stage) => [stage, input.leadStageUsualDays[stage] ?? null])) as Record<(typeof LEAD_STAGES)[number], number | null>,
+  };
+  return getDb().transaction((tx) => {
+    const before = currentSettings();
+    const change = diff(before, next);
+    if (!change.changed) return before;
+    putSetting(tx, 'passwordMinLength', next.passwordMinLength);
+    putSetting(tx, 'stageUsualDays', next.stageUsualDays);
+    putSetting(tx, 'leadStageUsualDays', next.leadStageUsualDays);
+    if ('stageUsualDays' in change.after) refreshAllLights(tx);
+    writeAudit(tx, { userId: actor.id, action: 'update', entityType: 'settings', entityId: null, before: change.before, after: change.after, ip: actor.ip });
+    return next;
+  });
+}
