@@ -83,7 +83,7 @@ export function StageMoveDialog({ project, to, initialRefusal, onClose, onMoved 
         </p>
         {needsOverride ? (
           <div className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" role="alert">
-            <p className="font-medium">前期手续尚有 {openItems.length} 项未办结，开工属于"未批先建"：</p>
+            <p className="font-medium">前期手续尚有 {openItems.length} 项未办结，开工属于“未批先建”：</p>
             <ul className="mt-1 list-disc pl-5">
               {openItems.map((item) => (
                 <li key={item}>{item}</li>

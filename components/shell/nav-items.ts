@@ -8,5 +8,6 @@ export interface NavItem {
 }
 
 export const NAV_ITEMS: NavItem[] = [
+  { href: '/projects', label: '项目库' },
   { href: '/admin', label: '管理', roles: ['admin'] },
 ];

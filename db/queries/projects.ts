@@ -173,3 +173,14 @@ export function listProjectAudit(projectId: number, limit = 300) {
     .limit(limit)
     .all();
 }
+
+/** Names of users, units and industries by id, for rendering audit rows (small tables). */
+export function referenceNames() {
+  const db = getDb();
+  return {
+    users: new Map(db.select({ id: users.id, name: users.name }).from(users).all().map((row) => [row.id, row.name])),
+    units: new Map(db.select({ id: units.id, name: units.name }).from(units).all().map((row) => [row.id, row.name])),
+    industries: new Map(db.select({ id: industries.id, name: industries.name }).from(industries).all().map((row) => [row.id, row.name])),
+  };
+}
+export type ReferenceNames = ReturnType<typeof referenceNames>;

@@ -15,3 +15,24 @@ export function monthLabel(month: string): string {
   const [year, m] = month.split('-');
   return `${year}年${Number(m)}月`;
 }
+
+export interface YearPoint {
+  month: string;
+  thisMonth: number | null;
+  yearToDate: number | null;
+}
+
+/** This year's months up to today's, with each month's reported investment and the running total. */
+export function yearSeries(today: string, reports: ReadonlyArray<{ month: string; investmentThisMonth: number }>): { points: YearPoint[]; yearToDate: number } {
+  const year = today.slice(0, 4);
+  const byMonth = new Map(reports.map((report) => [report.month, report.investmentThisMonth]));
+  const points: YearPoint[] = [];
+  let running = 0;
+  for (let m = 1; m <= Number(today.slice(5, 7)); m++) {
+    const month = `${year}-${String(m).padStart(2, '0')}`;
+    const thisMonth = byMonth.get(month) ?? null;
+    running += thisMonth ?? 0;
+    points.push({ month, thisMonth, yearToDate: thisMonth === null ? null : running });
+  }
+  return { points, yearToDate: running };
+}
