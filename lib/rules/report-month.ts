@@ -2,11 +2,13 @@ import { monthOf, previousMonth } from './dates';
 
 /**
  * The month the 进度清单 form should offer first: last month while its report is missing
- * (it is due by the 5th of this month), otherwise this month.
+ * (it is due by the 5th of this month), otherwise this month. A project registered this month
+ * owes nothing for last month, as the light rule also holds.
  */
-export function dueReportMonth(today: string, reportedMonths: readonly string[]): string {
+export function dueReportMonth(today: string, reportedMonths: readonly string[], projectCreatedAt?: string): string {
   const thisMonth = monthOf(today);
   const lastMonth = previousMonth(thisMonth);
+  if (projectCreatedAt && projectCreatedAt.slice(0, 10) >= `${thisMonth}-01`) return thisMonth;
   return reportedMonths.includes(lastMonth) ? thisMonth : lastMonth;
 }
 

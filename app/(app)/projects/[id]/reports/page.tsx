@@ -24,7 +24,7 @@ export default async function ReportsPage({ params }: { params: Promise<{ id: st
   const recent: string[] = [];
   for (let month = monthOf(day); recent.length < 12; month = previousMonth(month)) recent.push(month);
   const open = recent.filter((month) => !reported.includes(month));
-  const due = dueReportMonth(day, reported);
+  const due = dueReportMonth(day, reported, project.createdAt);
   const dueMonth = open.includes(due) ? due : (open[0] ?? '');
 
   // This year's investment, month by month, against the year's plan.
