@@ -10,15 +10,28 @@ import { LightWithReasons } from './light-with-reasons';
 import { ledgerHref, type SearchParams } from './ledger-url';
 
 const NUMERIC: ReadonlySet<LedgerSort> = new Set(['days', 'total', 'planned', 'completed']);
-const COLUMNS = LEDGER_SORTS.map((sort) => ({ sort, label: SORT_LABELS[sort], numeric: NUMERIC.has(sort) }));
+// The light leads, and the code sits under the name, so the whole row fits a 1366-pixel screen.
+const ORDER: LedgerSort[] = ['light', 'name', 'code', ...LEDGER_SORTS.filter((sort) => !['light', 'name', 'code'].includes(sort))];
+const COLUMNS = ORDER.map((sort) => ({ sort, label: SORT_LABELS[sort], numeric: NUMERIC.has(sort) }));
 
 const wan = (value: number) => new Intl.NumberFormat('zh-CN').format(value);
 
-function SortHeader({ column, view, params }: { column: (typeof COLUMNS)[number]; view: LedgerView; params: SearchParams }) {
+type Column = (typeof COLUMNS)[number];
+
+function SortHeader({ column, view, params, extra }: { column: Column; view: LedgerView; params: SearchParams; extra?: React.ReactNode }) {
+  const active = view.sort === column.sort;
+  return (
+    <th scope="col" aria-sort={active ? (view.dir === 'asc' ? 'ascending' : 'descending') : 'none'} className={`whitespace-nowrap px-2 py-2 font-medium ${column.numeric ? 'text-right' : 'text-left'}`}>
+      <SortLink column={column} view={view} params={params} />
+      {extra ? <span className="ml-2 text-xs font-normal">/ {extra}</span> : null}
+    </th>
+  );
+}
+
+function SortLink({ column, view, params }: { column: Column; view: LedgerView; params: SearchParams }) {
   const active = view.sort === column.sort;
   const nextDir = active && view.dir === 'asc' ? 'desc' : 'asc';
   return (
-    <th scope="col" aria-sort={active ? (view.dir === 'asc' ? 'ascending' : 'descending') : 'none'} className={`whitespace-nowrap px-2 py-2 font-medium ${column.numeric ? 'text-right' : 'text-left'}`}>
       <Link href={ledgerHref(params, { sort: column.sort, dir: nextDir, page: null })} className="inline-flex items-center gap-0.5 hover:text-brand-700">
         {column.label}
         <span aria-hidden="true" className={active ? 'text-brand-700' : 'text-slate-300'}>
@@ -26,7 +39,6 @@ function SortHeader({ column, view, params }: { column: (typeof COLUMNS)[number]
         </span>
         <span className="sr-only">{active ? (view.dir === 'asc' ? '，升序，点击改为降序' : '，降序，点击改为升序') : '，点击排序'}</span>
       </Link>
-    </th>
   );
 }
 
@@ -39,15 +51,21 @@ export function LedgerTable({ rows, sums, params, view }: { rows: LedgerRow[]; s
           <caption className="sr-only">项目台账，金额单位万元</caption>
           <thead className="bg-slate-50 text-slate-600">
             <tr>
-              {COLUMNS.map((column) => (
-                <SortHeader key={column.sort} column={column} view={view} params={params} />
-              ))}
+              {COLUMNS.filter((column) => column.sort !== 'code').map((column) =>
+                column.sort === 'name' ? (
+                  <SortHeader key="name" column={column} view={view} params={params} extra={<SortLink column={COLUMNS.find((c) => c.sort === 'code')!} view={view} params={params} />} />
+                ) : (
+                  <SortHeader key={column.sort} column={column} view={view} params={params} />
+                ),
+              )}
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {rows.map((row) => (
               <tr key={row.id} className="hover:bg-slate-50">
-                <td className="whitespace-nowrap px-2 py-2 font-mono text-xs text-slate-500">{row.code ?? '—'}</td>
+                <td className="px-2 py-2">
+                  <LightWithReasons light={row.light} reasons={row.lightReasons} id={`t${row.id}`} />
+                </td>
                 <td className="min-w-48 px-2 py-2">
                   <Link href={`/projects/${row.id}`} className="font-medium text-brand-700 hover:underline">
                     {row.name}
@@ -57,6 +75,7 @@ export function LedgerTable({ rows, sums, params, view }: { rows: LedgerRow[]; s
                       <Tag tone="amber">{PROJECT_STATUS_LABELS[row.status]}</Tag>
                     </span>
                   ) : null}
+                  <span className="block font-mono text-xs text-slate-500">{row.code ?? '暂无代码'}</span>
                 </td>
                 <td className="whitespace-nowrap px-2 py-2">
                   {CATEGORY_LABELS[row.category]} {row.shuangshi ? <ShuangshiTag /> : null}
@@ -70,9 +89,6 @@ export function LedgerTable({ rows, sums, params, view }: { rows: LedgerRow[]; s
                 <td className="px-2 py-2 text-right tabular-nums">{wan(row.totalInvestment)}</td>
                 <td className="px-2 py-2 text-right tabular-nums">{wan(row.plannedInvestmentThisYear)}</td>
                 <td className="px-2 py-2 text-right tabular-nums">{wan(row.completedInvestment)}</td>
-                <td className="px-2 py-2">
-                  <LightWithReasons light={row.light} reasons={row.lightReasons} id={`t${row.id}`} />
-                </td>
               </tr>
             ))}
           </tbody>
@@ -84,7 +100,6 @@ export function LedgerTable({ rows, sums, params, view }: { rows: LedgerRow[]; s
               <td className="px-2 py-2 text-right tabular-nums">{wan(sums.totalInvestment)}</td>
               <td className="px-2 py-2 text-right tabular-nums">{wan(sums.plannedInvestmentThisYear)}</td>
               <td className="px-2 py-2 text-right tabular-nums">{wan(sums.completedInvestment)}</td>
-              <td />
             </tr>
           </tfoot>
         </table>

@@ -36,21 +36,29 @@ export function PhotoUploader({ reportId, remaining }: { reportId: number; remai
   if (remaining <= 0) return <p className="text-xs text-slate-500">已上传 6 张照片（上限）。</p>;
   return (
     <div>
-      <label htmlFor={inputId} className="text-sm font-medium text-slate-700">
-        上传形象进度照片（JPEG/PNG/WebP，每张不超过 10 MB，还可上传 {remaining} 张）
-      </label>
+      <p id={`${inputId}-hint`} className="text-xs text-slate-500">
+        现场照片：JPEG/PNG/WebP，每张不超过 10 MB，还可上传 {remaining} 张
+      </p>
+      {/* The native file button speaks the browser's language; a labelled button in Chinese stands in for it. */}
       <input
         id={inputId}
         type="file"
         accept="image/jpeg,image/png,image/webp"
         multiple
         disabled={busy}
+        aria-describedby={`${inputId}-hint`}
         onChange={(event) => {
           void upload(event.target.files);
           event.target.value = '';
         }}
-        className="mt-1 block w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-brand-50 file:px-3 file:py-1.5 file:text-brand-700"
+        className="peer sr-only"
       />
+      <label
+        htmlFor={inputId}
+        className="mt-1 inline-flex cursor-pointer items-center rounded-md border border-slate-300 bg-white px-2.5 py-1 text-xs font-medium text-slate-800 shadow-sm hover:bg-slate-50 peer-focus-visible:ring-2 peer-focus-visible:ring-brand-500"
+      >
+        上传照片
+      </label>
       {busy ? (
         <p role="status" className="mt-1 text-sm text-slate-600">
           正在上传…
