@@ -4,6 +4,7 @@ import { signIn } from './support';
 // The officer's week on one project, then the leader's view of the ledger.
 
 const projectName = `松花江畔物流园区测试项目${Date.now().toString(36)}`;
+let projectUrl = '';
 
 function beijingToday(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
@@ -44,7 +45,7 @@ test('an officer creates a project, works its lists and moves it, overriding the
   await page.getByRole('button', { name: '创建项目' }).click();
   await expect(page.getByRole('heading', { level: 1, name: projectName })).toBeVisible();
   await expect(await currentStage(page)).toContainText('谋划储备');
-  const projectUrl = page.url();
+  projectUrl = page.url();
 
   // 前期手续: two items done.
   await page.getByRole('link', { name: '前期手续' }).click();
@@ -113,4 +114,22 @@ test('a leader finds the project on the ledger filtered by unit', async ({ page 
   const units = await page.locator('tbody tr td:nth-child(4)').allTextContents();
   expect(units.length).toBeGreaterThan(0);
   expect(new Set(units)).toEqual(new Set(['昌邑区']));
+});
+
+test('a stale 概况 save says someone else changed the project and keeps what was typed', async ({ page, context }) => {
+  await signIn(page, 'officer');
+  await page.goto(projectUrl);
+  const other = await context.newPage();
+  await other.goto(projectUrl);
+  await other.getByLabel('建设地点').fill('昌邑区九站街');
+  await other.getByRole('button', { name: '保存修改' }).click();
+  await expect(other.getByText('已保存。')).toBeVisible();
+
+  await page.getByLabel('建设地点').fill('昌邑区哈达湾');
+  await page.getByLabel('年度计划投资（万元）').fill('15000');
+  await page.getByRole('button', { name: '保存修改' }).click();
+  await expect(page.getByText('该项目已被他人修改', { exact: false })).toBeVisible();
+  await expect(page.getByLabel('建设地点')).toHaveValue('昌邑区哈达湾');
+  await expect(page.getByLabel('年度计划投资（万元）')).toHaveValue('15000');
+  await expect(page.getByLabel('项目类别')).toHaveValue('government');
 });
