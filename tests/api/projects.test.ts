@@ -170,6 +170,30 @@ describe('GET/PATCH /api/v1/projects/:id', () => {
   });
 });
 
+describe('责任清单 through PATCH', () => {
+  it('sets the 时间表 and the current stage due date follows it; malformed JSON is 400', async () => {
+    const project = await newProject();
+    const cookie = await loginAs('officer');
+    const params = { id: String(project.id) };
+    const ok = await call(patchProject, {
+      method: 'PATCH',
+      cookie,
+      params,
+      body: { version: 1, taskForce: '发改委、住建局专班', plan: '先行办理用地手续', stagePlans: { reserve: '2030-01-31', construction: '2031-06-30' } },
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ stageDueDate: '2030-01-31', taskForce: '发改委、住建局专班', version: 2 });
+    const detail = await call(getProject, { cookie, params });
+    expect(detail.body.responsibility).toMatchObject({ plan: '先行办理用地手续', stagePlans: { reserve: '2030-01-31', construction: '2031-06-30' } });
+    const badDate = await call(patchProject, { method: 'PATCH', cookie, params, body: { version: 2, stagePlans: { reserve: '2030-02-30' } } });
+    expect(badDate.status).toBe(400);
+    expect(badDate.body.error.fields['stagePlans.reserve']).toBeDefined();
+    const malformed = await call(patchProject, { method: 'PATCH', cookie, params, rawBody: '{"version": 2,' });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.code).toBe('malformed_json');
+  });
+});
+
 describe('POST /api/v1/projects/:id/transitions and history', () => {
   it('moves forward skipping signed, gates construction, and records the override', async () => {
     const project = await newProject();
