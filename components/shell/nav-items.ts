@@ -8,6 +8,7 @@ export interface NavItem {
 }
 
 export const NAV_ITEMS: NavItem[] = [
+  { href: '/projects', label: '项目库' },
   { href: '/leads', label: '招商线索' },
   { href: '/alerts', label: '预警' },
   { href: '/problems', label: '问题' },

@@ -1,9 +1,11 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { guardedAction } from '@/lib/auth/action';
-import { moveProjectStage } from '@/domain/projects';
+import { createProject, moveProjectStage, updateProject } from '@/domain/projects';
 import { transitionSchema } from '@/lib/schemas/project';
+import { projectCreateForm, projectEditForm } from '@/lib/schemas/project-form';
 import { id } from '@/lib/validation';
 
 /** Stage move from the project page and the board; same rules as the API's transitions. */
@@ -11,4 +13,16 @@ export const moveProjectAction = guardedAction({ schema: transitionSchema.extend
   const project = moveProjectStage({ ...caller.user, ip: caller.ip }, projectId, move);
   revalidatePath(`/projects/${projectId}`);
   return { id: project.id, stage: project.stage, version: project.version, light: project.light, lightReasons: project.lightReasons, stageEnteredAt: project.stageEnteredAt };
+});
+
+export const createProjectAction = guardedAction({ schema: projectCreateForm }, (input, caller) => {
+  const project = createProject({ ...caller.user, ip: caller.ip }, input);
+  revalidatePath('/projects');
+  redirect(`/projects/${project.id}`);
+});
+
+export const updateProjectAction = guardedAction({ schema: projectEditForm }, ({ projectId, ...patch }, caller) => {
+  const project = updateProject({ ...caller.user, ip: caller.ip }, projectId, patch);
+  revalidatePath(`/projects/${projectId}`, 'layout');
+  return { version: project.version };
 });

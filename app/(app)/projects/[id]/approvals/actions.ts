@@ -1,0 +1,12 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { guardedAction } from '@/lib/auth/action';
+import { updateApprovalItem } from '@/domain/approvals';
+import { approvalPatchForm } from '@/lib/schemas/project-lists';
+
+export const updateApprovalAction = guardedAction({ schema: approvalPatchForm }, ({ approvalId, ...patch }, caller) => {
+  const item = updateApprovalItem({ ...caller.user, ip: caller.ip }, approvalId, patch);
+  revalidatePath(`/projects/${item.projectId}`, 'layout');
+  return item;
+});

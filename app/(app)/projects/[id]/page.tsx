@@ -1,0 +1,63 @@
+import { Card } from '@/components/ui/page';
+import { ProjectForm } from '@/components/projects/project-form';
+import { ProjectSummary } from '@/components/projects/project-summary';
+import { listIndustries, listUnits, listUserOptions } from '@/db/queries/reference';
+import { requireUser } from '@/lib/auth/next';
+import { canEditProject } from '@/lib/rules/permissions';
+import { updateProjectAction } from '../actions';
+import { loadProject } from './load';
+
+export default async function ProjectOverviewPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser();
+  const view = await loadProject(params);
+  const { project } = view;
+  if (!canEditProject(user, project)) {
+    return (
+      <Card title="概况">
+        <ProjectSummary view={view} />
+      </Card>
+    );
+  }
+  const text = (value: string | number | null | undefined) => (value == null ? '' : String(value));
+  const initial: Record<string, string> = {
+    projectId: String(project.id),
+    version: String(project.version),
+    name: project.name,
+    code: text(project.code),
+    category: project.category,
+    shuangshi: project.shuangshi ? 'on' : '',
+    nature: project.nature,
+    status: project.status,
+    unitId: String(project.unitId),
+    industryId: text(project.industryId),
+    leaderId: text(project.leaderId),
+    ownerId: text(project.ownerId),
+    location: text(project.location),
+    description: text(project.description),
+    totalInvestment: String(project.totalInvestment),
+    plannedInvestmentThisYear: String(project.plannedInvestmentThisYear),
+    completedInvestment: String(project.completedInvestment),
+    fundsInPlace: text(project.fundsInPlace),
+    plannedStartDate: text(project.plannedStartDate),
+    plannedCompletionDate: text(project.plannedCompletionDate),
+    stageDueDate: text(project.stageDueDate),
+    applicationStatus: text(project.applicationStatus),
+    appliedFunds: text(project.appliedFunds),
+    grantedFunds: text(project.grantedFunds),
+  };
+  // Officers may not hand a project to another unit; leaders and admins may.
+  const units = listUnits().filter((unit) => user.role !== 'officer' || unit.id === project.unitId || unit.id === user.unitId);
+  return (
+    <Card title="概况">
+      <ProjectForm
+        mode="edit"
+        action={updateProjectAction}
+        initial={initial}
+        units={units}
+        industries={listIndustries()}
+        leaders={listUserOptions({ role: 'leader' })}
+        officers={listUserOptions({ role: 'officer' })}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,84 @@
+import Link from 'next/link';
+import { PageHeader, EmptyState } from '@/components/ui/page';
+import { buttonClass } from '@/components/ui/button';
+import { LedgerFilters } from '@/components/projects/ledger-filters';
+import { LedgerTable } from '@/components/projects/ledger-table';
+import { ledgerHref, type SearchParams } from '@/components/projects/ledger-url';
+import { listIndustries, listUnits, listUserOptions } from '@/db/queries/reference';
+import { listLedgerRows } from '@/db/queries/projects';
+import { sumProjects } from '@/db/queries/project-filters';
+import { ensureLightsFresh } from '@/domain/light';
+import { requireUser } from '@/lib/auth/next';
+import { parseFiltersLenient, projectFilterSchema } from '@/lib/schemas/filters';
+import { parseLedgerView } from '@/lib/schemas/ledger';
+
+export const metadata = { title: '项目库 · 吉林市重点项目管理平台' };
+
+export default async function ProjectLedgerPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const user = await requireUser();
+  const params = await searchParams;
+  const filters = parseFiltersLenient(projectFilterSchema, params);
+  const view = parseLedgerView(params);
+  ensureLightsFresh();
+  const sums = sumProjects(filters);
+  const pageCount = Math.max(1, Math.ceil(sums.count / view.pageSize));
+  const page = Math.min(view.page, pageCount);
+  const rows = listLedgerRows({ filters, sort: view.sort, dir: view.dir, page, pageSize: view.pageSize });
+  const canCreate = user.role === 'admin' || user.role === 'leader' || user.role === 'officer';
+
+  return (
+    <>
+      <PageHeader
+        title="项目库"
+        description="政府投资、招商引资和“上争”类重点项目的全过程台账。金额单位：万元。"
+        actions={
+          canCreate ? (
+            <Link href="/projects/new" className={buttonClass('primary')}>
+              新建项目
+            </Link>
+          ) : null
+        }
+      />
+      <LedgerFilters
+        filters={filters}
+        view={view}
+        units={listUnits()}
+        industries={listIndustries()}
+        leaders={listUserOptions({ role: 'leader' })}
+        owners={listUserOptions({ role: 'officer' })}
+      />
+      {sums.count === 0 ? (
+        <EmptyState title="没有符合条件的项目">
+          {Object.keys(filters).length ? (
+            <Link href="/projects" className="text-brand-700 underline">
+              清除筛选条件
+            </Link>
+          ) : (
+            '点击“新建项目”录入第一个项目。'
+          )}
+        </EmptyState>
+      ) : (
+        <>
+          <LedgerTable rows={rows} sums={sums} params={params} view={view} />
+          <nav aria-label="分页" className="mt-4 flex flex-wrap items-center justify-between gap-3 text-sm text-slate-700">
+            <p>
+              共 {sums.count} 个项目，第 {page} / {pageCount} 页
+            </p>
+            <div className="flex gap-2">
+              {page > 1 ? (
+                <Link href={ledgerHref(params, { page: page - 1 })} className={buttonClass('secondary', 'sm')} rel="prev">
+                  上一页
+                </Link>
+              ) : null}
+              {page < pageCount ? (
+                <Link href={ledgerHref(params, { page: page + 1 })} className={buttonClass('secondary', 'sm')} rel="next">
+                  下一页
+                </Link>
+              ) : null}
+            </div>
+          </nav>
+        </>
+      )}
+    </>
+  );
+}

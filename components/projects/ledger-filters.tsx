@@ -1,0 +1,75 @@
+import Link from 'next/link';
+import { CATEGORY_LABELS, CATEGORIES, LIGHT_LABELS, LIGHTS, STAGE_LABELS, STAGES } from '@/lib/rules/enums';
+import type { ProjectFilters } from '@/lib/schemas/filters';
+import { LEDGER_SORTS, PAGE_SIZES, SORT_LABELS, type LedgerView } from '@/lib/schemas/ledger';
+import { SelectField, TextField } from '@/components/ui/field';
+import { buttonClass } from '@/components/ui/button';
+
+type Option = { id: number; name: string };
+
+interface Props {
+  filters: ProjectFilters;
+  view: LedgerView;
+  units: Option[];
+  industries: Option[];
+  leaders: Option[];
+  owners: Option[];
+}
+
+const options = <K extends string>(keys: readonly K[], labels: Record<K, string>) => keys.map((key) => ({ value: key, label: labels[key] }));
+const idOptions = (rows: Option[]) => rows.map((row) => ({ value: row.id, label: row.name }));
+
+/** A plain GET form: the filters land in the URL, work without JavaScript and can be shared as a link. */
+export function LedgerFilters({ filters, view, units, industries, leaders, owners }: Props) {
+  const moreActive = filters.shuangshi !== undefined || Boolean(filters.industryId || filters.leaderId || filters.ownerId) || view.sort !== 'light' || view.dir !== 'asc' || view.pageSize !== 50;
+  const value = (v: string | number | boolean | undefined) => (v === undefined ? '' : typeof v === 'boolean' ? (v ? '1' : '0') : String(v));
+  return (
+    <form method="get" action="/projects" role="search" aria-label="筛选项目" className="mb-4 rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
+      <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
+        <TextField name="q" label="搜索" placeholder="项目名称或代码" defaultValue={filters.q ?? ''} wrapperClassName="col-span-2" />
+        <SelectField name="category" label="类别" placeholder="全部" defaultValue={value(filters.category)} options={options(CATEGORIES, CATEGORY_LABELS)} />
+        <SelectField name="stage" label="阶段" placeholder="全部" defaultValue={value(filters.stage)} options={options(STAGES, STAGE_LABELS)} />
+        <SelectField name="unitId" label="单位" placeholder="全部" defaultValue={value(filters.unitId)} options={idOptions(units)} />
+        <SelectField name="light" label="红黄绿灯" placeholder="全部" defaultValue={value(filters.light)} options={options(LIGHTS, LIGHT_LABELS)} />
+      </div>
+      {/* Controls in a closed <details> are still submitted, so the URL keeps them. */}
+      <details className="group mt-3" open={moreActive || undefined}>
+        <summary className="cursor-pointer text-sm font-medium text-brand-700">更多筛选、排序与分页{moreActive ? '（已设置）' : ''}</summary>
+        <div className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-7">
+          <SelectField
+            name="shuangshi"
+            label="双十"
+            placeholder="全部"
+            defaultValue={value(filters.shuangshi)}
+            options={[
+              { value: '1', label: '双十项目' },
+              { value: '0', label: '非双十' },
+            ]}
+          />
+          <SelectField name="industryId" label="产业" placeholder="全部" defaultValue={value(filters.industryId)} options={idOptions(industries)} />
+          <SelectField name="leaderId" label="包保领导" placeholder="全部" defaultValue={value(filters.leaderId)} options={idOptions(leaders)} />
+          <SelectField name="ownerId" label="责任人" placeholder="全部" defaultValue={value(filters.ownerId)} options={idOptions(owners)} />
+          <SelectField name="sort" label="排序" defaultValue={view.sort} options={LEDGER_SORTS.map((key) => ({ value: key, label: SORT_LABELS[key] }))} />
+          <SelectField
+            name="dir"
+            label="顺序"
+            defaultValue={view.dir}
+            options={[
+              { value: 'asc', label: '升序' },
+              { value: 'desc', label: '降序' },
+            ]}
+          />
+          <SelectField name="pageSize" label="每页条数" defaultValue={String(view.pageSize)} options={PAGE_SIZES.map((size) => ({ value: size, label: `${size} 条` }))} />
+        </div>
+      </details>
+      <div className="mt-3 flex flex-wrap items-end gap-3">
+        <button type="submit" className={buttonClass('primary')}>
+          筛选
+        </button>
+        <Link href="/projects" className={buttonClass('secondary')}>
+          清除筛选
+        </Link>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,157 @@
+import Link from 'next/link';
+import { ShuangshiTag, Tag } from '@/components/ui/badges';
+import type { LedgerRow } from '@/db/queries/projects';
+import type { ProjectSums } from '@/db/queries/project-filters';
+import { CATEGORY_LABELS, PROJECT_STATUS_LABELS, STAGE_LABELS } from '@/lib/rules/enums';
+import { daysBetween, today } from '@/lib/rules/dates';
+import { formatWan } from '@/lib/rules/money';
+import { LEDGER_SORTS, SORT_LABELS, type LedgerSort, type LedgerView } from '@/lib/schemas/ledger';
+import { LightWithReasons } from './light-with-reasons';
+import { ledgerHref, type SearchParams } from './ledger-url';
+
+const NUMERIC: ReadonlySet<LedgerSort> = new Set(['days', 'total', 'planned', 'completed']);
+// The light leads, and the code sits under the name, so the whole row fits a 1366-pixel screen.
+const ORDER: LedgerSort[] = ['light', 'name', 'code', ...LEDGER_SORTS.filter((sort) => !['light', 'name', 'code'].includes(sort))];
+const COLUMNS = ORDER.map((sort) => ({ sort, label: SORT_LABELS[sort], numeric: NUMERIC.has(sort) }));
+
+const wan = (value: number) => new Intl.NumberFormat('zh-CN').format(value);
+
+type Column = (typeof COLUMNS)[number];
+
+function SortHeader({ column, view, params, extra }: { column: Column; view: LedgerView; params: SearchParams; extra?: React.ReactNode }) {
+  const active = view.sort === column.sort;
+  return (
+    <th scope="col" aria-sort={active ? (view.dir === 'asc' ? 'ascending' : 'descending') : 'none'} className={`whitespace-nowrap px-2 py-2 font-medium ${column.numeric ? 'text-right' : 'text-left'}`}>
+      <SortLink column={column} view={view} params={params} />
+      {extra ? <span className="ml-2 text-xs font-normal">/ {extra}</span> : null}
+    </th>
+  );
+}
+
+function SortLink({ column, view, params }: { column: Column; view: LedgerView; params: SearchParams }) {
+  const active = view.sort === column.sort;
+  const nextDir = active && view.dir === 'asc' ? 'desc' : 'asc';
+  return (
+      <Link href={ledgerHref(params, { sort: column.sort, dir: nextDir, page: null })} className="inline-flex items-center gap-0.5 hover:text-brand-700">
+        {column.label}
+        <span aria-hidden="true" className={active ? 'text-brand-700' : 'text-slate-300'}>
+          {active ? (view.dir === 'asc' ? '▲' : '▼') : '↕'}
+        </span>
+        <span className="sr-only">{active ? (view.dir === 'asc' ? '，升序，点击改为降序' : '，降序，点击改为升序') : '，点击排序'}</span>
+      </Link>
+  );
+}
+
+export function LedgerTable({ rows, sums, params, view }: { rows: LedgerRow[]; sums: ProjectSums; params: SearchParams; view: LedgerView }) {
+  const day = today();
+  return (
+    <>
+      <div className="hidden overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm md:block">
+        <table className="min-w-full text-sm">
+          <caption className="sr-only">项目台账，金额单位万元</caption>
+          <thead className="bg-slate-50 text-slate-600">
+            <tr>
+              {COLUMNS.filter((column) => column.sort !== 'code').map((column) =>
+                column.sort === 'name' ? (
+                  <SortHeader key="name" column={column} view={view} params={params} extra={<SortLink column={COLUMNS.find((c) => c.sort === 'code')!} view={view} params={params} />} />
+                ) : (
+                  <SortHeader key={column.sort} column={column} view={view} params={params} />
+                ),
+              )}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {rows.map((row) => (
+              <tr key={row.id} className="hover:bg-slate-50">
+                <td className="px-2 py-2">
+                  <LightWithReasons light={row.light} reasons={row.lightReasons} id={`t${row.id}`} />
+                </td>
+                <td className="min-w-48 px-2 py-2">
+                  <Link href={`/projects/${row.id}`} className="font-medium text-brand-700 hover:underline">
+                    {row.name}
+                  </Link>
+                  {row.status !== 'active' ? (
+                    <span className="ml-1">
+                      <Tag tone="amber">{PROJECT_STATUS_LABELS[row.status]}</Tag>
+                    </span>
+                  ) : null}
+                  <span className="block font-mono text-xs text-slate-500">{row.code ?? '暂无代码'}</span>
+                </td>
+                <td className="whitespace-nowrap px-2 py-2">
+                  {CATEGORY_LABELS[row.category]} {row.shuangshi ? <ShuangshiTag /> : null}
+                </td>
+                <td className="whitespace-nowrap px-2 py-2">{row.unitName}</td>
+                <td className="whitespace-nowrap px-2 py-2">{row.industryName ?? '—'}</td>
+                <td className="whitespace-nowrap px-2 py-2">{STAGE_LABELS[row.stage]}</td>
+                <td className="px-2 py-2 text-right tabular-nums">{daysBetween(row.stageEnteredAt, day)}</td>
+                <td className="whitespace-nowrap px-2 py-2">{row.leaderName ?? '—'}</td>
+                <td className="whitespace-nowrap px-2 py-2">{row.ownerName ?? '—'}</td>
+                <td className="px-2 py-2 text-right tabular-nums">{wan(row.totalInvestment)}</td>
+                <td className="px-2 py-2 text-right tabular-nums">{wan(row.plannedInvestmentThisYear)}</td>
+                <td className="px-2 py-2 text-right tabular-nums">{wan(row.completedInvestment)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot className="border-t-2 border-slate-200 bg-slate-50 font-medium">
+            <tr>
+              <th scope="row" colSpan={9} className="px-2 py-2 text-left">
+                合计：{sums.count} 个项目（红灯 {sums.red}，黄灯 {sums.yellow}）
+              </th>
+              <td className="px-2 py-2 text-right tabular-nums">{wan(sums.totalInvestment)}</td>
+              <td className="px-2 py-2 text-right tabular-nums">{wan(sums.plannedInvestmentThisYear)}</td>
+              <td className="px-2 py-2 text-right tabular-nums">{wan(sums.completedInvestment)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+
+      <div className="space-y-3 md:hidden">
+        <div className="rounded-lg border border-slate-200 bg-slate-50 p-3 text-sm">
+          <p className="font-medium">
+            合计：{sums.count} 个项目（红灯 {sums.red}，黄灯 {sums.yellow}）
+          </p>
+          <p className="mt-1 text-slate-700">
+            总投资 {formatWan(sums.totalInvestment)} · 年度计划 {formatWan(sums.plannedInvestmentThisYear)} · 累计完成 {formatWan(sums.completedInvestment)}
+          </p>
+        </div>
+        <ul className="space-y-3" aria-label="项目列表">
+          {rows.map((row) => (
+            <li key={row.id} className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
+              <div className="flex items-start justify-between gap-2">
+                <Link href={`/projects/${row.id}`} className="font-medium text-brand-700">
+                  {row.name}
+                </Link>
+                <LightWithReasons light={row.light} reasons={row.lightReasons} id={`c${row.id}`} />
+              </div>
+              <p className="mt-1 text-xs text-slate-500">{row.code ?? '暂无项目代码'}</p>
+              <dl className="mt-2 grid grid-cols-2 gap-x-3 gap-y-1 text-sm">
+                <dt className="text-slate-500">类别</dt>
+                <dd>
+                  {CATEGORY_LABELS[row.category]} {row.shuangshi ? <ShuangshiTag /> : null}
+                </dd>
+                <dt className="text-slate-500">单位 / 产业</dt>
+                <dd>
+                  {row.unitName} / {row.industryName ?? '—'}
+                </dd>
+                <dt className="text-slate-500">阶段</dt>
+                <dd>
+                  {STAGE_LABELS[row.stage]}（{daysBetween(row.stageEnteredAt, day)} 天）
+                </dd>
+                <dt className="text-slate-500">包保领导 / 责任人</dt>
+                <dd>
+                  {row.leaderName ?? '—'} / {row.ownerName ?? '—'}
+                </dd>
+                <dt className="text-slate-500">总投资</dt>
+                <dd>{formatWan(row.totalInvestment)}</dd>
+                <dt className="text-slate-500">年度计划 / 累计完成</dt>
+                <dd>
+                  {wan(row.plannedInvestmentThisYear)} / {wan(row.completedInvestment)} 万元
+                </dd>
+              </dl>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,25 @@
+import { LightBadge } from '@/components/ui/badges';
+import { LIGHT_LABELS, type Light } from '@/lib/rules/enums';
+
+/** The light badge; its reasons show on hover and on keyboard focus, and screen readers hear them. */
+export function LightWithReasons({ light, reasons, id }: { light: Light; reasons: string[]; id: string }) {
+  if (reasons.length === 0) return <LightBadge light={light} />;
+  const tipId = `light-tip-${id}`;
+  return (
+    <span tabIndex={0} aria-describedby={tipId} className="group relative inline-flex rounded-full focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500">
+      <LightBadge light={light} />
+      <span
+        id={tipId}
+        role="tooltip"
+        className="pointer-events-none invisible absolute right-0 top-full z-20 mt-1 w-64 rounded-md bg-slate-900 p-2 text-left text-xs font-normal leading-relaxed text-white opacity-0 shadow-lg transition-opacity group-hover:visible group-hover:opacity-100 group-focus:visible group-focus:opacity-100"
+      >
+        <span className="sr-only">{LIGHT_LABELS[light]}原因：</span>
+        {reasons.map((reason) => (
+          <span key={reason} className="block">
+            · {reason}
+          </span>
+        ))}
+      </span>
+    </span>
+  );
+}

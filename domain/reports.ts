@@ -1,0 +1,116 @@
+import 'server-only';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { and, count, eq } from 'drizzle-orm';
+import { dataDirectory, getDb } from '@/db';
+import { writeAudit } from '@/db/audit';
+import { monthlyReports, projects, reportPhotos, type MonthlyReport, type ReportPhoto } from '@/db/schema';
+import { AppError } from '@/lib/errors';
+import { monthOf, nowIso, today } from '@/lib/rules/dates';
+import { detectPhotoType, MAX_PHOTO_BYTES, MAX_PHOTOS_PER_REPORT, PHOTO_EXTENSIONS } from '@/lib/rules/photos';
+import { monthLabel } from '@/lib/rules/report-month';
+import type { ReportCreateInput } from '@/lib/schemas/project-lists';
+import { refreshLight } from './light';
+import { editableProject } from './project-access';
+import type { ActorContext } from './projects';
+
+// 进度清单: the monthly dispatch report. The cumulative figure is derived, never typed: it is the
+// project's completed investment plus this month's, and the project's figure moves with it.
+
+export function toReportDto(report: MonthlyReport) {
+  return {
+    id: report.id,
+    projectId: report.projectId,
+    month: report.month,
+    investmentThisMonth: report.investmentThisMonth,
+    cumulativeInvestment: report.cumulativeInvestment,
+    progressPercent: report.progressPercent,
+    narrative: report.narrative,
+    problemsMet: report.problemsMet,
+    createdBy: report.createdBy,
+    createdAt: report.createdAt,
+  };
+}
+export type ReportDto = ReturnType<typeof toReportDto>;
+
+export function createReport(actor: ActorContext, projectId: number, input: ReportCreateInput): ReportDto {
+  return toReportDto(
+    getDb().transaction((tx) => {
+      const project = editableProject(tx, actor, projectId);
+      if (input.month > monthOf(today())) throw new AppError('validation_failed', undefined, { month: ['不能填报未来月份'] });
+      const existing = tx
+        .select({ id: monthlyReports.id })
+        .from(monthlyReports)
+        .where(and(eq(monthlyReports.projectId, projectId), eq(monthlyReports.month, input.month)))
+        .get();
+      if (existing) throw new AppError('conflict', `${monthLabel(input.month)}的进度报告已填报，每月只能填报一次`, { month: ['该月已填报'] });
+      const cumulativeInvestment = project.completedInvestment + input.investmentThisMonth;
+      const at = nowIso();
+      const report = tx
+        .insert(monthlyReports)
+        .values({ projectId, ...input, problemsMet: input.problemsMet ?? null, cumulativeInvestment, createdBy: actor.id, createdAt: at })
+        .returning()
+        .get();
+      tx.update(projects)
+        .set({ completedInvestment: cumulativeInvestment, version: project.version + 1, updatedAt: at })
+        .where(eq(projects.id, projectId))
+        .run();
+      writeAudit(tx, { userId: actor.id, action: 'create', entityType: 'report', entityId: report.id, projectId, after: toReportDto(report), ip: actor.ip ?? null });
+      refreshLight(tx, projectId);
+      return report;
+    }),
+  );
+}
+
+export function photoDirectory(): string {
+  return path.join(dataDirectory(), 'photos');
+}
+
+/** Stores one 形象进度照片 for a report. The file is written first and removed again if the row cannot be. */
+export function addReportPhoto(actor: ActorContext, reportId: number, bytes: Uint8Array): ReportPhoto {
+  if (bytes.byteLength === 0) throw new AppError('validation_failed', undefined, { photo: ['请选择照片'] });
+  if (bytes.byteLength > MAX_PHOTO_BYTES) throw new AppError('payload_too_large', '每张照片不能超过 10 MB', { photo: ['每张照片不能超过 10 MB'] });
+  const mime = detectPhotoType(bytes);
+  if (!mime) throw new AppError('unsupported_media_type', '只支持 JPEG、PNG 或 WebP 照片', { photo: ['只支持 JPEG、PNG 或 WebP 照片'] });
+  const db = getDb();
+  const report = db.select().from(monthlyReports).where(eq(monthlyReports.id, reportId)).get();
+  if (!report) throw new AppError('not_found', '进度报告不存在');
+  editableProject(db, actor, report.projectId);
+  const storedName = `${report.id}-${randomBytes(12).toString('hex')}.${PHOTO_EXTENSIONS[mime]}`;
+  const dir = photoDirectory();
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, storedName);
+  fs.writeFileSync(file, bytes);
+  try {
+    return db.transaction((tx) => {
+      const existing = tx.select({ n: count() }).from(reportPhotos).where(eq(reportPhotos.reportId, reportId)).get()!.n;
+      if (existing >= MAX_PHOTOS_PER_REPORT) {
+        throw new AppError('validation_failed', `每份报告最多 ${MAX_PHOTOS_PER_REPORT} 张照片`, { photo: [`每份报告最多 ${MAX_PHOTOS_PER_REPORT} 张照片`] });
+      }
+      const photo = tx.insert(reportPhotos).values({ reportId, storedName, mime, size: bytes.byteLength, createdAt: nowIso() }).returning().get();
+      writeAudit(tx, {
+        userId: actor.id,
+        action: 'create',
+        entityType: 'report_photo',
+        entityId: photo.id,
+        projectId: report.projectId,
+        after: { month: report.month, photo: storedName, size: bytes.byteLength },
+        ip: actor.ip ?? null,
+      });
+      return photo;
+    });
+  } catch (error) {
+    fs.rmSync(file, { force: true });
+    throw error;
+  }
+}
+
+/** A stored photo for any signed-in reader (every role reads projects). */
+export function readReportPhoto(photoId: number): { photo: ReportPhoto; bytes: Buffer } {
+  const photo = getDb().select().from(reportPhotos).where(eq(reportPhotos.id, photoId)).get();
+  if (!photo) throw new AppError('not_found', '照片不存在');
+  const file = path.join(photoDirectory(), path.basename(photo.storedName));
+  if (!fs.existsSync(file)) throw new AppError('not_found', '照片文件不存在');
+  return { photo, bytes: fs.readFileSync(file) };
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { STAGES, type Stage } from '@/lib/rules/enums';
+import { id, isoDate, longText, version } from '@/lib/validation';
+import { fromFormNumber, fromFormOptional } from './form';
+import { projectEditableFields, projectFormFields } from './project';
+
+// The project as the 新建项目 and 概况 forms send it.
+
+const formFields = {
+  ...projectFormFields,
+  status: projectEditableFields.status.default('active'),
+  shuangshiReason: longText(500).optional(),
+};
+
+export const projectCreateForm = z.object(formFields);
+
+export const projectEditForm = z.object({
+  ...formFields,
+  projectId: fromFormNumber(id),
+  version: fromFormNumber(version),
+});
+
+/** 责任清单 (六个一): leader, unit, owner, task force, plan and the 时间表 of stage dates. */
+export const responsibilityForm = z
+  .object({
+    projectId: fromFormNumber(id),
+    version: fromFormNumber(version),
+    unitId: projectFormFields.unitId,
+    leaderId: projectFormFields.leaderId,
+    ownerId: projectFormFields.ownerId,
+    taskForce: projectFormFields.taskForce,
+    plan: projectFormFields.plan,
+    ...Object.fromEntries(STAGES.map((stage) => [`plan_${stage}`, fromFormOptional(isoDate)])),
+  })
+  .transform(({ projectId, version, unitId, leaderId, ownerId, taskForce, plan, ...dates }) => ({
+    projectId,
+    patch: {
+      version,
+      unitId,
+      leaderId,
+      ownerId,
+      taskForce,
+      plan,
+      stagePlans: Object.fromEntries(STAGES.map((stage) => [stage, ((dates as Record<string, string | null | undefined>)[`plan_${stage}`] ?? null) as string | null])) as Record<Stage, string | null>,
+    },
+  }));
