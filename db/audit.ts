@@ -32,6 +32,24 @@ export function writeAudit(tx: Executor, entry: AuditEntry): void {
     .run();
 }
 
+/** Appends many audit rows with multi-row statements (bulk imports). */
+export function writeAudits(tx: Executor, entries: readonly AuditEntry[]): void {
+  const at = nowIso();
+  const rows = entries.map((entry) => ({
+    at,
+    userId: entry.userId,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    projectId: entry.projectId ?? null,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+    batchId: entry.batchId ?? null,
+    ip: entry.ip ?? null,
+  }));
+  for (let i = 0; i < rows.length; i += 200) tx.insert(auditLog).values(rows.slice(i, i + 200)).run();
+}
+
 /** The fields that differ between two records, as `{ before, after }` holding only those keys. */
 export function diff<T extends Record<string, unknown>>(before: T, after: Partial<T>) {
   const changedBefore: Record<string, unknown> = {};

@@ -8,5 +8,6 @@ export interface NavItem {
 }
 
 export const NAV_ITEMS: NavItem[] = [
+  { href: '/import', label: '导入', roles: ['admin', 'leader', 'officer'] },
   { href: '/admin', label: '管理', roles: ['admin'] },
 ];
