@@ -28,6 +28,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   annual_target: '年度目标',
   campaign: '招商活动',
   session: '登录会话',
+  seed: '演示数据',
 };
 
 export const ACTION_LABELS: Record<string, string> = {
@@ -75,6 +76,8 @@ const FIELD_LABELS: Record<string, string> = {
   deadline: '期限',
   status: '状态',
   version: '版本',
+  projects: '项目数',
+  leads: '线索数',
 };
 
 const VALUE_LABELS: Record<string, Record<string, string>> = {

@@ -19,7 +19,7 @@ async function rawGet(handler: (request: Request) => Promise<Response>, path: st
 
 async function upload(cookie: string, bytes: Uint8Array | null, name = '台账.xlsx') {
   const form = new FormData();
-  if (bytes) form.set('file', new File([bytes], name));
+  if (bytes) form.set('file', new File([bytes as unknown as BlobPart], name));
   return uploadPost(new Request('http://localhost/import/upload', { method: 'POST', body: form, headers: { cookie } }));
 }
 
