@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Executor } from './index';
 import { auditLog } from './schema';
 import { nowIso } from '@/lib/rules/dates';
@@ -32,22 +33,36 @@ export function writeAudit(tx: Executor, entry: AuditEntry): void {
     .run();
 }
 
-/** Appends many audit rows with multi-row statements (bulk imports). */
+/** Appends many audit rows through one prepared statement (bulk imports). */
 export function writeAudits(tx: Executor, entries: readonly AuditEntry[]): void {
-  const at = nowIso();
-  const rows = entries.map((entry) => ({
-    at,
-    userId: entry.userId,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId,
-    projectId: entry.projectId ?? null,
-    before: entry.before ?? null,
-    after: entry.after ?? null,
-    batchId: entry.batchId ?? null,
-    ip: entry.ip ?? null,
-  }));
-  for (let i = 0; i < rows.length; i += 200) tx.insert(auditLog).values(rows.slice(i, i + 200)).run();
+  const insert = tx
+    .insert(auditLog)
+    .values({
+      at: nowIso(),
+      userId: sql.placeholder('userId'),
+      action: sql.placeholder('action'),
+      entityType: sql.placeholder('entityType'),
+      entityId: sql.placeholder('entityId'),
+      projectId: sql.placeholder('projectId'),
+      before: sql.placeholder('before'),
+      after: sql.placeholder('after'),
+      batchId: sql.placeholder('batchId'),
+      ip: sql.placeholder('ip'),
+    })
+    .prepare();
+  for (const entry of entries) {
+    insert.run({
+      userId: entry.userId,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      projectId: entry.projectId ?? null,
+      before: entry.before ?? null,
+      after: entry.after ?? null,
+      batchId: entry.batchId ?? null,
+      ip: entry.ip ?? null,
+    });
+  }
 }
 
 /** The fields that differ between two records, as `{ before, after }` holding only those keys. */
