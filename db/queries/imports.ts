@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { getDb } from '../index';
 import { auditLog, importBatches, projects, units, users } from '../schema';
 
@@ -68,7 +68,8 @@ export function listBatchProjects(batchId: number, { page = 1, pageSize = 100 }:
       unitName: units.name,
       stage: projects.stage,
       totalInvestment: projects.totalInvestment,
-      created: sql<number>`max(${isNull(auditLog.before)})`.mapWith(Boolean),
+      // A creation is audited with no "before" (stored as SQL NULL or JSON null).
+      created: sql<number>`max(coalesce(${auditLog.before}, 'null') = 'null')`.mapWith(Boolean),
     })
     .from(auditLog)
     .innerJoin(projects, eq(projects.id, auditLog.entityId))
