@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Executor } from './index';
 import { auditLog } from './schema';
 import { nowIso } from '@/lib/rules/dates';
@@ -30,6 +31,38 @@ export function writeAudit(tx: Executor, entry: AuditEntry): void {
       ip: entry.ip ?? null,
     })
     .run();
+}
+
+/** Appends many audit rows through one prepared statement (bulk imports). */
+export function writeAudits(tx: Executor, entries: readonly AuditEntry[]): void {
+  const insert = tx
+    .insert(auditLog)
+    .values({
+      at: nowIso(),
+      userId: sql.placeholder('userId'),
+      action: sql.placeholder('action'),
+      entityType: sql.placeholder('entityType'),
+      entityId: sql.placeholder('entityId'),
+      projectId: sql.placeholder('projectId'),
+      before: sql.placeholder('before'),
+      after: sql.placeholder('after'),
+      batchId: sql.placeholder('batchId'),
+      ip: sql.placeholder('ip'),
+    })
+    .prepare();
+  for (const entry of entries) {
+    insert.run({
+      userId: entry.userId,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      projectId: entry.projectId ?? null,
+      before: entry.before ?? null,
+      after: entry.after ?? null,
+      batchId: entry.batchId ?? null,
+      ip: entry.ip ?? null,
+    });
+  }
 }
 
 /** The fields that differ between two records, as `{ before, after }` holding only those keys. */

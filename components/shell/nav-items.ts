@@ -12,5 +12,6 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/leads', label: '招商线索' },
   { href: '/alerts', label: '预警' },
   { href: '/problems', label: '问题' },
+  { href: '/import', label: '导入', roles: ['admin', 'leader', 'officer'] },
   { href: '/admin', label: '管理', roles: ['admin'] },
 ];

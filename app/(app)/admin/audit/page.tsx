@@ -1,0 +1,77 @@
+import Link from 'next/link';
+import { AuditChange } from '@/components/audit/audit-change';
+import { AuditFilterForm } from '@/components/audit/audit-filters';
+import { ResponsiveTable } from '@/components/import/responsive-table';
+import { formatTimestamp } from '@/lib/format-time';
+import { Card, EmptyState, PageHeader } from '@/components/ui/page';
+import { listAuditEntityTypes, listAuditEntries, type AuditEntryRow } from '@/db/queries/audit';
+import { listUserOptions } from '@/db/queries/reference';
+import { ACTION_LABELS, ENTITY_LABELS, recordHref } from '@/lib/audit-format';
+import { requireUser } from '@/lib/auth/next';
+import { auditFilterSchema } from '@/lib/schemas/audit';
+import { parseFiltersLenient } from '@/lib/schemas/filters';
+
+export const metadata = { title: '审计日志 · 吉林市重点项目管理平台' };
+
+function queryString(filters: Record<string, unknown>, overrides: Record<string, unknown> = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries({ ...filters, ...overrides })) {
+    if (value !== undefined && value !== null && value !== '' && !(key === 'pageSize' && value === 50) && !(key === 'page' && value === 1)) params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireUser(['admin']);
+  const filters = auditFilterSchema.parse(parseFiltersLenient(auditFilterSchema, await searchParams));
+  const result = listAuditEntries(filters);
+  const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
+  const { page, pageSize, ...exportFilters } = filters;
+  void pageSize;
+  return (
+    <div className="space-y-4">
+      <PageHeader title="审计日志" description="每一次变更的操作人、时间、记录和变更前后内容。日志只增不改，任何人都不能编辑或删除。" />
+      <Card>
+        <AuditFilterForm filters={filters} users={listUserOptions()} entityTypes={listAuditEntityTypes()} exportHref={`/admin/audit/export${queryString(exportFilters)}`} />
+      </Card>
+      <Card title={`共 ${result.total.toLocaleString('zh-CN')} 条`}>
+        {result.items.length === 0 ? (
+          <EmptyState title="没有符合条件的记录">请调整筛选条件。</EmptyState>
+        ) : (
+          <ResponsiveTable<AuditEntryRow>
+            caption="审计日志"
+            rowKey={(entry) => entry.id}
+            rows={result.items}
+            columns={[
+              { header: '时间', cell: (entry) => formatTimestamp(entry.at), className: 'whitespace-nowrap' },
+              { header: '操作人', cell: (entry) => entry.userName ?? '系统', className: 'whitespace-nowrap' },
+              { header: '操作', cell: (entry) => ACTION_LABELS[entry.action] ?? entry.action, className: 'whitespace-nowrap' },
+              {
+                header: '记录',
+                className: 'whitespace-nowrap',
+                cell: (entry) => {
+                  const label = `${ENTITY_LABELS[entry.entityType] ?? entry.entityType}${entry.entityId ? ` #${entry.entityId}` : ''}`;
+                  const href = recordHref(entry.entityType, entry.entityId, entry.projectId);
+                  return href ? <Link className="text-brand-700 underline" href={href}>{label}</Link> : label;
+                },
+              },
+              {
+                header: '批次',
+                cell: (entry) => (entry.batchId ? <Link className="text-brand-700 underline" href={`/admin/audit?batchId=${entry.batchId}`}>#{entry.batchId}</Link> : '—'),
+              },
+              { header: '变更前 → 变更后', cell: (entry) => <AuditChange before={entry.before} after={entry.after} /> },
+            ]}
+          />
+        )}
+        {pages > 1 ? (
+          <nav aria-label="审计日志分页" className="mt-3 flex flex-wrap items-center gap-3 text-sm">
+            {page > 1 ? <Link className="text-brand-700 underline" href={`/admin/audit${queryString(filters, { page: page - 1 })}`}>上一页</Link> : null}
+            <span className="text-slate-600">第 {page} / {pages} 页</span>
+            {page < pages ? <Link className="text-brand-700 underline" href={`/admin/audit${queryString(filters, { page: page + 1 })}`}>下一页</Link> : null}
+          </nav>
+        ) : null}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import Link from 'next/link';
+import { BatchList } from '@/components/import/batch-list';
+import { UploadForm } from '@/components/import/upload-form';
+import { buttonClass } from '@/components/ui/button';
+import { Card, PageHeader } from '@/components/ui/page';
+import { listImportBatches } from '@/db/queries/imports';
+import { requireUser } from '@/lib/auth/next';
+import { IMPORT_ROLES } from '@/lib/rules/import';
+import { page as pageSchema } from '@/lib/validation';
+
+export const metadata = { title: '导入 · 吉林市重点项目管理平台' };
+
+export default async function ImportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireUser(IMPORT_ROLES);
+  const params = await searchParams;
+  const parsedPage = pageSchema.safeParse(Array.isArray(params.page) ? params.page[0] : params.page);
+  const page = parsedPage.success ? parsedPage.data : 1;
+  const batches = listImportBatches({ userId: user.role === 'officer' ? user.id : undefined, page, pageSize: 20 });
+  const pages = Math.max(1, Math.ceil(batches.total / batches.pageSize));
+  return (
+    <div className="space-y-4">
+      <PageHeader
+        title="导入项目台账"
+        description={user.role === 'officer' ? `把本单位（${user.unitName ?? '未分配单位'}）现有的 Excel 台账导入平台。先预览，确认后才写入。` : '把各单位现有的 Excel 台账导入平台。先预览，确认后才写入。'}
+        actions={
+          <a className={buttonClass('secondary')} href="/import/template" download>
+            下载导入模板
+          </a>
+        }
+      />
+      <div className="grid gap-4 lg:grid-cols-3">
+        <Card title="上传文件" className="lg:col-span-2">
+          <UploadForm />
+        </Card>
+        <Card title="导入说明">
+          <ul className="list-disc space-y-1 pl-5 text-sm text-slate-700">
+            <li>按列名识别，列的顺序不限；“总投资（万元）”“总投资(万元)”“总投资”都可以。</li>
+            <li>有项目代码的按代码匹配已有项目，否则按“项目名称 + 责任单位”匹配；匹配到的更新，其余新建。</li>
+            <li>金额填整数，单位万元；日期填 Excel 日期或 YYYY-MM-DD。</li>
+            <li>有错误的文件默认一行都不导入；也可以勾选“只导入有效行”。</li>
+            <li>不接受含公式、表头有合并单元格或超过 20 MB 的文件。</li>
+          </ul>
+        </Card>
+      </div>
+      <Card title={`导入记录（${batches.total}）`}>
+        <BatchList batches={batches.items} auditLinks={user.role === 'admin'} />
+        {pages > 1 ? (
+          <nav aria-label="导入记录分页" className="mt-3 flex items-center gap-3 text-sm">
+            {page > 1 ? <Link className="text-brand-700 underline" href={`/import?page=${page - 1}`}>上一页</Link> : null}
+            <span className="text-slate-600">第 {page} / {pages} 页</span>
+            {page < pages ? <Link className="text-brand-700 underline" href={`/import?page=${page + 1}`}>下一页</Link> : null}
+          </nav>
+        ) : null}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,244 @@
+import { z } from 'zod';
+import type { Project } from '@/db/schema';
+import { STAGE_LABELS, type Role, type Stage } from '@/lib/rules/enums';
+import { projectCreateSchema, projectEditableFields, type ProjectCreateInput } from '@/lib/schemas/project';
+import { cellBoolean, cellDate, cellNumber, cellText, looseLabel } from './cells';
+import { moneyFactor, type HeaderMatch } from './headers';
+import { PROJECT_COLUMN_BY_KEY, type ProjectColumn, type ProjectImportField } from './project-columns';
+
+// One spreadsheet row → a validated project input, with every problem reported as
+// (row, column, Chinese message). Pure: lookups come in as maps.
+
+export interface RowError {
+  row: number;
+  column: string;
+  message: string;
+}
+
+export interface ImportLookups {
+  units: Map<string, number>;
+  industries: Map<string, number>;
+  users: Map<string, Array<{ id: number; role: Role }>>;
+}
+
+export type ProjectRowValues = Partial<Omit<ProjectCreateInput, 'stagePlans' | 'stageDueDate' | 'shuangshiReason'>> & { stage?: Stage };
+
+export interface ParsedProjectRow {
+  row: number;
+  values: ProjectRowValues;
+  errors: RowError[];
+}
+
+// Fields a blank cell clears; a blank in any other column means "leave as it is" (or the default).
+const CLEARABLE = new Set<ProjectImportField>([
+  'industryId', 'leaderId', 'ownerId', 'location', 'description', 'fundsInPlace', 'plannedStartDate',
+  'plannedCompletionDate', 'applicationStatus', 'appliedFunds', 'grantedFunds', 'taskForce', 'plan',
+]);
+
+// Built from the editable fields, not the create schema, so a missing column gets no default.
+const rowSchema = z.object(projectEditableFields).omit({ stagePlans: true, stageDueDate: true, shuangshiReason: true }).partial().strict();
+
+function acceptedLabels(column: ProjectColumn): string {
+  return Object.values(column.labels ?? {}).map((labels) => labels[0]).join('、');
+}
+
+export function lookupKey(name: string): string {
+  return looseLabel(name);
+}
+
+function findUser(lookups: ImportLookups, name: string, leaderOnly: boolean): { id?: number; message?: string } {
+  const candidates = (lookups.users.get(lookupKey(name)) ?? []).filter((user) => !leaderOnly || user.role === 'leader' || user.role === 'admin');
+  if (candidates.length === 0) return { message: leaderOnly ? `包保领导"${name}"不是系统中的领导账号` : `用户"${name}"不存在或已停用` };
+  if (candidates.length > 1) return { message: `有多名用户叫"${name}"，请联系管理员区分` };
+  return { id: candidates[0].id };
+}
+
+/** Converts one cell; returns the value, undefined for "not given", or an error message. */
+function convertCell(column: ProjectColumn, raw: unknown, unit: string | null, lookups: ImportLookups): { value?: unknown; message?: string } {
+  const text = cellText(raw);
+  if (text === '') return { value: CLEARABLE.has(column.key) ? null : undefined };
+  switch (column.kind) {
+    case 'text':
+      return { value: text };
+    case 'money': {
+      const factor = moneyFactor(unit);
+      if (!factor) return { message: `无法识别金额单位"${unit}"，请使用万元` };
+      const number = cellNumber(raw);
+      if (number === null) return { message: `"${text}"不是数字，金额请填写整数（万元）` };
+      const wan = (number * factor.multiply) / factor.divide;
+      return { value: Math.round(wan * 1e6) / 1e6 };
+    }
+    case 'date': {
+      const date = cellDate(raw);
+      return date ? { value: date } : { message: `"${text}"不是有效日期，请填写 YYYY-MM-DD 或 Excel 日期` };
+    }
+    case 'bool': {
+      const yes = cellBoolean(raw);
+      return yes === null ? { message: `"${text}"无法识别，请填写"是"或"否"` } : { value: yes };
+    }
+    case 'enum': {
+      const wanted = looseLabel(text);
+      for (const [key, labels] of Object.entries(column.labels ?? {})) {
+        if (looseLabel(key) === wanted || labels.some((label) => looseLabel(label) === wanted)) return { value: key };
+      }
+      return { message: `"${text}"无法识别，可填：${acceptedLabels(column)}` };
+    }
+    case 'unit': {
+      const id = lookups.units.get(lookupKey(text));
+      return id ? { value: id } : { message: `单位"${text}"不存在` };
+    }
+    case 'industry': {
+      const id = lookups.industries.get(lookupKey(text));
+      return id ? { value: id } : { message: `产业"${text}"不存在` };
+    }
+    case 'leader':
+    case 'owner': {
+      const found = findUser(lookups, text, column.kind === 'leader');
+      return found.id ? { value: found.id } : { message: found.message };
+    }
+  }
+}
+
+/** Parses one row; `cells` holds the raw cell value for each matched column. */
+export function parseProjectRow(row: number, matches: readonly HeaderMatch[], cells: readonly unknown[], lookups: ImportLookups): ParsedProjectRow {
+  const errors: RowError[] = [];
+  const values: Record<string, unknown> = {};
+  const headerOf = new Map<string, string>();
+  matches.forEach((match, index) => {
+    const column = PROJECT_COLUMN_BY_KEY.get(match.key as ProjectImportField);
+    if (!column) return;
+    headerOf.set(column.key, match.header);
+    const converted = convertCell(column, cells[index], match.unit, lookups);
+    if (converted.message) errors.push({ row, column: match.header, message: converted.message });
+    else if (converted.value !== undefined) values[column.key] = converted.value;
+  });
+  const { stage, ...rest } = values;
+  const parsed = rowSchema.safeParse(rest);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const key = String(issue.path[0] ?? '');
+      if (errors.some((error) => error.column === headerOf.get(key))) continue;
+      errors.push({ row, column: headerOf.get(key) ?? key, message: issue.message });
+    }
+  }
+  return { row, values: { ...(parsed.success ? parsed.data : (rest as ProjectRowValues)), ...(stage ? { stage: stage as Stage } : {}) }, errors };
+}
+
+// ------------------------------------------------------------------ planning against the DB
+
+export interface ImportActor {
+  id: number;
+  role: Role;
+  unitId: number | null;
+}
+
+export interface FieldChange {
+  field: ProjectImportField;
+  header: string;
+  before: unknown;
+  after: unknown;
+}
+
+export type PlannedRow =
+  | { row: number; action: 'create'; name: string; unitId: number; stage: Stage; input: ProjectCreateInput }
+  | { row: number; action: 'update'; name: string; unitId: number; projectId: number; version: number; patch: Partial<ProjectCreateInput>; changes: FieldChange[] }
+  | { row: number; action: 'unchanged'; name: string; unitId: number; projectId: number }
+  | { row: number; action: 'error'; name: string; errors: RowError[] };
+
+type Existing = Pick<Project, 'id' | 'version' | 'unitId' | 'ownerId' | 'name' | 'code' | 'stage'> & Record<string, unknown>;
+
+export interface PlanContext {
+  actor: ImportActor;
+  existing: readonly Existing[];
+  headers: ReadonlyMap<string, string>;
+  unitName: (id: number) => string;
+}
+
+const nameKey = (unitId: number, name: string) => `${unitId}|${looseLabel(name)}`;
+
+/** Indexes stored projects once for a whole file. */
+export function indexProjects(existing: readonly Existing[]) {
+  const byCode = new Map<string, Existing>();
+  const byName = new Map<string, Existing[]>();
+  for (const project of existing) {
+    if (project.code) byCode.set(project.code, project);
+    const key = nameKey(project.unitId, project.name);
+    byName.set(key, [...(byName.get(key) ?? []), project]);
+  }
+  return { byCode, byName };
+}
+
+const createRequired = z.object({ category: z.string({ error: '新建项目须填写项目类别' }) });
+
+/** Decides, row by row, whether it creates, updates, changes nothing, or is in error. */
+export function planRows(rows: readonly ParsedProjectRow[], context: PlanContext): PlannedRow[] {
+  const { actor, headers } = context;
+  const index = indexProjects(context.existing);
+  const header = (field: ProjectImportField) => headers.get(field) ?? PROJECT_COLUMN_BY_KEY.get(field)?.header ?? field;
+  const firstRowByKey = new Map<string, number>();
+  const mayWriteUnit = (unitId: number) => actor.role === 'admin' || actor.role === 'leader' || (actor.role === 'officer' && actor.unitId === unitId);
+
+  return rows.map((parsed): PlannedRow => {
+    const { row, values } = parsed;
+    const errors = [...parsed.errors];
+    const name = values.name ?? '';
+    const fail = (field: ProjectImportField, message: string) => errors.push({ row, column: header(field), message });
+    if (!values.name && !errors.some((error) => error.column === header('name'))) fail('name', '项目名称不能为空');
+    if (!values.unitId && !errors.some((error) => error.column === header('unitId'))) fail('unitId', '责任单位不能为空');
+    if (errors.length) return { row, action: 'error', name, errors };
+    const unitId = values.unitId!;
+
+    for (const key of [values.code ? `code:${values.code}` : null, nameKey(unitId, name)]) {
+      if (!key) continue;
+      const first = firstRowByKey.get(key);
+      if (first !== undefined) {
+        fail(key.startsWith('code:') ? 'code' : 'name', `与第 ${first} 行是同一个项目（${key.startsWith('code:') ? '项目代码' : '名称和单位'}相同）`);
+        return { row, action: 'error', name, errors };
+      }
+      firstRowByKey.set(key, row);
+    }
+
+    let current: Existing | undefined = values.code ? index.byCode.get(values.code) : undefined;
+    if (!current) {
+      const sameName = index.byName.get(nameKey(unitId, name)) ?? [];
+      if (sameName.length > 1) fail('name', '本单位有多个同名项目，请填写项目代码以区分');
+      else current = sameName[0];
+      if (current?.code && values.code && current.code !== values.code) {
+        fail('code', `同名项目的项目代码为 ${current.code}，与文件中的不一致`);
+      }
+    }
+    if (!mayWriteUnit(unitId)) fail('unitId', `项目专员只能导入本单位（${actor.unitId ? context.unitName(actor.unitId) : '未分配单位'}）的项目`);
+    if (errors.length) return { row, action: 'error', name, errors };
+
+    if (!current) {
+      if (!createRequired.safeParse(values).success) {
+        fail('category', '新建项目须填写项目类别');
+        return { row, action: 'error', name, errors };
+      }
+      const { stage, ...fields } = values;
+      const input = projectCreateSchema.safeParse(fields);
+      if (!input.success) for (const issue of input.error.issues) fail(String(issue.path[0]) as ProjectImportField, issue.message);
+      if (errors.length || !input.success) return { row, action: 'error', name, errors };
+      return { row, action: 'create', name, unitId, stage: stage ?? 'reserve', input: input.data };
+    }
+
+    const mayEdit = actor.role === 'admin' || actor.role === 'leader' || (actor.role === 'officer' && (current.unitId === actor.unitId || current.ownerId === actor.id));
+    if (!mayEdit) fail('unitId', `已有项目属于${context.unitName(current.unitId)}，项目专员只能修改本单位的项目`);
+    if (values.stage && values.stage !== current.stage) {
+      fail('stage', `项目当前阶段为"${STAGE_LABELS[current.stage]}"；阶段变更须在项目页推进，导入不改变阶段`);
+    }
+    if (errors.length) return { row, action: 'error', name, errors };
+
+    const patch: Record<string, unknown> = {};
+    const changes: FieldChange[] = [];
+    for (const [field, value] of Object.entries(values) as Array<[ProjectImportField, unknown]>) {
+      if (field === 'stage') continue;
+      const before = current[field] ?? null;
+      if (JSON.stringify(before) === JSON.stringify(value ?? null)) continue;
+      patch[field] = value;
+      changes.push({ field, header: header(field), before, after: value ?? null });
+    }
+    if (changes.length === 0) return { row, action: 'unchanged', name, unitId, projectId: current.id };
+    return { row, action: 'update', name, unitId, projectId: current.id, version: current.version, patch: patch as Partial<ProjectCreateInput>, changes };
+  });
+}

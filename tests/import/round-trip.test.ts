@@ -1,0 +1,39 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getDb } from '@/db';
+import { projects } from '@/db/schema';
+import { previewProjectImport } from '@/domain/imports';
+import { projectLedgerWorkbook, projectTemplate } from '@/domain/project-sheets';
+import { seedOnce } from '../support/api';
+import { actorOf } from '../support/xlsx';
+
+beforeAll(async () => {
+  await seedOnce();
+});
+
+describe('ledger round trip', () => {
+  it('a ledger written with the template columns imports back with no changes', async () => {
+    const all = getDb().select().from(projects).all();
+    expect(all.length).toBeGreaterThan(100);
+    const bytes = await projectLedgerWorkbook(all, { filtersText: '全部项目' });
+    const preview = await previewProjectImport(actorOf('admin'), { name: '台账.xlsx', bytes });
+    expect(preview.errors).toEqual([]);
+    expect(preview.counts).toEqual({ create: 0, update: 0, unchanged: all.length, error: 0 });
+    expect(preview.unknownHeaders).toEqual([]);
+  });
+
+  it('detects a changed cell as an update of just that field', async () => {
+    const [first] = getDb().select().from(projects).limit(1).all();
+    const bytes = await projectLedgerWorkbook([{ ...first, totalInvestment: first.totalInvestment + 5 }]);
+    const preview = await previewProjectImport(actorOf('admin'), { name: '改一格.xlsx', bytes });
+    expect(preview.counts).toMatchObject({ update: 1, unchanged: 0 });
+    const row = preview.rows[0];
+    expect(row.action === 'update' && row.changes).toEqual([{ field: 'totalInvestment', header: '总投资（万元）', before: first.totalInvestment, after: first.totalInvestment + 5 }]);
+  });
+
+  it('the template has every column and an example row that previews as a valid new project', async () => {
+    const preview = await previewProjectImport(actorOf('admin'), { name: '模板.xlsx', bytes: await projectTemplate() });
+    expect(preview.errors).toEqual([]);
+    expect(preview.counts.create).toBe(1);
+    expect(preview.columns).toContain('总投资（万元）');
+  });
+});
