@@ -8,5 +8,7 @@ export interface NavItem {
 }
 
 export const NAV_ITEMS: NavItem[] = [
+  { href: '/board', label: '看板' },
+  { href: '/dashboard', label: '统计' },
   { href: '/admin', label: '管理', roles: ['admin'] },
 ];
