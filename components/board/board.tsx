@@ -2,7 +2,8 @@
 
 import { useOptimistic, useState, useTransition } from 'react';
 import { DndContext, DragOverlay, PointerSensor, useDroppable, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
-import { StageMoveDialog, type MovedProject } from '@/components/projects/stage-move-dialog';
+import dynamic from 'next/dynamic';
+import type { MovedProject } from '@/components/projects/stage-move-dialog';
 import type { ActionState } from '@/lib/auth/action-state';
 import type { Stage } from '@/lib/rules/enums';
 import { BoardCard, cardTitle } from './board-card';
@@ -10,6 +11,9 @@ import { applyMove, appendCards, type BoardState, type CardMove } from './board-
 import { ColumnHeader, SumsLine } from './column-header';
 import { MOVERS } from './movers';
 import type { BoardData, BoardLane, CardData } from './types';
+
+// Loaded when a move first needs it, keeping the board's first load small.
+const StageMoveDialog = dynamic(() => import('@/components/projects/stage-move-dialog').then((m) => m.StageMoveDialog), { ssr: false });
 
 interface DialogState {
   card: CardData;
@@ -63,9 +67,9 @@ export function Board({ data }: { data: BoardData }) {
     setAnnouncement(`已将 ${cardTitle(card)} 移动到 ${stageLabel(to)}`);
   }
 
-  function move(card: CardData, laneKey: string, to: string) {
+  async function move(card: CardData, laneKey: string, to: string) {
     if (to === card.stage || !card.movable) return;
-    if (mover.needsDialog(card, to)) {
+    if (await mover.needsDialog(card, to)) {
       setDialog({ card, laneKey, to, refusal: null });
       return;
     }
@@ -93,7 +97,7 @@ export function Board({ data }: { data: BoardData }) {
     const from = event.active.data.current as { card: CardData; laneKey: string } | undefined;
     const over = event.over?.data.current as { laneKey: string; stage: string } | undefined;
     if (!from || !over || over.laneKey !== from.laneKey) return;
-    move(from.card, from.laneKey, over.stage);
+    void move(from.card, from.laneKey, over.stage);
   }
 
   async function loadMore(lane: BoardLane, stage: string) {
@@ -161,7 +165,7 @@ export function Board({ data }: { data: BoardData }) {
                       ) : null}
                       <ul className="space-y-2">
                         {cell.cards.map((card) => (
-                          <BoardCard key={card.id} card={card} laneKey={lane.key} mover={mover} onMove={move} />
+                          <BoardCard key={card.id} card={card} laneKey={lane.key} mover={mover} onMove={(card, laneKey, to) => void move(card, laneKey, to)} />
                         ))}
                       </ul>
                       {cell.cards.length === 0 && cell.sums.count === 0 ? <p className="py-4 text-center text-xs text-slate-500">暂无</p> : null}
@@ -183,7 +187,7 @@ export function Board({ data }: { data: BoardData }) {
             </section>
           ))}
         </div>
-        <DragOverlay>{dragging ? <ul><BoardCard card={dragging.card} laneKey={dragging.laneKey} mover={mover} onMove={move} overlay /></ul> : null}</DragOverlay>
+        <DragOverlay>{dragging ? <ul><BoardCard card={dragging.card} laneKey={dragging.laneKey} mover={mover} onMove={(card, laneKey, to) => void move(card, laneKey, to)} overlay /></ul> : null}</DragOverlay>
       </DndContext>
       {dialog && dialog.card.kind === 'projects' ? (
         <StageMoveDialog

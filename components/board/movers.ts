@@ -1,6 +1,5 @@
 'use client';
 
-import { moveNeedsReason, requestStageMove } from '@/components/projects/stage-move-dialog';
 import type { ActionState } from '@/lib/auth/action-state';
 import { LEAD_STAGE_LABELS, STAGE_LABELS, type LeadStage, type Stage } from '@/lib/rules/enums';
 import { reachableStages } from '@/lib/rules/stages';
@@ -11,7 +10,7 @@ import type { BoardKind, CardData } from './types';
 
 export interface Mover {
   targets(card: CardData): Array<{ stage: string; label: string; backward: boolean }>;
-  needsDialog(card: CardData, to: string): boolean;
+  needsDialog(card: CardData, to: string): Promise<boolean>;
   send(card: CardData, to: string): Promise<ActionState<Partial<CardData>>>;
   stageLabel(stage: string): string;
 }
@@ -21,8 +20,10 @@ const projectMover: Mover = {
     const { forward, backward } = reachableStages(card.stage as Stage);
     return [...forward.map((stage) => ({ stage, label: STAGE_LABELS[stage], backward: false })), ...backward.map((stage) => ({ stage, label: STAGE_LABELS[stage], backward: true }))];
   },
-  needsDialog: (card, to) => moveNeedsReason(card.stage as Stage, to as Stage),
+  // The dialog module (and the action it calls) loads with the first move, not with the board.
+  needsDialog: async (card, to) => (await import('@/components/projects/stage-move-dialog')).moveNeedsReason(card.stage as Stage, to as Stage),
   send: async (card, to) => {
+    const { requestStageMove } = await import('@/components/projects/stage-move-dialog');
     const name = card.kind === 'projects' ? card.name : card.company;
     return (await requestStageMove({ id: card.id, name, stage: card.stage as Stage, version: card.version }, to as Stage)) as ActionState<Partial<CardData>>;
   },
@@ -35,7 +36,7 @@ const projectMover: Mover = {
  */
 const leadMover: Mover = {
   targets: () => [],
-  needsDialog: () => false,
+  needsDialog: async () => false,
   send: async () => ({ ok: false, code: 'forbidden', message: '线索阶段请在线索页面中变更' }),
   stageLabel: (stage) => LEAD_STAGE_LABELS[stage as LeadStage] ?? stage,
 };

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, isNull, lte, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lte, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb } from '../index';
 import { industries, leads, projects, units, users } from '../schema';
@@ -19,7 +19,10 @@ import type { BoardLane, CellSums, LeadCardData, ProjectCardData } from '@/compo
 const leaderUser = alias(users, 'leader_user');
 const ownerUser = alias(users, 'owner_user');
 
-const projectOrder = [sql`case ${projects.light} when 'red' then 0 when 'yellow' then 1 else 2 end`, desc(projects.totalInvestment), asc(projects.id)];
+// Red cards first, then yellow, then the biggest investments; the same order as projects_board_idx
+// read backwards within (stage, light), so the first page of a column needs no sort.
+const projectOrder = [sql`case ${projects.light} when 'red' then 0 when 'yellow' then 1 else 2 end`, desc(projects.totalInvestment), desc(projects.id)];
+const LIGHT_ORDER = ['red', 'yellow', 'green'] as const;
 const leadOrder = [sql`case when ${leads.nextFollowUpDate} is null then 1 else 0 end`, asc(leads.nextFollowUpDate), desc(leads.intendedInvestment), asc(leads.id)];
 
 const projectLaneColumn = { unit: projects.unitId, category: projects.category, leader: projects.leaderId } as const;
@@ -112,25 +115,65 @@ export function projectBoardSums(filters: ProjectFilters, lane?: ProjectLane) {
   return rows;
 }
 
-/** The first `limit` cards of every stage (and lane), in one query. */
-function firstProjectCards(filters: ProjectFilters, lane: ProjectLane | undefined, limit: number) {
-  const db = getDb();
-  const laneColumn = lane ? projectLaneColumn[lane] : undefined;
-  const partition = laneColumn ? sql`${projects.stage}, ${laneColumn}` : sql`${projects.stage}`;
-  const ranked = db
-    .select({ rankedId: sql<number>`${projects.id}`.as('ranked_id'), rn: sql<number>`row_number() over (partition by ${partition} order by ${orderSql(projectOrder)})`.as('rn') })
+function projectCardsByIds(ids: number[]) {
+  if (ids.length === 0) return [];
+  const rows = getDb()
+    .select(projectCardColumns)
     .from(projects)
-    .where(projectWhere(filters))
-    .as('ranked');
-  return db
-    .select({ ...projectCardColumns, lane: laneColumn ? sql<LaneValue>`${laneColumn}` : sql<LaneValue>`null` })
-    .from(ranked)
-    .innerJoin(projects, eq(projects.id, ranked.rankedId))
     .innerJoin(units, eq(units.id, projects.unitId))
     .leftJoin(leaderUser, eq(leaderUser.id, projects.leaderId))
-    .where(lte(ranked.rn, limit))
-    .orderBy(sql`"ranked"."rn"`)
-    .all() as Array<ProjectCardRow & { lane: LaneValue }>;
+    .where(inArray(projects.id, ids))
+    .all() as ProjectCardRow[];
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.map((id) => byId.get(id)!).filter(Boolean);
+}
+
+/**
+ * The first `limit` cards of every column. Without swimlanes: per stage and light, an indexed
+ * range read of projects_board_idx (at most 18 tiny queries). With swimlanes: one window query
+ * partitioned by stage and lane.
+ */
+function firstProjectCards(filters: ProjectFilters, lane: ProjectLane | undefined, limit: number): Array<ProjectCardRow & { lane: LaneValue }> {
+  const db = getDb();
+  const where = projectWhere(filters);
+  if (!lane) {
+    const ids: number[] = [];
+    for (const stage of STAGES) {
+      let taken = 0;
+      for (const light of LIGHT_ORDER) {
+        if (taken >= limit) break;
+        const rows = db
+          .select({ id: projects.id })
+          .from(projects)
+          .where(and(where, eq(projects.stage, stage), eq(projects.light, light)))
+          .orderBy(desc(projects.totalInvestment), desc(projects.id))
+          .limit(limit - taken)
+          .all();
+        taken += rows.length;
+        for (const row of rows) ids.push(row.id);
+      }
+    }
+    return projectCardsByIds(ids).map((row) => ({ ...row, lane: null }));
+  }
+  const laneColumn = projectLaneColumn[lane];
+  const ranked = db
+    .select({
+      rankedId: sql<number>`${projects.id}`.as('ranked_id'),
+      rn: sql<number>`row_number() over (partition by ${projects.stage}, ${laneColumn} order by ${orderSql(projectOrder)})`.as('rn'),
+    })
+    .from(projects)
+    .where(where)
+    .as('ranked');
+  const picked = db.select({ id: ranked.rankedId }).from(ranked).where(lte(ranked.rn, limit)).orderBy(sql`"ranked"."rn"`).all();
+  const laneOf = new Map(
+    db
+      .select({ id: projects.id, lane: sql<LaneValue>`${laneColumn}` })
+      .from(projects)
+      .where(inArray(projects.id, picked.map((p) => p.id)))
+      .all()
+      .map((row) => [row.id, row.lane]),
+  );
+  return projectCardsByIds(picked.map((p) => p.id)).map((row) => ({ ...row, lane: laneOf.get(row.id) ?? null }));
 }
 
 /** One page of one column (or swimlane cell), for 加载更多. */
