@@ -44,8 +44,8 @@ function ProjectBody({ card, reasonsId }: { card: ProjectCardData; reasonsId: st
         <dd>总投资 {formatWan(card.totalInvestment)}</dd>
         <dt className="sr-only">本阶段天数与包保领导</dt>
         <dd className="flex justify-between gap-2">
-          <span className="truncate">包保领导：{card.leaderName ?? '未指定'}</span>
-          <span className="whitespace-nowrap">本阶段 {card.daysInStage} 天</span>
+          <span className="min-w-0 truncate">包保领导：{card.leaderName ?? '未指定'}</span>
+          <span className="shrink-0 whitespace-nowrap">本阶段 {card.daysInStage} 天</span>
         </dd>
       </dl>
       {card.lightReasons.length ? (
