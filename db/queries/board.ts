@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, desc, eq, inArray, isNull, lte, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb } from '../index';
+import { cached } from './read-cache';
 import { industries, leads, projects, units, users } from '../schema';
 import { leadOverdueSql, leadWhere, projectSumColumns, projectWhere } from './project-filters';
 import { daysBetween, today } from '@/lib/rules/dates';
@@ -354,9 +355,13 @@ function assemble<C extends { stage: string }>(
 export function projectBoard(actor: Actor, filters: ProjectFilters, lane?: ProjectLane, pageSize?: number) {
   const day = today();
   const limit = pageSize ?? 30;
-  const sums = projectBoardSums(filters, lane);
-  const cards = firstProjectCards(filters, lane, limit).map((row) => ({ ...toProjectCard(row, actor, day), lane: row.lane }));
-  return assemble(STAGES, sums, cards, lane ? projectLaneLabels(lane) : null, lane, EMPTY_PROJECT_SUMS, lane === 'leader' ? '未指定包保领导' : '未指定');
+  const rows = cached(`projects|${JSON.stringify(filters)}|${lane}|${limit}`, () => ({
+    sums: projectBoardSums(filters, lane),
+    cards: firstProjectCards(filters, lane, limit),
+    labels: lane ? projectLaneLabels(lane) : null,
+  }));
+  const cards = rows.cards.map((row) => ({ ...toProjectCard(row, actor, day), lane: row.lane }));
+  return assemble(STAGES, rows.sums, cards, rows.labels, lane, EMPTY_PROJECT_SUMS, lane === 'leader' ? '未指定包保领导' : '未指定');
 }
 
 export function leadBoard(filters: LeadFilters, lane?: LeadLane, pageSize?: number) {
@@ -369,7 +374,8 @@ export function leadBoard(filters: LeadFilters, lane?: LeadLane, pageSize?: numb
 
 /** Sums only, no cards: the API's board and the swimlane totals. */
 export function projectBoardTotals(filters: ProjectFilters, lane?: ProjectLane) {
-  return assemble(STAGES, projectBoardSums(filters, lane), [], lane ? projectLaneLabels(lane) : null, lane, EMPTY_PROJECT_SUMS, lane === 'leader' ? '未指定包保领导' : '未指定');
+  const rows = cached(`project-sums|${JSON.stringify(filters)}|${lane}`, () => ({ sums: projectBoardSums(filters, lane), labels: lane ? projectLaneLabels(lane) : null }));
+  return assemble(STAGES, rows.sums, [], rows.labels, lane, EMPTY_PROJECT_SUMS, lane === 'leader' ? '未指定包保领导' : '未指定');
 }
 
 export function leadBoardTotals(filters: LeadFilters, lane?: LeadLane) {

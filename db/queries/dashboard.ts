@@ -3,6 +3,7 @@ import { and, asc, eq, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import { getDb } from '../index';
 import { annualTargets, industries, monthlyReports, problems, projects, stageHistory, units } from '../schema';
 import { projectSumColumns } from './project-filters';
+import { cached } from './read-cache';
 import type { Stage } from '@/lib/rules/enums';
 import { proratedPlan, type PeriodRange, type UnitFigures } from '@/lib/rules/stats';
 
@@ -158,6 +159,10 @@ export function unitFigures(range: PeriodRange, day: string): UnitFigures[] {
 
 /** Everything the dashboard shows: this year's targets against actuals, breakdowns and the ranking period. */
 export function loadDashboard({ year, day, ranking }: { year: number; day: string; ranking: PeriodRange }) {
+  return cached(`dashboard|${year}|${day}|${ranking.from}|${ranking.to}`, () => readDashboard(year, day, ranking));
+}
+
+function readDashboard(year: number, day: string, ranking: PeriodRange) {
   const yearRange = { from: `${year}-01-01`, to: day < `${year}-12-31` ? day : `${year}-12-31` };
   const months: string[] = [];
   for (let m = 1; m <= 12; m++) months.push(`${year}-${String(m).padStart(2, '0')}`);
