@@ -196,6 +196,8 @@ export const projects = sqliteTable(
     index('projects_recheck_idx').on(t.lightRecheckOn),
     index('projects_stage_due_idx').on(t.stageDueDate),
     index('projects_lead_idx').on(t.leadId),
+    // Covers the board's header sums and its first page of cards per stage and light.
+    index('projects_board_idx').on(t.stage, t.light, t.totalInvestment, t.plannedInvestmentThisYear, t.completedInvestment),
   ],
 );
 export type Project = typeof projects.$inferSelect;

@@ -8,10 +8,12 @@ export interface NavItem {
 }
 
 export const NAV_ITEMS: NavItem[] = [
+  { href: '/board', label: '看板' },
   { href: '/projects', label: '项目库' },
   { href: '/leads', label: '招商线索' },
   { href: '/alerts', label: '预警' },
   { href: '/problems', label: '问题' },
+  { href: '/dashboard', label: '统计' },
   { href: '/import', label: '导入', roles: ['admin', 'leader', 'officer'] },
   { href: '/admin', label: '管理', roles: ['admin'] },
 ];

@@ -1,0 +1,119 @@
+'use client';
+
+import Link from 'next/link';
+import { memo, useId } from 'react';
+import { useDraggable } from '@dnd-kit/core';
+import { LightBadge, ShuangshiTag, Tag } from '@/components/ui/badges';
+import { CATEGORY_LABELS } from '@/lib/rules/enums';
+import { formatWan } from '@/lib/rules/money';
+import { MoveMenu } from './move-menu';
+import type { Mover } from './movers';
+import type { CardData, LeadCardData, ProjectCardData } from './types';
+
+interface Props {
+  card: CardData;
+  laneKey: string;
+  mover: Mover;
+  onMove: (card: CardData, laneKey: string, to: string) => void;
+  overlay?: boolean;
+}
+
+export const cardTitle = (card: CardData) => (card.kind === 'projects' ? card.name : card.company);
+
+function ProjectBody({ card, reasonsId }: { card: ProjectCardData; reasonsId: string }) {
+  return (
+    <>
+      <div className="flex items-start justify-between gap-2">
+        <Link href={`/projects/${card.id}`} aria-describedby={card.lightReasons.length ? reasonsId : undefined} className="font-medium leading-snug text-slate-900 hover:text-brand-700 hover:underline">
+          {card.name}
+        </Link>
+        <LightBadge light={card.light} />
+      </div>
+      <p className="mt-1 text-xs text-slate-600">{card.unitName}</p>
+      <div className="mt-1 flex flex-wrap gap-1">
+        <Tag>{CATEGORY_LABELS[card.category]}</Tag>
+        {card.shuangshi ? <ShuangshiTag /> : null}
+        {card.openSupervisions > 0 ? (
+          <Tag tone="red">
+            <span title={`${card.openSupervisions} 件督办未办结`}>督办 {card.openSupervisions}</span>
+          </Tag>
+        ) : null}
+      </div>
+      <dl className="mt-2 space-y-0.5 text-xs text-slate-600">
+        <dt className="sr-only">总投资</dt>
+        <dd>总投资 {formatWan(card.totalInvestment)}</dd>
+        <dt className="sr-only">本阶段天数与包保领导</dt>
+        <dd className="flex justify-between gap-2">
+          <span className="min-w-0 truncate">包保领导：{card.leaderName ?? '未指定'}</span>
+          <span className="shrink-0 whitespace-nowrap">本阶段 {card.daysInStage} 天</span>
+        </dd>
+      </dl>
+      {card.lightReasons.length ? (
+        <div
+          id={reasonsId}
+          role="tooltip"
+          className="pointer-events-none absolute left-2 right-2 top-full z-10 mt-1 hidden rounded-md bg-slate-900 px-3 py-2 text-xs text-white shadow-lg group-hover:block group-focus-within:block"
+        >
+          <p className="font-medium">{card.light === 'red' ? '亮红灯原因' : '亮黄灯原因'}：</p>
+          <ul className="list-disc pl-4">
+            {card.lightReasons.map((reason) => (
+              <li key={reason}>{reason}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+function LeadBody({ card }: { card: LeadCardData }) {
+  return (
+    <>
+      <div className="flex items-start justify-between gap-2">
+        <Link href={`/leads/${card.id}`} className="font-medium leading-snug text-slate-900 hover:text-brand-700 hover:underline">
+          {card.company}
+        </Link>
+        {card.overdue ? <Tag tone="red">跟进逾期</Tag> : null}
+      </div>
+      <p className="mt-1 text-xs text-slate-600">
+        {card.origin ?? '来源地未填'} · {card.industryName ?? '产业未填'}
+      </p>
+      <dl className="mt-2 grid grid-cols-2 gap-x-2 text-xs text-slate-600">
+        <dt className="sr-only">意向投资</dt>
+        <dd>意向 {formatWan(card.intendedInvestment)}</dd>
+        <dt className="sr-only">本阶段天数</dt>
+        <dd className="text-right">本阶段 {card.daysInStage} 天</dd>
+        <dt className="sr-only">招商专员</dt>
+        <dd>专员：{card.ownerName}</dd>
+        <dt className="sr-only">下次跟进</dt>
+        <dd className={`text-right ${card.overdue ? 'font-medium text-red-700' : ''}`}>{card.nextFollowUpDate ? `跟进 ${card.nextFollowUpDate}` : '无跟进计划'}</dd>
+      </dl>
+    </>
+  );
+}
+
+function BoardCardInner({ card, laneKey, mover, onMove, overlay = false }: Props) {
+  const reasonsId = useId();
+  const draggable = card.movable && !overlay;
+  const { listeners, setNodeRef, isDragging } = useDraggable({ id: `${laneKey}:${card.id}`, data: { card, laneKey }, disabled: !draggable });
+  const tone = card.kind === 'projects' && card.light === 'red' ? 'border-l-red-600' : card.kind === 'projects' && card.light === 'yellow' ? 'border-l-amber-500' : 'border-l-slate-200';
+  return (
+    <li
+      ref={overlay ? undefined : setNodeRef}
+      {...(draggable ? listeners : {})}
+      data-card-id={card.id}
+      data-movable={card.movable ? 'true' : 'false'}
+      className={`group relative rounded-md border border-l-4 border-slate-200 bg-white p-3 text-sm shadow-sm ${tone} ${draggable ? 'cursor-grab touch-none' : ''} ${isDragging ? 'opacity-40' : ''} ${overlay ? 'rotate-1 shadow-xl' : ''}`}
+    >
+      {card.kind === 'projects' ? <ProjectBody card={card} reasonsId={reasonsId} /> : <LeadBody card={card} />}
+      {card.movable && !overlay ? (
+        <div className="mt-2 flex justify-end border-t border-slate-100 pt-1" onPointerDown={(e) => e.stopPropagation()}>
+          <MoveMenu cardName={cardTitle(card)} targets={mover.targets(card)} onSelect={(to) => onMove(card, laneKey, to)} />
+        </div>
+      ) : null}
+    </li>
+  );
+}
+
+/** Memoised: a move re-renders the two cells it touches, not every card on the board. */
+export const BoardCard = memo(BoardCardInner);

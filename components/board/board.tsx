@@ -1,0 +1,207 @@
+'use client';
+
+import { useOptimistic, useState, useTransition } from 'react';
+import { DndContext, DragOverlay, PointerSensor, useDroppable, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
+import dynamic from 'next/dynamic';
+import type { MovedProject } from '@/components/projects/stage-move-dialog';
+import type { ActionState } from '@/lib/auth/action-state';
+import type { Stage } from '@/lib/rules/enums';
+import { BoardCard, cardTitle } from './board-card';
+import { applyMove, appendCards, type BoardState, type CardMove } from './board-state';
+import { ColumnHeader, SumsLine } from './column-header';
+import { MOVERS } from './movers';
+import type { BoardData, BoardLane, CardData } from './types';
+
+// Loaded when a move first needs it, keeping the board's first load small.
+const StageMoveDialog = dynamic(() => import('@/components/projects/stage-move-dialog').then((m) => m.StageMoveDialog), { ssr: false });
+
+interface DialogState {
+  card: CardData;
+  laneKey: string;
+  to: string;
+  refusal: ActionState<MovedProject> | null;
+}
+
+const DND_ACCESSIBILITY = {
+  screenReaderInstructions: { draggable: '按住卡片拖到另一列即可移动；也可以使用卡片上的“移动到…”按钮。' },
+  announcements: {
+    onDragStart: () => '已拿起卡片',
+    onDragOver: () => undefined,
+    onDragEnd: () => undefined,
+    onDragCancel: () => '已取消移动',
+  },
+};
+
+function Cell({ laneKey, stage, children, label }: { laneKey: string; stage: string; label: string; children: React.ReactNode }) {
+  const { setNodeRef, isOver } = useDroppable({ id: `${laneKey}|${stage}`, data: { laneKey, stage } });
+  return (
+    <div ref={setNodeRef} aria-label={label} role="group" className={`min-h-24 rounded-b-lg p-2 transition-colors ${isOver ? 'bg-brand-50 ring-2 ring-brand-500' : 'bg-slate-100'}`}>
+      {children}
+    </div>
+  );
+}
+
+export function Board({ data }: { data: BoardData }) {
+  const mover = MOVERS[data.kind];
+  const [source, setSource] = useState(data);
+  const [base, setBase] = useState<BoardState>({ lanes: data.lanes, columns: data.columns });
+  // A fresh server render (filters changed, or a refresh after a move) replaces local state.
+  if (source !== data) {
+    setSource(data);
+    setBase({ lanes: data.lanes, columns: data.columns });
+  }
+  const [board, addOptimistic] = useOptimistic(base, (state: BoardState, move: CardMove) => applyMove(state, move));
+  const [, startTransition] = useTransition();
+  const [announcement, setAnnouncement] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [dialog, setDialog] = useState<DialogState | null>(null);
+  const [dragging, setDragging] = useState<{ card: CardData; laneKey: string } | null>(null);
+  const [loading, setLoading] = useState<string | null>(null);
+  const [pages, setPages] = useState<Record<string, number>>({});
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
+  const stageLabel = (stage: string) => data.stages.find((s) => s.key === stage)?.label ?? stage;
+
+  function moved(card: CardData, laneKey: string, to: string, patch: Partial<CardData>) {
+    setBase((state) => applyMove(state, { laneKey, cardId: card.id, to, patch }));
+    setError(null);
+    setAnnouncement(`已将 ${cardTitle(card)} 移动到 ${stageLabel(to)}`);
+  }
+
+  async function move(card: CardData, laneKey: string, to: string) {
+    if (to === card.stage || !card.movable) return;
+    if (await mover.needsDialog(card, to)) {
+      setDialog({ card, laneKey, to, refusal: null });
+      return;
+    }
+    setError(null);
+    startTransition(async () => {
+      addOptimistic({ laneKey, cardId: card.id, to });
+      const result = await mover.send(card, to);
+      if (result.ok && result.data) return moved(card, laneKey, to, result.data);
+      if (result.code === 'approvals_incomplete' || result.code === 'reason_required') {
+        setDialog({ card, laneKey, to, refusal: result as ActionState<MovedProject> });
+        return;
+      }
+      const message = result.message ?? '移动失败';
+      setError(`“${cardTitle(card)}”未能移动：${message}`);
+      setAnnouncement(`移动失败，${cardTitle(card)} 仍在 ${stageLabel(card.stage)}：${message}`);
+    });
+  }
+
+  function onDragStart(event: DragStartEvent) {
+    setDragging((event.active.data.current as { card: CardData; laneKey: string }) ?? null);
+  }
+
+  function onDragEnd(event: DragEndEvent) {
+    setDragging(null);
+    const from = event.active.data.current as { card: CardData; laneKey: string } | undefined;
+    const over = event.over?.data.current as { laneKey: string; stage: string } | undefined;
+    if (!from || !over || over.laneKey !== from.laneKey) return;
+    void move(from.card, from.laneKey, over.stage);
+  }
+
+  async function loadMore(lane: BoardLane, stage: string) {
+    const key = `${lane.key}|${stage}`;
+    const page = (pages[key] ?? 1) + 1;
+    setLoading(key);
+    try {
+      const query = [`kind=${data.kind}`, `stage=${stage}`, `page=${page}`, `pageSize=${data.pageSize}`, data.filterQuery, lane.laneQuery].filter(Boolean).join('&');
+      const response = await fetch(`/api/v1/board/cards?${query}`);
+      const body = await response.json();
+      if (!response.ok) throw new Error(body?.error?.message ?? '加载失败');
+      setBase((state) => appendCards(state, lane.key, stage, body.items as CardData[]));
+      setPages((p) => ({ ...p, [key]: page }));
+    } catch (e) {
+      setError(e instanceof Error ? e.message : '加载失败，请重试');
+    } finally {
+      setLoading(null);
+    }
+  }
+
+  const ledgerBase = data.kind === 'leads' ? '/leads' : '/projects';
+  const swimlanes = board.lanes.length > 1 || board.lanes[0]?.label !== null;
+  const gridStyle = { gridTemplateColumns: `repeat(${data.stages.length}, minmax(13rem, 1fr))` };
+
+  return (
+    <div>
+      <p aria-live="polite" role="status" className="sr-only" data-testid="board-announcer">
+        {announcement}
+      </p>
+      {error ? (
+        <div role="alert" className="mb-3 flex items-start justify-between gap-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          <span>{error}</span>
+          <button type="button" onClick={() => setError(null)} className="shrink-0 text-xs underline">
+            关闭
+          </button>
+        </div>
+      ) : null}
+      <DndContext sensors={sensors} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragging(null)} accessibility={DND_ACCESSIBILITY}>
+        <div className="overflow-x-auto pb-4">
+          <div className="grid gap-3" style={gridStyle}>
+            {board.columns.map((column) => (
+              <ColumnHeader
+                key={column.stage}
+                kind={data.kind}
+                label={stageLabel(column.stage)}
+                sums={column.sums}
+                ledgerHref={`${ledgerBase}?${[data.filterQuery, `stage=${column.stage}`].filter(Boolean).join('&')}`}
+              />
+            ))}
+          </div>
+          {board.lanes.map((lane) => (
+            <section key={lane.key} aria-label={lane.label ?? '全部'} className={swimlanes ? 'mt-4' : ''}>
+              {swimlanes ? <h3 className="mb-1 text-sm font-semibold text-slate-800">{lane.label}</h3> : null}
+              <div className="grid gap-3" style={gridStyle}>
+                {lane.cells.map((cell) => {
+                  const key = `${lane.key}|${cell.stage}`;
+                  const label = `${lane.label ? `${lane.label} · ` : ''}${stageLabel(cell.stage)}`;
+                  return (
+                    <Cell key={cell.stage} laneKey={lane.key} stage={cell.stage} label={label}>
+                      {swimlanes ? (
+                        <div className="mb-2 rounded bg-white/70 px-2 py-1" data-testid="lane-cell-sums">
+                          <p className="text-xs font-medium text-slate-700">{cell.sums.count} 项</p>
+                          <SumsLine kind={data.kind} sums={cell.sums} compact />
+                        </div>
+                      ) : null}
+                      <ul className="space-y-2">
+                        {cell.cards.map((card) => (
+                          <BoardCard key={card.id} card={card} laneKey={lane.key} mover={mover} onMove={(card, laneKey, to) => void move(card, laneKey, to)} />
+                        ))}
+                      </ul>
+                      {cell.cards.length === 0 && cell.sums.count === 0 ? <p className="py-4 text-center text-xs text-slate-500">暂无</p> : null}
+                      {cell.cards.length < cell.sums.count ? (
+                        <button
+                          type="button"
+                          onClick={() => loadMore(lane, cell.stage)}
+                          disabled={loading === key}
+                          aria-label={`加载更多：${label}（已显示 ${cell.cards.length} / ${cell.sums.count}）`}
+                          className="mt-2 w-full rounded-md border border-slate-300 bg-white py-1.5 text-xs text-slate-700 hover:bg-slate-50 disabled:text-slate-400"
+                        >
+                          {loading === key ? '加载中…' : `加载更多（${cell.cards.length}/${cell.sums.count}）`}
+                        </button>
+                      ) : null}
+                    </Cell>
+                  );
+                })}
+              </div>
+            </section>
+          ))}
+        </div>
+        <DragOverlay>{dragging ? <ul><BoardCard card={dragging.card} laneKey={dragging.laneKey} mover={mover} onMove={(card, laneKey, to) => void move(card, laneKey, to)} overlay /></ul> : null}</DragOverlay>
+      </DndContext>
+      {dialog && dialog.card.kind === 'projects' ? (
+        <StageMoveDialog
+          project={{ id: dialog.card.id, name: dialog.card.name, stage: dialog.card.stage, version: dialog.card.version }}
+          to={dialog.to as Stage}
+          initialRefusal={dialog.refusal}
+          onClose={() => setDialog(null)}
+          onMoved={(result) => {
+            const { card, laneKey, to } = dialog;
+            setDialog(null);
+            moved(card, laneKey, to, result as Partial<CardData>);
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+import type { Category, LeadStage, Light, Stage } from '@/lib/rules/enums';
+
+// The data the board renders. Generic over the kind of card so the project board and the leads
+// board are one implementation; only the card body and the move callback differ by kind.
+
+export type BoardKind = 'projects' | 'leads';
+
+export interface CellSums {
+  count: number;
+  /** Projects: 总投资; leads: 意向投资. */
+  totalInvestment: number;
+  plannedInvestmentThisYear?: number;
+  completedInvestment?: number;
+  red?: number;
+  yellow?: number;
+  /** Leads whose next follow-up date has passed. */
+  overdue?: number;
+}
+
+export interface ProjectCardData {
+  kind: 'projects';
+  id: number;
+  stage: Stage;
+  version: number;
+  name: string;
+  unitName: string;
+  category: Category;
+  shuangshi: boolean;
+  totalInvestment: number;
+  plannedInvestmentThisYear: number;
+  completedInvestment: number;
+  daysInStage: number;
+  leaderName: string | null;
+  light: Light;
+  lightReasons: string[];
+  openSupervisions: number;
+  movable: boolean;
+}
+
+export interface LeadCardData {
+  kind: 'leads';
+  id: number;
+  stage: LeadStage;
+  version: number;
+  company: string;
+  origin: string | null;
+  industryName: string | null;
+  intendedInvestment: number;
+  ownerName: string;
+  daysInStage: number;
+  nextFollowUpDate: string | null;
+  overdue: boolean;
+  movable: boolean;
+}
+
+export type CardData = ProjectCardData | LeadCardData;
+
+export interface BoardCell {
+  stage: string;
+  sums: CellSums;
+  cards: CardData[];
+}
+
+export interface BoardLane {
+  /** `all` when there are no swimlanes. */
+  key: string;
+  label: string | null;
+  /** The lane's own filter for 加载更多, e.g. `lane=unit&laneValue=3`. */
+  laneQuery: string;
+  cells: BoardCell[];
+}
+
+export interface BoardData {
+  kind: BoardKind;
+  stages: Array<{ key: string; label: string }>;
+  lanes: BoardLane[];
+  /** Per-stage totals over all lanes. */
+  columns: Array<{ stage: string; sums: CellSums }>;
+  /** The filters as a query string, sent back with 加载更多. */
+  filterQuery: string;
+  pageSize: number;
+}

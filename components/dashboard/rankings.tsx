@@ -1,0 +1,102 @@
+import Link from 'next/link';
+import { RANK_METRIC_LABELS, redBlackLists, type RankedUnit } from '@/lib/rules/stats';
+
+const pct = (value: number | null) => (value === null ? '无数据' : `${value}%`);
+
+function ledger(unitId: number, extra = '') {
+  return `/projects?unitId=${unitId}${extra}`;
+}
+
+function Podium({ title, tone, units }: { title: string; tone: 'red' | 'black'; units: RankedUnit[] }) {
+  return (
+    <div className={`rounded-lg border p-3 ${tone === 'red' ? 'border-red-200 bg-red-50' : 'border-slate-300 bg-slate-100'}`}>
+      <h3 className={`font-semibold ${tone === 'red' ? 'text-red-800' : 'text-slate-900'}`}>{title}</h3>
+      {units.length ? (
+        <ol className="mt-1 space-y-1 text-sm">
+          {units.map((unit) => (
+            <li key={unit.unitId} className="flex justify-between gap-2">
+              <Link href={ledger(unit.unitId)} className="hover:underline">
+                第 {unit.position} 名 {unit.unitName}
+              </Link>
+              <span className="text-slate-600">综合 {unit.score}</span>
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p className="mt-1 text-sm text-slate-600">单位不足，暂不排名</p>
+      )}
+    </div>
+  );
+}
+
+/** 考核排名: every unit on the four metrics, with 红榜 and 黑榜; each figure opens the ledger behind it. */
+export function Rankings({ ranked, periodLabel }: { ranked: RankedUnit[]; periodLabel: string }) {
+  const { top, bottom } = redBlackLists(ranked);
+  return (
+    <div className="space-y-3">
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Podium title="红榜（前三名）" tone="red" units={top} />
+        <Podium title="黑榜（后三名）" tone="black" units={bottom} />
+      </div>
+      <div className="overflow-x-auto">
+        <table className="w-full min-w-[52rem] text-sm">
+          <caption className="sr-only">{periodLabel}各单位考核排名</caption>
+          <thead className="bg-slate-50 text-left text-xs text-slate-600">
+            <tr>
+              <th scope="col" className="px-2 py-2">名次</th>
+              <th scope="col" className="px-2 py-2">单位</th>
+              <th scope="col" className="px-2 py-2">{RANK_METRIC_LABELS.startRate}</th>
+              <th scope="col" className="px-2 py-2">{RANK_METRIC_LABELS.investmentRate}</th>
+              <th scope="col" className="px-2 py-2">{RANK_METRIC_LABELS.onTimeRate}</th>
+              <th scope="col" className="px-2 py-2">{RANK_METRIC_LABELS.red}</th>
+              <th scope="col" className="px-2 py-2">未销号问题</th>
+              <th scope="col" className="px-2 py-2">逾期问题</th>
+              <th scope="col" className="px-2 py-2">综合得分</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {ranked.map((unit) => (
+              <tr key={unit.unitId} data-testid="ranking-row">
+                <td className="px-2 py-1.5 font-semibold">{unit.position}</td>
+                <th scope="row" className="px-2 py-1.5 text-left font-medium">
+                  <Link href={ledger(unit.unitId)} className="hover:underline">
+                    {unit.unitName}
+                  </Link>
+                </th>
+                <td className="px-2 py-1.5">
+                  <Link href={ledger(unit.unitId, '&stage=construction')} className="hover:underline">
+                    {pct(unit.startRate)}
+                  </Link>
+                  <span className="ml-1 text-xs text-slate-500">
+                    {unit.started}/{unit.startBase}
+                  </span>
+                </td>
+                <td className="px-2 py-1.5">
+                  <Link href={ledger(unit.unitId, '&stage=construction')} className="hover:underline">
+                    {pct(unit.investmentRate)}
+                  </Link>
+                </td>
+                <td className="px-2 py-1.5">
+                  <Link href={ledger(unit.unitId, '&stage=completed')} className="hover:underline">
+                    {pct(unit.onTimeRate)}
+                  </Link>
+                </td>
+                <td className="px-2 py-1.5">
+                  <Link href={ledger(unit.unitId, '&light=red')} className={unit.red ? 'font-medium text-red-700 hover:underline' : 'hover:underline'}>
+                    {unit.red}
+                  </Link>
+                </td>
+                <td className="px-2 py-1.5">{unit.openProblems}</td>
+                <td className={`px-2 py-1.5 ${unit.overdueProblems ? 'font-medium text-red-700' : ''}`}>{unit.overdueProblems}</td>
+                <td className="px-2 py-1.5 text-slate-600">{unit.score}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="text-xs text-slate-500">
+        综合得分为四项指标名次的平均数，越小越好；无数据的指标排在最后。问题按负责解决的单位统计。
+      </p>
+    </div>
+  );
+}

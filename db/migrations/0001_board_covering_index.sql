@@ -1,0 +1,1 @@
+CREATE INDEX `projects_board_idx` ON `projects` (`stage`,`light`,`total_investment`,`planned_investment_this_year`,`completed_investment`);

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { cumulative, parsePeriod, periodRange, proratedPlan, rankBy, rankUnits, redBlackLists, unitRates, type UnitFigures } from '@/lib/rules/stats';
+
+const unit = (unitId: number, over: Partial<UnitFigures> = {}): UnitFigures => ({
+  unitId,
+  unitName: `单位${unitId}`,
+  startBase: 10,
+  started: 5,
+  planInvestment: 1000,
+  completedInvestment: 500,
+  completedWithDue: 4,
+  completedOnTime: 2,
+  red: 3,
+  openProblems: 0,
+  overdueProblems: 0,
+  ...over,
+});
+
+describe('periods', () => {
+  it('spans a year and a quarter, with the right last day', () => {
+    expect(periodRange({ year: 2024, quarter: null })).toMatchObject({ from: '2024-01-01', to: '2024-12-31', label: '2024年' });
+    expect(periodRange({ year: 2024, quarter: 1 })).toMatchObject({ from: '2024-01-01', to: '2024-03-31', months: ['2024-01', '2024-02', '2024-03'], label: '2024年第一季度' });
+    expect(periodRange({ year: 2023, quarter: 4 }).to).toBe('2023-12-31');
+    expect(periodRange({ year: 2024, quarter: 2 }).to).toBe('2024-06-30');
+  });
+
+  it('parses the URL value and falls back to the current year', () => {
+    expect(parsePeriod('2025-Q3', 2026)).toEqual({ year: 2025, quarter: 3 });
+    expect(parsePeriod('2025', 2026)).toEqual({ year: 2025, quarter: null });
+    for (const bad of [undefined, '', '2025-Q5', 'abc', '1999', '2099']) expect(parsePeriod(bad, 2026)).toEqual({ year: 2026, quarter: null });
+  });
+
+  it('prorates the annual plan', () => {
+    expect(proratedPlan(1200, 3)).toBe(300);
+    expect(proratedPlan(1000, 12)).toBe(1000);
+    expect(proratedPlan(1000, 1)).toBe(83);
+  });
+});
+
+describe('rates', () => {
+  it('computes the three rates and says null where the base is zero', () => {
+    const rates = unitRates(unit(1));
+    expect(rates).toMatchObject({ startRate: 50, investmentRate: 50, onTimeRate: 50 });
+    expect(unitRates(unit(2, { startBase: 0, started: 0, completedWithDue: 0 }))).toMatchObject({ startRate: null, onTimeRate: null });
+  });
+});
+
+describe('ranking', () => {
+  const rows = [
+    unitRates(unit(1, { started: 9, completedInvestment: 900, completedOnTime: 4, red: 0 })),
+    unitRates(unit(2, { started: 5 })),
+    unitRates(unit(3, { started: 1, completedInvestment: 100, completedOnTime: 0, red: 9 })),
+    unitRates(unit(4, { startBase: 0, started: 0 })),
+  ];
+
+  it('ranks higher rates first, fewer red lights first, and no data last, with ties sharing a rank', () => {
+    expect([...rankBy(rows, 'startRate')]).toEqual([[1, 1], [2, 2], [3, 3], [4, 4]]);
+    expect([...rankBy(rows, 'red')]).toEqual([[1, 1], [2, 2], [3, 4], [4, 2]]);
+    expect(rankBy(rows, 'investmentRate').get(2)).toBe(2);
+    expect(rankBy(rows, 'investmentRate').get(4)).toBe(2);
+  });
+
+  it('orders units by the mean of their ranks', () => {
+    const ranked = rankUnits(rows);
+    expect(ranked.map((r) => r.unitId)).toEqual([1, 2, 4, 3]);
+    expect(ranked[0]).toMatchObject({ position: 1, score: 1 });
+    expect(ranked[3].position).toBe(4);
+  });
+
+  it('puts the best on the 红榜 and the worst on the 黑榜, never one unit on both', () => {
+    const ranked = rankUnits(rows);
+    const { top, bottom } = redBlackLists(ranked, 3);
+    expect(top.map((r) => r.unitId)).toEqual([1, 2]);
+    expect(bottom.map((r) => r.unitId)).toEqual([3, 4]);
+    expect(redBlackLists(ranked.slice(0, 1), 3)).toEqual({ top: [], bottom: [] });
+  });
+
+  it('accumulates monthly figures', () => {
+    expect(cumulative([1, 2, 3])).toEqual([1, 3, 6]);
+    expect(cumulative([])).toEqual([]);
+  });
+});
