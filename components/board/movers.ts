@@ -2,6 +2,7 @@
 
 import type { ActionState } from '@/lib/auth/action-state';
 import { LEAD_STAGE_LABELS, STAGE_LABELS, type LeadStage, type Stage } from '@/lib/rules/enums';
+import { leadMoveOptions } from '@/lib/rules/leads';
 import { reachableStages } from '@/lib/rules/stages';
 import type { BoardKind, CardData } from './types';
 
@@ -31,13 +32,21 @@ const projectMover: Mover = {
 };
 
 /**
- * Lead moves arrive with the lead transition domain function (issue 6); until then lead cards are
- * not movable (the server sets `movable: false`) and this mover refuses, so nothing half-works.
+ * On the leads board a card moves forward along the line. Moves that need a reason (back, drop,
+ * reopen) and the conversion into a project are made on the lead's page, where the reason is asked.
  */
 const leadMover: Mover = {
-  targets: () => [],
+  targets: (card) =>
+    leadMoveOptions(card.stage as LeadStage)
+      .filter((option) => option.kind === 'forward' && !option.needsReason)
+      .map((option) => ({ stage: option.to, label: LEAD_STAGE_LABELS[option.to], backward: false })),
   needsDialog: async () => false,
-  send: async () => ({ ok: false, code: 'forbidden', message: '线索阶段请在线索页面中变更' }),
+  send: async (card, to) => {
+    const allowed = leadMover.targets(card).some((target) => target.stage === to);
+    if (!allowed) return { ok: false, code: 'invalid_transition', message: '退回、放弃和落地须在线索页面办理（需填写原因或转为项目）' };
+    const { moveLeadAction } = await import('@/app/(app)/leads/actions');
+    return (await moveLeadAction({ leadId: card.id, to: to as LeadStage, version: card.version })) as ActionState<Partial<CardData>>;
+  },
   stageLabel: (stage) => LEAD_STAGE_LABELS[stage as LeadStage] ?? stage,
 };
 

@@ -7,7 +7,7 @@ import { industries, leads, projects, units, users } from '../schema';
 import { leadOverdueSql, leadWhere, projectSumColumns, projectWhere } from './project-filters';
 import { daysBetween, today } from '@/lib/rules/dates';
 import { CATEGORIES, CATEGORY_LABELS, LEAD_STAGES, STAGES, type LeadStage, type Stage } from '@/lib/rules/enums';
-import { canMoveProject, type Actor } from '@/lib/rules/permissions';
+import { canEditLead, canMoveProject, type Actor } from '@/lib/rules/permissions';
 import type { LeadFilters, ProjectFilters } from '@/lib/schemas/filters';
 import type { LeadLane, ProjectLane } from '@/lib/schemas/board';
 import type { BoardLane, CellSums, LeadCardData, ProjectCardData } from '@/components/board/types';
@@ -224,6 +224,8 @@ const leadCardColumns = {
   ownerName: ownerUser.name,
   stageEnteredAt: leads.stageEnteredAt,
   nextFollowUpDate: leads.nextFollowUpDate,
+  ownerId: leads.ownerId,
+  team: leads.team,
 };
 type LeadCardRow = {
   id: number;
@@ -236,13 +238,16 @@ type LeadCardRow = {
   ownerName: string;
   stageEnteredAt: string;
   nextFollowUpDate: string | null;
+  ownerId: number;
+  team: string | null;
   overdue: number;
 };
 
-function toLeadCard(row: LeadCardRow, day: string): LeadCardData {
-  const { stageEnteredAt, overdue, ...rest } = row;
-  // Lead moves are wired when the lead transition domain function lands (issue 6).
-  return { kind: 'leads', ...rest, daysInStage: Math.max(0, daysBetween(stageEnteredAt, day)), overdue: Boolean(overdue), movable: false };
+function toLeadCard(row: LeadCardRow, actor: Actor, day: string): LeadCardData {
+  const { stageEnteredAt, overdue, ownerId, team, ...rest } = row;
+  // Landed and dropped leads leave the board's line: landing is a conversion, dropping needs a reason.
+  const open = row.stage !== 'landed' && row.stage !== 'dropped';
+  return { kind: 'leads', ...rest, daysInStage: Math.max(0, daysBetween(stageEnteredAt, day)), overdue: Boolean(overdue), movable: open && canEditLead(actor, { ownerId, team }) };
 }
 
 const leadSumColumns = (day: string) => ({
@@ -282,7 +287,7 @@ function firstLeadCards(filters: LeadFilters, lane: LeadLane | undefined, limit:
     .all() as Array<LeadCardRow & { lane: LaneValue }>;
 }
 
-export function listLeadCards(filters: LeadFilters, options: { stage: LeadStage; lane?: LeadLane; laneValue?: string; page: number; pageSize: number }) {
+export function listLeadCards(actor: Actor, filters: LeadFilters, options: { stage: LeadStage; lane?: LeadLane; laneValue?: string; page: number; pageSize: number }) {
   const db = getDb();
   const day = today();
   const where = and(leadWhere(filters, day), eq(leads.stage, options.stage), options.lane ? laneCondition(leadLaneColumn[options.lane], options.laneValue) : undefined);
@@ -297,7 +302,7 @@ export function listLeadCards(filters: LeadFilters, options: { stage: LeadStage;
     .offset((options.page - 1) * options.pageSize)
     .all() as LeadCardRow[];
   const total = db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(leads).where(where).get()!.n;
-  return { items: rows.map((row) => toLeadCard(row, day)), total, page: options.page, pageSize: options.pageSize };
+  return { items: rows.map((row) => toLeadCard(row, actor, day)), total, page: options.page, pageSize: options.pageSize };
 }
 
 function leadLaneLabels(lane: LeadLane): Array<{ value: LaneValue; label: string }> {
@@ -364,11 +369,11 @@ export function projectBoard(actor: Actor, filters: ProjectFilters, lane?: Proje
   return assemble(STAGES, rows.sums, cards, rows.labels, lane, EMPTY_PROJECT_SUMS, lane === 'leader' ? '未指定包保领导' : '未指定');
 }
 
-export function leadBoard(filters: LeadFilters, lane?: LeadLane, pageSize?: number) {
+export function leadBoard(actor: Actor, filters: LeadFilters, lane?: LeadLane, pageSize?: number) {
   const day = today();
   const limit = pageSize ?? 30;
   const sums = leadBoardSums(filters, lane);
-  const cards = firstLeadCards(filters, lane, limit, day).map((row) => ({ ...toLeadCard(row, day), lane: row.lane }));
+  const cards = firstLeadCards(filters, lane, limit, day).map((row) => ({ ...toLeadCard(row, actor, day), lane: row.lane }));
   return assemble(LEAD_STAGES, sums, cards, lane ? leadLaneLabels(lane) : null, lane, EMPTY_LEAD_SUMS, lane === 'industry' ? '未指定产业' : '未指定');
 }
 

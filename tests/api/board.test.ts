@@ -140,6 +140,23 @@ describe('GET /api/v1/board/cards', () => {
     }
   });
 
+  it('marks lead cards movable for the owner or the owner\'s team, never for a leader', async () => {
+    const investment = userId('investment');
+    const team = getDb().select({ id: leads.id, ownerId: leads.ownerId, team: leads.team }).from(leads).all();
+    const byId = new Map(team.map((r) => [r.id, r]));
+    const mine = await call(cards, { path: '/api/v1/board/cards?kind=leads&stage=contacting&pageSize=100', cookie: await loginAs('investment') });
+    expect(mine.status).toBe(200);
+    expect(mine.body.items.length).toBeGreaterThan(0);
+    for (const card of mine.body.items) {
+      const row = byId.get(card.id)!;
+      expect(card.movable).toBe(row.ownerId === investment || row.team === '招商一组');
+    }
+    const leader = await call(cards, { path: '/api/v1/board/cards?kind=leads&stage=contacting&pageSize=100', cookie: await loginAs('leader') });
+    expect(leader.body.items.every((c: { movable: boolean }) => !c.movable)).toBe(true);
+    const landed = await call(cards, { path: '/api/v1/board/cards?kind=leads&stage=landed&pageSize=100', cookie: await loginAs('admin') });
+    expect(landed.body.items.every((c: { movable: boolean }) => !c.movable)).toBe(true);
+  });
+
   it('a swimlane cell pages only its lane', async () => {
     const unitId = unitIdOf('昌邑区');
     const result = await call(cards, { path: `/api/v1/board/cards?kind=projects&stage=approvals&lane=unit&laneValue=${unitId}`, cookie: await loginAs('leader') });

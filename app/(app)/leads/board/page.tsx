@@ -13,12 +13,12 @@ import { leadFilterSchema, parseFiltersLenient } from '@/lib/schemas/filters';
 export const metadata: Metadata = { title: '招商线索看板' };
 
 export default async function LeadBoardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireUser(['admin', 'leader', 'investment']);
+  const user = await requireUser(['admin', 'leader', 'investment']);
   const params = await searchParams;
   const filters = parseFiltersLenient(leadFilterSchema, params);
   const lane = pickLane(LEAD_LANES, params.lane);
   const pageSize = lane ? LANE_PAGE_SIZE : COLUMN_PAGE_SIZE;
-  const { lanes, columns } = leadBoard(filters, lane, pageSize);
+  const { lanes, columns } = leadBoard(user, filters, lane, pageSize);
   const total = columns.reduce((acc, c) => ({ count: acc.count + c.sums.count, money: acc.money + c.sums.totalInvestment }), { count: 0, money: 0 });
   const values = Object.fromEntries(Object.entries({ ...filters, lane }).map(([k, v]) => [k, v === undefined ? undefined : typeof v === 'boolean' ? (v ? '1' : '0') : String(v)]));
 

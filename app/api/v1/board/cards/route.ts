@@ -15,7 +15,7 @@ export const GET = apiRoute({}, ({ caller, request }) => {
   if (kind === 'leads') {
     if (!LEAD_ROLES.includes(caller.user.role as (typeof LEAD_ROLES)[number])) throw new AppError('forbidden', '无权查看招商线索看板');
     const { stage, lane, laneValue, page, pageSize, kind: _kind, ...filters } = parseOrThrow(leadCardsQuery, { ...raw, kind });
-    return listLeadCards(filters, { stage, lane, laneValue, page, pageSize });
+    return listLeadCards(caller.user, filters, { stage, lane, laneValue, page, pageSize });
   }
   ensureLightsFresh();
   const { stage, lane, laneValue, page, pageSize, kind: _kind, ...filters } = parseOrThrow(projectCardsQuery, { ...raw, kind });
