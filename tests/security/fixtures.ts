@@ -1,0 +1,112 @@
+import { getSqlite } from '@/db';
+import { issueSupervision, replySupervision } from '@/domain/supervisions';
+import { changeProblem, raiseProblem } from '@/domain/problems';
+import { createLead, moveLead } from '@/domain/leads';
+import { createCampaign } from '@/domain/campaigns';
+import { createApiToken } from '@/domain/tokens';
+import { today } from '@/lib/rules/dates';
+import type { ActorContext } from '@/domain/projects';
+
+// Records for the permission matrix, made once per test file on the seeded database. "own" is
+// the demo officer's (projects of 昌邑区; problems and 督办 on them, 督办 assigned to him) or the demo
+// investment user's (leads he owns); "foreign" is another unit's or another team's; "owned" is a
+// project of another unit whose ownerId is the demo officer.
+
+export type Target = 'own' | 'foreign' | 'owned' | 'any';
+type ByTarget = Partial<Record<Target, number>>;
+
+const row = <T>(sql: string, ...args: unknown[]) => getSqlite().prepare(sql).get(...args) as T | undefined;
+
+export function addDays(days: number): string {
+  const d = new Date(`${today()}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+export function userRow(username: string) {
+  const user = row<{ id: number; role: string; unit_id: number | null; team: string | null; name: string }>('select id, role, unit_id, team, name from users where username = ?', username);
+  if (!user) throw new Error(`no user ${username}`);
+  return user;
+}
+
+export function actorOf(username: string): ActorContext {
+  const u = userRow(username);
+  return { id: u.id, role: u.role, unitId: u.unit_id, team: u.team, username, name: u.name, ip: null } as unknown as ActorContext;
+}
+
+/** The current version of a record, for inputs that must send it. */
+export function version(table: string, id: number): number {
+  const r = row<{ version: number }>(`select version from "${table}" where id = ?`, id);
+  if (!r) throw new Error(`no ${table} ${id}`);
+  return r.version;
+}
+
+function reserveProject(where: string, ...args: unknown[]): number {
+  const r = row<{ id: number }>(`select id from projects where stage = 'reserve' and status = 'active' and ${where} order by id limit 1`, ...args);
+  if (!r) throw new Error(`no reserve project where ${where}`);
+  return r.id;
+}
+
+export function makeFixtures() {
+  const admin = actorOf('admin');
+  const officer = userRow('officer');
+  const officer2 = userRow('officer2');
+  const investment = userRow('investment');
+  const investment3 = userRow('investment3');
+  const officerLt = userRow('officer_lt');
+
+  const project: ByTarget = {
+    own: reserveProject('unit_id = ? and (owner_id is null or owner_id = ?)', officer.unit_id, officer.id),
+    foreign: reserveProject('unit_id = ? and (owner_id is null or owner_id != ?)', officer2.unit_id, officer.id),
+    owned: reserveProject('unit_id = ?', officerLt.unit_id),
+  };
+  getSqlite().prepare('update projects set owner_id = ? where id = ?').run(officer.id, project.owned);
+
+  const raise = (projectId: number) => raiseProblem(admin, projectId, { type: 'land', description: '征地补偿未落实', unitId: officer.unit_id!, deadline: addDays(20) }).id;
+  const problem: ByTarget = { own: raise(project.own!), foreign: raise(project.foreign!), owned: raise(project.owned!) };
+  const closedProblem: ByTarget = {};
+  for (const t of ['own', 'foreign'] as const) {
+    const id = raise(project[t]!);
+    changeProblem(admin, id, { action: 'close', closed: true, resolution: '已协调解决', version: version('problems', id) });
+    closedProblem[t] = id;
+  }
+
+  const issue = (projectId: number, assigneeId: number) => issueSupervision(admin, projectId, { content: '请本周内报送进展', deadline: addDays(10), assigneeId }).id;
+  const supervision: ByTarget = { own: issue(project.own!, officer.id), foreign: issue(project.foreign!, officer2.id) };
+  const repliedSupervision: ByTarget = {};
+  for (const t of ['own', 'foreign'] as const) {
+    const id = issue(project[t]!, t === 'own' ? officer.id : officer2.id);
+    replySupervision(admin, id, '已办理');
+    repliedSupervision[t] = id;
+  }
+
+  const lead = (ownerId: number, signed: boolean) => {
+    const created = createLead(admin, { company: `矩阵测试企业${ownerId}${signed ? '签' : ''}`, intendedInvestment: 5000, ownerId, locationUnitId: officer.unit_id } as never);
+    if (signed) moveLead(admin, created.id, { to: 'signed', version: created.version });
+    return created.id;
+  };
+  const leadIds: ByTarget = { own: lead(investment.id, false), foreign: lead(investment3.id, false) };
+  const signedLead: ByTarget = { own: lead(investment.id, true), foreign: lead(investment3.id, true) };
+
+  const campaign = createCampaign(admin, { name: '矩阵测试招商活动', destinations: '上海', leaderIds: [] } as never).id;
+  const token = createApiToken(admin, { name: '矩阵测试令牌', userId: officer.id }).apiToken.id;
+  const target = row<{ id: number }>('select id from annual_targets order by id limit 1')!.id;
+  const industry = row<{ id: number }>('select id from industries order by id limit 1')!.id;
+
+  return {
+    users: { admin: userRow('admin'), officer, officer2, investment, investment3, officerLt },
+    project,
+    problem,
+    closedProblem,
+    supervision,
+    repliedSupervision,
+    lead: leadIds,
+    signedLead,
+    campaign,
+    token,
+    target,
+    industry,
+    unit: officerLt.unit_id!,
+  };
+}
+export type Fixtures = ReturnType<typeof makeFixtures>;

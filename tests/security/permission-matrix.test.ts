@@ -1,0 +1,246 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { getSqlite } from '@/db';
+import { AppError, type ErrorCode } from '@/lib/errors';
+import { call, loginAs, seedOnce } from '../support/api';
+import { changedTables, dbChecksum } from '../support/db-checksum';
+import { nextRequest, tokenOf } from '../support/next-mocks';
+import { discoverRoutes, WRITE_METHODS, type RouteHandler } from '../support/routes';
+import { addDays, makeFixtures, version as v, type Fixtures, type Target } from './fixtures';
+
+vi.mock('next/headers', async () => (await import('../support/next-mocks')).headersModule);
+vi.mock('next/cache', async () => (await import('../support/next-mocks')).cacheModule);
+
+/*
+ * THE PERMISSION MATRIX: every mutation × every role × own/foreign record → the one allowed outcome.
+ *
+ * A mutation is an API write (POST/PATCH/PUT/DELETE of app/api/**\/route.ts) or an export of a
+ * 'use server' file (app/**, components/**). Each pair runs inside a transaction that is rolled
+ * back afterwards, so every pair meets the freshly seeded database (plus ./fixtures.ts); a refused
+ * pair must leave the database checksum unchanged.
+ *
+ * ROW FORMAT, one line per mutation and target:
+ *   api('PATCH /api/v1/tasks/[id]', 'own', E('ok', 'ok', 'ok', 403), (f, t) => ({ params: { id: f.task[t] }, body: { version: v('tasks', f.task[t]!), state: 'done' } })),
+ *   act('app/(app)/board/actions.ts#moveCardAction', 'foreign', E('ok', 'ok', 403, 403), (f, t) => ({ projectId: f.project[t], to: 'signed', version: v('projects', f.project[t]!) })),
+ * - E(admin, leader, officer, investment, anonymous = 401): each 'ok' (2xx / ok:true / redirect), 403 or 404.
+ * - target: 'own' | 'foreign' | 'owned' | 'any' (see ./fixtures.ts); add the records a new row needs there.
+ * - the input function gets (fixtures, target, username) and returns { params?, body? } for api() or the
+ *   action's input object for act(); an optional label after the target names a variant (one
+ *   PATCH, several shapes).
+ *
+ * STALENESS: the test lists every API write and every 'use server' export and fails when one has no
+ * row (or a row names something that no longer exists). PENDING_MERGE lists path prefixes whose
+ * mutations are being built in parallel; a file there that has no row yet is let through (with a
+ * warning), a file with some rows must have them all. The lead empties PENDING_MERGE at merge.
+ */
+
+const ALLOWED_PENDING = [
+  'app/api/v1/projects/', 'app/api/v1/tasks/', 'app/api/v1/approvals/', 'app/api/v1/board/', 'app/api/v1/imports/', 'app/api/v1/photos/', 'app/api/v1/reports/',
+  'app/(app)/projects/', 'app/(app)/board/', 'app/(app)/import/', 'app/(app)/dashboard/',
+];
+export const PENDING_MERGE: string[] = [...ALLOWED_PENDING];
+
+type Outcome = 'ok' | 400 | 401 | 403 | 404 | 409;
+const ROLES = ['admin', 'leader', 'officer', 'investment', 'anonymous'] as const;
+type Role = (typeof ROLES)[number];
+type Expect = Record<Role, Outcome>;
+const E = (admin: Outcome, leader: Outcome, officer: Outcome, investment: Outcome, anonymous: Outcome = 401): Expect => ({ admin, leader, officer, investment, anonymous });
+const ADMIN_ONLY = E('ok', 403, 403, 403);
+const PROJECT_OWN = E('ok', 'ok', 'ok', 403);
+const PROJECT_FOREIGN = E('ok', 'ok', 403, 403);
+const LEAD_OWN = E('ok', 403, 403, 'ok');
+const LEAD_FOREIGN = E('ok', 403, 403, 403);
+const LEADERS = E('ok', 'ok', 403, 403);
+const EVERYONE = E('ok', 'ok', 'ok', 'ok');
+
+type Input = (f: Fixtures, t: Target, username: Role) => unknown;
+interface Row { kind: 'api' | 'action'; key: string; target: Target; label: string; expect: Expect; input: Input }
+const api = (key: string, target: Target, expect: Expect, input: Input, label = ''): Row => ({ kind: 'api', key, target, label, expect, input });
+const act = (key: string, target: Target, expect: Expect, input: Input, label = ''): Row => ({ kind: 'action', key, target, label, expect, input });
+
+const NEW_PASSWORD = 'Matrix-2026-pass';
+const passwordChange = () => ({ currentPassword: 'demo2018', newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD });
+const leadForm = (f: Fixtures, id: number) => ({ company: '改名后的企业', ownerId: (getSqlite().prepare('select owner_id o from leads where id = ?').get(id) as { o: number }).o, intendedInvestment: '6000' });
+const problemBody = (f: Fixtures) => ({ type: 'funding', description: '资金缺口待协调', unitId: f.users.officer.unit_id, deadline: addDays(15) });
+const P = 'app/(app)/projects/[id]/problems/actions.ts#';
+const L = 'app/(app)/leads/actions.ts#';
+
+export const MATRIX: Row[] = [
+  // ---- API
+  api('POST /api/v1/session', 'any', EVERYONE, (_f, _t, u) => ({ body: { username: u === 'anonymous' ? 'admin' : u, password: u === 'anonymous' ? 'wrong-password' : 'demo2018' } })),
+  api('DELETE /api/v1/session', 'any', E('ok', 'ok', 'ok', 'ok', 'ok'), () => ({})),
+  api('POST /api/v1/admin/tokens', 'any', ADMIN_ONLY, (f) => ({ body: { name: '新令牌', userId: f.users.officer.id } })),
+  api('DELETE /api/v1/admin/tokens/[id]', 'any', ADMIN_ONLY, (f) => ({ params: { id: f.token } })),
+  api('POST /api/v1/admin/users', 'any', ADMIN_ONLY, () => ({ body: { username: 'matrix_user', name: '矩阵用户', role: 'officer', unitId: 1, password: NEW_PASSWORD } })),
+  api('PATCH /api/v1/admin/users/[id]', 'any', ADMIN_ONLY, (f) => ({ params: { id: f.users.officerLt.id }, body: { version: v('users', f.users.officerLt.id), active: false } })),
+  api('POST /api/v1/leads', 'any', LEAD_OWN, (f) => ({ body: { company: '新线索企业', ownerId: f.users.investment.id } })),
+  ...(['own', 'foreign'] as const).flatMap((t) => [
+    api('PATCH /api/v1/leads/[id]', t, t === 'own' ? LEAD_OWN : LEAD_FOREIGN, (f) => ({ params: { id: f.lead[t] }, body: { version: v('leads', f.lead[t]!), origin: '上海' } })),
+    api('POST /api/v1/leads/[id]/transitions', t, t === 'own' ? LEAD_OWN : LEAD_FOREIGN, (f) => ({ params: { id: f.lead[t] }, body: { to: 'contacting', version: v('leads', f.lead[t]!) } })),
+    api('POST /api/v1/leads/[id]/followups', t, t === 'own' ? LEAD_OWN : LEAD_FOREIGN, (f) => ({ params: { id: f.lead[t] }, body: { date: addDays(0), kind: 'phone', note: '电话沟通' } })),
+    api('POST /api/v1/leads/[id]/convert', t, t === 'own' ? LEAD_OWN : LEAD_FOREIGN, (f) => ({ params: { id: f.signedLead[t] }, body: { unitId: f.users.officer.unit_id, version: v('leads', f.signedLead[t]!) } })),
+    api('POST /api/v1/supervisions/[id]/replies', t, t === 'own' ? E('ok', 403, 'ok', 403) : E('ok', 403, 403, 403), (f) => ({ params: { id: f.supervision[t] }, body: { text: '正在办理' } })),
+    api('PATCH /api/v1/supervisions/[id]', t, LEADERS, (f) => ({ params: { id: f.repliedSupervision[t] }, body: { status: 'done', version: v('supervisions', f.repliedSupervision[t]!) } })),
+    api('PATCH /api/v1/problems/[id]', t, LEADERS, (f) => ({ params: { id: f.closedProblem[t] }, body: { reopen: true, reason: '未真正解决', version: v('problems', f.closedProblem[t]!) } }), 'reopen'),
+  ]),
+  ...(['own', 'foreign', 'owned'] as const).flatMap((t) => [
+    api('POST /api/v1/projects/[id]/problems', t, t === 'foreign' ? PROJECT_FOREIGN : PROJECT_OWN, (f) => ({ params: { id: f.project[t] }, body: problemBody(f) })),
+    api('POST /api/v1/projects/[id]/supervisions', t, LEADERS, (f) => ({ params: { id: f.project[t] }, body: { content: '请加快进度', deadline: addDays(7) } })),
+    api('PATCH /api/v1/problems/[id]', t, t === 'foreign' ? PROJECT_FOREIGN : PROJECT_OWN, (f) => ({ params: { id: f.problem[t] }, body: { level: 'department', note: '需部门协调', version: v('problems', f.problem[t]!) } }), 'escalate'),
+    api('PATCH /api/v1/problems/[id]', t, t === 'foreign' ? PROJECT_FOREIGN : PROJECT_OWN, (f) => ({ params: { id: f.problem[t] }, body: { closed: true, resolution: '已解决', version: v('problems', f.problem[t]!) } }), 'close'),
+    // ---- server actions on projects, problems and 督办
+    act('app/(app)/projects/actions.ts#moveProjectAction', t, t === 'foreign' ? PROJECT_FOREIGN : PROJECT_OWN, (f) => ({ projectId: f.project[t], to: 'signed', version: v('projects', f.project[t]!) })),
+    act(`${P}raiseProblemAction`, t, t === 'foreign' ? PROJECT_FOREIGN : PROJECT_OWN, (f) => ({ projectId: f.project[t], ...problemBody(f) })),
+    act(`${P}escalateProblemAction`, t, t === 'foreign' ? PROJECT_FOREIGN : PROJECT_OWN, (f) => ({ problemId: f.problem[t], level: 'department', note: '需部门协调', version: String(v('problems', f.problem[t]!)) })),
+    act(`${P}closeProblemAction`, t, t === 'foreign' ? PROJECT_FOREIGN : PROJECT_OWN, (f) => ({ problemId: f.problem[t], resolution: '已解决', version: String(v('problems', f.problem[t]!)) })),
+    act(`${P}issueSupervisionAction`, t, LEADERS, (f) => ({ projectId: f.project[t], content: '请加快进度', deadline: addDays(7) })),
+  ]),
+  ...(['own', 'foreign'] as const).flatMap((t) => [
+    act(`${P}reopenProblemAction`, t, LEADERS, (f) => ({ problemId: f.closedProblem[t], reason: '未真正解决', version: String(v('problems', f.closedProblem[t]!)) })),
+    act(`${P}replySupervisionAction`, t, t === 'own' ? E('ok', 403, 'ok', 403) : E('ok', 403, 403, 403), (f) => ({ supervisionId: f.supervision[t], text: '正在办理' })),
+    act(`${P}reviewSupervisionAction`, t, LEADERS, (f) => ({ supervisionId: f.repliedSupervision[t], status: 'done', version: String(v('supervisions', f.repliedSupervision[t]!)) })),
+    // ---- leads
+    act(`${L}updateLeadAction`, t, t === 'own' ? LEAD_OWN : LEAD_FOREIGN, (f) => ({ leadId: String(f.lead[t]), version: String(v('leads', f.lead[t]!)), ...leadForm(f, f.lead[t]!) })),
+    act(`${L}moveLeadAction`, t, t === 'own' ? LEAD_OWN : LEAD_FOREIGN, (f) => ({ leadId: f.lead[t], to: 'contacting', version: v('leads', f.lead[t]!) })),
+    act(`${L}addFollowupAction`, t, t === 'own' ? LEAD_OWN : LEAD_FOREIGN, (f) => ({ leadId: String(f.lead[t]), date: addDays(0), kind: 'visit', note: '上门拜访' })),
+    act(`${L}convertLeadAction`, t, t === 'own' ? LEAD_OWN : LEAD_FOREIGN, (f) => ({ leadId: String(f.signedLead[t]), ownerId: String(f.users.officer.id), unitId: String(f.users.officer.unit_id), name: '转化项目', version: String(v('leads', f.signedLead[t]!)) })),
+  ]),
+  act(`${L}createLeadAction`, 'any', LEAD_OWN, (f) => ({ company: '表单新建企业', ownerId: String(f.users.investment.id), intendedInvestment: '3000' })),
+  // ---- campaigns
+  act('app/(app)/campaigns/actions.ts#createCampaignAction', 'any', LEAD_OWN, () => ({ name: '矩阵新活动', destinations: '苏州' })),
+  act('app/(app)/campaigns/actions.ts#updateCampaignAction', 'any', LEAD_OWN, (f) => ({ campaignId: String(f.campaign), version: String(v('campaigns', f.campaign)), name: '矩阵活动改名', destinations: '无锡' })),
+  act('app/(app)/campaigns/actions.ts#deleteCampaignAction', 'any', LEAD_OWN, (f) => ({ campaignId: String(f.campaign), version: String(v('campaigns', f.campaign)) })),
+  // ---- own account, sign-in and sign-out
+  act('app/(app)/account/actions.ts#changePasswordAction', 'any', EVERYONE, passwordChange),
+  act('app/(app)/account/actions.ts#changeRequiredPasswordAction', 'any', EVERYONE, passwordChange),
+  act('app/(auth)/login/actions.ts#loginAction', 'any', EVERYONE, (_f, _t, u) => ({ username: u === 'anonymous' ? 'admin' : u, password: u === 'anonymous' ? 'wrong-password' : 'demo2018' })),
+  act('components/shell/sign-out.ts#signOutAction', 'any', E('ok', 'ok', 'ok', 'ok', 'ok'), () => undefined),
+  // ---- administration
+  act('app/(app)/admin/users/actions.ts#createUserAction', 'any', ADMIN_ONLY, () => ({ username: 'matrix_form', name: '表单用户', role: 'leader', password: NEW_PASSWORD })),
+  act('app/(app)/admin/users/actions.ts#updateUserAction', 'any', ADMIN_ONLY, (f) => ({ id: String(f.users.officerLt.id), version: String(v('users', f.users.officerLt.id)), name: '吴刚（改）', role: 'officer', unitId: String(f.unit) })),
+  act('app/(app)/admin/users/actions.ts#setUserActiveAction', 'any', ADMIN_ONLY, (f) => ({ id: String(f.users.officerLt.id), version: String(v('users', f.users.officerLt.id)), active: 'false' })),
+  act('app/(app)/admin/users/actions.ts#resetPasswordAction', 'any', ADMIN_ONLY, (f) => ({ id: String(f.users.officerLt.id), password: NEW_PASSWORD, mustChangePassword: 'on' })),
+  act('app/(app)/admin/units/actions.ts#createUnitAction', 'any', ADMIN_ONLY, () => ({ name: '矩阵新区', code: 'MX-01', kind: 'zone' })),
+  act('app/(app)/admin/units/actions.ts#updateUnitAction', 'any', ADMIN_ONLY, (f) => ({ id: String(f.unit), version: String(v('units', f.unit)), name: '龙潭区（改）', code: 'LT-99', kind: 'district' })),
+  act('app/(app)/admin/units/actions.ts#setUnitActiveAction', 'any', ADMIN_ONLY, (f) => ({ id: String(f.unit), version: String(v('units', f.unit)), active: 'false' })),
+  act('app/(app)/admin/industries/actions.ts#createIndustryAction', 'any', ADMIN_ONLY, () => ({ name: '矩阵新产业' })),
+  act('app/(app)/admin/industries/actions.ts#renameIndustryAction', 'any', ADMIN_ONLY, (f) => ({ id: String(f.industry), version: String(v('industries', f.industry)), name: '改名产业' })),
+  act('app/(app)/admin/industries/actions.ts#setIndustryActiveAction', 'any', ADMIN_ONLY, (f) => ({ id: String(f.industry), version: String(v('industries', f.industry)), active: 'false' })),
+  act('app/(app)/admin/settings/actions.ts#saveSettingsAction', 'any', ADMIN_ONLY, () => ({ passwordMinLength: '10', stageUsualDays: {}, leadStageUsualDays: {} })),
+  act('app/(app)/admin/targets/actions.ts#createTargetAction', 'any', ADMIN_ONLY, () => ({ year: '2099', startedTarget: '10', investmentTarget: '1000', cityWorksTarget: '1', cityWorksInvestmentTarget: '10', reserveTarget: '1', signedTarget: '1', landedTarget: '1' })),
+  act('app/(app)/admin/targets/actions.ts#updateTargetAction', 'any', ADMIN_ONLY, (f) => ({ id: String(f.target), version: String(v('annual_targets', f.target)), startedTarget: '11', investmentTarget: '1100', cityWorksTarget: '1', cityWorksInvestmentTarget: '10', reserveTarget: '1', signedTarget: '1', landedTarget: '1' })),
+  act('app/(app)/admin/tokens/actions.ts#createTokenAction', 'any', ADMIN_ONLY, (f) => ({ name: '表单令牌', userId: String(f.users.officer.id) })),
+  act('app/(app)/admin/tokens/actions.ts#revokeTokenAction', 'any', ADMIN_ONLY, (f) => ({ id: String(f.token) })),
+  act('app/(app)/admin/webhook/actions.ts#saveWebhookAction', 'any', ADMIN_ONLY, () => ({ url: 'https://hooks.example.gov.cn/digest' })),
+];
+
+// ------------------------------------------------------------ discovery
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+function serverActionFiles(dir: string, out: string[] = []): string[] {
+  for (const entry of fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true })) {
+    const rel = `${dir}/${entry.name}`;
+    if (entry.isDirectory()) serverActionFiles(rel, out);
+    else if (/\.tsx?$/.test(entry.name) && /^(\s*\/\/[^\n]*\n|\s*\/\*[\s\S]*?\*\/)*\s*['"]use server['"]/.test(fs.readFileSync(path.join(ROOT, rel), 'utf8'))) out.push(rel);
+  }
+  return out;
+}
+function serverActions(): string[] {
+  return [...serverActionFiles('app'), ...serverActionFiles('components')].flatMap((file) =>
+    [...fs.readFileSync(path.join(ROOT, file), 'utf8').matchAll(/^export\s+(?:const|let|async\s+function|function)\s+(\w+)/gm)].map((m) => `${file}#${m[1]}`),
+  );
+}
+
+// ------------------------------------------------------------ running one pair
+
+const STATUS_OF = (code: string | undefined): Outcome => (code ? (new AppError(code as ErrorCode).status as Outcome) : 400);
+const isRedirect = (error: unknown) => typeof (error as { digest?: unknown })?.digest === 'string' && (error as { digest: string }).digest.startsWith('NEXT_REDIRECT');
+
+describe('permission matrix', () => {
+  let fixtures: Fixtures;
+  const cookies: Partial<Record<Role, string>> = {};
+  const handlers = new Map<string, RouteHandler>();
+  const routeFileOf = new Map<string, string>();
+
+  beforeAll(async () => {
+    await seedOnce();
+    fixtures = makeFixtures();
+    for (const role of ROLES) if (role !== 'anonymous') cookies[role] = await loginAs(role);
+    for (const route of await discoverRoutes()) {
+      for (const method of WRITE_METHODS) {
+        const handler = route.handlers[method];
+        if (handler) {
+          handlers.set(`${method} ${route.route}`, handler);
+          routeFileOf.set(`${method} ${route.route}`, route.file);
+        }
+      }
+    }
+  }, 120_000);
+
+  it('has a row for every API write and every server action (or the mutation is PENDING_MERGE)', () => {
+    expect(PENDING_MERGE.filter((prefix) => !ALLOWED_PENDING.includes(prefix)), 'PENDING_MERGE may only name the endpoints still being merged').toEqual([]);
+    const inTable = new Set(MATRIX.map((row) => row.key));
+    const mutations = [...[...routeFileOf].map(([key, file]) => ({ key, file })), ...serverActions().map((key) => ({ key, file: key.split('#')[0] }))];
+    const missing = mutations.filter((m) => !inTable.has(m.key));
+    // A file that already has rows (e.g. app/(app)/projects/actions.ts) must have them all.
+    const filesInTable = new Set(MATRIX.map((row) => (row.kind === 'api' ? routeFileOf.get(row.key) : row.key.split('#')[0])));
+    const pending = missing.filter((m) => !filesInTable.has(m.file) && PENDING_MERGE.some((prefix) => m.file.startsWith(prefix)));
+    if (pending.length) console.warn(`[matrix] PENDING_MERGE, rows still to add: ${pending.map((m) => m.key).join(', ')}`);
+    expect(missing.filter((m) => !pending.includes(m)).map((m) => m.key), 'mutations without a row in MATRIX').toEqual([]);
+    const known = new Set(mutations.map((m) => m.key));
+    expect(MATRIX.filter((row) => !known.has(row.key)).map((row) => row.key), 'rows naming no existing mutation').toEqual([]);
+  });
+
+  async function run(row: Row, role: Role): Promise<Outcome> {
+    const input = row.input(fixtures, row.target, role);
+    if (row.kind === 'api') {
+      const [method, route] = row.key.split(' ');
+      const { params = {}, body } = (input ?? {}) as { params?: Record<string, unknown>; body?: unknown };
+      const result = await call(handlers.get(row.key)!, {
+        method,
+        path: route,
+        params: Object.fromEntries(Object.entries(params).map(([k, value]) => [k, String(value)])),
+        body,
+        cookie: cookies[role as Exclude<Role, 'anonymous'>] ?? null,
+        headers: { 'x-forwarded-for': '10.8.0.1' },
+      });
+      return result.status >= 200 && result.status < 300 ? 'ok' : (result.status as Outcome);
+    }
+    const [file, name] = row.key.split('#');
+    const mod = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<string, (...args: unknown[]) => Promise<{ ok: boolean; code?: string } | undefined>>;
+    nextRequest.reset(role === 'anonymous' ? null : tokenOf(cookies[role]!));
+    try {
+      let state;
+      if (name === 'loginAction') {
+        const form = new FormData();
+        for (const [k, value] of Object.entries(input as Record<string, string>)) form.set(k, value);
+        state = await mod[name]({ ok: false }, form);
+      } else {
+        state = await mod[name](input);
+      }
+      if (!state || state.ok) return 'ok';
+      return STATUS_OF(state.code);
+    } catch (error) {
+      if (isRedirect(error)) return 'ok';
+      throw error;
+    }
+  }
+
+  const pairs = MATRIX.flatMap((row) => ROLES.map((role) => ({ row, role })));
+  it.each(pairs.map(({ row, role }) => [`${row.key}${row.label ? ` (${row.label})` : ''} [${row.target}] as ${role} → ${row.expect[role]}`, row, role] as const))(
+    '%s',
+    async (_name, row, role) => {
+      const sqlite = getSqlite();
+      sqlite.exec('BEGIN');
+      try {
+        const before = dbChecksum();
+        const outcome = await run(row, role);
+        expect(outcome).toBe(row.expect[role]);
+        if (outcome !== 'ok') expect(changedTables(before, dbChecksum()), 'a refused call wrote').toEqual([]);
+      } finally {
+        if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+      }
+    },
+  );
+});
