@@ -27,7 +27,7 @@ function Table({ caption, headers, rows, numeric = [], foot }: { caption: string
   const align = (i: number) => (numeric.includes(i) ? 'text-right tabular-nums' : 'text-left');
   return (
     <div className="overflow-x-auto">
-      <table className="report-table w-full border-collapse text-sm">
+      <table className="report-table w-full min-w-[36rem] border-collapse text-sm print:min-w-0">
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr className="bg-slate-100">
