@@ -54,7 +54,6 @@ export interface ListProjectsOptions {
 
 /** One page of the ledger with the names it shows; the count and sums come from sumProjects. */
 export function listLedgerRows({ filters, sort = 'light', dir = 'asc', page, pageSize }: ListProjectsOptions) {
-  const order = SORT_COLUMNS[sort];
   return getDb()
     .select({
       id: projects.id,
@@ -81,12 +80,33 @@ export function listLedgerRows({ filters, sort = 'light', dir = 'asc', page, pag
     .leftJoin(leader, eq(leader.id, projects.leaderId))
     .leftJoin(owner, eq(owner.id, projects.ownerId))
     .where(projectWhere(filters))
-    .orderBy(dir === 'desc' ? desc(order) : asc(order), dir === 'desc' ? desc(projects.id) : asc(projects.id))
+    .orderBy(...ledgerOrder(sort, dir))
     .limit(pageSize)
     .offset((page - 1) * pageSize)
     .all();
 }
 export type LedgerRow = ReturnType<typeof listLedgerRows>[number];
+
+function ledgerOrder(sort: LedgerSort, dir: 'asc' | 'desc') {
+  const order = SORT_COLUMNS[sort];
+  return [dir === 'desc' ? desc(order) : asc(order), dir === 'desc' ? desc(projects.id) : asc(projects.id)];
+}
+
+/** The whole filtered ledger as full project rows, in the ledger's order: the 导出 Excel of /projects. */
+export function listLedgerProjects({ filters, sort = 'light', dir = 'asc', limit }: { filters: ProjectFilters; sort?: LedgerSort; dir?: 'asc' | 'desc'; limit: number }) {
+  return getDb()
+    .select({ project: projects })
+    .from(projects)
+    .innerJoin(units, eq(units.id, projects.unitId))
+    .leftJoin(industries, eq(industries.id, projects.industryId))
+    .leftJoin(leader, eq(leader.id, projects.leaderId))
+    .leftJoin(owner, eq(owner.id, projects.ownerId))
+    .where(projectWhere(filters))
+    .orderBy(...ledgerOrder(sort, dir))
+    .limit(limit)
+    .all()
+    .map((row) => row.project);
+}
 
 /** The API's list: full project rows, newest first. */
 export function listProjectRows({ filters, page, pageSize }: { filters: ProjectFilters; page: number; pageSize: number }) {

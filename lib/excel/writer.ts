@@ -56,10 +56,21 @@ function cellValue(type: ColumnType, value: unknown): ExcelJS.CellValue {
 
 const NUMBER_FORMATS: Partial<Record<ColumnType, string>> = { money: MONEY_FORMAT, date: DATE_FORMAT, int: INT_FORMAT, percent: PERCENT_FORMAT };
 
-export function buildWorkbook(spec: SheetSpec): ExcelJS.Workbook {
+function newWorkbook(): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '吉林市重点项目管理平台';
   workbook.created = new Date();
+  return workbook;
+}
+
+export function buildWorkbook(spec: SheetSpec): ExcelJS.Workbook {
+  const workbook = newWorkbook();
+  addSheet(workbook, spec);
+  return workbook;
+}
+
+/** Adds one formatted sheet; a workbook of several sections (the monthly report) adds one per section. */
+export function addSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(spec.sheetName ?? spec.title.slice(0, 31), {
     views: [{ state: 'frozen', ySplit: HEADER_ROW, xSplit: 0 }],
   });
@@ -102,12 +113,20 @@ export function buildWorkbook(spec: SheetSpec): ExcelJS.Workbook {
       if (format) cell.numFmt = format;
     });
   });
-  return workbook;
+  return sheet;
 }
 
 /** Writes one sheet to an .xlsx buffer. */
 export async function writeSheet(spec: SheetSpec): Promise<Buffer> {
   const workbook = buildWorkbook(spec);
+  const data = await workbook.xlsx.writeBuffer();
+  return Buffer.from(data as ArrayBuffer);
+}
+
+/** Writes several sheets, in order, to one .xlsx buffer. */
+export async function writeWorkbook(specs: SheetSpec[]): Promise<Buffer> {
+  const workbook = newWorkbook();
+  for (const spec of specs) addSheet(workbook, spec);
   const data = await workbook.xlsx.writeBuffer();
   return Buffer.from(data as ArrayBuffer);
 }

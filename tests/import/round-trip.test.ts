@@ -3,7 +3,10 @@ import { getDb } from '@/db';
 import { projects } from '@/db/schema';
 import { previewProjectImport } from '@/domain/imports';
 import { projectLedgerWorkbook, projectTemplate } from '@/domain/project-sheets';
-import { seedOnce } from '../support/api';
+import { GET as exportLedgerRoute } from '@/app/(app)/projects/export/route';
+import { sumProjects } from '@/db/queries/project-filters';
+import { download } from '../support/download';
+import { loginAs, seedOnce } from '../support/api';
 import { actorOf } from '../support/xlsx';
 
 beforeAll(async () => {
@@ -19,6 +22,24 @@ describe('ledger round trip', () => {
     expect(preview.errors).toEqual([]);
     expect(preview.counts).toEqual({ create: 0, update: 0, unchanged: all.length, error: 0 });
     expect(preview.unknownHeaders).toEqual([]);
+  });
+
+  it('the ledger downloaded from /projects/export (the button on the page) imports back with no changes', async () => {
+    const all = getDb().select().from(projects).all();
+    const result = await download(exportLedgerRoute, '/projects/export?sort=name&dir=desc', await loginAs('admin'));
+    expect(result.status).toBe(200);
+    const preview = await previewProjectImport(actorOf('admin'), { name: '项目库导出.xlsx', bytes: new Uint8Array(result.bytes) });
+    expect(preview.errors).toEqual([]);
+    expect(preview.unknownHeaders).toEqual([]);
+    expect(preview.counts).toEqual({ create: 0, update: 0, unchanged: all.length, error: 0 });
+  });
+
+  it('a filtered export imports back unchanged too, and only its rows', async () => {
+    const filters = { stage: 'construction' as const };
+    const result = await download(exportLedgerRoute, '/projects/export?stage=construction&sort=total', await loginAs('admin'));
+    const preview = await previewProjectImport(actorOf('admin'), { name: '在建项目.xlsx', bytes: new Uint8Array(result.bytes) });
+    expect(preview.errors).toEqual([]);
+    expect(preview.counts).toEqual({ create: 0, update: 0, unchanged: sumProjects(filters).count, error: 0 });
   });
 
   it('detects a changed cell as an update of just that field', async () => {

@@ -8,6 +8,7 @@ import { buttonClass } from '@/components/ui/button';
 import { SelectField } from '@/components/ui/field';
 import { Tag } from '@/components/ui/badges';
 import { EmptyState, PageHeader } from '@/components/ui/page';
+import { ExportLink, exportHref } from '@/components/reports/export-link';
 import { Pager } from '@/components/problems/pager';
 
 // 预警: the caller's current alerts, red before yellow, earliest due first. Each says what is late,
@@ -36,6 +37,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
     <div>
       <PageHeader
         title="预警"
+        actions={alerts.length > 0 ? <ExportLink href={exportHref('/alerts/export', {}, { unitId: unitId ? String(unitId) : undefined })} /> : null}
         description={
           <>
             {scope}：共 {alerts.length} 条，其中红色 {red} 条、黄色 {alerts.length - red} 条。

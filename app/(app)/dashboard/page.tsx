@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Chart, type ChartSpec } from '@/components/dashboard/chart';
+import { ExportLink, exportHref } from '@/components/reports/export-link';
 import { Rankings } from '@/components/dashboard/rankings';
 import { StatTile } from '@/components/dashboard/stat-tile';
 import { Card, PageHeader } from '@/components/ui/page';
@@ -175,6 +176,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             <button type="submit" className="rounded-md bg-brand-600 px-3 py-1 text-white hover:bg-brand-700">
               查看
             </button>
+            <ExportLink size="sm" href={exportHref('/dashboard/rankings/export', {}, { period: periodValue })} />
           </form>
         }
       >

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { ExportLink, exportHref } from '@/components/reports/export-link';
 import { LeadFilters, type LeadFilterValues } from '@/components/leads/lead-filters';
 import { LeadLightBadge, LeadStageTag } from '@/components/leads/lead-badges';
 import { loadLeadFormOptions } from '@/components/leads/lead-options';
@@ -60,6 +61,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
         description="招商引资线索从线索、接洽、洽谈到签约，签约后转为项目落地。"
         actions={
           <>
+            {totals.count > 0 ? <ExportLink href={exportHref('/leads/export', params)} /> : null}
             <Link href="/campaigns" className={buttonClass('secondary')}>
               招商活动
             </Link>

@@ -13,6 +13,7 @@ import { SelectField } from '@/components/ui/field';
 import { Tag } from '@/components/ui/badges';
 import { EmptyState, PageHeader } from '@/components/ui/page';
 import { DeadlineTag } from '@/components/problems/problem-card';
+import { ExportLink, exportHref } from '@/components/reports/export-link';
 import { Pager } from '@/components/problems/pager';
 
 // 问题清单, city-wide. Filters, sort and page live in the URL. The 协调会 view is the leaders'
@@ -43,7 +44,11 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
 
   return (
     <div>
-      <PageHeader title="问题清单" description={`共 ${result.total} 个问题。按层级逐级上报协调，解决后销号。`} />
+      <PageHeader
+        title="问题清单"
+        description={`共 ${result.total} 个问题。按层级逐级上报协调，解决后销号。`}
+        actions={result.total > 0 ? <ExportLink href={exportHref('/problems/export', params)} /> : null}
+      />
       <nav aria-label="问题视图" className="mb-3 flex flex-wrap gap-2">
         <Link href="/problems" className={tabClass(!meetingView)} aria-current={!meetingView ? 'page' : undefined}>
           全部问题

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { ExportLink, exportHref } from '@/components/reports/export-link';
 import { PageHeader, EmptyState } from '@/components/ui/page';
 import { buttonClass } from '@/components/ui/button';
 import { LedgerFilters } from '@/components/projects/ledger-filters';
@@ -32,11 +33,14 @@ export default async function ProjectLedgerPage({ searchParams }: { searchParams
         title="项目库"
         description="政府投资、招商引资和“上争”类重点项目的全过程台账。金额单位：万元。"
         actions={
-          canCreate ? (
-            <Link href="/projects/new" className={buttonClass('primary')}>
-              新建项目
-            </Link>
-          ) : null
+          <>
+            {sums.count > 0 ? <ExportLink href={exportHref('/projects/export', params)} /> : null}
+            {canCreate ? (
+              <Link href="/projects/new" className={buttonClass('primary')}>
+                新建项目
+              </Link>
+            ) : null}
+          </>
         }
       />
       <LedgerFilters

@@ -1,0 +1,199 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { headlineFigures, monthLabel, REPORT_TITLE, type MonthlyReport } from '@/domain/monthly-report';
+import { CATEGORY_LABELS, PROBLEM_LEVEL_LABELS, PROBLEM_STATUS_LABELS, PROBLEM_TYPE_LABELS, STAGE_LABELS, SUPERVISION_STATUS_LABELS } from '@/lib/rules/enums';
+import { formatWan } from '@/lib/rules/money';
+
+// The printed 月度调度通报: one section per part of the meeting's agenda, each starting a new A4
+// page when printed. Figures are 万元 throughout, as in the workbook, so the two read the same.
+
+const num = (value: number) => value.toLocaleString('zh-CN');
+const pct = (value: number | null) => (value === null ? '无数据' : `${value}%`);
+
+function Section({ id, title, children, count }: { id: string; title: string; count?: number; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="report-section mt-6">
+      <h2 id={id} className="mb-2 border-b-2 border-slate-800 pb-1 text-lg font-bold text-slate-900">
+        {title}
+        {count !== undefined ? <span className="ml-2 text-sm font-normal text-slate-600">（{count} 项）</span> : null}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+function Table({ caption, headers, rows, numeric = [], foot }: { caption: string; headers: string[]; rows: ReactNode[][]; numeric?: number[]; foot?: ReactNode[] }) {
+  if (rows.length === 0) return <p className="rounded border border-dashed border-slate-300 px-3 py-2 text-sm text-slate-600">本月无{caption}。</p>;
+  const align = (i: number) => (numeric.includes(i) ? 'text-right tabular-nums' : 'text-left');
+  return (
+    <div className="overflow-x-auto">
+      <table className="report-table w-full min-w-[36rem] border-collapse text-sm print:min-w-0">
+        <caption className="sr-only">{caption}</caption>
+        <thead>
+          <tr className="bg-slate-100">
+            {headers.map((header, i) => (
+              <th key={header} scope="col" className={`border border-slate-300 px-2 py-1 font-semibold ${align(i)}`}>
+                {header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((cells, r) => (
+            <tr key={r}>
+              {cells.map((cell, i) => (
+                <td key={i} className={`border border-slate-300 px-2 py-1 align-top ${align(i)}`}>
+                  {cell}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+        {foot ? (
+          <tfoot>
+            <tr className="bg-slate-50 font-semibold">
+              {foot.map((cell, i) => (
+                <td key={i} className={`border border-slate-300 px-2 py-1 ${align(i)}`}>
+                  {cell}
+                </td>
+              ))}
+            </tr>
+          </tfoot>
+        ) : null}
+      </table>
+    </div>
+  );
+}
+
+function Figure({ label, value, detail, testId }: { label: string; value: string; detail?: string; testId?: string }) {
+  return (
+    <div className="rounded border border-slate-300 p-2" data-testid={testId}>
+      <dt className="text-xs text-slate-600">{label}</dt>
+      <dd className="text-lg font-bold tabular-nums text-slate-900">{value}</dd>
+      {detail ? <dd className="text-xs text-slate-600">{detail}</dd> : null}
+    </div>
+  );
+}
+
+export function MonthlyReportView({ report, unitNames }: { report: MonthlyReport; unitNames: Map<number, string> }) {
+  const label = monthLabel(report.month);
+  const h = headlineFigures(report);
+  const year = report.month.slice(0, 4);
+  const unit = (id: number) => unitNames.get(id) ?? '—';
+  const projectLink = (id: number, name: string) => (
+    <Link href={`/projects/${id}`} className="text-brand-700 hover:underline print:text-slate-900 print:no-underline">
+      {name}
+    </Link>
+  );
+  const projectTable = (caption: string, list: MonthlyReport['started']) => (
+    <Table
+      caption={caption}
+      headers={['项目名称', '类别', '责任单位', '当前阶段', '总投资（万元）', '累计完成（万元）']}
+      numeric={[4, 5]}
+      rows={list.map((p) => [projectLink(p.id, p.name), CATEGORY_LABELS[p.category], unit(p.unitId), STAGE_LABELS[p.stage], num(p.totalInvestment), num(p.completedInvestment)])}
+    />
+  );
+  const problemTable = (caption: string, list: MonthlyReport['problemsClosed'], closed: boolean) => (
+    <Table
+      caption={caption}
+      headers={['问题', '项目', '类型', '层级', '责任单位', '解决时限', '状态', ...(closed ? ['销号说明'] : [])]}
+      rows={list.map((p) => [
+        p.description,
+        projectLink(p.projectId, p.projectName),
+        PROBLEM_TYPE_LABELS[p.type],
+        PROBLEM_LEVEL_LABELS[p.level],
+        p.unitName,
+        p.deadline,
+        PROBLEM_STATUS_LABELS[p.status],
+        ...(closed ? [p.resolution ?? '—'] : []),
+      ])}
+    />
+  );
+
+  return (
+    <article className="monthly-report mx-auto max-w-5xl bg-white p-4 shadow-sm sm:p-8 print:max-w-none print:p-0 print:shadow-none">
+      <header className="border-b-4 border-double border-slate-800 pb-3 text-center">
+        <h1 className="text-2xl font-bold tracking-wide text-slate-900">{REPORT_TITLE}</h1>
+        <p className="mt-1 text-base text-slate-800">{label}</p>
+        <p className="mt-1 text-xs text-slate-600">
+          数据截至 {report.generatedOn}；金额单位：万元；灯色为当前状态；考核排名期间：{report.rankingPeriod.label}
+        </p>
+      </header>
+
+      <Section id="s-headline" title={`一、主要指标（对照${year}年度目标）`}>
+        <dl className="grid grid-cols-2 gap-2 sm:grid-cols-4 print:grid-cols-4">
+          <Figure testId="headline-started" label="本月开工项目" value={`${num(h.startedThisMonth)} 个`} detail={`年度累计 ${num(h.startedYearToDate)} 个`} />
+          <Figure
+            testId="headline-started-rate"
+            label="开工目标完成率"
+            value={pct(h.startedRate)}
+            detail={h.startedTarget !== null ? `年度目标 ${num(h.startedTarget)} 个` : '尚未录入年度目标'}
+          />
+          <Figure testId="headline-investment" label="本月完成投资" value={formatWan(h.investmentThisMonth)} detail={`年度累计 ${formatWan(h.investmentYearToDate)}`} />
+          <Figure
+            testId="headline-investment-rate"
+            label="投资目标完成率"
+            value={pct(h.investmentRate)}
+            detail={h.investmentTarget !== null ? `年度目标 ${formatWan(h.investmentTarget)}` : '尚未录入年度目标'}
+          />
+          <Figure label="本月竣工项目" value={`${num(h.completed)} 个`} />
+          <Figure label="本月投产项目" value={`${num(h.operating)} 个`} />
+          <Figure label="红灯项目" value={`${num(h.red)} 个`} />
+          <Figure label="缺报月报项目" value={`${num(h.missing)} 个`} />
+        </dl>
+      </Section>
+
+      <Section id="s-moves" title="二、本月开工、竣工、投产项目" count={report.started.length + report.completed.length + report.operating.length}>
+        <h3 className="mb-1 mt-2 font-semibold">（一）开工项目 {report.started.length} 个</h3>
+        {projectTable('开工项目', report.started)}
+        <h3 className="mb-1 mt-3 font-semibold">（二）竣工项目 {report.completed.length} 个</h3>
+        {projectTable('竣工项目', report.completed)}
+        <h3 className="mb-1 mt-3 font-semibold">（三）投产项目 {report.operating.length} 个</h3>
+        {projectTable('投产项目', report.operating)}
+      </Section>
+
+      <Section id="s-units" title="三、分单位完成投资">
+        <Table
+          caption="分单位完成投资"
+          headers={['单位', '本月完成投资（万元）', '年度累计完成投资（万元）', '本月开工（个）', '红灯项目（个）']}
+          numeric={[1, 2, 3, 4]}
+          rows={report.byUnit.map((row) => [row.unitName, num(row.investmentThisMonth), num(row.investmentYearToDate), num(row.started), num(row.red)])}
+          foot={['合计', num(report.investmentThisMonth), num(report.investmentYearToDate), num(report.started.length), num(report.byUnit.reduce((sum, row) => sum + row.red, 0))]}
+        />
+      </Section>
+
+      <Section id="s-red" title="四、红灯项目及原因" count={report.red.length}>
+        <Table caption="红灯项目" headers={['项目名称', '责任单位', '红灯原因']} rows={report.red.map((row) => [projectLink(row.projectId, row.name), row.unitName, row.reasons.join('；')])} />
+      </Section>
+
+      <Section id="s-problems" title="五、问题协调" count={report.problemsEscalated.length + report.problemsClosed.length}>
+        <h3 className="mb-1 mt-2 font-semibold">（一）本月上报市级协调的问题 {report.problemsEscalated.length} 个</h3>
+        {problemTable('上报市级协调的问题', report.problemsEscalated, false)}
+        <h3 className="mb-1 mt-3 font-semibold">（二）本月销号的问题 {report.problemsClosed.length} 个</h3>
+        {problemTable('销号的问题', report.problemsClosed, true)}
+      </Section>
+
+      <Section id="s-supervisions" title="六、未办结督办事项" count={report.openSupervisions.length}>
+        <Table
+          caption="未办结督办事项"
+          headers={['督办事项', '项目', '办理时限', '当前状态', '承办人', '督办领导']}
+          rows={report.openSupervisions.map((s) => [s.content, projectLink(s.projectId, s.projectName), s.deadline, SUPERVISION_STATUS_LABELS[s.status], s.assigneeName ?? '—', s.issuerName])}
+        />
+      </Section>
+
+      <Section id="s-ranking" title={`七、单位考核排名（${report.rankingPeriod.label}）`}>
+        <Table
+          caption="单位考核排名"
+          headers={['名次', '单位', '开工率', '投资完成率', '按期竣工率', '红灯数', '综合得分']}
+          numeric={[0, 2, 3, 4, 5, 6]}
+          rows={report.ranking.map((row) => [row.rank, row.unitName, pct(row.startRate), pct(row.investmentRate), pct(row.onTimeRate), row.redCount, row.score])}
+        />
+        <p className="mt-1 text-xs text-slate-600">综合得分为四项名次的平均，越小越好；与“统计”页同期考核排名一致。</p>
+      </Section>
+
+      <Section id="s-missing" title={`八、${label}月度调度报告缺报项目`} count={report.missingReports.length}>
+        <Table caption="缺报项目" headers={['项目名称', '责任单位']} rows={report.missingReports.map((row) => [projectLink(row.projectId, row.name), row.unitName])} />
+      </Section>
+    </article>
+  );
+}

@@ -1,0 +1,164 @@
+import 'server-only';
+import { getAnnualTargets, unitFigures } from '@/db/queries/dashboard';
+import {
+  investmentByUnit,
+  listMissingReports,
+  listProblemIdsWithEvent,
+  listProjectsMovedInto,
+  listRedProjects,
+  listSupervisionIdsOpenAt,
+  listUnitsWithProjects,
+  redCountByUnit,
+  type MonthRange,
+} from '@/db/queries/monthly-report';
+import { findProblemRow } from '@/db/queries/problems';
+import { findSupervisionRow, listRepliesOf } from '@/db/queries/supervisions';
+import { AppError } from '@/lib/errors';
+import { isMonth, monthOf, today } from '@/lib/rules/dates';
+import { levelsFrom } from '@/lib/rules/problems';
+import { rate } from '@/lib/rules/money';
+import { periodRange, rankUnits, unitRates, type PeriodRange } from '@/lib/rules/stats';
+import { ensureLightsFresh } from './light';
+import { toProblemDto, type ProblemDto } from './problems';
+import { toProjectDto } from './projects';
+import { toSupervisionDto, type SupervisionDto } from './supervisions';
+
+// The 月度调度通报 read at the leaders' meeting: one data function behind the JSON API, the printed
+// page, the workbook and the CLI, so all four show the same numbers.
+//
+// What is dated by its history (stage moves, problem events, reports, 督办 issue and close) is
+// reported as of the month; the traffic light has no history, so red projects are those red now.
+// The unit ranking is the dashboard's 考核排名 for the quarter the month falls in (units are
+// ranked quarterly), computed by the same query and rules, so it equals /dashboard?period=YYYY-Qn.
+
+export const REPORT_TITLE = '吉林市重点项目月度调度通报';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+export function monthRange(month: string): MonthRange {
+  const [year, m] = month.split('-').map(Number);
+  const lastDay = new Date(Date.UTC(year, m, 0)).getUTCDate();
+  return { month, from: `${month}-01`, to: `${month}-${pad(lastDay)}` };
+}
+
+/** The quarter the month is in, as the dashboard's period picker names it (e.g. 2026-Q2). */
+export function rankingPeriodOf(month: string): { period: string; range: PeriodRange } {
+  const [year, m] = month.split('-').map(Number);
+  const quarter = (Math.floor((m - 1) / 3) + 1) as 1 | 2 | 3 | 4;
+  return { period: `${year}-Q${quarter}`, range: periodRange({ year, quarter }) };
+}
+
+/** Months of the year up to and including `month`. */
+function yearToDate(month: string): string[] {
+  const [year, m] = month.split('-').map(Number);
+  return Array.from({ length: m }, (_, i) => `${year}-${pad(i + 1)}`);
+}
+
+export function monthLabel(month: string): string {
+  return `${month.slice(0, 4)}年${Number(month.slice(5))}月`;
+}
+
+/** A month the report can be made for: well-formed, and not after the current month. */
+export function assertReportMonth(month: string): void {
+  if (!isMonth(month)) throw new AppError('validation_failed', undefined, { month: ['月份格式应为 YYYY-MM'] });
+  if (month > monthOf(today())) throw new AppError('validation_failed', undefined, { month: ['不能晚于本月'] });
+  if (month < '2000-01') throw new AppError('validation_failed', undefined, { month: ['月份过早'] });
+}
+
+const CITY_LEVELS = levelsFrom('city_meeting');
+
+export function monthlyReport({ month }: { month: string }) {
+  assertReportMonth(month);
+  ensureLightsFresh();
+  const range = monthRange(month);
+  const day = today();
+  const year = Number(month.slice(0, 4));
+  const yearRange = { from: `${year}-01-01`, to: range.to };
+  const targetsRow = getAnnualTargets(year);
+
+  const started = listProjectsMovedInto('construction', range);
+  const completed = listProjectsMovedInto('completed', range);
+  const operating = listProjectsMovedInto('operating', range);
+  const startedYearToDate = listProjectsMovedInto('construction', yearRange).length;
+
+  const units = listUnitsWithProjects();
+  const thisMonth = investmentByUnit([month]);
+  const ytd = investmentByUnit(yearToDate(month));
+  const reds = redCountByUnit();
+  const startedByUnit = new Map<number, number>();
+  for (const { project } of started) startedByUnit.set(project.unitId, (startedByUnit.get(project.unitId) ?? 0) + 1);
+  const byUnit = units.map((unit) => ({
+    unitId: unit.id,
+    unitName: unit.name,
+    investmentThisMonth: thisMonth.get(unit.id) ?? 0,
+    investmentYearToDate: ytd.get(unit.id) ?? 0,
+    started: startedByUnit.get(unit.id) ?? 0,
+    red: reds.get(unit.id) ?? 0,
+  }));
+  // Every unit holding a project is listed, so the column totals are the city's totals.
+  const investmentThisMonth = byUnit.reduce((sum, row) => sum + row.investmentThisMonth, 0);
+  const investmentYearToDate = byUnit.reduce((sum, row) => sum + row.investmentYearToDate, 0);
+
+  const problemDtos = (ids: number[]): ProblemDto[] => ids.map((id) => findProblemRow(id, day)).filter((row) => row !== undefined).map(toProblemDto);
+  const supervisionIds = listSupervisionIdsOpenAt(range.to);
+  const replies = listRepliesOf(supervisionIds);
+  const openSupervisions: SupervisionDto[] = supervisionIds
+    .map((id) => findSupervisionRow(id))
+    .filter((row) => row !== undefined)
+    .map((row) => toSupervisionDto(row, replies));
+
+  const ranking = rankingPeriodOf(month);
+  const ranked = rankUnits(unitFigures(ranking.range, day).map(unitRates));
+  const redProjects = listRedProjects();
+  const missing = listMissingReports(range);
+
+  return {
+    month,
+    targets: { startedTarget: targetsRow?.startedTarget ?? null, investmentTarget: targetsRow?.investmentTarget ?? null },
+    started: started.map(({ project }) => toProjectDto(project)),
+    completed: completed.map(({ project }) => toProjectDto(project)),
+    operating: operating.map(({ project }) => toProjectDto(project)),
+    investmentThisMonth,
+    investmentYearToDate,
+    byUnit,
+    red: redProjects.map((project) => ({ projectId: project.id, reasons: project.lightReasons, name: project.name, unitId: project.unitId, unitName: project.unitName })),
+    problemsEscalated: problemDtos(listProblemIdsWithEvent('escalated', range, CITY_LEVELS)),
+    problemsClosed: problemDtos(listProblemIdsWithEvent('closed', range)),
+    openSupervisions,
+    missingReports: missing.map((row) => ({ projectId: row.projectId, unitId: row.unitId, name: row.name, unitName: row.unitName })),
+    ranking: ranked.map((unit) => ({
+      unitId: unit.unitId,
+      unitName: unit.unitName,
+      rank: unit.position,
+      startRate: unit.startRate,
+      investmentRate: unit.investmentRate,
+      onTimeRate: unit.onTimeRate,
+      redCount: unit.red,
+      score: unit.score,
+    })),
+    // Beyond the contract: what the headline and the ranking's caption need.
+    startedYearToDate,
+    rankingPeriod: { period: ranking.period, label: ranking.range.label, from: ranking.range.from, to: ranking.range.to },
+    generatedOn: day,
+  };
+}
+export type MonthlyReport = ReturnType<typeof monthlyReport>;
+
+/** The headline figures, the same on the page and in the workbook. */
+export function headlineFigures(report: MonthlyReport) {
+  const { startedTarget, investmentTarget } = report.targets;
+  return {
+    startedThisMonth: report.started.length,
+    startedYearToDate: report.startedYearToDate,
+    startedTarget,
+    startedRate: startedTarget ? rate(report.startedYearToDate, startedTarget) : null,
+    investmentThisMonth: report.investmentThisMonth,
+    investmentYearToDate: report.investmentYearToDate,
+    investmentTarget,
+    investmentRate: investmentTarget ? rate(report.investmentYearToDate, investmentTarget) : null,
+    completed: report.completed.length,
+    operating: report.operating.length,
+    red: report.red.length,
+    missing: report.missingReports.length,
+  };
+}
