@@ -2,11 +2,11 @@
 
 import Link from 'next/link';
 import { memo, useId } from 'react';
-import { useDraggable } from '@dnd-kit/core';
 import { LightBadge, ShuangshiTag, Tag } from '@/components/ui/badges';
 import { CATEGORY_LABELS } from '@/lib/rules/enums';
 import { formatWan } from '@/lib/rules/money';
 import { MoveMenu } from './move-menu';
+import { STATIC_SLOTS, type DndSlots } from './dnd-slots';
 import type { Mover } from './movers';
 import type { CardData, LeadCardData, ProjectCardData } from './types';
 
@@ -15,8 +15,11 @@ interface Props {
   laneKey: string;
   mover: Mover;
   onMove: (card: CardData, laneKey: string, to: string) => void;
+  slots: DndSlots;
   overlay?: boolean;
 }
+
+const STATIC_ITEM = STATIC_SLOTS.DraggableItem;
 
 export const cardTitle = (card: CardData) => (card.kind === 'projects' ? card.name : card.company);
 
@@ -92,18 +95,19 @@ function LeadBody({ card }: { card: LeadCardData }) {
   );
 }
 
-function BoardCardInner({ card, laneKey, mover, onMove, overlay = false }: Props) {
+function BoardCardInner({ card, laneKey, mover, onMove, slots, overlay = false }: Props) {
   const reasonsId = useId();
   const draggable = card.movable && !overlay;
-  const { listeners, setNodeRef, isDragging } = useDraggable({ id: `${laneKey}:${card.id}`, data: { card, laneKey }, disabled: !draggable });
+  const Item = overlay ? STATIC_ITEM : slots.DraggableItem;
   const tone = card.kind === 'projects' && card.light === 'red' ? 'border-l-red-600' : card.kind === 'projects' && card.light === 'yellow' ? 'border-l-amber-500' : 'border-l-slate-200';
   return (
-    <li
-      ref={overlay ? undefined : setNodeRef}
-      {...(draggable ? listeners : {})}
+    <Item
+      id={`${laneKey}:${card.id}`}
+      data={{ card, laneKey }}
+      draggable={draggable}
       data-card-id={card.id}
       data-movable={card.movable ? 'true' : 'false'}
-      className={`group relative rounded-md border border-l-4 border-slate-200 bg-white p-3 text-sm shadow-sm ${tone} ${draggable ? 'cursor-grab touch-none' : ''} ${isDragging ? 'opacity-40' : ''} ${overlay ? 'rotate-1 shadow-xl' : ''}`}
+      className={`group relative rounded-md border border-l-4 border-slate-200 bg-white p-3 text-sm shadow-sm ${tone} ${overlay ? 'rotate-1 shadow-xl' : ''}`}
     >
       {card.kind === 'projects' ? <ProjectBody card={card} reasonsId={reasonsId} /> : <LeadBody card={card} />}
       {card.movable && !overlay ? (
@@ -111,7 +115,7 @@ function BoardCardInner({ card, laneKey, mover, onMove, overlay = false }: Props
           <MoveMenu cardName={cardTitle(card)} targets={mover.targets(card)} onSelect={(to) => onMove(card, laneKey, to)} />
         </div>
       ) : null}
-    </li>
+    </Item>
   );
 }
 

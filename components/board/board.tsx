@@ -1,7 +1,6 @@
 'use client';
 
-import { useOptimistic, useState, useTransition } from 'react';
-import { DndContext, DragOverlay, PointerSensor, useDroppable, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
+import { useEffect, useOptimistic, useState, useTransition } from 'react';
 import dynamic from 'next/dynamic';
 import type { MovedProject } from '@/components/projects/stage-move-dialog';
 import type { ActionState } from '@/lib/auth/action-state';
@@ -9,6 +8,7 @@ import type { Stage } from '@/lib/rules/enums';
 import { BoardCard, cardTitle } from './board-card';
 import { applyMove, appendCards, type BoardState, type CardMove } from './board-state';
 import { ColumnHeader, SumsLine } from './column-header';
+import { STATIC_SLOTS, type DndSlots, type DragSource, type DropTarget } from './dnd-slots';
 import { MOVERS } from './movers';
 import type { BoardData, BoardLane, CardData } from './types';
 
@@ -22,23 +22,37 @@ interface DialogState {
   refusal: ActionState<MovedProject> | null;
 }
 
-const DND_ACCESSIBILITY = {
-  screenReaderInstructions: { draggable: '按住卡片拖到另一列即可移动；也可以使用卡片上的“移动到…”按钮。' },
-  announcements: {
-    onDragStart: () => '已拿起卡片',
-    onDragOver: () => undefined,
-    onDragEnd: () => undefined,
-    onDragCancel: () => '已取消移动',
-  },
-};
+// Drag and drop arrives just after first paint: the request starts as soon as this module runs
+// in the browser, in parallel with hydration, so @dnd-kit is not part of the board's first download.
+const dndModule = typeof window === 'undefined' ? null : import('./board-dnd');
 
-function Cell({ laneKey, stage, children, label }: { laneKey: string; stage: string; label: string; children: React.ReactNode }) {
-  const { setNodeRef, isOver } = useDroppable({ id: `${laneKey}|${stage}`, data: { laneKey, stage } });
-  return (
-    <div ref={setNodeRef} aria-label={label} role="group" className={`min-h-24 rounded-b-lg p-2 transition-colors ${isOver ? 'bg-brand-50 ring-2 ring-brand-500' : 'bg-slate-100'}`}>
-      {children}
-    </div>
-  );
+/** The static slots until the drag-and-drop layer has loaded, then its slots. */
+function useDndSlots(): DndSlots {
+  const [slots, setSlots] = useState<DndSlots>(STATIC_SLOTS);
+  const [restoreFocus, setRestoreFocus] = useState<string | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    void dndModule?.then((module) => {
+      if (cancelled) return;
+      // Swapping the slots remounts the cards; remember which card control had focus so a
+      // keyboard user who was already on the board keeps their place.
+      const active = document.activeElement as HTMLElement | null;
+      const cardId = active?.closest('[data-card-id]')?.getAttribute('data-card-id');
+      const label = active?.getAttribute('aria-label') ?? active?.textContent ?? '';
+      setRestoreFocus(cardId ? `${cardId}\u0000${label}` : null);
+      setSlots({ DndShell: module.DndShell, DroppableCell: module.DroppableCell, DraggableItem: module.DraggableItem });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+  useEffect(() => {
+    if (!restoreFocus) return;
+    const [cardId, label] = restoreFocus.split('\u0000');
+    const controls = document.querySelectorAll<HTMLElement>(`[data-card-id="${cardId}"] a, [data-card-id="${cardId}"] button`);
+    [...controls].find((el) => (el.getAttribute('aria-label') ?? el.textContent ?? '') === label)?.focus();
+  }, [restoreFocus]);
+  return slots;
 }
 
 export function Board({ data }: { data: BoardData }) {
@@ -58,7 +72,8 @@ export function Board({ data }: { data: BoardData }) {
   const [dragging, setDragging] = useState<{ card: CardData; laneKey: string } | null>(null);
   const [loading, setLoading] = useState<string | null>(null);
   const [pages, setPages] = useState<Record<string, number>>({});
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
+  const slots = useDndSlots();
+  const { DndShell, DroppableCell } = slots;
   const stageLabel = (stage: string) => data.stages.find((s) => s.key === stage)?.label ?? stage;
 
   function moved(card: CardData, laneKey: string, to: string, patch: Partial<CardData>) {
@@ -88,14 +103,8 @@ export function Board({ data }: { data: BoardData }) {
     });
   }
 
-  function onDragStart(event: DragStartEvent) {
-    setDragging((event.active.data.current as { card: CardData; laneKey: string }) ?? null);
-  }
-
-  function onDragEnd(event: DragEndEvent) {
+  function onDragEnd(from: DragSource | undefined, over: DropTarget | undefined) {
     setDragging(null);
-    const from = event.active.data.current as { card: CardData; laneKey: string } | undefined;
-    const over = event.over?.data.current as { laneKey: string; stage: string } | undefined;
     if (!from || !over || over.laneKey !== from.laneKey) return;
     void move(from.card, from.laneKey, over.stage);
   }
@@ -135,7 +144,12 @@ export function Board({ data }: { data: BoardData }) {
           </button>
         </div>
       ) : null}
-      <DndContext sensors={sensors} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragging(null)} accessibility={DND_ACCESSIBILITY}>
+      <DndShell
+        onDragStart={(source) => setDragging(source ?? null)}
+        onDragEnd={onDragEnd}
+        onDragCancel={() => setDragging(null)}
+        overlay={dragging ? <ul><BoardCard card={dragging.card} laneKey={dragging.laneKey} mover={mover} slots={slots} onMove={(card, laneKey, to) => void move(card, laneKey, to)} overlay /></ul> : null}
+      >
         <div className="overflow-x-auto pb-4">
           <div className="grid gap-3" style={gridStyle}>
             {board.columns.map((column) => (
@@ -156,7 +170,7 @@ export function Board({ data }: { data: BoardData }) {
                   const key = `${lane.key}|${cell.stage}`;
                   const label = `${lane.label ? `${lane.label} · ` : ''}${stageLabel(cell.stage)}`;
                   return (
-                    <Cell key={cell.stage} laneKey={lane.key} stage={cell.stage} label={label}>
+                    <DroppableCell key={cell.stage} laneKey={lane.key} stage={cell.stage} label={label}>
                       {swimlanes ? (
                         <div className="mb-2 rounded bg-white/70 px-2 py-1" data-testid="lane-cell-sums">
                           <p className="text-xs font-medium text-slate-700">{cell.sums.count} 项</p>
@@ -165,7 +179,7 @@ export function Board({ data }: { data: BoardData }) {
                       ) : null}
                       <ul className="space-y-2">
                         {cell.cards.map((card) => (
-                          <BoardCard key={card.id} card={card} laneKey={lane.key} mover={mover} onMove={(card, laneKey, to) => void move(card, laneKey, to)} />
+                          <BoardCard key={card.id} card={card} laneKey={lane.key} mover={mover} slots={slots} onMove={(card, laneKey, to) => void move(card, laneKey, to)} />
                         ))}
                       </ul>
                       {cell.cards.length === 0 && cell.sums.count === 0 ? <p className="py-4 text-center text-xs text-slate-500">暂无</p> : null}
@@ -180,15 +194,14 @@ export function Board({ data }: { data: BoardData }) {
                           {loading === key ? '加载中…' : `加载更多（${cell.cards.length}/${cell.sums.count}）`}
                         </button>
                       ) : null}
-                    </Cell>
+                    </DroppableCell>
                   );
                 })}
               </div>
             </section>
           ))}
         </div>
-        <DragOverlay>{dragging ? <ul><BoardCard card={dragging.card} laneKey={dragging.laneKey} mover={mover} onMove={(card, laneKey, to) => void move(card, laneKey, to)} overlay /></ul> : null}</DragOverlay>
-      </DndContext>
+      </DndShell>
       {dialog && dialog.card.kind === 'projects' ? (
         <StageMoveDialog
           project={{ id: dialog.card.id, name: dialog.card.name, stage: dialog.card.stage, version: dialog.card.version }}
