@@ -18,7 +18,7 @@ export const LANE_LABELS: Record<ProjectLane | LeadLane, string> = {
 };
 
 /** First page of cards per column (and per swimlane cell); the rest arrive with 加载更多. */
-export const COLUMN_PAGE_SIZE = 20;
+export const COLUMN_PAGE_SIZE = 10;
 export const LANE_PAGE_SIZE = 8;
 
 const kind = z.enum(BOARD_KINDS, { error: 'kind 应为 projects 或 leads' }).default('projects');
