@@ -34,12 +34,13 @@ export function assertMayImport(actor: ActorContext, kind: ImportKind): void {
   if (kind === 'leads' && !canImportLeads(actor)) throw new AppError('forbidden', '只有招商专员和管理员可以导入招商线索');
 }
 
+/**
+ * `node --import tsx`, not the tsx CLI: the CLI runs the script in a grandchild process, which a
+ * kill of the child would not reach. One process means the commit dies with it, and rolls back.
+ */
 function workerCommand(): { command: string; args: string[] } {
   const root = /*turbopackIgnore: true*/ process.cwd();
-  return {
-    command: path.join(root, 'node_modules', '.bin', 'tsx'),
-    args: ['--conditions=react-server', path.join(root, 'scripts', 'import-worker.ts')],
-  };
+  return { command: process.execPath, args: ['--import', 'tsx', '--conditions=react-server', path.join(root, 'scripts', 'import-worker.ts')] };
 }
 
 /** Runs the worker and resolves with its result; `onProgress` sees each progress line. */

@@ -1,7 +1,7 @@
 // The import worker: the web server runs it as a child process for each preview and commit
 // (domain/import-jobs.ts), so heavy Excel work never blocks other users. It can be run by hand:
-//   tsx --conditions=react-server scripts/import-worker.ts commit --kind projects --preview <id> --user <id> [--valid-only]
-//   tsx --conditions=react-server scripts/import-worker.ts preview --kind leads --file <path> --name <文件名> --user <id>
+//   node --import tsx --conditions=react-server scripts/import-worker.ts commit --kind projects --preview <id> --user <id> [--valid-only]
+//   node --import tsx --conditions=react-server scripts/import-worker.ts preview --kind leads --file <path> --name <文件名> --user <id>
 // It prints one JSON object per line: {"progress":…} while working, then {"result":…} or {"error":…}.
 import fs from 'node:fs';
 import { eq } from 'drizzle-orm';
