@@ -70,7 +70,7 @@ export function lightFor(facts: LightFacts, executor: Executor = getDb(), day = 
 /** Stores computed lights with one prepared statement (thousands of rows during an import). */
 function storeLights(executor: Executor, facts: Iterable<[number, LightFacts]>, day: string): void {
   const stageUsualDays = getSetting('stageUsualDays', executor);
-  // Placeholders skip drizzle's JSON encoding, so the reasons are serialised here.
+  // Bound values still go through the column's JSON encoding, so reasons stay an array here.
   const update = executor
     .update(projects)
     .set({ light: sql.placeholder('light'), lightReasons: sql.placeholder('reasons'), lightRecheckOn: sql.placeholder('recheckOn') } as never)
@@ -78,7 +78,7 @@ function storeLights(executor: Executor, facts: Iterable<[number, LightFacts]>, 
     .prepare();
   for (const [projectId, fact] of facts) {
     const result = computeLight(fact, { today: day, stageUsualDays });
-    update.run({ id: projectId, light: result.light, reasons: JSON.stringify(result.reasons), recheckOn: result.recheckOn });
+    update.run({ id: projectId, light: result.light, reasons: result.reasons, recheckOn: result.recheckOn });
   }
 }
 
