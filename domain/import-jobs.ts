@@ -134,7 +134,10 @@ function failJob(job: Job, error: unknown) {
   Object.assign(job, { phase: 'failed', message, updatedAt: Date.now() });
 }
 
-const track = (job: Job) => (progress: ImportProgress) => Object.assign(job, progress, { updatedAt: Date.now() });
+// The worker reports "ready" as soon as its checks finish, a moment before it prints the preview's
+// id; the job turns ready only with the id, so the page never opens a preview that is not there.
+const track = (job: Job) => (progress: ImportProgress) =>
+  Object.assign(job, progress, progress.phase === 'ready' ? { phase: 'checking' } : {}, { updatedAt: Date.now() });
 
 /** Starts a preview in the background and returns the job id the page polls. */
 export function startPreviewJob(actor: ActorContext, kind: ImportKind, file: { name: string; bytes: Uint8Array }): string {

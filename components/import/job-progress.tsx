@@ -38,7 +38,7 @@ export function useImportJob(onFinished: (job: ImportJob) => void) {
         const body = await response.json();
         if (!response.ok) throw new Error(body?.error?.message ?? '查询进度失败');
         setJob(body);
-        if (body.phase === 'ready' || body.phase === 'done' || body.phase === 'failed') return onFinished(body);
+        if ((body.phase === 'ready' && body.previewId) || (body.phase === 'done' && body.batchId) || body.phase === 'failed') return onFinished(body);
       } catch (caught) {
         // A dropped poll (network blip, a busy moment) is retried; the job keeps running on the server.
         if (caught instanceof Error && caught.message !== 'Failed to fetch') {
