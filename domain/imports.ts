@@ -1,73 +1,29 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { eq, isNotNull } from 'drizzle-orm';
-import { dataDirectory, getDb, type Executor } from '@/db';
+import { getDb, type Executor } from '@/db';
 import { writeAudit } from '@/db/audit';
 import { importBatches, industries, projects, units, users } from '@/db/schema';
 import { AppError, isAppError } from '@/lib/errors';
 import { toAppError } from '@/lib/auth/guard';
 import { PROJECT_COLUMNS, REQUIRED_PROJECT_COLUMNS } from '@/lib/excel/project-columns';
-import { lookupKey, parseProjectRow, planRows, type ImportLookups, type ParsedProjectRow, type PlannedRow, type RowError } from '@/lib/excel/project-rows';
+import { lookupKey, parseProjectRow, planRows, type ImportLookups, type ParsedProjectRow, type PlannedRow } from '@/lib/excel/project-rows';
 import { readSheet } from '@/lib/excel/reader';
 import { canCreateProjectIn, canEditProject, canImport } from '@/lib/rules/permissions';
 import { nowIso } from '@/lib/rules/dates';
+import { COMMIT_CHUNK, countActions, loadPreview, removePreview, savePreview, yieldToEventLoop, type ImportProgress, type ImportResult, type PreviewBase } from './import-store';
 import { refreshLights } from './light';
 import { applyProjectPatch, findProject, insertProjects, type ActorContext } from './projects';
 
+export type { ImportProgress, ImportResult } from './import-store';
+
 // Project import: read → preview (stored server-side under the data directory) → commit in one
-// transaction. Reading and checking yield to the event loop every few hundred rows so other
-// users are served while a 10,000-row file is parsed.
+// transaction. The web server runs both steps in a worker process (domain/import-jobs.ts), so a
+// 10,000-row file never holds up other users; these functions are what that process calls.
 
-export interface ImportPreview {
-  id: string;
-  userId: number;
-  fileName: string;
-  createdAt: string;
-  sheetName: string;
-  headerRow: number;
-  columns: string[];
-  unknownHeaders: string[];
-  counts: { create: number; update: number; unchanged: number; error: number };
-  errors: RowError[];
-  rows: PlannedRow[];
-  durationMs: number;
-}
+export type ImportPreview = PreviewBase<PlannedRow>;
 
-export interface ImportProgress {
-  phase: 'reading' | 'checking' | 'ready' | 'failed';
-  done: number;
-  total: number;
-  message?: string;
-}
-
-const PREVIEW_TTL_MS = 24 * 60 * 60 * 1000;
 const CHECK_CHUNK = 500;
-const ID_PATTERN = /^[0-9a-f-]{36}$/;
-
-function previewDirectory(): string {
-  return path.join(dataDirectory(), 'imports');
-}
-
-function previewFile(id: string): string {
-  if (!ID_PATTERN.test(id)) throw new AppError('not_found', '导入预览不存在或已过期');
-  return path.join(previewDirectory(), `${id}.json`);
-}
-
-function purgeOldPreviews() {
-  const directory = previewDirectory();
-  if (!fs.existsSync(directory)) return;
-  const cutoff = Date.now() - PREVIEW_TTL_MS;
-  for (const name of fs.readdirSync(directory)) {
-    const file = path.join(directory, name);
-    try {
-      if (fs.statSync(file).mtimeMs < cutoff) fs.rmSync(file);
-    } catch {
-      // Another request removed it first.
-    }
-  }
-}
 
 function assertImporter(actor: ActorContext) {
   if (!canImport(actor)) throw new AppError('forbidden', '无权导入');
@@ -90,8 +46,6 @@ export function importLookups(executor: Executor): ImportLookups {
   }
   return { units: unitMap, industries: industryMap, users: userMap };
 }
-
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Reads and checks a file and stores the preview. Writes nothing to the database. */
 export async function previewProjectImport(
@@ -120,10 +74,10 @@ export async function previewProjectImport(
     headers: new Map(sheet.mapping.matches.map((match) => [match.key, match.header])),
     unitName: (id) => unitNames.get(id) ?? `单位 ${id}`,
   });
-  const counts = { create: 0, update: 0, unchanged: 0, error: 0 };
-  for (const row of planned) counts[row.action === 'create' ? 'create' : row.action === 'update' ? 'update' : row.action === 'unchanged' ? 'unchanged' : 'error']++;
+  const counts = countActions(planned);
   const preview: ImportPreview = {
     id: randomUUID(),
+    kind: 'projects',
     userId: actor.id,
     fileName: file.name.slice(0, 200) || '未命名.xlsx',
     createdAt: nowIso(),
@@ -136,120 +90,114 @@ export async function previewProjectImport(
     rows: planned,
     durationMs: Math.round(performance.now() - started),
   };
-  purgeOldPreviews();
-  fs.mkdirSync(previewDirectory(), { recursive: true });
-  await fs.promises.writeFile(previewFile(preview.id), JSON.stringify(preview));
+  await savePreview(preview);
   onProgress({ phase: 'ready', done: sheet.rows.length, total: sheet.rows.length });
   return preview;
 }
 
 export function loadImportPreview(actor: ActorContext, id: string): ImportPreview {
-  const file = previewFile(id);
-  if (!fs.existsSync(file)) throw new AppError('not_found', '导入预览不存在或已过期，请重新上传');
-  const preview = JSON.parse(fs.readFileSync(file, 'utf8')) as ImportPreview;
-  if (preview.userId !== actor.id) throw new AppError('not_found', '导入预览不存在或已过期，请重新上传');
-  return preview;
-}
-
-// ------------------------------------------------------------------ background preview jobs
-
-interface Job extends ImportProgress {
-  userId: number;
-  previewId?: string;
-  updatedAt: number;
-}
-
-const jobStore = globalThis as unknown as { __importJobs?: Map<string, Job> };
-const jobs = (jobStore.__importJobs ??= new Map());
-
-/** Starts a preview in the background and returns the job id the page polls. */
-export function startPreviewJob(actor: ActorContext, file: { name: string; bytes: Uint8Array }): string {
-  assertImporter(actor);
-  const jobId = randomUUID();
-  const job: Job = { phase: 'reading', done: 0, total: 0, userId: actor.id, updatedAt: Date.now() };
-  jobs.set(jobId, job);
-  for (const [id, old] of jobs) if (Date.now() - old.updatedAt > PREVIEW_TTL_MS) jobs.delete(id);
-  previewProjectImport(actor, file, (progress) => Object.assign(job, progress, { updatedAt: Date.now() }))
-    .then((preview) => Object.assign(job, { phase: 'ready', previewId: preview.id, updatedAt: Date.now() }))
-    .catch((error: unknown) => {
-      const message = isAppError(error) ? error.message : '文件无法读取，请确认是有效的 .xlsx 文件';
-      if (!isAppError(error)) console.error('[import]', error);
-      Object.assign(job, { phase: 'failed', message, updatedAt: Date.now() });
-    });
-  return jobId;
-}
-
-export function previewJobStatus(actor: ActorContext, jobId: string): ImportProgress & { previewId?: string } {
-  const job = jobs.get(jobId);
-  if (!job || job.userId !== actor.id) throw new AppError('not_found', '导入任务不存在或已过期');
-  return { phase: job.phase, done: job.done, total: job.total, message: job.message, previewId: job.previewId };
+  return loadPreview<ImportPreview>(actor, id, 'projects');
 }
 
 // ------------------------------------------------------------------ commit
 
-export interface ImportResult {
-  batchId: number;
-  created: number;
-  updated: number;
-  skipped: number;
-  durationMs: number;
-}
-
-function rowError(row: PlannedRow, error: unknown): AppError {
+export function rowError(row: { row: number; name: string }, error: unknown): AppError {
   const appError = isAppError(error) ? error : toAppError(error);
   const detail = appError.fields ? Object.values(appError.fields).flat().join('；') : appError.message;
   return new AppError(appError.code === 'stale_version' ? 'stale_version' : 'validation_failed', `第 ${row.row} 行（${row.name}）：${detail}。未导入任何数据`, appError.fields);
 }
 
-/** Writes a previewed file in ONE transaction: everything, or (validOnly) every valid row, or nothing. */
-export function commitProjectImport(actor: ActorContext, previewId: string, options: { validOnly: boolean }): ImportResult {
+export interface CommitOptions {
+  validOnly: boolean;
+  /** Called between chunks, inside the transaction (the worker prints it for the web page). */
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+/** Refuses a commit the preview does not allow; shared by the project and lead importers. */
+export function assertCommittable(preview: PreviewBase<unknown>, validOnly: boolean, noun: string): void {
+  if (preview.counts.error > 0 && !validOnly) {
+    throw new AppError('validation_failed', `文件中有 ${preview.counts.error} 行错误，未导入任何数据。请修正后重新上传，或勾选"只导入有效行"`);
+  }
+  if (preview.counts.create + preview.counts.update === 0) throw new AppError('bad_request', `没有需要导入的新${noun}或变更`);
+}
+
+/**
+ * Writes a previewed file in ONE transaction: everything, or (validOnly) every valid row, or
+ * nothing. BEGIN IMMEDIATE takes the write lock up front, so the transaction never has to upgrade
+ * a stale read snapshot half-way through.
+ */
+export function commitProjectImport(actor: ActorContext, previewId: string, options: CommitOptions): ImportResult {
   assertImporter(actor);
   const started = performance.now();
   const preview = loadImportPreview(actor, previewId);
-  if (preview.counts.error > 0 && !options.validOnly) {
-    throw new AppError('validation_failed', `文件中有 ${preview.counts.error} 行错误，未导入任何数据。请修正后重新上传，或勾选"只导入有效行"`);
-  }
-  if (preview.counts.create + preview.counts.update === 0) throw new AppError('bad_request', '没有需要导入的新项目或变更');
+  assertCommittable(preview, options.validOnly, '项目');
+  const progress = options.onProgress ?? (() => {});
+  const total = preview.counts.create + preview.counts.update;
 
-  const result = getDb().transaction((tx) => {
-    const batch = tx.insert(importBatches).values({ kind: 'projects', fileName: preview.fileName, userId: actor.id }).returning().get();
-    const creates = preview.rows.filter((row) => row.action === 'create');
-    const takenCodes = new Set(tx.select({ code: projects.code }).from(projects).where(isNotNull(projects.code)).all().map((row) => row.code));
-    for (const row of creates) {
-      if (!canCreateProjectIn(actor, row.input.unitId)) throw rowError(row, new AppError('forbidden', '项目专员只能导入本单位的项目'));
-      if (row.input.code && takenCodes.has(row.input.code)) throw rowError(row, new AppError('conflict', `项目代码 ${row.input.code} 在预览后已被其他项目使用`));
-    }
-    insertProjects(tx, actor, creates.map((row) => ({ input: row.input, stage: row.stage })), { batchId: batch.id });
-
-    const patchedIds: number[] = [];
-    for (const row of preview.rows) {
-      if (row.action !== 'update') continue;
-      try {
-        const current = findProject(tx, row.projectId);
-        if (current.version !== row.version) throw new AppError('stale_version', '该项目在预览后已被他人修改，请重新上传预览');
-        if (!canEditProject(actor, current)) throw new AppError('forbidden', '无权修改该项目');
-        const reason = 'shuangshi' in row.patch ? { shuangshiReason: `Excel 导入（批次 #${batch.id}，${preview.fileName}）` } : {};
-        applyProjectPatch(tx, actor, current, { ...row.patch, ...reason }, batch.id, { deferLight: true });
-        patchedIds.push(current.id);
-      } catch (error) {
-        throw rowError(row, error);
+  const result = getDb().transaction(
+    (tx) => {
+      const batch = tx.insert(importBatches).values({ kind: 'projects', fileName: preview.fileName, userId: actor.id }).returning().get();
+      const creates = preview.rows.filter((row) => row.action === 'create');
+      const takenCodes = new Set(tx.select({ code: projects.code }).from(projects).where(isNotNull(projects.code)).all().map((row) => row.code));
+      for (const row of creates) {
+        if (!canCreateProjectIn(actor, row.input.unitId)) throw rowError(row, new AppError('forbidden', '项目专员只能导入本单位的项目'));
+        if (row.input.code && takenCodes.has(row.input.code)) throw rowError(row, new AppError('conflict', `项目代码 ${row.input.code} 在预览后已被其他项目使用`));
       }
-    }
-    refreshLights(tx, patchedIds);
+      let done = 0;
+      progress({ phase: 'writing', done, total });
+      for (let start = 0; start < creates.length; start += COMMIT_CHUNK) {
+        const chunk = creates.slice(start, start + COMMIT_CHUNK);
+        insertProjects(tx, actor, chunk.map((row) => ({ input: row.input, stage: row.stage })), { batchId: batch.id });
+        done += chunk.length;
+        progress({ phase: 'writing', done, total });
+      }
 
-    const counts = { created: creates.length, updated: patchedIds.length, skipped: preview.counts.unchanged + preview.counts.error };
-    tx.update(importBatches).set({ createdCount: counts.created, updatedCount: counts.updated, skippedCount: counts.skipped }).where(eq(importBatches.id, batch.id)).run();
-    writeAudit(tx, {
-      userId: actor.id,
-      action: 'import',
-      entityType: 'import_batch',
-      entityId: batch.id,
-      after: { kind: 'projects', fileName: preview.fileName, ...counts, validOnly: options.validOnly },
-      batchId: batch.id,
-      ip: actor.ip ?? null,
-    });
-    return { batchId: batch.id, ...counts };
-  });
-  fs.rmSync(previewFile(previewId), { force: true });
+      const patchedIds: number[] = [];
+      for (const row of preview.rows) {
+        if (row.action !== 'update') continue;
+        try {
+          const current = findProject(tx, row.projectId);
+          if (current.version !== row.version) throw new AppError('stale_version', '该项目在预览后已被他人修改，请重新上传预览');
+          if (!canEditProject(actor, current)) throw new AppError('forbidden', '无权修改该项目');
+          const reason = 'shuangshi' in row.patch ? { shuangshiReason: `Excel 导入（批次 #${batch.id}，${preview.fileName}）` } : {};
+          applyProjectPatch(tx, actor, current, { ...row.patch, ...reason }, batch.id, { deferLight: true });
+          patchedIds.push(current.id);
+        } catch (error) {
+          throw rowError(row, error);
+        }
+        if (++done % COMMIT_CHUNK === 0) progress({ phase: 'writing', done, total });
+      }
+      refreshLights(tx, patchedIds);
+
+      const counts = { created: creates.length, updated: patchedIds.length, skipped: preview.counts.unchanged + preview.counts.error };
+      finishBatch(tx, actor, batch.id, 'projects', preview.fileName, counts, options.validOnly);
+      progress({ phase: 'writing', done: total, total });
+      return { batchId: batch.id, ...counts };
+    },
+    { behavior: 'immediate' },
+  );
+  removePreview(previewId);
   return { ...result, durationMs: Math.round(performance.now() - started) };
+}
+
+/** Stores a batch's counts and its one audit row; the last write of every import transaction. */
+export function finishBatch(
+  tx: Executor,
+  actor: ActorContext,
+  batchId: number,
+  kind: 'projects' | 'leads',
+  fileName: string,
+  counts: { created: number; updated: number; skipped: number },
+  validOnly: boolean,
+): void {
+  tx.update(importBatches).set({ createdCount: counts.created, updatedCount: counts.updated, skippedCount: counts.skipped }).where(eq(importBatches.id, batchId)).run();
+  writeAudit(tx, {
+    userId: actor.id,
+    action: 'import',
+    entityType: 'import_batch',
+    entityId: batchId,
+    after: { kind, fileName, ...counts, validOnly },
+    batchId,
+    ip: actor.ip ?? null,
+  });
 }

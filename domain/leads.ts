@@ -5,7 +5,7 @@ import { diff, writeAudit } from '@/db/audit';
 import { campaigns, industries, leadFollowups, leads, leadStageHistory, units, users, type Lead, type LeadFollowup } from '@/db/schema';
 import { AppError, type FieldErrors } from '@/lib/errors';
 import { nowIso, today } from '@/lib/rules/dates';
-import { LEAD_STAGE_LABELS } from '@/lib/rules/enums';
+import { LEAD_STAGE_LABELS, type LeadStage } from '@/lib/rules/enums';
 import { checkConvertible, checkLeadTransition, isLeadOverdue, leadLight } from '@/lib/rules/leads';
 import { canCreateLead, canEditLead } from '@/lib/rules/permissions';
 import type { ConvertInput, FollowupInput, LeadCreateInput, LeadPatchInput, LeadTransitionInput } from '@/lib/schemas/lead';
@@ -15,7 +15,7 @@ import { getSetting } from './settings';
 // Lead writes. Each checks permission against the stored lead, writes the change and its audit
 // row in one transaction, and answers with the API's Lead object.
 
-type LeadRow = Lead & { campaignName: string | null };
+export type LeadRow = Lead & { campaignName: string | null };
 
 /** The API's Lead object: the fields of API.md plus the lead's other columns and its light. */
 export function toLeadDto(lead: LeadRow, day = today(), usualDays = getSetting('leadStageUsualDays')) {
@@ -94,25 +94,40 @@ function assertStillEditable(actor: ActorContext, scope: { ownerId: number; team
 
 const staleLead = () => new AppError('stale_version', '该线索已被他人修改，请刷新后再试');
 
+export interface InsertLeadOptions {
+  /** The import batch that creates it; also marks the audit row as an import. */
+  batchId?: number;
+  /** Imported ledgers bring leads already under way; the form always starts at prospect. */
+  stage?: Exclude<LeadStage, 'landed' | 'dropped'>;
+  /** Skip reading the new lead back (bulk import); the function then returns null. */
+  bulk?: boolean;
+}
+
+/** Inserts one lead, its first stage-history row and its audit row inside `tx`; checks owner and team. */
+export function insertLead(tx: Executor, actor: ActorContext, input: LeadCreateInput, options: InsertLeadOptions = {}): LeadDto | null {
+  const ownerId = input.ownerId ?? actor.id;
+  const { ownerTeam } = assertLeadReferences(tx, { ...input, ownerId });
+  // A blank team means the owner's team.
+  const team = input.team ?? ownerTeam;
+  assertStillEditable(actor, { ownerId, team });
+  const at = nowIso();
+  const stage = options.stage ?? 'prospect';
+  const lead = tx
+    .insert(leads)
+    .values({ ...input, ownerId, team, stage, stageEnteredAt: at, signedAt: stage === 'signed' ? at : null, createdAt: at, updatedAt: at })
+    .returning()
+    .get();
+  const reason = options.batchId ? `Excel 导入（批次 #${options.batchId}）` : '新建线索';
+  tx.insert(leadStageHistory).values({ leadId: lead.id, fromStage: null, toStage: stage, at, byUserId: actor.id, reason }).run();
+  // In bulk the audit row records the campaign by id only, saving a read per lead.
+  const dto = toLeadDto(options.bulk ? { ...lead, campaignName: null } : findLead(tx, lead.id));
+  writeAudit(tx, { userId: actor.id, action: options.batchId ? 'import' : 'create', entityType: 'lead', entityId: lead.id, after: dto, batchId: options.batchId ?? null, ip: actor.ip ?? null });
+  return options.bulk ? null : dto;
+}
+
 export function createLead(actor: ActorContext, input: LeadCreateInput): LeadDto {
   if (!canCreateLead(actor)) throw new AppError('forbidden', '只有招商专员可以新建线索');
-  return getDb().transaction((tx) => {
-    const ownerId = input.ownerId ?? actor.id;
-    const { ownerTeam } = assertLeadReferences(tx, { ...input, ownerId });
-    // A blank team means the owner's team.
-    const team = input.team ?? ownerTeam;
-    assertStillEditable(actor, { ownerId, team });
-    const at = nowIso();
-    const lead = tx
-      .insert(leads)
-      .values({ ...input, ownerId, team, stage: 'prospect', stageEnteredAt: at, createdAt: at, updatedAt: at })
-      .returning()
-      .get();
-    tx.insert(leadStageHistory).values({ leadId: lead.id, fromStage: null, toStage: 'prospect', at, byUserId: actor.id, reason: '新建线索' }).run();
-    const saved = findLead(tx, lead.id);
-    writeAudit(tx, { userId: actor.id, action: 'create', entityType: 'lead', entityId: lead.id, after: toLeadDto(saved), ip: actor.ip ?? null });
-    return toLeadDto(saved);
-  });
+  return getDb().transaction((tx) => insertLead(tx, actor, input)!);
 }
 
 function loadEditable(tx: Executor, actor: ActorContext, leadId: number, version: number | undefined): LeadRow {
@@ -127,25 +142,31 @@ export function updateLead(actor: ActorContext, leadId: number, patch: LeadPatch
     const current = loadEditable(tx, actor, leadId, patch.version);
     const { version, ...fields } = patch;
     void version;
-    const { ownerTeam } = assertLeadReferences(tx, { ...fields, ownerId: fields.ownerId ?? current.ownerId });
-    const changes: Partial<Lead> = { ...fields };
-    // A new owner brings the lead into the owner's team unless a team is given; a blank team means the owner's.
-    const ownerChanged = fields.ownerId != null && fields.ownerId !== current.ownerId;
-    if ((ownerChanged && fields.team === undefined) || ('team' in fields && fields.team == null)) changes.team = ownerTeam;
-    const next = { ownerId: changes.ownerId ?? current.ownerId, team: changes.team === undefined ? current.team : changes.team };
-    assertStillEditable(actor, next);
-    const { before, after, changed } = diff(current as unknown as Record<string, unknown>, changes as Record<string, unknown>);
-    if (!changed) return toLeadDto(current);
-    const updated = tx
-      .update(leads)
-      .set({ ...changes, version: current.version + 1, updatedAt: nowIso() })
-      .where(and(eq(leads.id, leadId), eq(leads.version, current.version)))
-      .returning({ id: leads.id })
-      .get();
-    if (!updated) throw staleLead();
-    writeAudit(tx, { userId: actor.id, action: 'update', entityType: 'lead', entityId: leadId, before, after, ip: actor.ip ?? null });
+    applyLeadPatch(tx, actor, current, fields);
     return toLeadDto(findLead(tx, leadId));
   });
+}
+
+/** Applies a patch to a loaded lead inside `tx` (the form, the API and the importer); false when nothing changed. */
+export function applyLeadPatch(tx: Executor, actor: ActorContext, current: LeadRow, fields: Omit<LeadPatchInput, 'version'>, batchId: number | null = null): boolean {
+  const { ownerTeam } = assertLeadReferences(tx, { ...fields, ownerId: fields.ownerId ?? current.ownerId });
+  const changes: Partial<Lead> = { ...fields };
+  // A new owner brings the lead into the owner's team unless a team is given; a blank team means the owner's.
+  const ownerChanged = fields.ownerId != null && fields.ownerId !== current.ownerId;
+  if ((ownerChanged && fields.team === undefined) || ('team' in fields && fields.team == null)) changes.team = ownerTeam;
+  const next = { ownerId: changes.ownerId ?? current.ownerId, team: changes.team === undefined ? current.team : changes.team };
+  assertStillEditable(actor, next);
+  const { before, after, changed } = diff(current as unknown as Record<string, unknown>, changes as Record<string, unknown>);
+  if (!changed) return false;
+  const updated = tx
+    .update(leads)
+    .set({ ...changes, version: current.version + 1, updatedAt: nowIso() })
+    .where(and(eq(leads.id, current.id), eq(leads.version, current.version)))
+    .returning({ id: leads.id })
+    .get();
+  if (!updated) throw staleLead();
+  writeAudit(tx, { userId: actor.id, action: batchId ? 'import' : 'update', entityType: 'lead', entityId: current.id, before, after, batchId, ip: actor.ip ?? null });
+  return true;
 }
 
 export function moveLead(actor: ActorContext, leadId: number, input: LeadTransitionInput): LeadDto {

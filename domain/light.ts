@@ -1,7 +1,8 @@
 import 'server-only';
-import { and, eq, inArray, isNotNull, lte } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import { isBusyError } from '@/db/busy';
 import { getDb, type Executor } from '@/db';
-import { monthlyReports, problems, projects, supervisions, tasks } from '@/db/schema';
+import { monthlyReports, problems, projects, supervisions, tasks, type Project } from '@/db/schema';
 import { today } from '@/lib/rules/dates';
 import { computeLight, type LightFacts, type LightResult } from '@/lib/rules/light';
 import { getSetting } from './settings';
@@ -66,19 +67,40 @@ export function lightFor(facts: LightFacts, executor: Executor = getDb(), day = 
   return computeLight(facts, { today: day, stageUsualDays: getSetting('stageUsualDays', executor) });
 }
 
+/** Stores computed lights with one prepared statement (thousands of rows during an import). */
+function storeLights(executor: Executor, facts: Iterable<[number, LightFacts]>, day: string): void {
+  const stageUsualDays = getSetting('stageUsualDays', executor);
+  // Bound values still go through the column's JSON encoding, so reasons stay an array here.
+  const update = executor
+    .update(projects)
+    .set({ light: sql.placeholder('light'), lightReasons: sql.placeholder('reasons'), lightRecheckOn: sql.placeholder('recheckOn') } as never)
+    .where(eq(projects.id, sql.placeholder('id')))
+    .prepare();
+  for (const [projectId, fact] of facts) {
+    const result = computeLight(fact, { today: day, stageUsualDays });
+    update.run({ id: projectId, light: result.light, reasons: result.reasons, recheckOn: result.recheckOn });
+  }
+}
+
 /** Recomputes and stores the light of the given projects. Call inside the transaction that changed them. */
 export function refreshLights(executor: Executor, projectIds: number[], day = today()): void {
   if (projectIds.length === 0) return;
-  const stageUsualDays = getSetting('stageUsualDays', executor);
-  const facts = loadLightFacts(executor, projectIds);
-  for (const [projectId, fact] of facts) {
-    const result = computeLight(fact, { today: day, stageUsualDays });
-    executor
-      .update(projects)
-      .set({ light: result.light, lightReasons: result.reasons, lightRecheckOn: result.recheckOn })
-      .where(eq(projects.id, projectId))
-      .run();
-  }
+  storeLights(executor, loadLightFacts(executor, projectIds), day);
+}
+
+/**
+ * Lights of projects inserted in this very transaction: they have no tasks, reports, problems or
+ * 督办 yet, so their facts are the rows themselves and nothing needs to be read back.
+ */
+export function refreshNewProjectLights(executor: Executor, created: ReadonlyArray<Pick<Project, 'id' | 'stage' | 'status' | 'stageEnteredAt' | 'stageDueDate' | 'createdAt'>>, day = today()): void {
+  storeLights(
+    executor,
+    created.map((project): [number, LightFacts] => [
+      project.id,
+      { stage: project.stage, status: project.status, stageEnteredAt: project.stageEnteredAt, stageDueDate: project.stageDueDate, createdAt: project.createdAt, openTasks: [], reportMonths: [], openProblems: [], openSupervisions: [] },
+    ]),
+    day,
+  );
 }
 
 export function refreshLight(executor: Executor, projectId: number, day = today()): void {
@@ -101,8 +123,14 @@ export function ensureLightsFresh(options: { force?: boolean } = {}): number {
     .where(and(isNotNull(projects.lightRecheckOn), lte(projects.lightRecheckOn, day)))
     .all()
     .map((row) => row.id);
-  for (let i = 0; i < due.length; i += CHUNK) {
-    db.transaction((tx) => refreshLights(tx, due.slice(i, i + CHUNK), day));
+  try {
+    for (let i = 0; i < due.length; i += CHUNK) {
+      db.transaction((tx) => refreshLights(tx, due.slice(i, i + CHUNK), day));
+    }
+  } catch (error) {
+    // An import holds the write lock: serve the stored lights now and bring them up to date next time.
+    if (isBusyError(error)) return 0;
+    throw error;
   }
   freshOn = day;
   return due.length;

@@ -10,7 +10,7 @@ import { canCreateProjectIn, canEditProject, canMoveProject, type Actor } from '
 import { checkTransition } from '@/lib/rules/stages';
 import { AppError } from '@/lib/errors';
 import type { ProjectCreateInput, ProjectPatchInput } from '@/lib/schemas/project';
-import { refreshLight, refreshLights } from './light';
+import { refreshLight, refreshNewProjectLights } from './light';
 
 // Project writes. Every function takes the acting user, checks permission against the stored
 // record, writes its change and its audit row in one transaction, and refreshes the light.
@@ -211,10 +211,7 @@ export function insertProjects(
       ip: actor?.ip ?? null,
     })),
   );
-  refreshLights(
-    executor,
-    inserted.map((project) => project.id),
-  );
+  refreshNewProjectLights(executor, inserted);
   return inserted;
 }
 

@@ -128,3 +128,36 @@ test('a file with an error row is not imported unless "只导入有效行" is ti
   await confirm.click();
   await expect(page.getByText('新建 1 个，更新 0 个，跳过 1 行')).toBeVisible({ timeout: 30_000 });
 });
+
+test('investment staff import two leads; an admin chooses between 项目 and 招商线索', async ({ page }) => {
+  const companies = [`导入测试企业甲 ${stamp}`, `导入测试企业乙 ${stamp}`];
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('线索');
+  sheet.addRow(['企业全称', '拟建项目', '联系电话', '意向投资(万元)', '阶段', '下次跟进时间']);
+  sheet.addRow([companies[0], '碳纤维制品项目', '13800000000', 30000, '洽谈', '2030-01-15']);
+  sheet.addRow([companies[1], '', '', 800, '', '']);
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jkp-import-')), '招商线索.xlsx');
+  await workbook.xlsx.writeFile(file);
+
+  await signIn(page, 'investment');
+  await page.goto('/import');
+  await expect(page.getByRole('heading', { name: '导入招商线索' })).toBeVisible();
+  await expect(page.getByRole('link', { name: '下载导入模板' })).toHaveAttribute('href', '/import/template?kind=leads');
+  await page.getByLabel(/选择 Excel 文件/).setInputFiles(file);
+  await page.getByRole('button', { name: '上传并预览' }).click();
+  await expect(page.getByRole('heading', { name: '导入预览：招商线索' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByLabel('预览汇总').getByText('将新建').locator('..')).toContainText('2 行');
+  for (const company of companies) await expect(page.getByRole('cell', { name: company })).toBeVisible();
+  await page.getByRole('button', { name: '确认导入 2 行' }).click();
+  await expect(page.getByRole('heading', { name: /导入批次 #\d+/ })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('新建 2 条，更新 0 条')).toBeVisible();
+  await page.getByRole('link', { name: companies[0] }).click();
+  await expect(page.getByRole('heading', { name: companies[0] })).toBeVisible();
+
+  await page.context().clearCookies();
+  await signInTo(page, 'admin', '/import');
+  await expect(page.getByRole('heading', { name: '导入项目台账' })).toBeVisible();
+  await page.getByRole('radio', { name: '招商线索' }).check();
+  await expect(page.getByRole('heading', { name: '导入招商线索' })).toBeVisible();
+  await expect(page).toHaveURL(/kind=leads/);
+});

@@ -17,6 +17,7 @@ export const ERROR_STATUS = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   too_many_attempts: 429,
+  busy: 503,
   internal: 500,
 } as const;
 
@@ -39,6 +40,7 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   payload_too_large: '文件过大',
   unsupported_media_type: '不支持的文件类型',
   too_many_attempts: '登录失败次数过多，请稍后再试',
+  busy: '系统繁忙（正在写入大批数据），请稍后重试',
   internal: '系统繁忙，请稍后再试',
 };
 

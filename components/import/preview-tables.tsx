@@ -39,7 +39,7 @@ function ChangeList({ changes, names }: { changes: FieldChange[]; names: Project
   );
 }
 
-function more(total: number, shown: number) {
+export function more(total: number, shown: number) {
   return total > shown ? <p className="mt-2 text-xs text-slate-500">共 {total.toLocaleString('zh-CN')} 行，此处列出前 {shown} 行。</p> : null;
 }
 
@@ -48,21 +48,7 @@ export function PreviewTables({ preview, names }: { preview: ImportPreview; name
   const updates = preview.rows.filter((row): row is UpdateRow => row.action === 'update');
   return (
     <>
-      {preview.errors.length ? (
-        <Card title={`有错误的行（${preview.counts.error}）`}>
-          <ResponsiveTable<RowError & { index: number }>
-            caption="有错误的行"
-            rowKey={(error) => error.index}
-            rows={preview.errors.slice(0, ERRORS_SHOWN).map((error, index) => ({ ...error, index }))}
-            columns={[
-              { header: '行号', cell: (error) => `第 ${error.row} 行`, className: 'whitespace-nowrap' },
-              { header: '列', cell: (error) => error.column, className: 'whitespace-nowrap' },
-              { header: '问题', cell: (error) => <span className="text-red-700">{error.message}</span> },
-            ]}
-          />
-          {more(preview.errors.length, ERRORS_SHOWN)}
-        </Card>
-      ) : null}
+      <ErrorTable errors={preview.errors} total={preview.counts.error} />
       {creates.length ? (
         <Card title={`将新建的项目（${preview.counts.create}）`}>
           <ResponsiveTable<CreateRow>
@@ -98,4 +84,24 @@ export function PreviewTables({ preview, names }: { preview: ImportPreview; name
       ) : null}
     </>
   );
+}
+
+/** The rows in error, each with its row, column and Chinese message. */
+export function ErrorTable({ errors, total }: { errors: RowError[]; total: number }) {
+  if (!errors.length) return null;
+  return (
+        <Card title={`有错误的行（${total}）`}>
+          <ResponsiveTable<RowError & { index: number }>
+            caption="有错误的行"
+            rowKey={(error) => error.index}
+            rows={errors.slice(0, ERRORS_SHOWN).map((error, index) => ({ ...error, index }))}
+            columns={[
+              { header: '行号', cell: (error) => `第 ${error.row} 行`, className: 'whitespace-nowrap' },
+              { header: '列', cell: (error) => error.column, className: 'whitespace-nowrap' },
+              { header: '问题', cell: (error) => <span className="text-red-700">{error.message}</span> },
+            ]}
+          />
+          {more(errors.length, ERRORS_SHOWN)}
+        </Card>
+        );
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { getDb } from '../index';
-import { auditLog, importBatches, projects, units, users } from '../schema';
+import { auditLog, importBatches, leads, projects, units, users } from '../schema';
 
 // Import batches: who imported which file when, and which projects each batch touched.
 
@@ -77,6 +77,33 @@ export function listBatchProjects(batchId: number, { page = 1, pageSize = 100 }:
     .where(where)
     .groupBy(projects.id)
     .orderBy(asc(projects.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .all();
+  return { items, total, page, pageSize };
+}
+
+/** The leads a batch created or updated, as they are now. */
+export function listBatchLeads(batchId: number, { page = 1, pageSize = 100 }: { page?: number; pageSize?: number } = {}) {
+  const db = getDb();
+  const where = and(eq(auditLog.batchId, batchId), eq(auditLog.entityType, 'lead'));
+  const total = db.select({ n: sql<number>`count(distinct ${auditLog.entityId})` }).from(auditLog).where(where).get()?.n ?? 0;
+  const items = db
+    .select({
+      id: leads.id,
+      company: leads.company,
+      proposedProject: leads.proposedProject,
+      stage: leads.stage,
+      ownerName: users.name,
+      intendedInvestment: leads.intendedInvestment,
+      created: sql<number>`max(coalesce(${auditLog.before}, 'null') = 'null')`.mapWith(Boolean),
+    })
+    .from(auditLog)
+    .innerJoin(leads, eq(leads.id, auditLog.entityId))
+    .innerJoin(users, eq(users.id, leads.ownerId))
+    .where(where)
+    .groupBy(leads.id)
+    .orderBy(asc(leads.id))
     .limit(pageSize)
     .offset((page - 1) * pageSize)
     .all();

@@ -5,6 +5,7 @@ import type { Role } from '@/lib/rules/enums';
 import type { ActionState } from './action-state';
 import { guard, toAppError, type Caller } from './guard';
 import { credentialsFromNext } from './next';
+import { retryWhileBusy } from '@/db/busy';
 
 // Server actions: `export const saveX = guardedAction({ roles, schema }, async (input, caller) => ...)`.
 // Works with useActionState (prevState, formData) and with direct calls (input object).
@@ -37,7 +38,7 @@ export function guardedAction<S extends z.ZodType, T>(
     const values = raw && typeof raw === 'object' ? echoValues(raw as Record<string, unknown>) : {};
     try {
       const { caller, input } = guard({ roles: options.roles, schema: options.schema }, await credentialsFromNext(), raw);
-      const data = await fn(input as z.output<S>, caller);
+      const data = await retryWhileBusy(() => fn(input as z.output<S>, caller));
       return { ok: true, data, values };
     } catch (error) {
       // redirect() and notFound() inside an action are Next's control flow, not failures.

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Role } from '@/lib/rules/enums';
 import { AppError } from '@/lib/errors';
 import { fieldErrorsOf } from '@/lib/validation';
+import { retryWhileBusy } from '@/db/busy';
 import { guard, toAppError, type Caller } from './guard';
 import { SESSION_COOKIE } from './session';
 
@@ -135,7 +136,9 @@ export function apiRoute<Q extends z.ZodType | undefined = undefined, B extends 
       const params = parse(options.params as P, routeContext ? await routeContext.params : {}, 'params');
       const query = parse(options.query as Q, queryObject(new URL(request.url)), 'query');
       const body = options.body ? parse(options.body, await readJsonBody(request), 'body') : (undefined as unknown as Out<B>);
-      const result = await handler({ caller, query, body, params, request });
+      // A write that met the import's lock is retried, unless the handler read the body itself.
+      const bodyUsed = request.bodyUsed;
+      const result = await retryWhileBusy(() => handler({ caller, query, body, params, request }), { canRetry: () => request.bodyUsed === bodyUsed });
       return result instanceof Response ? result : json(result);
     } catch (error) {
       return errorResponse(error);

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Role } from '@/lib/rules/enums';
 import { AppError, isAppError } from '@/lib/errors';
 import { fieldErrorsOf } from '@/lib/validation';
+import { isBusyError } from '@/db/busy';
 import { userFromBearerToken, userFromSessionToken, type SessionUser } from './session';
 
 // The one guard. Every API handler (apiRoute) and every server action (guardedAction, in
@@ -74,7 +75,7 @@ export function toAppError(error: unknown): AppError {
   if (/SQLITE_CONSTRAINT_FOREIGNKEY|FOREIGN KEY constraint failed/.test(message)) {
     return new AppError('validation_failed', '引用的记录不存在', { _: ['引用的记录不存在'] });
   }
-  if (/SQLITE_BUSY/.test(message)) return new AppError('conflict', '系统繁忙，请稍后重试');
+  if (isBusyError(error)) return new AppError('busy', '系统繁忙（正在写入大批数据），请稍后重试');
   console.error('[unexpected]', error);
   return new AppError('internal');
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, eq, lt, or } from 'drizzle-orm';
 import { getDb } from '@/db';
+import { isBusyError } from '@/db/busy';
 import { writeAudit } from '@/db/audit';
 import { countLoginFailures, findSessionUser, findTokenUser, findUserForLogin, pruneLoginFailures, type SessionUser } from '@/db/queries/auth';
 import { apiTokens, loginFailures, sessions } from '@/db/schema';
@@ -103,6 +104,15 @@ function toSessionUser<T extends SessionUser>(row: T): SessionUser {
   };
 }
 
+/** Bookkeeping writes (last seen) are skipped while an import holds the write lock; the next request makes them. */
+function skipWhenBusy(write: () => unknown) {
+  try {
+    write();
+  } catch (error) {
+    if (!isBusyError(error)) throw error;
+  }
+}
+
 /** The user of a session cookie, sliding its idle expiry; null when absent, expired or revoked. */
 export function userFromSessionToken(token: string | null | undefined): SessionUser | null {
   if (!token || token.length > 200) return null;
@@ -112,11 +122,13 @@ export function userFromSessionToken(token: string | null | undefined): SessionU
   if (!row) return null;
   // Write the sliding expiry at most once a minute, not on every request.
   if (nowMs - Date.parse(row.lastSeenAt) > 60_000) {
-    getDb()
-      .update(sessions)
-      .set({ lastSeenAt: new Date(nowMs).toISOString(), expiresAt: new Date(sessionExpiry(Date.parse(row.createdAt), nowMs)).toISOString() })
-      .where(eq(sessions.id, id))
-      .run();
+    skipWhenBusy(() =>
+      getDb()
+        .update(sessions)
+        .set({ lastSeenAt: new Date(nowMs).toISOString(), expiresAt: new Date(sessionExpiry(Date.parse(row.createdAt), nowMs)).toISOString() })
+        .where(eq(sessions.id, id))
+        .run(),
+    );
   }
   return toSessionUser(row);
 }
@@ -128,7 +140,7 @@ export function userFromBearerToken(token: string | null | undefined): SessionUs
   if (!row) return null;
   const nowMs = Date.now();
   if (!row.lastUsedAt || nowMs - Date.parse(row.lastUsedAt) > 60_000) {
-    getDb().update(apiTokens).set({ lastUsedAt: new Date(nowMs).toISOString() }).where(eq(apiTokens.id, row.tokenId)).run();
+    skipWhenBusy(() => getDb().update(apiTokens).set({ lastUsedAt: new Date(nowMs).toISOString() }).where(eq(apiTokens.id, row.tokenId)).run());
   }
   return toSessionUser(row);
 }

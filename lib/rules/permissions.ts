@@ -65,3 +65,8 @@ export function canAdminister(actor: Actor): boolean {
 export function canImport(actor: Actor): boolean {
   return actor.role === 'admin' || actor.role === 'leader' || actor.role === 'officer';
 }
+
+/** Investment staff import leads they or their team will own (checked row by row with canEditLead). */
+export function canImportLeads(actor: Actor): boolean {
+  return actor.role === 'admin' || actor.role === 'investment';
+}

@@ -1,43 +1,70 @@
 import Link from 'next/link';
 import { BatchList } from '@/components/import/batch-list';
-import { UploadForm } from '@/components/import/upload-form';
+import { UploadForm, type ImportKindOption } from '@/components/import/upload-form';
 import { buttonClass } from '@/components/ui/button';
 import { Card, PageHeader } from '@/components/ui/page';
 import { listImportBatches } from '@/db/queries/imports';
 import { requireUser } from '@/lib/auth/next';
-import { IMPORT_ROLES } from '@/lib/rules/import';
+import { IMPORT_ROLES, LEAD_IMPORT_ROLES, PROJECT_IMPORT_ROLES } from '@/lib/rules/import';
 import { page as pageSchema } from '@/lib/validation';
 
 export const metadata = { title: '导入 · 吉林市重点项目管理平台' };
+
+const HELP = {
+  projects: [
+    '按列名识别，列的顺序不限；“总投资（万元）”“总投资(万元)”“总投资”都可以。',
+    '有项目代码的按代码匹配已有项目，否则按“项目名称 + 责任单位”匹配；匹配到的更新，其余新建。',
+    '金额填整数，单位万元；日期填 Excel 日期或 YYYY-MM-DD。',
+  ],
+  leads: [
+    '按列名识别，列的顺序不限；“意向投资（万元）”“意向投资(万元)”“意向投资”都可以。',
+    '按“企业名称 + 拟建项目”匹配已有线索：匹配到的更新（空白单元格保持原值），其余新建。',
+    '负责人填招商专员姓名，空白为导入人本人；招商专员只能导入本人或本组负责的线索。',
+    '阶段可填线索、接洽、洽谈、签约；已有线索的阶段须在线索页推进。',
+  ],
+} as const;
 
 export default async function ImportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser(IMPORT_ROLES);
   const params = await searchParams;
   const parsedPage = pageSchema.safeParse(Array.isArray(params.page) ? params.page[0] : params.page);
   const page = parsedPage.success ? parsedPage.data : 1;
-  const batches = listImportBatches({ userId: user.role === 'officer' ? user.id : undefined, page, pageSize: 20 });
+  const kinds: ImportKindOption[] = [
+    ...(PROJECT_IMPORT_ROLES.includes(user.role) ? [{ kind: 'projects' as const, label: '项目台账' }] : []),
+    ...(LEAD_IMPORT_ROLES.includes(user.role) ? [{ kind: 'leads' as const, label: '招商线索' }] : []),
+  ];
+  const kind = kinds.find((option) => option.kind === params.kind)?.kind ?? kinds[0].kind;
+  const ownOnly = user.role === 'officer' || user.role === 'investment';
+  const batches = listImportBatches({ userId: ownOnly ? user.id : undefined, page, pageSize: 20 });
   const pages = Math.max(1, Math.ceil(batches.total / batches.pageSize));
+  const description =
+    kind === 'leads'
+      ? '把现有的招商线索台账（Excel）导入平台。先预览，确认后才写入。'
+      : user.role === 'officer'
+        ? `把本单位（${user.unitName ?? '未分配单位'}）现有的 Excel 台账导入平台。先预览，确认后才写入。`
+        : '把各单位现有的 Excel 台账导入平台。先预览，确认后才写入。';
   return (
     <div className="space-y-4">
       <PageHeader
-        title="导入项目台账"
-        description={user.role === 'officer' ? `把本单位（${user.unitName ?? '未分配单位'}）现有的 Excel 台账导入平台。先预览，确认后才写入。` : '把各单位现有的 Excel 台账导入平台。先预览，确认后才写入。'}
+        title={kind === 'leads' ? '导入招商线索' : '导入项目台账'}
+        description={description}
         actions={
-          <a className={buttonClass('secondary')} href="/import/template" download>
+          <a className={buttonClass('secondary')} href={`/import/template?kind=${kind}`} download>
             下载导入模板
           </a>
         }
       />
       <div className="grid gap-4 lg:grid-cols-3">
         <Card title="上传文件" className="lg:col-span-2">
-          <UploadForm />
+          <UploadForm key={kind} kinds={kinds} initialKind={kind} />
         </Card>
         <Card title="导入说明">
           <ul className="list-disc space-y-1 pl-5 text-sm text-slate-700">
-            <li>按列名识别，列的顺序不限；“总投资（万元）”“总投资(万元)”“总投资”都可以。</li>
-            <li>有项目代码的按代码匹配已有项目，否则按“项目名称 + 责任单位”匹配；匹配到的更新，其余新建。</li>
-            <li>金额填整数，单位万元；日期填 Excel 日期或 YYYY-MM-DD。</li>
+            {HELP[kind].map((line) => (
+              <li key={line}>{line}</li>
+            ))}
             <li>有错误的文件默认一行都不导入；也可以勾选“只导入有效行”。</li>
+            <li>大文件在后台检查和写入，页面显示进度，不影响其他用户使用。</li>
             <li>不接受含公式、表头有合并单元格或超过 20 MB 的文件。</li>
           </ul>
         </Card>

@@ -5,9 +5,9 @@ import { formatTimestamp } from '@/lib/format-time';
 import { Tag } from '@/components/ui/badges';
 import { buttonClass } from '@/components/ui/button';
 import { Card, EmptyState, PageHeader } from '@/components/ui/page';
-import { findImportBatch, listBatchProjects } from '@/db/queries/imports';
+import { findImportBatch, listBatchLeads, listBatchProjects } from '@/db/queries/imports';
 import { requireUser } from '@/lib/auth/next';
-import { STAGE_LABELS } from '@/lib/rules/enums';
+import { LEAD_STAGE_LABELS, STAGE_LABELS } from '@/lib/rules/enums';
 import { IMPORT_ROLES } from '@/lib/rules/import';
 import { formatWan } from '@/lib/rules/money';
 import { id as idSchema, page as pageSchema } from '@/lib/validation';
@@ -18,19 +18,30 @@ export default async function ImportBatchPage({ params, searchParams }: { params
   const user = await requireUser(IMPORT_ROLES);
   const parsedId = idSchema.safeParse((await params).id);
   if (!parsedId.success) notFound();
-  const batch = findImportBatch(parsedId.data, { userId: user.role === 'officer' ? user.id : undefined });
+  const batch = findImportBatch(parsedId.data, { userId: user.role === 'officer' || user.role === 'investment' ? user.id : undefined });
   if (!batch) notFound();
   const query = await searchParams;
   const parsedPage = pageSchema.safeParse(Array.isArray(query.page) ? query.page[0] : query.page);
   const page = parsedPage.success ? parsedPage.data : 1;
-  const touched = listBatchProjects(batch.id, { page, pageSize: 100 });
-  const pages = Math.max(1, Math.ceil(touched.total / touched.pageSize));
+  const leadBatch = batch.kind === 'leads';
+  const touched = listBatchProjects(leadBatch ? -1 : batch.id, { page, pageSize: 100 });
+  const touchedLeads = listBatchLeads(leadBatch ? batch.id : -1, { page, pageSize: 100 });
+  const pages = Math.max(1, Math.ceil((leadBatch ? touchedLeads.total : touched.total) / 100));
   type Row = (typeof touched.items)[number];
+  type LeadRow = (typeof touchedLeads.items)[number];
+  const pagination =
+    pages > 1 ? (
+          <nav aria-label="分页" className="mt-3 flex items-center gap-3 text-sm">
+            {page > 1 ? <Link className="text-brand-700 underline" href={`/import/batches/${batch.id}?page=${page - 1}`}>上一页</Link> : null}
+            <span className="text-slate-600">第 {page} / {pages} 页</span>
+            {page < pages ? <Link className="text-brand-700 underline" href={`/import/batches/${batch.id}?page=${page + 1}`}>下一页</Link> : null}
+          </nav>
+        ) : null;
   return (
     <div className="space-y-4">
       <PageHeader
         title={`导入批次 #${batch.id}`}
-        description={`${formatTimestamp(batch.createdAt)} · ${batch.userName} 导入"${batch.fileName}"：新建 ${batch.createdCount} 个，更新 ${batch.updatedCount} 个，跳过 ${batch.skippedCount} 行`}
+        description={`${formatTimestamp(batch.createdAt)} · ${batch.userName} 导入"${batch.fileName}"：新建 ${batch.createdCount} ${leadBatch ? '条' : '个'}，更新 ${batch.updatedCount} ${leadBatch ? '条' : '个'}，跳过 ${batch.skippedCount} 行`}
         actions={
           <>
             {user.role === 'admin' ? (
@@ -44,6 +55,28 @@ export default async function ImportBatchPage({ params, searchParams }: { params
           </>
         }
       />
+      {leadBatch ? (
+        <Card title={`本批次涉及的线索（${touchedLeads.total}）`}>
+          {touchedLeads.items.length === 0 ? (
+            <EmptyState title="本批次没有涉及线索" />
+          ) : (
+            <ResponsiveTable<LeadRow>
+              caption="本批次涉及的线索"
+              rowKey={(row) => row.id}
+              rows={touchedLeads.items}
+              columns={[
+                { header: '结果', cell: (row) => (row.created ? <Tag tone="emerald">新建</Tag> : <Tag tone="brand">更新</Tag>) },
+                { header: '企业名称', cell: (row) => <Link className="text-brand-700 underline" href={`/leads/${row.id}`}>{row.company}</Link> },
+                { header: '拟建项目', cell: (row) => row.proposedProject ?? '—' },
+                { header: '负责人', cell: (row) => row.ownerName, className: 'whitespace-nowrap' },
+                { header: '阶段', cell: (row) => LEAD_STAGE_LABELS[row.stage] },
+                { header: '意向投资', cell: (row) => formatWan(row.intendedInvestment), className: 'whitespace-nowrap text-right tabular-nums' },
+              ]}
+            />
+          )}
+          {pagination}
+        </Card>
+      ) : (
       <Card title={`本批次涉及的项目（${touched.total}）`}>
         {touched.items.length === 0 ? (
           <EmptyState title="本批次没有涉及项目" />
@@ -62,14 +95,9 @@ export default async function ImportBatchPage({ params, searchParams }: { params
             ]}
           />
         )}
-        {pages > 1 ? (
-          <nav aria-label="项目分页" className="mt-3 flex items-center gap-3 text-sm">
-            {page > 1 ? <Link className="text-brand-700 underline" href={`/import/batches/${batch.id}?page=${page - 1}`}>上一页</Link> : null}
-            <span className="text-slate-600">第 {page} / {pages} 页</span>
-            {page < pages ? <Link className="text-brand-700 underline" href={`/import/batches/${batch.id}?page=${page + 1}`}>下一页</Link> : null}
-          </nav>
-        ) : null}
+        {pagination}
       </Card>
+      )}
     </div>
   );
 }

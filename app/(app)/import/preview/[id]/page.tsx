@@ -1,8 +1,11 @@
 import { notFound } from 'next/navigation';
 import { CommitForm } from '@/components/import/commit-form';
+import { LeadPreviewTables } from '@/components/import/lead-preview-tables';
 import { PreviewTables } from '@/components/import/preview-tables';
 import { Card, Notice, PageHeader } from '@/components/ui/page';
-import { loadImportPreview } from '@/domain/imports';
+import { loadPreview, type PreviewBase } from '@/domain/import-store';
+import type { ImportPreview } from '@/domain/imports';
+import { leadRowNames, type LeadImportPreview } from '@/domain/lead-imports';
 import { projectRowNames } from '@/domain/project-sheets';
 import { requireUser } from '@/lib/auth/next';
 import { isAppError } from '@/lib/errors';
@@ -13,18 +16,21 @@ export const metadata = { title: '导入预览 · 吉林市重点项目管理平
 export default async function ImportPreviewPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser(IMPORT_ROLES);
   const { id } = await params;
-  let preview;
+  let preview: PreviewBase<unknown>;
   try {
-    preview = loadImportPreview(user, id);
+    preview = loadPreview(user, id);
   } catch (error) {
     if (isAppError(error) && error.code === 'not_found') notFound();
     throw error;
   }
   const { counts } = preview;
-  const names = projectRowNames();
+  const noun = preview.kind === 'leads' ? '线索' : '项目';
   return (
     <div className="space-y-4">
-      <PageHeader title="导入预览" description={`文件：${preview.fileName} · 工作表"${preview.sheetName}"，第 ${preview.headerRow} 行为表头 · 检查用时 ${(preview.durationMs / 1000).toFixed(1)} 秒。尚未写入任何数据。`} />
+      <PageHeader
+        title={preview.kind === 'leads' ? '导入预览：招商线索' : '导入预览'}
+        description={`文件：${preview.fileName} · 工作表"${preview.sheetName}"，第 ${preview.headerRow} 行为表头 · 检查用时 ${(preview.durationMs / 1000).toFixed(1)} 秒。尚未写入任何数据。`}
+      />
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4" aria-label="预览汇总">
         {[
           { label: '将新建', value: counts.create, tone: 'text-emerald-700' },
@@ -38,13 +44,15 @@ export default async function ImportPreviewPage({ params }: { params: Promise<{ 
           </div>
         ))}
       </dl>
-      {preview.unknownHeaders.length ? (
-        <Notice tone="info">以下列不是平台字段，导入时忽略：{preview.unknownHeaders.join('、')}</Notice>
-      ) : null}
+      {preview.unknownHeaders.length ? <Notice tone="info">以下列不是平台字段，导入时忽略：{preview.unknownHeaders.join('、')}</Notice> : null}
       <Card title="确认导入">
-        <CommitForm previewId={preview.id} errorRows={counts.error} writableRows={counts.create + counts.update} />
+        <CommitForm previewId={preview.id} errorRows={counts.error} writableRows={counts.create + counts.update} noun={noun} />
       </Card>
-      <PreviewTables preview={preview} names={names} />
+      {preview.kind === 'leads' ? (
+        <LeadPreviewTables preview={preview as LeadImportPreview} names={leadRowNames()} />
+      ) : (
+        <PreviewTables preview={preview as ImportPreview} names={projectRowNames()} />
+      )}
     </div>
   );
 }

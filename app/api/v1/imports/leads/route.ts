@@ -1,0 +1,3 @@
+import { importRoute } from '../handler';
+
+export const POST = importRoute('leads');

@@ -1,0 +1,167 @@
+import 'server-only';
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError, isAppError, type ErrorCode } from '@/lib/errors';
+import { canImport, canImportLeads } from '@/lib/rules/permissions';
+import { importDirectory, loadPreview, PREVIEW_TTL_MS, type ImportKind, type ImportProgress, type ImportResult, type PreviewBase } from './import-store';
+import { assertCommittable } from './imports';
+import type { ActorContext } from './projects';
+
+// Imports run in a worker process (scripts/import-worker.ts) with its own SQLite connection, so
+// exceljs unzipping a 20 MB file or a 10,000-row commit never stalls the web server's event loop.
+// The worker prints JSON lines — progress, then a result or an error — which become a job the
+// /import page polls. The commit is still ONE transaction, inside the worker: if the worker dies,
+// SQLite rolls the unfinished transaction back and nothing of the file is written.
+
+interface Job extends ImportProgress {
+  userId: number;
+  kind: ImportKind;
+  step: 'preview' | 'commit';
+  previewId?: string;
+  result?: ImportResult;
+  updatedAt: number;
+}
+
+const jobStore = globalThis as unknown as { __importJobs?: Map<string, Job> };
+const jobs = (jobStore.__importJobs ??= new Map());
+
+type WorkerLine = { progress: ImportProgress } | { result: unknown } | { error: { code: ErrorCode; message: string; fields?: Record<string, string[]> } };
+
+export function assertMayImport(actor: ActorContext, kind: ImportKind): void {
+  if (kind === 'projects' && !canImport(actor)) throw new AppError('forbidden', '无权导入项目');
+  if (kind === 'leads' && !canImportLeads(actor)) throw new AppError('forbidden', '只有招商专员和管理员可以导入招商线索');
+}
+
+/**
+ * `node --import tsx`, not the tsx CLI: the CLI runs the script in a grandchild process, which a
+ * kill of the child would not reach. One process means the commit dies with it, and rolls back.
+ */
+function workerCommand(): { command: string; args: string[] } {
+  const root = /*turbopackIgnore: true*/ process.cwd();
+  return { command: process.execPath, args: ['--import', 'tsx', '--conditions=react-server', path.join(root, 'scripts', 'import-worker.ts')] };
+}
+
+/** Runs the worker and resolves with its result; `onProgress` sees each progress line. */
+function runWorker<T>(args: string[], onProgress: (progress: ImportProgress) => void): Promise<T> {
+  const { command, args: base } = workerCommand();
+  const env: NodeJS.ProcessEnv = { ...process.env, SQLITE_BUSY_TIMEOUT_MS: '60000' };
+  delete env.NEXT_RUNTIME;
+  return new Promise<T>((resolve, reject) => {
+    const child = spawn(command, [...base, ...args], { cwd: process.cwd(), env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let outcome: WorkerLine | null = null;
+    let buffered = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      buffered += chunk;
+      let newline: number;
+      while ((newline = buffered.indexOf('\n')) >= 0) {
+        const line = buffered.slice(0, newline).trim();
+        buffered = buffered.slice(newline + 1);
+        if (!line.startsWith('{')) continue;
+        try {
+          const message = JSON.parse(line) as WorkerLine;
+          if ('progress' in message) onProgress(message.progress);
+          else outcome = message;
+        } catch {
+          // Not one of ours (a library's stray output).
+        }
+      }
+    });
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk: string) => {
+      stderr = (stderr + chunk).slice(-4000);
+    });
+    child.on('error', (error) => {
+      console.error('[import worker]', error);
+      reject(new AppError('busy', '导入进程无法启动，未写入任何数据，请稍后重试'));
+    });
+    child.on('close', (code, signal) => {
+      const done = outcome as WorkerLine | null;
+      if (done && 'result' in done) return resolve(done.result as T);
+      if (done && 'error' in done) return reject(new AppError(done.error.code, done.error.message, done.error.fields));
+      console.error(`[import worker] exited with ${signal ?? code}`, stderr);
+      reject(new AppError('busy', '导入进程意外中止，数据库未作任何更改，请稍后重试'));
+    });
+  });
+}
+
+function actorArgs(actor: ActorContext): string[] {
+  return ['--user', String(actor.id), ...(actor.ip ? ['--ip', actor.ip] : [])];
+}
+
+/** Previews a file in the worker; resolves with the stored preview's id. */
+export async function runImportPreview(actor: ActorContext, kind: ImportKind, file: { name: string; bytes: Uint8Array }, onProgress: (progress: ImportProgress) => void = () => {}): Promise<string> {
+  assertMayImport(actor, kind);
+  fs.mkdirSync(importDirectory(), { recursive: true });
+  const upload = path.join(importDirectory(), `upload-${randomUUID()}.xlsx`);
+  await fs.promises.writeFile(upload, file.bytes);
+  try {
+    const preview = await runWorker<{ previewId: string }>(['preview', '--kind', kind, '--file', upload, '--name', file.name.slice(0, 200) || '未命名.xlsx', ...actorArgs(actor)], onProgress);
+    return preview.previewId;
+  } finally {
+    fs.rmSync(upload, { force: true });
+  }
+}
+
+/** Checks a commit can start (clear 400/403/404 before spawning anything); returns the preview's kind. */
+export function checkCommit(actor: ActorContext, previewId: string, validOnly: boolean, kind?: ImportKind): ImportKind {
+  const preview = loadPreview<PreviewBase<unknown>>(actor, previewId, kind);
+  assertMayImport(actor, preview.kind);
+  assertCommittable(preview, validOnly, preview.kind === 'leads' ? '线索' : '项目');
+  return preview.kind;
+}
+
+/** Commits a preview in the worker, in one transaction; resolves when it is written (or rejects, nothing written). */
+export function runImportCommit(actor: ActorContext, kind: ImportKind, previewId: string, validOnly: boolean, onProgress: (progress: ImportProgress) => void = () => {}): Promise<ImportResult> {
+  checkCommit(actor, previewId, validOnly, kind);
+  return runWorker<ImportResult>(['commit', '--kind', kind, '--preview', previewId, ...(validOnly ? ['--valid-only'] : []), ...actorArgs(actor)], onProgress);
+}
+
+function newJob(actor: ActorContext, kind: ImportKind, step: Job['step']): [string, Job] {
+  for (const [id, old] of jobs) if (Date.now() - old.updatedAt > PREVIEW_TTL_MS) jobs.delete(id);
+  const job: Job = { phase: step === 'preview' ? 'reading' : 'writing', done: 0, total: 0, userId: actor.id, kind, step, updatedAt: Date.now() };
+  const id = randomUUID();
+  jobs.set(id, job);
+  return [id, job];
+}
+
+function failJob(job: Job, error: unknown) {
+  const message = isAppError(error) ? error.message : '文件无法读取，请确认是有效的 .xlsx 文件';
+  if (!isAppError(error)) console.error('[import]', error);
+  Object.assign(job, { phase: 'failed', message, updatedAt: Date.now() });
+}
+
+// The worker reports "ready" as soon as its checks finish, a moment before it prints the preview's
+// id; the job turns ready only with the id, so the page never opens a preview that is not there.
+const track = (job: Job) => (progress: ImportProgress) =>
+  Object.assign(job, progress, progress.phase === 'ready' ? { phase: 'checking' } : {}, { updatedAt: Date.now() });
+
+/** Starts a preview in the background and returns the job id the page polls. */
+export function startPreviewJob(actor: ActorContext, kind: ImportKind, file: { name: string; bytes: Uint8Array }): string {
+  assertMayImport(actor, kind);
+  const [id, job] = newJob(actor, kind, 'preview');
+  runImportPreview(actor, kind, file, track(job))
+    .then((previewId) => Object.assign(job, { phase: 'ready', previewId, updatedAt: Date.now() }))
+    .catch((error: unknown) => failJob(job, error));
+  return id;
+}
+
+/** Starts a commit in the background and returns the job id the page polls. */
+export function startCommitJob(actor: ActorContext, previewId: string, validOnly: boolean): string {
+  const kind = checkCommit(actor, previewId, validOnly);
+  const [id, job] = newJob(actor, kind, 'commit');
+  job.previewId = previewId;
+  runImportCommit(actor, kind, previewId, validOnly, track(job))
+    .then((result) => Object.assign(job, { phase: 'done', result, done: job.total, updatedAt: Date.now() }))
+    .catch((error: unknown) => failJob(job, error));
+  return id;
+}
+
+export function importJobStatus(actor: ActorContext, jobId: string) {
+  const job = jobs.get(jobId);
+  if (!job || job.userId !== actor.id) throw new AppError('not_found', '导入任务不存在或已过期');
+  return { kind: job.kind, step: job.step, phase: job.phase, done: job.done, total: job.total, message: job.message, previewId: job.previewId, batchId: job.result?.batchId };
+}

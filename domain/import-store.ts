@@ -1,0 +1,108 @@
+import 'server-only';
+import fs from 'node:fs';
+import path from 'node:path';
+import { dataDirectory } from '@/db';
+import { AppError } from '@/lib/errors';
+import type { RowError } from '@/lib/excel/project-rows';
+import type { ActorContext } from './projects';
+
+// Previews live as JSON files beside the database until they are committed or a day old. Files
+// (not memory) because the commit runs in a separate process, which reads the preview from here.
+
+export type ImportKind = 'projects' | 'leads';
+export const IMPORT_KIND_LABELS: Record<ImportKind, string> = { projects: '项目', leads: '招商线索' };
+
+export interface ImportCounts {
+  create: number;
+  update: number;
+  unchanged: number;
+  error: number;
+}
+
+export interface PreviewBase<Row> {
+  id: string;
+  kind: ImportKind;
+  userId: number;
+  fileName: string;
+  createdAt: string;
+  sheetName: string;
+  headerRow: number;
+  columns: string[];
+  unknownHeaders: string[];
+  counts: ImportCounts;
+  errors: RowError[];
+  rows: Row[];
+  durationMs: number;
+}
+
+export interface ImportProgress {
+  phase: 'reading' | 'checking' | 'ready' | 'writing' | 'done' | 'failed';
+  done: number;
+  total: number;
+  message?: string;
+}
+
+export interface ImportResult {
+  batchId: number;
+  created: number;
+  updated: number;
+  skipped: number;
+  durationMs: number;
+}
+
+export const PREVIEW_TTL_MS = 24 * 60 * 60 * 1000;
+const ID_PATTERN = /^[0-9a-f-]{36}$/;
+
+export function importDirectory(): string {
+  return path.join(dataDirectory(), 'imports');
+}
+
+function previewFile(id: string): string {
+  if (!ID_PATTERN.test(id)) throw new AppError('not_found', '导入预览不存在或已过期');
+  return path.join(importDirectory(), `${id}.json`);
+}
+
+function purgeOldFiles() {
+  const directory = importDirectory();
+  if (!fs.existsSync(directory)) return;
+  const cutoff = Date.now() - PREVIEW_TTL_MS;
+  for (const name of fs.readdirSync(directory)) {
+    const file = path.join(directory, name);
+    try {
+      if (fs.statSync(file).mtimeMs < cutoff) fs.rmSync(file);
+    } catch {
+      // Another request removed it first.
+    }
+  }
+}
+
+export async function savePreview(preview: PreviewBase<unknown>): Promise<void> {
+  purgeOldFiles();
+  fs.mkdirSync(importDirectory(), { recursive: true });
+  await fs.promises.writeFile(previewFile(preview.id), JSON.stringify(preview));
+}
+
+export function loadPreview<P extends PreviewBase<unknown>>(actor: ActorContext, id: string, kind?: ImportKind): P {
+  const file = previewFile(id);
+  const gone = () => new AppError('not_found', '导入预览不存在或已过期，请重新上传');
+  if (!fs.existsSync(file)) throw gone();
+  const preview = JSON.parse(fs.readFileSync(file, 'utf8')) as P;
+  preview.kind ??= 'projects';
+  if (preview.userId !== actor.id || (kind && preview.kind !== kind)) throw gone();
+  return preview;
+}
+
+export function removePreview(id: string): void {
+  fs.rmSync(previewFile(id), { force: true });
+}
+
+export function countActions(rows: ReadonlyArray<{ action: string }>): ImportCounts {
+  const counts: ImportCounts = { create: 0, update: 0, unchanged: 0, error: 0 };
+  for (const row of rows) counts[row.action as keyof ImportCounts]++;
+  return counts;
+}
+
+export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Rows written between two progress reports during a commit. */
+export const COMMIT_CHUNK = 500;

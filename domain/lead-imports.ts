@@ -1,0 +1,163 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { and, eq, inArray } from 'drizzle-orm';
+import { getDb, type Executor } from '@/db';
+import { campaigns, importBatches, industries, leads, units, users } from '@/db/schema';
+import { AppError } from '@/lib/errors';
+import { LEAD_COLUMNS, REQUIRED_LEAD_COLUMNS } from '@/lib/excel/lead-columns';
+import { parseLeadRow, planLeadRows, type LeadLookups, type ParsedLeadRow, type PlannedLeadRow } from '@/lib/excel/lead-rows';
+import { readSheet } from '@/lib/excel/reader';
+import { writeSheet } from '@/lib/excel/writer';
+import { nowIso } from '@/lib/rules/dates';
+import { canImportLeads } from '@/lib/rules/permissions';
+import { COMMIT_CHUNK, countActions, loadPreview, removePreview, savePreview, yieldToEventLoop, type ImportProgress, type ImportResult, type PreviewBase } from './import-store';
+import { assertCommittable, finishBatch, rowError, type CommitOptions } from './imports';
+import { applyLeadPatch, findLead, insertLead, type InsertLeadOptions } from './leads';
+import { projectRowNames } from './project-sheets';
+import type { ActorContext } from './projects';
+import { lookupKey } from '@/lib/excel/project-rows';
+
+// Lead import: the same read → preview → one-transaction commit as projects, with the lead rules
+// of domain/leads.ts (insertLead, applyLeadPatch) applied to every row.
+
+export type LeadImportPreview = PreviewBase<PlannedLeadRow>;
+
+const CHECK_CHUNK = 500;
+
+function assertLeadImporter(actor: ActorContext) {
+  if (!canImportLeads(actor)) throw new AppError('forbidden', '只有招商专员和管理员可以导入招商线索');
+}
+
+export function leadLookups(executor: Executor): LeadLookups {
+  const byName = <T extends { id: number; name: string }>(rows: T[]) => new Map(rows.map((row) => [lookupKey(row.name), row.id]));
+  const unitMap = new Map<string, number>();
+  for (const unit of executor.select({ id: units.id, name: units.name, code: units.code }).from(units).where(eq(units.active, true)).all()) {
+    unitMap.set(lookupKey(unit.name), unit.id);
+    unitMap.set(lookupKey(unit.code), unit.id);
+  }
+  const owners: LeadLookups['owners'] = new Map();
+  for (const user of executor
+    .select({ id: users.id, name: users.name, team: users.team })
+    .from(users)
+    .where(and(inArray(users.role, ['investment', 'admin']), eq(users.active, true)))
+    .all()) {
+    const key = lookupKey(user.name);
+    owners.set(key, [...(owners.get(key) ?? []), { id: user.id, team: user.team }]);
+  }
+  return {
+    units: unitMap,
+    industries: byName(executor.select({ id: industries.id, name: industries.name }).from(industries).where(eq(industries.active, true)).all()),
+    campaigns: byName(executor.select({ id: campaigns.id, name: campaigns.name }).from(campaigns).all()),
+    owners,
+  };
+}
+
+/** Reads and checks a leads file and stores the preview. Writes nothing to the database. */
+export async function previewLeadImport(
+  actor: ActorContext,
+  file: { name: string; bytes: Uint8Array },
+  onProgress: (progress: ImportProgress) => void = () => {},
+): Promise<LeadImportPreview> {
+  assertLeadImporter(actor);
+  const started = performance.now();
+  const sheet = await readSheet(file.bytes, LEAD_COLUMNS, {
+    required: REQUIRED_LEAD_COLUMNS,
+    onProgress: (done, total) => onProgress({ phase: 'reading', done, total }),
+  });
+  const db = getDb();
+  const lookups = leadLookups(db);
+  const parsed: ParsedLeadRow[] = [];
+  for (let start = 0; start < sheet.rows.length; start += CHECK_CHUNK) {
+    for (const row of sheet.rows.slice(start, start + CHECK_CHUNK)) parsed.push(parseLeadRow(row.row, sheet.mapping.matches, row.cells, lookups));
+    onProgress({ phase: 'checking', done: parsed.length, total: sheet.rows.length });
+    await yieldToEventLoop();
+  }
+  const teams = new Map(db.select({ id: users.id, team: users.team }).from(users).all().map((user) => [user.id, user.team]));
+  const planned = planLeadRows(parsed, {
+    actor,
+    existing: db.select().from(leads).all(),
+    headers: new Map(sheet.mapping.matches.map((match) => [match.key, match.header])),
+    ownerTeam: (id) => teams.get(id),
+  });
+  const preview: LeadImportPreview = {
+    id: randomUUID(),
+    kind: 'leads',
+    userId: actor.id,
+    fileName: file.name.slice(0, 200) || '未命名.xlsx',
+    createdAt: nowIso(),
+    sheetName: sheet.sheetName,
+    headerRow: sheet.headerRow,
+    columns: sheet.mapping.matches.map((match) => match.header),
+    unknownHeaders: sheet.mapping.unknown,
+    counts: countActions(planned),
+    errors: planned.flatMap((row) => (row.action === 'error' ? row.errors : [])),
+    rows: planned,
+    durationMs: Math.round(performance.now() - started),
+  };
+  await savePreview(preview);
+  onProgress({ phase: 'ready', done: sheet.rows.length, total: sheet.rows.length });
+  return preview;
+}
+
+export function loadLeadImportPreview(actor: ActorContext, id: string): LeadImportPreview {
+  return loadPreview<LeadImportPreview>(actor, id, 'leads');
+}
+
+/** Writes a previewed leads file in ONE transaction: all of it, the valid rows (validOnly), or nothing. */
+export function commitLeadImport(actor: ActorContext, previewId: string, options: CommitOptions): ImportResult {
+  assertLeadImporter(actor);
+  const started = performance.now();
+  const preview = loadLeadImportPreview(actor, previewId);
+  assertCommittable(preview, options.validOnly, '线索');
+  const progress = options.onProgress ?? (() => {});
+  const total = preview.counts.create + preview.counts.update;
+
+  const result = getDb().transaction(
+    (tx) => {
+      const batch = tx.insert(importBatches).values({ kind: 'leads', fileName: preview.fileName, userId: actor.id }).returning().get();
+      let created = 0;
+      let updated = 0;
+      progress({ phase: 'writing', done: 0, total });
+      for (const row of preview.rows) {
+        if (row.action !== 'create' && row.action !== 'update') continue;
+        try {
+          if (row.action === 'create') {
+            insertLead(tx, actor, row.input, { batchId: batch.id, stage: row.stage as InsertLeadOptions['stage'], bulk: true });
+            created++;
+          } else {
+            const current = findLead(tx, row.leadId);
+            if (current.version !== row.version) throw new AppError('stale_version', '该线索在预览后已被他人修改，请重新上传预览');
+            applyLeadPatch(tx, actor, current, row.patch, batch.id);
+            updated++;
+          }
+        } catch (error) {
+          throw rowError(row, error);
+        }
+        if ((created + updated) % COMMIT_CHUNK === 0) progress({ phase: 'writing', done: created + updated, total });
+      }
+      const counts = { created, updated, skipped: preview.counts.unchanged + preview.counts.error };
+      finishBatch(tx, actor, batch.id, 'leads', preview.fileName, counts, options.validOnly);
+      progress({ phase: 'writing', done: total, total });
+      return { batchId: batch.id, ...counts };
+    },
+    { behavior: 'immediate' },
+  );
+  removePreview(previewId);
+  return { ...result, durationMs: Math.round(performance.now() - started) };
+}
+
+/** Names for ids in a leads preview. */
+export function leadRowNames(executor: Executor = getDb()) {
+  const campaignNames = new Map(executor.select({ id: campaigns.id, name: campaigns.name }).from(campaigns).all().map((row) => [row.id, row.name]));
+  return { ...projectRowNames(executor), campaignName: (id: number) => campaignNames.get(id) };
+}
+
+export function leadTemplate(): Promise<Buffer> {
+  return writeSheet({
+    title: '招商线索导入模板',
+    filtersText: '第 2 行为列名（可调整顺序），第 3 行为示例，请删除示例后填写；按"企业名称 + 拟建项目"匹配已有线索；金额单位万元，日期格式 YYYY-MM-DD',
+    columns: LEAD_COLUMNS.map(({ header, key, width, type }) => ({ header, key, width, type })),
+    rows: [Object.fromEntries(LEAD_COLUMNS.map((column) => [column.key, column.example]))],
+    sheetName: '招商线索',
+  });
+}
