@@ -15,6 +15,6 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/problems', label: '问题' },
   { href: '/dashboard', label: '统计' },
   { href: '/reports/monthly', label: '月报', roles: ['admin', 'leader'] },
-  { href: '/import', label: '导入', roles: ['admin', 'leader', 'officer'] },
+  { href: '/import', label: '导入', roles: ['admin', 'leader', 'officer', 'investment'] },
   { href: '/admin', label: '管理', roles: ['admin'] },
 ];
