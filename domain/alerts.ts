@@ -1,13 +1,13 @@
 import 'server-only';
-import { getDb } from '@/db';
-import { dataFingerprint, listLitProjects, listOverdueLeads, type AlertScope } from '@/db/queries/alerts';
+import { getDb, getSqlite } from '@/db';
+import { dataFingerprint, listLitProjects, listOverdueLeads, listProjectsForAlerts, unitNames } from '@/db/queries/alerts';
 import { listSupervisionsByStatus } from '@/db/queries/supervisions';
 import { alertHref, alertKey, compareAlerts, type Alert, type AlertKind } from '@/lib/rules/alerts';
 import { daysBetween, today } from '@/lib/rules/dates';
-import { computeLight } from '@/lib/rules/light';
+import { computeLight, type Signal } from '@/lib/rules/light';
 import { AWAITING_REPLY_STATUSES } from '@/lib/rules/problems';
 import type { Actor } from '@/lib/rules/permissions';
-import { ensureLightsFresh, loadLightFacts } from './light';
+import { drainLightChanges, ensureLightsFresh, loadLightFacts } from './light';
 import { getSetting } from './settings';
 
 // The alert centre (预警). Project alerts are the signals of lib/rules/light.ts, recomputed from
@@ -33,16 +33,50 @@ function build(kind: AlertKind, fields: Omit<Alert, 'key' | 'kind' | 'href' | 'd
   };
 }
 
-function computeAlerts(actor: Actor, unitId: number | undefined, day: string): Alert[] {
+// ------------------------------------------------------------------ the signal index
+// The signals of every lit project, shared by all callers and kept current project by project:
+// a write notes its project (drainLightChanges) and only that project is recomputed. The whole
+// index is rebuilt when the day changes (time alone turns lights) or another connection wrote
+// (data_version), e.g. a script. At city scale a rebuild reads thousands of projects' facts;
+// before this, every page's alert badge did that after every write anywhere.
+
+interface IndexedProject { id: number; name: string; unitId: number; ownerId: number | null; signals: Signal[] }
+interface SignalIndex { day: string; dataVersion: number; projects: Map<number, IndexedProject> }
+const indexHolder = globalThis as unknown as { __jkpSignalIndex?: SignalIndex };
+
+function signalsOf(rows: Array<{ id: number; name: string; unitId: number; ownerId: number | null }>, day: string): IndexedProject[] {
+  const facts = loadLightFacts(getDb(), rows.map((row) => row.id));
+  const stageUsualDays = getSetting('stageUsualDays');
+  return rows.flatMap((row) => {
+    const fact = facts.get(row.id);
+    return fact ? [{ id: row.id, name: row.name, unitId: row.unitId, ownerId: row.ownerId, signals: computeLight(fact, { today: day, stageUsualDays }).signals }] : [];
+  });
+}
+
+function signalIndex(day: string): Map<number, IndexedProject> {
   // Any project whose light is due to change today is brought up to date first; it is one indexed
   // query when nothing is due.
   ensureLightsFresh({ force: true });
+  const dataVersion = getSqlite().pragma('data_version', { simple: true }) as number;
+  const changed = drainLightChanges();
+  let index = indexHolder.__jkpSignalIndex;
+  if (!index || index.day !== day || index.dataVersion !== dataVersion) {
+    index = { day, dataVersion, projects: new Map(signalsOf(listLitProjects(), day).map((p) => [p.id, p])) };
+    indexHolder.__jkpSignalIndex = index;
+  } else if (changed.length) {
+    const rows = listProjectsForAlerts(changed);
+    for (const id of changed) index.projects.delete(id);
+    for (const project of signalsOf(rows.filter((row) => row.light !== 'green'), day)) index.projects.set(project.id, project);
+  }
+  return index.projects;
+}
+
+function computeAlerts(actor: Actor, unitId: number | undefined, day: string): Alert[] {
   const seeAll = actor.role === 'leader' || actor.role === 'admin';
-  const scope: AlertScope = seeAll
-    ? { unitId }
-    : actor.role === 'officer'
-      ? { unitId, officer: { unitId: actor.unitId, userId: actor.id } }
-      : { unitId, ownerId: actor.id };
+  // Leaders and admins see every project; officers those of their unit or owned by them; others those they own.
+  const inScope = (p: IndexedProject) =>
+    (!unitId || p.unitId === unitId) &&
+    (seeAll || (actor.role === 'officer' ? (actor.unitId != null && p.unitId === actor.unitId) || p.ownerId === actor.id : p.ownerId === actor.id));
   const alerts: Alert[] = [];
   const seen = new Set<string>();
   const push = (alert: Alert) => {
@@ -51,19 +85,16 @@ function computeAlerts(actor: Actor, unitId: number | undefined, day: string): A
     alerts.push(alert);
   };
 
-  const lit = listLitProjects(scope);
-  const facts = loadLightFacts(getDb(), lit.map((p) => p.id));
-  const stageUsualDays = getSetting('stageUsualDays');
+  const projects = [...signalIndex(day).values()].filter(inScope).sort((a, b) => a.id - b.id);
+  const unitName = unitNames();
   const supervisionSignalled = new Set<number>();
-  for (const project of lit) {
-    const fact = facts.get(project.id);
-    if (!fact) continue;
-    for (const signal of computeLight(fact, { today: day, stageUsualDays }).signals) {
+  for (const project of projects) {
+    for (const signal of project.signals) {
       if (signal.kind === 'supervision_overdue' && signal.refId != null) supervisionSignalled.add(signal.refId);
       push(
         build(
           signal.kind,
-          { severity: signal.severity, projectId: project.id, leadId: null, subject: project.name, unitId: project.unitId, unitName: project.unitName, message: signal.message, dueDate: signal.dueDate, refId: signal.refId ?? null },
+          { severity: signal.severity, projectId: project.id, leadId: null, subject: project.name, unitId: project.unitId, unitName: unitName.get(project.unitId) ?? '', message: signal.message, dueDate: signal.dueDate, refId: signal.refId ?? null },
           day,
         ),
       );

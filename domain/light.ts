@@ -66,9 +66,25 @@ export function lightFor(facts: LightFacts, executor: Executor = getDb(), day = 
   return computeLight(facts, { today: day, stageUsualDays: getSetting('stageUsualDays', executor) });
 }
 
+// Every change to a project's light facts, name, unit or owner goes through refreshLights, so it
+// also notes the project here for the alert index (domain/alerts.ts), which then recomputes just
+// those projects instead of the whole pool. On globalThis because Next bundles route handlers and
+// pages separately: a write through the API must be seen by the next page's alert badge. A noted
+// project whose transaction rolls back costs one needless recomputation, nothing more.
+const changedHolder = globalThis as unknown as { __jkpLightChanges?: Set<number> };
+const lightChanges = (changedHolder.__jkpLightChanges ??= new Set<number>());
+
+/** The projects noted since the last call, and forgets them. */
+export function drainLightChanges(): number[] {
+  const ids = [...lightChanges];
+  lightChanges.clear();
+  return ids;
+}
+
 /** Recomputes and stores the light of the given projects. Call inside the transaction that changed them. */
 export function refreshLights(executor: Executor, projectIds: number[], day = today()): void {
   if (projectIds.length === 0) return;
+  for (const id of projectIds) lightChanges.add(id);
   const stageUsualDays = getSetting('stageUsualDays', executor);
   const facts = loadLightFacts(executor, projectIds);
   for (const [projectId, fact] of facts) {
