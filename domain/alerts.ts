@@ -71,7 +71,11 @@ function signalIndex(day: string): Map<number, IndexedProject> {
   return index.projects;
 }
 
-function computeAlerts(actor: Actor, unitId: number | undefined, day: string): Alert[] {
+/**
+ * The caller's alerts, or with `countOnly` just how many there are: the same walk, without
+ * building, naming and sorting thousands of alert objects for the navigation badge.
+ */
+function computeAlerts(actor: Actor, unitId: number | undefined, day: string, countOnly = false): { alerts: Alert[]; count: number } {
   const seeAll = actor.role === 'leader' || actor.role === 'admin';
   // Leaders and admins see every project; officers those of their unit or owned by them; others those they own.
   const inScope = (p: IndexedProject) =>
@@ -79,19 +83,20 @@ function computeAlerts(actor: Actor, unitId: number | undefined, day: string): A
     (seeAll || (actor.role === 'officer' ? (actor.unitId != null && p.unitId === actor.unitId) || p.ownerId === actor.id : p.ownerId === actor.id));
   const alerts: Alert[] = [];
   const seen = new Set<string>();
-  const push = (alert: Alert) => {
-    if (seen.has(alert.key)) return;
-    seen.add(alert.key);
-    alerts.push(alert);
+  const push = (kind: AlertKind, target: { projectId: number | null; leadId: number | null; refId: number | null }, make: () => Alert) => {
+    const key = alertKey(kind, target);
+    if (seen.has(key)) return;
+    seen.add(key);
+    if (!countOnly) alerts.push(make());
   };
 
   const projects = [...signalIndex(day).values()].filter(inScope).sort((a, b) => a.id - b.id);
-  const unitName = unitNames();
+  const unitName = countOnly ? new Map<number, string>() : unitNames();
   const supervisionSignalled = new Set<number>();
   for (const project of projects) {
     for (const signal of project.signals) {
       if (signal.kind === 'supervision_overdue' && signal.refId != null) supervisionSignalled.add(signal.refId);
-      push(
+      push(signal.kind, { projectId: project.id, leadId: null, refId: signal.refId ?? null }, () =>
         build(
           signal.kind,
           { severity: signal.severity, projectId: project.id, leadId: null, subject: project.name, unitId: project.unitId, unitName: unitName.get(project.unitId) ?? '', message: signal.message, dueDate: signal.dueDate, refId: signal.refId ?? null },
@@ -107,27 +112,28 @@ function computeAlerts(actor: Actor, unitId: number | undefined, day: string): A
     : listSupervisionsByStatus({ statuses: AWAITING_REPLY_STATUSES, assigneeId: actor.id, unitId });
   for (const order of waiting) {
     if (supervisionSignalled.has(order.id)) continue;
-    const late = order.deadline < day;
-    const what = `督办"${shorten(order.content)}"`;
-    const message = seeAll
-      ? `${what}已回复，待审核办结`
-      : order.status === 'returned'
-        ? `${what}被退回，请补充回复（时限 ${order.deadline}）`
-        : late
-          ? `${what}已超期 ${daysBetween(order.deadline, day)} 天未回复`
-          : `${what}待回复，还有 ${daysBetween(day, order.deadline)} 天到期`;
-    push(
-      build(
-        seeAll ? 'supervision_replied' : 'supervision_pending',
+    const kind = seeAll ? 'supervision_replied' : 'supervision_pending';
+    push(kind, { projectId: order.projectId, leadId: null, refId: order.id }, () => {
+      const late = order.deadline < day;
+      const what = `督办"${shorten(order.content)}"`;
+      const message = seeAll
+        ? `${what}已回复，待审核办结`
+        : order.status === 'returned'
+          ? `${what}被退回，请补充回复（时限 ${order.deadline}）`
+          : late
+            ? `${what}已超期 ${daysBetween(order.deadline, day)} 天未回复`
+            : `${what}待回复，还有 ${daysBetween(day, order.deadline)} 天到期`;
+      return build(
+        kind,
         { severity: late ? 'red' : 'yellow', projectId: order.projectId, leadId: null, subject: order.projectName, unitId: order.projectUnitId, unitName: order.projectUnitName, message, dueDate: order.deadline, refId: order.id },
         day,
-      ),
-    );
+      );
+    });
   }
 
   for (const lead of listOverdueLeads({ day, ownerId: seeAll ? undefined : actor.id, unitId })) {
     const due = lead.nextFollowUpDate!;
-    push(
+    push('lead_overdue', { projectId: null, leadId: lead.id, refId: null }, () =>
       build(
         'lead_overdue',
         {
@@ -145,31 +151,42 @@ function computeAlerts(actor: Actor, unitId: number | undefined, day: string): A
       ),
     );
   }
-  return alerts.sort(compareAlerts);
+  return { alerts: alerts.sort(compareAlerts), count: seen.size };
 }
 
 // Results are kept per caller until the data or the day changes, so the navigation badge on every
-// page costs two tiny queries instead of recomputing the signals.
+// page costs two tiny queries instead of a walk over the index.
 const CACHE_LIMIT = 300;
-const cacheHolder = globalThis as unknown as { __jkpAlertCache?: Map<string, Alert[]> };
+const cacheHolder = globalThis as unknown as { __jkpAlertCache?: Map<string, Alert[] | number> };
 const cache = (cacheHolder.__jkpAlertCache ??= new Map());
+
+const cacheKey = (actor: Actor, unitId: number | undefined, day: string) => `${actor.id}|${actor.role}|${actor.unitId ?? ''}|${unitId ?? ''}|${day}|${dataFingerprint()}`;
+function remember(key: string, value: Alert[] | number) {
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  cache.set(key, value);
+}
 
 export function listAlerts({ actor, unitId }: { actor: Actor; unitId?: number }): Alert[] {
   const day = today();
-  const key = `${actor.id}|${actor.role}|${actor.unitId ?? ''}|${unitId ?? ''}|${day}|${dataFingerprint()}`;
-  const hit = cache.get(key);
-  if (hit) return hit;
-  const alerts = computeAlerts(actor, unitId, day);
+  const hit = cache.get(`list|${cacheKey(actor, unitId, day)}`);
+  if (hit) return hit as Alert[];
+  const { alerts } = computeAlerts(actor, unitId, day);
   // The fingerprint may have moved if computing refreshed stale lights; key by the state after.
-  const settledKey = `${actor.id}|${actor.role}|${actor.unitId ?? ''}|${unitId ?? ''}|${day}|${dataFingerprint()}`;
-  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-  cache.set(settledKey, alerts);
+  remember(`list|${cacheKey(actor, unitId, day)}`, alerts);
   return alerts;
 }
 
 /** The navigation badge: the number of the caller's current alerts, as GET /api/v1/alerts lists them. */
 export function countAlerts(actor: Actor): number {
-  return listAlerts({ actor }).length;
+  const day = today();
+  const key = cacheKey(actor, undefined, day);
+  const listed = cache.get(`list|${key}`);
+  if (listed) return (listed as Alert[]).length;
+  const counted = cache.get(`count|${key}`);
+  if (counted !== undefined) return counted as number;
+  const { count } = computeAlerts(actor, undefined, day, true);
+  remember(`count|${cacheKey(actor, undefined, day)}`, count);
+  return count;
 }
 
 /** The API's alert shape: the contract's fields first, then the extras the UI uses. */

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getSqlite } from '@/db';
-import { listAlerts, type Alert } from '@/domain/alerts';
+import { countAlerts, listAlerts, type Alert } from '@/domain/alerts';
 import { changeProblem, raiseProblem } from '@/domain/problems';
 import { createProject, moveProjectStage, updateProject } from '@/domain/projects';
 import { createReport } from '@/domain/reports';
@@ -20,7 +20,9 @@ const viewers = () => ['admin', 'leader', 'officer', 'officer2', 'investment'].m
 const keys = (alerts: Alert[]) => alerts.map((a) => `${a.key}|${a.severity}|${a.subject}|${a.unitName}|${a.message}|${a.dueDate}`);
 function expectSameAsRebuild() {
   for (const actor of viewers()) {
+    const badge = countAlerts(actor); // counted before anything is listed, so not a cached list's length
     const incremental = keys(listAlerts({ actor }));
+    expect(badge, `badge of ${actor.role} ${actor.id}`).toBe(incremental.length);
     delete holder.__jkpSignalIndex;
     holder.__jkpAlertCache?.clear();
     const rebuilt = keys(listAlerts({ actor }));
