@@ -4,7 +4,7 @@ import { dataFingerprint, listLitProjects, listOverdueLeads, listProjectsForAler
 import { listSupervisionsByStatus } from '@/db/queries/supervisions';
 import { alertHref, alertKey, compareAlerts, type Alert, type AlertKind } from '@/lib/rules/alerts';
 import { daysBetween, today } from '@/lib/rules/dates';
-import { computeLight, type Signal } from '@/lib/rules/light';
+import { computeLight } from '@/lib/rules/light';
 import { AWAITING_REPLY_STATUSES } from '@/lib/rules/problems';
 import type { Actor } from '@/lib/rules/permissions';
 import { drainLightChanges, ensureLightsFresh, loadLightFacts } from './light';
@@ -34,22 +34,31 @@ function build(kind: AlertKind, fields: Omit<Alert, 'key' | 'kind' | 'href' | 'd
 }
 
 // ------------------------------------------------------------------ the signal index
-// The signals of every lit project, shared by all callers and kept current project by project:
-// a write notes its project (drainLightChanges) and only that project is recomputed. The whole
-// index is rebuilt when the day changes (time alone turns lights) or another connection wrote
-// (data_version), e.g. a script. At city scale a rebuild reads thousands of projects' facts;
-// before this, every page's alert badge did that after every write anywhere.
+// The alerts of every lit project, built once and shared by all callers, kept current project by
+// project: a write notes its project (drainLightChanges) and only that project is recomputed.
+// The whole index is rebuilt when the day changes (time alone turns lights and days late), a unit
+// is renamed (alerts carry unit names), or another connection wrote (data_version), e.g. a
+// script. At city scale a rebuild reads thousands of projects' facts; before this, every page's
+// alert badge did that after every write anywhere.
 
-interface IndexedProject { id: number; name: string; unitId: number; ownerId: number | null; signals: Signal[] }
-interface SignalIndex { day: string; dataVersion: number; projects: Map<number, IndexedProject> }
+interface IndexedProject { id: number; unitId: number; ownerId: number | null; alerts: Alert[] }
+interface SignalIndex { day: string; dataVersion: number; units: string; projects: Map<number, IndexedProject> }
 const indexHolder = globalThis as unknown as { __jkpSignalIndex?: SignalIndex };
 
-function signalsOf(rows: Array<{ id: number; name: string; unitId: number; ownerId: number | null }>, day: string): IndexedProject[] {
+function indexProjects(rows: Array<{ id: number; name: string; unitId: number; ownerId: number | null }>, day: string, unitName: Map<number, string>): IndexedProject[] {
   const facts = loadLightFacts(getDb(), rows.map((row) => row.id));
   const stageUsualDays = getSetting('stageUsualDays');
   return rows.flatMap((row) => {
     const fact = facts.get(row.id);
-    return fact ? [{ id: row.id, name: row.name, unitId: row.unitId, ownerId: row.ownerId, signals: computeLight(fact, { today: day, stageUsualDays }).signals }] : [];
+    if (!fact) return [];
+    const alerts = computeLight(fact, { today: day, stageUsualDays }).signals.map((signal) =>
+      build(
+        signal.kind,
+        { severity: signal.severity, projectId: row.id, leadId: null, subject: row.name, unitId: row.unitId, unitName: unitName.get(row.unitId) ?? '', message: signal.message, dueDate: signal.dueDate, refId: signal.refId ?? null },
+        day,
+      ),
+    );
+    return [{ id: row.id, unitId: row.unitId, ownerId: row.ownerId, alerts }];
   });
 }
 
@@ -58,15 +67,17 @@ function signalIndex(day: string): Map<number, IndexedProject> {
   // query when nothing is due.
   ensureLightsFresh({ force: true });
   const dataVersion = getSqlite().pragma('data_version', { simple: true }) as number;
+  const unitName = unitNames();
+  const unitsStamp = JSON.stringify([...unitName]);
   const changed = drainLightChanges();
   let index = indexHolder.__jkpSignalIndex;
-  if (!index || index.day !== day || index.dataVersion !== dataVersion) {
-    index = { day, dataVersion, projects: new Map(signalsOf(listLitProjects(), day).map((p) => [p.id, p])) };
+  if (!index || index.day !== day || index.dataVersion !== dataVersion || index.units !== unitsStamp) {
+    index = { day, dataVersion, units: unitsStamp, projects: new Map(indexProjects(listLitProjects(), day, unitName).map((p) => [p.id, p])) };
     indexHolder.__jkpSignalIndex = index;
   } else if (changed.length) {
     const rows = listProjectsForAlerts(changed);
     for (const id of changed) index.projects.delete(id);
-    for (const project of signalsOf(rows.filter((row) => row.light !== 'green'), day)) index.projects.set(project.id, project);
+    for (const project of indexProjects(rows.filter((row) => row.light !== 'green'), day, unitName)) index.projects.set(project.id, project);
   }
   return index.projects;
 }
@@ -91,18 +102,12 @@ function computeAlerts(actor: Actor, unitId: number | undefined, day: string, co
   };
 
   const projects = [...signalIndex(day).values()].filter(inScope).sort((a, b) => a.id - b.id);
-  const unitName = countOnly ? new Map<number, string>() : unitNames();
   const supervisionSignalled = new Set<number>();
   for (const project of projects) {
-    for (const signal of project.signals) {
-      if (signal.kind === 'supervision_overdue' && signal.refId != null) supervisionSignalled.add(signal.refId);
-      push(signal.kind, { projectId: project.id, leadId: null, refId: signal.refId ?? null }, () =>
-        build(
-          signal.kind,
-          { severity: signal.severity, projectId: project.id, leadId: null, subject: project.name, unitId: project.unitId, unitName: unitName.get(project.unitId) ?? '', message: signal.message, dueDate: signal.dueDate, refId: signal.refId ?? null },
-          day,
-        ),
-      );
+    for (const alert of project.alerts) {
+      if (alert.kind === 'supervision_overdue' && alert.refId != null) supervisionSignalled.add(alert.refId);
+      // Index alerts are shared between callers and cached lists: never changed after building.
+      push(alert.kind, alert, () => alert);
     }
   }
 

@@ -1,9 +1,11 @@
-// npm run loadtest [-- --duration 60 --users 50 --db data/bench.db --port 0]
+// npm run loadtest [-- --duration 60 --users 50 --think 0 --db data/bench.db --port 0]
 // Starts the production server (scripts/start.mjs, which rebuilds when sources are newer) on a
 // temporary copy of the 14,000-project database, signs in demo users of every role and drives a
 // mixed load from 50 concurrent users for 60 s: 80% reads (board, filtered ledger pages, project
 // pages and tabs, API lists) and 20% writes (monthly reports, tasks, stage moves with the version
 // read just before). A 409 is an expected conflict, retried or counted apart, never an error.
+// By default the users click without pause (a closed loop at full speed, what autocannon does);
+// --think MS gives each user a pause of 0.5–1.5 × MS between requests, as people reading a page.
 // Afterwards, with the server stopped: PRAGMA integrity_check, and a lost-write check: every write
 // the server acknowledged is in the database, and nothing else was written.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -21,6 +23,7 @@ const option = (name: string, fallback: string) => {
 };
 const durationS = Number(option('duration', '60'));
 const userCount = Number(option('users', '50'));
+const thinkMs = Number(option('think', '0'));
 const sourceDb = path.resolve(root, option('db', 'data/bench.db'));
 const WRITE_SHARE = 0.2;
 const PASSWORD = 'demo2018';
@@ -296,15 +299,18 @@ async function main() {
       }
     }
     console.log('完成');
-    console.log(`${userCount} 个并发用户，${durationS} 秒，读 ${Math.round((1 - WRITE_SHARE) * 100)}% / 写 ${Math.round(WRITE_SHARE * 100)}%…`);
+    console.log(`${userCount} 个并发用户，${durationS} 秒，读 ${Math.round((1 - WRITE_SHARE) * 100)}% / 写 ${Math.round(WRITE_SHARE * 100)}%，${thinkMs ? `每次操作间隔约 ${thinkMs} ms` : '操作之间不停顿'}…`);
     const started = performance.now();
     const deadline = started + durationS * 1000;
     await Promise.all(
       Array.from({ length: userCount }, async (_, i) => {
         const s = sessions[i % sessions.length];
+        // Users start spread over the first think time, not all in the same millisecond.
+        if (thinkMs) await new Promise((r) => setTimeout(r, Math.random() * thinkMs));
         while (performance.now() < deadline) {
           if (Math.random() < WRITE_SHARE) await doWrite();
           else await doRead(s);
+          if (thinkMs) await new Promise((r) => setTimeout(r, thinkMs * (0.5 + Math.random())));
         }
       }),
     );

@@ -62,6 +62,14 @@ describe('alert index', () => {
     expectSameAsRebuild();
   });
 
+  it('carries a renamed unit\'s new name', () => {
+    const leader = actorOf('leader') as Actor;
+    const alert = listAlerts({ actor: leader }).find((a) => a.projectId != null)!;
+    getSqlite().prepare('update units set name = ? where id = ?').run('改名后的单位', alert.unitId);
+    holder.__jkpAlertCache?.clear();
+    expect(listAlerts({ actor: leader }).filter((a) => a.unitId === alert.unitId && a.projectId != null).every((a) => a.unitName === '改名后的单位')).toBe(true);
+  });
+
   it('sees writes from another connection (a script) by rebuilding', () => {
     const leader = actorOf('leader') as Actor;
     const before = listAlerts({ actor: leader });
