@@ -96,6 +96,23 @@ function stopServer(server: ChildProcess): Promise<void> {
 
 // ------------------------------------------------------------------ measuring
 
+/** CPU seconds used so far by every process in the server's process group (Linux /proc). */
+function groupCpuSeconds(pgid: number): number {
+  let ticks = 0;
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // After "(comm) ": state ppid pgrp session … utime is the 12th, stime the 13th.
+      if (Number(fields[2]) === pgid) ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return ticks / 100;
+}
+
 interface Sample { route: string; kind: 'read' | 'write'; ms: number; status: number }
 const samples: Sample[] = [];
 const errors: Array<{ route: string; status: number; detail: string }> = [];
@@ -301,6 +318,7 @@ async function main() {
     console.log('完成');
     console.log(`${userCount} 个并发用户，${durationS} 秒，读 ${Math.round((1 - WRITE_SHARE) * 100)}% / 写 ${Math.round(WRITE_SHARE * 100)}%，${thinkMs ? `每次操作间隔约 ${thinkMs} ms` : '操作之间不停顿'}…`);
     const started = performance.now();
+    const cpuBefore = groupCpuSeconds(server.pid!);
     const deadline = started + durationS * 1000;
     await Promise.all(
       Array.from({ length: userCount }, async (_, i) => {
@@ -315,7 +333,9 @@ async function main() {
       }),
     );
     const elapsed = (performance.now() - started) / 1000;
+    const cpu = groupCpuSeconds(server.pid!) - cpuBefore;
     report(elapsed);
+    console.log(`服务器进程 CPU：${cpu.toFixed(1)} 秒 / ${elapsed.toFixed(1)} 秒（平均 ${((cpu / elapsed) * 100).toFixed(0)}% 个核；单个 Node 进程最多约 100%），每请求约 ${((cpu * 1000) / samples.length).toFixed(1)} ms CPU；运行后机器负载 ${os.loadavg().map((n) => n.toFixed(2)).join(' ')}`);
   } finally {
     await stopServer(server);
     fs.closeSync(log);
