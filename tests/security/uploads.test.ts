@@ -74,6 +74,12 @@ describe('POST /api/v1/reports/:id/photos', () => {
     expect(count('report_photos')).toBe(before);
   });
 
+  it('refuses a caller who may not add photos before reading the upload (403, not 413 or 415)', async () => {
+    const investment = await loginAs('investment');
+    const result = await call(photoPost, { method: 'POST', path: `/api/v1/reports/${reportId}/photos`, params: { id: String(reportId) }, rawBody: TEXT, cookie: investment, headers: { 'content-length': String(MAX_PHOTO_BYTES * 5) } });
+    expect(result.status).toBe(403);
+  });
+
   it('refuses a declared oversize body before reading it, and a chunked one as it passes the limit', async () => {
     const declared = await post(jpegOf(16), { 'content-length': String(MAX_PHOTO_BYTES + 1) });
     expect(declared.status).toBe(413);
