@@ -92,7 +92,7 @@ test('injected markup in every reachable free-text field renders as text, and no
     [`/projects/${project.id}/responsibility`, [text.taskForce, text.plan]],
     [`/projects/${project.id}/history`, [text.reason]],
     [`/projects/${project.id}/approvals`, [text.office]],
-    ['/dashboard', []],
+    ['/dashboard', [text.unit]],
     ['/leads/board', [text.company]],
     ['/leads', [text.company]],
     [`/leads/${lead.id}`, [text.company, text.origin, text.proposed, text.followup]],
