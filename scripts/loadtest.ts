@@ -400,7 +400,9 @@ function verify(dbPath: string, baseline: { reports: number; tasks: number; hist
     auditOf('report', 'create') === acked.reports.length && auditOf('task', 'create') === acked.tasks.length && auditOf('project', 'transition') === ackedMoves;
   targets.push(['零丢失写入（且无多余写入）', noLoss]);
   db.close();
-  fs.rmSync(path.dirname(dbPath), { recursive: true, force: true });
+  // The server's log stays when something failed, for the reason why.
+  if (errors.length) for (const suffix of ['', '-wal', '-shm']) fs.rmSync(dbPath + suffix, { force: true });
+  else fs.rmSync(path.dirname(dbPath), { recursive: true, force: true });
 
   console.log('\n目标：');
   for (const [label, ok] of targets) console.log(`   ${ok ? '达成' : '未达成'}  ${label}`);
