@@ -8,6 +8,10 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   experimental: {
     serverActions: { bodySizeLimit: '25mb' },
+    // With proxy.ts present Next buffers request bodies and silently cuts them at 10 MB, which
+    // would turn a 15 MB workbook into a "corrupt file". The routes enforce their own limits
+    // (10 MB photos, 20 MB workbooks) with 413.
+    proxyClientMaxBodySize: '25mb',
   },
 };
 

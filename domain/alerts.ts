@@ -1,13 +1,13 @@
 import 'server-only';
-import { getDb } from '@/db';
-import { dataFingerprint, listLitProjects, listOverdueLeads, type AlertScope } from '@/db/queries/alerts';
+import { getDb, getSqlite } from '@/db';
+import { dataFingerprint, listLitProjects, listOverdueLeads, listProjectsForAlerts, unitNames } from '@/db/queries/alerts';
 import { listSupervisionsByStatus } from '@/db/queries/supervisions';
 import { alertHref, alertKey, compareAlerts, type Alert, type AlertKind } from '@/lib/rules/alerts';
 import { daysBetween, today } from '@/lib/rules/dates';
 import { computeLight } from '@/lib/rules/light';
 import { AWAITING_REPLY_STATUSES } from '@/lib/rules/problems';
 import type { Actor } from '@/lib/rules/permissions';
-import { ensureLightsFresh, loadLightFacts } from './light';
+import { drainLightChanges, ensureLightsFresh, loadLightFacts } from './light';
 import { getSetting } from './settings';
 
 // The alert centre (预警). Project alerts are the signals of lib/rules/light.ts, recomputed from
@@ -33,40 +33,81 @@ function build(kind: AlertKind, fields: Omit<Alert, 'key' | 'kind' | 'href' | 'd
   };
 }
 
-function computeAlerts(actor: Actor, unitId: number | undefined, day: string): Alert[] {
+// ------------------------------------------------------------------ the signal index
+// The alerts of every lit project, built once and shared by all callers, kept current project by
+// project: a write notes its project (drainLightChanges) and only that project is recomputed.
+// The whole index is rebuilt when the day changes (time alone turns lights and days late), a unit
+// is renamed (alerts carry unit names), or another connection wrote (data_version), e.g. a
+// script. At city scale a rebuild reads thousands of projects' facts; before this, every page's
+// alert badge did that after every write anywhere.
+
+interface IndexedProject { id: number; unitId: number; ownerId: number | null; alerts: Alert[] }
+interface SignalIndex { day: string; dataVersion: number; units: string; projects: Map<number, IndexedProject> }
+const indexHolder = globalThis as unknown as { __jkpSignalIndex?: SignalIndex };
+
+function indexProjects(rows: Array<{ id: number; name: string; unitId: number; ownerId: number | null }>, day: string, unitName: Map<number, string>): IndexedProject[] {
+  const facts = loadLightFacts(getDb(), rows.map((row) => row.id));
+  const stageUsualDays = getSetting('stageUsualDays');
+  return rows.flatMap((row) => {
+    const fact = facts.get(row.id);
+    if (!fact) return [];
+    const alerts = computeLight(fact, { today: day, stageUsualDays }).signals.map((signal) =>
+      build(
+        signal.kind,
+        { severity: signal.severity, projectId: row.id, leadId: null, subject: row.name, unitId: row.unitId, unitName: unitName.get(row.unitId) ?? '', message: signal.message, dueDate: signal.dueDate, refId: signal.refId ?? null },
+        day,
+      ),
+    );
+    return [{ id: row.id, unitId: row.unitId, ownerId: row.ownerId, alerts }];
+  });
+}
+
+function signalIndex(day: string): Map<number, IndexedProject> {
   // Any project whose light is due to change today is brought up to date first; it is one indexed
   // query when nothing is due.
   ensureLightsFresh({ force: true });
+  const dataVersion = getSqlite().pragma('data_version', { simple: true }) as number;
+  const unitName = unitNames();
+  const unitsStamp = JSON.stringify([...unitName]);
+  const changed = drainLightChanges();
+  let index = indexHolder.__jkpSignalIndex;
+  if (!index || index.day !== day || index.dataVersion !== dataVersion || index.units !== unitsStamp) {
+    index = { day, dataVersion, units: unitsStamp, projects: new Map(indexProjects(listLitProjects(), day, unitName).map((p) => [p.id, p])) };
+    indexHolder.__jkpSignalIndex = index;
+  } else if (changed.length) {
+    const rows = listProjectsForAlerts(changed);
+    for (const id of changed) index.projects.delete(id);
+    for (const project of indexProjects(rows.filter((row) => row.light !== 'green'), day, unitName)) index.projects.set(project.id, project);
+  }
+  return index.projects;
+}
+
+/**
+ * The caller's alerts, or with `countOnly` just how many there are: the same walk, without
+ * building, naming and sorting thousands of alert objects for the navigation badge.
+ */
+function computeAlerts(actor: Actor, unitId: number | undefined, day: string, countOnly = false): { alerts: Alert[]; count: number } {
   const seeAll = actor.role === 'leader' || actor.role === 'admin';
-  const scope: AlertScope = seeAll
-    ? { unitId }
-    : actor.role === 'officer'
-      ? { unitId, officer: { unitId: actor.unitId, userId: actor.id } }
-      : { unitId, ownerId: actor.id };
+  // Leaders and admins see every project; officers those of their unit or owned by them; others those they own.
+  const inScope = (p: IndexedProject) =>
+    (!unitId || p.unitId === unitId) &&
+    (seeAll || (actor.role === 'officer' ? (actor.unitId != null && p.unitId === actor.unitId) || p.ownerId === actor.id : p.ownerId === actor.id));
   const alerts: Alert[] = [];
   const seen = new Set<string>();
-  const push = (alert: Alert) => {
-    if (seen.has(alert.key)) return;
-    seen.add(alert.key);
-    alerts.push(alert);
+  const push = (kind: AlertKind, target: { projectId: number | null; leadId: number | null; refId: number | null }, make: () => Alert) => {
+    const key = alertKey(kind, target);
+    if (seen.has(key)) return;
+    seen.add(key);
+    if (!countOnly) alerts.push(make());
   };
 
-  const lit = listLitProjects(scope);
-  const facts = loadLightFacts(getDb(), lit.map((p) => p.id));
-  const stageUsualDays = getSetting('stageUsualDays');
+  const projects = [...signalIndex(day).values()].filter(inScope).sort((a, b) => a.id - b.id);
   const supervisionSignalled = new Set<number>();
-  for (const project of lit) {
-    const fact = facts.get(project.id);
-    if (!fact) continue;
-    for (const signal of computeLight(fact, { today: day, stageUsualDays }).signals) {
-      if (signal.kind === 'supervision_overdue' && signal.refId != null) supervisionSignalled.add(signal.refId);
-      push(
-        build(
-          signal.kind,
-          { severity: signal.severity, projectId: project.id, leadId: null, subject: project.name, unitId: project.unitId, unitName: project.unitName, message: signal.message, dueDate: signal.dueDate, refId: signal.refId ?? null },
-          day,
-        ),
-      );
+  for (const project of projects) {
+    for (const alert of project.alerts) {
+      if (alert.kind === 'supervision_overdue' && alert.refId != null) supervisionSignalled.add(alert.refId);
+      // Index alerts are shared between callers and cached lists: never changed after building.
+      push(alert.kind, alert, () => alert);
     }
   }
 
@@ -76,27 +117,28 @@ function computeAlerts(actor: Actor, unitId: number | undefined, day: string): A
     : listSupervisionsByStatus({ statuses: AWAITING_REPLY_STATUSES, assigneeId: actor.id, unitId });
   for (const order of waiting) {
     if (supervisionSignalled.has(order.id)) continue;
-    const late = order.deadline < day;
-    const what = `督办"${shorten(order.content)}"`;
-    const message = seeAll
-      ? `${what}已回复，待审核办结`
-      : order.status === 'returned'
-        ? `${what}被退回，请补充回复（时限 ${order.deadline}）`
-        : late
-          ? `${what}已超期 ${daysBetween(order.deadline, day)} 天未回复`
-          : `${what}待回复，还有 ${daysBetween(day, order.deadline)} 天到期`;
-    push(
-      build(
-        seeAll ? 'supervision_replied' : 'supervision_pending',
+    const kind = seeAll ? 'supervision_replied' : 'supervision_pending';
+    push(kind, { projectId: order.projectId, leadId: null, refId: order.id }, () => {
+      const late = order.deadline < day;
+      const what = `督办"${shorten(order.content)}"`;
+      const message = seeAll
+        ? `${what}已回复，待审核办结`
+        : order.status === 'returned'
+          ? `${what}被退回，请补充回复（时限 ${order.deadline}）`
+          : late
+            ? `${what}已超期 ${daysBetween(order.deadline, day)} 天未回复`
+            : `${what}待回复，还有 ${daysBetween(day, order.deadline)} 天到期`;
+      return build(
+        kind,
         { severity: late ? 'red' : 'yellow', projectId: order.projectId, leadId: null, subject: order.projectName, unitId: order.projectUnitId, unitName: order.projectUnitName, message, dueDate: order.deadline, refId: order.id },
         day,
-      ),
-    );
+      );
+    });
   }
 
   for (const lead of listOverdueLeads({ day, ownerId: seeAll ? undefined : actor.id, unitId })) {
     const due = lead.nextFollowUpDate!;
-    push(
+    push('lead_overdue', { projectId: null, leadId: lead.id, refId: null }, () =>
       build(
         'lead_overdue',
         {
@@ -114,31 +156,42 @@ function computeAlerts(actor: Actor, unitId: number | undefined, day: string): A
       ),
     );
   }
-  return alerts.sort(compareAlerts);
+  return { alerts: alerts.sort(compareAlerts), count: seen.size };
 }
 
 // Results are kept per caller until the data or the day changes, so the navigation badge on every
-// page costs two tiny queries instead of recomputing the signals.
+// page costs two tiny queries instead of a walk over the index.
 const CACHE_LIMIT = 300;
-const cacheHolder = globalThis as unknown as { __jkpAlertCache?: Map<string, Alert[]> };
+const cacheHolder = globalThis as unknown as { __jkpAlertCache?: Map<string, Alert[] | number> };
 const cache = (cacheHolder.__jkpAlertCache ??= new Map());
+
+const cacheKey = (actor: Actor, unitId: number | undefined, day: string) => `${actor.id}|${actor.role}|${actor.unitId ?? ''}|${unitId ?? ''}|${day}|${dataFingerprint()}`;
+function remember(key: string, value: Alert[] | number) {
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  cache.set(key, value);
+}
 
 export function listAlerts({ actor, unitId }: { actor: Actor; unitId?: number }): Alert[] {
   const day = today();
-  const key = `${actor.id}|${actor.role}|${actor.unitId ?? ''}|${unitId ?? ''}|${day}|${dataFingerprint()}`;
-  const hit = cache.get(key);
-  if (hit) return hit;
-  const alerts = computeAlerts(actor, unitId, day);
+  const hit = cache.get(`list|${cacheKey(actor, unitId, day)}`);
+  if (hit) return hit as Alert[];
+  const { alerts } = computeAlerts(actor, unitId, day);
   // The fingerprint may have moved if computing refreshed stale lights; key by the state after.
-  const settledKey = `${actor.id}|${actor.role}|${actor.unitId ?? ''}|${unitId ?? ''}|${day}|${dataFingerprint()}`;
-  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-  cache.set(settledKey, alerts);
+  remember(`list|${cacheKey(actor, unitId, day)}`, alerts);
   return alerts;
 }
 
 /** The navigation badge: the number of the caller's current alerts, as GET /api/v1/alerts lists them. */
 export function countAlerts(actor: Actor): number {
-  return listAlerts({ actor }).length;
+  const day = today();
+  const key = cacheKey(actor, undefined, day);
+  const listed = cache.get(`list|${key}`);
+  if (listed) return (listed as Alert[]).length;
+  const counted = cache.get(`count|${key}`);
+  if (counted !== undefined) return counted as number;
+  const { count } = computeAlerts(actor, undefined, day, true);
+  remember(`count|${cacheKey(actor, undefined, day)}`, count);
+  return count;
 }
 
 /** The API's alert shape: the contract's fields first, then the extras the UI uses. */

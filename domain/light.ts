@@ -67,6 +67,21 @@ export function lightFor(facts: LightFacts, executor: Executor = getDb(), day = 
   return computeLight(facts, { today: day, stageUsualDays: getSetting('stageUsualDays', executor) });
 }
 
+// Every change to a project's light facts, name, unit or owner goes through storeLights, so it
+// also notes the project here for the alert index (domain/alerts.ts), which then recomputes just
+// those projects instead of the whole pool. On globalThis because Next bundles route handlers and
+// pages separately: a write through the API must be seen by the next page's alert badge. A noted
+// project whose transaction rolls back costs one needless recomputation, nothing more.
+const changedHolder = globalThis as unknown as { __jkpLightChanges?: Set<number> };
+const lightChanges = (changedHolder.__jkpLightChanges ??= new Set<number>());
+
+/** The projects noted since the last call, and forgets them. */
+export function drainLightChanges(): number[] {
+  const ids = [...lightChanges];
+  lightChanges.clear();
+  return ids;
+}
+
 /** Stores computed lights with one prepared statement (thousands of rows during an import). */
 function storeLights(executor: Executor, facts: Iterable<[number, LightFacts]>, day: string): void {
   const stageUsualDays = getSetting('stageUsualDays', executor);
@@ -77,6 +92,7 @@ function storeLights(executor: Executor, facts: Iterable<[number, LightFacts]>, 
     .where(eq(projects.id, sql.placeholder('id')))
     .prepare();
   for (const [projectId, fact] of facts) {
+    lightChanges.add(projectId);
     const result = computeLight(fact, { today: day, stageUsualDays });
     update.run({ id: projectId, light: result.light, reasons: result.reasons, recheckOn: result.recheckOn });
   }

@@ -67,16 +67,27 @@ export function photoDirectory(): string {
   return path.join(dataDirectory(), 'photos');
 }
 
-/** Stores one 形象进度照片 for a report. The file is written first and removed again if the row cannot be. */
+/** The report a photo is for: 404 when missing, 403 when the actor may not edit its project. */
+export function photoTarget(actor: ActorContext, reportId: number): MonthlyReport {
+  const db = getDb();
+  const report = db.select().from(monthlyReports).where(eq(monthlyReports.id, reportId)).get();
+  if (!report) throw new AppError('not_found', '进度报告不存在');
+  editableProject(db, actor, report.projectId);
+  return report;
+}
+
+/**
+ * Stores one 形象进度照片 for a report. Who may add it is checked before the bytes are looked at
+ * (the route checks it before it even reads them). The file is written first and removed again if
+ * the row cannot be.
+ */
 export function addReportPhoto(actor: ActorContext, reportId: number, bytes: Uint8Array): ReportPhoto {
+  const report = photoTarget(actor, reportId);
   if (bytes.byteLength === 0) throw new AppError('validation_failed', undefined, { photo: ['请选择照片'] });
   if (bytes.byteLength > MAX_PHOTO_BYTES) throw new AppError('payload_too_large', '每张照片不能超过 10 MB', { photo: ['每张照片不能超过 10 MB'] });
   const mime = detectPhotoType(bytes);
   if (!mime) throw new AppError('unsupported_media_type', '只支持 JPEG、PNG 或 WebP 照片', { photo: ['只支持 JPEG、PNG 或 WebP 照片'] });
   const db = getDb();
-  const report = db.select().from(monthlyReports).where(eq(monthlyReports.id, reportId)).get();
-  if (!report) throw new AppError('not_found', '进度报告不存在');
-  editableProject(db, actor, report.projectId);
   const storedName = `${report.id}-${randomBytes(12).toString('hex')}.${PHOTO_EXTENSIONS[mime]}`;
   const dir = photoDirectory();
   fs.mkdirSync(dir, { recursive: true });

@@ -2,8 +2,9 @@ import { expect, test, type APIRequestContext } from '@playwright/test';
 import { DEMO_PASSWORD, signIn } from './support';
 import { expectLiteral, expectNoScriptRan, installXssTrap, xss } from './xss-payloads';
 
-// Names, narratives and notes with injected markup render as text everywhere they are shown.
-// After the projects, board and import merge, add the ledger, board, project page and report here.
+// Names, narratives and notes with injected markup render as text everywhere they are shown:
+// leads, problems, 督办, admin, and a project (name, 概况, tasks, reports, 六个一, history, 前期手续)
+// as the ledger, the board, the project page and its tabs, and the dashboard show it.
 
 const shiftDays = (days: number) => {
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
@@ -35,6 +36,16 @@ test('injected markup in every reachable free-text field renders as text, and no
     reply: xss('回复', 5),
     user: xss('用户', 1),
     unit: xss('单位', 6),
+    project: xss('XSS项目', 0),
+    location: xss('地点', 1),
+    description: xss('概况', 5),
+    task: xss('任务', 1),
+    narrative: xss('进展', 0),
+    problemsMet: xss('困难', 3),
+    taskForce: xss('专班', 4),
+    plan: xss('方案', 6),
+    reason: xss('退回', 2),
+    office: xss('审批', 1),
   };
   const investment = (await (await api.get('/api/v1/users?role=investment')).json()) as { id: number }[];
   const lead = await post(api, '/api/v1/leads', { company: text.company, origin: text.origin, proposedProject: text.proposed, ownerId: investment[0].id, intendedInvestment: 1000 });
@@ -58,7 +69,31 @@ test('injected markup in every reachable free-text field renders as text, and no
   await page.getByRole('button', { name: '添加单位' }).click();
   await expect(page.getByText('已添加。')).toBeVisible();
 
+  // A project in that unit, so its name also reaches the dashboard's unit breakdown and ranking.
+  const unitId = ((await (await api.get('/api/v1/units')).json()) as { id: number; name: string }[]).find((u) => u.name === text.unit)!.id;
+  const leaders = (await (await api.get('/api/v1/users?role=leader')).json()) as { id: number }[];
+  const project = await post(api, '/api/v1/projects', {
+    name: text.project, category: 'government', unitId, leaderId: leaders[0].id, totalInvestment: 5000, plannedInvestmentThisYear: 2000,
+    location: text.location, description: text.description, taskForce: text.taskForce, plan: text.plan,
+  });
+  await post(api, `/api/v1/projects/${project.id}/tasks`, { title: text.task, dueDate: shiftDays(-3) });
+  await post(api, `/api/v1/projects/${project.id}/reports`, { month: shiftDays(0).slice(0, 7), investmentThisMonth: 300, progressPercent: 15, narrative: text.narrative, problemsMet: text.problemsMet });
+  const moved = await post(api, `/api/v1/projects/${project.id}/transitions`, { to: 'approvals', version: (await (await api.get(`/api/v1/projects/${project.id}`)).json()).version });
+  await post(api, `/api/v1/projects/${project.id}/transitions`, { to: 'reserve', reason: text.reason, version: moved.version });
+  const approval = ((await (await api.get(`/api/v1/projects/${project.id}`)).json()) as { approvals: { id: number; version: number }[] }).approvals[0];
+  await post(api, `/api/v1/approvals/${approval.id}`, { version: approval.version, status: 'in_progress', office: text.office }, 'patch');
+
   const visits: Array<[string, string[]]> = [
+    ['/projects?q=XSS项目', [text.project]],
+    ['/board?q=XSS项目', [text.project]],
+    [`/projects/${project.id}`, [text.project, text.location, text.description]],
+    [`/projects/${project.id}/tasks`, [text.task]],
+    [`/projects/${project.id}/reports`, [text.narrative, text.problemsMet]],
+    [`/projects/${project.id}/responsibility`, [text.taskForce, text.plan]],
+    [`/projects/${project.id}/history`, [text.reason]],
+    [`/projects/${project.id}/approvals`, [text.office]],
+    ['/dashboard', [text.unit]],
+    ['/leads/board', [text.company]],
     ['/leads', [text.company]],
     [`/leads/${lead.id}`, [text.company, text.origin, text.proposed, text.followup]],
     ['/problems', [text.problem]],
@@ -71,6 +106,12 @@ test('injected markup in every reachable free-text field renders as text, and no
     await page.goto(url);
     await expect(page.locator('main')).toBeVisible();
     for (const literal of shown) await expectLiteral(page, literal);
+    // Chart tooltips are HTML: hover each chart so any name that reaches a tooltip is rendered.
+    for (const canvas of await page.locator('canvas').all()) {
+      const box = await canvas.boundingBox();
+      if (!box) continue;
+      for (const fx of [0.25, 0.5, 0.75]) await page.mouse.move(box.x + box.width * fx, box.y + box.height * 0.6);
+    }
     await expectNoScriptRan(page, dialogs);
   }
 });

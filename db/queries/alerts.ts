@@ -1,38 +1,28 @@
 import 'server-only';
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { getDb, getSqlite } from '../index';
 import { auditLog, leads, projects, units } from '../schema';
 import { leadOverdueSql } from './project-filters';
 
 // Reads behind the alert centre. Only projects whose stored light is red or yellow can carry an
-// alert, so the alert centre reads just those (projects_light_idx) and not the whole pool.
+// alert, so the alert index reads just those (projects_light_idx) and not the whole pool.
 
-export interface AlertScope {
-  /** Only projects of this unit (the leaders' unit filter). */
-  unitId?: number;
-  /** An officer's own projects: of their unit, or owned by them. */
-  officer?: { unitId: number | null; userId: number };
-  /** Only projects owned by this user (investment staff). */
-  ownerId?: number;
+const litColumns = { id: projects.id, name: projects.name, unitId: projects.unitId, ownerId: projects.ownerId, light: projects.light };
+
+/** Every project whose stored light is red or yellow (projects_light_idx). */
+export function listLitProjects() {
+  return getDb().select(litColumns).from(projects).where(inArray(projects.light, ['red', 'yellow'])).orderBy(asc(projects.id)).all();
 }
 
-export function listLitProjects(scope: AlertScope) {
-  const own = scope.officer
-    ? or(scope.officer.unitId != null ? eq(projects.unitId, scope.officer.unitId) : undefined, eq(projects.ownerId, scope.officer.userId))
-    : undefined;
-  return getDb()
-    .select({ id: projects.id, name: projects.name, unitId: projects.unitId, unitName: units.name })
-    .from(projects)
-    .innerJoin(units, eq(units.id, projects.unitId))
-    .where(
-      and(
-        inArray(projects.light, ['red', 'yellow']),
-        scope.unitId ? eq(projects.unitId, scope.unitId) : undefined,
-        own,
-        scope.ownerId != null ? eq(projects.ownerId, scope.ownerId) : undefined,
-      ),
-    )
-    .all();
+/** The same columns for the given projects, whatever their light. */
+export function listProjectsForAlerts(ids: number[]) {
+  const out: Array<{ id: number; name: string; unitId: number; ownerId: number | null; light: string }> = [];
+  for (let i = 0; i < ids.length; i += 500) out.push(...getDb().select(litColumns).from(projects).where(inArray(projects.id, ids.slice(i, i + 500))).all());
+  return out;
+}
+
+export function unitNames(): Map<number, string> {
+  return new Map(getDb().select({ id: units.id, name: units.name }).from(units).all().map((unit) => [unit.id, unit.name]));
 }
 
 export function listOverdueLeads({ day, ownerId, unitId }: { day: string; ownerId?: number; unitId?: number }) {

@@ -65,9 +65,17 @@ describe('POST /import/upload and GET /import/jobs/:id', () => {
     const other = await call(jobGet, { cookie: await loginAs('officer2'), params: { id: jobId } });
     expect(other.status).toBe(404);
   });
-  it('reports a corrupt file as a failed job with a Chinese message', async () => {
+  it('refuses a file that is not a workbook at upload (415), before any job starts', async () => {
     const cookie = await loginAs('officer');
     const response = await upload(cookie, new TextEncoder().encode('not a spreadsheet'), 'fake.xlsx');
+    expect(response.status).toBe(415);
+    expect((await response.json()).error.message).toContain('不是有效的 Excel');
+  });
+  it('reports a workbook that cannot be read as a failed job with a Chinese message', async () => {
+    const cookie = await loginAs('officer');
+    // A ZIP signature passes the upload's check; the reader then finds no workbook inside.
+    const response = await upload(cookie, Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6]), 'broken.xlsx');
+    expect(response.status).toBe(202);
     const job = await waitForJob(cookie, (await response.json()).jobId);
     expect(job.body).toMatchObject({ phase: 'failed' });
     expect(job.body.message).toContain('不是有效的 Excel');

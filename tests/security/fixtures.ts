@@ -4,13 +4,19 @@ import { changeProblem, raiseProblem } from '@/domain/problems';
 import { createLead, moveLead } from '@/domain/leads';
 import { createCampaign } from '@/domain/campaigns';
 import { createApiToken } from '@/domain/tokens';
-import { today } from '@/lib/rules/dates';
+import { createTask } from '@/domain/tasks';
+import { createReport } from '@/domain/reports';
+import { previewProjectImport } from '@/domain/imports';
+import { monthOf, previousMonth, today } from '@/lib/rules/dates';
 import type { ActorContext } from '@/domain/projects';
+import { workbookBuffer } from '../support/xlsx';
 
 // Records for the permission matrix, made once per test file on the seeded database. "own" is
 // the demo officer's (projects of 昌邑区; problems and 督办 on them, 督办 assigned to him) or the demo
 // investment user's (leads he owns); "foreign" is another unit's or another team's; "owned" is a
-// project of another unit whose ownerId is the demo officer.
+// project of another unit whose ownerId is the demo officer. Tasks, 前期手续 items and monthly
+// reports hang off those three projects. Import previews belong to the user who uploaded them, so
+// each importing role gets its own (one per row that may consume it); "foreign" is officer2's.
 
 export type Target = 'own' | 'foreign' | 'owned' | 'any';
 type ByTarget = Partial<Record<Target, number>>;
@@ -40,6 +46,16 @@ export function version(table: string, id: number): number {
   if (!r) throw new Error(`no ${table} ${id}`);
   return r.version;
 }
+
+/** The latest month up to this one that has no report yet on the project (one report per month). */
+export function freeMonth(projectId: number): string {
+  let month = monthOf(today());
+  while (row('select 1 from monthly_reports where project_id = ? and month = ?', projectId, month)) month = previousMonth(month);
+  return month;
+}
+
+/** 1×1 transparent PNG, for photo uploads. */
+export const PNG_BYTES = Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'));
 
 function reserveProject(where: string, ...args: unknown[]): number {
   const r = row<{ id: number }>(`select id from projects where stage = 'reserve' and status = 'active' and ${where} order by id limit 1`, ...args);
@@ -88,6 +104,13 @@ export function makeFixtures() {
   const leadIds: ByTarget = { own: lead(investment.id, false), foreign: lead(investment3.id, false) };
   const signedLead: ByTarget = { own: lead(investment.id, true), foreign: lead(investment3.id, true) };
 
+  const byProject = <T>(make: (projectId: number) => T) => ({ own: make(project.own!), foreign: make(project.foreign!), owned: make(project.owned!) });
+  const task = byProject((projectId) => createTask(admin, projectId, { title: '矩阵测试任务', dueDate: addDays(30) }).id);
+  const approval = byProject((projectId) => row<{ id: number }>('select id from approval_items where project_id = ? order by sort_order limit 1', projectId)!.id);
+  const report = byProject(
+    (projectId) => createReport(admin, projectId, { month: freeMonth(projectId), investmentThisMonth: 10, progressPercent: 5, narrative: '矩阵测试报告' }).id,
+  );
+
   const campaign = createCampaign(admin, { name: '矩阵测试招商活动', destinations: '上海', leaderIds: [] } as never).id;
   const token = createApiToken(admin, { name: '矩阵测试令牌', userId: officer.id }).apiToken.id;
   const target = row<{ id: number }>('select id from annual_targets order by id limit 1')!.id;
@@ -100,6 +123,9 @@ export function makeFixtures() {
     closedProblem,
     supervision,
     repliedSupervision,
+    task,
+    approval,
+    report,
     lead: leadIds,
     signedLead,
     campaign,
@@ -109,4 +135,34 @@ export function makeFixtures() {
     unit: officerLt.unit_id!,
   };
 }
-export type Fixtures = ReturnType<typeof makeFixtures>;
+
+/** Import previews: previews[slot][username] is that user's own preview for one row of the matrix. */
+export type PreviewSlot = 'api' | 'apiOtherUnit' | 'action' | 'actionOtherUnit';
+export async function makeImportPreviews() {
+  const unitName = (username: string) => row<{ name: string }>('select u.name from units u join users s on s.unit_id = u.id where s.username = ?', username)!.name;
+  const ownUnit = unitName('officer');
+  const otherUnit = unitName('officer2');
+  const file = async (unit: string, label: string) => ({
+    name: `矩阵导入-${label}.xlsx`,
+    bytes: await workbookBuffer([
+      ['项目名称', '项目类别', '责任单位', '总投资（万元）'],
+      [`矩阵导入项目${label}`, '招商引资', unit, 800],
+    ]),
+  });
+  const previews: Record<PreviewSlot, Record<string, string>> = { api: {}, apiOtherUnit: {}, action: {}, actionOtherUnit: {} };
+  for (const username of ['admin', 'leader', 'officer']) {
+    for (const slot of Object.keys(previews) as PreviewSlot[]) {
+      const unit = slot.endsWith('OtherUnit') ? otherUnit : ownUnit;
+      previews[slot][username] = (await previewProjectImport(actorOf(username), await file(unit, `${slot}-${username}`))).id;
+    }
+  }
+  // Someone else's preview: no other user may commit it, whatever their role.
+  const foreign = (await previewProjectImport(actorOf('officer2'), await file(otherUnit, 'officer2'))).id;
+  // Investment users cannot preview at all; any well-formed id stands in for theirs.
+  const none = '00000000-0000-4000-8000-000000000000';
+  // A file for the preview and upload rows, which read it afresh each time.
+  const bytes = (await file(ownUnit, 'upload')).bytes;
+  return { previews, foreign, none, bytes };
+}
+
+export type Fixtures = ReturnType<typeof makeFixtures> & { imports: Awaited<ReturnType<typeof makeImportPreviews>> };

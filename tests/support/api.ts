@@ -9,8 +9,8 @@ export interface CallOptions {
   method?: string;
   path?: string;
   body?: unknown;
-  /** Raw body text, for malformed JSON. */
-  rawBody?: string | Uint8Array;
+  /** Raw body: text for malformed JSON, bytes for uploads, FormData for multipart (sets its own content-type). */
+  rawBody?: string | Uint8Array | FormData;
   cookie?: string | null;
   bearer?: string;
   params?: Record<string, string>;
@@ -30,7 +30,7 @@ export async function call<T = any>(handler: Handler, options: CallOptions = {})
   let body: BodyInit | undefined;
   if (options.rawBody !== undefined) body = options.rawBody as BodyInit;
   else if (options.body !== undefined) body = JSON.stringify(options.body);
-  if (body !== undefined) headers['content-type'] ??= 'application/json';
+  if (body !== undefined && !(body instanceof FormData)) headers['content-type'] ??= 'application/json';
   const request = new Request(`http://localhost${options.path ?? '/'}`, { method: options.method ?? 'GET', headers, body });
   const response = await handler(request, { params: Promise.resolve(options.params ?? {}) });
   const text = await response.text();

@@ -30,10 +30,10 @@ function walk(dir: string, out: string[]) {
   }
 }
 
-/** Route files under app/api, relative to the repository root, sorted. */
-export function routeFiles(): string[] {
+/** Route files under `base` (app/api unless told), relative to the repository root, sorted. */
+export function routeFiles(base = 'app/api'): string[] {
   const out: string[] = [];
-  walk(path.join(ROOT, 'app/api'), out);
+  walk(path.join(ROOT, base), out);
   return out.map((file) => path.relative(ROOT, file).split(path.sep).join('/')).sort();
 }
 
@@ -43,9 +43,9 @@ export function routePathOf(file: string): string {
   return segments.join('/') || '/';
 }
 
-export async function discoverRoutes(): Promise<DiscoveredRoute[]> {
+export async function discoverRoutes(base = 'app/api'): Promise<DiscoveredRoute[]> {
   const routes: DiscoveredRoute[] = [];
-  for (const file of routeFiles()) {
+  for (const file of routeFiles(base)) {
     const mod = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<string, unknown>;
     const handlers: DiscoveredRoute['handlers'] = {};
     for (const method of HTTP_METHODS) if (typeof mod[method] === 'function') handlers[method] = mod[method] as RouteHandler;

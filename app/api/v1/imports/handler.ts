@@ -3,7 +3,8 @@ import { apiRoute, json } from '@/lib/auth/api';
 import { runImportCommit, runImportPreview } from '@/domain/import-jobs';
 import { loadPreview, type ImportKind, type PreviewBase } from '@/domain/import-store';
 import { AppError } from '@/lib/errors';
-import { MAX_IMPORT_BYTES } from '@/lib/excel/reader';
+import { assertXlsxBytes, MAX_IMPORT_BYTES } from '@/lib/excel/reader';
+import { readLimitedBody, readLimitedForm } from '@/lib/http-body';
 import { LEAD_IMPORT_ROLES, PROJECT_IMPORT_ROLES } from '@/lib/rules/import';
 import { queryBoolean } from '@/lib/validation';
 
@@ -16,15 +17,22 @@ const querySchema = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('commit'), previewId: z.string().uuid({ error: '导入预览编号无效' }), validOnly: queryBoolean.optional() }),
 ], { error: 'mode 应为 preview 或 commit' });
 
+const tooLarge = () => new AppError('payload_too_large', '文件超过 20 MB，请拆分后分批导入', { file: ['文件超过 20 MB，请拆分后分批导入'] });
+
+// The file's name is only a label: whether it is a workbook is decided by its bytes. Bodies are read
+// with a ceiling, so an oversize upload (declared or chunked) is refused as it arrives.
 async function uploadedFile(request: Request, fallbackName: string): Promise<{ name: string; bytes: Uint8Array }> {
-  if (Number(request.headers.get('content-length') ?? 0) > MAX_IMPORT_BYTES + 64 * 1024) throw new AppError('payload_too_large', '文件超过 20 MB，请拆分后分批导入');
   if ((request.headers.get('content-type') ?? '').startsWith('multipart/form-data')) {
-    const file = (await request.formData().catch(() => null))?.get('file');
+    const file = (await readLimitedForm(request, MAX_IMPORT_BYTES, tooLarge))?.get('file');
     if (!file || typeof file === 'string') throw new AppError('validation_failed', '请上传 Excel 文件', { file: ['请上传 Excel 文件'] });
-    return { name: file.name || fallbackName, bytes: new Uint8Array(await file.arrayBuffer()) };
+    if (file.size > MAX_IMPORT_BYTES) throw tooLarge();
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    assertXlsxBytes(bytes);
+    return { name: file.name || fallbackName, bytes };
   }
-  const bytes = new Uint8Array(await request.arrayBuffer());
+  const bytes = await readLimitedBody(request, MAX_IMPORT_BYTES, tooLarge);
   if (bytes.byteLength === 0) throw new AppError('validation_failed', '请上传 Excel 文件', { file: ['请上传 Excel 文件'] });
+  assertXlsxBytes(bytes);
   return { name: fallbackName, bytes };
 }
 

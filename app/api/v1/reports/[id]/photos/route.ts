@@ -1,14 +1,18 @@
 import { apiRoute, idParams, json } from '@/lib/auth/api';
-import { addReportPhoto } from '@/domain/reports';
+import { addReportPhoto, photoTarget } from '@/domain/reports';
 import { AppError } from '@/lib/errors';
+import { readLimitedBody } from '@/lib/http-body';
 import { MAX_PHOTO_BYTES } from '@/lib/rules/photos';
 
-// One photo per request, sent as the raw request body; the type is read from its bytes.
+const tooLarge = () => new AppError('payload_too_large', '每张照片不能超过 10 MB', { photo: ['每张照片不能超过 10 MB'] });
+
+// One photo per request, sent as the raw request body; the type is read from its bytes, never
+// from a file name or the Content-Type the client claims.
+// Who may add a photo is settled before the body is read: a refused caller's upload is never buffered.
 export const POST = apiRoute({ params: idParams }, async ({ caller, params, request }) => {
-  if (Number(request.headers.get('content-length') ?? 0) > MAX_PHOTO_BYTES) {
-    throw new AppError('payload_too_large', '每张照片不能超过 10 MB', { photo: ['每张照片不能超过 10 MB'] });
-  }
-  const bytes = new Uint8Array(await request.arrayBuffer());
-  const photo = addReportPhoto({ ...caller.user, ip: caller.ip }, params.id, bytes);
+  const actor = { ...caller.user, ip: caller.ip };
+  photoTarget(actor, params.id);
+  const bytes = await readLimitedBody(request, MAX_PHOTO_BYTES, tooLarge);
+  const photo = addReportPhoto(actor, params.id, bytes);
   return json({ id: photo.id, reportId: photo.reportId, mime: photo.mime, size: photo.size, url: `/api/v1/photos/${photo.id}` }, 201);
 });
