@@ -58,7 +58,8 @@ test('injected markup in every reachable free-text field renders as text, and no
   await post(api, `/api/v1/problems/${closed.id}`, { closed: true, resolution: text.resolution, version: closed.version }, 'patch');
   const order = await post(api, `/api/v1/projects/${projectId}/supervisions`, { content: text.supervision, deadline: shiftDays(5) });
   await post(api, `/api/v1/supervisions/${order.id}/replies`, { text: text.reply });
-  await post(api, '/api/v1/admin/users', { username: 'xss_user', name: text.user, role: 'leader', password: DEMO_PASSWORD });
+  // A fresh user name per attempt, so a retry does not collide with the first attempt's user.
+  await post(api, '/api/v1/admin/users', { username: `xss_user_${Date.now()}`, name: text.user, role: 'leader', password: DEMO_PASSWORD });
   expect(open.description).toBe(text.problem);
 
   // The unit through its form, the one way to name a unit.
@@ -93,7 +94,8 @@ test('injected markup in every reachable free-text field renders as text, and no
     [`/projects/${project.id}/history`, [text.reason]],
     [`/projects/${project.id}/approvals`, [text.office]],
     ['/dashboard', [text.unit]],
-    ['/leads/board', [text.company]],
+    // Filtered, so the lead is on the column's first page of cards.
+    ['/leads/board?q=XSS企业', [text.company]],
     ['/leads', [text.company]],
     [`/leads/${lead.id}`, [text.company, text.origin, text.proposed, text.followup]],
     ['/problems', [text.problem]],
