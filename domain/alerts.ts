@@ -46,8 +46,26 @@ interface SignalIndex { day: string; dataVersion: number; units: string; project
 const indexHolder = globalThis as unknown as { __jkpSignalIndex?: SignalIndex };
 
 function indexProjects(rows: Array<{ id: number; name: string; unitId: number; ownerId: number | null }>, day: string, unitName: Map<number, string>): IndexedProject[] {
-  const facts = loadLightFacts(getDb(), rows.map((row) => row.id));
   const stageUsualDays = getSetting('stageUsualDays');
+  // In slices, so a city-wide rebuild holds one slice's facts at a time rather than all of them.
+  const indexed: IndexedProject[] = [];
+  for (let i = 0; i < rows.length; i += INDEX_SLICE) {
+    const slice = rows.slice(i, i + INDEX_SLICE);
+    const facts = loadLightFacts(getDb(), slice.map((row) => row.id), day);
+    indexed.push(...indexSlice(slice, facts, day, unitName, stageUsualDays));
+  }
+  return indexed;
+}
+
+const INDEX_SLICE = 500;
+
+function indexSlice(
+  rows: Array<{ id: number; name: string; unitId: number; ownerId: number | null }>,
+  facts: ReturnType<typeof loadLightFacts>,
+  day: string,
+  unitName: Map<number, string>,
+  stageUsualDays: ReturnType<typeof getSetting<'stageUsualDays'>>,
+): IndexedProject[] {
   return rows.flatMap((row) => {
     const fact = facts.get(row.id);
     if (!fact) return [];

@@ -1,9 +1,9 @@
 import 'server-only';
-import { and, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import { isBusyError } from '@/db/busy';
 import { getDb, type Executor } from '@/db';
 import { monthlyReports, problems, projects, supervisions, tasks, type Project } from '@/db/schema';
-import { today } from '@/lib/rules/dates';
+import { monthOf, previousMonth, today } from '@/lib/rules/dates';
 import { computeLight, type LightFacts, type LightResult } from '@/lib/rules/light';
 import { getSetting } from './settings';
 
@@ -13,8 +13,13 @@ import { getSetting } from './settings';
 
 const CHUNK = 500;
 
-/** Loads the light facts of many projects with one query per kind of fact. */
-export function loadLightFacts(executor: Executor, projectIds: number[]): Map<number, LightFacts> {
+/**
+ * Loads the light facts of many projects with one query per kind of fact. Only the report months
+ * the rules look at (last month and later) are read: at city scale the full report history is
+ * tens of thousands of rows that no signal uses.
+ */
+export function loadLightFacts(executor: Executor, projectIds: number[], day = today()): Map<number, LightFacts> {
+  const fromMonth = previousMonth(monthOf(day));
   const facts = new Map<number, LightFacts>();
   for (let i = 0; i < projectIds.length; i += CHUNK) {
     const ids = projectIds.slice(i, i + CHUNK);
@@ -41,7 +46,7 @@ export function loadLightFacts(executor: Executor, projectIds: number[]): Map<nu
     for (const report of executor
       .select({ projectId: monthlyReports.projectId, month: monthlyReports.month })
       .from(monthlyReports)
-      .where(inArray(monthlyReports.projectId, ids))
+      .where(and(inArray(monthlyReports.projectId, ids), gte(monthlyReports.month, fromMonth)))
       .all()) {
       facts.get(report.projectId)?.reportMonths.push(report.month);
     }
@@ -101,7 +106,7 @@ function storeLights(executor: Executor, facts: Iterable<[number, LightFacts]>, 
 /** Recomputes and stores the light of the given projects. Call inside the transaction that changed them. */
 export function refreshLights(executor: Executor, projectIds: number[], day = today()): void {
   if (projectIds.length === 0) return;
-  storeLights(executor, loadLightFacts(executor, projectIds), day);
+  storeLights(executor, loadLightFacts(executor, projectIds, day), day);
 }
 
 /**
