@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { dataDirectory } from '@/db';
 import { AppError } from '@/lib/errors';
+import type { HeaderMatch, HeaderSpec } from '@/lib/excel/headers';
 import type { RowError } from '@/lib/excel/project-rows';
+import { readSheet, type SheetRows } from '@/lib/excel/reader';
 import type { ActorContext } from './projects';
 
 // Previews live as JSON files beside the database until they are committed or a day old. Files
@@ -106,3 +108,26 @@ export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediat
 
 /** Rows written between two progress reports during a commit. */
 export const COMMIT_CHUNK = 500;
+
+const CHECK_CHUNK = 500;
+
+/**
+ * Reads a workbook and checks its rows in slices of 500, yielding between slices so a large file
+ * never holds the event loop for long. Shared by the project and the lead importers.
+ */
+export async function readAndParseRows<P>(
+  bytes: Uint8Array,
+  specs: readonly HeaderSpec[],
+  required: Parameters<typeof readSheet>[2]['required'],
+  parse: (row: number, matches: readonly HeaderMatch[], cells: readonly unknown[]) => P,
+  onProgress: (progress: ImportProgress) => void,
+): Promise<{ sheet: SheetRows; parsed: P[] }> {
+  const sheet = await readSheet(bytes, specs, { required, onProgress: (done, total) => onProgress({ phase: 'reading', done, total }) });
+  const parsed: P[] = [];
+  for (let start = 0; start < sheet.rows.length; start += CHECK_CHUNK) {
+    for (const row of sheet.rows.slice(start, start + CHECK_CHUNK)) parsed.push(parse(row.row, sheet.mapping.matches, row.cells));
+    onProgress({ phase: 'checking', done: parsed.length, total: sheet.rows.length });
+    await yieldToEventLoop();
+  }
+  return { sheet, parsed };
+}

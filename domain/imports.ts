@@ -8,10 +8,9 @@ import { AppError, isAppError } from '@/lib/errors';
 import { toAppError } from '@/lib/auth/guard';
 import { PROJECT_COLUMNS, REQUIRED_PROJECT_COLUMNS } from '@/lib/excel/project-columns';
 import { lookupKey, parseProjectRow, planRows, type ImportLookups, type ParsedProjectRow, type PlannedRow } from '@/lib/excel/project-rows';
-import { readSheet } from '@/lib/excel/reader';
 import { canCreateProjectIn, canEditProject, canImport } from '@/lib/rules/permissions';
 import { nowIso } from '@/lib/rules/dates';
-import { COMMIT_CHUNK, countActions, loadPreview, removePreview, savePreview, yieldToEventLoop, type ImportProgress, type ImportResult, type PreviewBase } from './import-store';
+import { COMMIT_CHUNK, countActions, loadPreview, removePreview, savePreview, readAndParseRows, type ImportProgress, type ImportResult, type PreviewBase } from './import-store';
 import { refreshLights } from './light';
 import { applyProjectPatch, findProject, insertProjects, type ActorContext } from './projects';
 
@@ -23,7 +22,6 @@ export type { ImportProgress, ImportResult } from './import-store';
 
 export type ImportPreview = PreviewBase<PlannedRow>;
 
-const CHECK_CHUNK = 500;
 
 function assertImporter(actor: ActorContext) {
   if (!canImport(actor)) throw new AppError('forbidden', '无权导入');
@@ -55,18 +53,9 @@ export async function previewProjectImport(
 ): Promise<ImportPreview> {
   assertImporter(actor);
   const started = performance.now();
-  const sheet = await readSheet(file.bytes, PROJECT_COLUMNS, {
-    required: REQUIRED_PROJECT_COLUMNS,
-    onProgress: (done, total) => onProgress({ phase: 'reading', done, total }),
-  });
   const db = getDb();
   const lookups = importLookups(db);
-  const parsed: ParsedProjectRow[] = [];
-  for (let start = 0; start < sheet.rows.length; start += CHECK_CHUNK) {
-    for (const row of sheet.rows.slice(start, start + CHECK_CHUNK)) parsed.push(parseProjectRow(row.row, sheet.mapping.matches, row.cells, lookups));
-    onProgress({ phase: 'checking', done: parsed.length, total: sheet.rows.length });
-    await yieldToEventLoop();
-  }
+  const { sheet, parsed } = await readAndParseRows<ParsedProjectRow>(file.bytes, PROJECT_COLUMNS, REQUIRED_PROJECT_COLUMNS, (row, matches, cells) => parseProjectRow(row, matches, cells, lookups), onProgress);
   const unitNames = new Map(db.select({ id: units.id, name: units.name }).from(units).all().map((unit) => [unit.id, unit.name]));
   const planned = planRows(parsed, {
     actor,

@@ -6,11 +6,10 @@ import { campaigns, importBatches, industries, leads, units, users } from '@/db/
 import { AppError } from '@/lib/errors';
 import { LEAD_COLUMNS, REQUIRED_LEAD_COLUMNS } from '@/lib/excel/lead-columns';
 import { parseLeadRow, planLeadRows, type LeadLookups, type ParsedLeadRow, type PlannedLeadRow } from '@/lib/excel/lead-rows';
-import { readSheet } from '@/lib/excel/reader';
 import { writeSheet } from '@/lib/excel/writer';
 import { nowIso } from '@/lib/rules/dates';
 import { canImportLeads } from '@/lib/rules/permissions';
-import { COMMIT_CHUNK, countActions, loadPreview, removePreview, savePreview, yieldToEventLoop, type ImportProgress, type ImportResult, type PreviewBase } from './import-store';
+import { COMMIT_CHUNK, countActions, loadPreview, removePreview, savePreview, readAndParseRows, type ImportProgress, type ImportResult, type PreviewBase } from './import-store';
 import { assertCommittable, finishBatch, rowError, type CommitOptions } from './imports';
 import { applyLeadPatch, findLead, insertLead, type InsertLeadOptions } from './leads';
 import { projectRowNames } from './project-sheets';
@@ -22,7 +21,6 @@ import { lookupKey } from '@/lib/excel/project-rows';
 
 export type LeadImportPreview = PreviewBase<PlannedLeadRow>;
 
-const CHECK_CHUNK = 500;
 
 function assertLeadImporter(actor: ActorContext) {
   if (!canImportLeads(actor)) throw new AppError('forbidden', '只有招商专员和管理员可以导入招商线索');
@@ -60,18 +58,9 @@ export async function previewLeadImport(
 ): Promise<LeadImportPreview> {
   assertLeadImporter(actor);
   const started = performance.now();
-  const sheet = await readSheet(file.bytes, LEAD_COLUMNS, {
-    required: REQUIRED_LEAD_COLUMNS,
-    onProgress: (done, total) => onProgress({ phase: 'reading', done, total }),
-  });
   const db = getDb();
   const lookups = leadLookups(db);
-  const parsed: ParsedLeadRow[] = [];
-  for (let start = 0; start < sheet.rows.length; start += CHECK_CHUNK) {
-    for (const row of sheet.rows.slice(start, start + CHECK_CHUNK)) parsed.push(parseLeadRow(row.row, sheet.mapping.matches, row.cells, lookups));
-    onProgress({ phase: 'checking', done: parsed.length, total: sheet.rows.length });
-    await yieldToEventLoop();
-  }
+  const { sheet, parsed } = await readAndParseRows<ParsedLeadRow>(file.bytes, LEAD_COLUMNS, REQUIRED_LEAD_COLUMNS, (row, matches, cells) => parseLeadRow(row, matches, cells, lookups), onProgress);
   const teams = new Map(db.select({ id: users.id, team: users.team }).from(users).all().map((user) => [user.id, user.team]));
   const planned = planLeadRows(parsed, {
     actor,
