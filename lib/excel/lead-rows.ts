@@ -5,6 +5,7 @@ import { canEditLead } from '@/lib/rules/permissions';
 import { leadCreateSchema, leadEditableFields, type LeadCreateInput, type LeadPatchInput } from '@/lib/schemas/lead';
 import { cellDate, cellNumber, cellText, looseLabel } from './cells';
 import { moneyFactor, type HeaderMatch } from './headers';
+import { parseCells } from './row-parse';
 import { IMPORTABLE_LEAD_STAGES, LEAD_COLUMN_BY_KEY, LEAD_STAGE_ALIASES, type LeadColumn, type LeadImportField } from './lead-columns';
 import type { RowError } from './project-rows';
 
@@ -77,28 +78,13 @@ function convertCell(column: LeadColumn, raw: unknown, unit: string | null, look
 }
 
 export function parseLeadRow(row: number, matches: readonly HeaderMatch[], cells: readonly unknown[], lookups: LeadLookups): ParsedLeadRow {
-  const errors: RowError[] = [];
-  const values: Record<string, unknown> = {};
-  const headerOf = new Map<string, string>();
-  matches.forEach((match, index) => {
-    const column = LEAD_COLUMN_BY_KEY.get(match.key as LeadImportField);
-    if (!column) return;
-    headerOf.set(column.key, match.header);
-    const converted = convertCell(column, cells[index], match.unit, lookups);
-    if (converted.message) errors.push({ row, column: match.header, message: converted.message });
-    else if (converted.value !== undefined) values[column.key] = converted.value;
+  const { values, stage, errors } = parseCells<LeadColumn, LeadRowValues>(row, matches, cells, {
+    columnOf: (key) => LEAD_COLUMN_BY_KEY.get(key as LeadImportField),
+    convert: (column, raw, unit) => convertCell(column, raw, unit, lookups),
+    schema: rowSchema,
+    headerFor: (key) => LEAD_COLUMN_BY_KEY.get(key as LeadImportField)?.header ?? key,
   });
-  const { stage, ...rest } = values;
-  const parsed = rowSchema.safeParse(rest);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const key = String(issue.path[0] ?? '');
-      const column = headerOf.get(key) ?? LEAD_COLUMN_BY_KEY.get(key as LeadImportField)?.header ?? key;
-      if (errors.some((error) => error.column === column)) continue;
-      errors.push({ row, column, message: issue.message });
-    }
-  }
-  return { row, values: { ...(parsed.success ? parsed.data : (rest as LeadRowValues)), ...(stage ? { stage: stage as LeadStage } : {}) }, errors };
+  return { row, values: { ...values, ...(stage ? { stage: stage as LeadStage } : {}) }, errors };
 }
 
 // ------------------------------------------------------------------ planning against the DB

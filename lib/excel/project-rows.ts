@@ -4,6 +4,7 @@ import { STAGE_LABELS, type Role, type Stage } from '@/lib/rules/enums';
 import { projectCreateSchema, projectEditableFields, type ProjectCreateInput } from '@/lib/schemas/project';
 import { cellBoolean, cellDate, cellNumber, cellText, looseLabel } from './cells';
 import { moneyFactor, type HeaderMatch } from './headers';
+import { parseCells } from './row-parse';
 import { PROJECT_COLUMN_BY_KEY, type ProjectColumn, type ProjectImportField } from './project-columns';
 
 // One spreadsheet row → a validated project input, with every problem reported as
@@ -101,27 +102,13 @@ function convertCell(column: ProjectColumn, raw: unknown, unit: string | null, l
 
 /** Parses one row; `cells` holds the raw cell value for each matched column. */
 export function parseProjectRow(row: number, matches: readonly HeaderMatch[], cells: readonly unknown[], lookups: ImportLookups): ParsedProjectRow {
-  const errors: RowError[] = [];
-  const values: Record<string, unknown> = {};
-  const headerOf = new Map<string, string>();
-  matches.forEach((match, index) => {
-    const column = PROJECT_COLUMN_BY_KEY.get(match.key as ProjectImportField);
-    if (!column) return;
-    headerOf.set(column.key, match.header);
-    const converted = convertCell(column, cells[index], match.unit, lookups);
-    if (converted.message) errors.push({ row, column: match.header, message: converted.message });
-    else if (converted.value !== undefined) values[column.key] = converted.value;
+  const { values, stage, errors } = parseCells<ProjectColumn, ProjectRowValues>(row, matches, cells, {
+    columnOf: (key) => PROJECT_COLUMN_BY_KEY.get(key as ProjectImportField),
+    convert: (column, raw, unit) => convertCell(column, raw, unit, lookups),
+    schema: rowSchema,
+    headerFor: (key) => key,
   });
-  const { stage, ...rest } = values;
-  const parsed = rowSchema.safeParse(rest);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const key = String(issue.path[0] ?? '');
-      if (errors.some((error) => error.column === headerOf.get(key))) continue;
-      errors.push({ row, column: headerOf.get(key) ?? key, message: issue.message });
-    }
-  }
-  return { row, values: { ...(parsed.success ? parsed.data : (rest as ProjectRowValues)), ...(stage ? { stage: stage as Stage } : {}) }, errors };
+  return { row, values: { ...values, ...(stage ? { stage: stage as Stage } : {}) }, errors };
 }
 
 // ------------------------------------------------------------------ planning against the DB
