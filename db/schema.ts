@@ -20,6 +20,14 @@ import {
   UNIT_KINDS,
 } from '@/lib/rules/enums';
 
+/** A light signal as stored on the project (lib/rules/light.ts Signal without its refId). */
+export interface StoredSignal {
+  kind: string;
+  severity: 'red' | 'yellow';
+  message: string;
+  dueDate: string | null;
+}
+
 // Conventions: dates are 'YYYY-MM-DD' text, timestamps are ISO-8601 text, money is integer 万元,
 // every editable record carries an integer `version` for optimistic concurrency.
 
@@ -157,8 +165,11 @@ export const projects = sqliteTable(
     location: text('location'),
     description: text('description'),
     totalInvestment: integer('total_investment').notNull().default(0),
+    /** This calendar year's plan, copied from project_year_plans (the source) for SQL sums and sorts. */
     plannedInvestmentThisYear: integer('planned_investment_this_year').notNull().default(0),
-    /** Cumulative completed investment; kept equal to the latest monthly report's cumulative figure. */
+    /** 万元 completed before the platform's first monthly report of this project (set at creation or import). */
+    openingInvestment: integer('opening_investment').notNull().default(0),
+    /** Cumulative completed investment, derived: openingInvestment + the sum of the monthly reports. Never written directly. */
     completedInvestment: integer('completed_investment').notNull().default(0),
     /** Funds actually in place (资金到位), where reported. */
     fundsInPlace: integer('funds_in_place'),
@@ -177,6 +188,10 @@ export const projects = sqliteTable(
     /** Stored traffic light, recomputed on every change and whenever `lightRecheckOn` arrives. */
     light: text('light', { enum: LIGHTS }).notNull().default('green'),
     lightReasons: text('light_reasons', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    /** The signals behind the light: [{ kind, severity, message, dueDate }]. */
+    lightSignals: text('light_signals', { mode: 'json' }).$type<StoredSignal[]>().notNull().default([]),
+    /** 未批先建: past 前期手续 with checklist items still open; kept with the light. */
+    approvalsOverridden: integer('approvals_overridden', { mode: 'boolean' }).notNull().default(false),
     /** First day on which the light may change by the passing of time alone. */
     lightRecheckOn: text('light_recheck_on'),
     leadId: integer('lead_id'),
@@ -216,6 +231,71 @@ export const projectStagePlans = sqliteTable(
   (t) => [primaryKey({ columns: [t.projectId, t.stage] })],
 );
 export type ProjectStagePlan = typeof projectStagePlans.$inferSelect;
+
+/** 年度计划投资: one plan per project per calendar year; past years stay on record. */
+export const projectYearPlans = sqliteTable(
+  'project_year_plans',
+  {
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    year: integer('year').notNull(),
+    plannedInvestment: integer('planned_investment').notNull(),
+    version: version(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.year] }), index('project_year_plans_year_idx').on(t.year)],
+);
+export type ProjectYearPlan = typeof projectYearPlans.$inferSelect;
+
+/** 调整记录: every change that could turn a light green without progress, with its written reason. */
+export const projectAdjustments = sqliteTable(
+  'project_adjustments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    at: text('at').notNull(),
+    byUserId: integer('by_user_id').references(() => users.id),
+    field: text('field').notNull(),
+    fromValue: text('from_value', { mode: 'json' }),
+    toValue: text('to_value', { mode: 'json' }),
+    reason: text('reason').notNull(),
+  },
+  (t) => [index('project_adjustments_project_idx').on(t.projectId, t.at), index('project_adjustments_at_idx').on(t.at)],
+);
+export type ProjectAdjustment = typeof projectAdjustments.$inferSelect;
+
+/** Daily light counts per unit (light history), taken once a day. */
+export const lightSnapshots = sqliteTable(
+  'light_snapshots',
+  {
+    date: text('date').notNull(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    red: integer('red').notNull().default(0),
+    yellow: integer('yellow').notNull().default(0),
+    green: integer('green').notNull().default(0),
+    grey: integer('grey').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.date, t.unitId] })],
+);
+
+/** The red and yellow projects of each daily snapshot, with their reasons as they stood that day. */
+export const lightSnapshotProjects = sqliteTable(
+  'light_snapshot_projects',
+  {
+    date: text('date').notNull(),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    light: text('light', { enum: LIGHTS }).notNull(),
+    reasons: text('reasons', { mode: 'json' }).$type<string[]>().notNull().default([]),
+  },
+  (t) => [primaryKey({ columns: [t.date, t.projectId] }), index('light_snapshot_projects_light_idx').on(t.date, t.light)],
+);
 
 /** 工作专班 members, when they are platform users. */
 export const projectMembers = sqliteTable(

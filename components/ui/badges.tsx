@@ -4,8 +4,9 @@ const lightStyles: Record<Light, string> = {
   red: 'bg-red-100 text-red-800 ring-red-600/30',
   yellow: 'bg-amber-100 text-amber-900 ring-amber-600/30',
   green: 'bg-emerald-100 text-emerald-800 ring-emerald-600/30',
+  grey: 'bg-slate-100 text-slate-600 ring-slate-400/40',
 };
-const dotStyles: Record<Light, string> = { red: 'bg-red-600', yellow: 'bg-amber-500', green: 'bg-emerald-600' };
+const dotStyles: Record<Light, string> = { red: 'bg-red-600', yellow: 'bg-amber-500', green: 'bg-emerald-600', grey: 'bg-slate-400' };
 
 /** The traffic light: colour plus text, never colour alone. */
 export function LightBadge({ light, title }: { light: Light; title?: string }) {

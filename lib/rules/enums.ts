@@ -64,9 +64,10 @@ export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
   rejected: '未获批',
 };
 
-export const LIGHTS = ['red', 'yellow', 'green'] as const;
+/** grey: suspended or terminated (暂缓/终止); never counted as green. */
+export const LIGHTS = ['red', 'yellow', 'green', 'grey'] as const;
 export type Light = (typeof LIGHTS)[number];
-export const LIGHT_LABELS: Record<Light, string> = { red: '红灯', yellow: '黄灯', green: '绿灯' };
+export const LIGHT_LABELS: Record<Light, string> = { red: '红灯', yellow: '黄灯', green: '绿灯', grey: '暂缓/终止' };
 
 export const APPROVAL_STATUSES = ['pending', 'in_progress', 'done', 'not_applicable'] as const;
 export type ApprovalStatus = (typeof APPROVAL_STATUSES)[number];

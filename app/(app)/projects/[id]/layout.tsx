@@ -22,7 +22,7 @@ export default async function ProjectLayout({ children, params }: { children: Re
   const plans = Object.fromEntries(listStagePlans(project.id).map((plan) => [plan.stage, plan.dueDate]));
   const canMove = canMoveProject(user, project);
   const reachable = reachableStages(project.stage);
-  const lightTone = { red: 'border-red-200 bg-red-50 text-red-900', yellow: 'border-amber-200 bg-amber-50 text-amber-900', green: 'border-emerald-200 bg-emerald-50 text-emerald-900' }[project.light];
+  const lightTone = { red: 'border-red-200 bg-red-50 text-red-900', yellow: 'border-amber-200 bg-amber-50 text-amber-900', green: 'border-emerald-200 bg-emerald-50 text-emerald-900', grey: 'border-slate-200 bg-slate-50 text-slate-700' }[project.light];
 
   return (
     <div>
