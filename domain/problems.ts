@@ -121,7 +121,7 @@ export function changeProblem(actor: ActorContext, problemId: number, patch: Pro
     }
     const at = nowIso();
     let change: Partial<Problem>;
-    let action: ProblemAction;
+    let action: Exclude<ProblemAction, 'raised'>;
     switch (patch.action) {
       case 'escalate': {
         const check = checkEscalation(problem.level, patch.level);

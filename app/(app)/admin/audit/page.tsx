@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { AuditChange } from '@/components/audit/audit-change';
 import { AuditFilterForm } from '@/components/audit/audit-filters';
 import { ResponsiveTable } from '@/components/import/responsive-table';
-import { formatTimestamp } from '@/lib/format-time';
+import { formatDateTime } from '@/lib/format-time';
 import { Card, EmptyState, PageHeader } from '@/components/ui/page';
 import { listAuditEntityTypes, listAuditEntries, type AuditEntryRow } from '@/db/queries/audit';
 import { listUserOptions } from '@/db/queries/reference';
@@ -44,7 +44,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             rowKey={(entry) => entry.id}
             rows={result.items}
             columns={[
-              { header: '时间', cell: (entry) => formatTimestamp(entry.at), className: 'whitespace-nowrap' },
+              { header: '时间', cell: (entry) => formatDateTime(entry.at), className: 'whitespace-nowrap' },
               { header: '操作人', cell: (entry) => entry.userName ?? '系统', className: 'whitespace-nowrap' },
               { header: '操作', cell: (entry) => ACTION_LABELS[entry.action] ?? entry.action, className: 'whitespace-nowrap' },
               {

@@ -1,4 +1,4 @@
-import { formatTimestamp } from '@/lib/format-time';
+import { formatDateTime } from '@/lib/format-time';
 import { listAuditEntriesForExport } from '@/db/queries/audit';
 import { apiRoute } from '@/lib/auth/api';
 import { ACTION_LABELS, changeText, ENTITY_LABELS } from '@/lib/audit-format';
@@ -40,7 +40,7 @@ export const GET = apiRoute({ roles: ['admin'], query: querySchema }, async ({ q
     ],
     rows: entries.map((entry) => ({
       id: entry.id,
-      at: formatTimestamp(entry.at),
+      at: formatDateTime(entry.at),
       user: entry.userName ?? '系统',
       action: ACTION_LABELS[entry.action] ?? entry.action,
       entityType: ENTITY_LABELS[entry.entityType] ?? entry.entityType,
