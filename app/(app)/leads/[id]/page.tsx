@@ -9,6 +9,7 @@ import { loadLeadFormOptions } from '@/components/leads/lead-options';
 import { LeadPipeline } from '@/components/leads/lead-pipeline';
 import { LeadStageControls } from '@/components/leads/lead-stage-controls';
 import { Card, Notice, PageHeader } from '@/components/ui/page';
+import { loadAuditNames } from '@/db/queries/audit';
 import { getLeadDetail, listOfficers } from '@/db/queries/leads';
 import { proposedProjectName } from '@/domain/leads';
 import { getSetting } from '@/domain/settings';
@@ -154,7 +155,7 @@ export default async function LeadPage({ params, searchParams }: { params: Promi
           </div>
         </Card>
         <Card title="修改历史">
-          <LeadHistory audit={lead.audit} />
+          <LeadHistory audit={lead.audit} names={loadAuditNames(lead.audit)} />
         </Card>
       </div>
     </div>
