@@ -236,6 +236,15 @@ describe('stored rows, formatted', () => {
     expect(text).not.toContain('建设内容');
   });
 
+  it('notes a problem edit in its 处理记录 by field label, not by key', () => {
+    const officer = actorOf('officer');
+    const projectId = getSqlite().prepare(`select id from projects where unit_id = ? and status = 'active' order by id desc limit 1`).pluck().get(officer.unitId) as number;
+    const raised = raiseProblem(officer, projectId, { type: 'land', description: '用地指标未落实', unitId: officer.unitId!, deadline: addDaysIso(today(), 10) });
+    changeProblem(officer, raised.id, { action: 'edit', description: '用地指标尚未落实到地块', deadline: addDaysIso(today(), 20), version: raised.version } as never);
+    const note = getSqlite().prepare(`select note from problem_events where problem_id = ? and action = 'edited'`).pluck().get(raised.id);
+    expect(note).toBe('修改了问题描述、解决时限');
+  });
+
   it('lists every record type of the log once, in Chinese, for the /admin/audit filter', () => {
     const types = listAuditEntityTypes();
     expect(types).toContain('setting');
