@@ -37,6 +37,7 @@ import { SETTING_DEFINITIONS } from '@/domain/settings';
 import { issueSupervision, replySupervision, reviewSupervision } from '@/domain/supervisions';
 import { createTarget, updateTarget } from '@/domain/targets';
 import { createTask, updateTask } from '@/domain/tasks';
+import { commitProjectImport, previewProjectImport } from '@/domain/imports';
 import { createApiToken, revokeApiToken } from '@/domain/tokens';
 import { createUser, setUserActive } from '@/domain/users';
 import { setDigestWebhookUrl } from '@/domain/webhook';
@@ -47,7 +48,7 @@ import { LIGHT_LABELS, PROBLEM_LEVELS, PROBLEM_LEVEL_LABELS, PROBLEM_TYPES, PROB
 import { leadCreateSchema } from '@/lib/schemas/lead';
 import { targetCreateSchema, userCreateSchema } from '@/lib/schemas/admin';
 import { seedOnce } from '../support/api';
-import { actorOf } from '../support/xlsx';
+import { actorOf, BASIC_HEADER, workbookBuffer } from '../support/xlsx';
 
 // History and the audit log speak Chinese: every key an audit row can hold has a label, and every
 // stored row, formatted, shows no raw key.
@@ -197,6 +198,9 @@ describe('stored rows, formatted', () => {
     const adminSettings = readAdminSettings();
     saveAdminSettings(admin, { ...adminSettings, passwordMinLength: adminSettings.passwordMinLength + 1 });
     setDigestWebhookUrl(admin, 'https://example.gov.cn/hook');
+    const bytes = await workbookBuffer([BASIC_HEADER, ['审计标签导入项目', '政府投资', '昌邑区', 10, '2026-05-01']]);
+    const preview = await previewProjectImport(officer, { name: '审计标签.xlsx', bytes });
+    commitProjectImport(officer, preview.id, { validOnly: false });
     // The agreed year-plan row (written by the plans work) and a legacy `settings` row as old databases hold it.
     getDb().transaction((tx) => {
       writeAudit(tx, { userId: admin.id, action: 'update', entityType: 'year_plan', entityId: project.id, projectId: project.id, before: { year: 2026, plannedInvestment: 500 }, after: { year: 2026, plannedInvestment: 800, reason: '追加计划' } });
@@ -207,7 +211,7 @@ describe('stored rows, formatted', () => {
 
     const rows = getDb().select().from(auditLog).all();
     const types = new Set(rows.map((row) => row.entityType));
-    for (const type of ['problem', 'supervision', 'task', 'approval', 'report', 'project', 'lead', 'campaign', 'user', 'unit', 'api_token', 'annual_target', 'setting', 'settings', 'year_plan', 'seed']) {
+    for (const type of ['problem', 'supervision', 'task', 'approval', 'report', 'project', 'lead', 'campaign', 'user', 'unit', 'api_token', 'annual_target', 'setting', 'settings', 'year_plan', 'seed', 'import_batch']) {
       expect(types, type).toContain(type);
     }
     const names = loadAuditNames(rows);
