@@ -1,12 +1,14 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from './index';
 import { auditLog } from './schema';
+import type { AuditAction, AuditEntityType } from '@/lib/audit-vocabulary';
 import { nowIso } from '@/lib/rules/dates';
 
+/** One audit row to write. `action` and `entityType` come from lib/audit-vocabulary.ts, so each has a label. */
 export interface AuditEntry {
   userId: number | null;
-  action: string;
-  entityType: string;
+  action: AuditAction;
+  entityType: AuditEntityType;
   entityId: number | null;
   projectId?: number | null;
   before?: unknown;

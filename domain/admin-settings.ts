@@ -39,7 +39,7 @@ export function saveAdminSettings(actor: ActorContext, input: SettingsInput) {
     putSetting(tx, 'stageUsualDays', next.stageUsualDays);
     putSetting(tx, 'leadStageUsualDays', next.leadStageUsualDays);
     if ('stageUsualDays' in change.after) refreshAllLights(tx);
-    writeAudit(tx, { userId: actor.id, action: 'update', entityType: 'settings', entityId: null, before: change.before, after: change.after, ip: actor.ip });
+    writeAudit(tx, { userId: actor.id, action: 'update', entityType: 'setting', entityId: null, before: change.before, after: change.after, ip: actor.ip });
     return next;
   });
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { getDb, type Executor } from '@/db';
 import { diff, writeAudit } from '@/db/audit';
+import { fieldLabel } from '@/lib/audit-format';
 import { findProblemRow, listProblemEvents, listProblems, listProjectProblems, type ProblemListFilters, type ProblemRow, type ProblemSort } from '@/db/queries/problems';
 import { problemEvents, problems, units, type Problem } from '@/db/schema';
 import { nowIso, today } from '@/lib/rules/dates';
@@ -121,7 +122,7 @@ export function changeProblem(actor: ActorContext, problemId: number, patch: Pro
     }
     const at = nowIso();
     let change: Partial<Problem>;
-    let action: ProblemAction;
+    let action: Exclude<ProblemAction, 'raised'>;
     switch (patch.action) {
       case 'escalate': {
         const check = checkEscalation(problem.level, patch.level);
@@ -153,7 +154,7 @@ export function changeProblem(actor: ActorContext, problemId: number, patch: Pro
         action = 'edited';
         const changed = diff(problem, fields);
         if (!changed.changed) throw new AppError('validation_failed', '没有需要保存的修改', { _: ['没有需要保存的修改'] });
-        logEvent(tx, problemId, actor, action, at, { note: Object.keys(changed.after).join('、') });
+        logEvent(tx, problemId, actor, action, at, { note: `修改了${Object.keys(changed.after).map((key) => fieldLabel('problem', key)).join('、')}` });
         break;
       }
     }

@@ -1,10 +1,10 @@
-import { describeChange } from '@/lib/audit-format';
+import { describeChanges, type AuditNames, type AuditRecord } from '@/lib/audit-format';
 
 const COLLAPSE_OVER = 6;
 
 /** Before → after of one audit entry; a new record's many fields fold away. */
-export function AuditChange({ before, after }: { before: unknown; after: unknown }) {
-  const changes = describeChange(before, after);
+export function AuditChange({ entry, names }: { entry: AuditRecord; names: AuditNames }) {
+  const changes = describeChanges(entry, names);
   if (changes.length === 0) return <span className="text-slate-500">—</span>;
   const list = (
     <ul className="space-y-0.5">
@@ -18,7 +18,7 @@ export function AuditChange({ before, after }: { before: unknown; after: unknown
               <span className="sr-only">改为</span>
             </>
           ) : null}
-          <span className="text-slate-900">{change.after ?? '（空）'}</span>
+          <span className="text-slate-900">{change.after}</span>
         </li>
       ))}
     </ul>

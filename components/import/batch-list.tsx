@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { EmptyState } from '@/components/ui/page';
-import { formatTimestamp } from '@/lib/format-time';
+import { formatDateTime } from '@/lib/format-time';
 
 export interface BatchRow {
   id: number;
@@ -35,7 +35,7 @@ export function BatchList({ batches, auditLinks }: { batches: BatchRow[]; auditL
           {batches.map((batch) => (
             <tr key={batch.id}>
               <td className="py-2 pr-3">#{batch.id}</td>
-              <td className="py-2 pr-3 whitespace-nowrap">{formatTimestamp(batch.createdAt)}</td>
+              <td className="py-2 pr-3 whitespace-nowrap">{formatDateTime(batch.createdAt)}</td>
               <td className="py-2 pr-3">{batch.userName}</td>
               <td className="max-w-xs truncate py-2 pr-3" title={batch.fileName}>{batch.fileName}</td>
               <td className="py-2 pr-3 text-right tabular-nums">{batch.createdCount}</td>
@@ -55,7 +55,7 @@ export function BatchList({ batches, auditLinks }: { batches: BatchRow[]; auditL
         {batches.map((batch) => (
           <li key={batch.id} className="rounded-md border border-slate-200 p-3 text-sm">
             <p className="font-medium text-slate-800">#{batch.id} · {batch.fileName}</p>
-            <p className="text-slate-600">{formatTimestamp(batch.createdAt)} · {batch.userName}</p>
+            <p className="text-slate-600">{formatDateTime(batch.createdAt)} · {batch.userName}</p>
             <p className="text-slate-600">新建 {batch.createdCount} · 更新 {batch.updatedCount} · 跳过 {batch.skippedCount}</p>
             <p className="mt-1">
               <Link className="text-brand-700 underline" href={`/import/batches/${batch.id}`}>导入结果</Link>

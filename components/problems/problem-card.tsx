@@ -2,9 +2,10 @@ import { escalateProblemAction, closeProblemAction, reopenProblemAction } from '
 import { Tag } from '@/components/ui/badges';
 import type { ProblemDto } from '@/domain/problems';
 import { PROBLEM_LEVEL_LABELS, PROBLEM_STATUS_LABELS, PROBLEM_TYPE_LABELS, type ProblemAction, type ProblemLevel } from '@/lib/rules/enums';
-import { dateOfTimestamp, daysBetween, today } from '@/lib/rules/dates';
+import { daysBetween, today } from '@/lib/rules/dates';
 import { nextLevel } from '@/lib/rules/problems';
 import { ActionForm } from './action-form';
+import { formatDate, formatDateTime } from '@/lib/format-time';
 
 const ACTION_LABELS: Record<ProblemAction, string> = { raised: '提出', escalated: '上报', closed: '销号', reopened: '重新打开', edited: '修改' };
 
@@ -46,7 +47,7 @@ export function ProblemCard({ problem, mayWork, mayReopen }: { problem: ProblemD
         <dt>解决时限</dt>
         <dd>{problem.deadline}</dd>
         <dt>提出日期</dt>
-        <dd>{dateOfTimestamp(problem.createdAt)}</dd>
+        <dd>{formatDate(problem.createdAt)}</dd>
         {problem.resolution ? (
           <>
             <dt>解决情况</dt>
@@ -60,7 +61,7 @@ export function ProblemCard({ problem, mayWork, mayReopen }: { problem: ProblemD
         <ol className="mt-2 space-y-1 border-l-2 border-slate-200 pl-3 text-xs" aria-label="处理记录">
           {problem.history.map((event) => (
             <li key={event.id}>
-              <span className="text-slate-500">{event.at.slice(0, 16).replace('T', ' ')}</span> <span className="font-medium">{event.byName ?? '系统'}</span>{' '}
+              <time className="text-slate-500" dateTime={event.at}>{formatDateTime(event.at)}</time> <span className="font-medium">{event.byName ?? '系统'}</span>{' '}
               {ACTION_LABELS[event.action]}
               {event.action === 'escalated' && event.fromLevel && event.toLevel ? `：${PROBLEM_LEVEL_LABELS[event.fromLevel]} → ${PROBLEM_LEVEL_LABELS[event.toLevel]}` : ''}
               {event.note ? <span className="text-slate-700">（{event.note}）</span> : null}

@@ -4,8 +4,7 @@ import type { SupervisionDto } from '@/domain/supervisions';
 import { SUPERVISION_STATUS_LABELS } from '@/lib/rules/enums';
 import { ActionForm } from './action-form';
 import { DeadlineTag } from './problem-card';
-
-const when = (at: string) => at.slice(0, 16).replace('T', ' ');
+import { formatDateTime } from '@/lib/format-time';
 
 export function SupervisionCard({ order, mayReply, mayReview }: { order: SupervisionDto; mayReply: boolean; mayReview: boolean }) {
   const open = order.status !== 'done';
@@ -26,7 +25,7 @@ export function SupervisionCard({ order, mayReply, mayReview }: { order: Supervi
         <ol className="mt-2 space-y-1 border-l-2 border-slate-200 pl-3 text-xs" aria-label="回复记录">
           {thread.map((entry) => (
             <li key={entry.id}>
-              <span className="text-slate-500">{when(entry.at)}</span> <span className="font-medium">{entry.byName}</span>{' '}
+              <span className="text-slate-500"><time dateTime={entry.at}>{formatDateTime(entry.at)}</time></span> <span className="font-medium">{entry.byName}</span>{' '}
               {entry.kind === 'reply' ? '回复' : entry.kind === 'done' ? '办结' : '退回'}：<span className="text-slate-800">{entry.text}</span>
             </li>
           ))}

@@ -1,7 +1,10 @@
 import 'server-only';
-import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { getDb } from '../index';
-import { auditLog, users } from '../schema';
+import { auditLog, campaigns, industries, leads, projects, units, users } from '../schema';
+import { emptyAuditNames, referencedIds, type AuditNameKind, type AuditNames, type AuditRecord } from '@/lib/audit-format';
+import { canonicalEntityType, storedEntityTypes } from '@/lib/audit-vocabulary';
 import { addDaysIso } from '@/lib/rules/dates';
 import type { AuditFilters } from '@/lib/schemas/audit';
 
@@ -15,7 +18,7 @@ function beijingDayStart(date: string): string {
 function auditWhere(filters: Omit<AuditFilters, 'page' | 'pageSize'>): SQL | undefined {
   return and(
     filters.userId ? eq(auditLog.userId, filters.userId) : undefined,
-    filters.entityType ? eq(auditLog.entityType, filters.entityType) : undefined,
+    filters.entityType ? inArray(auditLog.entityType, storedEntityTypes(filters.entityType)) : undefined,
     filters.entityId ? eq(auditLog.entityId, filters.entityId) : undefined,
     filters.batchId ? eq(auditLog.batchId, filters.batchId) : undefined,
     filters.from ? gte(auditLog.at, beijingDayStart(filters.from)) : undefined,
@@ -81,11 +84,44 @@ export function listAuditEntriesForExport(filters: Omit<AuditFilters, 'page' | '
     .all();
 }
 
+/** The record types the log holds, each once under its current spelling (`settings` rows count as `setting`). */
 export function listAuditEntityTypes(): string[] {
-  return getDb()
+  const stored = getDb()
     .selectDistinct({ entityType: auditLog.entityType })
     .from(auditLog)
     .orderBy(auditLog.entityType)
     .all()
-    .map((row) => row.entityType);
+    .map((row) => canonicalEntityType(row.entityType));
+  return [...new Set(stored)];
+}
+
+// Each kind of name: its table, id column and name column.
+const NAME_SOURCES = {
+  users: [users, users.id, users.name],
+  units: [units, units.id, units.name],
+  industries: [industries, industries.id, industries.name],
+  campaigns: [campaigns, campaigns.id, campaigns.name],
+  projects: [projects, projects.id, projects.name],
+  leads: [leads, leads.id, leads.company],
+} satisfies Record<AuditNameKind, [SQLiteTable, SQLiteColumn, SQLiteColumn]>;
+
+/** Past this many ids of one kind (a large export), the whole table is read instead of a long IN list. */
+const MAX_LISTED_IDS = 2000;
+
+/** The names behind every id the rows refer to (users, units, industries, campaigns, projects, leads), in one query. */
+export function loadAuditNames(rows: Iterable<Pick<AuditRecord, 'before' | 'after'>>): AuditNames {
+  const names = emptyAuditNames();
+  const ids = referencedIds(rows);
+  const selects = (Object.keys(NAME_SOURCES) as AuditNameKind[])
+    .filter((kind) => ids[kind].size > 0)
+    .map((kind) => {
+      const [table, id, name] = NAME_SOURCES[kind];
+      const wanted = [...ids[kind]];
+      const where = wanted.length > MAX_LISTED_IDS ? sql`` : sql` where ${id} in (${sql.join(wanted.map((value) => sql`${value}`), sql`, `)})`;
+      return sql`select ${kind} as kind, ${id} as id, ${name} as name from ${table}${where}`;
+    });
+  if (selects.length === 0) return names;
+  const found = getDb().all<{ kind: AuditNameKind; id: number; name: string }>(sql.join(selects, sql` union all `));
+  for (const row of found) names[row.kind].set(row.id, row.name);
+  return names;
 }

@@ -139,6 +139,3 @@ export const FOLLOWUP_KIND_LABELS: Record<FollowupKind, string> = {
   signing: '签约仪式',
   other: '其他',
 };
-
-export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'transition', 'import', 'login', 'logout', 'revoke'] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { listAuditEntries } from '@/db/queries/audit';
 import { findImportBatch, listBatchProjects, listImportBatches } from '@/db/queries/imports';
 import { commitProjectImport, previewProjectImport } from '@/domain/imports';
-import { describeChange } from '@/lib/audit-format';
+import { describeChanges } from '@/lib/audit-format';
 import { today } from '@/lib/rules/dates';
 import { auditFilterSchema } from '@/lib/schemas/audit';
 import { seedOnce } from '../support/api';
@@ -54,9 +54,10 @@ describe('audit log queries', () => {
   });
 
   it('renders changes readably', () => {
-    expect(describeChange({ stage: 'approvals', totalInvestment: 100 }, { stage: 'construction', totalInvestment: 1200 })).toEqual([
+    const entry = { entityType: 'project', action: 'update', before: { stage: 'approvals', totalInvestment: 100 }, after: { stage: 'construction', totalInvestment: 1200 } };
+    expect(describeChanges(entry)).toEqual([
       { key: 'stage', label: '项目阶段', before: '前期手续', after: '开工建设' },
-      { key: 'totalInvestment', label: '总投资（万元）', before: '100', after: '1,200' },
+      { key: 'totalInvestment', label: '总投资', before: '100 万元', after: '1,200 万元' },
     ]);
   });
 });

@@ -14,6 +14,7 @@ import { formatWan } from '@/lib/rules/money';
 import { canCreateLead } from '@/lib/rules/permissions';
 import { leadFilterSchema, parseFiltersLenient } from '@/lib/schemas/filters';
 import { leadListQuerySchema } from '@/lib/schemas/lead-query';
+import { formatDate } from '@/lib/format-time';
 
 export const metadata = { title: '招商线索' };
 
@@ -120,7 +121,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
                       <td className="px-3 py-2 text-right tabular-nums">{lead.intendedInvestment.toLocaleString('zh-CN')}</td>
                       <td className="px-3 py-2">{lead.ownerName}{lead.team ? <span className="ml-1 text-xs text-slate-500">{lead.team}</span> : null}</td>
                       <td className="px-3 py-2 tabular-nums">{lead.nextFollowUpDate ?? '—'}</td>
-                      <td className="px-3 py-2 tabular-nums">{lead.updatedAt.slice(0, 10)}</td>
+                      <td className="px-3 py-2 tabular-nums">{formatDate(lead.updatedAt)}</td>
                     </tr>
                   );
                 })}

@@ -2,11 +2,11 @@ import Link from 'next/link';
 import { AuditChange } from '@/components/audit/audit-change';
 import { AuditFilterForm } from '@/components/audit/audit-filters';
 import { ResponsiveTable } from '@/components/import/responsive-table';
-import { formatTimestamp } from '@/lib/format-time';
+import { formatDateTime } from '@/lib/format-time';
 import { Card, EmptyState, PageHeader } from '@/components/ui/page';
-import { listAuditEntityTypes, listAuditEntries, type AuditEntryRow } from '@/db/queries/audit';
+import { listAuditEntityTypes, listAuditEntries, loadAuditNames, type AuditEntryRow } from '@/db/queries/audit';
 import { listUserOptions } from '@/db/queries/reference';
-import { ACTION_LABELS, ENTITY_LABELS, recordHref } from '@/lib/audit-format';
+import { actionLabel, entityTypeLabel, recordHref } from '@/lib/audit-format';
 import { requireUser } from '@/lib/auth/next';
 import { auditFilterSchema } from '@/lib/schemas/audit';
 import { parseFiltersLenient } from '@/lib/schemas/filters';
@@ -26,6 +26,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   await requireUser(['admin']);
   const filters = auditFilterSchema.parse(parseFiltersLenient(auditFilterSchema, await searchParams));
   const result = listAuditEntries(filters);
+  const names = loadAuditNames(result.items);
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
   const { page, pageSize, ...exportFilters } = filters;
   void pageSize;
@@ -44,14 +45,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             rowKey={(entry) => entry.id}
             rows={result.items}
             columns={[
-              { header: '时间', cell: (entry) => formatTimestamp(entry.at), className: 'whitespace-nowrap' },
+              { header: '时间', cell: (entry) => formatDateTime(entry.at), className: 'whitespace-nowrap' },
               { header: '操作人', cell: (entry) => entry.userName ?? '系统', className: 'whitespace-nowrap' },
-              { header: '操作', cell: (entry) => ACTION_LABELS[entry.action] ?? entry.action, className: 'whitespace-nowrap' },
+              { header: '操作', cell: (entry) => actionLabel(entry.action), className: 'whitespace-nowrap' },
               {
                 header: '记录',
                 className: 'whitespace-nowrap',
                 cell: (entry) => {
-                  const label = `${ENTITY_LABELS[entry.entityType] ?? entry.entityType}${entry.entityId ? ` #${entry.entityId}` : ''}`;
+                  const label = `${entityTypeLabel(entry.entityType)}${entry.entityId ? ` #${entry.entityId}` : ''}`;
                   const href = recordHref(entry.entityType, entry.entityId, entry.projectId);
                   return href ? <Link className="text-brand-700 underline" href={href}>{label}</Link> : label;
                 },
@@ -60,7 +61,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 header: '批次',
                 cell: (entry) => (entry.batchId ? <Link className="text-brand-700 underline" href={`/admin/audit?batchId=${entry.batchId}`}>#{entry.batchId}</Link> : '—'),
               },
-              { header: '变更前 → 变更后', cell: (entry) => <AuditChange before={entry.before} after={entry.after} /> },
+              { header: '变更前 → 变更后', cell: (entry) => <AuditChange entry={entry} names={names} /> },
             ]}
           />
         )}

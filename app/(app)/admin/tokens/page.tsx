@@ -9,12 +9,11 @@ import { listUserOptions } from '@/db/queries/reference';
 import { requireUser } from '@/lib/auth/next';
 import { ROLE_LABELS } from '@/lib/rules/enums';
 import { createTokenAction, revokeTokenAction } from './actions';
+import { formatDateTime } from '@/lib/format-time';
 
 export const metadata: Metadata = { title: 'API 令牌' };
 
 // Timestamps are stored in UTC; officials read Beijing time.
-const beijing = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
-const when = (timestamp: string | null) => (timestamp ? beijing.format(new Date(timestamp)) : '—');
 
 export default async function TokensPage() {
   await requireUser(['admin']);
@@ -64,16 +63,16 @@ export default async function TokensPage() {
                   <div>
                     <dt className="text-slate-500">创建</dt>
                     <dd>
-                      {when(token.createdAt)} · {token.createdByName}
+                      {formatDateTime(token.createdAt)} · {token.createdByName}
                     </dd>
                   </div>
                   <div>
                     <dt className="text-slate-500">最近使用</dt>
-                    <dd>{when(token.lastUsedAt)}</dd>
+                    <dd>{formatDateTime(token.lastUsedAt)}</dd>
                   </div>
                   <div>
                     <dt className="text-slate-500">吊销时间</dt>
-                    <dd>{when(token.revokedAt)}</dd>
+                    <dd>{formatDateTime(token.revokedAt)}</dd>
                   </div>
                 </dl>
               </li>

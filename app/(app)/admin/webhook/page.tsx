@@ -5,6 +5,7 @@ import { Tag } from '@/components/ui/badges';
 import { Card, EmptyState, PageHeader } from '@/components/ui/page';
 import { ActionForm } from '@/components/problems/action-form';
 import { saveWebhookAction } from './actions';
+import { formatDateTime } from '@/lib/format-time';
 
 // 预警推送: the optional URL that receives each day's alert digest as JSON. The digest script
 // (npm run alerts:digest) does the delivery and its retries; this page only sets the URL and
@@ -40,7 +41,7 @@ export default async function WebhookPage() {
                 <span className="break-all text-slate-500">{d.url}</span>
                 <span className="text-slate-500">已尝试 {d.attempts} 次</span>
                 {d.lastError ? <span className="text-red-700">错误：{d.lastError}</span> : null}
-                {d.nextAttemptAt ? <span className="text-slate-500">下次重试 {d.nextAttemptAt.slice(0, 16).replace('T', ' ')}</span> : null}
+                {d.nextAttemptAt ? <span className="text-slate-500">下次重试 {formatDateTime(d.nextAttemptAt)}</span> : null}
               </li>
             ))}
           </ul>

@@ -9,16 +9,18 @@ import { loadLeadFormOptions } from '@/components/leads/lead-options';
 import { LeadPipeline } from '@/components/leads/lead-pipeline';
 import { LeadStageControls } from '@/components/leads/lead-stage-controls';
 import { Card, Notice, PageHeader } from '@/components/ui/page';
+import { loadAuditNames } from '@/db/queries/audit';
 import { getLeadDetail, listOfficers } from '@/db/queries/leads';
 import { proposedProjectName } from '@/domain/leads';
 import { getSetting } from '@/domain/settings';
 import { requireUser } from '@/lib/auth/next';
-import { dateOfTimestamp, today } from '@/lib/rules/dates';
+import { today } from '@/lib/rules/dates';
 import { FOLLOWUP_KIND_LABELS, LEAD_STAGE_LABELS } from '@/lib/rules/enums';
 import { checkConvertible, leadLight } from '@/lib/rules/leads';
 import { formatWan } from '@/lib/rules/money';
 import { canEditLead } from '@/lib/rules/permissions';
 import { id as idSchema } from '@/lib/validation';
+import { formatDate } from '@/lib/format-time';
 
 export const metadata = { title: '线索详情' };
 
@@ -142,7 +144,7 @@ export default async function LeadPage({ params, searchParams }: { params: Promi
               <tbody className="divide-y divide-slate-100">
                 {[...lead.history].reverse().map((h) => (
                   <tr key={h.id}>
-                    <td className="py-1 pr-3 tabular-nums">{dateOfTimestamp(h.at)}</td>
+                    <td className="py-1 pr-3 tabular-nums">{formatDate(h.at)}</td>
                     <td className="py-1 pr-3">{h.fromStage ? `${LEAD_STAGE_LABELS[h.fromStage]} → ` : ''}{LEAD_STAGE_LABELS[h.toStage]}</td>
                     <td className="py-1 pr-3">{h.byName ?? '—'}</td>
                     <td className="py-1">{h.reason ?? '—'}</td>
@@ -153,7 +155,7 @@ export default async function LeadPage({ params, searchParams }: { params: Promi
           </div>
         </Card>
         <Card title="修改历史">
-          <LeadHistory audit={lead.audit} />
+          <LeadHistory audit={lead.audit} names={loadAuditNames(lead.audit)} />
         </Card>
       </div>
     </div>

@@ -1,7 +1,7 @@
-import { formatTimestamp } from '@/lib/format-time';
-import { listAuditEntriesForExport } from '@/db/queries/audit';
+import { formatDateTime } from '@/lib/format-time';
+import { listAuditEntriesForExport, loadAuditNames } from '@/db/queries/audit';
 import { apiRoute } from '@/lib/auth/api';
-import { ACTION_LABELS, changeText, ENTITY_LABELS } from '@/lib/audit-format';
+import { actionLabel, changeText, entityTypeLabel } from '@/lib/audit-format';
 import { writeSheet, xlsxResponse } from '@/lib/excel/writer';
 import { today } from '@/lib/rules/dates';
 import { auditFilterSchema } from '@/lib/schemas/audit';
@@ -13,9 +13,10 @@ const querySchema = auditFilterSchema.omit({ page: true, pageSize: true });
 
 export const GET = apiRoute({ roles: ['admin'], query: querySchema }, async ({ query }) => {
   const entries = listAuditEntriesForExport(query, EXPORT_LIMIT);
+  const names = loadAuditNames(entries);
   const filtersText = [
     query.userId ? `操作人编号：${query.userId}` : null,
-    query.entityType ? `记录类型：${ENTITY_LABELS[query.entityType] ?? query.entityType}` : null,
+    query.entityType ? `记录类型：${entityTypeLabel(query.entityType)}` : null,
     query.entityId ? `记录编号：${query.entityId}` : null,
     query.batchId ? `导入批次：#${query.batchId}` : null,
     query.from || query.to ? `日期：${query.from ?? '…'} 至 ${query.to ?? '…'}` : null,
@@ -40,13 +41,13 @@ export const GET = apiRoute({ roles: ['admin'], query: querySchema }, async ({ q
     ],
     rows: entries.map((entry) => ({
       id: entry.id,
-      at: formatTimestamp(entry.at),
+      at: formatDateTime(entry.at),
       user: entry.userName ?? '系统',
-      action: ACTION_LABELS[entry.action] ?? entry.action,
-      entityType: ENTITY_LABELS[entry.entityType] ?? entry.entityType,
+      action: actionLabel(entry.action),
+      entityType: entityTypeLabel(entry.entityType),
       entityId: entry.entityId,
       batchId: entry.batchId,
-      change: changeText(entry.before, entry.after),
+      change: changeText(entry, names),
       ip: entry.ip,
     })),
   });

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ResponsiveTable } from '@/components/import/responsive-table';
-import { formatTimestamp } from '@/lib/format-time';
+import { formatDateTime } from '@/lib/format-time';
 import { Tag } from '@/components/ui/badges';
 import { buttonClass } from '@/components/ui/button';
 import { Card, EmptyState, PageHeader } from '@/components/ui/page';
@@ -41,7 +41,7 @@ export default async function ImportBatchPage({ params, searchParams }: { params
     <div className="space-y-4">
       <PageHeader
         title={`导入批次 #${batch.id}`}
-        description={`${formatTimestamp(batch.createdAt)} · ${batch.userName} 导入"${batch.fileName}"：新建 ${batch.createdCount} ${leadBatch ? '条' : '个'}，更新 ${batch.updatedCount} ${leadBatch ? '条' : '个'}，跳过 ${batch.skippedCount} 行`}
+        description={`${formatDateTime(batch.createdAt)} · ${batch.userName} 导入"${batch.fileName}"：新建 ${batch.createdCount} ${leadBatch ? '条' : '个'}，更新 ${batch.updatedCount} ${leadBatch ? '条' : '个'}，跳过 ${batch.skippedCount} 行`}
         actions={
           <>
             {user.role === 'admin' ? (

@@ -11,6 +11,7 @@ import { MAX_PHOTOS_PER_REPORT } from '@/lib/rules/photos';
 import { dueReportMonth, monthLabel, yearSeries } from '@/lib/rules/report-month';
 import { loadProject } from '../load';
 import { createReportAction } from './actions';
+import { formatDate } from '@/lib/format-time';
 
 export default async function ReportsPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
@@ -63,7 +64,7 @@ export default async function ReportsPage({ params }: { params: Promise<{ id: st
                 <div className="flex flex-wrap items-baseline justify-between gap-2">
                   <h3 className="font-semibold text-slate-900">{monthLabel(report.month)}</h3>
                   <p className="text-xs text-slate-500">
-                    {createdByName ?? '系统'} 填报于 {report.createdAt.slice(0, 10)}
+                    {createdByName ?? '系统'} 填报于 {formatDate(report.createdAt)}
                   </p>
                 </div>
                 <dl className="mt-2 grid grid-cols-2 gap-2 text-sm sm:grid-cols-3">
