@@ -34,7 +34,7 @@ const dayOf = (value: string) => (value.length > 10 ? dateOfTimestamp(value) : v
 /** Writes the snapshots of the `days` days before `today`; days that already have one are left alone. */
 export function backfillDemoLightHistory(db: DB, today: string, days = DEMO_HISTORY_DAYS): { days: number; rows: number } {
   const unitIds = db.select({ id: units.id }).from(units).all().map((row) => row.id);
-  const projectRows = db.select().from(projects).all();
+  const projectRows = db.select().from(projects).all().map((project) => ({ ...project, createdOn: dayOf(project.createdAt) }));
   const moves = groupBy(
     db.select().from(stageHistory).orderBy(asc(stageHistory.at), asc(stageHistory.id)).all().map((move) => ({ ...move, day: dayOf(move.at) })),
     (move) => move.projectId,
@@ -49,7 +49,7 @@ export function backfillDemoLightHistory(db: DB, today: string, days = DEMO_HIST
     const passed = history.filter((move) => move.day <= day);
     const current = passed.at(-1);
     // Not yet in the pool that day.
-    if (!current || dayOf(project.createdAt) > day) return null;
+    if (!current || project.createdOn > day) return null;
     const next = history[passed.length];
     return {
       stage: current.toStage,
