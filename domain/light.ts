@@ -5,6 +5,7 @@ import { getDb, type Executor } from '@/db';
 import { monthlyReports, problems, projects, supervisions, tasks, type Project } from '@/db/schema';
 import { monthOf, previousMonth, today } from '@/lib/rules/dates';
 import { computeLight, type LightFacts, type LightResult } from '@/lib/rules/light';
+import { takeLightSnapshot } from './light-history';
 import { getSetting } from './settings';
 
 // Keeps each project's stored light equal to what lib/rules/light.ts computes. The light is
@@ -148,6 +149,8 @@ export function ensureLightsFresh(options: { force?: boolean } = {}): number {
     for (let i = 0; i < due.length; i += CHUNK) {
       db.transaction((tx) => refreshLights(tx, due.slice(i, i + CHUNK), day));
     }
+    // The day's light history from the lights just brought up to date; busy → taken next time.
+    takeLightSnapshot(db, day);
   } catch (error) {
     // An import holds the write lock: serve the stored lights now and bring them up to date next time.
     if (isBusyError(error)) return 0;

@@ -1,7 +1,7 @@
 import 'server-only';
 import { writeWorkbook, type SheetColumn, type SheetSpec } from '@/lib/excel/writer';
 import { CATEGORY_LABELS, PROBLEM_LEVEL_LABELS, PROBLEM_STATUS_LABELS, PROBLEM_TYPE_LABELS, STAGE_LABELS, SUPERVISION_STATUS_LABELS } from '@/lib/rules/enums';
-import { headlineFigures, monthLabel, REPORT_TITLE, type MonthlyReport } from './monthly-report';
+import { headlineFigures, monthLabel, redSourceText, REPORT_TITLE, type MonthlyReport } from './monthly-report';
 import { projectRowNames } from './project-sheets';
 import type { ProblemDto } from './problems';
 
@@ -103,9 +103,10 @@ export function monthlyReportSheets(report: MonthlyReport): SheetSpec[] {
           investmentThisMonth: report.investmentThisMonth,
           investmentYearToDate: report.investmentYearToDate,
           started: report.started.length,
-          red: report.byUnit.reduce((sum, row) => sum + row.red, 0),
+          red: report.redSource.kind === 'none' ? null : report.byUnit.reduce((sum, row) => sum + (row.red ?? 0), 0),
         },
       ],
+      `红灯项目：${redSourceText(report.redSource, report.month)}`,
     ),
     sheet(
       '红灯项目',
@@ -115,7 +116,7 @@ export function monthlyReportSheets(report: MonthlyReport): SheetSpec[] {
         { header: '红灯原因', key: 'reasons', width: 70 },
       ],
       report.red.map((row) => ({ name: row.name, unit: row.unitName, reasons: row.reasons.join('；') })),
-      `灯色为截至 ${report.generatedOn} 的状态`,
+      redSourceText(report.redSource, report.month),
     ),
     sheet('上报市级问题', problemColumns(false), problemRows(report.problemsEscalated), '本月上报至市级协调会或市主要领导'),
     sheet('本月销号问题', problemColumns(true), problemRows(report.problemsClosed)),
@@ -166,6 +167,21 @@ export function monthlyReportSheets(report: MonthlyReport): SheetSpec[] {
         { header: '责任单位', key: 'unit', width: 16 },
       ],
       report.missingReports.map((row) => ({ name: row.name, unit: row.unitName })),
+    ),
+    sheet(
+      '本月调整记录',
+      [
+        { header: '日期', key: 'date', type: 'date' },
+        { header: '项目名称', key: 'project', width: 30 },
+        { header: '责任单位', key: 'unit', width: 16 },
+        { header: '调整事项', key: 'field', width: 16 },
+        { header: '调整前', key: 'from', width: 18 },
+        { header: '调整后', key: 'to', width: 18 },
+        { header: '调整原因', key: 'reason', width: 40 },
+        { header: '调整人', key: 'by', width: 12 },
+      ],
+      report.adjustments.map((row) => ({ date: row.date, project: row.projectName, unit: row.unitName, field: row.fieldLabel, from: row.fromText, to: row.toText, reason: row.reason, by: row.byName ?? '—' })),
+      '本月经书面说明原因的调整（暂缓/终止、推迟计划时间、调减年度计划、调整双十名单），北京时间',
     ),
   ];
 }

@@ -1,7 +1,9 @@
 import 'server-only';
+import { getDb } from '@/db';
 import { getAnnualTargets, unitFigures } from '@/db/queries/dashboard';
 import {
   investmentByUnit,
+  listAdjustmentsBetween,
   listMissingReports,
   listProblemIdsWithEvent,
   listProjectsMovedInto,
@@ -14,11 +16,13 @@ import {
 import { findProblemRow } from '@/db/queries/problems';
 import { findSupervisionRow, listRepliesOf } from '@/db/queries/supervisions';
 import { AppError } from '@/lib/errors';
-import { isMonth, monthOf, today } from '@/lib/rules/dates';
+import { adjustmentFieldLabel, adjustmentValueText } from '@/lib/rules/adjustment-labels';
+import { dateOfTimestamp, isMonth, monthOf, nextMonth, today } from '@/lib/rules/dates';
 import { levelsFrom } from '@/lib/rules/problems';
 import { rate } from '@/lib/rules/money';
 import { periodRange, rankUnits, unitRates, type PeriodRange } from '@/lib/rules/stats';
 import { ensureLightsFresh } from './light';
+import { redListSourceFor, snapshotRedList, type RedListSource } from './light-history';
 import { toProblemDto, type ProblemDto } from './problems';
 import { toProjectDto } from './projects';
 import { toSupervisionDto, type SupervisionDto } from './supervisions';
@@ -27,7 +31,8 @@ import { toSupervisionDto, type SupervisionDto } from './supervisions';
 // page, the workbook and the CLI, so all four show the same numbers.
 //
 // What is dated by its history (stage moves, problem events, reports, 督办 issue and close) is
-// reported as of the month; the traffic light has no history, so red projects are those red now.
+// reported as of the month. The red list is the lights of the month's last day: today's for the
+// month under way, the daily snapshot (light history) for a past month; see redListSourceFor.
 // The unit ranking is the dashboard's 考核排名 for the quarter the month falls in (units are
 // ranked quarterly), computed by the same query and rules, so it equals /dashboard?period=YYYY-Qn.
 
@@ -67,6 +72,52 @@ export function assertReportMonth(month: string): void {
 
 const CITY_LEVELS = levelsFrom('city_meeting');
 
+/** The first instant of a Beijing calendar day, as the UTC ISO timestamps are stored. */
+const beijingMidnight = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString();
+
+/** The red list of the month: which day's lights, its projects and its per-unit counts (null: none). */
+function monthRedList(range: MonthRange, day: string) {
+  const source = redListSourceFor(getDb(), range, day);
+  if (source.kind === 'current') {
+    const list = listRedProjects().map((project) => ({ projectId: project.id, reasons: project.lightReasons, name: project.name, unitId: project.unitId, unitName: project.unitName }));
+    return { source, list, byUnit: redCountByUnit() as Map<number, number> | null };
+  }
+  if (source.kind === 'snapshot') {
+    const snapshot = snapshotRedList(getDb(), source.date);
+    const list = snapshot.projects.map((project) => ({ projectId: project.projectId, reasons: project.reasons, name: project.name, unitId: project.unitId, unitName: project.unitName }));
+    return { source, list, byUnit: snapshot.redByUnit as Map<number, number> | null };
+  }
+  return { source, list: [], byUnit: null };
+}
+
+/** How the report names the day its lights are from. */
+export function redSourceText(source: RedListSource, month: string): string {
+  if (source.kind === 'current') return `灯色为 ${source.date} 的当前状态`;
+  if (source.kind === 'snapshot') return source.monthEnd ? `灯色为月末 ${source.date} 的快照` : `月末无灯色快照，灯色为本月最后一次快照（${source.date}）`;
+  return `${monthLabel(month)}没有灯色快照（灯色历史自首次快照起按日记录），无法列出当月红灯项目`;
+}
+
+/** The month's changes made under a written reason (project_adjustments), dated in Beijing time. */
+function monthAdjustments(range: MonthRange) {
+  return listAdjustmentsBetween(beijingMidnight(range.from), beijingMidnight(`${nextMonth(range.month)}-01`)).map((row) => ({
+    id: row.id,
+    projectId: row.projectId,
+    projectName: row.projectName,
+    unitName: row.unitName,
+    field: row.field,
+    fieldLabel: adjustmentFieldLabel(row.field),
+    from: row.fromValue,
+    to: row.toValue,
+    fromText: adjustmentValueText(row.field, row.fromValue),
+    toText: adjustmentValueText(row.field, row.toValue),
+    reason: row.reason,
+    byUserId: row.byUserId,
+    byName: row.byName,
+    at: row.at,
+    date: dateOfTimestamp(row.at),
+  }));
+}
+
 export function monthlyReport({ month }: { month: string }) {
   assertReportMonth(month);
   ensureLightsFresh();
@@ -84,7 +135,7 @@ export function monthlyReport({ month }: { month: string }) {
   const units = listUnitsWithProjects();
   const thisMonth = investmentByUnit([month]);
   const ytd = investmentByUnit(yearToDate(month));
-  const reds = redCountByUnit();
+  const reds = monthRedList(range, day);
   const startedByUnit = new Map<number, number>();
   for (const { project } of started) startedByUnit.set(project.unitId, (startedByUnit.get(project.unitId) ?? 0) + 1);
   const byUnit = units.map((unit) => ({
@@ -93,7 +144,7 @@ export function monthlyReport({ month }: { month: string }) {
     investmentThisMonth: thisMonth.get(unit.id) ?? 0,
     investmentYearToDate: ytd.get(unit.id) ?? 0,
     started: startedByUnit.get(unit.id) ?? 0,
-    red: reds.get(unit.id) ?? 0,
+    red: reds.byUnit ? (reds.byUnit.get(unit.id) ?? 0) : null,
   }));
   // Every unit holding a project is listed, so the column totals are the city's totals.
   const investmentThisMonth = byUnit.reduce((sum, row) => sum + row.investmentThisMonth, 0);
@@ -109,7 +160,6 @@ export function monthlyReport({ month }: { month: string }) {
 
   const ranking = rankingPeriodOf(month);
   const ranked = rankUnits(unitFigures(ranking.range, day).map(unitRates));
-  const redProjects = listRedProjects();
   const missing = listMissingReports(range);
 
   return {
@@ -121,7 +171,9 @@ export function monthlyReport({ month }: { month: string }) {
     investmentThisMonth,
     investmentYearToDate,
     byUnit,
-    red: redProjects.map((project) => ({ projectId: project.id, reasons: project.lightReasons, name: project.name, unitId: project.unitId, unitName: project.unitName })),
+    red: reds.list,
+    /** Which day's lights the red list (and byUnit's red) shows. */
+    redSource: reds.source,
     problemsEscalated: problemDtos(listProblemIdsWithEvent('escalated', range, CITY_LEVELS)),
     problemsClosed: problemDtos(listProblemIdsWithEvent('closed', range)),
     openSupervisions,
@@ -139,6 +191,8 @@ export function monthlyReport({ month }: { month: string }) {
     // Beyond the contract: what the headline and the ranking's caption need.
     startedYearToDate,
     rankingPeriod: { period: ranking.period, label: ranking.range.label, from: ranking.range.from, to: ranking.range.to },
+    /** 本月调整记录: greening changes made during the month, each with its reason. */
+    adjustments: monthAdjustments(range),
     generatedOn: day,
   };
 }
@@ -158,7 +212,7 @@ export function headlineFigures(report: MonthlyReport) {
     investmentRate: investmentTarget ? rate(report.investmentYearToDate, investmentTarget) : null,
     completed: report.completed.length,
     operating: report.operating.length,
-    red: report.red.length,
+    red: report.redSource.kind === 'none' ? null : report.red.length,
     missing: report.missingReports.length,
   };
 }

@@ -21,7 +21,11 @@ test('a leader opens last month’s 月度调度通报, sees the headline figure
   await expect(page.getByTestId('headline-investment')).toContainText(`年度累计 ${wan(report.investmentYearToDate)}`);
   await expect(page.getByTestId('headline-started')).toContainText(`${report.started.length} 个`);
   await expect(page.getByTestId('headline-investment-rate')).toContainText(/\d+(\.\d)?%|无数据/);
-  for (const section of ['一、主要指标', '三、分单位完成投资', '四、红灯项目及原因', '七、单位考核排名', '八、']) {
+  // Last month's red list is its month-end light snapshot (the demo seed backfills eight weeks).
+  expect(report.redSource.kind).toBe('snapshot');
+  await expect(page.getByTestId('red-source')).toContainText(`${report.redSource.date} 的快照`);
+  await expect(page.getByTestId('headline-red')).toContainText(`${report.red.length} 个`);
+  for (const section of ['一、主要指标', '三、分单位完成投资', '四、红灯项目及原因', '七、单位考核排名', '八、', '九、本月调整记录']) {
     await expect(page.getByRole('heading', { level: 2, name: new RegExp(section) })).toBeVisible();
   }
   await expect(page.getByRole('button', { name: '打印 / 导出PDF' })).toBeVisible();

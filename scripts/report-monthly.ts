@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { closeDb } from '../db';
-import { headlineFigures, monthLabel, monthlyReport } from '../domain/monthly-report';
+import { headlineFigures, monthLabel, monthlyReport, redSourceText } from '../domain/monthly-report';
 import { monthlyReportWorkbook } from '../domain/monthly-report-sheets';
 import { isAppError } from '../lib/errors';
 import { monthOf, previousMonth, today } from '../lib/rules/dates';
@@ -39,9 +39,11 @@ async function main(): Promise<number> {
       `吉林市重点项目月度调度通报（${monthLabel(report.month)}）`,
       `本月开工 ${h.startedThisMonth} 个，年度累计 ${h.startedYearToDate} 个，开工目标完成率 ${pct(h.startedRate)}`,
       `本月完成投资 ${formatWan(h.investmentThisMonth)}，年度累计 ${formatWan(h.investmentYearToDate)}，投资目标完成率 ${pct(h.investmentRate)}`,
-      `本月竣工 ${h.completed} 个，投产 ${h.operating} 个；红灯项目 ${h.red} 个；缺报月报 ${h.missing} 个`,
+      `本月竣工 ${h.completed} 个，投产 ${h.operating} 个；红灯项目 ${h.red === null ? '无快照' : `${h.red} 个`}；缺报月报 ${h.missing} 个`,
+      `（${redSourceText(report.redSource, report.month)}）`,
       `上报市级问题 ${report.problemsEscalated.length} 个，销号问题 ${report.problemsClosed.length} 个，未办结督办 ${report.openSupervisions.length} 件`,
       `考核排名（${report.rankingPeriod.label}）第一名：${report.ranking[0]?.unitName ?? '无'}`,
+      `本月调整记录 ${report.adjustments.length} 条${report.adjustments.length ? `：${report.adjustments.slice(0, 5).map((a) => `${a.date} ${a.projectName} ${a.fieldLabel} ${a.fromText}→${a.toText}（${a.reason}）`).join('；')}${report.adjustments.length > 5 ? ' 等' : ''}` : ''}`,
       `已写入 ${file}`,
     ].join('\n'),
   );

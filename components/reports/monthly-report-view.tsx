@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { headlineFigures, monthLabel, REPORT_TITLE, type MonthlyReport } from '@/domain/monthly-report';
+import { headlineFigures, monthLabel, redSourceText, REPORT_TITLE, type MonthlyReport } from '@/domain/monthly-report';
 import { CATEGORY_LABELS, PROBLEM_LEVEL_LABELS, PROBLEM_STATUS_LABELS, PROBLEM_TYPE_LABELS, STAGE_LABELS, SUPERVISION_STATUS_LABELS } from '@/lib/rules/enums';
 import { formatWan } from '@/lib/rules/money';
 
@@ -80,6 +80,8 @@ export function MonthlyReportView({ report, unitNames }: { report: MonthlyReport
   const h = headlineFigures(report);
   const year = report.month.slice(0, 4);
   const unit = (id: number) => unitNames.get(id) ?? '—';
+  const lightsFrom = redSourceText(report.redSource, report.month);
+  const redCount = (value: number | null) => (value === null ? '—' : num(value));
   const projectLink = (id: number, name: string) => (
     <Link href={`/projects/${id}`} className="text-brand-700 hover:underline print:text-slate-900 print:no-underline">
       {name}
@@ -116,7 +118,7 @@ export function MonthlyReportView({ report, unitNames }: { report: MonthlyReport
         <h1 className="text-2xl font-bold tracking-wide text-slate-900">{REPORT_TITLE}</h1>
         <p className="mt-1 text-base text-slate-800">{label}</p>
         <p className="mt-1 text-xs text-slate-600">
-          数据截至 {report.generatedOn}；金额单位：万元；灯色为当前状态；考核排名期间：{report.rankingPeriod.label}
+          数据截至 {report.generatedOn}；金额单位：万元；{lightsFrom}；考核排名期间：{report.rankingPeriod.label}
         </p>
       </header>
 
@@ -138,7 +140,7 @@ export function MonthlyReportView({ report, unitNames }: { report: MonthlyReport
           />
           <Figure label="本月竣工项目" value={`${num(h.completed)} 个`} />
           <Figure label="本月投产项目" value={`${num(h.operating)} 个`} />
-          <Figure label="红灯项目" value={`${num(h.red)} 个`} />
+          <Figure testId="headline-red" label="红灯项目" value={h.red === null ? '无快照' : `${num(h.red)} 个`} />
           <Figure label="缺报月报项目" value={`${num(h.missing)} 个`} />
         </dl>
       </Section>
@@ -157,13 +159,18 @@ export function MonthlyReportView({ report, unitNames }: { report: MonthlyReport
           caption="分单位完成投资"
           headers={['单位', '本月完成投资（万元）', '年度累计完成投资（万元）', '本月开工（个）', '红灯项目（个）']}
           numeric={[1, 2, 3, 4]}
-          rows={report.byUnit.map((row) => [row.unitName, num(row.investmentThisMonth), num(row.investmentYearToDate), num(row.started), num(row.red)])}
-          foot={['合计', num(report.investmentThisMonth), num(report.investmentYearToDate), num(report.started.length), num(report.byUnit.reduce((sum, row) => sum + row.red, 0))]}
+          rows={report.byUnit.map((row) => [row.unitName, num(row.investmentThisMonth), num(row.investmentYearToDate), num(row.started), redCount(row.red)])}
+          foot={['合计', num(report.investmentThisMonth), num(report.investmentYearToDate), num(report.started.length), redCount(report.redSource.kind === 'none' ? null : report.byUnit.reduce((sum, row) => sum + (row.red ?? 0), 0))]}
         />
       </Section>
 
-      <Section id="s-red" title="四、红灯项目及原因" count={report.red.length}>
-        <Table caption="红灯项目" headers={['项目名称', '责任单位', '红灯原因']} rows={report.red.map((row) => [projectLink(row.projectId, row.name), row.unitName, row.reasons.join('；')])} />
+      <Section id="s-red" title="四、红灯项目及原因" count={report.redSource.kind === 'none' ? undefined : report.red.length}>
+        <p className="mb-2 text-sm text-slate-700" data-testid="red-source">
+          {lightsFrom}。
+        </p>
+        {report.redSource.kind === 'none' ? null : (
+          <Table caption="红灯项目" headers={['项目名称', '责任单位', '红灯原因']} rows={report.red.map((row) => [projectLink(row.projectId, row.name), row.unitName, row.reasons.join('；')])} />
+        )}
       </Section>
 
       <Section id="s-problems" title="五、问题协调" count={report.problemsEscalated.length + report.problemsClosed.length}>
@@ -193,6 +200,15 @@ export function MonthlyReportView({ report, unitNames }: { report: MonthlyReport
 
       <Section id="s-missing" title={`八、${label}月度调度报告缺报项目`} count={report.missingReports.length}>
         <Table caption="缺报项目" headers={['项目名称', '责任单位']} rows={report.missingReports.map((row) => [projectLink(row.projectId, row.name), row.unitName])} />
+      </Section>
+
+      <Section id="s-adjustments" title="九、本月调整记录" count={report.adjustments.length}>
+        <p className="mb-2 text-xs text-slate-600">暂缓/终止、推迟计划时间、调减年度计划、调整双十名单，均须书面说明原因；日期为北京时间。</p>
+        <Table
+          caption="调整记录"
+          headers={['日期', '项目名称', '责任单位', '调整事项', '调整前', '调整后', '调整原因', '调整人']}
+          rows={report.adjustments.map((row) => [row.date, projectLink(row.projectId, row.projectName), row.unitName, row.fieldLabel, row.fromText, row.toText, row.reason, row.byName ?? '—'])}
+        />
       </Section>
     </article>
   );

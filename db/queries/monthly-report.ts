@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
 import { getDb } from '../index';
-import { monthlyReports, problemEvents, projects, stageHistory, supervisions, units } from '../schema';
+import { monthlyReports, problemEvents, projectAdjustments, projects, stageHistory, supervisions, units, users } from '../schema';
 import type { ProblemLevel, Stage } from '@/lib/rules/enums';
 import { REPORTING_STAGES } from '@/lib/rules/light';
 import { OPEN_SUPERVISION_STATUSES } from '@/lib/rules/problems';
@@ -136,5 +136,30 @@ export function listMissingReports(range: MonthRange) {
       ),
     )
     .orderBy(asc(units.sortOrder), asc(projects.id))
+    .all();
+}
+
+/** Changes made under a written reason (project_adjustments) with `at` in [fromIso, toIso), oldest first. */
+export function listAdjustmentsBetween(fromIso: string, toIso: string) {
+  return getDb()
+    .select({
+      id: projectAdjustments.id,
+      projectId: projectAdjustments.projectId,
+      projectName: projects.name,
+      unitName: units.name,
+      at: projectAdjustments.at,
+      field: projectAdjustments.field,
+      fromValue: projectAdjustments.fromValue,
+      toValue: projectAdjustments.toValue,
+      reason: projectAdjustments.reason,
+      byUserId: projectAdjustments.byUserId,
+      byName: users.name,
+    })
+    .from(projectAdjustments)
+    .innerJoin(projects, eq(projects.id, projectAdjustments.projectId))
+    .innerJoin(units, eq(units.id, projects.unitId))
+    .leftJoin(users, eq(users.id, projectAdjustments.byUserId))
+    .where(and(gte(projectAdjustments.at, fromIso), lt(projectAdjustments.at, toIso)))
+    .orderBy(asc(projectAdjustments.at), asc(projectAdjustments.id))
     .all();
 }

@@ -37,6 +37,7 @@ import {
 } from '@/lib/rules/enums';
 import { computeLight } from '@/lib/rules/light';
 import { hashPassword } from '@/lib/auth/password';
+import { backfillDemoLightHistory } from './light-history';
 import { CAMPAIGNS, DEMO_ACCOUNTS, DEMO_PASSWORD, EXTRA_USERS, INDUSTRIES, LEAD_COMPANIES, PHASES, PROJECT_NAMES, TARGETS_2018, UNITS } from './reference';
 
 // The demo data: deterministic for a given `today` (a seeded PRNG) and idempotent (reference
@@ -508,6 +509,7 @@ export async function seedDemo(db: DB, options: SeedOptions = {}): Promise<SeedR
   });
 
   refreshSeedLights(db, today);
+  backfillDemoLightHistory(db, today);
   log(`已写入演示数据：${projectIds.length} 个项目，${60} 条招商线索。`);
   return { seededDemo: true };
 }

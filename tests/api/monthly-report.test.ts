@@ -6,9 +6,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { GET as reportApi } from '@/app/api/v1/reports/monthly/route';
 import { GET as reportXlsx } from '@/app/(app)/reports/monthly/export/route';
 import { getDb } from '@/db';
-import { monthlyReports, problemEvents, projects, stageHistory } from '@/db/schema';
+import { lightSnapshotProjects, monthlyReports, problemEvents, projects, stageHistory } from '@/db/schema';
 import { loadDashboard } from '@/db/queries/dashboard';
-import { headlineFigures, monthlyReport, rankingPeriodOf } from '@/domain/monthly-report';
+import { headlineFigures, monthlyReport, monthRange, rankingPeriodOf } from '@/domain/monthly-report';
 import { HEADER_ROW, MONEY_FORMAT, XLSX_CONTENT_TYPE } from '@/lib/excel/writer';
 import { monthOf, nextMonth, previousMonth, today } from '@/lib/rules/dates';
 import { REPORTING_STAGES } from '@/lib/rules/light';
@@ -124,9 +124,23 @@ describe('monthlyReport figures on the seed', () => {
     expect(r.rankingPeriod.label).toBe(range.label);
   });
 
-  it('red projects carry the light’s reasons', () => {
+  // A past month's red list is its month-end light snapshot (the seed backfills the demo's history),
+  // the current month's is today's lights (tests/api/light-history.test.ts covers the other cases).
+  it('red projects of a past month are the month-end snapshot’s, with the reasons of that day', () => {
     const r = report();
+    const end = monthRange(month).to;
+    const red = getDb().select().from(lightSnapshotProjects).all().filter((row) => row.date === end && row.light === 'red');
+    expect(red.length).toBeGreaterThan(0);
+    expect(r.redSource).toEqual({ kind: 'snapshot', date: end, monthEnd: true });
+    expect(r.red.map((x) => x.projectId).sort((a, b) => a - b)).toEqual(red.map((row) => row.projectId).sort((a, b) => a - b));
+    expect(r.red.map((x) => x.reasons)).toEqual(r.red.map((x) => red.find((row) => row.projectId === x.projectId)!.reasons));
+    expect(r.red.every((x) => x.reasons.length > 0)).toBe(true);
+  });
+
+  it('red projects of the current month are those red today', () => {
+    const r = monthlyReport({ month: monthOf(today()) });
     const red = getDb().select().from(projects).all().filter((p) => p.light === 'red');
+    expect(r.redSource).toEqual({ kind: 'current', date: today() });
     expect(r.red.map((x) => x.projectId).sort((a, b) => a - b)).toEqual(red.map((p) => p.id).sort((a, b) => a - b));
     expect(r.red.every((x) => x.reasons.length > 0)).toBe(true);
   });
@@ -146,7 +160,7 @@ describe('the four forms agree', () => {
     expect(result.status).toBe(200);
     expect(result.headers.get('content-type')).toBe(XLSX_CONTENT_TYPE);
     const workbook = await openWorkbook(result.bytes);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['概况', '本月开工', '本月竣工', '本月投产', '分单位完成投资', '红灯项目', '上报市级问题', '本月销号问题', '未办结督办', '考核排名', '缺报月报']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['概况', '本月开工', '本月竣工', '本月投产', '分单位完成投资', '红灯项目', '上报市级问题', '本月销号问题', '未办结督办', '考核排名', '缺报月报', '本月调整记录']);
     const headline = workbook.getWorksheet('概况')!;
     const h = headlineFigures(report);
     const cell = (header: string) => headline.getCell(HEADER_ROW + 1, headers(headline).indexOf(header) + 1);

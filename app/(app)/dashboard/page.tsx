@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Chart, type ChartSpec } from '@/components/dashboard/chart';
+import { LightTrendCard } from '@/components/dashboard/light-trend-card';
 import { ExportLink, exportHref } from '@/components/reports/export-link';
 import { Rankings } from '@/components/dashboard/rankings';
 import { StatTile } from '@/components/dashboard/stat-tile';
@@ -159,6 +160,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           </Card>
         ))}
       </section>
+
+      <LightTrendCard />
 
       <Card
         className="mt-4"
