@@ -530,16 +530,17 @@ export async function seedDemo(db: DB, options: SeedOptions = {}): Promise<SeedR
     writeAudit(tx, { userId: admin.id, action: 'create', entityType: 'seed', entityId: null, after: { projects: projectIds.length, leads: leadStages.length } });
   });
 
-  refreshSeedLights(db, today);
+  refreshDemoLights(db, today);
   log(`已写入演示数据：${projectIds.length} 个项目，${60} 条招商线索。`);
   return { seededDemo: true };
 }
 
 /**
  * Computes stored lights with the pure rules directly, so the seed needs no server-only module.
- * The facts are those domain/light.ts loadLightFacts reads, for the whole (small) demo pool.
+ * The facts are those domain/light.ts loadLightFacts reads, for the whole pool (the demo, or the
+ * generated city-scale database of scripts/generate-demo.ts).
  */
-function refreshSeedLights(db: DB, today: string) {
+export function refreshDemoLights(db: DB, today: string) {
   const year = Number(today.slice(0, 4));
   const facts = new Map<number, LightFacts>();
   const yearPlans = db.select().from(projectYearPlans).all();

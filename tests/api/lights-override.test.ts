@@ -9,6 +9,9 @@ import { GET as getProjectDetail } from '@/app/api/v1/projects/[id]/route';
 import { POST as transition } from '@/app/api/v1/projects/[id]/transitions/route';
 import { PATCH as patchApproval } from '@/app/api/v1/approvals/[id]/route';
 import { listLedgerRows } from '@/db/queries/projects';
+import { lightOptions, loadLightFacts } from '@/domain/light';
+import { computeLight } from '@/lib/rules/light';
+import { today } from '@/lib/rules/dates';
 
 // 未批先建 (issue 11): the demo's override project stays flagged, on the board API and the ledger,
 // until its last open 前期手续 item is done; and forcing 开工建设 past open permits never greens a light.
@@ -38,6 +41,28 @@ beforeAll(async () => {
   // Exactly one deliberate 未批先建 project in the demo.
   expect(overridden).toHaveLength(1);
   demoId = overridden[0].id;
+});
+
+describe('the demo lights', () => {
+  it('are stored as the app computes them from the same facts (seed and domain load the same facts)', () => {
+    const rows = getDb().select().from(projects).all();
+    const facts = loadLightFacts(getDb(), rows.map((row) => row.id));
+    const options = lightOptions(getDb(), today());
+    for (const row of rows) {
+      const result = computeLight(facts.get(row.id)!, options);
+      expect({ id: row.id, light: row.light, reasons: row.lightReasons, overridden: row.approvalsOverridden, recheck: row.lightRecheckOn, signals: row.lightSignals }).toEqual({
+        id: row.id,
+        light: result.light,
+        reasons: result.reasons,
+        overridden: result.approvalsOverridden,
+        recheck: result.recheckOn,
+        signals: result.signals.map(({ kind, severity, message, dueDate }) => ({ kind, severity, message, dueDate })),
+      });
+    }
+    // The demo shows every kind of light, and at least one red 落后序时进度 project under construction.
+    expect(new Set(rows.map((row) => row.light))).toEqual(new Set(['red', 'yellow', 'green', 'grey']));
+    expect(rows.some((row) => row.stage === 'construction' && row.light === 'red' && row.lightSignals.some((s) => s.kind === 'schedule_lag' && s.severity === 'red'))).toBe(true);
+  });
 });
 
 describe('the demo 未批先建 project', () => {
