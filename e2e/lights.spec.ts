@@ -35,3 +35,30 @@ test('a leader reads a 落后序时进度 red card on the board on a phone', asy
   await page.screenshot({ path: testInfo.outputPath('board-phone.png') });
   await page.screenshot({ path: '/tmp/lights-board-phone.png' });
 });
+
+test('an admin sets the 序时进度 thresholds, with the error beside the field', async ({ page }) => {
+  await signIn(page, 'admin');
+  await page.goto('/admin/settings');
+  const yellow = page.getByLabel('黄灯：落后达到');
+  const red = page.getByLabel('红灯：落后达到');
+  await expect(yellow).toHaveValue('10');
+  await expect(red).toHaveValue('20');
+
+  await yellow.fill('30');
+  await page.getByRole('button', { name: '保存设置' }).click();
+  await expect(red).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator(`#${await red.getAttribute('aria-describedby')}`)).toHaveText('红灯阈值须大于黄灯阈值');
+  // The typed value survives the refusal.
+  await expect(yellow).toHaveValue('30');
+
+  await yellow.fill('10');
+  await red.fill('25');
+  await page.getByRole('button', { name: '保存设置' }).click();
+  await expect(page.getByText('设置已保存')).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel('红灯：落后达到')).toHaveValue('25');
+  // Back to the defaults for any later spec.
+  await page.getByLabel('红灯：落后达到').fill('20');
+  await page.getByRole('button', { name: '保存设置' }).click();
+  await expect(page.getByText('设置已保存')).toBeVisible();
+});
