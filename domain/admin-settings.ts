@@ -8,14 +8,21 @@ import type { ActorContext } from './projects';
 import { getSetting, putSetting } from './settings';
 import { assertAdmin } from './users';
 
-// The settings page: password policy and the usual days per stage. A change to the project
-// stages' usual days changes stage aging, so every light is recomputed in the same transaction.
+// The settings page: password policy, the usual days per stage and the 序时进度 thresholds. A
+// change to the project stages' usual days or to the thresholds changes lights, so every light is
+// recomputed in the same transaction.
 
-function currentSettings(): { passwordMinLength: number; stageUsualDays: Record<(typeof STAGES)[number], number | null>; leadStageUsualDays: Record<(typeof LEAD_STAGES)[number], number | null> } {
+function currentSettings(): {
+  passwordMinLength: number;
+  stageUsualDays: Record<(typeof STAGES)[number], number | null>;
+  leadStageUsualDays: Record<(typeof LEAD_STAGES)[number], number | null>;
+  scheduleLagThresholds: { yellow: number; red: number };
+} {
   return {
     passwordMinLength: getSetting('passwordMinLength'),
     stageUsualDays: getSetting('stageUsualDays'),
     leadStageUsualDays: getSetting('leadStageUsualDays'),
+    scheduleLagThresholds: getSetting('scheduleLagThresholds'),
   };
 }
 
@@ -30,6 +37,8 @@ export function saveAdminSettings(actor: ActorContext, input: SettingsInput) {
     // A blank field means "no usual time": that stage never ages.
     stageUsualDays: Object.fromEntries(STAGES.map((stage) => [stage, input.stageUsualDays[stage] ?? null])) as Record<(typeof STAGES)[number], number | null>,
     leadStageUsualDays: Object.fromEntries(LEAD_STAGES.map((stage) => [stage, input.leadStageUsualDays[stage] ?? null])) as Record<(typeof LEAD_STAGES)[number], number | null>,
+    // Older callers that do not send the thresholds keep the stored ones.
+    scheduleLagThresholds: input.scheduleLagThresholds ?? getSetting('scheduleLagThresholds'),
   };
   return getDb().transaction((tx) => {
     const before = currentSettings();
@@ -38,7 +47,8 @@ export function saveAdminSettings(actor: ActorContext, input: SettingsInput) {
     putSetting(tx, 'passwordMinLength', next.passwordMinLength);
     putSetting(tx, 'stageUsualDays', next.stageUsualDays);
     putSetting(tx, 'leadStageUsualDays', next.leadStageUsualDays);
-    if ('stageUsualDays' in change.after) refreshAllLights(tx);
+    putSetting(tx, 'scheduleLagThresholds', next.scheduleLagThresholds);
+    if ('stageUsualDays' in change.after || 'scheduleLagThresholds' in change.after) refreshAllLights(tx);
     writeAudit(tx, { userId: actor.id, action: 'update', entityType: 'setting', entityId: null, before: change.before, after: change.after, ip: actor.ip });
     return next;
   });

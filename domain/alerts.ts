@@ -4,11 +4,10 @@ import { dataFingerprint, listLitProjects, listOverdueLeads, listProjectsForAler
 import { listSupervisionsByStatus } from '@/db/queries/supervisions';
 import { alertHref, alertKey, compareAlerts, type Alert, type AlertKind } from '@/lib/rules/alerts';
 import { daysBetween, today } from '@/lib/rules/dates';
-import { computeLight } from '@/lib/rules/light';
+import { computeLight, type LightOptions } from '@/lib/rules/light';
 import { AWAITING_REPLY_STATUSES } from '@/lib/rules/problems';
 import type { Actor } from '@/lib/rules/permissions';
-import { drainLightChanges, ensureLightsFresh, loadLightFacts } from './light';
-import { getSetting } from './settings';
+import { drainLightChanges, ensureLightsFresh, lightOptions, loadLightFacts } from './light';
 
 // The alert centre (预警). Project alerts are the signals of lib/rules/light.ts, recomputed from
 // the same facts the stored light comes from, so the ledger, board, API and alerts agree. To them
@@ -46,13 +45,13 @@ interface SignalIndex { day: string; dataVersion: number; units: string; project
 const indexHolder = globalThis as unknown as { __jkpSignalIndex?: SignalIndex };
 
 function indexProjects(rows: Array<{ id: number; name: string; unitId: number; ownerId: number | null }>, day: string, unitName: Map<number, string>): IndexedProject[] {
-  const stageUsualDays = getSetting('stageUsualDays');
+  const options = lightOptions(getDb(), day);
   // In slices, so a city-wide rebuild holds one slice's facts at a time rather than all of them.
   const indexed: IndexedProject[] = [];
   for (let i = 0; i < rows.length; i += INDEX_SLICE) {
     const slice = rows.slice(i, i + INDEX_SLICE);
     const facts = loadLightFacts(getDb(), slice.map((row) => row.id), day);
-    indexed.push(...indexSlice(slice, facts, day, unitName, stageUsualDays));
+    indexed.push(...indexSlice(slice, facts, day, unitName, options));
   }
   return indexed;
 }
@@ -64,12 +63,12 @@ function indexSlice(
   facts: ReturnType<typeof loadLightFacts>,
   day: string,
   unitName: Map<number, string>,
-  stageUsualDays: ReturnType<typeof getSetting<'stageUsualDays'>>,
+  options: LightOptions,
 ): IndexedProject[] {
   return rows.flatMap((row) => {
     const fact = facts.get(row.id);
     if (!fact) return [];
-    const alerts = computeLight(fact, { today: day, stageUsualDays }).signals.map((signal) =>
+    const alerts = computeLight(fact, options).signals.map((signal) =>
       build(
         signal.kind,
         { severity: signal.severity, projectId: row.id, leadId: null, subject: row.name, unitId: row.unitId, unitName: unitName.get(row.unitId) ?? '', message: signal.message, dueDate: signal.dueDate, refId: signal.refId ?? null },
@@ -95,7 +94,8 @@ function signalIndex(day: string): Map<number, IndexedProject> {
   } else if (changed.length) {
     const rows = listProjectsForAlerts(changed);
     for (const id of changed) index.projects.delete(id);
-    for (const project of indexProjects(rows.filter((row) => row.light !== 'green'), day, unitName)) index.projects.set(project.id, project);
+    // Only red and yellow projects are lit: green and grey (暂缓/终止) carry no alerts.
+    for (const project of indexProjects(rows.filter((row) => row.light === 'red' || row.light === 'yellow'), day, unitName)) index.projects.set(project.id, project);
   }
   return index.projects;
 }

@@ -6,6 +6,7 @@ import { approvalItems, type ApprovalItem } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { nowIso, today } from '@/lib/rules/dates';
 import type { ApprovalPatchInput } from '@/lib/schemas/project-lists';
+import { refreshLight } from './light';
 import { editableProject } from './project-access';
 import type { ActorContext } from './projects';
 
@@ -68,6 +69,8 @@ export function updateApprovalItem(actor: ActorContext, approvalId: number, inpu
         after: { name: current.name, ...after },
         ip: actor.ip ?? null,
       });
+      // Status and due date drive approval_overdue and 未批先建 (approvals_overridden).
+      refreshLight(tx, current.projectId);
       return updated;
     }),
   );

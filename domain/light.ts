@@ -2,9 +2,10 @@ import 'server-only';
 import { and, eq, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import { isBusyError } from '@/db/busy';
 import { getDb, type Executor } from '@/db';
-import { monthlyReports, problems, projects, supervisions, tasks, type Project } from '@/db/schema';
+import { approvalItems, monthlyReports, problems, projects, projectYearPlans, supervisions, tasks, type Project, type StoredSignal } from '@/db/schema';
 import { monthOf, previousMonth, today } from '@/lib/rules/dates';
-import { computeLight, type LightFacts, type LightResult } from '@/lib/rules/light';
+import { computeLight, type LightFacts, type LightOptions, type LightResult } from '@/lib/rules/light';
+import { APPROVAL_TEMPLATE } from '@/lib/rules/approvals';
 import { takeLightSnapshot } from './light-history';
 import { getSetting } from './settings';
 
@@ -17,10 +18,11 @@ const CHUNK = 500;
 /**
  * Loads the light facts of many projects with one query per kind of fact. Only the report months
  * the rules look at (last month and later) are read: at city scale the full report history is
- * tens of thousands of rows that no signal uses.
+ * tens of thousands of rows that no signal uses. This year's reports are read as one sum each.
  */
 export function loadLightFacts(executor: Executor, projectIds: number[], day = today()): Map<number, LightFacts> {
   const fromMonth = previousMonth(monthOf(day));
+  const year = Number(day.slice(0, 4));
   const facts = new Map<number, LightFacts>();
   for (let i = 0; i < projectIds.length; i += CHUNK) {
     const ids = projectIds.slice(i, i + CHUNK);
@@ -32,11 +34,47 @@ export function loadLightFacts(executor: Executor, projectIds: number[], day = t
         stageEnteredAt: projects.stageEnteredAt,
         stageDueDate: projects.stageDueDate,
         createdAt: projects.createdAt,
+        plannedStartDate: projects.plannedStartDate,
+        plannedCompletionDate: projects.plannedCompletionDate,
+        cachedPlan: projects.plannedInvestmentThisYear,
       })
       .from(projects)
       .where(inArray(projects.id, ids))
       .all();
-    for (const row of rows) facts.set(row.id, { ...row, openTasks: [], reportMonths: [], openProblems: [], openSupervisions: [] });
+    // The year plan is the source; a project with no year plan at all (none recorded yet) falls
+    // back to its cached column. One with plans for other years but not this one has no plan.
+    const planRows = executor
+      .select({ projectId: projectYearPlans.projectId, year: projectYearPlans.year, plannedInvestment: projectYearPlans.plannedInvestment })
+      .from(projectYearPlans)
+      .where(inArray(projectYearPlans.projectId, ids))
+      .all();
+    const planOf = new Map<number, number>();
+    const hasPlans = new Set<number>();
+    for (const plan of planRows) {
+      hasPlans.add(plan.projectId);
+      if (plan.year === year) planOf.set(plan.projectId, plan.plannedInvestment);
+    }
+    for (const { id, cachedPlan, ...row } of rows) {
+      const planThisYear = planOf.get(id) ?? (hasPlans.has(id) ? 0 : cachedPlan);
+      facts.set(id, { ...row, planThisYear, completedThisYear: 0, approvals: [], openTasks: [], reportMonths: [], openProblems: [], openSupervisions: [] });
+    }
+    for (const sum of executor
+      .select({ projectId: monthlyReports.projectId, total: sql<number>`coalesce(sum(${monthlyReports.investmentThisMonth}), 0)`.mapWith(Number) })
+      .from(monthlyReports)
+      .where(and(inArray(monthlyReports.projectId, ids), gte(monthlyReports.month, `${year}-01`), lte(monthlyReports.month, `${year}-12`)))
+      .groupBy(monthlyReports.projectId)
+      .all()) {
+      const fact = facts.get(sum.projectId);
+      if (fact) fact.completedThisYear = sum.total;
+    }
+    for (const item of executor
+      .select({ id: approvalItems.id, projectId: approvalItems.projectId, name: approvalItems.name, status: approvalItems.status, dueDate: approvalItems.dueDate })
+      .from(approvalItems)
+      .where(and(inArray(approvalItems.projectId, ids), inArray(approvalItems.status, ['pending', 'in_progress'])))
+      .orderBy(approvalItems.projectId, approvalItems.sortOrder)
+      .all()) {
+      facts.get(item.projectId)?.approvals?.push(item);
+    }
     for (const task of executor
       .select({ id: tasks.id, projectId: tasks.projectId, title: tasks.title, dueDate: tasks.dueDate })
       .from(tasks)
@@ -69,8 +107,13 @@ export function loadLightFacts(executor: Executor, projectIds: number[], day = t
   return facts;
 }
 
+/** The admin settings the light rules read. */
+export function lightOptions(executor: Executor, day: string): LightOptions {
+  return { today: day, stageUsualDays: getSetting('stageUsualDays', executor), scheduleLagThresholds: getSetting('scheduleLagThresholds', executor) };
+}
+
 export function lightFor(facts: LightFacts, executor: Executor = getDb(), day = today()): LightResult {
-  return computeLight(facts, { today: day, stageUsualDays: getSetting('stageUsualDays', executor) });
+  return computeLight(facts, lightOptions(executor, day));
 }
 
 // Every change to a project's light facts, name, unit or owner goes through storeLights, so it
@@ -90,17 +133,24 @@ export function drainLightChanges(): number[] {
 
 /** Stores computed lights with one prepared statement (thousands of rows during an import). */
 function storeLights(executor: Executor, facts: Iterable<[number, LightFacts]>, day: string): void {
-  const stageUsualDays = getSetting('stageUsualDays', executor);
+  const options = lightOptions(executor, day);
   // Bound values still go through the column's JSON encoding, so reasons stay an array here.
   const update = executor
     .update(projects)
-    .set({ light: sql.placeholder('light'), lightReasons: sql.placeholder('reasons'), lightRecheckOn: sql.placeholder('recheckOn') } as never)
+    .set({
+      light: sql.placeholder('light'),
+      lightReasons: sql.placeholder('reasons'),
+      lightSignals: sql.placeholder('signals'),
+      approvalsOverridden: sql.placeholder('overridden'),
+      lightRecheckOn: sql.placeholder('recheckOn'),
+    } as never)
     .where(eq(projects.id, sql.placeholder('id')))
     .prepare();
   for (const [projectId, fact] of facts) {
     lightChanges.add(projectId);
-    const result = computeLight(fact, { today: day, stageUsualDays });
-    update.run({ id: projectId, light: result.light, reasons: result.reasons, recheckOn: result.recheckOn });
+    const result = computeLight(fact, options);
+    const signals: StoredSignal[] = result.signals.map(({ kind, severity, message, dueDate }) => ({ kind, severity, message, dueDate }));
+    update.run({ id: projectId, light: result.light, reasons: result.reasons, signals, overridden: result.approvalsOverridden, recheckOn: result.recheckOn });
   }
 }
 
@@ -110,16 +160,39 @@ export function refreshLights(executor: Executor, projectIds: number[], day = to
   storeLights(executor, loadLightFacts(executor, projectIds, day), day);
 }
 
+type NewProjectFacts = Pick<
+  Project,
+  'id' | 'stage' | 'status' | 'stageEnteredAt' | 'stageDueDate' | 'createdAt' | 'plannedStartDate' | 'plannedCompletionDate' | 'plannedInvestmentThisYear'
+>;
+
 /**
  * Lights of projects inserted in this very transaction: they have no tasks, reports, problems or
- * 督办 yet, so their facts are the rows themselves and nothing needs to be read back.
+ * 督办 yet, and their 前期手续 checklist is the template, all pending with no due date. So their
+ * facts are the rows themselves and nothing needs to be read back. This year's plan is the row's
+ * (the year plan is written from the same figure).
  */
-export function refreshNewProjectLights(executor: Executor, created: ReadonlyArray<Pick<Project, 'id' | 'stage' | 'status' | 'stageEnteredAt' | 'stageDueDate' | 'createdAt'>>, day = today()): void {
+export function refreshNewProjectLights(executor: Executor, created: ReadonlyArray<NewProjectFacts>, day = today()): void {
+  const pendingChecklist = APPROVAL_TEMPLATE.map((item) => ({ name: item.name, status: 'pending' as const, dueDate: null }));
   storeLights(
     executor,
     created.map((project): [number, LightFacts] => [
       project.id,
-      { stage: project.stage, status: project.status, stageEnteredAt: project.stageEnteredAt, stageDueDate: project.stageDueDate, createdAt: project.createdAt, openTasks: [], reportMonths: [], openProblems: [], openSupervisions: [] },
+      {
+        stage: project.stage,
+        status: project.status,
+        stageEnteredAt: project.stageEnteredAt,
+        stageDueDate: project.stageDueDate,
+        createdAt: project.createdAt,
+        plannedStartDate: project.plannedStartDate,
+        plannedCompletionDate: project.plannedCompletionDate,
+        planThisYear: project.plannedInvestmentThisYear,
+        completedThisYear: 0,
+        approvals: pendingChecklist,
+        openTasks: [],
+        reportMonths: [],
+        openProblems: [],
+        openSupervisions: [],
+      },
     ]),
     day,
   );
@@ -160,7 +233,7 @@ export function ensureLightsFresh(options: { force?: boolean } = {}): number {
   return due.length;
 }
 
-/** After a settings change that alters every light (stage usual days). */
+/** After a settings change that alters every light (stage usual days, 序时进度 thresholds). */
 export function refreshAllLights(executor: Executor): void {
   const ids = executor.select({ id: projects.id }).from(projects).all().map((r) => r.id);
   refreshLights(executor, ids);

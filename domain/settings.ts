@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, type Executor } from '@/db';
 import { settings } from '@/db/schema';
-import { DEFAULT_STAGE_USUAL_DAYS } from '@/lib/rules/light';
+import { DEFAULT_SCHEDULE_LAG_THRESHOLDS, DEFAULT_STAGE_USUAL_DAYS, type ScheduleLagThresholds } from '@/lib/rules/light';
 import { LEAD_STAGES, STAGES } from '@/lib/rules/enums';
 
 // Settings an admin may change, each with its schema and default.
@@ -15,6 +15,13 @@ export const SETTING_DEFINITIONS = {
   leadStageUsualDays: {
     schema: z.partialRecord(z.enum(LEAD_STAGES), z.number().int().min(1).max(3650).nullable()),
     defaults: { prospect: 30, contacting: 45, negotiating: 90, signed: 90, landed: null, dropped: null } as Record<(typeof LEAD_STAGES)[number], number | null>,
+  },
+  /** 序时进度: percentage points behind schedule for yellow and for red; yellow below red. */
+  scheduleLagThresholds: {
+    schema: z
+      .object({ yellow: z.number().int().min(1).max(100), red: z.number().int().min(1).max(100) })
+      .refine((value) => value.yellow < value.red, { message: '黄灯阈值须小于红灯阈值', path: ['red'] }),
+    defaults: DEFAULT_SCHEDULE_LAG_THRESHOLDS as ScheduleLagThresholds,
   },
   passwordMinLength: { schema: z.number().int().min(6).max(64), defaults: 8 as number },
   digestWebhookUrl: { schema: z.url().nullable(), defaults: null as string | null },

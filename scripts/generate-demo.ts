@@ -6,12 +6,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { closeDb, getDb, getSqlite } from '../db';
-import { seedDemo } from '../db/seed';
+import { refreshDemoLights, seedDemo } from '../db/seed';
 import { PROJECT_NAMES, LEAD_COMPANIES } from '../db/seed/reference';
 import { APPROVAL_TEMPLATE } from '../lib/rules/approvals';
 import { addDaysIso, monthOf, previousMonth, today as todayIso } from '../lib/rules/dates';
 import { CATEGORIES, LEAD_STAGES, STAGES, type Stage } from '../lib/rules/enums';
-import { computeLight, REPORTING_STAGES, type LightFacts } from '../lib/rules/light';
+import { REPORTING_STAGES } from '../lib/rules/light';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -66,7 +66,6 @@ async function main() {
   const insertLead = sqlite.prepare(`insert into leads (company, origin, industry_id, intended_investment, proposed_project, owner_id, team, stage, stage_entered_at, next_follow_up_date, drop_reason, signed_at, source, created_at, updated_at)
     values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
   const insertLeadHistory = sqlite.prepare('insert into lead_stage_history (lead_id, from_stage, to_stage, at, by_user_id) values (?,?,?,?,?)');
-  const updateLight = sqlite.prepare('update projects set light = ?, light_reasons = ?, light_recheck_on = ? where id = ?');
 
   const ts = (date: string, hour = 9) => `${date}T${String(hour).padStart(2, '0')}:00:00.000Z`;
   const stageWeights: Array<[Stage, number]> = [['reserve', 20], ['signed', 10], ['approvals', 21], ['construction', 29], ['completed', 10], ['operating', 10]];
@@ -77,7 +76,6 @@ async function main() {
   };
   const yearStart = `${day.slice(0, 4)}-01`;
   const lastMonth = previousMonth(monthOf(day));
-  const facts = new Map<number, LightFacts>();
   const nouns = ['产业园', '生产线', '物流园', '综合体', '改造工程', '示范基地', '产业化项目', '配套工程', '研发中心', '扩能项目'];
   const problemTypes = ['land', 'funding', 'approval', 'relocation', 'utilities', 'other'] as const;
 
@@ -112,8 +110,6 @@ async function main() {
           '包保领导（组长）、责任单位、项目单位', '按照"六个一"包保机制推进。', ts(enteredDate), stageDue, admin, ts(createdDate), ts(enteredDate),
         ).lastInsertRowid,
       );
-      const fact: LightFacts = { stage, status: 'active', stageEnteredAt: ts(enteredDate), stageDueDate: stageDue, createdAt: ts(createdDate), openTasks: [], reportMonths: [], openProblems: [], openSupervisions: [] };
-      facts.set(id, fact);
 
       const pathStages = STAGES.slice(0, stageIdx + 1).filter((s) => !(s === 'signed' && category === 'government' && stage !== 'signed'));
       const span = Math.max(1, createdDaysAgo - enteredDaysAgo);
@@ -140,7 +136,6 @@ async function main() {
           const due = addDaysIso(day, rand.chance(0.15) ? -rand.int(1, 40) : rand.int(2, 120));
           const done = rand.chance(0.3);
           insertTask.run(id, rand.pick(['完成可研报告编制', '协调用地指标', '办理环评批复', '组织施工招标', '落实配套资金', '设备采购安装']), ownerId, due, done ? 'done' : 'open', done ? ts(day) : null, ownerId ?? admin);
-          if (!done) fact.openTasks.push({ title: '任务', dueDate: due });
         }
       }
       if ((REPORTING_STAGES as readonly string[]).includes(stage)) {
@@ -155,19 +150,16 @@ async function main() {
           const amount = k === reported.length - 1 ? Math.max(0, completed - cumulative) : perMonth;
           cumulative += amount;
           insertReport.run(id, month, amount, cumulative, Math.min(100, Math.round((cumulative / total) * 100)), '按计划推进', ownerId ?? admin, ts(`${month}-28`));
-          fact.reportMonths.push(month);
         });
       }
       if (stageIdx >= 1 && stageIdx <= 3 && rand.chance(0.06)) {
         const deadline = addDaysIso(day, rand.chance(0.3) ? -rand.int(1, 20) : rand.int(1, 45));
         const created = ts(addDaysIso(day, -rand.int(3, 80)));
         insertProblem.run(id, rand.pick(problemTypes), '配套资金未落实到位', rand.chance(0.6) ? unit.id : rand.pick(units).id, deadline, 'county', ownerId ?? admin, created, created);
-        fact.openProblems!.push({ description: '配套资金未落实到位', deadline, createdAt: created });
       }
       if (stageIdx >= 2 && stageIdx <= 3 && rand.chance(0.02)) {
         const deadline = addDaysIso(day, rand.int(-10, 30));
         insertSupervision.run(id, '加快推进，按期报送进度', deadline, rand.pick(leaders), ownerId, ts(day), ts(day));
-        fact.openSupervisions!.push({ content: '加快推进', deadline });
       }
     }
 
@@ -189,11 +181,9 @@ async function main() {
       if (stage !== 'prospect') insertLeadHistory.run(id, 'prospect', stage, ts(entered), owner.id);
     }
 
-    for (const [id, fact] of facts) {
-      const result = computeLight(fact, { today: day });
-      updateLight.run(result.light, JSON.stringify(result.reasons), result.recheckOn, id);
-    }
   })();
+  // Every light from the stored facts, with the same rules and facts as the app (db/seed).
+  refreshDemoLights(db, day);
   sqlite.pragma('optimize');
   const counts = sqlite.prepare('select (select count(*) from projects) p, (select count(*) from leads) l, (select count(*) from approval_items) a, (select count(*) from monthly_reports) r, (select count(*) from stage_history) h, (select count(*) from tasks) t').get();
   closeDb();

@@ -11,7 +11,14 @@ import { CancelLink } from './leave-guard';
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 type Days = Record<string, number | null>;
 
-export function SettingsForm({ action, settings }: { action: Action; settings: { passwordMinLength: number; stageUsualDays: Days; leadStageUsualDays: Days } }) {
+interface Settings {
+  passwordMinLength: number;
+  stageUsualDays: Days;
+  leadStageUsualDays: Days;
+  scheduleLagThresholds: { yellow: number; red: number };
+}
+
+export function SettingsForm({ action, settings }: { action: Action; settings: Settings }) {
   const { state, onSubmit, pending } = useFormAction(action);
   // Edits made since the last successful save are what a cancel would lose.
   const [editedAt, setEditedAt] = useState<ActionState | null>(null);
@@ -51,6 +58,32 @@ export function SettingsForm({ action, settings }: { action: Action; settings: {
               error={errors[`stageUsualDays.${stage}`]}
             />
           ))}
+        </div>
+      </fieldset>
+      <fieldset className="space-y-3">
+        <legend className="text-base font-semibold">序时进度预警（百分点）</legend>
+        <p className="text-sm text-slate-600">
+          在建项目的年度投资完成率落后序时进度（已过月份 ÷ 12）达到下列百分点即亮灯；每月 6 日起计入上月。整数 1–100，黄灯须小于红灯。
+        </p>
+        <div className="grid grid-cols-2 gap-3 sm:max-w-md">
+          <TextField
+            id="schedule-lag-yellow"
+            name="scheduleLagThresholds.yellow"
+            label="黄灯：落后达到"
+            inputMode="numeric"
+            required
+            defaultValue={value('scheduleLagThresholds.yellow', settings.scheduleLagThresholds.yellow)}
+            error={errors['scheduleLagThresholds.yellow']}
+          />
+          <TextField
+            id="schedule-lag-red"
+            name="scheduleLagThresholds.red"
+            label="红灯：落后达到"
+            inputMode="numeric"
+            required
+            defaultValue={value('scheduleLagThresholds.red', settings.scheduleLagThresholds.red)}
+            error={errors['scheduleLagThresholds.red']}
+          />
         </div>
       </fieldset>
       <fieldset className="space-y-3">

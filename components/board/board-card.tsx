@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { memo, useId } from 'react';
-import { LightBadge, ShuangshiTag, Tag } from '@/components/ui/badges';
+import { ApprovalsOverriddenTag, LightBadge, ShuangshiTag, Tag } from '@/components/ui/badges';
 import { CATEGORY_LABELS } from '@/lib/rules/enums';
 import { formatWan } from '@/lib/rules/money';
 import { MoveMenu } from './move-menu';
@@ -21,6 +21,9 @@ interface Props {
 
 const STATIC_ITEM = STATIC_SLOTS.DraggableItem;
 
+/** Reasons shown on the card itself; the project page lists them all. */
+const VISIBLE_REASONS = 2;
+
 export const cardTitle = (card: CardData) => (card.kind === 'projects' ? card.name : card.company);
 
 function ProjectBody({ card, reasonsId }: { card: ProjectCardData; reasonsId: string }) {
@@ -36,6 +39,7 @@ function ProjectBody({ card, reasonsId }: { card: ProjectCardData; reasonsId: st
       <div className="mt-1 flex flex-wrap gap-1">
         <Tag>{CATEGORY_LABELS[card.category]}</Tag>
         {card.shuangshi ? <ShuangshiTag /> : null}
+        {card.approvalsOverridden ? <ApprovalsOverriddenTag detail={card.lightReasons.find((reason) => reason.startsWith('未批先建'))} /> : null}
         {card.openSupervisions > 0 ? (
           <Tag tone="red">
             <span title={`${card.openSupervisions} 件督办未办结`}>督办 {card.openSupervisions}</span>
@@ -52,17 +56,17 @@ function ProjectBody({ card, reasonsId }: { card: ProjectCardData; reasonsId: st
         </dd>
       </dl>
       {card.lightReasons.length ? (
-        <div
-          id={reasonsId}
-          role="tooltip"
-          className="pointer-events-none absolute left-2 right-2 top-full z-10 mt-1 hidden rounded-md bg-slate-900 px-3 py-2 text-xs text-white shadow-lg group-hover:block group-focus-within:block"
-        >
-          <p className="font-medium">{card.light === 'red' ? '亮红灯原因' : '亮黄灯原因'}：</p>
-          <ul className="list-disc pl-4">
-            {card.lightReasons.map((reason) => (
-              <li key={reason}>{reason}</li>
+        // Read on a phone at a meeting: the first reasons are plain text, no hover needed.
+        <div id={reasonsId} className={`mt-2 rounded px-2 py-1 text-xs ${card.light === 'red' ? 'bg-red-50 text-red-800' : 'bg-amber-50 text-amber-900'}`}>
+          <p className="sr-only">{card.light === 'red' ? '亮红灯原因' : '亮黄灯原因'}：</p>
+          <ul className="space-y-0.5">
+            {card.lightReasons.slice(0, VISIBLE_REASONS).map((reason) => (
+              <li key={reason} data-testid="card-reason">
+                {reason}
+              </li>
             ))}
           </ul>
+          {card.lightReasons.length > VISIBLE_REASONS ? <p className="mt-0.5 text-slate-600">另有 {card.lightReasons.length - VISIBLE_REASONS} 条原因</p> : null}
         </div>
       ) : null}
     </>
@@ -99,7 +103,16 @@ function BoardCardInner({ card, laneKey, mover, onMove, slots, overlay = false }
   const reasonsId = useId();
   const draggable = card.movable && !overlay;
   const Item = overlay ? STATIC_ITEM : slots.DraggableItem;
-  const tone = card.kind === 'projects' && card.light === 'red' ? 'border-l-red-600' : card.kind === 'projects' && card.light === 'yellow' ? 'border-l-amber-500' : 'border-l-slate-200';
+  const tone =
+    card.kind !== 'projects'
+      ? 'border-l-slate-200'
+      : card.light === 'red'
+        ? 'border-l-red-600'
+        : card.light === 'yellow'
+          ? 'border-l-amber-500'
+          : card.light === 'grey'
+            ? 'border-l-slate-400 bg-slate-50'
+            : 'border-l-slate-200';
   return (
     <Item
       id={`${laneKey}:${card.id}`}

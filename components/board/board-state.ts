@@ -26,6 +26,7 @@ export function cardSums(card: CardData): CellSums {
       completedInvestment: card.completedInvestment,
       red: card.light === 'red' ? 1 : 0,
       yellow: card.light === 'yellow' ? 1 : 0,
+      grey: card.light === 'grey' ? 1 : 0,
     };
   }
   return { count: 1, totalInvestment: card.intendedInvestment, overdue: card.overdue ? 1 : 0 };

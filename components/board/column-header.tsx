@@ -25,6 +25,12 @@ export function SumsLine({ kind, sums, compact = false }: { kind: BoardKind; sum
         <span className={sums.red ? 'font-medium text-red-700' : ''}>红灯 {sums.red ?? 0}</span>
         <span className="mx-1 text-slate-300" aria-hidden="true">|</span>
         <span className={sums.yellow ? 'font-medium text-amber-800' : ''}>黄灯 {sums.yellow ?? 0}</span>
+        {sums.grey ? (
+          <>
+            <span className="mx-1 text-slate-300" aria-hidden="true">|</span>
+            <span className="text-slate-500">暂缓/终止 {sums.grey}</span>
+          </>
+        ) : null}
       </p>
     </div>
   );

@@ -13,6 +13,8 @@ export interface CellSums {
   completedInvestment?: number;
   red?: number;
   yellow?: number;
+  /** Suspended or terminated (暂缓/终止): neither lit nor green. */
+  grey?: number;
   /** Leads whose next follow-up date has passed. */
   overdue?: number;
 }
@@ -33,6 +35,8 @@ export interface ProjectCardData {
   leaderName: string | null;
   light: Light;
   lightReasons: string[];
+  /** 未批先建: past 前期手续 with checklist items still open. */
+  approvalsOverridden: boolean;
   openSupervisions: number;
   movable: boolean;
 }

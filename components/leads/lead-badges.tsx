@@ -1,5 +1,5 @@
 import { LightBadge, Tag } from '@/components/ui/badges';
-import { LEAD_STAGE_LABELS, type LeadStage } from '@/lib/rules/enums';
+import { LEAD_STAGE_LABELS, type LeadStage, type Light } from '@/lib/rules/enums';
 
 const STAGE_TONES: Record<LeadStage, 'slate' | 'brand' | 'violet' | 'emerald' | 'red' | 'amber'> = {
   prospect: 'slate',
@@ -15,7 +15,7 @@ export function LeadStageTag({ stage }: { stage: LeadStage }) {
 }
 
 /** The lead's light with its reasons as a tooltip; closed leads show no light. */
-export function LeadLightBadge({ light, reasons, stage }: { light: 'red' | 'yellow' | 'green'; reasons: string[]; stage: LeadStage }) {
+export function LeadLightBadge({ light, reasons, stage }: { light: Light; reasons: string[]; stage: LeadStage }) {
   if (stage === 'landed' || stage === 'dropped') return null;
   return (
     <span className="inline-flex items-center gap-1">

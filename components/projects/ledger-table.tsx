@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { ShuangshiTag, Tag } from '@/components/ui/badges';
+import { ApprovalsOverriddenTag, ShuangshiTag, Tag } from '@/components/ui/badges';
 import type { LedgerRow } from '@/db/queries/projects';
 import type { ProjectSums } from '@/db/queries/project-filters';
 import { CATEGORY_LABELS, PROJECT_STATUS_LABELS, STAGE_LABELS } from '@/lib/rules/enums';
@@ -75,6 +75,11 @@ export function LedgerTable({ rows, sums, params, view }: { rows: LedgerRow[]; s
                       <Tag tone="amber">{PROJECT_STATUS_LABELS[row.status]}</Tag>
                     </span>
                   ) : null}
+                  {row.approvalsOverridden ? (
+                    <span className="ml-1">
+                      <ApprovalsOverriddenTag detail={row.lightReasons.find((reason) => reason.startsWith('未批先建'))} />
+                    </span>
+                  ) : null}
                   <span className="block font-mono text-xs text-slate-500">{row.code ?? '暂无代码'}</span>
                 </td>
                 <td className="whitespace-nowrap px-2 py-2">
@@ -124,6 +129,11 @@ export function LedgerTable({ rows, sums, params, view }: { rows: LedgerRow[]; s
                 <LightWithReasons light={row.light} reasons={row.lightReasons} id={`c${row.id}`} />
               </div>
               <p className="mt-1 text-xs text-slate-500">{row.code ?? '暂无项目代码'}</p>
+              {row.approvalsOverridden ? (
+                <p className="mt-1">
+                  <ApprovalsOverriddenTag detail={row.lightReasons.find((reason) => reason.startsWith('未批先建'))} />
+                </p>
+              ) : null}
               <dl className="mt-2 grid grid-cols-2 gap-x-3 gap-y-1 text-sm">
                 <dt className="text-slate-500">类别</dt>
                 <dd>

@@ -3,7 +3,7 @@
 import { useEffect, useId, useRef, useState, useTransition } from 'react';
 import { moveProjectAction } from '@/app/(app)/projects/actions';
 import { Button } from '@/components/ui/button';
-import { STAGE_LABELS, STAGES, type Stage } from '@/lib/rules/enums';
+import { STAGE_LABELS, STAGES, type Light, type Stage } from '@/lib/rules/enums';
 import type { ActionState } from '@/lib/auth/action-state';
 
 export interface MovableProject {
@@ -13,7 +13,7 @@ export interface MovableProject {
   version: number;
 }
 
-export type MovedProject = { id: number; stage: Stage; version: number; light: 'red' | 'yellow' | 'green'; lightReasons: string[]; stageEnteredAt: string };
+export type MovedProject = { id: number; stage: Stage; version: number; light: Light; lightReasons: string[]; stageEnteredAt: string };
 
 /** Calls the guarded stage-move action; shared by the project page and the board. */
 export async function requestStageMove(project: MovableProject, to: Stage, extra: { reason?: string; override?: boolean } = {}) {

@@ -18,7 +18,7 @@ export function LightBadge({ light, title }: { light: Light; title?: string }) {
   );
 }
 
-export function Tag({ children, tone = 'slate' }: { children: React.ReactNode; tone?: 'slate' | 'brand' | 'red' | 'amber' | 'emerald' | 'violet' }) {
+export function Tag({ children, tone = 'slate', title }: { children: React.ReactNode; tone?: 'slate' | 'brand' | 'red' | 'amber' | 'emerald' | 'violet'; title?: string }) {
   const tones = {
     slate: 'bg-slate-100 text-slate-700',
     brand: 'bg-brand-50 text-brand-700',
@@ -27,9 +27,26 @@ export function Tag({ children, tone = 'slate' }: { children: React.ReactNode; t
     emerald: 'bg-emerald-50 text-emerald-700',
     violet: 'bg-violet-50 text-violet-700',
   };
-  return <span className={`inline-flex items-center whitespace-nowrap rounded px-1.5 py-0.5 text-xs font-medium ${tones[tone]}`}>{children}</span>;
+  return (
+    <span title={title} className={`inline-flex items-center whitespace-nowrap rounded px-1.5 py-0.5 text-xs font-medium ${tones[tone]}`}>
+      {children}
+    </span>
+  );
 }
 
 export function ShuangshiTag() {
   return <Tag tone="red">双十</Tag>;
+}
+
+/**
+ * 未批先建: the project went on past 前期手续 with checklist items still open. `detail` is the
+ * light's reason when known (e.g. "未批先建：4 项前期手续未办结"); the text is also read out.
+ */
+export function ApprovalsOverriddenTag({ detail }: { detail?: string | null }) {
+  const title = detail?.startsWith('未批先建') ? detail : '未批先建：已进入开工建设，前期手续仍有事项未办结';
+  return (
+    <Tag tone="red" title={title}>
+      未批先建<span className="sr-only">（{title.replace(/^未批先建：/, '')}）</span>
+    </Tag>
+  );
 }

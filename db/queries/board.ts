@@ -22,8 +22,9 @@ const ownerUser = alias(users, 'owner_user');
 
 // Red cards first, then yellow, then the biggest investments; the same order as projects_board_idx
 // read backwards within (stage, light), so the first page of a column needs no sort.
-const projectOrder = [sql`case ${projects.light} when 'red' then 0 when 'yellow' then 1 else 2 end`, desc(projects.totalInvestment), desc(projects.id)];
-const LIGHT_ORDER = ['red', 'yellow', 'green'] as const;
+// Grey (暂缓/终止) cards come last: they are not chased.
+const projectOrder = [sql`case ${projects.light} when 'red' then 0 when 'yellow' then 1 when 'green' then 2 else 3 end`, desc(projects.totalInvestment), desc(projects.id)];
+const LIGHT_ORDER = ['red', 'yellow', 'green', 'grey'] as const;
 const leadOrder = [sql`case when ${leads.nextFollowUpDate} is null then 1 else 0 end`, asc(leads.nextFollowUpDate), desc(leads.intendedInvestment), asc(leads.id)];
 
 const projectLaneColumn = { unit: projects.unitId, category: projects.category, leader: projects.leaderId } as const;
@@ -58,6 +59,7 @@ const projectCardColumns = {
   leaderName: leaderUser.name,
   light: projects.light,
   lightReasons: projects.lightReasons,
+  approvalsOverridden: projects.approvalsOverridden,
   openSupervisions: sql<number>`(select count(*) from supervisions s where s.project_id = ${projects.id} and s.status in ('open','replied','returned'))`.mapWith(Number),
 };
 
@@ -78,6 +80,7 @@ type ProjectCardRow = { [K in keyof typeof projectCardColumns]: unknown } & {
   leaderName: string | null;
   light: ProjectCardData['light'];
   lightReasons: string[];
+  approvalsOverridden: boolean;
   openSupervisions: number;
 };
 
@@ -98,17 +101,20 @@ function toProjectCard(row: ProjectCardRow, actor: Actor, day: string): ProjectC
     leaderName: row.leaderName,
     light: row.light,
     lightReasons: row.lightReasons ?? [],
+    approvalsOverridden: row.approvalsOverridden,
     openSupervisions: row.openSupervisions,
     movable: canMoveProject(actor, { unitId: row.unitId, ownerId: row.ownerId }),
   };
 }
+
+const greyCount = sql<number>`coalesce(sum(case when ${projects.light} = 'grey' then 1 else 0 end), 0)`.mapWith(Number);
 
 /** Header sums per stage (and per lane value), in SQL. */
 export function projectBoardSums(filters: ProjectFilters, lane?: ProjectLane) {
   const db = getDb();
   const laneColumn = lane ? projectLaneColumn[lane] : undefined;
   const rows = db
-    .select({ stage: projects.stage, lane: laneColumn ? sql<LaneValue>`${laneColumn}` : sql<LaneValue>`null`, ...projectSumColumns })
+    .select({ stage: projects.stage, lane: laneColumn ? sql<LaneValue>`${laneColumn}` : sql<LaneValue>`null`, ...projectSumColumns, grey: greyCount })
     .from(projects)
     .where(projectWhere(filters))
     .groupBy(...(laneColumn ? [projects.stage, laneColumn] : [projects.stage]))
@@ -131,7 +137,7 @@ function projectCardsByIds(ids: number[]) {
 
 /**
  * The first `limit` cards of every column. Without swimlanes: per stage and light, an indexed
- * range read of projects_board_idx (at most 18 tiny queries). With swimlanes: one window query
+ * range read of projects_board_idx (at most 24 tiny queries). With swimlanes: one window query
  * partitioned by stage and lane.
  */
 function firstProjectCards(filters: ProjectFilters, lane: ProjectLane | undefined, limit: number): Array<ProjectCardRow & { lane: LaneValue }> {
@@ -313,7 +319,7 @@ function leadLaneLabels(lane: LeadLane): Array<{ value: LaneValue; label: string
 
 // ---------------------------------------------------------------- assembling lanes
 
-const EMPTY_PROJECT_SUMS: CellSums = { count: 0, totalInvestment: 0, plannedInvestmentThisYear: 0, completedInvestment: 0, red: 0, yellow: 0 };
+const EMPTY_PROJECT_SUMS: CellSums = { count: 0, totalInvestment: 0, plannedInvestmentThisYear: 0, completedInvestment: 0, red: 0, yellow: 0, grey: 0 };
 const EMPTY_LEAD_SUMS: CellSums = { count: 0, totalInvestment: 0, overdue: 0 };
 
 const laneKey = (value: LaneValue) => (value === null ? 'none' : String(value));

@@ -25,7 +25,7 @@ const leader = alias(users, 'leader');
 const owner = alias(users, 'owner');
 
 const stageOrder = sql`case ${projects.stage} when 'reserve' then 1 when 'signed' then 2 when 'approvals' then 3 when 'construction' then 4 when 'completed' then 5 else 6 end`;
-const lightOrder = sql`case ${projects.light} when 'red' then 1 when 'yellow' then 2 else 3 end`;
+const lightOrder = sql`case ${projects.light} when 'red' then 1 when 'yellow' then 2 when 'green' then 3 else 4 end`;
 
 const SORT_COLUMNS: Record<LedgerSort, SQL | AnyColumn> = {
   code: sql`coalesce(${projects.code}, '~')`,
@@ -69,6 +69,7 @@ export function listLedgerRows({ filters, sort = 'light', dir = 'asc', page, pag
       completedInvestment: projects.completedInvestment,
       light: projects.light,
       lightReasons: projects.lightReasons,
+      approvalsOverridden: projects.approvalsOverridden,
       unitName: units.name,
       industryName: industries.name,
       leaderName: leader.name,

@@ -15,6 +15,7 @@ import {
   problems,
   projects,
   projectStagePlans,
+  projectYearPlans,
   settings,
   stageHistory,
   supervisionReplies,
@@ -35,7 +36,7 @@ import {
   type LeadStage,
   type Stage,
 } from '@/lib/rules/enums';
-import { computeLight } from '@/lib/rules/light';
+import { computeLight, type LightFacts } from '@/lib/rules/light';
 import { hashPassword } from '@/lib/auth/password';
 import { backfillDemoLightHistory } from './light-history';
 import { CAMPAIGNS, DEMO_ACCOUNTS, DEMO_PASSWORD, EXTRA_USERS, INDUSTRIES, LEAD_COMPANIES, PHASES, PROJECT_NAMES, TARGETS_2018, UNITS } from './reference';
@@ -44,6 +45,9 @@ import { CAMPAIGNS, DEMO_ACCOUNTS, DEMO_PASSWORD, EXTRA_USERS, INDUSTRIES, LEAD_
 // rows are upserted by natural key; demo content is written once, marked in settings).
 
 const DEMO_MARKER = 'demo_seeded_at';
+/** The 未批先建 demo project has the first four 前期手续 items done and the last four open. */
+const OVERRIDE_DEMO_DONE_ITEMS = 4;
+const OVERRIDE_DEMO_DUE_OFFSETS = [-40, -5, 25, 60];
 
 function prng(seed: number) {
   let state = seed >>> 0;
@@ -145,6 +149,8 @@ export async function seedDemo(db: DB, options: SeedOptions = {}): Promise<SeedR
   const ts = (date: string, hour = 9) => `${date}T${String(hour).padStart(2, '0')}:00:00.000Z`;
 
   const projectIds: number[] = [];
+  let overrideDemoId: number | null = null;
+  const overrideOpenItems = APPROVAL_TEMPLATE.slice(OVERRIDE_DEMO_DONE_ITEMS).map((item) => item.name);
   db.transaction((tx) => {
     stagePlan.forEach((stage, index) => {
       const [baseName, unitName, industryName] = PROJECT_NAMES[index % PROJECT_NAMES.length];
@@ -205,15 +211,20 @@ export async function seedDemo(db: DB, options: SeedOptions = {}): Promise<SeedR
           createdAt: ts(createdDate),
           updatedAt: ts(enteredDate),
         })
-        .returning({ id: projects.id })
+        .returning({ id: projects.id, status: projects.status })
         .get();
       projectIds.push(project.id);
+      // 未批先建: exactly one project, the first active one under construction, was moved into
+      // 开工建设 by an override with its last four 前期手续 items still open (as the app records it).
+      const overrideDemo = stage === 'construction' && project.status === 'active' && overrideDemoId === null;
+      if (overrideDemo) overrideDemoId = project.id;
 
       // 时间表 and history: one planned date per stage, one history row per stage passed.
       const path = STAGES.slice(0, stageIdx + 1).filter((s) => !(s === 'signed' && category === 'government' && stage !== 'signed'));
       const span = Math.max(1, createdDaysAgo - enteredDaysAgo);
       path.forEach((s, i) => {
         const at = i === path.length - 1 ? enteredDate : addDaysIso(createdDate, Math.floor((span * i) / path.length));
+        const overridden = overrideDemo && s === 'construction';
         tx.insert(stageHistory)
           .values({
             projectId: project.id,
@@ -221,7 +232,9 @@ export async function seedDemo(db: DB, options: SeedOptions = {}): Promise<SeedR
             toStage: s,
             at: ts(at, 10),
             byUserId: ownerId ?? admin.id,
-            reason: i === 0 ? '项目入库' : null,
+            reason: i === 0 ? '项目入库' : overridden ? '市政府专题会议同意先行开工，前期手续限期补办' : null,
+            override: overridden,
+            openItems: overridden ? overrideOpenItems : null,
             // The planned finish of the stage left, so on-time rates have data: about one move in four was late.
             fromStageDueDate: i === 0 ? null : addDaysIso(at, (project.id + i) % 4 === 0 ? -12 : 20),
           })
@@ -239,6 +252,16 @@ export async function seedDemo(db: DB, options: SeedOptions = {}): Promise<SeedR
         if (stageIdx >= 3) status = rand.chance(0.1) ? 'not_applicable' : 'done';
         else if (stage === 'approvals') status = i < rand.int(1, 6) ? 'done' : rand.chance(0.4) ? 'in_progress' : 'pending';
         else if (stage === 'signed' && i === 0) status = 'in_progress';
+        // The random draws are made as for every project, so the rest of the demo stays the same.
+        let dueDate = stageIdx <= 2 ? addDaysIso(today, rand.int(-20, 150)) : null;
+        let doneDate = status === 'done' ? addDaysIso(enteredDate, -rand.int(1, 120)) : null;
+        if (overrideDemo) {
+          const open = i >= OVERRIDE_DEMO_DONE_ITEMS;
+          status = open ? (i % 2 === 0 ? 'in_progress' : 'pending') : 'done';
+          // The 补办 deadlines set at the override: one long past (red), one just past, two ahead.
+          dueDate = open ? addDaysIso(today, OVERRIDE_DEMO_DUE_OFFSETS[i - OVERRIDE_DEMO_DONE_ITEMS]) : addDaysIso(enteredDate, -60);
+          doneDate = open ? null : (doneDate ?? addDaysIso(enteredDate, -30));
+        }
         tx.insert(approvalItems)
           .values({
             projectId: project.id,
@@ -247,8 +270,8 @@ export async function seedDemo(db: DB, options: SeedOptions = {}): Promise<SeedR
             sortOrder: i + 1,
             status,
             office: item.office,
-            dueDate: stageIdx <= 2 ? addDaysIso(today, rand.int(-20, 150)) : null,
-            doneDate: status === 'done' ? addDaysIso(enteredDate, -rand.int(1, 120)) : null,
+            dueDate,
+            doneDate,
           })
           .run();
       });
@@ -508,26 +531,64 @@ export async function seedDemo(db: DB, options: SeedOptions = {}): Promise<SeedR
     writeAudit(tx, { userId: admin.id, action: 'create', entityType: 'seed', entityId: null, after: { projects: projectIds.length, leads: leadStages.length } });
   });
 
-  refreshSeedLights(db, today);
+  refreshDemoLights(db, today);
   backfillDemoLightHistory(db, today);
   log(`已写入演示数据：${projectIds.length} 个项目，${60} 条招商线索。`);
   return { seededDemo: true };
 }
 
-/** Computes stored lights with the pure rules directly, so the seed needs no server-only module. */
-function refreshSeedLights(db: DB, today: string) {
-  const facts = new Map<number, Parameters<typeof computeLight>[0]>();
+/**
+ * Computes stored lights with the pure rules directly, so the seed needs no server-only module.
+ * The facts are those domain/light.ts loadLightFacts reads, for the whole pool (the demo, or the
+ * generated city-scale database of scripts/generate-demo.ts).
+ */
+export function refreshDemoLights(db: DB, today: string) {
+  const year = Number(today.slice(0, 4));
+  const facts = new Map<number, LightFacts>();
+  const yearPlans = db.select().from(projectYearPlans).all();
+  const planOf = new Map(yearPlans.filter((plan) => plan.year === year).map((plan) => [plan.projectId, plan.plannedInvestment]));
+  const hasPlans = new Set(yearPlans.map((plan) => plan.projectId));
   for (const p of db.select().from(projects).all()) {
-    facts.set(p.id, { stage: p.stage, status: p.status, stageEnteredAt: p.stageEnteredAt, stageDueDate: p.stageDueDate, createdAt: p.createdAt, openTasks: [], reportMonths: [], openProblems: [], openSupervisions: [] });
+    facts.set(p.id, {
+      stage: p.stage,
+      status: p.status,
+      stageEnteredAt: p.stageEnteredAt,
+      stageDueDate: p.stageDueDate,
+      createdAt: p.createdAt,
+      plannedStartDate: p.plannedStartDate,
+      plannedCompletionDate: p.plannedCompletionDate,
+      planThisYear: planOf.get(p.id) ?? (hasPlans.has(p.id) ? 0 : p.plannedInvestmentThisYear),
+      completedThisYear: 0,
+      approvals: [],
+      openTasks: [],
+      reportMonths: [],
+      openProblems: [],
+      openSupervisions: [],
+    });
   }
   for (const t of db.select().from(tasks).where(eq(tasks.state, 'open')).all()) facts.get(t.projectId)?.openTasks.push(t);
-  for (const r of db.select({ projectId: monthlyReports.projectId, month: monthlyReports.month }).from(monthlyReports).all()) facts.get(r.projectId)?.reportMonths.push(r.month);
+  for (const r of db.select({ projectId: monthlyReports.projectId, month: monthlyReports.month, amount: monthlyReports.investmentThisMonth }).from(monthlyReports).all()) {
+    const fact = facts.get(r.projectId);
+    if (!fact) continue;
+    fact.reportMonths.push(r.month);
+    if (r.month.startsWith(`${year}-`)) fact.completedThisYear = (fact.completedThisYear ?? 0) + r.amount;
+  }
+  for (const a of db.select().from(approvalItems).orderBy(approvalItems.projectId, approvalItems.sortOrder).all()) facts.get(a.projectId)?.approvals?.push(a);
   for (const p of db.select().from(problems).where(eq(problems.status, 'open')).all()) facts.get(p.projectId)?.openProblems?.push(p);
   for (const s of db.select().from(supervisions).where(sql`${supervisions.status} in ('open','replied','returned')`).all()) facts.get(s.projectId)?.openSupervisions?.push(s);
   db.transaction((tx) => {
     for (const [id, fact] of facts) {
       const result = computeLight(fact, { today });
-      tx.update(projects).set({ light: result.light, lightReasons: result.reasons, lightRecheckOn: result.recheckOn }).where(eq(projects.id, id)).run();
+      tx.update(projects)
+        .set({
+          light: result.light,
+          lightReasons: result.reasons,
+          lightSignals: result.signals.map(({ kind, severity, message, dueDate }) => ({ kind, severity, message, dueDate })),
+          approvalsOverridden: result.approvalsOverridden,
+          lightRecheckOn: result.recheckOn,
+        })
+        .where(eq(projects.id, id))
+        .run();
     }
   });
 }

@@ -12,6 +12,11 @@ export const ALERT_KIND_LABELS: Record<AlertKind, string> = {
   problem_overdue: '问题超期',
   problem_aging: '问题久拖未决',
   supervision_overdue: '督办超期',
+  schedule_lag: '落后序时进度',
+  start_overdue: '计划开工未开工',
+  completion_overdue: '计划竣工未竣工',
+  approval_overdue: '前期手续超期',
+  approvals_overridden: '未批先建',
   supervision_pending: '督办待回复',
   supervision_replied: '督办待办结',
   lead_overdue: '线索跟进逾期',
@@ -44,7 +49,11 @@ export function alertHref(kind: AlertKind, target: { projectId?: number | null; 
     case 'task_overdue':
       return `${base}/tasks`;
     case 'report_missing':
+    case 'schedule_lag':
       return `${base}/reports`;
+    case 'approval_overdue':
+    case 'approvals_overridden':
+      return `${base}/approvals`;
     case 'problem_overdue':
     case 'problem_aging':
       return `${base}/problems${target.refId ? `#problem-${target.refId}` : ''}`;

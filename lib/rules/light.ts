@@ -1,5 +1,6 @@
 import { addDaysIso, dateOfTimestamp, daysBetween, previousMonth, monthOf, nextMonth } from './dates';
-import type { Light, Stage } from './enums';
+import { isApprovalOpen } from './approvals';
+import type { ApprovalStatus, Light, Stage } from './enums';
 import { STAGE_LABELS } from './enums';
 
 // The traffic light (红黄绿灯). One pure module: the ledger, board, API and alerts all read the
@@ -9,6 +10,12 @@ import { STAGE_LABELS } from './enums';
 
 export const YELLOW_WINDOW_DAYS = 15;
 export const REPORT_DUE_DAY = 5;
+/** A 前期手续 item more than this many days past its due date turns red. */
+export const APPROVAL_RED_AFTER_DAYS = 30;
+
+/** 序时进度: how many percentage points behind schedule turn a project yellow, then red (admin settings). */
+export const DEFAULT_SCHEDULE_LAG_THRESHOLDS = { yellow: 10, red: 20 } as const;
+export type ScheduleLagThresholds = { yellow: number; red: number };
 
 /** Usual days a project stays in each stage before it turns yellow; admins can change them. */
 export const DEFAULT_STAGE_USUAL_DAYS: Record<Stage, number | null> = {
@@ -35,15 +42,36 @@ export interface LightFacts {
   reportMonths: string[];
   openProblems?: Array<{ id?: number; description: string; deadline: string; createdAt: string }>;
   openSupervisions?: Array<{ id?: number; content: string; deadline: string }>;
+  plannedStartDate?: string | null;
+  plannedCompletionDate?: string | null;
+  /** The 前期手续 checklist; `id` links alerts to the item. */
+  approvals?: Array<{ id?: number; name: string; status: ApprovalStatus; dueDate: string | null }>;
+  /** This calendar year's planned investment (万元), from the year plans. */
+  planThisYear?: number;
+  /** The sum of this calendar year's monthly reports (万元). */
+  completedThisYear?: number;
 }
 
 export interface LightOptions {
   today: string;
   stageUsualDays?: Partial<Record<Stage, number | null>>;
+  scheduleLagThresholds?: ScheduleLagThresholds;
 }
 
 export interface Signal {
-  kind: 'stage_due' | 'stage_aging' | 'task_overdue' | 'report_missing' | 'problem_overdue' | 'problem_aging' | 'supervision_overdue';
+  kind:
+    | 'stage_due'
+    | 'stage_aging'
+    | 'task_overdue'
+    | 'report_missing'
+    | 'problem_overdue'
+    | 'problem_aging'
+    | 'supervision_overdue'
+    | 'schedule_lag'
+    | 'start_overdue'
+    | 'completion_overdue'
+    | 'approval_overdue'
+    | 'approvals_overridden';
   severity: 'red' | 'yellow';
   message: string;
   dueDate: string | null;
@@ -57,6 +85,8 @@ export interface LightResult {
   signals: Signal[];
   /** The first future date on which the result may change with no other change to the data. */
   recheckOn: string | null;
+  /** 未批先建: past 前期手续 with checklist items still open (a fact, whatever the project's status). */
+  approvalsOverridden: boolean;
 }
 
 type SignalRule = (facts: LightFacts, options: Required<LightOptions>, out: SignalSink) => void;
@@ -189,20 +219,151 @@ const supervisionSignals: SignalRule = (facts, { today }, out) => {
   }
 };
 
+const short20 = (text: string) => (text.length > 20 ? `${text.slice(0, 20)}…` : text);
+
+/** Stages before 开工建设: a project here has not started. */
+const PRE_CONSTRUCTION: readonly Stage[] = ['reserve', 'signed', 'approvals'];
+/** Stages past 前期手续: open checklist items here mean 未批先建. */
+const PAST_APPROVALS: readonly Stage[] = ['construction', 'completed', 'operating'];
+/** Stages in which an overdue 前期手续 item is chased on its own (before 竣工). */
+const APPROVAL_CHASED: readonly Stage[] = ['reserve', 'signed', 'approvals', 'construction'];
+
+/**
+ * 序时进度: the months whose share of the year's plan should be done by `today`. Month M's
+ * report is due on the 5th of month M+1, so from the 6th of a month the months before it count;
+ * up to the 5th, the month before that. None in January, nor on February 1–5.
+ */
+export function scheduleMonths(today: string): number {
+  const month = Number(today.slice(5, 7));
+  const day = Number(today.slice(8, 10));
+  return Math.max(0, day > REPORT_DUE_DAY ? month - 1 : month - 2);
+}
+
+/** The next day on which scheduleMonths changes: the coming 6th, or 1 January when that comes first. */
+export function nextScheduleChange(today: string): string {
+  const day = Number(today.slice(8, 10));
+  const sixth = `${day > REPORT_DUE_DAY ? nextMonth(monthOf(today)) : monthOf(today)}-06`;
+  const newYear = `${Number(today.slice(0, 4)) + 1}-01-01`;
+  return sixth < newYear ? sixth : newYear;
+}
+
+const scheduleLag: SignalRule = (facts, { today, scheduleLagThresholds }, out) => {
+  const plan = facts.planThisYear ?? 0;
+  if (facts.stage !== 'construction' || plan <= 0) return;
+  out.flipsOn(nextScheduleChange(today));
+  const months = scheduleMonths(today);
+  if (months === 0) return;
+  const done = Math.max(0, facts.completedThisYear ?? 0);
+  // lag (points) = months/12×100 − done/plan×100; compared as integers: lag ≥ T ⇔ 100·(months·plan − 12·done) ≥ 12·T·plan.
+  const lagScaled = 100 * (months * plan - 12 * done);
+  const reaches = (threshold: number) => lagScaled >= 12 * threshold * plan;
+  const severity = reaches(scheduleLagThresholds.red) ? 'red' : reaches(scheduleLagThresholds.yellow) ? 'yellow' : null;
+  if (!severity) return;
+  const donePercent = Math.round((done * 100) / plan);
+  const lagPoints = Math.floor(lagScaled / (12 * plan));
+  const expectedPercent = Math.round((months * 100) / 12);
+  out.add({
+    kind: 'schedule_lag',
+    severity,
+    message: `投资完成率 ${donePercent}%，落后序时进度 ${lagPoints} 个百分点（应完成年度计划的 ${expectedPercent}%）`,
+    dueDate: null,
+  });
+};
+
+const startOverdue: SignalRule = (facts, { today }, out) => {
+  const date = facts.plannedStartDate;
+  if (!date || !PRE_CONSTRUCTION.includes(facts.stage)) return;
+  deadlineSignal(out, today, date, YELLOW_WINDOW_DAYS, 'start_overdue', (late, left) => ({
+    red: `计划开工日期 ${date} 已过 ${late} 天仍未开工`,
+    yellow: `距计划开工日期 ${date} 还有 ${left} 天，尚未开工`,
+  }));
+};
+
+const completionOverdue: SignalRule = (facts, { today }, out) => {
+  const date = facts.plannedCompletionDate;
+  if (!date || facts.stage !== 'construction') return;
+  deadlineSignal(out, today, date, YELLOW_WINDOW_DAYS, 'completion_overdue', (late, left) => ({
+    red: `计划竣工日期 ${date} 已过 ${late} 天仍未竣工`,
+    yellow: `距计划竣工日期 ${date} 还有 ${left} 天`,
+  }));
+};
+
+const openApprovals = (facts: LightFacts) => (facts.approvals ?? []).filter((item) => isApprovalOpen(item.status));
+
+/** Yellow from the day after the due date, red once more than 30 days past it. */
+function approvalLateness(out: SignalSink, today: string, dueDate: string): 'red' | 'yellow' | null {
+  const yellowFrom = addDaysIso(dueDate, 1);
+  const redFrom = addDaysIso(dueDate, APPROVAL_RED_AFTER_DAYS + 1);
+  out.flipsOn(yellowFrom);
+  out.flipsOn(redFrom);
+  return today >= redFrom ? 'red' : today >= yellowFrom ? 'yellow' : null;
+}
+
+const approvalOverdue: SignalRule = (facts, { today }, out) => {
+  if (!APPROVAL_CHASED.includes(facts.stage)) return;
+  // Past 前期手续 every open item is already reported by the 未批先建 signal.
+  if (PAST_APPROVALS.includes(facts.stage)) return;
+  for (const item of openApprovals(facts)) {
+    if (!item.dueDate) continue;
+    const severity = approvalLateness(out, today, item.dueDate);
+    if (!severity) continue;
+    out.add({
+      kind: 'approval_overdue',
+      severity,
+      message: `前期手续"${short20(item.name)}"已超过办理时限 ${daysBetween(item.dueDate, today)} 天未办结`,
+      dueDate: item.dueDate,
+      ...(item.id != null ? { refId: item.id } : {}),
+    });
+  }
+};
+
+const approvalsOverridden: SignalRule = (facts, { today }, out) => {
+  if (!PAST_APPROVALS.includes(facts.stage)) return;
+  const open = openApprovals(facts);
+  if (open.length === 0) return;
+  let worst: { name: string; dueDate: string; severity: 'red' | 'yellow' } | null = null;
+  for (const item of open) {
+    if (!item.dueDate) continue;
+    const severity = approvalLateness(out, today, item.dueDate);
+    if (severity === 'red' && (!worst || worst.severity !== 'red' || item.dueDate < worst.dueDate)) worst = { name: item.name, dueDate: item.dueDate, severity };
+  }
+  const dueDates = open.map((item) => item.dueDate).filter((d): d is string => Boolean(d)).sort();
+  const late = worst ? `，其中"${short20(worst.name)}"已超过办理时限 ${daysBetween(worst.dueDate, today)} 天` : '';
+  out.add({
+    kind: 'approvals_overridden',
+    severity: worst ? 'red' : 'yellow',
+    message: `未批先建：${open.length} 项前期手续未办结${late}`,
+    dueDate: dueDates[0] ?? null,
+  });
+};
+
 /** Signals in the order their reasons are listed. New signals are added here. */
-export const SIGNAL_RULES: SignalRule[] = [stageDue, taskOverdue, reportMissing, problemSignals, supervisionSignals, stageAging];
+export const SIGNAL_RULES: SignalRule[] = [
+  scheduleLag,
+  startOverdue,
+  completionOverdue,
+  approvalsOverridden,
+  approvalOverdue,
+  stageDue,
+  taskOverdue,
+  reportMissing,
+  problemSignals,
+  supervisionSignals,
+  stageAging,
+];
 
 export function computeLight(facts: LightFacts, options: LightOptions): LightResult {
   const resolved: Required<LightOptions> = {
     today: options.today,
     stageUsualDays: { ...DEFAULT_STAGE_USUAL_DAYS, ...options.stageUsualDays },
+    scheduleLagThresholds: options.scheduleLagThresholds ?? DEFAULT_SCHEDULE_LAG_THRESHOLDS,
   };
+  const approvalsOverridden = PAST_APPROVALS.includes(facts.stage) && openApprovals(facts).length > 0;
+  // Suspended and terminated projects are not chased: grey (暂缓/终止), never green, until resumed.
+  if (facts.status !== 'active') return { light: 'grey', reasons: [], signals: [], recheckOn: null, approvalsOverridden };
   const out = new SignalSink(resolved.today);
-  // Suspended and terminated projects are not chased; they stay green until resumed.
-  if (facts.status === 'active') {
-    for (const rule of SIGNAL_RULES) rule(facts, resolved, out);
-  }
+  for (const rule of SIGNAL_RULES) rule(facts, resolved, out);
   const signals = [...out.signals].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'red' ? -1 : 1));
   const light: Light = signals.some((s) => s.severity === 'red') ? 'red' : signals.length ? 'yellow' : 'green';
-  return { light, reasons: signals.map((s) => s.message), signals, recheckOn: facts.status === 'active' ? out.recheckOn : null };
+  return { light, reasons: signals.map((s) => s.message), signals, recheckOn: out.recheckOn, approvalsOverridden };
 }

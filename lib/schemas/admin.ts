@@ -91,10 +91,20 @@ function nestDotted(value: unknown) {
   return out;
 }
 
+const lagPoints = fromFormNumber(
+  z.number({ error: '请输入百分点' }).int({ error: '必须是整数' }).min(1, { error: '至少 1 个百分点' }).max(100, { error: '不能超过 100 个百分点' }),
+);
+
+/** 序时进度 thresholds in percentage points; yellow must sit below red. */
+export const scheduleLagThresholdsSchema = z
+  .object({ yellow: lagPoints, red: lagPoints })
+  .refine((value) => value.yellow < value.red, { error: '红灯阈值须大于黄灯阈值', path: ['red'] });
+
 export const settingsSchema = z.preprocess(nestDotted, z.object({
   passwordMinLength: fromFormNumber(z.number({ error: '请输入密码最小长度' }).int({ error: '必须是整数' }).min(6, { error: '至少 6 位' }).max(64, { error: '不能超过 64 位' })),
   stageUsualDays: z.object(Object.fromEntries(STAGES.map((stage) => [stage, daysField])) as Record<(typeof STAGES)[number], typeof daysField>),
   leadStageUsualDays: z.object(Object.fromEntries(LEAD_STAGES.map((stage) => [stage, daysField])) as Record<(typeof LEAD_STAGES)[number], typeof daysField>),
+  scheduleLagThresholds: scheduleLagThresholdsSchema.optional(),
 }));
 export type SettingsInput = z.output<typeof settingsSchema>;
 

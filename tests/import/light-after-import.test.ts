@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
 import { projects } from '@/db/schema';
 import { commitProjectImport, previewProjectImport } from '@/domain/imports';
+import { APPROVAL_TEMPLATE } from '@/lib/rules/approvals';
 import { computeLight } from '@/lib/rules/light';
 import { today } from '@/lib/rules/dates';
 import { getSetting } from '@/domain/settings';
@@ -28,12 +29,22 @@ describe('lights of imported projects', () => {
     expect(rows).toHaveLength(2);
     for (const row of rows) {
       expect(Array.isArray(row.lightReasons)).toBe(true);
-      const expected = computeLight({ ...row, openTasks: [], reportMonths: [], openProblems: [], openSupervisions: [] }, { today: today(), stageUsualDays: getSetting('stageUsualDays') });
-      expect(getDb().select({ light: projects.light, reasons: projects.lightReasons, recheck: projects.lightRecheckOn }).from(projects).where(eq(projects.id, row.id)).get()).toEqual({
+      // A new project's 前期手续 checklist is the template, all pending (issue 11: the light reads it).
+      const approvals = APPROVAL_TEMPLATE.map((item) => ({ name: item.name, status: 'pending' as const, dueDate: null }));
+      const expected = computeLight(
+        { ...row, approvals, planThisYear: row.plannedInvestmentThisYear, completedThisYear: 0, openTasks: [], reportMonths: [], openProblems: [], openSupervisions: [] },
+        { today: today(), stageUsualDays: getSetting('stageUsualDays'), scheduleLagThresholds: getSetting('scheduleLagThresholds') },
+      );
+      expect(
+        getDb().select({ light: projects.light, reasons: projects.lightReasons, recheck: projects.lightRecheckOn, overridden: projects.approvalsOverridden }).from(projects).where(eq(projects.id, row.id)).get(),
+      ).toEqual({
         light: expected.light,
         reasons: expected.reasons,
         recheck: expected.recheckOn,
+        overridden: expected.approvalsOverridden,
       });
+      // Imported straight into 开工建设 with its checklist not recorded: flagged 未批先建 until it is.
+      expect(expected.approvalsOverridden).toBe(row.stage === 'construction');
     }
   });
 });

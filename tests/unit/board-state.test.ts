@@ -18,6 +18,7 @@ const card = (id: number, stage: ProjectCardData['stage'], over: Partial<Project
   leaderName: null,
   light: 'green',
   lightReasons: [],
+  approvalsOverridden: false,
   openSupervisions: 0,
   movable: true,
   ...over,
@@ -45,8 +46,8 @@ describe('applyMove', () => {
     const next = applyMove(state(), { laneKey: 'all', cardId: 1, to: 'construction' });
     expect(next.lanes[0].cells[0].cards.map((c) => c.id)).toEqual([2]);
     expect(next.lanes[0].cells[1].cards.map((c) => c.id)).toEqual([1]);
-    expect(next.columns[0].sums).toEqual({ count: 1, totalInvestment: 200, plannedInvestmentThisYear: 20, completedInvestment: 2, red: 0, yellow: 0 });
-    expect(next.columns[1].sums).toEqual({ count: 1, totalInvestment: 100, plannedInvestmentThisYear: 10, completedInvestment: 1, red: 1, yellow: 0 });
+    expect(next.columns[0].sums).toEqual({ count: 1, totalInvestment: 200, plannedInvestmentThisYear: 20, completedInvestment: 2, red: 0, yellow: 0, grey: 0 });
+    expect(next.columns[1].sums).toEqual({ count: 1, totalInvestment: 100, plannedInvestmentThisYear: 10, completedInvestment: 1, red: 1, yellow: 0, grey: 0 });
   });
 
   it('uses the light the server returned for the moved card', () => {

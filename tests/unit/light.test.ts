@@ -80,8 +80,8 @@ describe('worst signal wins', () => {
     expect(result.reasons).toHaveLength(2);
     expect(result.reasons[0]).toContain('已逾期');
   });
-  it('suspended projects are not chased', () => {
+  it('suspended projects are not chased: grey, never green', () => {
     const result = at('2018-06-21', base({ status: 'suspended', stageDueDate: '2018-05-01' }));
-    expect(result).toMatchObject({ light: 'green', reasons: [], recheckOn: null });
+    expect(result).toMatchObject({ light: 'grey', reasons: [], recheckOn: null });
   });
 });

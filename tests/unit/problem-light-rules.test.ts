@@ -80,8 +80,8 @@ describe('督办 deadline signal', () => {
     expect(result.signals.map((s) => s.severity)).toEqual(['red', 'yellow']);
   });
 
-  it('suspended projects are not chased', () => {
-    expect(light({ status: 'suspended', openProblems: [problem(-5)] }).light).toBe('green');
+  it('suspended projects are not chased: grey, never green', () => {
+    expect(light({ status: 'suspended', openProblems: [problem(-5)] }).light).toBe('grey');
   });
 });
 

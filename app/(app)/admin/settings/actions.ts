@@ -7,7 +7,7 @@ import { settingsSchema } from '@/lib/schemas/admin';
 
 export const saveSettingsAction = guardedAction({ roles: ['admin'], schema: settingsSchema }, (input, caller) => {
   saveAdminSettings({ ...caller.user, ip: caller.ip }, input);
-  // Stage aging changes every light, so every page that shows one is stale.
+  // Stage aging and the 序时进度 thresholds change every light, so every page that shows one is stale.
   revalidatePath('/', 'layout');
   return null;
 });

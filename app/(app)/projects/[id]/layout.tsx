@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { ShuangshiTag, Tag } from '@/components/ui/badges';
+import { ApprovalsOverriddenTag, ShuangshiTag, Tag } from '@/components/ui/badges';
 import { LightBadge } from '@/components/ui/badges';
 import { ProjectTabNav } from '@/components/projects/project-tab-nav';
 import { StageMoveButtons } from '@/components/projects/stage-move-buttons';
@@ -39,6 +39,7 @@ export default async function ProjectLayout({ children, params }: { children: Re
               <span className="font-mono">{project.code ?? '暂无项目代码'}</span>
               <Tag tone="brand">{CATEGORY_FULL_LABELS[project.category]}</Tag>
               {project.shuangshi ? <ShuangshiTag /> : null}
+              {project.approvalsOverridden ? <ApprovalsOverriddenTag detail={project.lightReasons.find((reason) => reason.startsWith('未批先建'))} /> : null}
               <Tag tone={project.status === 'active' ? 'emerald' : 'amber'}>{PROJECT_STATUS_LABELS[project.status]}</Tag>
               <span>{unitName}</span>
               {project.leadId ? (
