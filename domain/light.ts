@@ -1,9 +1,10 @@
 import 'server-only';
-import { and, eq, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import { and, isNotNull, lte } from 'drizzle-orm';
 import { isBusyError } from '@/db/busy';
 import { getDb, type Executor } from '@/db';
-import { approvalItems, monthlyReports, problems, projects, projectYearPlans, supervisions, tasks, type Project, type StoredSignal } from '@/db/schema';
-import { monthOf, previousMonth, today } from '@/lib/rules/dates';
+import { loadLightFacts, storeLights } from '@/db/light-facts';
+import { projects, type Project } from '@/db/schema';
+import { today } from '@/lib/rules/dates';
 import { computeLight, type LightFacts, type LightOptions, type LightResult } from '@/lib/rules/light';
 import { APPROVAL_TEMPLATE } from '@/lib/rules/approvals';
 import { takeLightSnapshot } from './light-history';
@@ -13,99 +14,9 @@ import { getSetting } from './settings';
 // stored so SQL can filter and count by it; it is recomputed on every change to a project's
 // facts and, for the passing of time, whenever a project's `lightRecheckOn` date arrives.
 
-const CHUNK = 500;
+export { loadLightFacts };
 
-/**
- * Loads the light facts of many projects with one query per kind of fact. Only the report months
- * the rules look at (last month and later) are read: at city scale the full report history is
- * tens of thousands of rows that no signal uses. This year's reports are read as one sum each.
- */
-export function loadLightFacts(executor: Executor, projectIds: number[], day = today()): Map<number, LightFacts> {
-  const fromMonth = previousMonth(monthOf(day));
-  const year = Number(day.slice(0, 4));
-  const facts = new Map<number, LightFacts>();
-  for (let i = 0; i < projectIds.length; i += CHUNK) {
-    const ids = projectIds.slice(i, i + CHUNK);
-    const rows = executor
-      .select({
-        id: projects.id,
-        stage: projects.stage,
-        status: projects.status,
-        stageEnteredAt: projects.stageEnteredAt,
-        stageDueDate: projects.stageDueDate,
-        createdAt: projects.createdAt,
-        plannedStartDate: projects.plannedStartDate,
-        plannedCompletionDate: projects.plannedCompletionDate,
-        cachedPlan: projects.plannedInvestmentThisYear,
-      })
-      .from(projects)
-      .where(inArray(projects.id, ids))
-      .all();
-    // The year plan is the source; a project with no year plan at all (none recorded yet) falls
-    // back to its cached column. One with plans for other years but not this one has no plan.
-    const planRows = executor
-      .select({ projectId: projectYearPlans.projectId, year: projectYearPlans.year, plannedInvestment: projectYearPlans.plannedInvestment })
-      .from(projectYearPlans)
-      .where(inArray(projectYearPlans.projectId, ids))
-      .all();
-    const planOf = new Map<number, number>();
-    const hasPlans = new Set<number>();
-    for (const plan of planRows) {
-      hasPlans.add(plan.projectId);
-      if (plan.year === year) planOf.set(plan.projectId, plan.plannedInvestment);
-    }
-    for (const { id, cachedPlan, ...row } of rows) {
-      const planThisYear = planOf.get(id) ?? (hasPlans.has(id) ? 0 : cachedPlan);
-      facts.set(id, { ...row, planThisYear, completedThisYear: 0, approvals: [], openTasks: [], reportMonths: [], openProblems: [], openSupervisions: [] });
-    }
-    for (const sum of executor
-      .select({ projectId: monthlyReports.projectId, total: sql<number>`coalesce(sum(${monthlyReports.investmentThisMonth}), 0)`.mapWith(Number) })
-      .from(monthlyReports)
-      .where(and(inArray(monthlyReports.projectId, ids), gte(monthlyReports.month, `${year}-01`), lte(monthlyReports.month, `${year}-12`)))
-      .groupBy(monthlyReports.projectId)
-      .all()) {
-      const fact = facts.get(sum.projectId);
-      if (fact) fact.completedThisYear = sum.total;
-    }
-    for (const item of executor
-      .select({ id: approvalItems.id, projectId: approvalItems.projectId, name: approvalItems.name, status: approvalItems.status, dueDate: approvalItems.dueDate })
-      .from(approvalItems)
-      .where(and(inArray(approvalItems.projectId, ids), inArray(approvalItems.status, ['pending', 'in_progress'])))
-      .orderBy(approvalItems.projectId, approvalItems.sortOrder)
-      .all()) {
-      facts.get(item.projectId)?.approvals?.push(item);
-    }
-    for (const task of executor
-      .select({ id: tasks.id, projectId: tasks.projectId, title: tasks.title, dueDate: tasks.dueDate })
-      .from(tasks)
-      .where(and(inArray(tasks.projectId, ids), eq(tasks.state, 'open')))
-      .all()) {
-      facts.get(task.projectId)?.openTasks.push(task);
-    }
-    for (const report of executor
-      .select({ projectId: monthlyReports.projectId, month: monthlyReports.month })
-      .from(monthlyReports)
-      .where(and(inArray(monthlyReports.projectId, ids), gte(monthlyReports.month, fromMonth)))
-      .all()) {
-      facts.get(report.projectId)?.reportMonths.push(report.month);
-    }
-    for (const problem of executor
-      .select({ id: problems.id, projectId: problems.projectId, description: problems.description, deadline: problems.deadline, createdAt: problems.createdAt })
-      .from(problems)
-      .where(and(inArray(problems.projectId, ids), eq(problems.status, 'open')))
-      .all()) {
-      facts.get(problem.projectId)?.openProblems?.push(problem);
-    }
-    for (const order of executor
-      .select({ id: supervisions.id, projectId: supervisions.projectId, content: supervisions.content, deadline: supervisions.deadline })
-      .from(supervisions)
-      .where(and(inArray(supervisions.projectId, ids), inArray(supervisions.status, ['open', 'replied', 'returned'])))
-      .all()) {
-      facts.get(order.projectId)?.openSupervisions?.push(order);
-    }
-  }
-  return facts;
-}
+const CHUNK = 500;
 
 /** The admin settings the light rules read. */
 export function lightOptions(executor: Executor, day: string): LightOptions {
@@ -131,33 +42,15 @@ export function drainLightChanges(): number[] {
   return ids;
 }
 
-/** Stores computed lights with one prepared statement (thousands of rows during an import). */
-function storeLights(executor: Executor, facts: Iterable<[number, LightFacts]>, day: string): void {
-  const options = lightOptions(executor, day);
-  // Bound values still go through the column's JSON encoding, so reasons stay an array here.
-  const update = executor
-    .update(projects)
-    .set({
-      light: sql.placeholder('light'),
-      lightReasons: sql.placeholder('reasons'),
-      lightSignals: sql.placeholder('signals'),
-      approvalsOverridden: sql.placeholder('overridden'),
-      lightRecheckOn: sql.placeholder('recheckOn'),
-    } as never)
-    .where(eq(projects.id, sql.placeholder('id')))
-    .prepare();
-  for (const [projectId, fact] of facts) {
-    lightChanges.add(projectId);
-    const result = computeLight(fact, options);
-    const signals: StoredSignal[] = result.signals.map(({ kind, severity, message, dueDate }) => ({ kind, severity, message, dueDate }));
-    update.run({ id: projectId, light: result.light, reasons: result.reasons, signals, overridden: result.approvalsOverridden, recheckOn: result.recheckOn });
-  }
+/** Stores computed lights and notes each project for the alert index. */
+function storeLightsNoting(executor: Executor, facts: Iterable<[number, LightFacts]>, day: string): void {
+  storeLights(executor, facts, lightOptions(executor, day), (projectId) => lightChanges.add(projectId));
 }
 
 /** Recomputes and stores the light of the given projects. Call inside the transaction that changed them. */
 export function refreshLights(executor: Executor, projectIds: number[], day = today()): void {
   if (projectIds.length === 0) return;
-  storeLights(executor, loadLightFacts(executor, projectIds, day), day);
+  storeLightsNoting(executor, loadLightFacts(executor, projectIds, day), day);
 }
 
 type NewProjectFacts = Pick<
@@ -173,7 +66,7 @@ type NewProjectFacts = Pick<
  */
 export function refreshNewProjectLights(executor: Executor, created: ReadonlyArray<NewProjectFacts>, day = today()): void {
   const pendingChecklist = APPROVAL_TEMPLATE.map((item) => ({ name: item.name, status: 'pending' as const, dueDate: null }));
-  storeLights(
+  storeLightsNoting(
     executor,
     created.map((project): [number, LightFacts] => [
       project.id,

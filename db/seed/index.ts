@@ -15,7 +15,6 @@ import {
   problems,
   projects,
   projectStagePlans,
-  projectYearPlans,
   settings,
   stageHistory,
   supervisionReplies,
@@ -36,9 +35,9 @@ import {
   type LeadStage,
   type Stage,
 } from '@/lib/rules/enums';
-import { computeLight, type LightFacts } from '@/lib/rules/light';
 import { hashPassword } from '@/lib/auth/password';
 import { backfillDemoLightHistory } from './light-history';
+import { loadLightFacts, storeLights } from '../light-facts';
 import { CAMPAIGNS, DEMO_ACCOUNTS, DEMO_PASSWORD, EXTRA_USERS, INDUSTRIES, LEAD_COMPANIES, PHASES, PROJECT_NAMES, TARGETS_2018, UNITS } from './reference';
 
 // The demo data: deterministic for a given `today` (a seeded PRNG) and idempotent (reference
@@ -538,59 +537,13 @@ export async function seedDemo(db: DB, options: SeedOptions = {}): Promise<SeedR
 }
 
 /**
- * Computes stored lights with the pure rules directly, so the seed needs no server-only module.
- * The facts are those domain/light.ts loadLightFacts reads, for the whole pool (the demo, or the
- * generated city-scale database of scripts/generate-demo.ts).
+ * Stores every project's light as the app does (db/light-facts.ts), with the default settings, so
+ * the seed needs no server-only module. Used by the demo and the city-scale generator
+ * (scripts/generate-demo.ts).
  */
 export function refreshDemoLights(db: DB, today: string) {
-  const year = Number(today.slice(0, 4));
-  const facts = new Map<number, LightFacts>();
-  const yearPlans = db.select().from(projectYearPlans).all();
-  const planOf = new Map(yearPlans.filter((plan) => plan.year === year).map((plan) => [plan.projectId, plan.plannedInvestment]));
-  const hasPlans = new Set(yearPlans.map((plan) => plan.projectId));
-  for (const p of db.select().from(projects).all()) {
-    facts.set(p.id, {
-      stage: p.stage,
-      status: p.status,
-      stageEnteredAt: p.stageEnteredAt,
-      stageDueDate: p.stageDueDate,
-      createdAt: p.createdAt,
-      plannedStartDate: p.plannedStartDate,
-      plannedCompletionDate: p.plannedCompletionDate,
-      planThisYear: planOf.get(p.id) ?? (hasPlans.has(p.id) ? 0 : p.plannedInvestmentThisYear),
-      completedThisYear: 0,
-      approvals: [],
-      openTasks: [],
-      reportMonths: [],
-      openProblems: [],
-      openSupervisions: [],
-    });
-  }
-  for (const t of db.select().from(tasks).where(eq(tasks.state, 'open')).all()) facts.get(t.projectId)?.openTasks.push(t);
-  for (const r of db.select({ projectId: monthlyReports.projectId, month: monthlyReports.month, amount: monthlyReports.investmentThisMonth }).from(monthlyReports).all()) {
-    const fact = facts.get(r.projectId);
-    if (!fact) continue;
-    fact.reportMonths.push(r.month);
-    if (r.month.startsWith(`${year}-`)) fact.completedThisYear = (fact.completedThisYear ?? 0) + r.amount;
-  }
-  for (const a of db.select().from(approvalItems).orderBy(approvalItems.projectId, approvalItems.sortOrder).all()) facts.get(a.projectId)?.approvals?.push(a);
-  for (const p of db.select().from(problems).where(eq(problems.status, 'open')).all()) facts.get(p.projectId)?.openProblems?.push(p);
-  for (const s of db.select().from(supervisions).where(sql`${supervisions.status} in ('open','replied','returned')`).all()) facts.get(s.projectId)?.openSupervisions?.push(s);
-  db.transaction((tx) => {
-    for (const [id, fact] of facts) {
-      const result = computeLight(fact, { today });
-      tx.update(projects)
-        .set({
-          light: result.light,
-          lightReasons: result.reasons,
-          lightSignals: result.signals.map(({ kind, severity, message, dueDate }) => ({ kind, severity, message, dueDate })),
-          approvalsOverridden: result.approvalsOverridden,
-          lightRecheckOn: result.recheckOn,
-        })
-        .where(eq(projects.id, id))
-        .run();
-    }
-  });
+  const ids = db.select({ id: projects.id }).from(projects).all().map((row) => row.id);
+  db.transaction((tx) => storeLights(tx, loadLightFacts(tx, ids, today), { today }));
 }
 
 export const DEMO_LOGINS = DEMO_ACCOUNTS.map((a) => ({ username: a.username, name: a.name, role: a.role, unit: a.unit }));

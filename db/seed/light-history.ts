@@ -1,6 +1,6 @@
 import { asc } from 'drizzle-orm';
 import type { DB } from '../index';
-import { lightSnapshotProjects, lightSnapshots, monthlyReports, problems, projects, stageHistory, supervisions, tasks, units } from '../schema';
+import { approvalItems, lightSnapshotProjects, lightSnapshots, monthlyReports, problems, projects, projectYearPlans, stageHistory, supervisions, tasks, units } from '../schema';
 import { addDaysIso, dateOfTimestamp } from '@/lib/rules/dates';
 import { computeLight, type LightFacts } from '@/lib/rules/light';
 import { snapshotRows, type ProjectLightOfDay } from '@/lib/rules/light-history';
@@ -10,7 +10,7 @@ import { snapshotRows, type ProjectLightOfDay } from '@/lib/rules/light-history'
 // to show on a fresh demo. Each day's lights are computed by the one light module
 // (lib/rules/light.ts) from the seeded facts as they stood that day: the stage and its planned
 // finish from stage_history, reports filed by then, problems and 督办 raised and not yet closed by
-// then. The seed does not date its tasks (they carry the time of seeding), so a task counts as
+// then, 前期手续 items not yet done by then, the year's plan and the reports filed by then. The seed does not date its tasks (they carry the time of seeding), so a task counts as
 // existing all along and as open until its doneAt. A real installation has no backfill: its history
 // starts with its first snapshot (domain/light-history.ts).
 
@@ -40,7 +40,16 @@ export function backfillDemoLightHistory(db: DB, today: string, days = DEMO_HIST
     (move) => move.projectId,
   );
   const taskRows = groupBy(db.select().from(tasks).all().map((task) => ({ ...task, doneOn: task.doneAt ? dayOf(task.doneAt) : null })), (task) => task.projectId);
-  const reportRows = groupBy(db.select({ projectId: monthlyReports.projectId, month: monthlyReports.month, createdAt: monthlyReports.createdAt }).from(monthlyReports).all().map((r) => ({ ...r, filedOn: dayOf(r.createdAt) })), (r) => r.projectId);
+  const reportRows = groupBy(
+    db
+      .select({ projectId: monthlyReports.projectId, month: monthlyReports.month, amount: monthlyReports.investmentThisMonth, createdAt: monthlyReports.createdAt })
+      .from(monthlyReports)
+      .all()
+      .map((r) => ({ ...r, filedOn: dayOf(r.createdAt) })),
+    (r) => r.projectId,
+  );
+  const approvalRows = groupBy(db.select().from(approvalItems).orderBy(asc(approvalItems.sortOrder)).all(), (item) => item.projectId);
+  const planRows = groupBy(db.select().from(projectYearPlans).all(), (plan) => plan.projectId);
   const problemRows = groupBy(db.select().from(problems).all().map((p) => ({ ...p, raisedOn: dayOf(p.createdAt), closedOn: p.closedAt ? dayOf(p.closedAt) : null })), (p) => p.projectId);
   const orderRows = groupBy(db.select().from(supervisions).all().map((s) => ({ ...s, issuedOn: dayOf(s.createdAt), closedOn: s.closedAt ? dayOf(s.closedAt) : null })), (s) => s.projectId);
 
@@ -51,6 +60,9 @@ export function backfillDemoLightHistory(db: DB, today: string, days = DEMO_HIST
     // Not yet in the pool that day.
     if (!current || project.createdOn > day) return null;
     const next = history[passed.length];
+    const year = Number(day.slice(0, 4));
+    const plans = planRows.get(project.id);
+    const filed = (reportRows.get(project.id) ?? []).filter((report) => report.filedOn <= day);
     return {
       stage: current.toStage,
       status: project.status,
@@ -59,7 +71,15 @@ export function backfillDemoLightHistory(db: DB, today: string, days = DEMO_HIST
       stageDueDate: next ? next.fromStageDueDate : project.stageDueDate,
       createdAt: project.createdAt,
       openTasks: (taskRows.get(project.id) ?? []).filter((task) => task.state === 'open' || (task.doneOn !== null && task.doneOn > day)),
-      reportMonths: (reportRows.get(project.id) ?? []).filter((report) => report.filedOn <= day).map((report) => report.month),
+      reportMonths: filed.map((report) => report.month),
+      plannedStartDate: project.plannedStartDate,
+      plannedCompletionDate: project.plannedCompletionDate,
+      planThisYear: plans ? (plans.find((plan) => plan.year === year)?.plannedInvestment ?? 0) : project.plannedInvestmentThisYear,
+      completedThisYear: filed.filter((report) => report.month.startsWith(`${year}-`)).reduce((sum, report) => sum + report.amount, 0),
+      // Items done later were still open that day; 不涉及 never counts.
+      approvals: (approvalRows.get(project.id) ?? [])
+        .filter((item) => item.status === 'pending' || item.status === 'in_progress' || (item.status === 'done' && item.doneDate !== null && item.doneDate > day))
+        .map((item) => (item.status === 'done' ? { ...item, status: 'in_progress' as const } : item)),
       openProblems: (problemRows.get(project.id) ?? []).filter((problem) => problem.raisedOn <= day && (problem.closedOn === null || problem.closedOn > day)),
       openSupervisions: (orderRows.get(project.id) ?? []).filter((order) => order.issuedOn <= day && (order.closedOn === null || order.closedOn > day)),
     };
