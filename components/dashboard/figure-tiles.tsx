@@ -22,7 +22,7 @@ export function FigureTiles({ stats }: { stats: Stats }) {
           value={`${actual.started} 个`}
           href={drill.started}
           detail={targets.started !== null ? `目标 ${targets.started} 个（当年进入开工建设）` : `当年进入开工建设；${noTarget('双十项目')}`}
-          rate={{ label: '开工率', value: rates.startRate }}
+          rate={targets.started !== null ? { label: '开工率', value: rates.startRate } : undefined}
         />
         <StatTile
           testId="tile-investment"
@@ -30,7 +30,7 @@ export function FigureTiles({ stats }: { stats: Stats }) {
           value={formatYi(actual.investmentCompleted)}
           href={drill.investmentCompleted}
           detail={targets.investment !== null ? `目标 ${formatYi(targets.investment)}（当年月度进度合计）` : `当年月度进度合计；${noTarget('双十项目')}`}
-          rate={{ label: '投资完成率', value: rates.investmentRate }}
+          rate={targets.investment !== null ? { label: '投资完成率', value: rates.investmentRate } : undefined}
         />
         <StatTile
           testId="tile-funds"
@@ -72,7 +72,7 @@ export function FigureTiles({ stats }: { stats: Stats }) {
           value={`${actual.signed} 个`}
           href={drill.signed}
           detail={targets.signed !== null ? `目标 ${targets.signed} 个（当年进入已签约）` : `当年进入已签约；${noTarget('全部项目')}`}
-          rate={{ label: '完成率', value: targets.signed ? actual.signed / targets.signed : null }}
+          rate={targets.signed !== null ? { label: '完成率', value: targets.signed ? actual.signed / targets.signed : null } : undefined}
         />
         <StatTile
           testId="tile-landed"
@@ -80,7 +80,7 @@ export function FigureTiles({ stats }: { stats: Stats }) {
           value={`${actual.landed} 个`}
           href={drill.landed}
           detail={targets.landed !== null ? `目标 ${targets.landed} 个（落地：当年进入开工建设）` : `落地：当年进入开工建设；${noTarget('全部项目')}`}
-          rate={{ label: '完成率', value: targets.landed ? actual.landed / targets.landed : null }}
+          rate={targets.landed !== null ? { label: '完成率', value: targets.landed ? actual.landed / targets.landed : null } : undefined}
         />
         <StatTile
           testId="tile-reserve"
@@ -88,7 +88,7 @@ export function FigureTiles({ stats }: { stats: Stats }) {
           value={`${actual.reserve} 个`}
           href={drill.reserve}
           detail={targets.reserve !== null ? `目标 ${targets.reserve} 个（当前处于储备阶段）` : `当前处于储备阶段；${noTarget('全部项目')}`}
-          rate={{ label: '完成率', value: targets.reserve ? actual.reserve / targets.reserve : null }}
+          rate={targets.reserve !== null ? { label: '完成率', value: targets.reserve ? actual.reserve / targets.reserve : null } : undefined}
         />
         <StatTile
           testId="tile-higher-level"
@@ -98,7 +98,7 @@ export function FigureTiles({ stats }: { stats: Stats }) {
           detail={`申请 ${formatYi(higherLevel.applied)}，获批 ${formatYi(higherLevel.granted)}；到位资金待上争资金台账上线后统计`}
         />
       </section>
-      {shuangshi ? null : (
+      {shuangshi || stats.unitId ? null : (
         <p className="mt-2 text-xs text-slate-500">
           开工和完成投资的年度目标针对双十项目，
           <Link href="/dashboard?scope=shuangshi" className="text-brand-700 underline">
