@@ -7,7 +7,7 @@ test('clicking 开工项目 opens a ledger whose total equals the tile, with the
   await signIn(page, 'leader');
   await page.goto('/dashboard');
   const tile = page.getByTestId('tile-started');
-  await expect(tile).toContainText('开工率');
+  await expect(tile).toContainText('当年进入开工建设');
   await expect(page.getByRole('link', { name: '招商统计' })).toHaveAttribute('href', '/dashboard/leads');
   const figure = tile.getByRole('link', { name: /^开工项目 \d+ 个/ });
   const started = countIn(await figure.textContent());
@@ -35,6 +35,7 @@ test('the 双十 scope and a unit narrow every figure, and the figures still equ
   await expect(page).toHaveURL(/scope=shuangshi/);
   const tile = page.getByTestId('tile-started');
   await expect(tile).toContainText(/目标 \d+ 个/);
+  await expect(tile).toContainText(/开工率 (\d+(\.\d)?%|无数据)/);
   const started = countIn(await tile.getByRole('link').first().textContent());
   expect(started).toBeLessThan(allStarted);
   const landed = page.getByTestId('tile-landed').getByRole('link').first();
