@@ -112,7 +112,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           { name: '总投资（亿元）', axis: 1, values: d.breakdowns.byIndustry.map((r) => yi(r.totalInvestment)) },
         ],
         axisNames: ['个', '亿元'],
-        links: d.breakdowns.byIndustry.map((r) => (r.key ? link({ industryId: r.key }) : link({}))),
+        // 未分类 has no ledger filter of its own, so its bar opens nothing rather than a ledger of another total.
+        links: d.breakdowns.byIndustry.map((r) => (r.key ? link({ industryId: r.key }) : '')),
       },
     },
   ];
