@@ -245,7 +245,7 @@ export function proposedProjectName(lead: Pick<Lead, 'company' | 'proposedProjec
 }
 
 /**
- * 落地: turns a signed lead into an investment-attraction project at 已签约, in one transaction.
+ * 转为项目 (lead stage 已转项目): turns a signed lead into an investment-attraction project at 已签约, in one transaction.
  * The project gets its 前期手续 checklist from insertProject; the lead becomes `landed` and the two
  * point at each other. Any refusal leaves both untouched.
  */

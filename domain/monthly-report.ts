@@ -1,6 +1,7 @@
 import 'server-only';
 import { getDb } from '@/db';
-import { getAnnualTargets, unitFigures } from '@/db/queries/dashboard';
+import { unitFigures } from '@/db/queries/dashboard';
+import { getAnnualTargets } from '@/db/queries/stats';
 import {
   investmentByUnit,
   listAdjustmentsBetween,
@@ -23,6 +24,7 @@ import { rate } from '@/lib/rules/money';
 import { periodRange, rankUnits, unitRates, type PeriodRange } from '@/lib/rules/stats';
 import { ensureLightsFresh } from './light';
 import { redListSourceFor, snapshotRedList, type RedListSource } from './light-history';
+import { headlineCounts } from './stats';
 import { toProblemDto, type ProblemDto } from './problems';
 import { toProjectDto } from './projects';
 import { toSupervisionDto, type SupervisionDto } from './supervisions';
@@ -124,13 +126,13 @@ export function monthlyReport({ month }: { month: string }) {
   const range = monthRange(month);
   const day = today();
   const year = Number(month.slice(0, 4));
-  const yearRange = { from: `${year}-01-01`, to: range.to };
   const targetsRow = getAnnualTargets(year);
 
   const started = listProjectsMovedInto('construction', range);
   const completed = listProjectsMovedInto('completed', range);
   const operating = listProjectsMovedInto('operating', range);
-  const startedYearToDate = listProjectsMovedInto('construction', yearRange).length;
+  // 年累计: domain/stats.ts's figures for January to the end of the month, city-wide.
+  const yearToDateFigures = headlineCounts({ year, scope: 'all', throughMonth: month });
 
   const units = listUnitsWithProjects();
   const thisMonth = investmentByUnit([month]);
@@ -148,7 +150,7 @@ export function monthlyReport({ month }: { month: string }) {
   }));
   // Every unit holding a project is listed, so the column totals are the city's totals.
   const investmentThisMonth = byUnit.reduce((sum, row) => sum + row.investmentThisMonth, 0);
-  const investmentYearToDate = byUnit.reduce((sum, row) => sum + row.investmentYearToDate, 0);
+  const investmentYearToDate = yearToDateFigures.investmentCompleted;
 
   const problemDtos = (ids: number[]): ProblemDto[] => ids.map((id) => findProblemRow(id, day)).filter((row) => row !== undefined).map(toProblemDto);
   const supervisionIds = listSupervisionIdsOpenAt(range.to);
@@ -189,7 +191,8 @@ export function monthlyReport({ month }: { month: string }) {
       score: unit.score,
     })),
     // Beyond the contract: what the headline and the ranking's caption need.
-    startedYearToDate,
+    startedYearToDate: yearToDateFigures.started,
+    yearToDate: yearToDateFigures,
     rankingPeriod: { period: ranking.period, label: ranking.range.label, from: ranking.range.from, to: ranking.range.to },
     /** 本月调整记录: greening changes made during the month, each with its reason. */
     adjustments: monthAdjustments(range),

@@ -1,16 +1,55 @@
 import { expect, test } from '@playwright/test';
 import { signIn } from './support';
 
-test("the dashboard's 开工率 drills down to the ledger filtered to the projects behind it", async ({ page }) => {
+const countIn = (text: string | null) => Number(/(\d+)\s*个/.exec(text ?? '')?.[1] ?? NaN);
+
+test('clicking 开工项目 opens a ledger whose total equals the tile, with the entered-stage filter as a removable chip', async ({ page }) => {
   await signIn(page, 'leader');
   await page.goto('/dashboard');
   const tile = page.getByTestId('tile-started');
-  await expect(tile).toContainText('开工率');
-  await expect(tile).toContainText(/\d+(\.\d)?%|无数据/);
+  await expect(tile).toContainText('当年进入开工建设');
   await expect(page.getByRole('link', { name: '招商统计' })).toHaveAttribute('href', '/dashboard/leads');
-  await tile.click();
-  // The ledger (issue 3) reads these filters from the URL.
-  await expect(page).toHaveURL(/\/projects\?stage=construction$/);
+  const figure = tile.getByRole('link', { name: /^开工项目 \d+ 个/ });
+  const started = countIn(await figure.textContent());
+  expect(started).toBeGreaterThan(0);
+  await figure.click();
+  await expect(page).toHaveURL(/\/projects\?enteredStage=construction&enteredFrom=\d{4}-01-01&enteredTo=\d{4}-12-31$/);
+  await expect(page.getByText(/^共 \d+ 个项目/)).toHaveText(new RegExp(`^共 ${started} 个项目`));
+  const chip = page.getByTestId('drill-chip');
+  await expect(chip).toHaveText(/\d{4}年进入开工建设/);
+  // Filtering on top keeps the drill-down; removing the chip drops it.
+  await page.getByLabel('类别').selectOption({ label: '招商引资' });
+  await page.getByRole('button', { name: '筛选' }).click();
+  await expect(page).toHaveURL(/enteredStage=construction/);
+  await expect(page).toHaveURL(/category=attraction/);
+  await page.getByRole('link', { name: /^移除筛选：\d{4}年进入开工建设/ }).click();
+  await expect(page).not.toHaveURL(/enteredStage/);
+  await expect(page).toHaveURL(/category=attraction/);
+});
+
+test('the 双十 scope and a unit narrow every figure, and the figures still equal their ledgers', async ({ page }) => {
+  await signIn(page, 'leader');
+  await page.goto('/dashboard');
+  const allStarted = countIn(await page.getByTestId('tile-started').getByRole('link').first().textContent());
+  await page.getByRole('navigation', { name: '统计范围' }).getByRole('link', { name: '双十项目' }).click();
+  await expect(page).toHaveURL(/scope=shuangshi/);
+  const tile = page.getByTestId('tile-started');
+  await expect(tile).toContainText(/目标 \d+ 个/);
+  await expect(tile).toContainText(/开工率 (\d+(\.\d)?%|无数据)/);
+  const started = countIn(await tile.getByRole('link').first().textContent());
+  expect(started).toBeLessThan(allStarted);
+  const landed = page.getByTestId('tile-landed').getByRole('link').first();
+  const landedCount = countIn(await landed.textContent());
+  await landed.click();
+  await expect(page).toHaveURL(/shuangshi=1/);
+  await expect(page).toHaveURL(/category=attraction/);
+  if (landedCount > 0) await expect(page.getByText(/^共 \d+ 个项目/)).toHaveText(new RegExp(`^共 ${landedCount} 个项目`));
+  else await expect(page.getByText('没有符合条件的项目')).toBeVisible();
+  await page.goto('/dashboard?scope=shuangshi');
+  await page.getByLabel('责任单位').selectOption({ index: 1 });
+  await page.getByRole('button', { name: '切换' }).click();
+  await expect(page).toHaveURL(/scope=shuangshi&unitId=\d+/);
+  await expect(page.getByTestId('tile-started')).toContainText('单位不设');
 });
 
 test('the ranking period is selectable and every unit row links to its ledger', async ({ page }) => {

@@ -49,8 +49,8 @@ test('an investment officer logs a 珠三角 lead, follows up, signs it and conv
   await expect(page.getByRole('listitem').filter({ hasText: '（当前）' })).toContainText('签约');
 
   // Convert, choosing the project's 责任人 among 昌邑区's officers.
-  await page.getByRole('button', { name: '转为项目（落地）' }).click();
-  const dialog = page.getByRole('dialog', { name: '转为项目（落地）' });
+  await page.getByRole('button', { name: '转为项目', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: '转为项目' });
   await expect(dialog.getByLabel('项目所在单位')).toHaveValue(/\d+/);
   await dialog.getByLabel('项目责任人（该单位项目专员）').selectOption({ label: '李明' });
   await dialog.getByRole('button', { name: '确认转为项目' }).click();
@@ -63,7 +63,7 @@ test('an investment officer logs a 珠三角 lead, follows up, signs it and conv
   await page.goto(`/leads/${leadId}`);
   await expect(page.getByTestId('linked-project')).toContainText(`项目编号 ${projectId}`);
   await expect(page.getByTestId('linked-project')).toContainText('深圳华鹏智能装备有限公司智能装备产业园');
-  await expect(page.getByRole('button', { name: '转为项目（落地）' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '转为项目', exact: true })).toHaveCount(0);
 
   // The campaign page counts the landed project.
   await page.goto('/campaigns');

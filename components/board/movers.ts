@@ -43,7 +43,7 @@ const leadMover: Mover = {
   needsDialog: async () => false,
   send: async (card, to) => {
     const allowed = leadMover.targets(card).some((target) => target.stage === to);
-    if (!allowed) return { ok: false, code: 'invalid_transition', message: '退回、放弃和落地须在线索页面办理（需填写原因或转为项目）' };
+    if (!allowed) return { ok: false, code: 'invalid_transition', message: '退回、放弃和转为项目须在线索页面办理（需填写原因或转为项目）' };
     const { moveLeadAction } = await import('@/app/(app)/leads/actions');
     return (await moveLeadAction({ leadId: card.id, to: to as LeadStage, version: card.version })) as ActionState<Partial<CardData>>;
   },

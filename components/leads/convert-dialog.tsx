@@ -14,7 +14,7 @@ interface Props {
   officers: Array<{ id: number; name: string; unitId: number | null }>;
 }
 
-/** 转为项目（落地）: chooses the unit and an officer of that unit as the project's 责任人. */
+/** 转为项目 (lead stage 已转项目): chooses the unit and an officer of that unit as the project's 责任人. */
 export function ConvertDialog({ lead, units, officers }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
@@ -23,14 +23,14 @@ export function ConvertDialog({ lead, units, officers }: Props) {
   const unitOfficers = officers.filter((o) => String(o.unitId) === unitId);
   return (
     <>
-      <Button onClick={() => ref.current?.showModal()}>转为项目（落地）</Button>
+      <Button onClick={() => ref.current?.showModal()}>转为项目</Button>
       <dialog ref={ref} aria-labelledby={`${id}-title`} className="m-auto w-[min(94vw,34rem)] rounded-xl p-0 shadow-2xl backdrop:bg-slate-900/50">
         <form action={formAction} className="space-y-4 p-5" noValidate>
           <h2 id={`${id}-title`} className="text-lg font-semibold">
-            转为项目（落地）
+            转为项目
           </h2>
           <p className="text-sm text-slate-600">
-            将新建一个招商引资项目，阶段为“已签约”，总投资 {lead.intendedInvestment}，并生成前期手续清单。线索将标记为“落地”。此操作不能撤销。
+            将新建一个招商引资项目，阶段为“已签约”，总投资 {lead.intendedInvestment}，并生成前期手续清单。线索将标记为“已转项目”。项目进入开工建设后计为招商引资项目落地。此操作不能撤销。
           </p>
           <input type="hidden" name="leadId" value={lead.id} />
           <input type="hidden" name="version" value={lead.version} />

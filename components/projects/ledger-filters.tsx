@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import { CATEGORY_LABELS, CATEGORIES, LIGHT_LABELS, LIGHTS, STAGE_LABELS, STAGES } from '@/lib/rules/enums';
 import type { ProjectFilters } from '@/lib/schemas/filters';
-import { LEDGER_SORTS, PAGE_SIZES, SORT_LABELS, type LedgerView } from '@/lib/schemas/ledger';
+import { drillFilterChips, drillFilterFields, LEDGER_SORTS, PAGE_SIZES, SORT_LABELS, type LedgerView } from '@/lib/schemas/ledger';
+import { ledgerHref, type SearchParams } from './ledger-url';
 import { SelectField, TextField } from '@/components/ui/field';
 import { buttonClass } from '@/components/ui/button';
 
@@ -9,6 +10,7 @@ type Option = { id: number; name: string };
 
 interface Props {
   filters: ProjectFilters;
+  params: SearchParams;
   view: LedgerView;
   units: Option[];
   industries: Option[];
@@ -20,11 +22,34 @@ const options = <K extends string>(keys: readonly K[], labels: Record<K, string>
 const idOptions = (rows: Option[]) => rows.map((row) => ({ value: row.id, label: row.name }));
 
 /** A plain GET form: the filters land in the URL, work without JavaScript and can be shared as a link. */
-export function LedgerFilters({ filters, view, units, industries, leaders, owners }: Props) {
+export function LedgerFilters({ filters, params, view, units, industries, leaders, owners }: Props) {
+  const chips = drillFilterChips(filters);
   const moreActive = filters.shuangshi !== undefined || Boolean(filters.industryId || filters.leaderId || filters.ownerId) || view.sort !== 'light' || view.dir !== 'asc' || view.pageSize !== 50;
   const value = (v: string | number | boolean | undefined) => (v === undefined ? '' : typeof v === 'boolean' ? (v ? '1' : '0') : String(v));
   return (
     <form method="get" action="/projects" role="search" aria-label="筛选项目" className="mb-4 rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
+      {chips.length ? (
+        <div className="mb-3 flex flex-wrap items-center gap-2 text-sm" aria-label="统计口径筛选">
+          <span className="text-slate-600">统计口径：</span>
+          {chips.map((chip) => (
+            <span key={chip.label} data-testid="drill-chip" className="inline-flex items-center gap-1 rounded-full bg-brand-50 px-3 py-0.5 text-brand-900 ring-1 ring-brand-100">
+              {chip.label}
+              <Link
+                href={ledgerHref(params, { page: null, ...Object.fromEntries(chip.keys.map((key) => [key, null])) })}
+                className="ml-1 rounded-full px-1 text-brand-700 hover:bg-brand-100"
+                aria-label={`移除筛选：${chip.label}`}
+              >
+                ×
+              </Link>
+            </span>
+          ))}
+        </div>
+      ) : null}
+      {/* The drill-down filters have no control of their own: they ride along until their chip is removed. */}
+      {Object.keys(drillFilterFields).map((key) => {
+        const current = filters[key as keyof typeof drillFilterFields];
+        return current === undefined ? null : <input key={key} type="hidden" name={key} value={value(current)} />;
+      })}
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
         <TextField name="q" label="搜索" placeholder="项目名称或代码" defaultValue={filters.q ?? ''} wrapperClassName="col-span-2" />
         <SelectField name="category" label="类别" placeholder="全部" defaultValue={value(filters.category)} options={options(CATEGORIES, CATEGORY_LABELS)} />

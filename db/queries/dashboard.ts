@@ -1,80 +1,39 @@
 import 'server-only';
-import { and, asc, eq, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { getDb } from '../index';
-import { annualTargets, industries, monthlyReports, problems, projects, stageHistory, units } from '../schema';
-import { projectSumColumns } from './project-filters';
-import { cached } from './read-cache';
-import type { Stage } from '@/lib/rules/enums';
+import { industries, monthlyReports, problems, projects, units } from '../schema';
+import { enteredStageSql, projectSumColumns, projectWhere } from './project-filters';
+import { countProjectsByUnit, reportedInvestmentByUnit } from './stats';
+import type { ProjectFilters } from '@/lib/schemas/filters';
 import { proratedPlan, type PeriodRange, type UnitFigures } from '@/lib/rules/stats';
 
-// The dashboard's reads: every figure is one aggregate in SQL. Dates in stage_history are
-// timestamps; their first ten characters are the calendar date of the move.
+// The dashboard's reads beyond the figures of domain/stats.ts: the charts' breakdowns and the
+// unit ranking. Each is one aggregate in SQL over the same filters the ledger takes.
 
-const moveDate = sql`substr(${stageHistory.at}, 1, 10)`;
-const inRange = (range: { from: string; to: string }) => and(gte(moveDate, range.from), lte(moveDate, range.to));
-
-export function getAnnualTargets(year: number) {
-  return getDb().select().from(annualTargets).where(eq(annualTargets.year, year)).get() ?? null;
-}
-
-/** Distinct projects that moved into `stage` within the range, optionally of one category. */
-export function countMovesInto(stage: Stage, range: { from: string; to: string }, category?: 'attraction') {
-  const db = getDb();
-  return db
-    .select({ n: sql<number>`count(distinct ${stageHistory.projectId})`.mapWith(Number) })
-    .from(stageHistory)
-    .innerJoin(projects, eq(projects.id, stageHistory.projectId))
-    .where(and(eq(stageHistory.toStage, stage), inRange(range), category ? eq(projects.category, category) : undefined))
-    .get()!.n;
-}
-
-/** Investment completed in the given months (sum of 本月完成投资), with the months' own figures. */
-export function completedInvestmentByMonth(months: string[]) {
+/** Σ 本月完成投资 per month over the projects matching the filters (the monthly chart; it sums to 完成投资). */
+export function investmentByMonth(filters: ProjectFilters, months: string[]) {
   const rows = getDb()
     .select({ month: monthlyReports.month, amount: sql<number>`coalesce(sum(${monthlyReports.investmentThisMonth}), 0)`.mapWith(Number) })
     .from(monthlyReports)
-    .where(inArray(monthlyReports.month, months))
+    .innerJoin(projects, eq(projects.id, monthlyReports.projectId))
+    .where(and(inArray(monthlyReports.month, months), projectWhere(filters)))
     .groupBy(monthlyReports.month)
     .all();
   const byMonth = new Map(rows.map((r) => [r.month, r.amount]));
   return months.map((month) => ({ month, amount: byMonth.get(month) ?? 0 }));
 }
 
-/** 资金到位: only projects that report funds in place count, against their own completed investment. */
-export function fundsInPlaceTotals() {
-  return getDb()
-    .select({
-      projects: sql<number>`count(*)`.mapWith(Number),
-      fundsInPlace: sql<number>`coalesce(sum(${projects.fundsInPlace}), 0)`.mapWith(Number),
-      completedInvestment: sql<number>`coalesce(sum(${projects.completedInvestment}), 0)`.mapWith(Number),
-    })
-    .from(projects)
-    .where(isNotNull(projects.fundsInPlace))
-    .get()!;
-}
-
-/** 按期竣工: moves into 竣工 in the range; on time when the stage's planned finish date was not before the move. */
-export function completionTimeliness(range: { from: string; to: string }) {
-  return getDb()
-    .select({
-      moves: sql<number>`count(*)`.mapWith(Number),
-      withDue: sql<number>`coalesce(sum(case when ${stageHistory.fromStageDueDate} is not null then 1 else 0 end), 0)`.mapWith(Number),
-      onTime: sql<number>`coalesce(sum(case when ${stageHistory.fromStageDueDate} >= ${moveDate} then 1 else 0 end), 0)`.mapWith(Number),
-    })
-    .from(stageHistory)
-    .where(and(eq(stageHistory.toStage, 'completed'), inRange(range)))
-    .get()!;
-}
-
-/** The funnel and the breakdowns: count and money by stage, unit, industry and category. */
-export function projectBreakdowns() {
+/** The funnel and the breakdowns: count and money by stage, unit, industry and category, of the filtered set. */
+export function projectBreakdowns(filters: ProjectFilters) {
   const db = getDb();
-  const byStage = db.select({ key: projects.stage, ...projectSumColumns }).from(projects).groupBy(projects.stage).all();
-  const byCategory = db.select({ key: projects.category, ...projectSumColumns }).from(projects).groupBy(projects.category).all();
+  const where = projectWhere(filters);
+  const byStage = db.select({ key: projects.stage, ...projectSumColumns }).from(projects).where(where).groupBy(projects.stage).all();
+  const byCategory = db.select({ key: projects.category, ...projectSumColumns }).from(projects).where(where).groupBy(projects.category).all();
   const byUnit = db
     .select({ key: projects.unitId, label: units.name, ...projectSumColumns })
     .from(projects)
     .innerJoin(units, eq(units.id, projects.unitId))
+    .where(where)
     .groupBy(projects.unitId)
     .orderBy(asc(units.sortOrder))
     .all();
@@ -82,25 +41,26 @@ export function projectBreakdowns() {
     .select({ key: projects.industryId, label: industries.name, ...projectSumColumns })
     .from(projects)
     .leftJoin(industries, eq(industries.id, projects.industryId))
+    .where(where)
     .groupBy(projects.industryId)
     .orderBy(asc(industries.sortOrder))
     .all();
   return { byStage, byCategory, byUnit, byIndustry };
 }
 
-/** Each unit's figures for the ranking, in the period. Problems count by the unit responsible for solving them. */
+/**
+ * Each unit's figures for the ranking, in the period. 开工, 完成投资 and 按期竣工 are domain/stats.ts's
+ * definitions per unit (the whole pool); problems count by the unit responsible for solving them.
+ */
 export function unitFigures(range: PeriodRange, day: string): UnitFigures[] {
   const db = getDb();
-  const started = db
-    .select({ projectId: stageHistory.projectId })
-    .from(stageHistory)
-    .where(and(eq(stageHistory.toStage, 'construction'), inRange(range)));
+  const entered = (stage: 'construction' | 'completed') => ({ enteredStage: stage, enteredFrom: range.from, enteredTo: range.to });
+  const startedFilter = entered('construction');
   const base = db
     .select({
       unitId: projects.unitId,
       unitName: units.name,
-      startBase: sql<number>`coalesce(sum(case when (${projects.plannedStartDate} between ${range.from} and ${range.to}) or ${projects.id} in ${started} then 1 else 0 end), 0)`.mapWith(Number),
-      started: sql<number>`coalesce(sum(case when ${projects.id} in ${started} then 1 else 0 end), 0)`.mapWith(Number),
+      startBase: sql<number>`coalesce(sum(case when (${projects.plannedStartDate} between ${range.from} and ${range.to}) or ${enteredStageSql(startedFilter)} then 1 else 0 end), 0)`.mapWith(Number),
       planInvestment: sql<number>`coalesce(sum(${projects.plannedInvestmentThisYear}), 0)`.mapWith(Number),
       red: sql<number>`coalesce(sum(case when ${projects.light} = 'red' then 1 else 0 end), 0)`.mapWith(Number),
     })
@@ -109,30 +69,10 @@ export function unitFigures(range: PeriodRange, day: string): UnitFigures[] {
     .groupBy(projects.unitId)
     .orderBy(asc(units.sortOrder))
     .all();
-  const completed = new Map(
-    db
-      .select({ unitId: projects.unitId, amount: sql<number>`coalesce(sum(${monthlyReports.investmentThisMonth}), 0)`.mapWith(Number) })
-      .from(monthlyReports)
-      .innerJoin(projects, eq(projects.id, monthlyReports.projectId))
-      .where(inArray(monthlyReports.month, range.months))
-      .groupBy(projects.unitId)
-      .all()
-      .map((r) => [r.unitId, r.amount]),
-  );
-  const timeliness = new Map(
-    db
-      .select({
-        unitId: projects.unitId,
-        withDue: sql<number>`coalesce(sum(case when ${stageHistory.fromStageDueDate} is not null then 1 else 0 end), 0)`.mapWith(Number),
-        onTime: sql<number>`coalesce(sum(case when ${stageHistory.fromStageDueDate} >= ${moveDate} then 1 else 0 end), 0)`.mapWith(Number),
-      })
-      .from(stageHistory)
-      .innerJoin(projects, eq(projects.id, stageHistory.projectId))
-      .where(and(eq(stageHistory.toStage, 'completed'), inRange(range)))
-      .groupBy(projects.unitId)
-      .all()
-      .map((r) => [r.unitId, r]),
-  );
+  const started = countProjectsByUnit(startedFilter);
+  const completed = reportedInvestmentByUnit({}, range.months);
+  const withDue = countProjectsByUnit({ ...entered('completed'), timeliness: 'with_due' });
+  const onTime = countProjectsByUnit({ ...entered('completed'), timeliness: 'on_time' });
   const problemCounts = new Map(
     db
       .select({
@@ -148,33 +88,12 @@ export function unitFigures(range: PeriodRange, day: string): UnitFigures[] {
   );
   return base.map((row) => ({
     ...row,
+    started: started.get(row.unitId) ?? 0,
     planInvestment: proratedPlan(row.planInvestment, range.months.length),
     completedInvestment: completed.get(row.unitId) ?? 0,
-    completedWithDue: timeliness.get(row.unitId)?.withDue ?? 0,
-    completedOnTime: timeliness.get(row.unitId)?.onTime ?? 0,
+    completedWithDue: withDue.get(row.unitId) ?? 0,
+    completedOnTime: onTime.get(row.unitId) ?? 0,
     openProblems: problemCounts.get(row.unitId)?.open ?? 0,
     overdueProblems: problemCounts.get(row.unitId)?.overdue ?? 0,
   }));
-}
-
-/** Everything the dashboard shows: this year's targets against actuals, breakdowns and the ranking period. */
-export function loadDashboard({ year, day, ranking }: { year: number; day: string; ranking: PeriodRange }) {
-  return cached(`dashboard|${year}|${day}|${ranking.from}|${ranking.to}`, () => readDashboard(year, day, ranking));
-}
-
-function readDashboard(year: number, day: string, ranking: PeriodRange) {
-  const yearRange = { from: `${year}-01-01`, to: day < `${year}-12-31` ? day : `${year}-12-31` };
-  const months: string[] = [];
-  for (let m = 1; m <= 12; m++) months.push(`${year}-${String(m).padStart(2, '0')}`);
-  return {
-    targets: getAnnualTargets(year),
-    started: countMovesInto('construction', yearRange),
-    signed: countMovesInto('signed', yearRange, 'attraction'),
-    landed: countMovesInto('construction', yearRange, 'attraction'),
-    monthly: completedInvestmentByMonth(months),
-    funds: fundsInPlaceTotals(),
-    timeliness: completionTimeliness(yearRange),
-    breakdowns: projectBreakdowns(),
-    units: unitFigures(ranking, day),
-  };
 }

@@ -1,11 +1,12 @@
 import 'server-only';
-import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { getDb } from '../index';
-import { annualTargets, campaigns, industries, leads, leadStageHistory } from '../schema';
+import { campaigns, industries, leads, leadStageHistory } from '../schema';
 import type { LeadStage } from '@/lib/rules/enums';
 import { LEAD_LINE } from '@/lib/rules/leads';
 
-// 招商统计: every figure is computed in SQL from leads and lead_stage_history.
+// 招商统计: every figure is computed in SQL from leads and lead_stage_history. The year's 签约 and 落地
+// are project figures, defined once in domain/stats.ts.
 
 const figures = {
   count: sql<number>`count(*)`.mapWith(Number),
@@ -92,19 +93,4 @@ export function averageDaysToSign(): { average: number | null; leads: number } {
     .innerJoin(leads, eq(leads.id, firstSigned.leadId))
     .get()!;
   return { average: row.average == null ? null : Math.round(Number(row.average)), leads: row.leads };
-}
-
-/** Leads signed and landed in the year (first move into each stage), against the year's targets. */
-export function yearAgainstTargets(year: number) {
-  const db = getDb();
-  const from = `${year}-01-01`;
-  const to = `${year + 1}-01-01`;
-  const countInYear = (stage: LeadStage) =>
-    db
-      .select({ n: sql<number>`count(distinct ${leadStageHistory.leadId})`.mapWith(Number) })
-      .from(leadStageHistory)
-      .where(and(eq(leadStageHistory.toStage, stage), gte(leadStageHistory.at, from), lt(leadStageHistory.at, to)))
-      .get()!.n;
-  const target = db.select({ signedTarget: annualTargets.signedTarget, landedTarget: annualTargets.landedTarget }).from(annualTargets).where(eq(annualTargets.year, year)).get();
-  return { year, signed: countInYear('signed'), landed: countInYear('landed'), signedTarget: target?.signedTarget ?? null, landedTarget: target?.landedTarget ?? null };
 }

@@ -1,6 +1,8 @@
 import 'server-only';
 import { and, asc, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
 import { getDb } from '../index';
+import { beijingDate } from './project-filters';
+import { reportedInvestmentByUnit } from './stats';
 import { monthlyReports, problemEvents, projectAdjustments, projects, stageHistory, supervisions, units, users } from '../schema';
 import type { ProblemLevel, Stage } from '@/lib/rules/enums';
 import { REPORTING_STAGES } from '@/lib/rules/light';
@@ -18,12 +20,15 @@ export interface MonthRange {
 
 const dayOf = (column: typeof stageHistory.at | typeof problemEvents.at | typeof projects.createdAt | typeof supervisions.createdAt) => sql`substr(${column}, 1, 10)`;
 
-/** Projects that moved into `stage` within the range, each once, in order of their (first) move. */
+/**
+ * Projects that moved into `stage` within the range, each once, in order of their (first) move.
+ * Moves are dated by their Beijing date, as domain/stats.ts and the ledger's enteredStage filter date them.
+ */
 export function listProjectsMovedInto(stage: Stage, range: { from: string; to: string }) {
   const moved = getDb()
     .select({ projectId: stageHistory.projectId, at: sql<string>`min(${stageHistory.at})`.as('first_at') })
     .from(stageHistory)
-    .where(and(eq(stageHistory.toStage, stage), gte(dayOf(stageHistory.at), range.from), lte(dayOf(stageHistory.at), range.to)))
+    .where(and(eq(stageHistory.toStage, stage), gte(beijingDate(stageHistory.at), range.from), lte(beijingDate(stageHistory.at), range.to)))
     .groupBy(stageHistory.projectId)
     .as('moved');
   return getDb()
@@ -34,19 +39,9 @@ export function listProjectsMovedInto(stage: Stage, range: { from: string; to: s
     .all();
 }
 
-/** 本月完成投资 summed per unit over the given months (a project's investment counts for its unit). */
+/** 本月完成投资 summed per unit over the given months (a project's investment counts for its unit): domain/stats.ts's sum, per unit. */
 export function investmentByUnit(months: string[]) {
-  if (months.length === 0) return new Map<number, number>();
-  return new Map(
-    getDb()
-      .select({ unitId: projects.unitId, amount: sql<number>`coalesce(sum(${monthlyReports.investmentThisMonth}), 0)`.mapWith(Number) })
-      .from(monthlyReports)
-      .innerJoin(projects, eq(projects.id, monthlyReports.projectId))
-      .where(inArray(monthlyReports.month, months))
-      .groupBy(projects.unitId)
-      .all()
-      .map((row) => [row.unitId, row.amount]),
-  );
+  return reportedInvestmentByUnit({}, months);
 }
 
 /** Units that hold projects, in the usual unit order: the rows of the by-unit table and the ranking. */

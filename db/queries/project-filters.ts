@@ -1,8 +1,10 @@
 import 'server-only';
-import { and, eq, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, like, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { getDb } from '../index';
-import { leads, projects } from '../schema';
-import { today } from '@/lib/rules/dates';
+import { leads, monthlyReports, projects, stageHistory } from '../schema';
+import { addDaysIso, today } from '@/lib/rules/dates';
+import { STAGES } from '@/lib/rules/enums';
+import type { DrillFilters } from '@/lib/schemas/ledger';
 import type { LeadFilters, ProjectFilters } from '@/lib/schemas/filters';
 
 // The SQL behind the shared filters. The ledger, the board, the dashboard drill-downs, the API and
@@ -23,7 +25,47 @@ export function projectWhere(filters: ProjectFilters): SQL | undefined {
     filters.leaderId ? eq(projects.leaderId, filters.leaderId) : undefined,
     filters.ownerId ? eq(projects.ownerId, filters.ownerId) : undefined,
     q ? or(sql`${projects.name} like ${`%${escapeLike(q)}%`} escape '\\'`, sql`${projects.code} like ${`%${escapeLike(q)}%`} escape '\\'`) : undefined,
+    ...drillConditions(filters),
   );
+}
+
+/**
+ * The Beijing calendar date of a stored UTC timestamp (stage_history.at is ISO-8601 UTC, e.g.
+ * 2026-12-31T17:00:00.000Z is 2027-01-01 in Jilin). Every "entered during" figure dates moves so.
+ */
+export const beijingDate = (column: AnyColumn | SQL) => sql<string>`date(${column}, '+8 hours')`;
+
+/** The UTC instant a Beijing calendar day starts, in the stored timestamp format (2026-01-01 → 2025-12-31T16:00:00.000Z). */
+export const beijingDayStartUtc = (date: string) => `${addDaysIso(date, -1)}T16:00:00.000Z`;
+
+/**
+ * A move into `stage` dated (Beijing date) in [from, to], either end open, optionally judged against
+ * the planned finish of the stage left. Written as `id in (moves)` so SQLite reads the moves once
+ * through stage_history_to_at_idx; the UTC bounds narrow the index range and the Beijing date decides.
+ */
+export function enteredStageSql({ enteredStage, enteredFrom, enteredTo, timeliness }: DrillFilters): SQL | undefined {
+  if (!enteredStage) return undefined;
+  const day = beijingDate(stageHistory.at);
+  const due = stageHistory.fromStageDueDate;
+  const judged =
+    timeliness === 'on_time' ? sql`and ${due} is not null and ${due} >= ${day}` : timeliness === 'late' ? sql`and ${due} is not null and ${due} < ${day}` : timeliness === 'with_due' ? sql`and ${due} is not null` : sql``;
+  const from = enteredFrom ? sql`and ${stageHistory.at} >= ${beijingDayStartUtc(enteredFrom)} and ${day} >= ${enteredFrom}` : sql``;
+  const to = enteredTo ? sql`and ${stageHistory.at} < ${beijingDayStartUtc(addDaysIso(enteredTo, 1))} and ${day} <= ${enteredTo}` : sql``;
+  return sql`${projects.id} in (select ${stageHistory.projectId} from ${stageHistory} where ${stageHistory.toStage} = ${enteredStage} ${from} ${to} ${judged})`;
+}
+
+function drillConditions(filters: DrillFilters): Array<SQL | undefined> {
+  const year = filters.reportYear;
+  const filed = sql`(${projects.applicationStatus} is not null and ${projects.applicationStatus} != 'planning')`;
+  return [
+    enteredStageSql(filters),
+    filters.minStage ? inArray(projects.stage, STAGES.slice(STAGES.indexOf(filters.minStage))) : undefined,
+    filters.minInvestment !== undefined ? gte(projects.totalInvestment, filters.minInvestment) : undefined,
+    year
+      ? sql`${projects.id} in (select ${monthlyReports.projectId} from ${monthlyReports} where ${monthlyReports.month} between ${`${year}-01`} and ${`${year}-12`})`
+      : undefined,
+    filters.applicationFiled === true ? filed : filters.applicationFiled === false ? sql`not ${filed}` : undefined,
+  ];
 }
 
 export interface ProjectSums {

@@ -31,7 +31,7 @@ export interface LeadColumn extends HeaderSpec, SheetColumn {
   example: string | number | null;
 }
 
-/** Stages a ledger may bring a new lead in at: 落地 needs a project and 放弃 a reason, both given in the app. */
+/** Stages a ledger may bring a new lead in at: 已转项目 needs a project and 放弃 a reason, both given in the app. */
 export const IMPORTABLE_LEAD_STAGES: readonly LeadStage[] = ['prospect', 'contacting', 'negotiating', 'signed'];
 
 export const LEAD_STAGE_ALIASES: Record<LeadStage, readonly string[]> = {
@@ -39,7 +39,7 @@ export const LEAD_STAGE_ALIASES: Record<LeadStage, readonly string[]> = {
   contacting: [LEAD_STAGE_LABELS.contacting, '接触', '对接'],
   negotiating: [LEAD_STAGE_LABELS.negotiating, '商谈', '谈判'],
   signed: [LEAD_STAGE_LABELS.signed, '已签约'],
-  landed: [LEAD_STAGE_LABELS.landed, '已落地'],
+  landed: [LEAD_STAGE_LABELS.landed, '转为项目', '已落地', '落地'],
   dropped: [LEAD_STAGE_LABELS.dropped, '已放弃'],
 };
 

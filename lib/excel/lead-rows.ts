@@ -164,7 +164,7 @@ export function planLeadRows(rows: readonly ParsedLeadRow[], context: LeadPlanCo
 
     if (!current) {
       if (stage && !IMPORTABLE_LEAD_STAGES.includes(stage)) {
-        fail('stage', `新线索只能以${IMPORTABLE_LEAD_STAGES.map((s) => LEAD_STAGE_LABELS[s]).join('、')}阶段导入；落地须"转为项目"，放弃须填写原因`);
+        fail('stage', `新线索只能以${IMPORTABLE_LEAD_STAGES.map((s) => LEAD_STAGE_LABELS[s]).join('、')}阶段导入；已转项目须在平台“转为项目”，放弃须填写原因`);
       }
       const ownerId = fields.ownerId ?? actor.id;
       const team = fields.team ?? context.ownerTeam(ownerId) ?? null;

@@ -125,7 +125,8 @@ export const LEAD_STAGE_LABELS: Record<LeadStage, string> = {
   contacting: '接洽',
   negotiating: '洽谈',
   signed: '签约',
-  landed: '落地',
+  // 已转项目: the lead became a project. 落地 is kept for attraction projects that start construction.
+  landed: '已转项目',
   dropped: '放弃',
 };
 

@@ -1,7 +1,7 @@
 import { addDaysIso, daysBetween } from './dates';
 import { LEAD_STAGE_LABELS, type LeadStage } from './enums';
 
-// The lead pipeline (招商线索): 线索 → 接洽 → 洽谈 → 签约 → 落地, with 放弃 off the line.
+// The lead pipeline (招商线索): 线索 → 接洽 → 洽谈 → 签约 → 已转项目, with 放弃 off the line.
 // Pure rules shared by the domain, the pages, the alerts and the tests.
 
 /** The stages a lead is still being worked in. `landed` and `dropped` are closed. */
@@ -20,14 +20,14 @@ export type LeadTransitionCheck =
 
 /**
  * Forward moves along the line may skip stages (a first meeting can go straight to 洽谈), up to
- * 签约; 落地 only comes from converting the lead into a project. Backward moves, dropping and
+ * 签约; 已转项目 only comes from converting the lead into a project. Backward moves, dropping and
  * reopening a dropped lead all need a reason, so the history explains every step off the line.
  */
 export function checkLeadTransition({ from, to, reason }: { from: LeadStage; to: LeadStage; reason?: string | null }): LeadTransitionCheck {
   const hasReason = Boolean(reason && reason.trim());
   if (from === to) return { ok: false, code: 'invalid_transition', message: `线索已处于"${LEAD_STAGE_LABELS[to]}"阶段` };
-  if (from === 'landed') return { ok: false, code: 'invalid_transition', message: '已落地的线索不能再变更阶段' };
-  if (to === 'landed') return { ok: false, code: 'invalid_transition', message: '落地须通过"转为项目"完成' };
+  if (from === 'landed') return { ok: false, code: 'invalid_transition', message: '已转为项目的线索不能再变更阶段' };
+  if (to === 'landed') return { ok: false, code: 'invalid_transition', message: '“已转项目”须通过“转为项目”完成' };
   if (from === 'dropped') {
     if (!hasReason) return { ok: false, code: 'reason_required', message: '重新启用已放弃的线索须填写原因' };
     return { ok: true, kind: 'reopen' };

@@ -129,3 +129,22 @@ export function cumulative(values: number[]): number[] {
   let total = 0;
   return values.map((v) => (total += v));
 }
+
+/** A rate as a fraction 0..1 (4 decimals), or null when there is no base to divide by (the API's rates). */
+export function fraction(numerator: number, denominator: number | null | undefined): number | null {
+  if (!denominator) return null;
+  return Math.round((numerator / denominator) * 10_000) / 10_000;
+}
+
+/**
+ * 资金到位率: Σ funds in place ÷ Σ total investment over the projects in 开工建设 or later. A project
+ * that reports no funds counts as 0 in place; with no project reporting at all there is no data.
+ */
+export function fundsRate({ fundsInPlace, totalInvestment, reporting }: { fundsInPlace: number; totalInvestment: number; reporting: number }): number | null {
+  return reporting ? fraction(fundsInPlace, totalInvestment) : null;
+}
+
+/** A fraction as the dashboard prints it: 45.3%, or 无数据. */
+export function percentText(value: number | null): string {
+  return value === null ? '无数据' : `${Math.round(value * 1000) / 10}%`;
+}

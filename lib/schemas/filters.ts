@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CATEGORIES, LEAD_STAGES, LIGHTS, PROJECT_STATUSES, STAGES } from '@/lib/rules/enums';
 import { id, queryBoolean } from '@/lib/validation';
+import { drillFilterFields } from './ledger';
 
 // The filters of the project ledger, the board and the API, parsed from the URL. One schema so a
 // filtered ledger, board and API list always mean the same set of projects.
@@ -15,6 +16,7 @@ export const projectFilterSchema = z.object({
   leaderId: id.optional(),
   ownerId: id.optional(),
   q: z.string().trim().max(100).optional(),
+  ...drillFilterFields,
 });
 export type ProjectFilters = z.output<typeof projectFilterSchema>;
 

@@ -1,7 +1,63 @@
 import { z } from 'zod';
-import { page, pageSize } from '@/lib/validation';
+import { STAGE_LABELS, STAGES } from '@/lib/rules/enums';
+import { isoDate, page, pageSize, queryBoolean } from '@/lib/validation';
 
-// Sorting and paging of the project ledger, parsed from the URL beside projectFilterSchema.
+// Sorting and paging of the project ledger, parsed from the URL beside projectFilterSchema, and the
+// drill-down filters that let every dashboard figure open a ledger of exactly its projects.
+
+export const TIMELINESS = ['on_time', 'late', 'with_due'] as const;
+export type Timeliness = (typeof TIMELINESS)[number];
+export const TIMELINESS_LABELS: Record<Timeliness, string> = { on_time: '按期', late: '逾期', with_due: '有计划完成日期' };
+
+/**
+ * Drill-down filters, spread into projectFilterSchema so the ledger, its export, the board and
+ * GET /api/v1/projects take them alike:
+ * - enteredStage/enteredFrom/enteredTo: a stage_history move into the stage dated (Beijing date) in the range
+ * - timeliness: that move against the planned finish of the stage left (按期 = on or before it)
+ * - minStage: the current stage is this one or later; minInvestment: total investment ≥ (万元)
+ * - reportYear: filed a monthly report for a month of that year
+ * - applicationFiled: a 上争 application past 谋划 (false: none, or still 谋划)
+ */
+export const drillFilterFields = {
+  enteredStage: z.enum(STAGES).optional(),
+  enteredFrom: isoDate.optional(),
+  enteredTo: isoDate.optional(),
+  timeliness: z.enum(TIMELINESS).optional(),
+  minStage: z.enum(STAGES).optional(),
+  minInvestment: z.coerce.number().int().min(0).max(1_000_000_000_000).optional(),
+  reportYear: z.coerce.number().int().min(2000).max(2100).optional(),
+  applicationFiled: queryBoolean.optional(),
+};
+
+export interface DrillFilters {
+  enteredStage?: (typeof STAGES)[number];
+  enteredFrom?: string;
+  enteredTo?: string;
+  timeliness?: Timeliness;
+  minStage?: (typeof STAGES)[number];
+  minInvestment?: number;
+  reportYear?: number;
+  applicationFiled?: boolean;
+}
+
+const wanText = (wan: number) => (wan >= 10_000 && wan % 10_000 === 0 ? `${wan / 10_000}亿元` : `${wan.toLocaleString('zh-CN')}万元`);
+
+/** One Chinese phrase per active drill-down filter, keyed by the URL parameters that make it (for removable chips). */
+export function drillFilterChips(filters: DrillFilters): Array<{ label: string; keys: string[] }> {
+  const chips: Array<{ label: string; keys: string[] }> = [];
+  if (filters.enteredStage) {
+    const { enteredFrom: from, enteredTo: to } = filters;
+    const wholeYear = from && to && from.slice(0, 4) === to.slice(0, 4) && from.endsWith('-01-01') && to.endsWith('-12-31');
+    const when = wholeYear ? `${from.slice(0, 4)}年` : from && to ? `${from} 至 ${to} ` : from ? `${from} 起` : to ? `${to} 前` : '曾经';
+    const timeliness = filters.timeliness ? `（${TIMELINESS_LABELS[filters.timeliness]}）` : '';
+    chips.push({ label: `${when}进入${STAGE_LABELS[filters.enteredStage]}${timeliness}`, keys: ['enteredStage', 'enteredFrom', 'enteredTo', 'timeliness'] });
+  }
+  if (filters.minStage) chips.push({ label: `${STAGE_LABELS[filters.minStage]}及以后阶段`, keys: ['minStage'] });
+  if (filters.minInvestment !== undefined) chips.push({ label: `总投资 ${wanText(filters.minInvestment)}以上`, keys: ['minInvestment'] });
+  if (filters.reportYear) chips.push({ label: `${filters.reportYear}年填报过月度进度`, keys: ['reportYear'] });
+  if (filters.applicationFiled !== undefined) chips.push({ label: filters.applicationFiled ? '已提出上争申请' : '未提出上争申请', keys: ['applicationFiled'] });
+  return chips;
+}
 
 export const LEDGER_SORTS = ['code', 'name', 'category', 'unit', 'industry', 'stage', 'days', 'leader', 'owner', 'total', 'planned', 'completed', 'light'] as const;
 export type LedgerSort = (typeof LEDGER_SORTS)[number];

@@ -7,7 +7,7 @@ import { GET as exportAlertsRoute } from '@/app/(app)/alerts/export/route';
 import { GET as exportRankingsRoute } from '@/app/(app)/dashboard/rankings/export/route';
 import { getDb } from '@/db';
 import { units, users } from '@/db/schema';
-import { loadDashboard } from '@/db/queries/dashboard';
+import { loadDashboard } from '@/domain/dashboard';
 import { listLeads, sumLeads } from '@/db/queries/leads';
 import { sumProjects } from '@/db/queries/project-filters';
 import { listLedgerRows } from '@/db/queries/projects';
@@ -157,7 +157,7 @@ describe('export of the rankings (/dashboard/rankings/export)', () => {
     const day = today();
     const year = Number(day.slice(0, 4));
     const range = periodRange({ year, quarter: 4 });
-    const ranked = rankUnits(loadDashboard({ year, day, ranking: range }).units.map(unitRates));
+    const ranked = rankUnits(loadDashboard({ year, scope: 'all', day, ranking: range }).units.map(unitRates));
     const sheet = await sheetOf(exportRankingsRoute, `/dashboard/rankings/export?period=${year}-Q4`, 'officer2');
     const rows = dataRows(sheet);
     expect(rows.map((row) => row[column('单位', sheet)])).toEqual(ranked.map((u) => u.unitName));

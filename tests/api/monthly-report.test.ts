@@ -7,7 +7,7 @@ import { GET as reportApi } from '@/app/api/v1/reports/monthly/route';
 import { GET as reportXlsx } from '@/app/(app)/reports/monthly/export/route';
 import { getDb } from '@/db';
 import { lightSnapshotProjects, monthlyReports, problemEvents, projects, stageHistory } from '@/db/schema';
-import { loadDashboard } from '@/db/queries/dashboard';
+import { loadDashboard } from '@/domain/dashboard';
 import { headlineFigures, monthlyReport, monthRange, rankingPeriodOf } from '@/domain/monthly-report';
 import { HEADER_ROW, MONEY_FORMAT, XLSX_CONTENT_TYPE } from '@/lib/excel/writer';
 import { monthOf, nextMonth, previousMonth, today } from '@/lib/rules/dates';
@@ -116,7 +116,7 @@ describe('monthlyReport figures on the seed', () => {
   it('the ranking equals the dashboard’s 考核排名 for the quarter of the month', () => {
     const day = today();
     const { range } = rankingPeriodOf(month);
-    const dashboard = rankUnits(loadDashboard({ year: Number(day.slice(0, 4)), day, ranking: range }).units.map(unitRates));
+    const dashboard = rankUnits(loadDashboard({ year: Number(day.slice(0, 4)), scope: 'all', day, ranking: range }).units.map(unitRates));
     const r = report();
     expect(r.ranking.map((u) => [u.unitId, u.rank, u.startRate, u.investmentRate, u.onTimeRate, u.redCount])).toEqual(
       dashboard.map((u) => [u.unitId, u.position, u.startRate, u.investmentRate, u.onTimeRate, u.red]),

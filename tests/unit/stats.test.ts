@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cumulative, parsePeriod, periodRange, proratedPlan, rankBy, rankUnits, redBlackLists, unitRates, type UnitFigures } from '@/lib/rules/stats';
+import { drillFilterChips } from '@/lib/schemas/ledger';
+import { cumulative, fraction, fundsRate, parsePeriod, percentText, periodRange, proratedPlan, rankBy, rankUnits, redBlackLists, unitRates, type UnitFigures } from '@/lib/rules/stats';
 
 const unit = (unitId: number, over: Partial<UnitFigures> = {}): UnitFigures => ({
   unitId,
@@ -78,5 +79,39 @@ describe('ranking', () => {
   it('accumulates monthly figures', () => {
     expect(cumulative([1, 2, 3])).toEqual([1, 3, 6]);
     expect(cumulative([])).toEqual([]);
+  });
+});
+
+describe('the API rates (issue 11)', () => {
+  it('are fractions 0..1, null without a base', () => {
+    expect(fraction(45, 135)).toBe(0.3333);
+    expect(fraction(0, 135)).toBe(0);
+    expect(fraction(3, 0)).toBeNull();
+    expect(fraction(3, null)).toBeNull();
+    expect(percentText(0.3333)).toBe('33.3%');
+    expect(percentText(null)).toBe('无数据');
+  });
+
+  it('资金到位率 divides funds in place by total investment, not by completed investment', () => {
+    expect(fundsRate({ fundsInPlace: 30_000, totalInvestment: 120_000, reporting: 3 })).toBe(0.25);
+    // No project reporting funds: no data, rather than 0%.
+    expect(fundsRate({ fundsInPlace: 0, totalInvestment: 120_000, reporting: 0 })).toBeNull();
+    expect(fundsRate({ fundsInPlace: 0, totalInvestment: 0, reporting: 2 })).toBeNull();
+  });
+});
+
+describe('drill-down chips', () => {
+  it('names the entered-stage filter in Chinese, a whole year as the year', () => {
+    expect(drillFilterChips({ enteredStage: 'construction', enteredFrom: '2026-01-01', enteredTo: '2026-12-31' })).toEqual([
+      { label: '2026年进入开工建设', keys: ['enteredStage', 'enteredFrom', 'enteredTo', 'timeliness'] },
+    ]);
+    expect(drillFilterChips({ enteredStage: 'completed', enteredFrom: '2026-01-01', enteredTo: '2026-06-30', timeliness: 'on_time' })[0].label).toBe('2026-01-01 至 2026-06-30 进入竣工（按期）');
+    expect(drillFilterChips({ minStage: 'construction', minInvestment: 10_000, reportYear: 2026, applicationFiled: true }).map((c) => c.label)).toEqual([
+      '开工建设及以后阶段',
+      '总投资 1亿元以上',
+      '2026年填报过月度进度',
+      '已提出上争申请',
+    ]);
+    expect(drillFilterChips({})).toEqual([]);
   });
 });

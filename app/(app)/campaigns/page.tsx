@@ -15,7 +15,7 @@ export default async function CampaignsPage() {
     <div>
       <PageHeader
         title="招商活动"
-        description="招商季等活动：目的地、日期、带队领导，以及归属线索的签约与落地情况。"
+        description="招商季等活动：目的地、日期、带队领导，以及归属线索的签约与转为项目情况。"
         actions={
           <>
             <Link href="/leads" className={buttonClass('secondary')}>
@@ -54,7 +54,7 @@ export default async function CampaignsPage() {
                   <dd className="font-semibold tabular-nums">{formatWan(c.signedInvestment)}</dd>
                 </div>
                 <div>
-                  <dt className="text-xs text-slate-500">落地项目</dt>
+                  <dt className="text-xs text-slate-500">已转项目</dt>
                   <dd className="font-semibold tabular-nums">{c.landedCount}</dd>
                 </div>
               </dl>

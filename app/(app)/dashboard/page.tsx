@@ -4,14 +4,18 @@ import { Chart, type ChartSpec } from '@/components/dashboard/chart';
 import { LightTrendCard } from '@/components/dashboard/light-trend-card';
 import { ExportLink, exportHref } from '@/components/reports/export-link';
 import { Rankings } from '@/components/dashboard/rankings';
-import { StatTile } from '@/components/dashboard/stat-tile';
+import { BandsTable, FigureTiles } from '@/components/dashboard/figure-tiles';
+import { ScopeSwitch } from '@/components/dashboard/scope-switch';
 import { Card, PageHeader } from '@/components/ui/page';
-import { loadDashboard } from '@/db/queries/dashboard';
+import { listUnits } from '@/db/queries/reference';
+import { loadDashboard } from '@/domain/dashboard';
 import { ensureLightsFresh } from '@/domain/light';
+import { ledgerLink } from '@/domain/stats';
 import { requireUser } from '@/lib/auth/next';
 import { today } from '@/lib/rules/dates';
 import { CATEGORY_LABELS, STAGE_LABELS, STAGES } from '@/lib/rules/enums';
-import { formatYi, rate } from '@/lib/rules/money';
+import { formatYi } from '@/lib/rules/money';
+import { statsQuerySchema, STATS_SCOPE_LABELS } from '@/lib/schemas/stats';
 import { cumulative, parsePeriod, periodRange, proratedPlan, rankUnits, unitRates } from '@/lib/rules/stats';
 
 export const metadata: Metadata = { title: '统计' };
@@ -23,28 +27,36 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const params = await searchParams;
   const day = today();
   const year = Number(day.slice(0, 4));
-  const rawPeriod = Array.isArray(params.period) ? params.period[0] : params.period;
+  const first = (key: string) => (Array.isArray(params[key]) ? params[key][0] : params[key]);
+  const rawPeriod = first('period');
   const period = parsePeriod(rawPeriod, year);
   const ranking = periodRange(period);
+  // A bad scope or unit in a shared link falls back to the city-wide view rather than an error page.
+  const scope = statsQuerySchema.shape.scope.catch('all').parse(first('scope'));
+  const unitParsed = statsQuerySchema.shape.unitId.safeParse(first('unitId'));
+  const unitId = unitParsed.success ? unitParsed.data : undefined;
   ensureLightsFresh();
-  const d = loadDashboard({ year, day, ranking });
-  const t = d.targets;
-  const completedThisYear = d.monthly.reduce((sum, m) => sum + m.amount, 0);
+  const d = loadDashboard({ year, scope, unitId, day, ranking });
+  const stats = d.stats;
+  const units = listUnits();
+  const unitName = unitId ? units.find((u) => u.id === unitId)?.name : undefined;
+  const link = (extra: Record<string, string | number>) => ledgerLink({ ...d.scopeFilters, ...extra });
   const ranked = rankUnits(d.units.map(unitRates));
   const stageRows = STAGES.map((s) => d.breakdowns.byStage.find((r) => r.key === s) ?? { key: s, count: 0, totalInvestment: 0 });
   const monthsSoFar = d.monthly.filter((m) => m.month <= day.slice(0, 7));
-  const monthlyPlan = t ? proratedPlan(t.investmentTarget, 1) : 0;
+  const investmentTarget = stats.targets.investment;
+  const monthlyPlan = investmentTarget !== null ? proratedPlan(investmentTarget, 1) : 0;
 
   const charts: Array<{ title: string; label: string; spec: ChartSpec; height?: number }> = [
     {
       title: '项目阶段漏斗（项目数）',
       label: `各阶段项目数：${stageRows.map((r) => `${STAGE_LABELS[r.key]} ${r.count} 个`).join('，')}`,
-      spec: { kind: 'funnel', categories: stageRows.map((r) => STAGE_LABELS[r.key]), series: [{ name: '项目数', values: stageRows.map((r) => r.count) }], links: stageRows.map((r) => `/projects?stage=${r.key}`) },
+      spec: { kind: 'funnel', categories: stageRows.map((r) => STAGE_LABELS[r.key]), series: [{ name: '项目数', values: stageRows.map((r) => r.count) }], links: stageRows.map((r) => link({ stage: r.key })) },
     },
     {
       title: '各阶段总投资（亿元）',
       label: `各阶段总投资：${stageRows.map((r) => `${STAGE_LABELS[r.key]} ${formatYi(r.totalInvestment)}`).join('，')}`,
-      spec: { kind: 'bar', categories: stageRows.map((r) => STAGE_LABELS[r.key]), series: [{ name: '总投资（亿元）', values: stageRows.map((r) => yi(r.totalInvestment)) }], axisNames: ['亿元'], links: stageRows.map((r) => `/projects?stage=${r.key}`) },
+      spec: { kind: 'bar', categories: stageRows.map((r) => STAGE_LABELS[r.key]), series: [{ name: '总投资（亿元）', values: stageRows.map((r) => yi(r.totalInvestment)) }], axisNames: ['亿元'], links: stageRows.map((r) => link({ stage: r.key })) },
     },
     {
       title: `${year}年逐月完成投资与计划（亿元）`,
@@ -55,7 +67,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         series: [
           { name: '当月完成', values: d.monthly.map((m) => yi(m.amount)) },
           { name: '累计完成', type: 'line', axis: 1, values: cumulative(monthsSoFar.map((m) => yi(m.amount))) },
-          ...(t ? [{ name: '累计计划', type: 'line' as const, axis: 1 as const, values: cumulative(d.monthly.map(() => yi(monthlyPlan))) }] : []),
+          ...(investmentTarget !== null ? [{ name: '累计计划', type: 'line' as const, axis: 1 as const, values: cumulative(d.monthly.map(() => yi(monthlyPlan))) }] : []),
         ],
         axisNames: ['当月（亿元）', '累计（亿元）'],
       },
@@ -71,7 +83,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           { name: '总投资（亿元）', axis: 1, values: d.breakdowns.byCategory.map((r) => yi(r.totalInvestment)) },
         ],
         axisNames: ['个', '亿元'],
-        links: d.breakdowns.byCategory.map((r) => `/projects?category=${r.key}`),
+        links: d.breakdowns.byCategory.map((r) => link({ category: r.key })),
       },
     },
     {
@@ -86,7 +98,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           { name: '总投资（亿元）', axis: 1, values: d.breakdowns.byUnit.map((r) => yi(r.totalInvestment)) },
         ],
         axisNames: ['个', '亿元'],
-        links: d.breakdowns.byUnit.map((r) => `/projects?unitId=${r.key}`),
+        links: d.breakdowns.byUnit.map((r) => link({ unitId: r.key })),
       },
     },
     {
@@ -101,7 +113,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           { name: '总投资（亿元）', axis: 1, values: d.breakdowns.byIndustry.map((r) => yi(r.totalInvestment)) },
         ],
         axisNames: ['个', '亿元'],
-        links: d.breakdowns.byIndustry.map((r) => (r.key ? `/projects?industryId=${r.key}` : '/projects')),
+        // 未分类 has no ledger filter of its own, so its bar opens nothing rather than a ledger of another total.
+        links: d.breakdowns.byIndustry.map((r) => (r.key ? link({ industryId: r.key }) : '')),
       },
     },
   ];
@@ -113,7 +126,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     <>
       <PageHeader
         title="统计"
-        description={`${year}年目标完成情况，数据截至 ${day}。点击任一数字可查看对应项目台账。`}
+        description={`${year}年${unitName ?? '全市'}${STATS_SCOPE_LABELS[scope]}目标完成情况，数据截至 ${day}。点击任一数字可查看对应项目台账，台账合计与该数字一致。`}
         actions={
           <nav aria-label="统计分类" className="flex gap-1 rounded-lg bg-slate-100 p-1 text-sm">
             <span aria-current="page" className="rounded-md bg-white px-3 py-1 font-medium shadow-sm">
@@ -125,33 +138,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           </nav>
         }
       />
-      {!t ? <p className="mb-3 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">尚未录入 {year} 年度目标，完成率显示为“无数据”。请管理员在设置中录入。</p> : null}
-      <section aria-label="年度目标" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-6">
-        <StatTile testId="tile-started" title="开工项目" value={`${d.started} 个`} detail={t ? `目标 ${t.startedTarget} 个` : undefined} rate={{ label: '开工率', value: t ? rate(d.started, t.startedTarget) : null }} href="/projects?stage=construction" />
-        <StatTile
-          title="完成投资"
-          value={formatYi(completedThisYear)}
-          detail={t ? `目标 ${formatYi(t.investmentTarget)}` : undefined}
-          rate={{ label: '投资完成率', value: t ? rate(completedThisYear, t.investmentTarget) : null }}
-          href="/projects?stage=construction"
-        />
-        <StatTile
-          title="资金到位"
-          value={d.funds.projects ? formatYi(d.funds.fundsInPlace) : '无数据'}
-          detail={d.funds.projects ? `${d.funds.projects} 个项目填报，累计完成 ${formatYi(d.funds.completedInvestment)}` : '尚无项目填报资金到位'}
-          rate={{ label: '资金到位率', value: rate(d.funds.fundsInPlace, d.funds.completedInvestment) }}
-          href="/projects?stage=construction"
-        />
-        <StatTile
-          title="按期竣工"
-          value={`${d.timeliness.onTime} / ${d.timeliness.withDue} 个`}
-          detail={`本年竣工 ${d.timeliness.moves} 个${d.timeliness.moves > d.timeliness.withDue ? `，其中 ${d.timeliness.moves - d.timeliness.withDue} 个无计划完成时间` : ''}`}
-          rate={{ label: '按期竣工率', value: rate(d.timeliness.onTime, d.timeliness.withDue) }}
-          href="/projects?stage=completed"
-        />
-        <StatTile title="招商引资项目签约" value={`${d.signed} 个`} detail={t ? `目标 ${t.signedTarget} 个` : undefined} rate={{ label: '完成率', value: t ? rate(d.signed, t.signedTarget) : null }} href="/projects?category=attraction&stage=signed" />
-        <StatTile title="招商引资项目落地" value={`${d.landed} 个`} detail={t ? `目标 ${t.landedTarget} 个（落地：当年开工）` : '落地：当年开工'} rate={{ label: '完成率', value: t ? rate(d.landed, t.landedTarget) : null }} href="/projects?category=attraction&stage=construction" />
-      </section>
+      <ScopeSwitch scope={scope} unitId={unitId} period={rawPeriod ? periodValue : undefined} units={units.map((u) => ({ id: u.id, name: u.name }))} />
+      {!stats.unitId && stats.targets.started === null && stats.targets.signed === null ? (
+        <p className="mb-3 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">尚未录入 {year} 年度目标，完成率显示为“无数据”。请管理员在设置中录入。</p>
+      ) : null}
+      <FigureTiles stats={stats} />
+      <Card className="mt-4" title="按投资规模">
+        <BandsTable stats={stats} />
+      </Card>
 
       <section aria-label="统计图表" className="mt-4 grid gap-4 lg:grid-cols-2">
         {charts.map((chart) => (
@@ -167,7 +161,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         className="mt-4"
         title={`考核排名 · ${ranking.label}`}
         actions={
-          <form method="get" action="/dashboard" className="no-print flex items-center gap-2 text-sm">
+          <form method="get" action="/dashboard" className="no-print flex flex-wrap items-center gap-2 text-sm">
+            {scope !== 'all' ? <input type="hidden" name="scope" value={scope} /> : null}
+            {unitId ? <input type="hidden" name="unitId" value={unitId} /> : null}
             <label htmlFor="period">考核期间</label>
             <select id="period" name="period" defaultValue={periodValue} className="rounded-md border border-slate-300 px-2 py-1">
               {periodOptions.map((value) => (

@@ -59,7 +59,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
     <div>
       <PageHeader
         title="招商线索"
-        description="招商引资线索从线索、接洽、洽谈到签约，签约后转为项目落地。"
+        description="招商引资线索从线索、接洽、洽谈到签约，签约后转为项目，项目开工即为落地。"
         actions={
           <>
             {totals.count > 0 ? <ExportLink href={exportHref('/leads/export', params)} /> : null}

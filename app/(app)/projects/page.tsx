@@ -8,10 +8,14 @@ import { ledgerHref, type SearchParams } from '@/components/projects/ledger-url'
 import { listIndustries, listUnits, listUserOptions } from '@/db/queries/reference';
 import { listLedgerRows } from '@/db/queries/projects';
 import { sumProjects } from '@/db/queries/project-filters';
+import { reportedInvestment } from '@/db/queries/stats';
+import { formatWan, formatYi } from '@/lib/rules/money';
 import { ensureLightsFresh } from '@/domain/light';
 import { requireUser } from '@/lib/auth/next';
 import { parseFiltersLenient, projectFilterSchema } from '@/lib/schemas/filters';
 import { parseLedgerView } from '@/lib/schemas/ledger';
+
+const yearMonths = (year: number) => Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
 
 export const metadata = { title: '项目库 · 吉林市重点项目管理平台' };
 
@@ -22,6 +26,8 @@ export default async function ProjectLedgerPage({ searchParams }: { searchParams
   const view = parseLedgerView(params);
   ensureLightsFresh();
   const sums = sumProjects(filters);
+  // With reportYear (the drill-down of 完成投资), the year's reported investment of these projects is the dashboard's figure.
+  const yearInvestment = filters.reportYear ? reportedInvestment(filters, yearMonths(filters.reportYear)) : null;
   const pageCount = Math.max(1, Math.ceil(sums.count / view.pageSize));
   const page = Math.min(view.page, pageCount);
   const rows = listLedgerRows({ filters, sort: view.sort, dir: view.dir, page, pageSize: view.pageSize });
@@ -45,6 +51,7 @@ export default async function ProjectLedgerPage({ searchParams }: { searchParams
       />
       <LedgerFilters
         filters={filters}
+        params={params}
         view={view}
         units={listUnits()}
         industries={listIndustries()}
@@ -63,6 +70,11 @@ export default async function ProjectLedgerPage({ searchParams }: { searchParams
         </EmptyState>
       ) : (
         <>
+          {yearInvestment !== null ? (
+            <p className="mb-2 text-sm text-slate-700" data-testid="report-year-investment">
+              {filters.reportYear}年月度进度完成投资合计 {formatWan(yearInvestment)}（{formatYi(yearInvestment)}）
+            </p>
+          ) : null}
           <LedgerTable rows={rows} sums={sums} params={params} view={view} />
           <nav aria-label="分页" className="mt-4 flex flex-wrap items-center justify-between gap-3 text-sm text-slate-700">
             <p>

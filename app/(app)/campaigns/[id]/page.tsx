@@ -78,10 +78,10 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
             </tfoot>
           </table>
         </Card>
-        <Card title="签约与落地">
+        <Card title="签约与转化">
           <dl className="space-y-2 text-sm">
-            <div className="flex justify-between"><dt>签约投资（签约＋落地）</dt><dd className="font-semibold tabular-nums">{formatWan(signedInvestment)}</dd></div>
-            <div className="flex justify-between"><dt>落地项目</dt><dd className="font-semibold tabular-nums">{landedProjects.length} 个</dd></div>
+            <div className="flex justify-between"><dt>签约投资（签约＋已转项目）</dt><dd className="font-semibold tabular-nums">{formatWan(signedInvestment)}</dd></div>
+            <div className="flex justify-between"><dt>已转项目</dt><dd className="font-semibold tabular-nums">{landedProjects.length} 个</dd></div>
           </dl>
           {landedProjects.length ? (
             <ul className="mt-3 space-y-1 text-sm">
@@ -93,7 +93,7 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
               ))}
             </ul>
           ) : (
-            <p className="mt-3 text-sm text-slate-500">尚无落地项目</p>
+            <p className="mt-3 text-sm text-slate-500">尚无已转项目</p>
           )}
         </Card>
       </div>

@@ -1,17 +1,19 @@
 import Link from 'next/link';
 import { LeadsBarChart } from '@/components/leads/leads-bar-chart';
 import { Card, PageHeader } from '@/components/ui/page';
-import { averageDaysToSign, leadsByIndustry, leadsByOrigin, leadsBySource, leadsByStage, stageConversion, yearAgainstTargets, type GroupFigure } from '@/db/queries/leads-stats';
+import { averageDaysToSign, leadsByIndustry, leadsByOrigin, leadsBySource, leadsByStage, stageConversion, type GroupFigure } from '@/db/queries/leads-stats';
+import { leadsDashboardFigures } from '@/domain/stats';
 import { requireUser } from '@/lib/auth/next';
 import { today } from '@/lib/rules/dates';
 import { LEAD_STAGE_LABELS, LEAD_STAGES } from '@/lib/rules/enums';
 import { formatYi, rate } from '@/lib/rules/money';
+import { percentText } from '@/lib/rules/stats';
 
 export const metadata = { title: '招商统计' };
 
 const pct = (value: number | null) => (value == null ? '无数据' : `${value}%`);
 
-function FigureTable({ caption, rows, firstHeader }: { caption: string; rows: GroupFigure[]; firstHeader: string }) {
+function FigureTable({ caption, rows, firstHeader, hrefOf }: { caption: string; rows: GroupFigure[]; firstHeader: string; hrefOf?: (row: GroupFigure) => string }) {
   const totalCount = rows.reduce((s, r) => s + r.count, 0);
   const totalMoney = rows.reduce((s, r) => s + r.intendedInvestment, 0);
   return (
@@ -28,7 +30,15 @@ function FigureTable({ caption, rows, firstHeader }: { caption: string; rows: Gr
         {rows.map((r) => (
           <tr key={r.key}>
             <th scope="row" className="py-1 pr-3 text-left font-normal">{r.label}</th>
-            <td className="py-1 pr-3 text-right tabular-nums">{r.count}</td>
+            <td className="py-1 pr-3 text-right tabular-nums">
+              {hrefOf ? (
+                <Link href={hrefOf(r)} className="text-brand-700 underline" aria-label={`${r.label} ${r.count} 条，查看线索`}>
+                  {r.count}
+                </Link>
+              ) : (
+                r.count
+              )}
+            </td>
             <td className="py-1 text-right tabular-nums">{formatYi(r.intendedInvestment)}</td>
           </tr>
         ))}
@@ -44,11 +54,26 @@ function FigureTable({ caption, rows, firstHeader }: { caption: string; rows: Gr
   );
 }
 
-function Section({ title, rows, firstHeader }: { title: string; rows: GroupFigure[]; firstHeader: string }) {
+function Section({ title, rows, firstHeader, hrefOf }: { title: string; rows: GroupFigure[]; firstHeader: string; hrefOf?: (row: GroupFigure) => string }) {
   return (
     <Card title={title} className="break-inside-avoid">
       <LeadsBarChart title={title} rows={rows.slice(0, 12).map((r) => ({ label: r.label, count: r.count, investmentYi: Math.round(r.intendedInvestment / 100) / 100 }))} />
-      <FigureTable caption={title} rows={rows} firstHeader={firstHeader} />
+      <FigureTable caption={title} rows={rows} firstHeader={firstHeader} hrefOf={hrefOf} />
+    </Card>
+  );
+}
+
+function TargetCard({ title, testId, value, target, href, note }: { title: string; testId: string; value: number; target: number | null; href: string; note: string }) {
+  return (
+    <Card title={title}>
+      <p className="text-2xl font-semibold tabular-nums" data-testid={testId}>
+        <Link href={href} className="text-brand-700 underline decoration-1 underline-offset-4" aria-label={`${title} ${value} 个，查看项目台账`}>
+          {value}
+        </Link>
+        <span className="text-base font-normal text-slate-600"> / 目标 {target ?? '未设定'}</span>
+      </p>
+      <p className="text-sm text-slate-600">完成率 {percentText(target ? value / target : null)}</p>
+      <p className="mt-1 text-xs text-slate-500">{note}</p>
     </Card>
   );
 }
@@ -63,26 +88,14 @@ export default async function LeadsDashboardPage() {
   });
   const conversion = stageConversion();
   const daysToSign = averageDaysToSign();
-  const targets = yearAgainstTargets(year);
+  const figures = leadsDashboardFigures(year);
 
   return (
     <div className="space-y-4">
       <PageHeader title="招商统计" description={`全市招商引资线索统计，截至 ${today()}。金额单位：亿元。`} actions={<Link href="/leads" className="text-sm text-brand-700 underline">返回招商线索</Link>} />
       <div className="grid gap-4 md:grid-cols-3">
-        <Card title={`${year} 年签约`}>
-          <p className="text-2xl font-semibold tabular-nums" data-testid="signed-vs-target">
-            {targets.signed}
-            <span className="text-base font-normal text-slate-600"> / 目标 {targets.signedTarget ?? '未设定'}</span>
-          </p>
-          <p className="text-sm text-slate-600">完成率 {pct(targets.signedTarget ? rate(targets.signed, targets.signedTarget) : null)}</p>
-        </Card>
-        <Card title={`${year} 年落地`}>
-          <p className="text-2xl font-semibold tabular-nums">
-            {targets.landed}
-            <span className="text-base font-normal text-slate-600"> / 目标 {targets.landedTarget ?? '未设定'}</span>
-          </p>
-          <p className="text-sm text-slate-600">完成率 {pct(targets.landedTarget ? rate(targets.landed, targets.landedTarget) : null)}</p>
-        </Card>
+        <TargetCard title={`${year} 年招商引资项目签约`} testId="signed-vs-target" value={figures.signed} target={figures.signedTarget} href={figures.drill.signed} note="当年进入“已签约”的招商引资项目（含线索转入的项目）" />
+        <TargetCard title={`${year} 年招商引资项目落地`} testId="landed-vs-target" value={figures.landed} target={figures.landedTarget} href={figures.drill.landed} note="当年进入“开工建设”的招商引资项目" />
         <Card title="平均签约周期">
           <p className="text-2xl font-semibold tabular-nums">{daysToSign.average == null ? '无数据' : `${daysToSign.average} 天`}</p>
           <p className="text-sm text-slate-600">从录入到首次签约，共 {daysToSign.leads} 条已签约线索</p>
@@ -113,7 +126,7 @@ export default async function LeadsDashboardPage() {
         <p className="mt-2 text-xs text-slate-500">按阶段变更记录统计：曾到达某阶段（或越级到达其后阶段）的线索中，继续到达下一阶段的比例。</p>
       </Card>
       <div className="grid gap-4 lg:grid-cols-2">
-        <Section title="按阶段" rows={byStage} firstHeader="阶段" />
+        <Section title="按阶段" rows={byStage} firstHeader="阶段" hrefOf={(row) => `/leads?stage=${row.key}`} />
         <Section title="按来源（招商活动或渠道）" rows={leadsBySource()} firstHeader="来源" />
         <Section title="按来源地" rows={leadsByOrigin()} firstHeader="来源地" />
         <Section title="按行业" rows={leadsByIndustry()} firstHeader="行业" />
