@@ -150,7 +150,8 @@ export function putYearPlan(actor: ActorContext, projectId: number, input: YearP
  * set yet). Projects whose figure changes get a new version. Returns how many changed.
  */
 export function syncPlannedThisYear(executor: Executor, year: number): number {
-  const planOf = sql`coalesce((select ${projectYearPlans.plannedInvestment} from ${projectYearPlans} where ${projectYearPlans.projectId} = ${projects.id} and ${projectYearPlans.year} = ${year}), 0)`;
+  // Spelled out: inside an UPDATE drizzle leaves column names unqualified, which a subquery would misread.
+  const planOf = sql`coalesce((select y.planned_investment from project_year_plans y where y.project_id = projects.id and y.year = ${year}), 0)`;
   return executor
     .update(projects)
     .set({ plannedInvestmentThisYear: planOf, version: sql`${projects.version} + 1`, updatedAt: nowIso() })
