@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDb, databasePath, getDb, migrationsFolder } from '@/db';
+import { closeDb, databasePath, getDb, getSqlite, migrationsFolder } from '@/db';
 import { getProjectView, listProjectRows } from '@/db/queries/projects';
 import { toProjectDto, toProjectDtos } from '@/domain/projects';
 import { listYearPlans } from '@/domain/year-plans';
@@ -120,7 +120,7 @@ describe('migration 0002 (progress truth) on the previous release data', () => {
   });
 
   it('marks every light for recomputation under the new rules', () => {
-    const rows = getDb().$client.prepare('select light_recheck_on r from projects').all() as Array<{ r: string }>;
+    const rows = getSqlite().prepare('select light_recheck_on r from projects').all() as Array<{ r: string }>;
     expect(rows.length).toBe(OLD_PROJECTS.length);
     for (const row of rows) expect(row.r).toBe('0000-00-00');
   });
