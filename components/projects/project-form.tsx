@@ -151,11 +151,11 @@ function ProjectFormFields({
         <TextField name="totalInvestment" label="总投资（万元）" inputMode="numeric" defaultValue={values.totalInvestment ?? '0'} error={err('totalInvestment')} />
         <TextField
           name="plannedInvestmentThisYear"
-          label={`${currentYear}年计划投资（万元）`}
+          label="年度计划投资（万元）"
           inputMode="numeric"
           defaultValue={values.plannedInvestmentThisYear ?? '0'}
           error={err('plannedInvestmentThisYear')}
-          hint={mode === 'edit' ? '调减须填写原因' : undefined}
+          hint={mode === 'edit' ? `${currentYear}年度；调减须填写原因` : `${currentYear}年度`}
         />
         {mode === 'create' || (money && !money.hasReports) ? (
           <TextField
