@@ -1,15 +1,16 @@
 import 'server-only';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, gte, lt } from 'drizzle-orm';
 import { getDb, type Executor } from '@/db';
-import { projectAdjustments, users } from '@/db/schema';
-import { nowIso } from '@/lib/rules/dates';
+import { projectAdjustments, projects, units, users } from '@/db/schema';
+import type { AdjustmentField } from '@/lib/adjustment-format';
+import { addDaysIso, nowIso } from '@/lib/rules/dates';
 
 // 调整记录: every change that could turn a light green without progress (suspending, moving a
 // due date later, lowering this year's plan, leaving the 双十 list) is kept here with its reason.
 // Rows are written in the same transaction as the change and its audit row.
 
-export const ADJUSTMENT_FIELDS = ['status', 'stageDueDate', 'plannedStartDate', 'plannedCompletionDate', 'shuangshi', 'plannedInvestment'] as const;
-export type AdjustmentField = (typeof ADJUSTMENT_FIELDS)[number];
+export const ADJUSTMENT_FIELDS = ['status', 'stageDueDate', 'plannedStartDate', 'plannedCompletionDate', 'shuangshi', 'plannedInvestment'] as const satisfies readonly AdjustmentField[];
+export type { AdjustmentField };
 
 export interface AdjustmentInput {
   projectId: number;
@@ -59,6 +60,37 @@ export function listProjectAdjustments(projectId: number, executor: Executor = g
     .map(({ row, byName }) => ({
       id: row.id,
       at: row.at,
+      by: row.byUserId,
+      byName: byName ?? null,
+      field: row.field as AdjustmentField,
+      from: row.fromValue ?? null,
+      to: row.toValue ?? null,
+      reason: row.reason,
+    }));
+}
+
+/** The instant a Beijing calendar day starts, as a stored (UTC ISO) timestamp. */
+function beijingDayStart(date: string): string {
+  return new Date(`${date}T00:00:00+08:00`).toISOString();
+}
+
+/** Every adjustment made on the Beijing days from..to (inclusive), oldest first: the monthly report's 调整记录. */
+export function listAdjustmentsBetween({ from, to }: { from: string; to: string }, executor: Executor = getDb()) {
+  return executor
+    .select({ row: projectAdjustments, byName: users.name, projectName: projects.name, unitId: projects.unitId, unitName: units.name })
+    .from(projectAdjustments)
+    .innerJoin(projects, eq(projects.id, projectAdjustments.projectId))
+    .innerJoin(units, eq(units.id, projects.unitId))
+    .leftJoin(users, eq(users.id, projectAdjustments.byUserId))
+    .where(and(gte(projectAdjustments.at, beijingDayStart(from)), lt(projectAdjustments.at, beijingDayStart(addDaysIso(to, 1)))))
+    .orderBy(asc(projectAdjustments.at), asc(projectAdjustments.id))
+    .all()
+    .map(({ row, byName, projectName, unitId, unitName }) => ({
+      at: row.at,
+      projectId: row.projectId,
+      projectName,
+      unitId,
+      unitName,
       by: row.byUserId,
       byName: byName ?? null,
       field: row.field as AdjustmentField,

@@ -3,6 +3,8 @@ import { writeWorkbook, type SheetColumn, type SheetSpec } from '@/lib/excel/wri
 import { CATEGORY_LABELS, PROBLEM_LEVEL_LABELS, PROBLEM_STATUS_LABELS, PROBLEM_TYPE_LABELS, STAGE_LABELS, SUPERVISION_STATUS_LABELS } from '@/lib/rules/enums';
 import { headlineFigures, monthLabel, REPORT_TITLE, type MonthlyReport } from './monthly-report';
 import { projectRowNames } from './project-sheets';
+import { adjustmentChange, adjustmentFieldLabel } from '@/lib/adjustment-format';
+import { formatTimestamp } from '@/lib/format-time';
 import type { ProblemDto } from './problems';
 
 // The 月度调度通报 as one workbook, a sheet per section of the printed page, from the same data.
@@ -166,6 +168,28 @@ export function monthlyReportSheets(report: MonthlyReport): SheetSpec[] {
         { header: '责任单位', key: 'unit', width: 16 },
       ],
       report.missingReports.map((row) => ({ name: row.name, unit: row.unitName })),
+    ),
+    sheet(
+      '调整记录',
+      [
+        { header: '项目名称', key: 'name', width: 36 },
+        { header: '责任单位', key: 'unit', width: 16 },
+        { header: '调整事项', key: 'field', width: 20 },
+        { header: '调整内容', key: 'change', width: 30 },
+        { header: '原因', key: 'reason', width: 40 },
+        { header: '调整人', key: 'by', width: 12 },
+        { header: '时间', key: 'at', width: 18 },
+      ],
+      report.adjustments.map((row) => ({
+        name: row.projectName,
+        unit: row.unitName,
+        field: adjustmentFieldLabel(row.field),
+        change: adjustmentChange(row.field, row.from, row.to),
+        reason: row.reason,
+        by: row.byName ?? '系统',
+        at: formatTimestamp(row.at),
+      })),
+      '暂缓、终止或恢复项目，推迟计划时间，调减本年度计划投资，调整“双十”工程包，均须填写原因',
     ),
   ];
 }

@@ -18,6 +18,7 @@ import { isMonth, monthOf, today } from '@/lib/rules/dates';
 import { levelsFrom } from '@/lib/rules/problems';
 import { rate } from '@/lib/rules/money';
 import { periodRange, rankUnits, unitRates, type PeriodRange } from '@/lib/rules/stats';
+import { listAdjustmentsBetween } from './adjustments';
 import { ensureLightsFresh } from './light';
 import { toProblemDto, type ProblemDto } from './problems';
 import { toProjectDto } from './projects';
@@ -140,6 +141,8 @@ export function monthlyReport({ month }: { month: string }) {
     startedYearToDate,
     rankingPeriod: { period: ranking.period, label: ranking.range.label, from: ranking.range.from, to: ranking.range.to },
     generatedOn: day,
+    // 调整记录: every change made under a reason this month (暂缓, later dates, lower plans, 双十).
+    adjustments: listAdjustmentsBetween(range),
   };
 }
 export type MonthlyReport = ReturnType<typeof monthlyReport>;

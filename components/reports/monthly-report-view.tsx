@@ -3,6 +3,8 @@ import type { ReactNode } from 'react';
 import { headlineFigures, monthLabel, REPORT_TITLE, type MonthlyReport } from '@/domain/monthly-report';
 import { CATEGORY_LABELS, PROBLEM_LEVEL_LABELS, PROBLEM_STATUS_LABELS, PROBLEM_TYPE_LABELS, STAGE_LABELS, SUPERVISION_STATUS_LABELS } from '@/lib/rules/enums';
 import { formatWan } from '@/lib/rules/money';
+import { adjustmentChange, adjustmentFieldLabel } from '@/lib/adjustment-format';
+import { formatTimestamp } from '@/lib/format-time';
 
 // The printed 月度调度通报: one section per part of the meeting's agenda, each starting a new A4
 // page when printed. Figures are 万元 throughout, as in the workbook, so the two read the same.
@@ -193,6 +195,14 @@ export function MonthlyReportView({ report, unitNames }: { report: MonthlyReport
 
       <Section id="s-missing" title={`八、${label}月度调度报告缺报项目`} count={report.missingReports.length}>
         <Table caption="缺报项目" headers={['项目名称', '责任单位']} rows={report.missingReports.map((row) => [projectLink(row.projectId, row.name), row.unitName])} />
+      </Section>
+
+      <Section id="s-adjustments" title={`九、${label}项目调整记录`} count={report.adjustments.length}>
+        <Table
+          caption="项目调整记录"
+          headers={['项目名称', '责任单位', '调整事项', '调整内容', '原因', '调整人', '时间']}
+          rows={report.adjustments.map((row) => [projectLink(row.projectId, row.projectName), row.unitName, adjustmentFieldLabel(row.field), adjustmentChange(row.field, row.from, row.to), row.reason, row.byName ?? '系统', formatTimestamp(row.at)])}
+        />
       </Section>
     </article>
   );

@@ -146,7 +146,7 @@ describe('the four forms agree', () => {
     expect(result.status).toBe(200);
     expect(result.headers.get('content-type')).toBe(XLSX_CONTENT_TYPE);
     const workbook = await openWorkbook(result.bytes);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['概况', '本月开工', '本月竣工', '本月投产', '分单位完成投资', '红灯项目', '上报市级问题', '本月销号问题', '未办结督办', '考核排名', '缺报月报']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['概况', '本月开工', '本月竣工', '本月投产', '分单位完成投资', '红灯项目', '上报市级问题', '本月销号问题', '未办结督办', '考核排名', '缺报月报', '调整记录']);
     const headline = workbook.getWorksheet('概况')!;
     const h = headlineFigures(report);
     const cell = (header: string) => headline.getCell(HEADER_ROW + 1, headers(headline).indexOf(header) + 1);

@@ -13,6 +13,8 @@ import { POST as createReportRoute } from '@/app/api/v1/projects/[id]/reports/ro
 import { updateResponsibility } from '@/domain/responsibility';
 import { AppError } from '@/lib/errors';
 import { syncPlannedThisYear } from '@/domain/year-plans';
+import { recordAdjustment } from '@/domain/adjustments';
+import { GET as reportApi } from '@/app/api/v1/reports/monthly/route';
 
 // APP_TODAY is 2026-11-20 (tests/support/setup.ts): the current year is 2026.
 const YEAR = 2026;
@@ -340,5 +342,27 @@ describe('year plans (GET/PUT /api/v1/projects/:id/plans)', () => {
     db.transaction((tx) => syncPlannedThisYear(tx, YEAR));
     expect(db.transaction((tx) => syncPlannedThisYear(tx, YEAR))).toBe(0);
     expect(db.select({ planned: projects.plannedInvestmentThisYear }).from(projects).where(eq(projects.id, project.id)).get()?.planned).toBe(4000);
+  });
+});
+
+describe('the monthly report lists the month’s adjustments', () => {
+  it('by Beijing day, with project, change and reason; other months do not', async () => {
+    const project = await newProject({ name: '月报调整记录项目' });
+    const db = getDb();
+    const by = userId('officer');
+    // 2026-10-31 16:30 UTC is 2026-11-01 00:30 in Beijing: November's. 15:59 UTC is still October's.
+    db.transaction((tx) => {
+      recordAdjustment(tx, { projectId: project.id, byUserId: by, field: 'status', from: 'active', to: 'suspended', reason: '十一月初暂缓', at: '2026-10-31T16:30:00.000Z' });
+      recordAdjustment(tx, { projectId: project.id, byUserId: by, field: 'plannedInvestment', from: 4000, to: 3000, reason: '十月末调减', at: '2026-10-31T15:59:00.000Z' });
+    });
+    const cookie = await loginAs('leader');
+    const november = await call(reportApi, { cookie, path: '/api/v1/reports/monthly?month=2026-11' });
+    expect(november.status).toBe(200);
+    const mine = november.body.adjustments.filter((row: { projectId: number }) => row.projectId === project.id);
+    expect(mine).toEqual([
+      { at: '2026-10-31T16:30:00.000Z', projectId: project.id, projectName: '月报调整记录项目', unitId: changyi, unitName: '昌邑区', by, byName: '李明', field: 'status', from: 'active', to: 'suspended', reason: '十一月初暂缓' },
+    ]);
+    const october = await call(reportApi, { cookie, path: '/api/v1/reports/monthly?month=2026-10' });
+    expect(october.body.adjustments.filter((row: { projectId: number }) => row.projectId === project.id).map((row: { reason: string }) => row.reason)).toEqual(['十月末调减']);
   });
 });
