@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { eq, isNotNull } from 'drizzle-orm';
 import { getDb, type Executor } from '@/db';
 import { writeAudit } from '@/db/audit';
-import { importBatches, industries, projects, units, users } from '@/db/schema';
+import { importBatches, industries, monthlyReports, projects, projectYearPlans, units, users } from '@/db/schema';
 import { AppError, isAppError } from '@/lib/errors';
 import { toAppError } from '@/lib/auth/guard';
 import { PROJECT_COLUMNS, REQUIRED_PROJECT_COLUMNS } from '@/lib/excel/project-columns';
@@ -13,6 +13,7 @@ import { nowIso } from '@/lib/rules/dates';
 import { COMMIT_CHUNK, countActions, loadPreview, removePreview, savePreview, readAndParseRows, type ImportProgress, type ImportResult, type PreviewBase } from './import-store';
 import { refreshLights } from './light';
 import { applyProjectPatch, findProject, insertProjects, type ActorContext } from './projects';
+import { currentYear, writeYearPlan } from './year-plans';
 
 export type { ImportProgress, ImportResult } from './import-store';
 
@@ -57,11 +58,22 @@ export async function previewProjectImport(
   const lookups = importLookups(db);
   const { sheet, parsed } = await readAndParseRows<ParsedProjectRow>(file.bytes, PROJECT_COLUMNS, REQUIRED_PROJECT_COLUMNS, (row, matches, cells) => parseProjectRow(row, matches, cells, lookups), onProgress);
   const unitNames = new Map(db.select({ id: units.id, name: units.name }).from(units).all().map((unit) => [unit.id, unit.name]));
+  const year = currentYear();
+  // Plans of other years are read only when the sheet names one.
+  const otherYears = new Set(parsed.map((row) => row.values.planYear).filter((y): y is number => y !== undefined && y !== year));
+  const storedPlans = new Map<string, number>();
+  if (otherYears.size) {
+    for (const plan of db.select().from(projectYearPlans).all()) if (otherYears.has(plan.year)) storedPlans.set(`${plan.projectId}|${plan.year}`, plan.plannedInvestment);
+  }
+  const reported = new Set(db.selectDistinct({ projectId: monthlyReports.projectId }).from(monthlyReports).all().map((row) => row.projectId));
   const planned = planRows(parsed, {
     actor,
     existing: db.select().from(projects).all(),
     headers: new Map(sheet.mapping.matches.map((match) => [match.key, match.header])),
     unitName: (id) => unitNames.get(id) ?? `单位 ${id}`,
+    currentYear: year,
+    yearPlanOf: (projectId, planYear) => storedPlans.get(`${projectId}|${planYear}`) ?? null,
+    hasReports: (projectId) => reported.has(projectId),
   });
   const counts = countActions(planned);
   const preview: ImportPreview = {
@@ -136,7 +148,10 @@ export function commitProjectImport(actor: ActorContext, previewId: string, opti
       progress({ phase: 'writing', done, total });
       for (let start = 0; start < creates.length; start += COMMIT_CHUNK) {
         const chunk = creates.slice(start, start + COMMIT_CHUNK);
-        insertProjects(tx, actor, chunk.map((row) => ({ input: row.input, stage: row.stage })), { batchId: batch.id });
+        const inserted = insertProjects(tx, actor, chunk.map((row) => ({ input: row.input, stage: row.stage })), { batchId: batch.id });
+        chunk.forEach((row, index) => {
+          if (row.yearPlan) writeYearPlan(tx, actor, inserted[index], row.yearPlan, { batchId: batch.id });
+        });
         done += chunk.length;
         progress({ phase: 'writing', done, total });
       }
@@ -148,8 +163,10 @@ export function commitProjectImport(actor: ActorContext, previewId: string, opti
           const current = findProject(tx, row.projectId);
           if (current.version !== row.version) throw new AppError('stale_version', '该项目在预览后已被他人修改，请重新上传预览');
           if (!canEditProject(actor, current)) throw new AppError('forbidden', '无权修改该项目');
-          const reason = 'shuangshi' in row.patch ? { shuangshiReason: `Excel 导入（批次 #${batch.id}，${preview.fileName}）` } : {};
-          applyProjectPatch(tx, actor, current, { ...row.patch, ...reason }, batch.id, { deferLight: true });
+          // Greening changes by import (a later date, a lower plan, 暂缓, 双十) are logged under the batch.
+          const reason = `Excel 导入（批次 ${batch.id}）`;
+          const patched = Object.keys(row.patch).length ? applyProjectPatch(tx, actor, current, { ...row.patch, reason }, batch.id, { deferLight: true }) : current;
+          if (row.yearPlan) writeYearPlan(tx, actor, patched, { ...row.yearPlan, reason }, { versionChecked: true, batchId: batch.id });
           patchedIds.push(current.id);
         } catch (error) {
           throw rowError(row, error);

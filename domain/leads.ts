@@ -277,7 +277,7 @@ export function convertLead(actor: ActorContext, leadId: number, input: ConvertI
         ownerId: input.ownerId ?? null,
         totalInvestment: current.intendedInvestment,
         plannedInvestmentThisYear: 0,
-        completedInvestment: 0,
+        openingInvestment: 0,
         description: `由招商线索转入：${current.company}${current.origin ? `（${current.origin}）` : ''}`,
       },
       { stage: 'signed', leadId },

@@ -4,7 +4,6 @@ import { unitFigures } from '@/db/queries/dashboard';
 import { getAnnualTargets } from '@/db/queries/stats';
 import {
   investmentByUnit,
-  listAdjustmentsBetween,
   listMissingReports,
   listProblemIdsWithEvent,
   listProjectsMovedInto,
@@ -17,7 +16,8 @@ import {
 import { findProblemRow } from '@/db/queries/problems';
 import { findSupervisionRow, listRepliesOf } from '@/db/queries/supervisions';
 import { AppError } from '@/lib/errors';
-import { adjustmentFieldLabel, adjustmentValueText } from '@/lib/rules/adjustment-labels';
+import { adjustmentFieldLabel, adjustmentValue } from '@/lib/adjustment-format';
+import { listAdjustmentsBetween } from './adjustments';
 import { dateOfTimestamp, isMonth, monthOf, nextMonth, today } from '@/lib/rules/dates';
 import { levelsFrom } from '@/lib/rules/problems';
 import { rate } from '@/lib/rules/money';
@@ -75,7 +75,6 @@ export function assertReportMonth(month: string): void {
 const CITY_LEVELS = levelsFrom('city_meeting');
 
 /** The first instant of a Beijing calendar day, as the UTC ISO timestamps are stored. */
-const beijingMidnight = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString();
 
 /** The red list of the month: which day's lights, its projects and its per-unit counts (null: none). */
 function monthRedList(range: MonthRange, day: string) {
@@ -101,21 +100,11 @@ export function redSourceText(source: RedListSource, month: string): string {
 
 /** The month's changes made under a written reason (project_adjustments), dated in Beijing time. */
 function monthAdjustments(range: MonthRange) {
-  return listAdjustmentsBetween(beijingMidnight(range.from), beijingMidnight(`${nextMonth(range.month)}-01`)).map((row) => ({
-    id: row.id,
-    projectId: row.projectId,
-    projectName: row.projectName,
-    unitName: row.unitName,
-    field: row.field,
+  return listAdjustmentsBetween(range).map((row) => ({
+    ...row,
     fieldLabel: adjustmentFieldLabel(row.field),
-    from: row.fromValue,
-    to: row.toValue,
-    fromText: adjustmentValueText(row.field, row.fromValue),
-    toText: adjustmentValueText(row.field, row.toValue),
-    reason: row.reason,
-    byUserId: row.byUserId,
-    byName: row.byName,
-    at: row.at,
+    fromText: adjustmentValue(row.field, row.from),
+    toText: adjustmentValue(row.field, row.to),
     date: dateOfTimestamp(row.at),
   }));
 }

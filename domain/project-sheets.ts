@@ -1,8 +1,9 @@
 import 'server-only';
 import { getDb, type Executor } from '@/db';
 import { industries, units, users } from '@/db/schema';
-import { PROJECT_COLUMNS, projectToRow, type ProjectImportField, type ProjectRowNames } from '@/lib/excel/project-columns';
+import { PROJECT_COLUMNS, projectToRow, type LedgerProject, type ProjectRowNames } from '@/lib/excel/project-columns';
 import { writeSheet } from '@/lib/excel/writer';
+import { currentYear } from './year-plans';
 
 // Projects as spreadsheets: the import template and the ledger in the template's columns, so a
 // ledger exported here imports back unchanged.
@@ -21,7 +22,7 @@ export function projectRowNames(executor: Executor = getDb()): ProjectRowNames {
 const sheetColumns = PROJECT_COLUMNS.map(({ header, key, width, type }) => ({ header, key, width, type }));
 
 export function projectTemplate(): Promise<Buffer> {
-  const example = Object.fromEntries(PROJECT_COLUMNS.map((column) => [column.key, column.example]));
+  const example = { ...Object.fromEntries(PROJECT_COLUMNS.map((column) => [column.key, column.example])), planYear: currentYear() };
   return writeSheet({
     title: '重点项目导入模板',
     filtersText: '第 2 行为列名（可调整顺序），第 3 行为示例，请删除示例后填写；金额单位万元，日期格式 YYYY-MM-DD',
@@ -32,13 +33,13 @@ export function projectTemplate(): Promise<Buffer> {
 }
 
 /** The ledger in import-template columns. */
-export function projectLedgerWorkbook(projects: Array<Record<ProjectImportField, unknown>>, options: { title?: string; filtersText?: string } = {}): Promise<Buffer> {
+export function projectLedgerWorkbook(projects: LedgerProject[], options: { title?: string; filtersText?: string } = {}): Promise<Buffer> {
   const names = projectRowNames();
   return writeSheet({
     title: options.title ?? '重点项目台账',
     filtersText: options.filtersText,
     columns: sheetColumns,
-    rows: projects.map((project) => projectToRow(project, names)),
+    rows: projects.map((project) => projectToRow(project, names, currentYear())),
     sheetName: '项目台账',
   });
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { getDb, type Executor } from '@/db';
 import { diff, writeAudit, writeAudits } from '@/db/audit';
-import { approvalItems, projects, projectStagePlans, stageHistory, units, users, type Project } from '@/db/schema';
+import { approvalItems, projects, projectStagePlans, projectYearPlans, stageHistory, units, users, type Project } from '@/db/schema';
 import { APPROVAL_TEMPLATE, isApprovalOpen } from '@/lib/rules/approvals';
 import { nowIso } from '@/lib/rules/dates';
 import type { Stage } from '@/lib/rules/enums';
@@ -10,7 +10,9 @@ import { canCreateProjectIn, canEditProject, canMoveProject, type Actor } from '
 import { checkTransition } from '@/lib/rules/stages';
 import { AppError } from '@/lib/errors';
 import type { ProjectCreateInput, ProjectPatchInput } from '@/lib/schemas/project';
+import { recordAdjustment, type AdjustmentField } from './adjustments';
 import { refreshLight, refreshNewProjectLights } from './light';
+import { assertPlanWithinTotal, completedInYear, currentYear, hasReports, writeYearPlan } from './year-plans';
 
 // Project writes. Every function takes the acting user, checks permission against the stored
 // record, writes its change and its audit row in one transaction, and refreshes the light.
@@ -21,8 +23,11 @@ export interface ActorContext extends Actor {
 
 type ProjectDto = ReturnType<typeof toProjectDto>;
 
-/** The API's Project object. */
-export function toProjectDto(project: Project) {
+/**
+ * The API's Project object. `completedThisYear` (Σ this calendar year's reports) is read with one
+ * query when not given; lists pass it from completedInYear() for the whole page (toProjectDtos).
+ */
+export function toProjectDto(project: Project, completedThisYear?: number) {
   return {
     id: project.id,
     code: project.code,
@@ -40,7 +45,9 @@ export function toProjectDto(project: Project) {
     description: project.description,
     totalInvestment: project.totalInvestment,
     plannedInvestmentThisYear: project.plannedInvestmentThisYear,
+    openingInvestment: project.openingInvestment,
     completedInvestment: project.completedInvestment,
+    completedThisYear: completedThisYear ?? completedInYear(getDb(), [project.id]).get(project.id) ?? 0,
     fundsInPlace: project.fundsInPlace,
     plannedStartDate: project.plannedStartDate,
     plannedCompletionDate: project.plannedCompletionDate,
@@ -53,6 +60,8 @@ export function toProjectDto(project: Project) {
     stageDueDate: project.stageDueDate,
     light: project.light,
     lightReasons: project.lightReasons,
+    lightSignals: project.lightSignals,
+    approvalsOverridden: project.approvalsOverridden,
     leadId: project.leadId,
     version: project.version,
     createdAt: project.createdAt,
@@ -60,6 +69,12 @@ export function toProjectDto(project: Project) {
   };
 }
 export type { ProjectDto };
+
+/** toProjectDto for a page of projects: one grouped query for completedThisYear, not one per row. */
+export function toProjectDtos(rows: readonly Project[], executor: Executor = getDb()): ProjectDto[] {
+  const completed = completedInYear(executor, rows.map((project) => project.id));
+  return rows.map((project) => toProjectDto(project, completed.get(project.id) ?? 0));
+}
 
 export function findProject(executor: Executor, projectId: number): Project {
   const project = executor.select().from(projects).where(eq(projects.id, projectId)).get();
@@ -156,6 +171,7 @@ export function insertProjects(
 ): Project[] {
   const checked = new Set<string>();
   for (const { input } of items) {
+    assertPlanWithinTotal(input.plannedInvestmentThisYear, input.totalInvestment, 'plannedInvestmentThisYear');
     const key = `${input.unitId}|${input.leaderId ?? ''}|${input.ownerId ?? ''}`;
     if (!checked.has(key)) assertReferences(executor, input);
     checked.add(key);
@@ -165,10 +181,13 @@ export function insertProjects(
   const inserted: Project[] = [];
   for (const chunk of chunks(items, INSERT_CHUNK)) {
     const rows = chunk.map(({ input, stage = 'reserve' }) => {
-      const { stagePlans, stageDueDate, shuangshiReason, ...fields } = input;
+      const { stagePlans, stageDueDate, shuangshiReason, reason, ...fields } = input;
       void shuangshiReason;
+      void reason;
       return {
         ...fields,
+        // No reports yet: the completed figure is the opening one.
+        completedInvestment: fields.openingInvestment,
         code: fields.code || null,
         stage,
         stageEnteredAt: at,
@@ -189,6 +208,14 @@ export function insertProjects(
   for (const project of inserted) {
     APPROVAL_TEMPLATE.forEach((item, index) => insertApproval.run({ projectId: project.id, kind: item.kind, name: item.name, office: item.office, sortOrder: index + 1 }));
   }
+  // This year's plan is the first row of the project's year plans.
+  const year = currentYear();
+  for (const chunk of chunks(inserted, 200)) {
+    executor
+      .insert(projectYearPlans)
+      .values(chunk.map((project) => ({ projectId: project.id, year, plannedInvestment: project.plannedInvestmentThisYear, updatedAt: at })))
+      .run();
+  }
   inserted.forEach((project, index) => {
     const plans = { ...items[index].input.stagePlans, ...(project.stageDueDate ? { [project.stage]: project.stageDueDate } : {}) };
     if (Object.keys(plans).length) writeStagePlans(executor, project.id, plans);
@@ -206,7 +233,7 @@ export function insertProjects(
       entityType: 'project',
       entityId: project.id,
       projectId: project.id,
-      after: toProjectDto(project),
+      after: toProjectDto(project, 0),
       batchId: options.batchId ?? null,
       ip: actor?.ip ?? null,
     })),
@@ -222,7 +249,46 @@ export function createProject(actor: ActorContext, input: ProjectCreateInput): P
   return toProjectDto(getDb().transaction((tx) => insertProject(tx, actor, input)));
 }
 
-/** Applies a patch to a stored project inside `executor`; shared by the API, the forms and the importer. */
+const STATUS_WORDS: Record<string, string> = { active: '恢复推进', suspended: '暂缓', terminated: '终止' };
+const DATE_WORDS: Record<string, string> = { stageDueDate: '推迟当前阶段计划完成时间', plannedStartDate: '推迟计划开工时间', plannedCompletionDate: '推迟计划竣工时间' };
+
+/** A date moved later, or cleared (no date at all is the latest of all). */
+function movedLater(from: string | null, to: string | null): boolean {
+  return from !== null && (to === null || to > from);
+}
+
+interface GreeningChange {
+  field: AdjustmentField;
+  from: unknown;
+  to: unknown;
+  word: string;
+}
+
+/**
+ * The changes in a patch that could turn a light green without progress (API.md "Progress
+ * truth"): each needs a reason and is kept in the adjustments log.
+ */
+function greeningChanges(current: Project, next: { status?: string; shuangshi?: boolean; stageDueDate: string | null; plannedStartDate?: string | null; plannedCompletionDate?: string | null; plannedInvestmentThisYear?: number }): GreeningChange[] {
+  const out: GreeningChange[] = [];
+  if (next.status !== undefined && next.status !== current.status) out.push({ field: 'status', from: current.status, to: next.status, word: `${STATUS_WORDS[next.status] ?? next.status}项目` });
+  if (movedLater(current.stageDueDate, next.stageDueDate)) out.push({ field: 'stageDueDate', from: current.stageDueDate, to: next.stageDueDate, word: DATE_WORDS.stageDueDate });
+  for (const key of ['plannedStartDate', 'plannedCompletionDate'] as const) {
+    const to = next[key];
+    if (to !== undefined && movedLater(current[key], to ?? null)) out.push({ field: key, from: current[key], to: to ?? null, word: DATE_WORDS[key] });
+  }
+  if (next.shuangshi !== undefined && next.shuangshi !== current.shuangshi) out.push({ field: 'shuangshi', from: current.shuangshi, to: next.shuangshi, word: next.shuangshi ? '纳入"双十"工程包' : '调出"双十"工程包' });
+  if (next.plannedInvestmentThisYear !== undefined && next.plannedInvestmentThisYear < current.plannedInvestmentThisYear) {
+    out.push({ field: 'plannedInvestment', from: current.plannedInvestmentThisYear, to: next.plannedInvestmentThisYear, word: '调减本年度计划投资' });
+  }
+  return out;
+}
+
+/**
+ * Applies a patch to a stored project inside `executor`; shared by the API, the forms and the
+ * importer. Greening changes need `reason` (or its alias `shuangshiReason`), else 400
+ * `reason_required` and nothing is written; accepted ones are kept in the adjustments log. This
+ * year's plan is written to the year plans; the opening investment only while no report exists.
+ */
 export function applyProjectPatch(
   executor: Executor,
   actor: ActorContext,
@@ -231,31 +297,52 @@ export function applyProjectPatch(
   batchId: number | null = null,
   options: { deferLight?: boolean } = {},
 ): Project {
-  const { stagePlans, shuangshiReason, stageDueDate, ...fields } = patch;
+  const { stagePlans, shuangshiReason, reason: givenReason, stageDueDate, ...fields } = patch;
   if (fields.unitId != null && fields.unitId !== current.unitId && !canCreateProjectIn(actor, fields.unitId)) {
     throw new AppError('forbidden', '不能把项目移交到其他单位');
-  }
-  if (fields.shuangshi !== undefined && fields.shuangshi !== current.shuangshi && !shuangshiReason?.trim()) {
-    throw new AppError('reason_required', fields.shuangshi ? '纳入"双十"工程包须填写原因' : '调出"双十"工程包须填写原因', {
-      shuangshiReason: ['请填写调整原因'],
-    });
   }
   assertReferences(executor, fields);
   assertCodeFree(executor, fields.code, current.id);
   const plans: Partial<Record<Stage, string | null>> = { ...stagePlans };
   if (stageDueDate !== undefined) plans[current.stage] = stageDueDate;
   const nextStageDue = current.stage in plans ? (plans[current.stage] ?? null) : current.stageDueDate;
-  const changes = { ...fields, ...(fields.code === '' ? { code: null } : {}), stageDueDate: nextStageDue };
+
+  const reason = (givenReason ?? shuangshiReason)?.trim() || null;
+  const greening = greeningChanges(current, { ...fields, stageDueDate: nextStageDue });
+  if (greening.length && !reason) {
+    throw new AppError('reason_required', `${greening.map((change) => change.word).join('、')}须填写原因`, { reason: ['请填写调整原因'] });
+  }
+  if (fields.openingInvestment !== undefined && fields.openingInvestment !== current.openingInvestment && hasReports(executor, current.id)) {
+    throw new AppError('validation_failed', undefined, { openingInvestment: ['已有月度进度报告，期初完成投资不能再修改'] });
+  }
+  const nextPlan = fields.plannedInvestmentThisYear ?? current.plannedInvestmentThisYear;
+  const nextTotal = fields.totalInvestment ?? current.totalInvestment;
+  if ((fields.plannedInvestmentThisYear !== undefined || fields.totalInvestment !== undefined) && nextPlan > nextTotal && (nextPlan !== current.plannedInvestmentThisYear || nextTotal !== current.totalInvestment)) {
+    assertPlanWithinTotal(nextPlan, nextTotal, fields.plannedInvestmentThisYear !== undefined ? 'plannedInvestmentThisYear' : 'totalInvestment');
+  }
+
+  const changes = {
+    ...fields,
+    ...(fields.code === '' ? { code: null } : {}),
+    // No reports yet (checked above), so completed = opening.
+    ...(fields.openingInvestment !== undefined && fields.openingInvestment !== current.openingInvestment ? { completedInvestment: fields.openingInvestment } : {}),
+    stageDueDate: nextStageDue,
+  };
   const { before, after, changed } = diff(current as unknown as Record<string, unknown>, changes);
   if (!changed && Object.keys(plans).length === 0) return current;
+  const at = nowIso();
   const updated = executor
     .update(projects)
-    .set({ ...changes, version: current.version + 1, updatedAt: nowIso() })
+    .set({ ...changes, version: current.version + 1, updatedAt: at })
     .where(and(eq(projects.id, current.id), eq(projects.version, current.version)))
     .returning()
     .get();
   if (!updated) throw new AppError('stale_version', '该项目已被他人修改，请刷新后再试');
   writeStagePlans(executor, current.id, plans);
+  if ('plannedInvestmentThisYear' in after) {
+    // The project's version check guards this write; the lowering was already let through above.
+    writeYearPlan(executor, actor, current, { year: currentYear(), plannedInvestment: nextPlan, reason }, { versionChecked: true, batchId, field: 'plannedInvestmentThisYear', totalInvestment: nextTotal, skipAdjustment: true });
+  }
   writeAudit(executor, {
     userId: actor.id,
     action: batchId ? 'import' : 'update',
@@ -263,10 +350,13 @@ export function applyProjectPatch(
     entityId: current.id,
     projectId: current.id,
     before: { ...before, ...(Object.keys(plans).length ? { stagePlans: '…' } : {}) },
-    after: { ...after, ...(Object.keys(plans).length ? { stagePlans: plans } : {}), ...(shuangshiReason && 'shuangshi' in after ? { shuangshiReason } : {}) },
+    after: { ...after, ...(Object.keys(plans).length ? { stagePlans: plans } : {}), ...(greening.length && reason ? { reason } : {}) },
     batchId,
     ip: actor.ip ?? null,
   });
+  for (const change of greening) {
+    recordAdjustment(executor, { projectId: current.id, byUserId: actor.id, field: change.field, from: change.from, to: change.to, reason: reason!, at });
+  }
   // The importer refreshes the lights of all the projects it patched in one pass.
   if (options.deferLight) return updated;
   refreshLight(executor, current.id);

@@ -13,10 +13,12 @@ import { monthLabel } from '@/lib/rules/report-month';
 import type { ReportCreateInput } from '@/lib/schemas/project-lists';
 import { refreshLight } from './light';
 import { editableProject } from './project-access';
+import { reportedTotal } from './year-plans';
 import type { ActorContext } from './projects';
 
 // 进度清单: the monthly dispatch report. The cumulative figure is derived, never typed: it is the
-// project's completed investment plus this month's, and the project's figure moves with it.
+// project's opening investment plus every report so far (this one included), and the project's
+// cached completedInvestment is set to the same figure: one source of completed investment.
 
 export function toReportDto(report: MonthlyReport) {
   return {
@@ -45,7 +47,7 @@ export function createReport(actor: ActorContext, projectId: number, input: Repo
         .where(and(eq(monthlyReports.projectId, projectId), eq(monthlyReports.month, input.month)))
         .get();
       if (existing) throw new AppError('conflict', `${monthLabel(input.month)}的进度报告已填报，每月只能填报一次`, { month: ['该月已填报'] });
-      const cumulativeInvestment = project.completedInvestment + input.investmentThisMonth;
+      const cumulativeInvestment = project.openingInvestment + reportedTotal(tx, projectId) + input.investmentThisMonth;
       const at = nowIso();
       const report = tx
         .insert(monthlyReports)

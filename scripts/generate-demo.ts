@@ -54,8 +54,10 @@ async function main() {
   const existingLeads = (sqlite.prepare('select count(*) as n from leads').get() as { n: number }).n;
 
   const insertProject = sqlite.prepare(`insert into projects (code, name, category, shuangshi, nature, stage, status, unit_id, industry_id, leader_id, owner_id, location, description,
-    total_investment, planned_investment_this_year, completed_investment, funds_in_place, planned_start_date, planned_completion_date, application_status, applied_funds, granted_funds,
-    task_force, plan, stage_entered_at, stage_due_date, created_by, created_at, updated_at) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
+    total_investment, planned_investment_this_year, completed_investment, opening_investment, funds_in_place, planned_start_date, planned_completion_date, application_status, applied_funds, granted_funds,
+    task_force, plan, stage_entered_at, stage_due_date, created_by, created_at, updated_at) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
+  const insertYearPlan = sqlite.prepare('insert into project_year_plans (project_id, year, planned_investment) values (?,?,?)');
+  const setCompleted = sqlite.prepare('update projects set opening_investment = ?, completed_investment = ? where id = ?');
   const insertHistory = sqlite.prepare('insert into stage_history (project_id, from_stage, to_stage, at, by_user_id, reason, from_stage_due_date) values (?,?,?,?,?,?,?)');
   const insertPlan = sqlite.prepare('insert into project_stage_plans (project_id, stage, due_date) values (?,?,?)');
   const insertApproval = sqlite.prepare('insert into approval_items (project_id, kind, name, sort_order, status, office, due_date, done_date) values (?,?,?,?,?,?,?,?)');
@@ -100,16 +102,20 @@ async function main() {
       const owners = officers.filter((o) => o.unitId === unit.id);
       const ownerId = owners.length ? rand.pick(owners).id : null;
       const code = stage !== 'reserve' && rand.chance(0.6) ? `${createdDate.slice(2, 4)}${createdDate.slice(5, 7)}-${/^\d{6}$/.test(unit.code) ? unit.code : '220200'}-04-01-${String(200000 + i).slice(-6)}` : null;
-      const id = Number(
-        insertProject.run(
+      // Arguments in the order the random numbers were always drawn, so the generated data stays the same.
+      const values = [
           code, name, category, category !== 'higher_level' && rand.chance(0.35) ? 1 : 0, stageIdx >= 3 && rand.chance(0.6) ? 'continuing' : 'new', stage, rand.chance(0.04) ? 'suspended' : 'active',
           unit.id, industry.id, rand.pick(leaders), ownerId, `${unit.name}工业园区`, `${name}，建设内容包括主体工程及配套设施。`,
-          total, planned, completed, stageIdx >= 3 && rand.chance(0.7) ? Math.round(completed * (rand.int(80, 110) / 100)) : null,
+          total, planned, completed, completed, stageIdx >= 3 && rand.chance(0.7) ? Math.round(completed * (rand.int(80, 110) / 100)) : null,
           stageIdx <= 2 ? addDaysIso(day, rand.int(-60, 300)) : addDaysIso(enteredDate, -rand.int(0, 30)), addDaysIso(day, rand.int(-100, 900)),
           category === 'higher_level' ? rand.pick(['planning', 'applied', 'approved', 'rejected']) : null, category === 'higher_level' ? Math.round(total * 0.2) : null, null,
           '包保领导（组长）、责任单位、项目单位', '按照"六个一"包保机制推进。', ts(enteredDate), stageDue, admin, ts(createdDate), ts(enteredDate),
-        ).lastInsertRowid,
-      );
+      ];
+      const id = Number(insertProject.run(...values).lastInsertRowid);
+      // 年度计划: this year's, and last year's for a continuing project.
+      const planYear = Number(day.slice(0, 4));
+      insertYearPlan.run(id, planYear, planned);
+      if (values[4] === 'continuing') insertYearPlan.run(id, planYear - 1, Math.round((total * (10 + (id % 25))) / 100));
 
       const pathStages = STAGES.slice(0, stageIdx + 1).filter((s) => !(s === 'signed' && category === 'government' && stage !== 'signed'));
       const span = Math.max(1, createdDaysAgo - enteredDaysAgo);
@@ -144,13 +150,16 @@ async function main() {
         for (let m = lastMonth; m >= firstMonth; m = previousMonth(m)) months.unshift(m);
         const skipLast = rand.chance(0.12);
         const reported = months.filter((m) => !(skipLast && m === lastMonth));
-        let cumulative = Math.max(0, completed - Math.round(planned * 0.8));
+        const opening = Math.max(0, completed - Math.round(planned * 0.8));
+        let cumulative = opening;
         const perMonth = reported.length ? Math.max(0, Math.round((completed - cumulative) / reported.length)) : 0;
         reported.forEach((month, k) => {
           const amount = k === reported.length - 1 ? Math.max(0, completed - cumulative) : perMonth;
           cumulative += amount;
           insertReport.run(id, month, amount, cumulative, Math.min(100, Math.round((cumulative / total) * 100)), '按计划推进', ownerId ?? admin, ts(`${month}-28`));
         });
+        // One source of completed investment: opening + the reports.
+        if (reported.length) setCompleted.run(opening, cumulative, id);
       }
       if (stageIdx >= 1 && stageIdx <= 3 && rand.chance(0.06)) {
         const deadline = addDaysIso(day, rand.chance(0.3) ? -rand.int(1, 20) : rand.int(1, 45));

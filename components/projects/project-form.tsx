@@ -1,18 +1,31 @@
 'use client';
 
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
 import { Notice } from '@/components/ui/page';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { APPLICATION_STATUS_LABELS, APPLICATION_STATUSES, CATEGORIES, CATEGORY_FULL_LABELS, NATURE_LABELS, NATURES, PROJECT_STATUS_LABELS, PROJECT_STATUSES } from '@/lib/rules/enums';
+import { formatWan } from '@/lib/rules/money';
 import type { ActionState } from '@/lib/auth/action-state';
 import { useKeyedAction } from './use-keyed-action';
 
 type Option = { id: number; name: string };
 export type ProjectFormValues = Record<string, string>;
 
+/** How the completed investment is made (edit mode): opening + the monthly reports. */
+export interface CompletedBreakdown {
+  opening: number;
+  reported: number;
+  completed: number;
+  hasReports: boolean;
+}
+
 interface Props {
   mode: 'create' | 'edit';
+  currentYear: number;
+  money?: CompletedBreakdown;
+  /** Year plans other than the current year's, shown read-only. */
+  otherYearPlans?: Array<{ year: number; plannedInvestment: number }>;
   action: (prev: ActionState<any>, formData: FormData) => Promise<ActionState<any>>;
   initial: ProjectFormValues;
   units: Option[];
@@ -25,11 +38,35 @@ const enumOptions = <K extends string>(keys: readonly K[], labels: Record<K, str
 const idOptions = (rows: Option[]) => rows.map((row) => ({ value: row.id, label: row.name }));
 
 /** 新建项目 and the 概况 edit form. A refused save shows why beside each field and keeps what was typed. */
-export function ProjectForm({ mode, action, initial, units, industries, leaders, officers }: Props) {
+export function ProjectForm({ mode, action, initial, ...rest }: Props) {
   const { state, formAction, formKey } = useKeyedAction(action);
   // After a refusal the form shows what the user sent; after success, the saved record.
   const values = !state.ok && state.values ? state.values : initial;
-  return <ProjectFormFields key={formKey} mode={mode} state={state} values={values} initial={initial} formAction={formAction} units={units} industries={industries} leaders={leaders} officers={officers} />;
+  return <ProjectFormFields key={formKey} mode={mode} state={state} values={values} initial={initial} formAction={formAction} {...rest} />;
+}
+
+const STATUS_WORDS: Record<string, string> = { active: '恢复推进', suspended: '暂缓', terminated: '终止' };
+const LATER_WORDS: Record<string, string> = { stageDueDate: '推迟当前阶段计划完成时间', plannedStartDate: '推迟计划开工时间', plannedCompletionDate: '推迟计划竣工时间' };
+const isOn = (value: string | undefined) => value === 'on' || value === 'true';
+const amount = (value: string | undefined) => Number(String(value ?? '').replace(/[,，\s]/g, ''));
+
+/**
+ * The changes in the form that need a reason (the server decides; this only tells the user
+ * before they press 保存): the same list as domain/projects.ts greeningChanges.
+ */
+function greeningWords(initial: ProjectFormValues, get: (key: string) => string | undefined): string[] {
+  const words: string[] = [];
+  const status = get('status');
+  if (status && status !== initial.status) words.push(`${STATUS_WORDS[status] ?? status}项目`);
+  for (const key of Object.keys(LATER_WORDS)) {
+    const from = initial[key] ?? '';
+    const to = get(key) ?? '';
+    if (from && (!to || to > from)) words.push(LATER_WORDS[key]);
+  }
+  if (isOn(get('shuangshi')) !== isOn(initial.shuangshi)) words.push(isOn(get('shuangshi')) ? '纳入“双十”工程包' : '调出“双十”工程包');
+  const plan = amount(get('plannedInvestmentThisYear'));
+  if (Number.isFinite(plan) && plan < amount(initial.plannedInvestmentThisYear)) words.push('调减本年度计划投资');
+  return words;
 }
 
 function ProjectFormFields({
@@ -42,17 +79,24 @@ function ProjectFormFields({
   industries,
   leaders,
   officers,
+  currentYear,
+  money,
+  otherYearPlans = [],
 }: Omit<Props, 'action'> & { state: ActionState; values: ProjectFormValues; formAction: (formData: FormData) => void }) {
   const [category, setCategory] = useState(values.category ?? '');
-  const [shuangshi, setShuangshi] = useState(values.shuangshi === 'on' || values.shuangshi === 'true');
-  const initialShuangshi = initial.shuangshi === 'on' || initial.shuangshi === 'true';
-  const shuangshiChanged = mode === 'edit' && shuangshi !== initialShuangshi;
+  const [shuangshi, setShuangshi] = useState(isOn(values.shuangshi));
+  const [needsReason, setNeedsReason] = useState(() => (mode === 'edit' ? greeningWords(initial, (key) => values[key]) : []));
+  const onFormChange = (event: FormEvent<HTMLFormElement>) => {
+    if (mode !== 'edit') return;
+    const data = new FormData(event.currentTarget);
+    setNeedsReason(greeningWords(initial, (key) => (data.has(key) ? String(data.get(key)) : key === 'shuangshi' ? '' : undefined)));
+  };
   const errors = state.errors ?? {};
   const err = (key: string) => errors[key];
   const stale = state.code === 'stale_version';
 
   return (
-    <form action={formAction} className="space-y-6" noValidate>
+    <form action={formAction} onChange={onFormChange} className="space-y-6" noValidate>
       {mode === 'edit' ? (
         <>
           <input type="hidden" name="projectId" value={initial.projectId} />
@@ -93,16 +137,6 @@ function ProjectFormFields({
             <input type="checkbox" name="shuangshi" checked={shuangshi} onChange={(event) => setShuangshi(event.target.checked)} className="h-4 w-4" />
             纳入“双十”项目工程包
           </label>
-          {shuangshiChanged || err('shuangshiReason') ? (
-            <TextField
-              name="shuangshiReason"
-              label={shuangshi ? '纳入“双十”工程包的原因' : '调出“双十”工程包的原因'}
-              required
-              defaultValue={values.shuangshiReason}
-              error={err('shuangshiReason')}
-              wrapperClassName="mt-2 max-w-xl"
-            />
-          ) : null}
         </div>
         <SelectField name="unitId" label="责任单位" required placeholder="请选择" defaultValue={values.unitId} options={idOptions(units)} error={err('unitId')} />
         <SelectField name="industryId" label="所属产业" placeholder="未指定" defaultValue={values.industryId} options={idOptions(industries)} error={err('industryId')} />
@@ -115,20 +149,31 @@ function ProjectFormFields({
       <fieldset className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         <legend className="mb-2 text-base font-semibold text-slate-800">投资与计划（金额单位：万元）</legend>
         <TextField name="totalInvestment" label="总投资（万元）" inputMode="numeric" defaultValue={values.totalInvestment ?? '0'} error={err('totalInvestment')} />
-        <TextField name="plannedInvestmentThisYear" label="年度计划投资（万元）" inputMode="numeric" defaultValue={values.plannedInvestmentThisYear ?? '0'} error={err('plannedInvestmentThisYear')} />
         <TextField
-          name="completedInvestment"
-          label="累计完成投资（万元）"
+          name="plannedInvestmentThisYear"
+          label="年度计划投资（万元）"
           inputMode="numeric"
-          defaultValue={values.completedInvestment ?? '0'}
-          error={err('completedInvestment')}
-          hint="填报月度进度后自动累加"
+          defaultValue={values.plannedInvestmentThisYear ?? '0'}
+          error={err('plannedInvestmentThisYear')}
+          hint={mode === 'edit' ? `${currentYear}年度；调减须填写原因` : `${currentYear}年度`}
         />
+        {mode === 'create' || (money && !money.hasReports) ? (
+          <TextField
+            name="openingInvestment"
+            label="期初完成投资（万元）"
+            inputMode="numeric"
+            defaultValue={values.openingInvestment ?? '0'}
+            error={err('openingInvestment')}
+            hint="在平台填报月度进度之前已完成的投资；此后按月报自动累加"
+          />
+        ) : null}
+        {money ? <CompletedInvestment money={money} /> : null}
         <TextField name="fundsInPlace" label="资金到位（万元）" inputMode="numeric" defaultValue={values.fundsInPlace} error={err('fundsInPlace')} />
         <TextField name="plannedStartDate" label="计划开工日期" type="date" defaultValue={values.plannedStartDate} error={err('plannedStartDate')} />
         <TextField name="plannedCompletionDate" label="计划竣工日期" type="date" defaultValue={values.plannedCompletionDate} error={err('plannedCompletionDate')} />
         <TextField name="stageDueDate" label="当前阶段计划完成时间" type="date" defaultValue={values.stageDueDate} error={err('stageDueDate')} />
       </fieldset>
+      {otherYearPlans.length ? <OtherYearPlans plans={otherYearPlans} /> : null}
 
       {category === 'higher_level' ? (
         <fieldset className="grid gap-4 sm:grid-cols-3">
@@ -154,10 +199,68 @@ function ProjectFormFields({
         </fieldset>
       ) : null}
 
+      {mode === 'edit' ? (
+        <TextAreaField
+          name="reason"
+          label="调整原因"
+          required={needsReason.length > 0}
+          rows={2}
+          maxLength={1000}
+          defaultValue={values.reason ?? values.shuangshiReason}
+          error={err('reason') ?? err('shuangshiReason')}
+          hint={
+            needsReason.length
+              ? `本次修改${needsReason.join('、')}，须填写原因，记入调整记录`
+              : '暂缓、终止或恢复项目，推迟计划时间，调减本年度计划投资，调整“双十”时必填'
+          }
+          wrapperClassName="max-w-3xl"
+        />
+      ) : null}
       {err('_') ? <Notice tone="error">{err('_')?.join('；')}</Notice> : null}
       <div className="flex gap-2">
         <SubmitButton pendingText="保存中…">{mode === 'create' ? '创建项目' : '保存修改'}</SubmitButton>
       </div>
     </form>
+  );
+}
+
+/** 累计完成投资 is computed: shown read-only with how it is made. */
+function CompletedInvestment({ money }: { money: CompletedBreakdown }) {
+  return (
+    <div>
+      <p className="mb-1 block text-sm font-medium text-slate-700" id="completed-investment-label">
+        累计完成投资
+      </p>
+      <p aria-labelledby="completed-investment-label" className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm font-medium text-slate-900">
+        {formatWan(money.completed)}
+      </p>
+      <p className="mt-1 text-xs text-slate-500">
+        期初 {formatWan(money.opening)} + 月报合计 {formatWan(money.reported)}，由系统汇总{money.hasReports ? '；已有月报，期初投资不再修改' : ''}
+      </p>
+    </div>
+  );
+}
+
+function OtherYearPlans({ plans }: { plans: Array<{ year: number; plannedInvestment: number }> }) {
+  return (
+    <div className="max-w-md">
+      <table className="w-full text-sm">
+        <caption className="mb-1 text-left text-sm font-medium text-slate-700">其他年度计划投资（只读）</caption>
+        <thead>
+          <tr className="border-b border-slate-200 text-left text-slate-500">
+            <th scope="col" className="py-1 pr-4 font-normal">年度</th>
+            <th scope="col" className="py-1 text-right font-normal">计划投资</th>
+          </tr>
+        </thead>
+        <tbody>
+          {plans.map((plan) => (
+            <tr key={plan.year} className="border-b border-slate-100">
+              <td className="py-1 pr-4">{plan.year}年</td>
+              <td className="py-1 text-right tabular-nums">{formatWan(plan.plannedInvestment)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

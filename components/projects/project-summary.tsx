@@ -19,7 +19,8 @@ export function ProjectSummary({ view }: { view: ProjectView }) {
     ['责任人', view.ownerName ?? '—'],
     ['总投资', formatWan(project.totalInvestment)],
     ['年度计划投资', formatWan(project.plannedInvestmentThisYear)],
-    ['累计完成投资', formatWan(project.completedInvestment)],
+    // completed = opening + the monthly reports (domain/reports.ts keeps it so).
+    ['累计完成投资', `${formatWan(project.completedInvestment)}（期初 ${formatWan(project.openingInvestment)} + 月报合计 ${formatWan(project.completedInvestment - project.openingInvestment)}）`],
     ['资金到位', formatWan(project.fundsInPlace)],
     ['计划开工日期', project.plannedStartDate ?? '—'],
     ['计划竣工日期', project.plannedCompletionDate ?? '—'],

@@ -45,6 +45,16 @@ export function ResponsibilityForm({ initial, units, leaders, officers, action }
           ))}
         </div>
       </fieldset>
+      <TextField
+        name="reason"
+        id="resp-reason"
+        label="调整原因"
+        maxLength={1000}
+        defaultValue={values.reason}
+        error={err.reason}
+        hint="推迟或清空当前阶段的计划完成时间时必填，记入调整记录"
+        wrapperClassName="max-w-3xl"
+      />
       <SubmitButton pendingText="保存中…">保存责任清单</SubmitButton>
     </form>
   );

@@ -5,16 +5,12 @@ import { getDb } from '../index';
 import { auditLog, campaigns, industries, leads, projects, units, users } from '../schema';
 import { emptyAuditNames, referencedIds, type AuditNameKind, type AuditNames, type AuditRecord } from '@/lib/audit-format';
 import { canonicalEntityType, storedEntityTypes } from '@/lib/audit-vocabulary';
-import { addDaysIso } from '@/lib/rules/dates';
+import { addDaysIso, beijingDayStart } from '@/lib/rules/dates';
 import type { AuditFilters } from '@/lib/schemas/audit';
 
 // Reads of the append-only audit log. Nothing in the code base updates or deletes it.
 
 /** Start of a Beijing-time calendar day as the UTC timestamp the log stores. */
-function beijingDayStart(date: string): string {
-  return new Date(`${date}T00:00:00+08:00`).toISOString();
-}
-
 function auditWhere(filters: Omit<AuditFilters, 'page' | 'pageSize'>): SQL | undefined {
   return and(
     filters.userId ? eq(auditLog.userId, filters.userId) : undefined,

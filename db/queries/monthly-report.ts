@@ -134,27 +134,3 @@ export function listMissingReports(range: MonthRange) {
     .all();
 }
 
-/** Changes made under a written reason (project_adjustments) with `at` in [fromIso, toIso), oldest first. */
-export function listAdjustmentsBetween(fromIso: string, toIso: string) {
-  return getDb()
-    .select({
-      id: projectAdjustments.id,
-      projectId: projectAdjustments.projectId,
-      projectName: projects.name,
-      unitName: units.name,
-      at: projectAdjustments.at,
-      field: projectAdjustments.field,
-      fromValue: projectAdjustments.fromValue,
-      toValue: projectAdjustments.toValue,
-      reason: projectAdjustments.reason,
-      byUserId: projectAdjustments.byUserId,
-      byName: users.name,
-    })
-    .from(projectAdjustments)
-    .innerJoin(projects, eq(projects.id, projectAdjustments.projectId))
-    .innerJoin(units, eq(units.id, projects.unitId))
-    .leftJoin(users, eq(users.id, projectAdjustments.byUserId))
-    .where(and(gte(projectAdjustments.at, fromIso), lt(projectAdjustments.at, toIso)))
-    .orderBy(asc(projectAdjustments.at), asc(projectAdjustments.id))
-    .all();
-}

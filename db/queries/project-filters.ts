@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, gte, inArray, like, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { getDb } from '../index';
 import { leads, monthlyReports, projects, stageHistory } from '../schema';
-import { addDaysIso, today } from '@/lib/rules/dates';
+import { addDaysIso, beijingDayStart, today } from '@/lib/rules/dates';
 import { STAGES } from '@/lib/rules/enums';
 import type { DrillFilters } from '@/lib/schemas/ledger';
 import type { LeadFilters, ProjectFilters } from '@/lib/schemas/filters';
@@ -36,7 +36,7 @@ export function projectWhere(filters: ProjectFilters): SQL | undefined {
 export const beijingDate = (column: AnyColumn | SQL) => sql<string>`date(${column}, '+8 hours')`;
 
 /** The UTC instant a Beijing calendar day starts, in the stored timestamp format (2026-01-01 → 2025-12-31T16:00:00.000Z). */
-export const beijingDayStartUtc = (date: string) => `${addDaysIso(date, -1)}T16:00:00.000Z`;
+
 
 /**
  * A move into `stage` dated (Beijing date) in [from, to], either end open, optionally judged against
@@ -49,8 +49,8 @@ export function enteredStageSql({ enteredStage, enteredFrom, enteredTo, timeline
   const due = stageHistory.fromStageDueDate;
   const judged =
     timeliness === 'on_time' ? sql`and ${due} is not null and ${due} >= ${day}` : timeliness === 'late' ? sql`and ${due} is not null and ${due} < ${day}` : timeliness === 'with_due' ? sql`and ${due} is not null` : sql``;
-  const from = enteredFrom ? sql`and ${stageHistory.at} >= ${beijingDayStartUtc(enteredFrom)} and ${day} >= ${enteredFrom}` : sql``;
-  const to = enteredTo ? sql`and ${stageHistory.at} < ${beijingDayStartUtc(addDaysIso(enteredTo, 1))} and ${day} <= ${enteredTo}` : sql``;
+  const from = enteredFrom ? sql`and ${stageHistory.at} >= ${beijingDayStart(enteredFrom)} and ${day} >= ${enteredFrom}` : sql``;
+  const to = enteredTo ? sql`and ${stageHistory.at} < ${beijingDayStart(addDaysIso(enteredTo, 1))} and ${day} <= ${enteredTo}` : sql``;
   return sql`${projects.id} in (select ${stageHistory.projectId} from ${stageHistory} where ${stageHistory.toStage} = ${enteredStage} ${from} ${to} ${judged})`;
 }
 

@@ -11,6 +11,7 @@ import {
   leads,
   leadStageHistory,
   monthlyReports,
+  projectYearPlans,
   problemEvents,
   problems,
   projects,
@@ -195,6 +196,8 @@ export async function seedDemo(db: DB, options: SeedOptions = {}): Promise<SeedR
           description: `${name}，建设内容包括主体工程、配套设施及相关基础设施。`,
           totalInvestment: total,
           plannedInvestmentThisYear: planned,
+          // Without reports the opening figure is all of it; with reports it is set below.
+          openingInvestment: completed,
           completedInvestment: completed,
           fundsInPlace: stageIdx >= 3 && rand.chance(0.7) ? Math.round(completed * (rand.int(80, 110) / 100)) : null,
           plannedStartDate: stageIdx <= 2 ? addDaysIso(today, rand.int(20, 200)) : addDaysIso(enteredDate, -rand.int(0, 30)),
@@ -210,13 +213,20 @@ export async function seedDemo(db: DB, options: SeedOptions = {}): Promise<SeedR
           createdAt: ts(createdDate),
           updatedAt: ts(enteredDate),
         })
-        .returning({ id: projects.id, status: projects.status })
+        .returning({ id: projects.id, status: projects.status, nature: projects.nature })
         .get();
       projectIds.push(project.id);
       // 未批先建: exactly one project, the first active one under construction, was moved into
       // 开工建设 by an override with its last four 前期手续 items still open (as the app records it).
       const overrideDemo = stage === 'construction' && project.status === 'active' && overrideDemoId === null;
       if (overrideDemo) overrideDemoId = project.id;
+
+      // 年度计划: this year's plan, and last year's for a continuing project (kept on record).
+      const year = Number(today.slice(0, 4));
+      tx.insert(projectYearPlans).values({ projectId: project.id, year, plannedInvestment: planned }).run();
+      if (project.nature === 'continuing') {
+        tx.insert(projectYearPlans).values({ projectId: project.id, year: year - 1, plannedInvestment: Math.round((total * (10 + (project.id % 25))) / 100) }).run();
+      }
 
       // 时间表 and history: one planned date per stage, one history row per stage passed.
       const path = STAGES.slice(0, stageIdx + 1).filter((s) => !(s === 'signed' && category === 'government' && stage !== 'signed'));
@@ -299,7 +309,8 @@ export async function seedDemo(db: DB, options: SeedOptions = {}): Promise<SeedR
       if (stageIdx >= 1 && stageIdx <= 3) {
         const firstMonth = monthOf(createdDate) > yearStart ? monthOf(createdDate) : yearStart;
         const missesLast = rand.chance(0.18);
-        let cumulative = Math.max(0, completed - Math.round(planned * 0.8));
+        const opening = Math.max(0, completed - Math.round(planned * 0.8));
+        let cumulative = opening;
         const months: string[] = [];
         for (let m = lastMonth; m >= firstMonth; m = previousMonth(m)) months.unshift(m);
         const reportMonths = months.filter((m) => !(missesLast && m === lastMonth));
@@ -320,7 +331,8 @@ export async function seedDemo(db: DB, options: SeedOptions = {}): Promise<SeedR
             })
             .run();
         });
-        if (reportMonths.length) tx.update(projects).set({ completedInvestment: cumulative }).where(eq(projects.id, project.id)).run();
+        // One source of completed investment: opening + the reports.
+        if (reportMonths.length) tx.update(projects).set({ openingInvestment: opening, completedInvestment: cumulative }).where(eq(projects.id, project.id)).run();
       }
     });
 

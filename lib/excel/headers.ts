@@ -6,6 +6,8 @@ export interface HeaderSpec {
   key: string;
   header: string;
   aliases?: readonly string[];
+  /** The header may name a year in front: "2026年计划投资", "2025年度计划投资（万元）". */
+  yearInHeader?: boolean;
 }
 
 export interface NormalisedHeader {
@@ -42,6 +44,8 @@ export interface HeaderMatch {
   /** The header as written in the file, for error messages. */
   header: string;
   unit: string | null;
+  /** The year the header names (see HeaderSpec.yearInHeader). */
+  year?: number;
 }
 
 export interface HeaderMapping {
@@ -67,7 +71,8 @@ export function mapHeaders(cells: Array<{ column: number; text: string }>, specs
     const text = cell.text.trim();
     if (!text) continue;
     const { base, unit } = normaliseHeader(text);
-    const key = lookup.get(base);
+    const dated = lookup.has(base) ? null : yearPrefixed(base, lookup, specs);
+    const key = lookup.get(base) ?? dated?.key;
     if (!key) {
       if (base !== '序号' && base !== '编号') unknown.push(text);
       continue;
@@ -75,10 +80,23 @@ export function mapHeaders(cells: Array<{ column: number; text: string }>, specs
     const headers = seen.get(key) ?? [];
     headers.push(text);
     seen.set(key, headers);
-    if (headers.length === 1) matches.push({ key, column: cell.column, header: text, unit });
+    if (headers.length === 1) matches.push({ key, column: cell.column, header: text, unit, ...(dated ? { year: dated.year } : {}) });
   }
   const duplicates = [...seen.entries()].filter(([, headers]) => headers.length > 1).map(([key, headers]) => ({ key, headers }));
   return { matches, unknown, duplicates };
+}
+
+/** "2026年计划投资" → the 年度计划投资 column for 2026, when that column allows a year in front. */
+function yearPrefixed(base: string, lookup: Map<string, string>, specs: readonly HeaderSpec[]): { key: string; year: number } | null {
+  const match = base.match(/^((?:19|20)\d{2})(.+)$/);
+  if (!match) return null;
+  const rest = match[2];
+  const candidates = [rest, `年度${rest.replace(/^年度?/, '')}`, rest.replace(/^年度?/, '')];
+  for (const candidate of candidates) {
+    const key = lookup.get(candidate);
+    if (key && specs.some((spec) => spec.key === key && spec.yearInHeader)) return { key, year: Number(match[1]) };
+  }
+  return null;
 }
 
 /** How many 万元 one unit of the header's money unit is worth; null for a unit we cannot convert. */

@@ -12,7 +12,7 @@ import type { SheetColumn } from './writer';
 // The project ledger's columns, defined once: the import template, the importer's header
 // mapping and the ledger export all read this list, which is what makes the round trip exact.
 
-export type ProjectCellKind = 'text' | 'money' | 'date' | 'enum' | 'bool' | 'unit' | 'industry' | 'leader' | 'owner';
+export type ProjectCellKind = 'text' | 'money' | 'date' | 'enum' | 'bool' | 'unit' | 'industry' | 'leader' | 'owner' | 'year';
 
 export interface ProjectColumn extends HeaderSpec, SheetColumn {
   /** The Project field the column fills. */
@@ -39,6 +39,7 @@ export type ProjectImportField =
   | 'location'
   | 'description'
   | 'totalInvestment'
+  | 'planYear'
   | 'plannedInvestmentThisYear'
   | 'completedInvestment'
   | 'fundsInPlace'
@@ -74,8 +75,18 @@ export const PROJECT_COLUMNS: readonly ProjectColumn[] = [
   { key: 'location', header: '建设地点', aliases: ['地点', '项目地点'], kind: 'text', type: 'text', width: 20, example: '吉林市昌邑区' },
   { key: 'description', header: '建设内容', aliases: ['建设规模及内容', '主要建设内容', '项目简介'], kind: 'text', type: 'text', width: 40, example: '新建年产 1.5 万吨碳纤维原丝生产线' },
   { key: 'totalInvestment', header: '总投资（万元）', aliases: ['总投资', '计划总投资'], kind: 'money', type: 'money', width: 16, example: 120000 },
-  { key: 'plannedInvestmentThisYear', header: '年度计划投资（万元）', aliases: ['年度计划投资', '本年计划投资', '年计划投资'], kind: 'money', type: 'money', width: 18, example: 30000 },
-  { key: 'completedInvestment', header: '累计完成投资（万元）', aliases: ['累计完成投资', '已完成投资'], kind: 'money', type: 'money', width: 18, example: 0 },
+  { key: 'planYear', header: '计划年度', aliases: ['年度', '计划年份', '年份'], kind: 'year', type: 'text', width: 10, example: null, note: '年度计划投资所属年度；不填为当年。也可把年份写在列名里，如"2026年计划投资"' },
+  { key: 'plannedInvestmentThisYear', header: '年度计划投资（万元）', aliases: ['年度计划投资', '本年计划投资', '年计划投资'], yearInHeader: true, kind: 'money', type: 'money', width: 18, example: 30000 },
+  {
+    key: 'completedInvestment',
+    header: '累计完成投资（万元）',
+    aliases: ['累计完成投资', '已完成投资'],
+    kind: 'money',
+    type: 'money',
+    width: 18,
+    example: 0,
+    note: '新项目填写已完成的期初投资；已有月度报告的项目由期初投资与月报自动汇总，导入时不改变',
+  },
   { key: 'fundsInPlace', header: '资金到位（万元）', aliases: ['资金到位', '到位资金'], kind: 'money', type: 'money', width: 16, example: null },
   { key: 'plannedStartDate', header: '计划开工时间', aliases: ['计划开工日期', '开工时间', '计划开工'], kind: 'date', type: 'date', width: 14, example: null },
   { key: 'plannedCompletionDate', header: '计划竣工时间', aliases: ['计划竣工日期', '竣工时间', '计划竣工'], kind: 'date', type: 'date', width: 14, example: null },
@@ -117,7 +128,11 @@ export function projectCellValue(column: ProjectColumn, value: unknown, names: P
   }
 }
 
-/** A stored project as a ledger row, in the cell values the template uses. */
-export function projectToRow(project: Record<ProjectImportField, unknown>, names: ProjectRowNames): Record<string, unknown> {
-  return Object.fromEntries(PROJECT_COLUMNS.map((column) => [column.key, projectCellValue(column, project[column.key], names)]));
+/** A stored project's ledger fields (计划年度 is not stored on the project: the ledger writes the year its plan is for). */
+export type LedgerProject = Omit<Record<ProjectImportField, unknown>, 'planYear'>;
+
+/** A stored project as a ledger row, in the cell values the template uses; `planYear` is the year of 年度计划投资. */
+export function projectToRow(project: LedgerProject, names: ProjectRowNames, planYear: number | null = null): Record<string, unknown> {
+  const record: Record<string, unknown> = { ...project, planYear };
+  return Object.fromEntries(PROJECT_COLUMNS.map((column) => [column.key, projectCellValue(column, record[column.key], names)]));
 }

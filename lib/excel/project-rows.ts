@@ -22,7 +22,13 @@ export interface ImportLookups {
   users: Map<string, Array<{ id: number; role: Role }>>;
 }
 
-export type ProjectRowValues = Partial<Omit<ProjectCreateInput, 'stagePlans' | 'stageDueDate' | 'shuangshiReason'>> & { stage?: Stage };
+export type ProjectRowValues = Partial<Omit<ProjectCreateInput, 'stagePlans' | 'stageDueDate' | 'shuangshiReason' | 'reason'>> & {
+  stage?: Stage;
+  /** 累计完成投资 as the sheet gives it: the opening investment of a new project. */
+  completedInvestment?: number;
+  /** The year 年度计划投资 belongs to (a 计划年度 column or a year in the header); else this year. */
+  planYear?: number;
+};
 
 export interface ParsedProjectRow {
   row: number;
@@ -37,7 +43,12 @@ const CLEARABLE = new Set<ProjectImportField>([
 ]);
 
 // Built from the editable fields, not the create schema, so a missing column gets no default.
-const rowSchema = z.object(projectEditableFields).omit({ stagePlans: true, stageDueDate: true, shuangshiReason: true }).partial().strict();
+const rowSchema = z
+  .object(projectEditableFields)
+  .omit({ stagePlans: true, stageDueDate: true, shuangshiReason: true, reason: true, openingInvestment: true })
+  .extend({ completedInvestment: projectEditableFields.totalInvestment, planYear: z.number().int().min(2000, { error: '年度须在 2000 年以后' }).max(2100, { error: '年度无效' }) })
+  .partial()
+  .strict();
 
 function acceptedLabels(column: ProjectColumn): string {
   return Object.values(column.labels ?? {}).map((labels) => labels[0]).join('、');
@@ -68,6 +79,10 @@ function convertCell(column: ProjectColumn, raw: unknown, unit: string | null, l
       if (number === null) return { message: `"${text}"不是数字，金额请填写整数（万元）` };
       const wan = (number * factor.multiply) / factor.divide;
       return { value: Math.round(wan * 1e6) / 1e6 };
+    }
+    case 'year': {
+      const year = Number(text.normalize('NFKC').replace(/\s/g, '').replace(/年度?$/, ''));
+      return Number.isInteger(year) && year >= 1900 && year <= 2100 ? { value: year } : { message: `"${text}"不是有效年度，请填写如 2026` };
     }
     case 'date': {
       const date = cellDate(raw);
@@ -108,7 +123,10 @@ export function parseProjectRow(row: number, matches: readonly HeaderMatch[], ce
     schema: rowSchema,
     headerFor: (key) => key,
   });
-  return { row, values: { ...values, ...(stage ? { stage: stage as Stage } : {}) }, errors };
+  // A year in the 年度计划投资 header ("2025年计划投资") names the plan's year unless a 计划年度 column does.
+  const headerYear = matches.find((match) => match.key === 'plannedInvestmentThisYear')?.year;
+  const planYear = values.planYear ?? headerYear;
+  return { row, values: { ...values, ...(planYear !== undefined ? { planYear } : {}), ...(stage ? { stage: stage as Stage } : {}) }, errors };
 }
 
 // ------------------------------------------------------------------ planning against the DB
@@ -126,9 +144,15 @@ export interface FieldChange {
   after: unknown;
 }
 
+/** A plan for a year other than the current one (the current year's travels as plannedInvestmentThisYear). */
+export interface OtherYearPlan {
+  year: number;
+  plannedInvestment: number;
+}
+
 export type PlannedRow =
-  | { row: number; action: 'create'; name: string; unitId: number; stage: Stage; input: ProjectCreateInput }
-  | { row: number; action: 'update'; name: string; unitId: number; projectId: number; version: number; patch: Partial<ProjectCreateInput>; changes: FieldChange[] }
+  | { row: number; action: 'create'; name: string; unitId: number; stage: Stage; input: ProjectCreateInput; yearPlan?: OtherYearPlan }
+  | { row: number; action: 'update'; name: string; unitId: number; projectId: number; version: number; patch: Partial<ProjectCreateInput>; changes: FieldChange[]; yearPlan?: OtherYearPlan }
   | { row: number; action: 'unchanged'; name: string; unitId: number; projectId: number }
   | { row: number; action: 'error'; name: string; errors: RowError[] };
 
@@ -139,6 +163,12 @@ export interface PlanContext {
   existing: readonly Existing[];
   headers: ReadonlyMap<string, string>;
   unitName: (id: number) => string;
+  /** This calendar year (Beijing); plans of other years go to their own year plan. */
+  currentYear: number;
+  /** A stored plan of another year, null when none. */
+  yearPlanOf?: (projectId: number, year: number) => number | null;
+  /** Whether the project has monthly reports (then 累计完成投资 is computed, and the cell is ignored). */
+  hasReports?: (projectId: number) => boolean;
 }
 
 const nameKey = (unitId: number, name: string) => `${unitId}|${looseLabel(name)}`;
@@ -197,16 +227,28 @@ export function planRows(rows: readonly ParsedProjectRow[], context: PlanContext
     if (!mayWriteUnit(unitId)) fail('unitId', `项目专员只能导入本单位（${actor.unitId ? context.unitName(actor.unitId) : '未分配单位'}）的项目`);
     if (errors.length) return { row, action: 'error', name, errors };
 
+    const planYear = values.planYear ?? context.currentYear;
+    if (planYear > context.currentYear + 1) fail('planYear', `年度须在 2000 至 ${context.currentYear + 1} 之间`);
+    const otherYear = planYear !== context.currentYear && values.plannedInvestmentThisYear !== undefined;
+    const yearPlan = otherYear ? { year: planYear, plannedInvestment: values.plannedInvestmentThisYear! } : undefined;
+    const planHeader = otherYear ? `${planYear}年计划投资` : header('plannedInvestmentThisYear');
+    const totalAfter = values.totalInvestment ?? (current?.totalInvestment as number | undefined) ?? 0;
+    if (values.plannedInvestmentThisYear !== undefined && values.plannedInvestmentThisYear > totalAfter) {
+      fail('plannedInvestmentThisYear', `年度计划投资不能超过总投资（${totalAfter} 万元）`);
+    }
+    if (errors.length) return { row, action: 'error', name, errors };
+
     if (!current) {
       if (!createRequired.safeParse(values).success) {
         fail('category', '新建项目须填写项目类别');
         return { row, action: 'error', name, errors };
       }
-      const { stage, ...fields } = values;
-      const input = projectCreateSchema.safeParse(fields);
+      const { stage, planYear: _year, plannedInvestmentThisYear, ...fields } = values;
+      void _year;
+      const input = projectCreateSchema.safeParse({ ...fields, ...(otherYear ? {} : { plannedInvestmentThisYear }) });
       if (!input.success) for (const issue of input.error.issues) fail(String(issue.path[0]) as ProjectImportField, issue.message);
       if (errors.length || !input.success) return { row, action: 'error', name, errors };
-      return { row, action: 'create', name, unitId, stage: stage ?? 'reserve', input: input.data };
+      return { row, action: 'create', name, unitId, stage: stage ?? 'reserve', input: input.data, ...(yearPlan ? { yearPlan } : {}) };
     }
 
     const mayEdit = actor.role === 'admin' || actor.role === 'leader' || (actor.role === 'officer' && (current.unitId === actor.unitId || current.ownerId === actor.id));
@@ -219,13 +261,27 @@ export function planRows(rows: readonly ParsedProjectRow[], context: PlanContext
     const patch: Record<string, unknown> = {};
     const changes: FieldChange[] = [];
     for (const [field, value] of Object.entries(values) as Array<[ProjectImportField, unknown]>) {
-      if (field === 'stage') continue;
+      if (field === 'stage' || field === 'planYear') continue;
+      if (field === 'plannedInvestmentThisYear' && yearPlan) {
+        const before = context.yearPlanOf?.(current.id, yearPlan.year) ?? null;
+        if (before !== yearPlan.plannedInvestment) changes.push({ field, header: planHeader, before, after: yearPlan.plannedInvestment });
+        continue;
+      }
+      if (field === 'completedInvestment') {
+        // One source of completed investment: the sheet's figure is the opening investment while the
+        // project has no monthly report; after that the reports decide and the cell is ignored.
+        if (value === undefined || value === current.completedInvestment || context.hasReports?.(current.id)) continue;
+        patch.openingInvestment = value;
+        changes.push({ field, header: header(field), before: current.completedInvestment, after: value });
+        continue;
+      }
       const before = current[field] ?? null;
       if (JSON.stringify(before) === JSON.stringify(value ?? null)) continue;
       patch[field] = value;
       changes.push({ field, header: header(field), before, after: value ?? null });
     }
     if (changes.length === 0) return { row, action: 'unchanged', name, unitId, projectId: current.id };
-    return { row, action: 'update', name, unitId, projectId: current.id, version: current.version, patch: patch as Partial<ProjectCreateInput>, changes };
+    const changedYearPlan = yearPlan && changes.some((change) => change.header === planHeader) ? { yearPlan } : {};
+    return { row, action: 'update', name, unitId, projectId: current.id, version: current.version, patch: patch as Partial<ProjectCreateInput>, changes, ...changedYearPlan };
   });
 }

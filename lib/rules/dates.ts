@@ -29,9 +29,10 @@ export function addDaysIso(date: string, days: number): string {
   return format(addDays(parseISO(date), days), 'yyyy-MM-dd');
 }
 
-/** Whole calendar days from `from` to `to` (positive when `to` is later). Accepts dates or timestamps. */
+/** Whole calendar days from `from` to `to` (positive when `to` is later). Accepts dates or timestamps (read as Beijing dates). */
 export function daysBetween(from: string, to: string): number {
-  return differenceInCalendarDays(parseISO(to.slice(0, 10)), parseISO(from.slice(0, 10)));
+  const day = (value: string) => (value.length > 10 ? dateOfTimestamp(value) : value);
+  return differenceInCalendarDays(parseISO(day(to)), parseISO(day(from)));
 }
 
 export function monthOf(date: string): string {
@@ -51,4 +52,9 @@ export function nextMonth(month: string): string {
 /** A Beijing-time calendar date for a stored ISO timestamp. */
 export function dateOfTimestamp(timestamp: string): string {
   return dayFormatter.format(new Date(timestamp));
+}
+
+/** The instant a Beijing calendar day starts, as a stored (UTC ISO-8601) timestamp: for ranges over timestamps. */
+export function beijingDayStart(date: string): string {
+  return new Date(`${date}T00:00:00+08:00`).toISOString();
 }

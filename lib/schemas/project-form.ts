@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { STAGES, type Stage } from '@/lib/rules/enums';
-import { id, isoDate, longText, version } from '@/lib/validation';
+import { id, isoDate, longText, money, version } from '@/lib/validation';
 import { fromFormNumber, fromFormOptional } from './form';
 import { projectEditableFields, projectFormFields } from './project';
 
@@ -9,13 +9,17 @@ import { projectEditableFields, projectFormFields } from './project';
 const formFields = {
   ...projectFormFields,
   status: projectEditableFields.status.default('active'),
-  shuangshiReason: longText(500).optional(),
+  /** One reason for every change that could green a light without progress (see domain/projects.ts). */
+  reason: fromFormOptional(longText(1000)).transform((value) => value ?? undefined),
+  shuangshiReason: fromFormOptional(longText(1000)).transform((value) => value ?? undefined),
 };
 
-export const projectCreateForm = z.object(formFields);
+export const projectCreateForm = z.object({ ...formFields, openingInvestment: fromFormNumber(money).default(0) });
 
 export const projectEditForm = z.object({
   ...formFields,
+  // Sent only while the project has no monthly report (after that the form shows it read-only).
+  openingInvestment: fromFormNumber(money).optional(),
   projectId: fromFormNumber(id),
   version: fromFormNumber(version),
 });
@@ -25,6 +29,7 @@ export const responsibilityForm = z
   .object({
     projectId: fromFormNumber(id),
     version: fromFormNumber(version),
+    reason: formFields.reason,
     unitId: projectFormFields.unitId,
     leaderId: projectFormFields.leaderId,
     ownerId: projectFormFields.ownerId,
@@ -32,10 +37,11 @@ export const responsibilityForm = z
     plan: projectFormFields.plan,
     ...Object.fromEntries(STAGES.map((stage) => [`plan_${stage}`, fromFormOptional(isoDate)])),
   })
-  .transform(({ projectId, version, unitId, leaderId, ownerId, taskForce, plan, ...dates }) => ({
+  .transform(({ projectId, version, reason, unitId, leaderId, ownerId, taskForce, plan, ...dates }) => ({
     projectId,
     patch: {
       version,
+      reason,
       unitId,
       leaderId,
       ownerId,

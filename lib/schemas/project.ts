@@ -22,8 +22,10 @@ export const projectEditableFields = {
   location: optionalText(200),
   description: optionalText(5000),
   totalInvestment: money,
+  /** This year's plan: written to the year plan of the current year. */
   plannedInvestmentThisYear: money,
-  completedInvestment: money,
+  /** 期初完成投资: what was done before the platform's first monthly report. */
+  openingInvestment: money,
   fundsInPlace: money.nullable().optional(),
   plannedStartDate: isoDate.nullable().optional(),
   plannedCompletionDate: isoDate.nullable().optional(),
@@ -36,9 +38,16 @@ export const projectEditableFields = {
   stageDueDate: isoDate.nullable().optional(),
   /** 时间表: planned finish date per stage. */
   stagePlans: z.partialRecord(z.enum(STAGES), isoDate.nullable()).optional(),
-  /** Required when `shuangshi` changes: entering or leaving the 双十 package is recorded with a reason. */
-  shuangshiReason: longText(500).optional(),
+  /**
+   * The reason for a change that could turn a light green without progress (suspending, moving a
+   * date later, lowering this year's plan, changing 双十). Kept in the adjustments log.
+   */
+  reason: longText(1000).optional(),
+  /** The older name of `reason`, still accepted. */
+  shuangshiReason: longText(1000).optional(),
 };
+
+export const COMPLETED_IS_COMPUTED = '累计完成投资由期初完成投资与月度报告自动汇总，不能直接修改';
 
 export const projectCreateSchema = z
   .object({
@@ -48,12 +57,31 @@ export const projectCreateSchema = z
     status: projectEditableFields.status.default('active'),
     totalInvestment: money.default(0),
     plannedInvestmentThisYear: money.default(0),
-    completedInvestment: money.default(0),
+    openingInvestment: money.optional(),
+    /** At creation there are no reports yet, so the completed figure is the opening one (an alias). */
+    completedInvestment: money.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((input, ctx) => {
+    if (input.openingInvestment !== undefined && input.completedInvestment !== undefined && input.openingInvestment !== input.completedInvestment) {
+      ctx.addIssue({ code: 'custom', path: ['completedInvestment'], message: '新项目的累计完成投资即期初完成投资，两者须一致' });
+    }
+  })
+  .transform(({ completedInvestment, openingInvestment, ...input }) => ({ ...input, openingInvestment: openingInvestment ?? completedInvestment ?? 0 }));
 export type ProjectCreateInput = z.output<typeof projectCreateSchema>;
 
-export const projectPatchSchema = z.object({ version, ...projectEditableFields }).partial().required({ version: true }).strict();
+export const projectPatchSchema = z
+  .object({ version, ...projectEditableFields, completedInvestment: z.unknown().optional() })
+  .partial()
+  .required({ version: true })
+  .strict()
+  .superRefine((input, ctx) => {
+    if (input.completedInvestment !== undefined) ctx.addIssue({ code: 'custom', path: ['completedInvestment'], message: COMPLETED_IS_COMPUTED });
+  })
+  .transform(({ completedInvestment, ...patch }) => {
+    void completedInvestment;
+    return patch;
+  });
 export type ProjectPatchInput = z.output<typeof projectPatchSchema>;
 
 /** The same fields as an HTML form sends them. */
@@ -71,7 +99,6 @@ export const projectFormFields = {
   description: fromFormOptional(longText(5000)),
   totalInvestment: fromFormNumber(money).default(0),
   plannedInvestmentThisYear: fromFormNumber(money).default(0),
-  completedInvestment: fromFormNumber(money).default(0),
   fundsInPlace: fromFormOptional(fromFormNumber(money)),
   plannedStartDate: fromFormOptional(isoDate),
   plannedCompletionDate: fromFormOptional(isoDate),

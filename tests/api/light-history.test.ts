@@ -274,13 +274,13 @@ describe('本月调整记录', () => {
       fromText: '正常推进',
       toText: '暂缓',
       reason: '资金链断裂，暂缓建设',
-      byUserId: officer,
+      by: officer,
       byName: officerName,
       date: '2026-11-01',
     });
     expect(november.adjustments.slice(1).map((a) => [a.fieldLabel, a.fromText, a.toText])).toEqual([
-      ['双十项目', '列入双十', '未列入双十'],
-      ['年度计划投资', '5,000 万元', '3,000 万元'],
+      ['“双十”工程包', '纳入', '未纳入'],
+      ['本年度计划投资', '5,000 万元', '3,000 万元'],
     ]);
     const octoberReport = monthlyReport({ month: '2026-10' });
     expect(octoberReport.adjustments.map((a) => [a.id, a.date, a.fieldLabel])).toEqual([[october, '2026-10-31', '计划竣工时间']]);
@@ -293,8 +293,8 @@ describe('本月调整记录', () => {
     const rows = dataRows(workbook.getWorksheet('本月调整记录')!);
     expect(rows.map((row) => [row[1], row[3], row[4], row[5], row[6], row[7]])).toEqual([
       [p1.name, '项目状态', '正常推进', '暂缓', '资金链断裂，暂缓建设', officerName],
-      [p2.name, '双十项目', '列入双十', '未列入双十', '调出双十名单', officerName],
-      [p2.name, '年度计划投资', '5,000 万元', '3,000 万元', '年度计划调减', officerName],
+      [p2.name, '“双十”工程包', '纳入', '未纳入', '调出双十名单', officerName],
+      [p2.name, '本年度计划投资', '5,000 万元', '3,000 万元', '年度计划调减', officerName],
     ]);
 
     const html = renderToStaticMarkup(createElement(MonthlyReportView, { report: november, unitNames: new Map() }));

@@ -123,7 +123,7 @@ describe('GET/PATCH /api/v1/projects/:id', () => {
   });
 
   it('patches with the version and bumps it; a stale version is 409 and writes nothing', async () => {
-    const project = await newProject();
+    const project = await newProject({ totalInvestment: 10000 });
     const cookie = await loginAs('officer');
     const ok = await call(patchProject, { method: 'PATCH', cookie, params: { id: String(project.id) }, body: { version: 1, plannedInvestmentThisYear: 3000 } });
     expect(ok.status).toBe(200);
@@ -149,11 +149,12 @@ describe('GET/PATCH /api/v1/projects/:id', () => {
     const cookie = await loginAs('officer');
     const noReason = await call(patchProject, { method: 'PATCH', cookie, params: { id: String(project.id) }, body: { version: 1, shuangshi: true } });
     expect(noReason.status).toBe(400);
-    expect(noReason.body.error.fields.shuangshiReason).toBeDefined();
+    expect(noReason.body.error.code).toBe('reason_required');
+    expect(noReason.body.error.fields.reason).toBeDefined();
     const ok = await call(patchProject, { method: 'PATCH', cookie, params: { id: String(project.id) }, body: { version: 1, shuangshi: true, shuangshiReason: '列入2018年双十工程包' } });
     expect(ok.status).toBe(200);
     const rows = getDb().select().from(auditLog).where(eq(auditLog.projectId, project.id)).all();
-    expect(rows.some((row) => (row.after as any)?.shuangshiReason === '列入2018年双十工程包')).toBe(true);
+    expect(rows.some((row) => (row.after as any)?.reason === '列入2018年双十工程包')).toBe(true);
   });
 
   it('refuses unknown fields, bad enums and a leader who is not a leader', async () => {

@@ -78,7 +78,9 @@ function projectForm(id: number) {
 }
 function responsibilityForm(id: number) {
   const p = row<{ unit_id: number; owner_id: number | null; leader_id: number | null }>('select unit_id, owner_id, leader_id from projects where id = ?', id);
-  return { projectId: String(id), version: String(v('projects', id)), unitId: String(p.unit_id), leaderId: p.leader_id ? String(p.leader_id) : '', ownerId: p.owner_id ? String(p.owner_id) : '', taskForce: '发改委、住建局', plan: '按月推进', plan_construction: addDays(90) };
+  // The page sends every stage's stored date; a date moved later (or cleared) needs the reason.
+  const stored = (getSqlite().prepare('select stage, due_date d from project_stage_plans where project_id = ?').all(id) as Array<{ stage: string; d: string }>).map((plan) => [`plan_${plan.stage}`, plan.d]);
+  return { projectId: String(id), version: String(v('projects', id)), unitId: String(p.unit_id), leaderId: p.leader_id ? String(p.leader_id) : '', ownerId: p.owner_id ? String(p.owner_id) : '', taskForce: '发改委、住建局', plan: '按月推进', ...Object.fromEntries(stored), plan_construction: addDays(90), reason: '按调度会要求调整时间表' };
 }
 const commitPreview = (f: Fixtures, u: Role, slot: 'api' | 'apiOtherUnit' | 'action' | 'actionOtherUnit') => f.imports.previews[slot][u] ?? f.imports.none;
 const uploadForm = (f: Fixtures) => {
@@ -98,6 +100,10 @@ export const MATRIX: Row[] = [
   api('PATCH /api/v1/projects/[id]', 'own', PROJECT_FOREIGN, (f) => ({ params: { id: f.project.own }, body: { version: v('projects', f.project.own!), unitId: f.users.officer2.unit_id } }), 'transfer'),
   ...(['own', 'foreign', 'owned'] as const).flatMap((t) => [
     api('PATCH /api/v1/projects/[id]', t, scoped(t), (f) => ({ params: { id: f.project[t] }, body: { version: v('projects', f.project[t]!), location: '矩阵路 1 号' } })),
+    // A greening write with its reason (暂缓) follows the same rules as any other edit.
+    api('PATCH /api/v1/projects/[id]', t, scoped(t), (f) => ({ params: { id: f.project[t] }, body: { version: v('projects', f.project[t]!), status: 'suspended', reason: '资金未落实' } }), 'suspend'),
+    // Next year's plan: created (no version), 0 fits under any total.
+    api('PUT /api/v1/projects/[id]/plans/[year]', t, scoped(t), (f) => ({ params: { id: f.project[t], year: String(Number(process.env.APP_TODAY!.slice(0, 4)) + 1) }, body: { plannedInvestment: 0 } })),
     api('POST /api/v1/projects/[id]/transitions', t, scoped(t), (f) => ({ params: { id: f.project[t] }, body: { to: 'signed', version: v('projects', f.project[t]!) } })),
     api('POST /api/v1/projects/[id]/tasks', t, scoped(t), (f) => ({ params: { id: f.project[t] }, body: { title: '完成可研编制', dueDate: addDays(20) } })),
     api('PATCH /api/v1/tasks/[id]', t, scoped(t), (f) => ({ params: { id: f.task[t] }, body: { version: v('tasks', f.task[t]!), state: 'done' } })),

@@ -2,7 +2,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { LightTrend } from '@/components/dashboard/light-trend';
-import { adjustmentValueText } from '@/lib/rules/adjustment-labels';
+import { adjustmentValue } from '@/lib/adjustment-format';
 import { snapshotRows, trendSummary } from '@/lib/rules/light-history';
 import { lightHistoryQuerySchema } from '@/lib/schemas/light-history';
 
@@ -70,12 +70,11 @@ describe('the trend on the dashboard', () => {
 describe('adjustment values in Chinese', () => {
   it.each([
     ['status', 'terminated', '终止'],
-    ['shuangshi', true, '列入双十'],
+    ['shuangshi', true, '纳入'],
     ['plannedInvestment', 12000, '12,000 万元'],
-    ['plannedInvestment', { year: 2026, plannedInvestment: 800 }, '2026年 800 万元'],
     ['stageDueDate', '2027-01-31', '2027-01-31'],
-    ['plannedStartDate', null, '（空）'],
+    ['plannedStartDate', null, '未设定'],
   ])('%s %j → %s', (field, value, text) => {
-    expect(adjustmentValueText(field, value)).toBe(text);
+    expect(adjustmentValue(field, value)).toBe(text);
   });
 });

@@ -4,6 +4,8 @@ import { ProjectSummary } from '@/components/projects/project-summary';
 import { listIndustries, listUnits, listUserOptions } from '@/db/queries/reference';
 import { requireUser } from '@/lib/auth/next';
 import { canEditProject } from '@/lib/rules/permissions';
+import { currentYear, hasReports, listYearPlans, reportedTotal } from '@/domain/year-plans';
+import { getDb } from '@/db';
 import { updateProjectAction } from '../actions';
 import { loadProject } from './load';
 
@@ -36,7 +38,7 @@ export default async function ProjectOverviewPage({ params }: { params: Promise<
     description: text(project.description),
     totalInvestment: String(project.totalInvestment),
     plannedInvestmentThisYear: String(project.plannedInvestmentThisYear),
-    completedInvestment: String(project.completedInvestment),
+    openingInvestment: String(project.openingInvestment),
     fundsInPlace: text(project.fundsInPlace),
     plannedStartDate: text(project.plannedStartDate),
     plannedCompletionDate: text(project.plannedCompletionDate),
@@ -45,12 +47,21 @@ export default async function ProjectOverviewPage({ params }: { params: Promise<
     appliedFunds: text(project.appliedFunds),
     grantedFunds: text(project.grantedFunds),
   };
+  const year = currentYear();
+  const reported = reportedTotal(getDb(), project.id);
+  const money = { opening: project.openingInvestment, reported, completed: project.completedInvestment, hasReports: hasReports(getDb(), project.id) };
+  const otherYearPlans = listYearPlans(project.id)
+    .filter((plan) => plan.year !== year)
+    .reverse();
   // Officers may not hand a project to another unit; leaders and admins may.
   const units = listUnits().filter((unit) => user.role !== 'officer' || unit.id === project.unitId || unit.id === user.unitId);
   return (
     <Card title="概况">
       <ProjectForm
         mode="edit"
+        currentYear={year}
+        money={money}
+        otherYearPlans={otherYearPlans}
         action={updateProjectAction}
         initial={initial}
         units={units}

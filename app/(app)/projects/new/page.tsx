@@ -3,6 +3,7 @@ import { Card, PageHeader } from '@/components/ui/page';
 import { ProjectForm } from '@/components/projects/project-form';
 import { listIndustries, listUnits, listUserOptions } from '@/db/queries/reference';
 import { requireUser } from '@/lib/auth/next';
+import { currentYear } from '@/domain/year-plans';
 import { createProjectAction } from '../actions';
 
 export const metadata = { title: '新建项目 · 吉林市重点项目管理平台' };
@@ -28,6 +29,7 @@ export default async function NewProjectPage() {
       <Card>
         <ProjectForm
           mode="create"
+          currentYear={currentYear()}
           action={createProjectAction}
           initial={initial}
           units={units}

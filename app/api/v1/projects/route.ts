@@ -2,7 +2,7 @@ import { apiRoute, json } from '@/lib/auth/api';
 import { listProjectRows } from '@/db/queries/projects';
 import { sumProjects } from '@/db/queries/project-filters';
 import { ensureLightsFresh } from '@/domain/light';
-import { createProject, toProjectDto } from '@/domain/projects';
+import { createProject, toProjectDtos } from '@/domain/projects';
 import { projectFilterSchema } from '@/lib/schemas/filters';
 import { projectCreateSchema } from '@/lib/schemas/project';
 import { page, pageSize } from '@/lib/validation';
@@ -12,7 +12,7 @@ const query = projectFilterSchema.extend({ page, pageSize });
 export const GET = apiRoute({ query }, ({ query: { page, pageSize, ...filters } }) => {
   ensureLightsFresh();
   const total = sumProjects(filters).count;
-  const items = listProjectRows({ filters, page, pageSize }).map(toProjectDto);
+  const items = toProjectDtos(listProjectRows({ filters, page, pageSize }));
   return { items, total, page, pageSize };
 });
 

@@ -1,5 +1,7 @@
 import { Card, EmptyState } from '@/components/ui/page';
 import { Tag } from '@/components/ui/badges';
+import { AdjustmentsList } from '@/components/projects/adjustments-list';
+import { listProjectAdjustments } from '@/domain/adjustments';
 import { loadAuditNames } from '@/db/queries/audit';
 import { listProjectAudit, listStageHistory } from '@/db/queries/projects';
 import { actionLabel, auditSubject, describeChanges, entityTypeLabel } from '@/lib/audit-format';
@@ -40,6 +42,7 @@ export default async function HistoryPage({ params }: { params: Promise<{ id: st
           ))}
         </ol>
       </Card>
+      <Card title="调整记录"><AdjustmentsList items={listProjectAdjustments(project.id)} /></Card>
       <Card title="修改记录">
         {audit.length === 0 ? (
           <EmptyState title="暂无修改记录" />
