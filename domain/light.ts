@@ -3,6 +3,7 @@ import { and, isNotNull, lte } from 'drizzle-orm';
 import { isBusyError } from '@/db/busy';
 import { getDb, type Executor } from '@/db';
 import { loadLightFacts, storeLights } from '@/db/light-facts';
+import { syncPlannedThisYear } from '@/db/year-plans';
 import { projects, type Project } from '@/db/schema';
 import { today } from '@/lib/rules/dates';
 import { computeLight, type LightFacts, type LightOptions, type LightResult } from '@/lib/rules/light';
@@ -105,17 +106,21 @@ export function ensureLightsFresh(options: { force?: boolean } = {}): number {
   const day = today();
   if (!options.force && freshOn === day) return 0;
   const db = getDb();
-  const due = db
-    .select({ id: projects.id })
-    .from(projects)
-    .where(and(isNotNull(projects.lightRecheckOn), lte(projects.lightRecheckOn, day)))
-    .all()
-    .map((row) => row.id);
+  let refreshed = 0;
   try {
+    // Year rollover: the cached 本年计划投资 column follows the new year's plans (a no-op on other days).
+    db.transaction((tx) => syncPlannedThisYear(tx, Number(day.slice(0, 4))));
+    const due = db
+      .select({ id: projects.id })
+      .from(projects)
+      .where(and(isNotNull(projects.lightRecheckOn), lte(projects.lightRecheckOn, day)))
+      .all()
+      .map((row) => row.id);
     for (let i = 0; i < due.length; i += CHUNK) {
       db.transaction((tx) => refreshLights(tx, due.slice(i, i + CHUNK), day));
     }
-    // The day's light history from the lights just brought up to date; busy → taken next time.
+    refreshed = due.length;
+    // The day's light history from the lights just brought up to date.
     takeLightSnapshot(db, day);
   } catch (error) {
     // An import holds the write lock: serve the stored lights now and bring them up to date next time.
@@ -123,7 +128,7 @@ export function ensureLightsFresh(options: { force?: boolean } = {}): number {
     throw error;
   }
   freshOn = day;
-  return due.length;
+  return refreshed;
 }
 
 /** After a settings change that alters every light (stage usual days, 序时进度 thresholds). */

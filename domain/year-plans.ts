@@ -5,6 +5,7 @@ import { writeAudit } from '@/db/audit';
 import { monthlyReports, projects, projectYearPlans, type Project, type ProjectYearPlan } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { nowIso, today } from '@/lib/rules/dates';
+import { syncPlannedThisYear } from '@/db/year-plans';
 import { recordAdjustment } from './adjustments';
 import { refreshLight } from './light';
 import { editableProject } from './project-access';
@@ -144,20 +145,7 @@ export function putYearPlan(actor: ActorContext, projectId: number, input: YearP
   });
 }
 
-/**
- * Rewrites the cached current-year column of every project from the year plans (call at year
- * rollover: on 1 January every project's cached plan becomes the new year's, 0 where none is
- * set yet). Projects whose figure changes get a new version. Returns how many changed.
- */
-export function syncPlannedThisYear(executor: Executor, year: number): number {
-  // Spelled out: inside an UPDATE drizzle leaves column names unqualified, which a subquery would misread.
-  const planOf = sql`coalesce((select y.planned_investment from project_year_plans y where y.project_id = projects.id and y.year = ${year}), 0)`;
-  return executor
-    .update(projects)
-    .set({ plannedInvestmentThisYear: planOf, version: sql`${projects.version} + 1`, updatedAt: nowIso() })
-    .where(sql`${projects.plannedInvestmentThisYear} <> ${planOf}`)
-    .run().changes;
-}
+export { syncPlannedThisYear };
 
 /** Σ of each project's monthly reports in `year` (completedThisYear), in one grouped query. */
 export function completedInYear(executor: Executor, projectIds: readonly number[], year = currentYear()): Map<number, number> {

@@ -13,7 +13,7 @@ export interface MovableProject {
   version: number;
 }
 
-export type MovedProject = { id: number; stage: Stage; version: number; light: Light; lightReasons: string[]; stageEnteredAt: string };
+export type MovedProject = { id: number; stage: Stage; version: number; light: Light; lightReasons: string[]; approvalsOverridden: boolean; stageEnteredAt: string };
 
 /** Calls the guarded stage-move action; shared by the project page and the board. */
 export async function requestStageMove(project: MovableProject, to: Stage, extra: { reason?: string; override?: boolean } = {}) {

@@ -13,6 +13,7 @@ import { POST as createReportRoute } from '@/app/api/v1/projects/[id]/reports/ro
 import { updateResponsibility } from '@/domain/responsibility';
 import { AppError } from '@/lib/errors';
 import { syncPlannedThisYear } from '@/domain/year-plans';
+import { ensureLightsFresh } from '@/domain/light';
 import { recordAdjustment } from '@/domain/adjustments';
 import { GET as reportApi } from '@/app/api/v1/reports/monthly/route';
 
@@ -106,6 +107,9 @@ describe('reasons for greening writes (PATCH /api/v1/projects/:id)', () => {
     const ok = await patch(project.id, { version: 1, status: 'suspended', stageDueDate: '2027-06-30', plannedInvestmentThisYear: 0, reason: '资金未落实，暂缓建设' });
     expect(ok.status).toBe(200);
     expect(ok.body.status).toBe('suspended');
+    // 暂缓 is grey (never green), with no signals.
+    expect(ok.body.light).toBe('grey');
+    expect(ok.body.lightSignals).toEqual([]);
     const log = (await adjustments(project.id)).body;
     expect(log.map((row: { field: string }) => row.field).sort()).toEqual(['plannedInvestment', 'stageDueDate', 'status']);
     expect(new Set(log.map((row: { reason: string }) => row.reason))).toEqual(new Set(['资金未落实，暂缓建设']));
@@ -343,6 +347,22 @@ describe('year plans (GET/PUT /api/v1/projects/:id/plans)', () => {
     expect(db.transaction((tx) => syncPlannedThisYear(tx, YEAR))).toBe(0);
     expect(db.select({ planned: projects.plannedInvestmentThisYear }).from(projects).where(eq(projects.id, project.id)).get()?.planned).toBe(4000);
   });
+
+  it('the first request of a new year moves the cached plan to that year (ensureLightsFresh)', async () => {
+    const project = await newProject();
+    await put(project.id, YEAR + 1, { plannedInvestment: 3333 });
+    const planned = () => getDb().select({ planned: projects.plannedInvestmentThisYear }).from(projects).where(eq(projects.id, project.id)).get()?.planned;
+    const pinned = process.env.APP_TODAY;
+    try {
+      process.env.APP_TODAY = `${YEAR + 1}-01-01`;
+      ensureLightsFresh();
+      expect(planned()).toBe(3333);
+    } finally {
+      process.env.APP_TODAY = pinned;
+      ensureLightsFresh();
+    }
+    expect(planned()).toBe(4000);
+  });
 });
 
 describe('the monthly report lists the month’s adjustments', () => {
@@ -359,9 +379,24 @@ describe('the monthly report lists the month’s adjustments', () => {
     const november = await call(reportApi, { cookie, path: '/api/v1/reports/monthly?month=2026-11' });
     expect(november.status).toBe(200);
     const mine = november.body.adjustments.filter((row: { projectId: number }) => row.projectId === project.id);
-    expect(mine).toEqual([
-      { at: '2026-10-31T16:30:00.000Z', projectId: project.id, projectName: '月报调整记录项目', unitId: changyi, unitName: '昌邑区', by, byName: '李明', field: 'status', from: 'active', to: 'suspended', reason: '十一月初暂缓' },
-    ]);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({
+      at: '2026-10-31T16:30:00.000Z',
+      date: '2026-11-01',
+      projectId: project.id,
+      projectName: '月报调整记录项目',
+      unitId: changyi,
+      unitName: '昌邑区',
+      by,
+      byName: '李明',
+      field: 'status',
+      fieldLabel: '项目状态',
+      from: 'active',
+      to: 'suspended',
+      fromText: '正常推进',
+      toText: '暂缓',
+      reason: '十一月初暂缓',
+    });
     const october = await call(reportApi, { cookie, path: '/api/v1/reports/monthly?month=2026-10' });
     expect(october.body.adjustments.filter((row: { projectId: number }) => row.projectId === project.id).map((row: { reason: string }) => row.reason)).toEqual(['十月末调减']);
   });

@@ -12,7 +12,7 @@ import { id } from '@/lib/validation';
 export const moveProjectAction = guardedAction({ schema: transitionSchema.extend({ projectId: id }) }, ({ projectId, ...move }, caller) => {
   const project = moveProjectStage({ ...caller.user, ip: caller.ip }, projectId, move);
   revalidatePath(`/projects/${projectId}`);
-  return { id: project.id, stage: project.stage, version: project.version, light: project.light, lightReasons: project.lightReasons, stageEnteredAt: project.stageEnteredAt };
+  return { id: project.id, stage: project.stage, version: project.version, light: project.light, lightReasons: project.lightReasons, approvalsOverridden: project.approvalsOverridden, stageEnteredAt: project.stageEnteredAt };
 });
 
 export const createProjectAction = guardedAction({ schema: projectCreateForm }, (input, caller) => {
