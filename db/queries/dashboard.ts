@@ -4,6 +4,7 @@ import { getDb } from '../index';
 import { industries, monthlyReports, problems, projects, units } from '../schema';
 import { enteredStageSql, projectSumColumns, projectWhere } from './project-filters';
 import { countProjectsByUnit, reportedInvestmentByUnit } from './stats';
+import { latestSnapshotDate, listSnapshotUnitCounts } from './light-history';
 import type { ProjectFilters } from '@/lib/schemas/filters';
 import { proratedPlan, type PeriodRange, type UnitFigures } from '@/lib/rules/stats';
 
@@ -73,6 +74,10 @@ export function unitFigures(range: PeriodRange, day: string): UnitFigures[] {
   const completed = reportedInvestmentByUnit({}, range.months);
   const withDue = countProjectsByUnit({ ...entered('completed'), timeliness: 'with_due' });
   const onTime = countProjectsByUnit({ ...entered('completed'), timeliness: 'on_time' });
+  // 红灯数 of a past period: the lights of its last snapshot (light history), not today's. A period
+  // before the first snapshot has no recorded lights; it falls back to today's.
+  const snapshotDay = range.to < day ? latestSnapshotDate(db, range) : null;
+  const redAtEnd = snapshotDay ? new Map(listSnapshotUnitCounts(db, snapshotDay).map((row) => [row.unitId, row.red])) : null;
   const problemCounts = new Map(
     db
       .select({
@@ -88,6 +93,7 @@ export function unitFigures(range: PeriodRange, day: string): UnitFigures[] {
   );
   return base.map((row) => ({
     ...row,
+    red: redAtEnd ? (redAtEnd.get(row.unitId) ?? 0) : row.red,
     started: started.get(row.unitId) ?? 0,
     planInvestment: proratedPlan(row.planInvestment, range.months.length),
     completedInvestment: completed.get(row.unitId) ?? 0,

@@ -12,6 +12,9 @@ import { MonthlyReportView } from '@/components/reports/monthly-report-view';
 import { databasePath, getDb, getSqlite } from '@/db';
 import { lightSnapshotProjects, lightSnapshots, projectAdjustments, projects, units, users } from '@/db/schema';
 import { DEMO_HISTORY_DAYS } from '@/db/seed/light-history';
+import { unitFigures } from '@/db/queries/dashboard';
+import { latestSnapshotDate, listSnapshotUnitCounts } from '@/db/queries/light-history';
+import { periodRange } from '@/lib/rules/stats';
 import { ensureLightsFresh } from '@/domain/light';
 import { takeLightSnapshot } from '@/domain/light-history';
 import { headlineFigures, monthlyReport } from '@/domain/monthly-report';
@@ -372,5 +375,24 @@ describe('when the snapshot is taken', () => {
     const recorded = run('--date', '2026-11-01');
     expect(recorded.status, recorded.stderr).toBe(0);
     expect(recorded.stdout).toContain('2026-11-01 的灯色快照此前已记录');
+  });
+});
+
+describe('the ranking’s 红灯数 for a past period', () => {
+  it('reads the period’s last snapshot, and the current period reads today’s lights', () => {
+    const db = getDb();
+    const q3 = periodRange({ year: 2026, quarter: 3 });
+    const lastDay = latestSnapshotDate(db, q3);
+    expect(lastDay).toBe('2026-09-30');
+    const snapshotRed = new Map(listSnapshotUnitCounts(db, lastDay!).map((row) => [row.unitId, row.red]));
+    const past = unitFigures(q3, today());
+    expect(past.length).toBeGreaterThan(0);
+    for (const unit of past) expect(unit.red).toBe(snapshotRed.get(unit.unitId) ?? 0);
+
+    const current = unitFigures(periodRange({ year: 2026, quarter: 4 }), today());
+    const liveRed = (unitId: number) => db.select({ id: projects.id }).from(projects).where(and(eq(projects.unitId, unitId), eq(projects.light, 'red'))).all().length;
+    for (const unit of current) expect(unit.red).toBe(liveRed(unit.unitId));
+    // The demo's lights moved between the end of September and today, so the two differ somewhere.
+    expect(past.some((unit) => unit.red !== liveRed(unit.unitId))).toBe(true);
   });
 });
