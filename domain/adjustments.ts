@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, eq, gte, lt } from 'drizzle-orm';
 import { getDb, type Executor } from '@/db';
-import { projectAdjustments, projects, units, users } from '@/db/schema';
+import { projectAdjustments, projects, units, users, type ProjectAdjustment } from '@/db/schema';
 import type { AdjustmentField } from '@/lib/adjustment-format';
 import { addDaysIso, beijingDayStart, nowIso } from '@/lib/rules/dates';
 
@@ -57,16 +57,20 @@ export function listProjectAdjustments(projectId: number, executor: Executor = g
     .where(eq(projectAdjustments.projectId, projectId))
     .orderBy(asc(projectAdjustments.at), asc(projectAdjustments.id))
     .all()
-    .map(({ row, byName }) => ({
-      id: row.id,
-      at: row.at,
-      by: row.byUserId,
-      byName: byName ?? null,
-      field: row.field as AdjustmentField,
-      from: row.fromValue ?? null,
-      to: row.toValue ?? null,
-      reason: row.reason,
-    }));
+    .map(({ row, byName }) => toAdjustmentDto(row, byName));
+}
+
+function toAdjustmentDto(row: ProjectAdjustment, byName: string | null): AdjustmentDto {
+  return {
+    id: row.id,
+    at: row.at,
+    by: row.byUserId,
+    byName: byName ?? null,
+    field: row.field as AdjustmentField,
+    from: row.fromValue ?? null,
+    to: row.toValue ?? null,
+    reason: row.reason,
+  };
 }
 
 /** Every adjustment made on the Beijing days from..to (inclusive), oldest first: the monthly report's 调整记录. */
@@ -80,18 +84,5 @@ export function listAdjustmentsBetween({ from, to }: { from: string; to: string 
     .where(and(gte(projectAdjustments.at, beijingDayStart(from)), lt(projectAdjustments.at, beijingDayStart(addDaysIso(to, 1)))))
     .orderBy(asc(projectAdjustments.at), asc(projectAdjustments.id))
     .all()
-    .map(({ row, byName, projectName, unitId, unitName }) => ({
-      id: row.id,
-      at: row.at,
-      projectId: row.projectId,
-      projectName,
-      unitId,
-      unitName,
-      by: row.byUserId,
-      byName: byName ?? null,
-      field: row.field as AdjustmentField,
-      from: row.fromValue ?? null,
-      to: row.toValue ?? null,
-      reason: row.reason,
-    }));
+    .map(({ row, byName, projectName, unitId, unitName }) => ({ ...toAdjustmentDto(row, byName), projectId: row.projectId, projectName, unitId, unitName }));
 }

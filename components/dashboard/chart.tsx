@@ -1,7 +1,8 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import { useRouter } from 'next/navigation';
+import { useEchart } from './use-echart';
 
 // One echarts chart, loaded on demand with only the parts it uses (echarts/core), drawn as SVG so
 // it stays sharp when a dispatch meeting prints the dashboard. Clicking a bar opens the ledger
@@ -30,12 +31,9 @@ export function Chart({ spec, label, height = 300 }: { spec: ChartSpec; label: s
   const ref = useRef<HTMLDivElement>(null);
   const router = useRouter();
 
-  useEffect(() => {
-    let disposed = false;
-    let cleanup = () => {};
-    import('./echarts-setup').then(({ echarts }) => {
-      if (disposed || !ref.current) return;
-      const chart = echarts.init(ref.current, undefined, { renderer: 'svg' });
+  useEchart(
+    ref,
+    (chart) => {
       const text = { color: '#0f172a', fontSize: 12 };
       if (spec.kind === 'funnel') {
         chart.setOption({
@@ -78,18 +76,9 @@ export function Chart({ spec, label, height = 300 }: { spec: ChartSpec; label: s
           if (href) router.push(href);
         });
       }
-      const observer = new ResizeObserver(() => chart.resize());
-      observer.observe(ref.current);
-      cleanup = () => {
-        observer.disconnect();
-        chart.dispose();
-      };
-    });
-    return () => {
-      disposed = true;
-      cleanup();
-    };
-  }, [spec, router]);
+    },
+    [spec, router],
+  );
 
   return <div ref={ref} role="img" aria-label={label} style={{ height }} className="w-full" />;
 }

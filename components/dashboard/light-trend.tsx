@@ -1,8 +1,9 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import Link from 'next/link';
 import { trendSummary, type LightHistoryRow } from '@/lib/rules/light-history';
+import { useEchart } from './use-echart';
 
 // Red and yellow projects per day from the daily light snapshots: is red rising or falling? Drawn
 // with the dashboard's tree-shaken echarts (./echarts-setup), as SVG so it prints sharp. Colour is
@@ -16,38 +17,27 @@ export function LightTrend({ rows }: { rows: LightHistoryRow[] }) {
   const ref = useRef<HTMLDivElement>(null);
   const summary = trendSummary(rows);
 
-  useEffect(() => {
-    if (rows.length < 2) return;
-    let disposed = false;
-    let cleanup = () => {};
-    import('./echarts-setup').then(({ echarts }) => {
-      if (disposed || !ref.current) return;
-      const chart = echarts.init(ref.current, undefined, { renderer: 'svg' });
-      const text = { color: '#0f172a', fontSize: 12 };
-      chart.setOption({
-        textStyle: text,
-        tooltip: { trigger: 'axis' },
-        legend: { top: 0, textStyle: text },
-        grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
-        xAxis: { type: 'category', boundaryGap: false, data: rows.map((row) => row.date.slice(5)), axisLabel: { ...text, hideOverlap: true } },
-        yAxis: { type: 'value', name: '项目数（个）', minInterval: 1, nameTextStyle: text, axisLabel: text },
-        series: [
-          { name: '红灯', type: 'line', data: rows.map((row) => row.red), color: RED, symbol: 'circle', symbolSize: 5, lineStyle: { width: 2.5 } },
-          { name: '黄灯', type: 'line', data: rows.map((row) => row.yellow), color: YELLOW, symbol: 'triangle', symbolSize: 6, lineStyle: { width: 2, type: 'dashed' } },
-        ],
-      });
-      const observer = new ResizeObserver(() => chart.resize());
-      observer.observe(ref.current);
-      cleanup = () => {
-        observer.disconnect();
-        chart.dispose();
-      };
-    });
-    return () => {
-      disposed = true;
-      cleanup();
-    };
-  }, [rows]);
+  useEchart(
+    ref,
+    rows.length < 2
+      ? null
+      : (chart) => {
+        const text = { color: '#0f172a', fontSize: 12 };
+        chart.setOption({
+          textStyle: text,
+          tooltip: { trigger: 'axis' },
+          legend: { top: 0, textStyle: text },
+          grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+          xAxis: { type: 'category', boundaryGap: false, data: rows.map((row) => row.date.slice(5)), axisLabel: { ...text, hideOverlap: true } },
+          yAxis: { type: 'value', name: '项目数（个）', minInterval: 1, nameTextStyle: text, axisLabel: text },
+          series: [
+            { name: '红灯', type: 'line', data: rows.map((row) => row.red), color: RED, symbol: 'circle', symbolSize: 5, lineStyle: { width: 2.5 } },
+            { name: '黄灯', type: 'line', data: rows.map((row) => row.yellow), color: YELLOW, symbol: 'triangle', symbolSize: 6, lineStyle: { width: 2, type: 'dashed' } },
+          ],
+        });
+      },
+    [rows],
+  );
 
   if (rows.length < 2) {
     const only = rows[0];
