@@ -8,7 +8,7 @@ import { nowIso, today } from '@/lib/rules/dates';
 import type { ApprovalPatchInput } from '@/lib/schemas/project-lists';
 import { refreshLight } from './light';
 import { editableProject } from './project-access';
-import type { ActorContext } from './projects';
+import type { ActorContext } from '@/lib/rules/permissions';
 
 // 前期手续: one item of a project's checklist. The items themselves are created with the
 // project (insertProject) and never deleted; 不涉及 marks an item that does not apply.

@@ -5,9 +5,8 @@ import { diff, writeAudit } from '@/db/audit';
 import { campaignLeaders, campaigns, leads, users, type Campaign } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { nowIso } from '@/lib/rules/dates';
-import { canManageCampaigns } from '@/lib/rules/permissions';
+import { canManageCampaigns, type ActorContext } from '@/lib/rules/permissions';
 import type { CampaignInput } from '@/lib/schemas/lead';
-import type { ActorContext } from './projects';
 
 // 招商季 campaigns: created and kept by admins and investment staff, with the leaders who go.
 

@@ -6,7 +6,7 @@ import { AppError } from '@/lib/errors';
 import type { HeaderMatch, HeaderSpec } from '@/lib/excel/headers';
 import type { RowError } from '@/lib/excel/project-rows';
 import { readSheet, type SheetRows } from '@/lib/excel/reader';
-import type { ActorContext } from './projects';
+import type { ActorContext } from '@/lib/rules/permissions';
 
 // Previews live as JSON files beside the database until they are committed or a day old. Files
 // (not memory) because the commit runs in a separate process, which reads the preview from here.

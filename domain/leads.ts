@@ -7,9 +7,9 @@ import { AppError, type FieldErrors } from '@/lib/errors';
 import { nowIso, today } from '@/lib/rules/dates';
 import { LEAD_STAGE_LABELS, type LeadStage } from '@/lib/rules/enums';
 import { checkConvertible, checkLeadTransition, isLeadOverdue, leadLight } from '@/lib/rules/leads';
-import { canCreateLead, canEditLead } from '@/lib/rules/permissions';
+import { canCreateLead, canEditLead, type ActorContext } from '@/lib/rules/permissions';
 import type { ConvertInput, FollowupInput, LeadCreateInput, LeadPatchInput, LeadTransitionInput } from '@/lib/schemas/lead';
-import { insertProject, toProjectDto, type ActorContext, type ProjectDto } from './projects';
+import { insertProject, toProjectDto, type ProjectDto } from './projects';
 import { getSetting } from './settings';
 
 // Lead writes. Each checks permission against the stored lead, writes the change and its audit

@@ -6,7 +6,7 @@ import { approvalItems, projects, projectStagePlans, projectYearPlans, stageHist
 import { APPROVAL_TEMPLATE, isApprovalOpen } from '@/lib/rules/approvals';
 import { nowIso } from '@/lib/rules/dates';
 import type { Stage } from '@/lib/rules/enums';
-import { canCreateProjectIn, canEditProject, canMoveProject, type Actor } from '@/lib/rules/permissions';
+import { canCreateProjectIn, canEditProject, canMoveProject, type ActorContext } from '@/lib/rules/permissions';
 import { checkTransition } from '@/lib/rules/stages';
 import { AppError } from '@/lib/errors';
 import type { ProjectCreateInput, ProjectPatchInput } from '@/lib/schemas/project';
@@ -16,10 +16,6 @@ import { assertPlanWithinTotal, completedInYear, currentYear, hasReports, writeY
 
 // Project writes. Every function takes the acting user, checks permission against the stored
 // record, writes its change and its audit row in one transaction, and refreshes the light.
-
-export interface ActorContext extends Actor {
-  ip?: string | null;
-}
 
 type ProjectDto = ReturnType<typeof toProjectDto>;
 

@@ -5,7 +5,8 @@ import { projectStagePlans } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import type { Stage } from '@/lib/rules/enums';
 import type { ProjectPatchInput } from '@/lib/schemas/project';
-import { applyProjectPatch, toProjectDto, type ActorContext } from './projects';
+import type { ActorContext } from '@/lib/rules/permissions';
+import { applyProjectPatch, toProjectDto } from './projects';
 import { editableProject } from './project-access';
 
 /**

@@ -8,7 +8,7 @@ import { nowIso, today } from '@/lib/rules/dates';
 import type { TaskCreateInput, TaskPatchInput } from '@/lib/schemas/project-lists';
 import { refreshLight } from './light';
 import { editableProject } from './project-access';
-import type { ActorContext } from './projects';
+import type { ActorContext } from '@/lib/rules/permissions';
 
 // 任务清单. A task change alters the project's light, so each write refreshes it in the same transaction.
 
