@@ -14,11 +14,11 @@ function queryOf(request: Request): Record<string, string> {
 }
 
 /** GET /api/v1/board?kind=projects|leads&lane=&...filters: the board's column sums, equal to the lists' under the same filters. */
-export const GET = apiRoute({}, ({ caller, request }) => {
+export const GET = apiRoute({}, ({ actor, request }) => {
   const raw = queryOf(request);
   const { kind } = parseOrThrow(boardKindQuery, raw);
   if (kind === 'leads') {
-    if (!LEAD_ROLES.includes(caller.user.role as (typeof LEAD_ROLES)[number])) throw new AppError('forbidden', '无权查看招商线索看板');
+    if (!LEAD_ROLES.includes(actor.role as (typeof LEAD_ROLES)[number])) throw new AppError('forbidden', '无权查看招商线索看板');
     const { lane, kind: _kind, ...filters } = parseOrThrow(leadBoardQuery, { ...raw, kind });
     const board = leadBoardTotals(filters, lane);
     return {

@@ -16,4 +16,4 @@ export const GET = apiRoute({ query }, ({ query: { page, pageSize, ...filters } 
   return { items, total, page, pageSize };
 });
 
-export const POST = apiRoute({ body: projectCreateSchema }, ({ caller, body }) => json(createProject({ ...caller.user, ip: caller.ip }, body), 201));
+export const POST = apiRoute({ body: projectCreateSchema }, ({ actor, body }) => json(createProject(actor, body), 201));

@@ -29,4 +29,4 @@ export const GET = apiRoute({ params: idParams }, ({ params }) => {
   };
 });
 
-export const PATCH = apiRoute({ params: idParams, body: projectPatchSchema }, ({ caller, params, body }) => updateProject({ ...caller.user, ip: caller.ip }, params.id, body));
+export const PATCH = apiRoute({ params: idParams, body: projectPatchSchema }, ({ actor, params, body }) => updateProject(actor, params.id, body));
