@@ -9,7 +9,6 @@ import { ScopeSwitch } from '@/components/dashboard/scope-switch';
 import { Card, PageHeader } from '@/components/ui/page';
 import { listUnits } from '@/db/queries/reference';
 import { loadDashboard } from '@/domain/dashboard';
-import { ensureLightsFresh } from '@/domain/light';
 import { ledgerLink } from '@/domain/stats';
 import { requireUser } from '@/lib/auth/next';
 import { today } from '@/lib/rules/dates';
@@ -33,7 +32,6 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const scope = statsQuerySchema.shape.scope.catch('all').parse(first('scope'));
   const unitParsed = statsQuerySchema.shape.unitId.safeParse(first('unitId'));
   const unitId = unitParsed.success ? unitParsed.data : undefined;
-  ensureLightsFresh();
   const d = loadDashboard({ year, scope, unitId, day, ranking });
   const stats = d.stats;
   const units = listUnits();

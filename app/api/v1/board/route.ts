@@ -1,6 +1,6 @@
 import { apiRoute } from '@/lib/auth/api';
-import { leadBoardTotals, projectBoardTotals } from '@/db/queries/board';
-import { ensureLightsFresh } from '@/domain/light';
+import { leadBoardTotals } from '@/db/queries/board';
+import { projectBoardTotals } from '@/domain/fresh-light-reads';
 import { AppError } from '@/lib/errors';
 import { boardKindQuery, leadBoardQuery, projectBoardQuery } from '@/lib/schemas/board';
 import { parseOrThrow } from '@/lib/validation';
@@ -27,7 +27,6 @@ export const GET = apiRoute({}, ({ actor, request }) => {
       ...(lane ? { lanes: board.lanes.map((l) => ({ key: l.key, label: l.label, cells: l.cells.map(({ stage, sums }) => ({ stage, ...sums })) })) } : {}),
     };
   }
-  ensureLightsFresh();
   const { lane, kind: _kind, ...filters } = parseOrThrow(projectBoardQuery, { ...raw, kind });
   const board = projectBoardTotals(filters, lane);
   return {

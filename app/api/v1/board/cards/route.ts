@@ -1,6 +1,6 @@
 import { apiRoute } from '@/lib/auth/api';
-import { listLeadCards, listProjectCards } from '@/db/queries/board';
-import { ensureLightsFresh } from '@/domain/light';
+import { listLeadCards } from '@/db/queries/board';
+import { listProjectCards } from '@/domain/fresh-light-reads';
 import { AppError } from '@/lib/errors';
 import { boardKindQuery, leadCardsQuery, projectCardsQuery } from '@/lib/schemas/board';
 import { parseOrThrow } from '@/lib/validation';
@@ -17,7 +17,6 @@ export const GET = apiRoute({}, ({ actor, request }) => {
     const { stage, lane, laneValue, page, pageSize, kind: _kind, ...filters } = parseOrThrow(leadCardsQuery, { ...raw, kind });
     return listLeadCards(actor, filters, { stage, lane, laneValue, page, pageSize });
   }
-  ensureLightsFresh();
   const { stage, lane, laneValue, page, pageSize, kind: _kind, ...filters } = parseOrThrow(projectCardsQuery, { ...raw, kind });
   return listProjectCards(actor, filters, { stage, lane, laneValue, page, pageSize });
 });
