@@ -83,8 +83,7 @@ export function updateCampaign(actor: ActorContext, campaignId: number, input: C
     const current = findCampaign(tx, campaignId);
     if (current.version !== input.version) throw new AppError('stale_version', '该招商活动已被他人修改，请刷新后再试');
     assertNameFree(tx, input.name, campaignId);
-    const { leaderIds, version, ...fields } = input;
-    void version;
+    const { leaderIds, version: _version, ...fields } = input;
     const beforeLeaders = leaderIdsOf(tx, campaignId);
     const { before, after } = diff(current as unknown as Record<string, unknown>, fields);
     const updated = tx

@@ -140,8 +140,7 @@ function loadEditable(tx: Executor, actor: ActorContext, leadId: number, version
 export function updateLead(actor: ActorContext, leadId: number, patch: LeadPatchInput): LeadDto {
   return getDb().transaction((tx) => {
     const current = loadEditable(tx, actor, leadId, patch.version);
-    const { version, ...fields } = patch;
-    void version;
+    const { version: _version, ...fields } = patch;
     applyLeadPatch(tx, actor, current, fields);
     return toLeadDto(findLead(tx, leadId));
   });

@@ -177,9 +177,7 @@ export function insertProjects(
   const inserted: Project[] = [];
   for (const chunk of chunks(items, INSERT_CHUNK)) {
     const rows = chunk.map(({ input, stage = 'reserve' }) => {
-      const { stagePlans, stageDueDate, shuangshiReason, reason, ...fields } = input;
-      void shuangshiReason;
-      void reason;
+      const { stagePlans, stageDueDate, shuangshiReason: _shuangshiReason, reason: _reason, ...fields } = input;
       return {
         ...fields,
         // No reports yet: the completed figure is the opening one.
@@ -365,8 +363,7 @@ export function updateProject(actor: ActorContext, projectId: number, patch: Pro
       const current = findProject(tx, projectId);
       if (!canEditProject(actor, current)) throw new AppError('forbidden', '只能编辑本单位或本人负责的项目');
       if (patch.version !== current.version) throw new AppError('stale_version', '该项目已被他人修改，请刷新后再试');
-      const { version, ...rest } = patch;
-      void version;
+      const { version: _version, ...rest } = patch;
       return applyProjectPatch(tx, actor, current, rest);
     }),
   );

@@ -61,8 +61,7 @@ export function updateTask(actor: ActorContext, taskId: number, input: TaskPatch
       editableProject(tx, actor, current.projectId);
       if (input.version !== current.version) throw new AppError('stale_version', '该任务已被他人修改，请刷新后再试');
       assertOwner(tx, input.ownerId);
-      const { version, ...fields } = input;
-      void version;
+      const { version: _version, ...fields } = input;
       const at = nowIso();
       const doneAt = fields.state === undefined || fields.state === current.state ? current.doneAt : fields.state === 'done' ? at : null;
       const updated = tx
