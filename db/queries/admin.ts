@@ -72,8 +72,8 @@ export function findUserForAdmin(userId: number) {
     .get();
 }
 
-/** Teams already in use, offered as suggestions when creating investment users. */
-export function listTeams(): string[] {
+/** Teams any user carries (any role, active or not), offered as suggestions in the user form. */
+export function listTeamsInUse(): string[] {
   return getDb()
     .selectDistinct({ team: users.team })
     .from(users)
