@@ -4,7 +4,7 @@ import { diff, writeAudit } from '@/db/audit';
 import { LEAD_STAGES, STAGES } from '@/lib/rules/enums';
 import type { SettingsInput } from '@/lib/schemas/admin';
 import { refreshAllLights } from './light';
-import type { ActorContext } from './projects';
+import type { ActorContext } from '@/lib/rules/permissions';
 import { getSetting, putSetting } from './settings';
 import { assertAdmin } from './users';
 

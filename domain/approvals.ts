@@ -8,7 +8,7 @@ import { nowIso, today } from '@/lib/rules/dates';
 import type { ApprovalPatchInput } from '@/lib/schemas/project-lists';
 import { refreshLight } from './light';
 import { editableProject } from './project-access';
-import type { ActorContext } from './projects';
+import type { ActorContext } from '@/lib/rules/permissions';
 
 // 前期手续: one item of a project's checklist. The items themselves are created with the
 // project (insertProject) and never deleted; 不涉及 marks an item that does not apply.
@@ -36,8 +36,7 @@ export function updateApprovalItem(actor: ActorContext, approvalId: number, inpu
       if (!current) throw new AppError('not_found', '前期手续事项不存在');
       editableProject(tx, actor, current.projectId);
       if (input.version !== current.version) throw new AppError('stale_version', '该事项已被他人修改，请刷新后再试');
-      const { version, ...fields } = input;
-      void version;
+      const { version: _version, ...fields } = input;
       const status = fields.status ?? current.status;
       // A done item carries the day it was done; any other status has none.
       const doneDate = status === 'done' ? (fields.doneDate ?? current.doneDate ?? today()) : null;

@@ -5,9 +5,8 @@ import { diff, writeAudit } from '@/db/audit';
 import { campaignLeaders, campaigns, leads, users, type Campaign } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { nowIso } from '@/lib/rules/dates';
-import { canManageCampaigns } from '@/lib/rules/permissions';
+import { canManageCampaigns, type ActorContext } from '@/lib/rules/permissions';
 import type { CampaignInput } from '@/lib/schemas/lead';
-import type { ActorContext } from './projects';
 
 // 招商季 campaigns: created and kept by admins and investment staff, with the leaders who go.
 
@@ -84,8 +83,7 @@ export function updateCampaign(actor: ActorContext, campaignId: number, input: C
     const current = findCampaign(tx, campaignId);
     if (current.version !== input.version) throw new AppError('stale_version', '该招商活动已被他人修改，请刷新后再试');
     assertNameFree(tx, input.name, campaignId);
-    const { leaderIds, version, ...fields } = input;
-    void version;
+    const { leaderIds, version: _version, ...fields } = input;
     const beforeLeaders = leaderIdsOf(tx, campaignId);
     const { before, after } = diff(current as unknown as Record<string, unknown>, fields);
     const updated = tx

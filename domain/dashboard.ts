@@ -2,6 +2,7 @@ import 'server-only';
 import { investmentByMonth, projectBreakdowns, unitFigures } from '@/db/queries/dashboard';
 import { cached } from '@/db/queries/read-cache';
 import type { PeriodRange } from '@/lib/rules/stats';
+import { ensureLightsFresh } from './light';
 import { getStats, scopeFilters, statsPeriod, type StatsQuery } from './stats';
 
 export interface DashboardQuery extends StatsQuery {
@@ -11,6 +12,7 @@ export interface DashboardQuery extends StatsQuery {
 
 /** Everything /dashboard shows: the figures of domain/stats.ts, the charts of the same scope, and the ranking period. */
 export function loadDashboard({ year, scope, unitId, day, ranking }: DashboardQuery) {
+  ensureLightsFresh();
   return cached(`dashboard|${year}|${scope}|${unitId ?? ''}|${day}|${ranking.from}|${ranking.to}`, () => {
     const query = { year, scope, unitId };
     const filters = scopeFilters(query);

@@ -4,10 +4,9 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError, isAppError, type ErrorCode } from '@/lib/errors';
-import { canImport, canImportLeads } from '@/lib/rules/permissions';
+import { canImport, canImportLeads, type ActorContext } from '@/lib/rules/permissions';
 import { importDirectory, loadPreview, PREVIEW_TTL_MS, type ImportKind, type ImportProgress, type ImportResult, type PreviewBase } from './import-store';
 import { assertCommittable } from './imports';
-import type { ActorContext } from './projects';
 
 // Imports run in a worker process (scripts/import-worker.ts) with its own SQLite connection, so
 // exceljs unzipping a 20 MB file or a 10,000-row commit never stalls the web server's event loop.

@@ -3,10 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { dataDirectory } from '@/db';
 import { AppError } from '@/lib/errors';
+import { yieldToEventLoop } from '@/lib/event-loop';
 import type { HeaderMatch, HeaderSpec } from '@/lib/excel/headers';
 import type { RowError } from '@/lib/excel/project-rows';
 import { readSheet, type SheetRows } from '@/lib/excel/reader';
-import type { ActorContext } from './projects';
+import type { ActorContext } from '@/lib/rules/permissions';
 
 // Previews live as JSON files beside the database until they are committed or a day old. Files
 // (not memory) because the commit runs in a separate process, which reads the preview from here.
@@ -103,8 +104,6 @@ export function countActions(rows: ReadonlyArray<{ action: string }>): ImportCou
   for (const row of rows) counts[row.action as keyof ImportCounts]++;
   return counts;
 }
-
-export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Rows written between two progress reports during a commit. */
 export const COMMIT_CHUNK = 500;

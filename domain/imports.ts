@@ -8,11 +8,11 @@ import { AppError, isAppError } from '@/lib/errors';
 import { toAppError } from '@/lib/auth/guard';
 import { PROJECT_COLUMNS, REQUIRED_PROJECT_COLUMNS } from '@/lib/excel/project-columns';
 import { lookupKey, parseProjectRow, planRows, type ImportLookups, type ParsedProjectRow, type PlannedRow } from '@/lib/excel/project-rows';
-import { canCreateProjectIn, canEditProject, canImport } from '@/lib/rules/permissions';
+import { canCreateProjectIn, canEditProject, canImport, type ActorContext } from '@/lib/rules/permissions';
 import { nowIso } from '@/lib/rules/dates';
 import { COMMIT_CHUNK, countActions, loadPreview, removePreview, savePreview, readAndParseRows, type ImportProgress, type ImportResult, type PreviewBase } from './import-store';
 import { refreshLights } from './light';
-import { applyProjectPatch, findProject, insertProjects, type ActorContext } from './projects';
+import { applyProjectPatch, findProject, insertProjects } from './projects';
 import { currentYear, writeYearPlan } from './year-plans';
 
 export type { ImportProgress, ImportResult } from './import-store';

@@ -8,12 +8,11 @@ import { LEAD_COLUMNS, REQUIRED_LEAD_COLUMNS } from '@/lib/excel/lead-columns';
 import { parseLeadRow, planLeadRows, type LeadLookups, type ParsedLeadRow, type PlannedLeadRow } from '@/lib/excel/lead-rows';
 import { writeSheet } from '@/lib/excel/writer';
 import { nowIso } from '@/lib/rules/dates';
-import { canImportLeads } from '@/lib/rules/permissions';
+import { canImportLeads, type ActorContext } from '@/lib/rules/permissions';
 import { COMMIT_CHUNK, countActions, loadPreview, removePreview, savePreview, readAndParseRows, type ImportProgress, type ImportResult, type PreviewBase } from './import-store';
 import { assertCommittable, finishBatch, rowError, type CommitOptions } from './imports';
 import { applyLeadPatch, findLead, insertLead, type InsertLeadOptions } from './leads';
 import { projectRowNames } from './project-sheets';
-import type { ActorContext } from './projects';
 import { lookupKey } from '@/lib/excel/project-rows';
 
 // Lead import: the same read → preview → one-transaction commit as projects, with the lead rules

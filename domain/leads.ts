@@ -7,9 +7,9 @@ import { AppError, type FieldErrors } from '@/lib/errors';
 import { nowIso, today } from '@/lib/rules/dates';
 import { LEAD_STAGE_LABELS, type LeadStage } from '@/lib/rules/enums';
 import { checkConvertible, checkLeadTransition, isLeadOverdue, leadLight } from '@/lib/rules/leads';
-import { canCreateLead, canEditLead } from '@/lib/rules/permissions';
+import { canCreateLead, canEditLead, type ActorContext } from '@/lib/rules/permissions';
 import type { ConvertInput, FollowupInput, LeadCreateInput, LeadPatchInput, LeadTransitionInput } from '@/lib/schemas/lead';
-import { insertProject, toProjectDto, type ActorContext, type ProjectDto } from './projects';
+import { insertProject, toProjectDto, type ProjectDto } from './projects';
 import { getSetting } from './settings';
 
 // Lead writes. Each checks permission against the stored lead, writes the change and its audit
@@ -140,8 +140,7 @@ function loadEditable(tx: Executor, actor: ActorContext, leadId: number, version
 export function updateLead(actor: ActorContext, leadId: number, patch: LeadPatchInput): LeadDto {
   return getDb().transaction((tx) => {
     const current = loadEditable(tx, actor, leadId, patch.version);
-    const { version, ...fields } = patch;
-    void version;
+    const { version: _version, ...fields } = patch;
     applyLeadPatch(tx, actor, current, fields);
     return toLeadDto(findLead(tx, leadId));
   });

@@ -7,12 +7,12 @@ import { findProblemRow, listProblemEvents, listProblems, listProjectProblems, t
 import { problemEvents, problems, units, type Problem } from '@/db/schema';
 import { nowIso, today } from '@/lib/rules/dates';
 import type { ProblemAction, ProblemLevel } from '@/lib/rules/enums';
-import { canRaiseProblem } from '@/lib/rules/permissions';
+import { canRaiseProblem, type ActorContext } from '@/lib/rules/permissions';
 import { canWorkProblem, canReopenProblem, checkEscalation } from '@/lib/rules/problems';
 import { AppError } from '@/lib/errors';
 import type { ProblemPatch, RaiseProblemInput } from '@/lib/schemas/problems';
 import { refreshLight } from './light';
-import { findProject, type ActorContext } from './projects';
+import { findProject } from './projects';
 
 // 问题清单 writes. Each change checks the actor against the project, then writes the problem, its
 // log row (problem_events), an audit row and the project's refreshed light in one transaction.

@@ -6,7 +6,7 @@ import { approvalItems, projects, projectStagePlans, projectYearPlans, stageHist
 import { APPROVAL_TEMPLATE, isApprovalOpen } from '@/lib/rules/approvals';
 import { nowIso } from '@/lib/rules/dates';
 import type { Stage } from '@/lib/rules/enums';
-import { canCreateProjectIn, canEditProject, canMoveProject, type Actor } from '@/lib/rules/permissions';
+import { canCreateProjectIn, canEditProject, canMoveProject, type ActorContext } from '@/lib/rules/permissions';
 import { checkTransition } from '@/lib/rules/stages';
 import { AppError } from '@/lib/errors';
 import type { ProjectCreateInput, ProjectPatchInput } from '@/lib/schemas/project';
@@ -16,10 +16,6 @@ import { assertPlanWithinTotal, completedInYear, currentYear, hasReports, writeY
 
 // Project writes. Every function takes the acting user, checks permission against the stored
 // record, writes its change and its audit row in one transaction, and refreshes the light.
-
-export interface ActorContext extends Actor {
-  ip?: string | null;
-}
 
 type ProjectDto = ReturnType<typeof toProjectDto>;
 
@@ -181,9 +177,7 @@ export function insertProjects(
   const inserted: Project[] = [];
   for (const chunk of chunks(items, INSERT_CHUNK)) {
     const rows = chunk.map(({ input, stage = 'reserve' }) => {
-      const { stagePlans, stageDueDate, shuangshiReason, reason, ...fields } = input;
-      void shuangshiReason;
-      void reason;
+      const { stagePlans, stageDueDate, shuangshiReason: _shuangshiReason, reason: _reason, ...fields } = input;
       return {
         ...fields,
         // No reports yet: the completed figure is the opening one.
@@ -369,8 +363,7 @@ export function updateProject(actor: ActorContext, projectId: number, patch: Pro
       const current = findProject(tx, projectId);
       if (!canEditProject(actor, current)) throw new AppError('forbidden', '只能编辑本单位或本人负责的项目');
       if (patch.version !== current.version) throw new AppError('stale_version', '该项目已被他人修改，请刷新后再试');
-      const { version, ...rest } = patch;
-      void version;
+      const { version: _version, ...rest } = patch;
       return applyProjectPatch(tx, actor, current, rest);
     }),
   );

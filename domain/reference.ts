@@ -5,7 +5,7 @@ import { diff, writeAudit } from '@/db/audit';
 import { industries, units, type Industry, type Unit } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import type { UnitKind } from '@/lib/rules/enums';
-import type { ActorContext } from './projects';
+import type { ActorContext } from '@/lib/rules/permissions';
 import { assertAdmin } from './users';
 
 // Units and industries. Projects, users and leads refer to them, so they are never deleted:

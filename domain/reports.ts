@@ -14,7 +14,7 @@ import type { ReportCreateInput } from '@/lib/schemas/project-lists';
 import { refreshLight } from './light';
 import { editableProject } from './project-access';
 import { reportedTotal } from './year-plans';
-import type { ActorContext } from './projects';
+import type { ActorContext } from '@/lib/rules/permissions';
 
 // 进度清单: the monthly dispatch report. The cumulative figure is derived, never typed: it is the
 // project's opening investment plus every report so far (this one included), and the project's

@@ -5,7 +5,8 @@ import { projectStagePlans } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import type { Stage } from '@/lib/rules/enums';
 import type { ProjectPatchInput } from '@/lib/schemas/project';
-import { applyProjectPatch, toProjectDto, type ActorContext } from './projects';
+import type { ActorContext } from '@/lib/rules/permissions';
+import { applyProjectPatch, toProjectDto } from './projects';
 import { editableProject } from './project-access';
 
 /**
@@ -22,9 +23,7 @@ export function updateResponsibility(actor: ActorContext, projectId: number, pat
       for (const [stage, dueDate] of Object.entries(patch.stagePlans ?? {}) as Array<[Stage, string | null]>) {
         if ((stored.get(stage) ?? null) !== (dueDate ?? null)) changedPlans[stage] = dueDate ?? null;
       }
-      const { version, stagePlans, ...fields } = patch;
-      void version;
-      void stagePlans;
+      const { version: _version, stagePlans: _stagePlans, ...fields } = patch;
       return applyProjectPatch(tx, actor, current, { ...fields, ...(Object.keys(changedPlans).length ? { stagePlans: changedPlans } : {}) });
     }),
   );

@@ -5,12 +5,12 @@ import { writeAudit } from '@/db/audit';
 import { findSupervisionRow, listProjectSupervisions, listRepliesOf, type SupervisionReplyRow, type SupervisionRow } from '@/db/queries/supervisions';
 import { supervisionReplies, supervisions, users, type Supervision } from '@/db/schema';
 import { nowIso, today } from '@/lib/rules/dates';
-import { canIssueSupervision } from '@/lib/rules/permissions';
+import { canIssueSupervision, type ActorContext } from '@/lib/rules/permissions';
 import { canReplyInStatus, canReplySupervision, canReviewSupervision, checkReview, OPEN_SUPERVISION_STATUSES } from '@/lib/rules/problems';
 import { AppError } from '@/lib/errors';
 import type { IssueSupervisionInput, ReviewSupervisionInput } from '@/lib/schemas/problems';
 import { refreshLight } from './light';
-import { findProject, type ActorContext } from './projects';
+import { findProject } from './projects';
 
 // 督办 writes: a leader issues, the responsible officer replies (as often as needed), the leader
 // marks it 已办结 or sends it back. Each step is one transaction with its audit row and light.

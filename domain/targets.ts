@@ -6,7 +6,7 @@ import { annualTargets, type AnnualTarget } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { nowIso } from '@/lib/rules/dates';
 import type { TargetCreateInput, TargetUpdateInput } from '@/lib/schemas/admin';
-import type { ActorContext } from './projects';
+import type { ActorContext } from '@/lib/rules/permissions';
 import { assertAdmin } from './users';
 
 // 年度目标: data an admin enters each year, read by the dashboards.

@@ -8,7 +8,7 @@ import { nowIso, today } from '@/lib/rules/dates';
 import type { TaskCreateInput, TaskPatchInput } from '@/lib/schemas/project-lists';
 import { refreshLight } from './light';
 import { editableProject } from './project-access';
-import type { ActorContext } from './projects';
+import type { ActorContext } from '@/lib/rules/permissions';
 
 // 任务清单. A task change alters the project's light, so each write refreshes it in the same transaction.
 
@@ -61,8 +61,7 @@ export function updateTask(actor: ActorContext, taskId: number, input: TaskPatch
       editableProject(tx, actor, current.projectId);
       if (input.version !== current.version) throw new AppError('stale_version', '该任务已被他人修改，请刷新后再试');
       assertOwner(tx, input.ownerId);
-      const { version, ...fields } = input;
-      void version;
+      const { version: _version, ...fields } = input;
       const at = nowIso();
       const doneAt = fields.state === undefined || fields.state === current.state ? current.doneAt : fields.state === 'done' ? at : null;
       const updated = tx

@@ -6,7 +6,7 @@ import { apiTokens, users, type ApiToken } from '@/db/schema';
 import { newToken, sha256 } from '@/lib/auth/tokens';
 import { AppError } from '@/lib/errors';
 import { nowIso } from '@/lib/rules/dates';
-import type { ActorContext } from './projects';
+import type { ActorContext } from '@/lib/rules/permissions';
 import { assertAdmin } from './users';
 
 // API tokens for other systems. The token is returned once, at creation; only its SHA-256 and

@@ -7,9 +7,8 @@ import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { revokeUserSessions } from '@/lib/auth/session';
 import { AppError } from '@/lib/errors';
 import { nowIso } from '@/lib/rules/dates';
-import { canAdminister } from '@/lib/rules/permissions';
+import { canAdminister, type ActorContext } from '@/lib/rules/permissions';
 import type { OwnPasswordInput, UserCreateInput, UserUpdateInput } from '@/lib/schemas/admin';
-import type { ActorContext } from './projects';
 import { getSetting } from './settings';
 
 // Accounts. Admins create, edit, deactivate and reset; every user changes their own password.

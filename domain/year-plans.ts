@@ -9,7 +9,7 @@ import { syncPlannedThisYear } from '@/db/year-plans';
 import { recordAdjustment } from './adjustments';
 import { refreshLight } from './light';
 import { editableProject } from './project-access';
-import type { ActorContext } from './projects';
+import type { ActorContext } from '@/lib/rules/permissions';
 
 // 年度计划投资: one plan per project per year (project_year_plans is the source). The current
 // year's plan is also cached in projects.planned_investment_this_year for the ledger's SQL sums,

@@ -65,7 +65,3 @@ export class AppError extends Error {
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
-
-export const notFound = (message?: string) => new AppError('not_found', message);
-export const forbidden = (message?: string) => new AppError('forbidden', message);
-export const staleVersion = () => new AppError('stale_version');

@@ -10,7 +10,7 @@ import { users } from '../db/schema';
 import { commitLeadImport, previewLeadImport } from '../domain/lead-imports';
 import { commitProjectImport, previewProjectImport } from '../domain/imports';
 import type { ImportProgress } from '../domain/import-store';
-import type { ActorContext } from '../domain/projects';
+import type { ActorContext } from '../lib/rules/permissions';
 import { AppError, isAppError } from '../lib/errors';
 import { toAppError } from '../lib/auth/guard';
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import { listIndustries, listUnits } from '@/db/queries/reference';
-import { listCampaignOptions, listChannels, listLeadOwners, listTeams } from '@/db/queries/leads';
+import { listCampaignOptions, listChannels, listInvestmentTeams, listLeadOwners } from '@/db/queries/leads';
 import type { LeadFormOptions } from './lead-form';
 
 /** The pickers of the lead forms and filters. */
@@ -10,7 +10,7 @@ export function loadLeadFormOptions(): LeadFormOptions {
     units: listUnits(),
     campaigns: listCampaignOptions(),
     owners: listLeadOwners(),
-    teams: listTeams(),
+    teams: listInvestmentTeams(),
     channels: listChannels(),
   };
 }

@@ -16,6 +16,20 @@ export interface AdminUserFilter {
   pageSize?: number;
 }
 
+/** A user as the admin pages and API show it (findUserForAdmin; the list adds its timestamps). */
+const adminUserColumns = {
+  id: users.id,
+  username: users.username,
+  name: users.name,
+  role: users.role,
+  unitId: users.unitId,
+  unitName: units.name,
+  team: users.team,
+  active: users.active,
+  mustChangePassword: users.mustChangePassword,
+  version: users.version,
+};
+
 export function listUsersForAdmin({ role, unitId, active, q, page = 1, pageSize = 50 }: AdminUserFilter = {}) {
   const db = getDb();
   const pattern = q ? `%${q.replace(/[%_!]/g, (c) => `!${c}`)}%` : null;
@@ -26,20 +40,7 @@ export function listUsersForAdmin({ role, unitId, active, q, page = 1, pageSize 
     pattern ? or(sql`${users.username} like ${pattern} escape '!'`, sql`${users.name} like ${pattern} escape '!'`) : undefined,
   );
   const items = db
-    .select({
-      id: users.id,
-      username: users.username,
-      name: users.name,
-      role: users.role,
-      unitId: users.unitId,
-      unitName: units.name,
-      team: users.team,
-      active: users.active,
-      mustChangePassword: users.mustChangePassword,
-      version: users.version,
-      createdAt: users.createdAt,
-      updatedAt: users.updatedAt,
-    })
+    .select({ ...adminUserColumns, createdAt: users.createdAt, updatedAt: users.updatedAt })
     .from(users)
     .leftJoin(units, eq(units.id, users.unitId))
     .where(where)
@@ -54,26 +55,15 @@ export type AdminUserRow = ReturnType<typeof listUsersForAdmin>['items'][number]
 
 export function findUserForAdmin(userId: number) {
   return getDb()
-    .select({
-      id: users.id,
-      username: users.username,
-      name: users.name,
-      role: users.role,
-      unitId: users.unitId,
-      unitName: units.name,
-      team: users.team,
-      active: users.active,
-      mustChangePassword: users.mustChangePassword,
-      version: users.version,
-    })
+    .select(adminUserColumns)
     .from(users)
     .leftJoin(units, eq(units.id, users.unitId))
     .where(eq(users.id, userId))
     .get();
 }
 
-/** Teams already in use, offered as suggestions when creating investment users. */
-export function listTeams(): string[] {
+/** Teams any user carries (any role, active or not), offered as suggestions in the user form. */
+export function listTeamsInUse(): string[] {
   return getDb()
     .selectDistinct({ team: users.team })
     .from(users)

@@ -133,7 +133,8 @@ export function listLeadOwners() {
     .all();
 }
 
-export function listTeams(): string[] {
+/** Teams of investment users (the only role whose team owns leads), for the lead filters and forms. */
+export function listInvestmentTeams(): string[] {
   return getDb()
     .selectDistinct({ team: users.team })
     .from(users)

@@ -3,11 +3,11 @@ import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
 import type { Role } from '@/lib/rules/enums';
 import type { ActionState } from './action-state';
-import { guard, toAppError, type Caller } from './guard';
+import { actorOf, guard, toAppError, type SessionActor } from './guard';
 import { credentialsFromNext } from './next';
 import { retryWhileBusy } from '@/db/busy';
 
-// Server actions: `export const saveX = guardedAction({ roles, schema }, async (input, caller) => ...)`.
+// Server actions: `export const saveX = guardedAction({ roles, schema }, async (input, actor) => ...)`.
 // Works with useActionState (prevState, formData) and with direct calls (input object).
 
 export type { ActionState };
@@ -31,14 +31,15 @@ function echoValues(raw: Record<string, unknown>): Record<string, string> {
 
 export function guardedAction<S extends z.ZodType, T>(
   options: { roles?: readonly Role[]; schema: S },
-  fn: (input: z.output<S>, caller: Caller) => Promise<T> | T,
+  fn: (input: z.output<S>, actor: SessionActor) => Promise<T> | T,
 ) {
   return async (prevOrInput: unknown, maybeForm?: unknown): Promise<ActionState<T>> => {
     const raw = maybeForm instanceof FormData ? formDataToObject(maybeForm) : prevOrInput instanceof FormData ? formDataToObject(prevOrInput) : (maybeForm ?? prevOrInput);
     const values = raw && typeof raw === 'object' ? echoValues(raw as Record<string, unknown>) : {};
     try {
       const { caller, input } = guard({ roles: options.roles, schema: options.schema }, await credentialsFromNext(), raw);
-      const data = await retryWhileBusy(() => fn(input as z.output<S>, caller));
+      const actor = actorOf(caller);
+      const data = await retryWhileBusy(() => fn(input as z.output<S>, actor));
       return { ok: true, data, values };
     } catch (error) {
       // redirect() and notFound() inside an action are Next's control flow, not failures.

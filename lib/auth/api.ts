@@ -2,9 +2,9 @@ import 'server-only';
 import { z } from 'zod';
 import type { Role } from '@/lib/rules/enums';
 import { AppError } from '@/lib/errors';
-import { fieldErrorsOf } from '@/lib/validation';
 import { retryWhileBusy } from '@/db/busy';
-import { guard, toAppError, type Caller } from './guard';
+import { actorOf, guard, parseInput, toAppError, type Caller, type SessionActor } from './guard';
+import { clientIp } from './request-meta';
 import { SESSION_COOKIE } from './session';
 
 // API route handlers: `export const GET = apiRoute({ roles, query, body, params }, async (ctx) => ...)`.
@@ -13,7 +13,7 @@ import { SESSION_COOKIE } from './session';
 const MAX_JSON_BYTES = 1_000_000;
 
 export interface ApiContext<Q, B, P> {
-  caller: Caller;
+  actor: SessionActor;
   query: Q;
   body: B;
   params: P;
@@ -58,16 +58,10 @@ export function cookieValue(request: Request, name: string): string | null {
   return null;
 }
 
-export function clientIp(request: Request): string | null {
-  const forwarded = request.headers.get('x-forwarded-for');
-  if (forwarded) return forwarded.split(',')[0].trim() || null;
-  return request.headers.get('x-real-ip') ?? '127.0.0.1';
-}
-
 export function credentialsOf(request: Request) {
   const authorization = request.headers.get('authorization');
   const bearer = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? null;
-  return { sessionToken: cookieValue(request, SESSION_COOKIE), bearerToken: bearer, ip: clientIp(request) };
+  return { sessionToken: cookieValue(request, SESSION_COOKIE), bearerToken: bearer, ip: clientIp(request.headers) };
 }
 
 /** Reads a JSON body strictly: size-limited, valid UTF-8, valid JSON. */
@@ -123,22 +117,14 @@ export function apiRoute<Q extends z.ZodType | undefined = undefined, B extends 
     try {
       const { caller } = guard({ roles: options.roles }, credentialsOf(request), undefined);
       assertSameOrigin(request, caller);
-      const parse = <S extends z.ZodType | undefined>(schema: S, value: unknown, where: string): Out<S> => {
-        if (!schema) return undefined as unknown as Out<S>;
-        const result = schema.safeParse(value);
-        if (!result.success) {
-          // A malformed id in the path names no record.
-          if (where === 'params') throw new AppError('not_found');
-          throw new AppError('validation_failed', undefined, fieldErrorsOf(result.error));
-        }
-        return result.data as Out<S>;
-      };
-      const params = parse(options.params as P, routeContext ? await routeContext.params : {}, 'params');
-      const query = parse(options.query as Q, queryObject(new URL(request.url)), 'query');
-      const body = options.body ? parse(options.body, await readJsonBody(request), 'body') : (undefined as unknown as Out<B>);
+      // A malformed id in the path names no record.
+      const params = parseInput(options.params as P, routeContext ? await routeContext.params : {}, () => new AppError('not_found')) as Out<P>;
+      const query = parseInput(options.query as Q, queryObject(new URL(request.url))) as Out<Q>;
+      const body = (options.body ? parseInput(options.body, await readJsonBody(request)) : undefined) as Out<B>;
       // A write that met the import's lock is retried, unless the handler read the body itself.
       const bodyUsed = request.bodyUsed;
-      const result = await retryWhileBusy(() => handler({ caller, query, body, params, request }), { canRetry: () => request.bodyUsed === bodyUsed });
+      const actor = actorOf(caller);
+      const result = await retryWhileBusy(() => handler({ actor, query, body, params, request }), { canRetry: () => request.bodyUsed === bodyUsed });
       return result instanceof Response ? result : json(result);
     } catch (error) {
       return errorResponse(error);

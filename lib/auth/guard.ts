@@ -1,6 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import type { Role } from '@/lib/rules/enums';
+import type { ActorContext } from '@/lib/rules/permissions';
 import { AppError, isAppError } from '@/lib/errors';
 import { fieldErrorsOf } from '@/lib/validation';
 import { isBusyError } from '@/db/busy';
@@ -31,6 +32,13 @@ export interface Caller {
   via: 'session' | 'token';
 }
 
+/** What handlers and actions get: the signed-in user plus the request's address, ready for domain writes. */
+export type SessionActor = SessionUser & ActorContext & { ip: string | null };
+
+export function actorOf(caller: Caller): SessionActor {
+  return { ...caller.user, ip: caller.ip };
+}
+
 export function resolveCaller(credentials: Credentials): Caller | null {
   if (credentials.bearerToken) {
     const user = userFromBearerToken(credentials.bearerToken);
@@ -41,6 +49,18 @@ export function resolveCaller(credentials: Credentials): Caller | null {
 }
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+/** The guard's zod parsing: no schema parses to undefined; a failure is `validation_failed` with field errors, unless `invalid` says otherwise. */
+export function parseInput<S extends z.ZodType | undefined>(
+  schema: S,
+  input: unknown,
+  invalid: (error: z.ZodError) => AppError = (error) => new AppError('validation_failed', undefined, fieldErrorsOf(error)),
+): Parsed<S> {
+  if (!schema) return undefined as Parsed<S>;
+  const result = schema.safeParse(input);
+  if (!result.success) throw invalid(result.error);
+  return result.data as Parsed<S>;
+}
 
 export function guard<S extends z.ZodType | undefined>(
   options: GuardOptions<S> & { auth: false },
@@ -58,13 +78,7 @@ export function guard<S extends z.ZodType | undefined>(options: GuardOptions<S>,
     if (!caller) throw new AppError('unauthenticated');
     if (options.roles && !options.roles.includes(caller.user.role)) throw new AppError('forbidden');
   }
-  let parsed: unknown = undefined;
-  if (options.schema) {
-    const result = options.schema.safeParse(input);
-    if (!result.success) throw new AppError('validation_failed', undefined, fieldErrorsOf(result.error));
-    parsed = result.data;
-  }
-  return { caller, input: parsed as Parsed<S> };
+  return { caller, input: parseInput(options.schema as S, input) };
 }
 
 /** Logs unexpected errors and turns every error into an AppError the caller can show. */

@@ -3,6 +3,7 @@ import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import type { Role } from '@/lib/rules/enums';
+import { clientIp, wantsSecureCookie } from './request-meta';
 import { resolveCaller, type Caller, type Credentials } from './guard';
 import { SESSION_COOKIE, SESSION_IDLE_MS, type SessionUser } from './session';
 
@@ -10,10 +11,9 @@ import { SESSION_COOKIE, SESSION_IDLE_MS, type SessionUser } from './session';
 
 export async function credentialsFromNext(): Promise<Credentials> {
   const [cookieStore, headerStore] = await Promise.all([cookies(), headers()]);
-  const forwarded = headerStore.get('x-forwarded-for');
   return {
     sessionToken: cookieStore.get(SESSION_COOKIE)?.value ?? null,
-    ip: forwarded ? forwarded.split(',')[0].trim() : (headerStore.get('x-real-ip') ?? '127.0.0.1'),
+    ip: clientIp(headerStore),
   };
 }
 
@@ -29,18 +29,12 @@ export async function requireUser(roles?: readonly Role[]): Promise<SessionUser>
   return caller.user;
 }
 
-export async function isSecureRequest(): Promise<boolean> {
-  if (process.env.COOKIE_SECURE === '1') return true;
-  const headerStore = await headers();
-  return headerStore.get('x-forwarded-proto') === 'https';
-}
-
 export async function setSessionCookie(token: string, expiresAt: Date) {
   const store = await cookies();
   store.set(SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'lax',
-    secure: await isSecureRequest(),
+    secure: wantsSecureCookie(await headers()),
     path: '/',
     expires: expiresAt,
     maxAge: Math.floor(Math.min(expiresAt.getTime() - Date.now(), SESSION_IDLE_MS * 100) / 1000),

@@ -244,7 +244,6 @@ export function planRows(rows: readonly ParsedProjectRow[], context: PlanContext
         return { row, action: 'error', name, errors };
       }
       const { stage, planYear: _year, plannedInvestmentThisYear, ...fields } = values;
-      void _year;
       const input = projectCreateSchema.safeParse({ ...fields, ...(otherYear ? {} : { plannedInvestmentThisYear }) });
       if (!input.success) for (const issue of input.error.issues) fail(String(issue.path[0]) as ProjectImportField, issue.message);
       if (errors.length || !input.success) return { row, action: 'error', name, errors };

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { AppError } from '@/lib/errors';
+import { yieldToEventLoop } from '@/lib/event-loop';
 import { cellText } from './cells';
 import { mapHeaders, type HeaderMapping, type HeaderSpec } from './headers';
 
@@ -26,8 +27,6 @@ export interface ReadOptions {
 }
 
 const notXlsx = () => new AppError('unsupported_media_type', '文件不是有效的 Excel（.xlsx）文件，请用 Excel 或 WPS 另存为 .xlsx 后再上传');
-
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function columnLetter(column: number): string {
   let letters = '';

@@ -25,6 +25,11 @@ export function formatYi(value: number | null | undefined): string {
   return `${yiFormatter.format(value / 10_000)} 亿元`;
 }
 
+/** 万元 as a number of 亿元 rounded to 0.01, for chart values (labels use formatYi). */
+export function wanToYi(wan: number): number {
+  return Math.round(wan / 100) / 100;
+}
+
 /** 万元 below 1 亿, 亿元 above: for compact headers. */
 export function formatMoneyCompact(value: number): string {
   return Math.abs(value) >= 10_000 ? formatYi(value) : formatWan(value);

@@ -10,6 +10,11 @@ export interface Actor {
   team?: string | null;
 }
 
+/** The acting user as domain writes take it: the user, and the request's address for the audit row. */
+export interface ActorContext extends Actor {
+  ip?: string | null;
+}
+
 export interface ProjectScope {
   unitId: number;
   ownerId: number | null;

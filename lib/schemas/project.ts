@@ -78,8 +78,7 @@ export const projectPatchSchema = z
   .superRefine((input, ctx) => {
     if (input.completedInvestment !== undefined) ctx.addIssue({ code: 'custom', path: ['completedInvestment'], message: COMPLETED_IS_COMPUTED });
   })
-  .transform(({ completedInvestment, ...patch }) => {
-    void completedInvestment;
+  .transform(({ completedInvestment: _completedInvestment, ...patch }) => {
     return patch;
   });
 export type ProjectPatchInput = z.output<typeof projectPatchSchema>;

@@ -8,7 +8,7 @@ import { createTask } from '@/domain/tasks';
 import { createReport } from '@/domain/reports';
 import { previewProjectImport } from '@/domain/imports';
 import { monthOf, previousMonth, today } from '@/lib/rules/dates';
-import type { ActorContext } from '@/domain/projects';
+import type { ActorContext } from '@/lib/rules/permissions';
 import { workbookBuffer } from '../support/xlsx';
 
 // Records for the permission matrix, made once per test file on the seeded database. "own" is

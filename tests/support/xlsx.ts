@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { users } from '@/db/schema';
-import type { ActorContext } from '@/domain/projects';
+import type { ActorContext } from '@/lib/rules/permissions';
 
 // Builds .xlsx files in tests and loads demo users as domain actors.
 

@@ -13,14 +13,14 @@ async function currentSessionId(): Promise<string | null> {
 }
 
 /** From /account: the user stays signed in here; every other session of theirs ends. */
-export const changePasswordAction = guardedAction({ schema: ownPasswordSchema }, async (input, caller) => {
-  await changeOwnPassword({ ...caller.user, ip: caller.ip }, input, await currentSessionId());
+export const changePasswordAction = guardedAction({ schema: ownPasswordSchema }, async (input, actor) => {
+  await changeOwnPassword(actor, input, await currentSessionId());
   // A fresh value each time, so the form clears after every change.
   return { changedAt: new Date().toISOString() };
 });
 
 /** From /account/password, the forced change: once done, on to the user's landing page. */
-export const changeRequiredPasswordAction = guardedAction({ schema: ownPasswordSchema }, async (input, caller) => {
-  await changeOwnPassword({ ...caller.user, ip: caller.ip }, input, await currentSessionId());
+export const changeRequiredPasswordAction = guardedAction({ schema: ownPasswordSchema }, async (input, actor) => {
+  await changeOwnPassword(actor, input, await currentSessionId());
   redirect('/');
 });

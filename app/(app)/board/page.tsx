@@ -3,9 +3,8 @@ import Link from 'next/link';
 import { Board } from '@/components/board/board';
 import { BoardFilters } from '@/components/board/board-filters';
 import { PageHeader } from '@/components/ui/page';
-import { projectBoard } from '@/db/queries/board';
 import { listIndustries, listUnits, listUserOptions } from '@/db/queries/reference';
-import { ensureLightsFresh } from '@/domain/light';
+import { projectBoard } from '@/domain/fresh-light-reads';
 import { requireUser } from '@/lib/auth/next';
 import { CATEGORIES, CATEGORY_LABELS, LIGHTS, LIGHT_LABELS, STAGES, STAGE_LABELS } from '@/lib/rules/enums';
 import { formatMoneyCompact } from '@/lib/rules/money';
@@ -19,7 +18,6 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
   const params = await searchParams;
   const filters = parseFiltersLenient(projectFilterSchema, params);
   const lane = pickLane(PROJECT_LANES, params.lane);
-  ensureLightsFresh();
   const pageSize = lane ? LANE_PAGE_SIZE : COLUMN_PAGE_SIZE;
   const { lanes, columns } = projectBoard(user, filters, lane, pageSize);
   const total = columns.reduce((acc, c) => ({ count: acc.count + c.sums.count, money: acc.money + c.sums.totalInvestment }), { count: 0, money: 0 });

@@ -9,23 +9,23 @@ import { campaignFormSchema } from '@/lib/schemas/lead';
 import { fromFormNumber } from '@/lib/schemas/form';
 import { id, version } from '@/lib/validation';
 
-export const createCampaignAction = guardedAction({ schema: campaignFormSchema }, (input, caller) => {
-  const campaign = createCampaign({ ...caller.user, ip: caller.ip }, input);
+export const createCampaignAction = guardedAction({ schema: campaignFormSchema }, (input, actor) => {
+  const campaign = createCampaign(actor, input);
   revalidatePath('/campaigns');
   redirect(`/campaigns/${campaign.id}`);
 });
 
 export const updateCampaignAction = guardedAction(
   { schema: z.intersection(campaignFormSchema, z.object({ campaignId: fromFormNumber(id), version: fromFormNumber(version) })) },
-  ({ campaignId, ...input }, caller) => {
-    const campaign = updateCampaign({ ...caller.user, ip: caller.ip }, campaignId, input);
+  ({ campaignId, ...input }, actor) => {
+    const campaign = updateCampaign(actor, campaignId, input);
     revalidatePath(`/campaigns/${campaignId}`);
     return { id: campaign.id, version: campaign.version };
   },
 );
 
-export const deleteCampaignAction = guardedAction({ schema: z.object({ campaignId: fromFormNumber(id), version: fromFormNumber(version) }) }, ({ campaignId, version }, caller) => {
-  deleteCampaign({ ...caller.user, ip: caller.ip }, campaignId, version);
+export const deleteCampaignAction = guardedAction({ schema: z.object({ campaignId: fromFormNumber(id), version: fromFormNumber(version) }) }, ({ campaignId, version }, actor) => {
+  deleteCampaign(actor, campaignId, version);
   revalidatePath('/campaigns');
   redirect('/campaigns');
 });

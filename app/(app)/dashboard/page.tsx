@@ -9,18 +9,15 @@ import { ScopeSwitch } from '@/components/dashboard/scope-switch';
 import { Card, PageHeader } from '@/components/ui/page';
 import { listUnits } from '@/db/queries/reference';
 import { loadDashboard } from '@/domain/dashboard';
-import { ensureLightsFresh } from '@/domain/light';
 import { ledgerLink } from '@/domain/stats';
 import { requireUser } from '@/lib/auth/next';
 import { today } from '@/lib/rules/dates';
 import { CATEGORY_LABELS, STAGE_LABELS, STAGES } from '@/lib/rules/enums';
-import { formatYi } from '@/lib/rules/money';
+import { formatYi, wanToYi } from '@/lib/rules/money';
 import { statsQuerySchema, STATS_SCOPE_LABELS } from '@/lib/schemas/stats';
 import { cumulative, parsePeriod, periodRange, proratedPlan, rankUnits, unitRates } from '@/lib/rules/stats';
 
 export const metadata: Metadata = { title: '统计' };
-
-const yi = (wan: number) => Math.round(wan / 100) / 100;
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireUser();
@@ -35,7 +32,6 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const scope = statsQuerySchema.shape.scope.catch('all').parse(first('scope'));
   const unitParsed = statsQuerySchema.shape.unitId.safeParse(first('unitId'));
   const unitId = unitParsed.success ? unitParsed.data : undefined;
-  ensureLightsFresh();
   const d = loadDashboard({ year, scope, unitId, day, ranking });
   const stats = d.stats;
   const units = listUnits();
@@ -56,7 +52,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     {
       title: '各阶段总投资（亿元）',
       label: `各阶段总投资：${stageRows.map((r) => `${STAGE_LABELS[r.key]} ${formatYi(r.totalInvestment)}`).join('，')}`,
-      spec: { kind: 'bar', categories: stageRows.map((r) => STAGE_LABELS[r.key]), series: [{ name: '总投资（亿元）', values: stageRows.map((r) => yi(r.totalInvestment)) }], axisNames: ['亿元'], links: stageRows.map((r) => link({ stage: r.key })) },
+      spec: { kind: 'bar', categories: stageRows.map((r) => STAGE_LABELS[r.key]), series: [{ name: '总投资（亿元）', values: stageRows.map((r) => wanToYi(r.totalInvestment)) }], axisNames: ['亿元'], links: stageRows.map((r) => link({ stage: r.key })) },
     },
     {
       title: `${year}年逐月完成投资与计划（亿元）`,
@@ -65,9 +61,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         kind: 'bar',
         categories: d.monthly.map((m) => `${Number(m.month.slice(5))}月`),
         series: [
-          { name: '当月完成', values: d.monthly.map((m) => yi(m.amount)) },
-          { name: '累计完成', type: 'line', axis: 1, values: cumulative(monthsSoFar.map((m) => yi(m.amount))) },
-          ...(investmentTarget !== null ? [{ name: '累计计划', type: 'line' as const, axis: 1 as const, values: cumulative(d.monthly.map(() => yi(monthlyPlan))) }] : []),
+          { name: '当月完成', values: d.monthly.map((m) => wanToYi(m.amount)) },
+          { name: '累计完成', type: 'line', axis: 1, values: cumulative(monthsSoFar.map((m) => wanToYi(m.amount))) },
+          ...(investmentTarget !== null ? [{ name: '累计计划', type: 'line' as const, axis: 1 as const, values: cumulative(d.monthly.map(() => wanToYi(monthlyPlan))) }] : []),
         ],
         axisNames: ['当月（亿元）', '累计（亿元）'],
       },
@@ -80,7 +76,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         categories: d.breakdowns.byCategory.map((r) => CATEGORY_LABELS[r.key]),
         series: [
           { name: '项目数', values: d.breakdowns.byCategory.map((r) => r.count) },
-          { name: '总投资（亿元）', axis: 1, values: d.breakdowns.byCategory.map((r) => yi(r.totalInvestment)) },
+          { name: '总投资（亿元）', axis: 1, values: d.breakdowns.byCategory.map((r) => wanToYi(r.totalInvestment)) },
         ],
         axisNames: ['个', '亿元'],
         links: d.breakdowns.byCategory.map((r) => link({ category: r.key })),
@@ -95,7 +91,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         categories: d.breakdowns.byUnit.map((r) => r.label),
         series: [
           { name: '项目数', values: d.breakdowns.byUnit.map((r) => r.count) },
-          { name: '总投资（亿元）', axis: 1, values: d.breakdowns.byUnit.map((r) => yi(r.totalInvestment)) },
+          { name: '总投资（亿元）', axis: 1, values: d.breakdowns.byUnit.map((r) => wanToYi(r.totalInvestment)) },
         ],
         axisNames: ['个', '亿元'],
         links: d.breakdowns.byUnit.map((r) => link({ unitId: r.key })),
@@ -110,7 +106,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         categories: d.breakdowns.byIndustry.map((r) => r.label ?? '未分类'),
         series: [
           { name: '项目数', values: d.breakdowns.byIndustry.map((r) => r.count) },
-          { name: '总投资（亿元）', axis: 1, values: d.breakdowns.byIndustry.map((r) => yi(r.totalInvestment)) },
+          { name: '总投资（亿元）', axis: 1, values: d.breakdowns.byIndustry.map((r) => wanToYi(r.totalInvestment)) },
         ],
         axisNames: ['个', '亿元'],
         // 未分类 has no ledger filter of its own, so its bar opens nothing rather than a ledger of another total.

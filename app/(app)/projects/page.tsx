@@ -7,10 +7,9 @@ import { LedgerTable } from '@/components/projects/ledger-table';
 import { ledgerHref, type SearchParams } from '@/components/projects/ledger-url';
 import { listIndustries, listUnits, listUserOptions } from '@/db/queries/reference';
 import { listLedgerRows } from '@/db/queries/projects';
-import { sumProjects } from '@/db/queries/project-filters';
 import { reportedInvestment } from '@/db/queries/stats';
 import { formatWan, formatYi } from '@/lib/rules/money';
-import { ensureLightsFresh } from '@/domain/light';
+import { sumProjects } from '@/domain/fresh-light-reads';
 import { requireUser } from '@/lib/auth/next';
 import { parseFiltersLenient, projectFilterSchema } from '@/lib/schemas/filters';
 import { parseLedgerView } from '@/lib/schemas/ledger';
@@ -24,7 +23,6 @@ export default async function ProjectLedgerPage({ searchParams }: { searchParams
   const params = await searchParams;
   const filters = parseFiltersLenient(projectFilterSchema, params);
   const view = parseLedgerView(params);
-  ensureLightsFresh();
   const sums = sumProjects(filters);
   // With reportYear (the drill-down of 完成投资), the year's reported investment of these projects is the dashboard's figure.
   const yearInvestment = filters.reportYear ? reportedInvestment(filters, yearMonths(filters.reportYear)) : null;

@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { cookies, headers } from 'next/headers';
 import { signIn, SESSION_COOKIE } from '@/lib/auth/session';
 import { setSessionCookie } from '@/lib/auth/next';
+import { clientIp } from '@/lib/auth/request-meta';
 import { toAppError } from '@/lib/auth/guard';
 import { loginSchema } from '@/lib/schemas/auth';
 import { fieldErrorsOf } from '@/lib/validation';
@@ -15,11 +16,10 @@ export async function loginAction(_prev: ActionState, formData: FormData): Promi
   const parsed = loginSchema.safeParse({ username: formData.get('username'), password: formData.get('password') });
   if (!parsed.success) return { ok: false, errors: fieldErrorsOf(parsed.error), values };
   const headerStore = await headers();
-  const forwarded = headerStore.get('x-forwarded-for');
   try {
     const result = await signIn({
       ...parsed.data,
-      ip: forwarded ? forwarded.split(',')[0].trim() : (headerStore.get('x-real-ip') ?? '127.0.0.1'),
+      ip: clientIp(headerStore),
       userAgent: headerStore.get('user-agent'),
       replaceToken: (await cookies()).get(SESSION_COOKIE)?.value ?? null,
     });

@@ -28,8 +28,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const result = listAuditEntries(filters);
   const names = loadAuditNames(result.items);
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
-  const { page, pageSize, ...exportFilters } = filters;
-  void pageSize;
+  const { page, pageSize: _pageSize, ...exportFilters } = filters;
   return (
     <div className="space-y-4">
       <PageHeader title="审计日志" description="每一次变更的操作人、时间、记录和变更前后内容。日志只增不改，任何人都不能编辑或删除。" />

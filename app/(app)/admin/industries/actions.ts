@@ -7,20 +7,20 @@ import { industryCreateSchema, industryUpdateSchema, referenceActiveSchema } fro
 
 const ADMIN = ['admin'] as const;
 
-export const createIndustryAction = guardedAction({ roles: ADMIN, schema: industryCreateSchema }, (input, caller) => {
-  const industry = createIndustry({ ...caller.user, ip: caller.ip }, input);
+export const createIndustryAction = guardedAction({ roles: ADMIN, schema: industryCreateSchema }, (input, actor) => {
+  const industry = createIndustry(actor, input);
   revalidatePath('/admin/industries');
   return { id: industry.id };
 });
 
-export const renameIndustryAction = guardedAction({ roles: ADMIN, schema: industryUpdateSchema }, (input, caller) => {
-  const industry = renameIndustry({ ...caller.user, ip: caller.ip }, input);
+export const renameIndustryAction = guardedAction({ roles: ADMIN, schema: industryUpdateSchema }, (input, actor) => {
+  const industry = renameIndustry(actor, input);
   revalidatePath('/admin/industries');
   return { version: industry.version };
 });
 
-export const setIndustryActiveAction = guardedAction({ roles: ADMIN, schema: referenceActiveSchema }, (input, caller) => {
-  const industry = setIndustryActive({ ...caller.user, ip: caller.ip }, input);
+export const setIndustryActiveAction = guardedAction({ roles: ADMIN, schema: referenceActiveSchema }, (input, actor) => {
+  const industry = setIndustryActive(actor, input);
   revalidatePath('/admin/industries');
   return { active: industry.active };
 });

@@ -8,14 +8,14 @@ import { targetCreateSchema, targetUpdateSchema } from '@/lib/schemas/admin';
 
 const ADMIN = ['admin'] as const;
 
-export const createTargetAction = guardedAction({ roles: ADMIN, schema: targetCreateSchema }, (input, caller) => {
-  const target = createTarget({ ...caller.user, ip: caller.ip }, input);
+export const createTargetAction = guardedAction({ roles: ADMIN, schema: targetCreateSchema }, (input, actor) => {
+  const target = createTarget(actor, input);
   revalidatePath('/admin/targets');
   redirect(`/admin/targets?saved=${target.year}`);
 });
 
-export const updateTargetAction = guardedAction({ roles: ADMIN, schema: targetUpdateSchema }, (input, caller) => {
-  const target = updateTarget({ ...caller.user, ip: caller.ip }, input);
+export const updateTargetAction = guardedAction({ roles: ADMIN, schema: targetUpdateSchema }, (input, actor) => {
+  const target = updateTarget(actor, input);
   revalidatePath('/admin/targets');
   redirect(`/admin/targets?saved=${target.year}`);
 });

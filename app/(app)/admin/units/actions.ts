@@ -7,20 +7,20 @@ import { referenceActiveSchema, unitCreateSchema, unitUpdateSchema } from '@/lib
 
 const ADMIN = ['admin'] as const;
 
-export const createUnitAction = guardedAction({ roles: ADMIN, schema: unitCreateSchema }, (input, caller) => {
-  const unit = createUnit({ ...caller.user, ip: caller.ip }, input);
+export const createUnitAction = guardedAction({ roles: ADMIN, schema: unitCreateSchema }, (input, actor) => {
+  const unit = createUnit(actor, input);
   revalidatePath('/admin/units');
   return { id: unit.id };
 });
 
-export const updateUnitAction = guardedAction({ roles: ADMIN, schema: unitUpdateSchema }, (input, caller) => {
-  const unit = updateUnit({ ...caller.user, ip: caller.ip }, input);
+export const updateUnitAction = guardedAction({ roles: ADMIN, schema: unitUpdateSchema }, (input, actor) => {
+  const unit = updateUnit(actor, input);
   revalidatePath('/admin/units');
   return { version: unit.version };
 });
 
-export const setUnitActiveAction = guardedAction({ roles: ADMIN, schema: referenceActiveSchema }, (input, caller) => {
-  const unit = setUnitActive({ ...caller.user, ip: caller.ip }, input);
+export const setUnitActiveAction = guardedAction({ roles: ADMIN, schema: referenceActiveSchema }, (input, actor) => {
+  const unit = setUnitActive(actor, input);
   revalidatePath('/admin/units');
   return { active: unit.active };
 });

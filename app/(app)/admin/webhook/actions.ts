@@ -14,8 +14,8 @@ const schema = z.object({
     .refine((value) => value === '' || URL.canParse(value), { error: '地址格式无效' }),
 });
 
-export const saveWebhookAction = guardedAction({ roles: ['admin'], schema }, ({ url }, caller) => {
-  setDigestWebhookUrl({ ...caller.user, ip: caller.ip }, url || null);
+export const saveWebhookAction = guardedAction({ roles: ['admin'], schema }, ({ url }, actor) => {
+  setDigestWebhookUrl(actor, url || null);
   revalidatePath('/admin/webhook');
   return { url: url || null };
 });

@@ -5,7 +5,7 @@ import { xlsxResponse } from '@/lib/excel/writer';
 import { id } from '@/lib/validation';
 
 // 导出 Excel of /alerts: the caller's own alerts; the unit filter narrows a leader's or admin's view only.
-export const GET = apiRoute({}, async ({ caller, request }) => {
-  const file = await exportAlerts({ actor: caller.user, unitId: id.safeParse(searchParamsOf(request).unitId).data });
+export const GET = apiRoute({}, async ({ actor, request }) => {
+  const file = await exportAlerts({ actor, unitId: id.safeParse(searchParamsOf(request).unitId).data });
   return xlsxResponse(file.buffer, file.fileName);
 });

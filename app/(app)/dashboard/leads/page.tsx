@@ -6,7 +6,7 @@ import { leadsDashboardFigures } from '@/domain/stats';
 import { requireUser } from '@/lib/auth/next';
 import { today } from '@/lib/rules/dates';
 import { LEAD_STAGE_LABELS, LEAD_STAGES } from '@/lib/rules/enums';
-import { formatYi, rate } from '@/lib/rules/money';
+import { formatYi, rate, wanToYi } from '@/lib/rules/money';
 import { percentText } from '@/lib/rules/stats';
 
 export const metadata = { title: '招商统计' };
@@ -57,7 +57,7 @@ function FigureTable({ caption, rows, firstHeader, hrefOf }: { caption: string; 
 function Section({ title, rows, firstHeader, hrefOf }: { title: string; rows: GroupFigure[]; firstHeader: string; hrefOf?: (row: GroupFigure) => string }) {
   return (
     <Card title={title} className="break-inside-avoid">
-      <LeadsBarChart title={title} rows={rows.slice(0, 12).map((r) => ({ label: r.label, count: r.count, investmentYi: Math.round(r.intendedInvestment / 100) / 100 }))} />
+      <LeadsBarChart title={title} rows={rows.slice(0, 12).map((r) => ({ label: r.label, count: r.count, investmentYi: wanToYi(r.intendedInvestment) }))} />
       <FigureTable caption={title} rows={rows} firstHeader={firstHeader} hrefOf={hrefOf} />
     </Card>
   );

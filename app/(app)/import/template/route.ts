@@ -8,7 +8,7 @@ import { z } from 'zod';
 
 const querySchema = z.object({ kind: z.enum(['projects', 'leads'], { error: '模板类型无效' }).default('projects') });
 
-export const GET = apiRoute({ roles: IMPORT_ROLES, query: querySchema }, async ({ caller, query }) => {
-  assertMayImport(caller.user, query.kind);
+export const GET = apiRoute({ roles: IMPORT_ROLES, query: querySchema }, async ({ actor, query }) => {
+  assertMayImport(actor, query.kind);
   return query.kind === 'leads' ? xlsxResponse(await leadTemplate(), '招商线索导入模板.xlsx') : xlsxResponse(await projectTemplate(), '重点项目导入模板.xlsx');
 });

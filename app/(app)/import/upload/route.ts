@@ -9,7 +9,7 @@ const tooLarge = () => new AppError('payload_too_large', '文件超过 20 MB，�
 
 // Takes the uploaded file and starts its preview in the import worker; the page polls /import/jobs/:id.
 // Size and type (by the file's bytes, not its name) are refused here, before any job starts.
-export const POST = apiRoute({ roles: IMPORT_ROLES }, async ({ caller, request }) => {
+export const POST = apiRoute({ roles: IMPORT_ROLES }, async ({ actor, request }) => {
   const form = await readLimitedForm(request, MAX_IMPORT_BYTES, tooLarge);
   if (!form) throw new AppError('bad_request', '请选择要上传的 Excel 文件', { file: ['请选择要上传的 Excel 文件'] });
   const file = form.get('file');
@@ -21,6 +21,6 @@ export const POST = apiRoute({ roles: IMPORT_ROLES }, async ({ caller, request }
   if (file.size > MAX_IMPORT_BYTES) throw tooLarge();
   const bytes = new Uint8Array(await file.arrayBuffer());
   assertXlsxBytes(bytes);
-  const jobId = startPreviewJob({ ...caller.user, ip: caller.ip }, kind, { name: file.name, bytes });
+  const jobId = startPreviewJob(actor, kind, { name: file.name, bytes });
   return json({ jobId }, 202);
 });

@@ -7,6 +7,6 @@ import { id } from '@/lib/validation';
 // never widens what an officer may see.
 const query = z.object({ unitId: id.optional() });
 
-export const GET = apiRoute({ query }, ({ caller, query }) =>
-  listAlerts({ actor: caller.user, unitId: query.unitId }).map(toAlertDto),
+export const GET = apiRoute({ query }, ({ actor, query }) =>
+  listAlerts({ actor, unitId: query.unitId }).map(toAlertDto),
 );

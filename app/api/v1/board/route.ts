@@ -1,6 +1,6 @@
 import { apiRoute } from '@/lib/auth/api';
-import { leadBoardTotals, projectBoardTotals } from '@/db/queries/board';
-import { ensureLightsFresh } from '@/domain/light';
+import { leadBoardTotals } from '@/db/queries/board';
+import { projectBoardTotals } from '@/domain/fresh-light-reads';
 import { AppError } from '@/lib/errors';
 import { boardKindQuery, leadBoardQuery, projectBoardQuery } from '@/lib/schemas/board';
 import { parseOrThrow } from '@/lib/validation';
@@ -14,11 +14,11 @@ function queryOf(request: Request): Record<string, string> {
 }
 
 /** GET /api/v1/board?kind=projects|leads&lane=&...filters: the board's column sums, equal to the lists' under the same filters. */
-export const GET = apiRoute({}, ({ caller, request }) => {
+export const GET = apiRoute({}, ({ actor, request }) => {
   const raw = queryOf(request);
   const { kind } = parseOrThrow(boardKindQuery, raw);
   if (kind === 'leads') {
-    if (!LEAD_ROLES.includes(caller.user.role as (typeof LEAD_ROLES)[number])) throw new AppError('forbidden', '无权查看招商线索看板');
+    if (!LEAD_ROLES.includes(actor.role as (typeof LEAD_ROLES)[number])) throw new AppError('forbidden', '无权查看招商线索看板');
     const { lane, kind: _kind, ...filters } = parseOrThrow(leadBoardQuery, { ...raw, kind });
     const board = leadBoardTotals(filters, lane);
     return {
@@ -27,7 +27,6 @@ export const GET = apiRoute({}, ({ caller, request }) => {
       ...(lane ? { lanes: board.lanes.map((l) => ({ key: l.key, label: l.label, cells: l.cells.map(({ stage, sums }) => ({ stage, ...sums })) })) } : {}),
     };
   }
-  ensureLightsFresh();
   const { lane, kind: _kind, ...filters } = parseOrThrow(projectBoardQuery, { ...raw, kind });
   const board = projectBoardTotals(filters, lane);
   return {

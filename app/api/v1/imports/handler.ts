@@ -61,8 +61,7 @@ function previewBody(preview: PreviewBase<AnyRow>) {
 }
 
 export function importRoute(kind: ImportKind) {
-  return apiRoute({ roles: kind === 'leads' ? LEAD_IMPORT_ROLES : PROJECT_IMPORT_ROLES, query: querySchema }, async ({ caller, query, request }) => {
-    const actor = { ...caller.user, ip: caller.ip };
+  return apiRoute({ roles: kind === 'leads' ? LEAD_IMPORT_ROLES : PROJECT_IMPORT_ROLES, query: querySchema }, async ({ actor, query, request }) => {
     if (query.mode === 'preview') {
       const previewId = await runImportPreview(actor, kind, await uploadedFile(request, query.fileName ?? '导入.xlsx'));
       return previewBody(loadPreview<PreviewBase<AnyRow>>(actor, previewId, kind));

@@ -15,4 +15,4 @@ export const GET = apiRoute({ query: leadListQuerySchema }, ({ query }) => {
   return { items, total: count, page, pageSize, intendedInvestment };
 });
 
-export const POST = apiRoute({ body: leadCreateSchema }, ({ caller, body }) => json(createLead({ ...caller.user, ip: caller.ip }, body), 201));
+export const POST = apiRoute({ body: leadCreateSchema }, ({ actor, body }) => json(createLead(actor, body), 201));

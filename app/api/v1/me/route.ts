@@ -1,4 +1,4 @@
 import { apiRoute } from '@/lib/auth/api';
 import { toUserDto } from '@/lib/auth/user-dto';
 
-export const GET = apiRoute({}, ({ caller }) => ({ user: toUserDto(caller.user) }));
+export const GET = apiRoute({}, ({ actor }) => ({ user: toUserDto(actor) }));

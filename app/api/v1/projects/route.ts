@@ -1,7 +1,6 @@
 import { apiRoute, json } from '@/lib/auth/api';
 import { listProjectRows } from '@/db/queries/projects';
-import { sumProjects } from '@/db/queries/project-filters';
-import { ensureLightsFresh } from '@/domain/light';
+import { sumProjects } from '@/domain/fresh-light-reads';
 import { createProject, toProjectDtos } from '@/domain/projects';
 import { projectFilterSchema } from '@/lib/schemas/filters';
 import { projectCreateSchema } from '@/lib/schemas/project';
@@ -10,10 +9,9 @@ import { page, pageSize } from '@/lib/validation';
 const query = projectFilterSchema.extend({ page, pageSize });
 
 export const GET = apiRoute({ query }, ({ query: { page, pageSize, ...filters } }) => {
-  ensureLightsFresh();
   const total = sumProjects(filters).count;
   const items = toProjectDtos(listProjectRows({ filters, page, pageSize }));
   return { items, total, page, pageSize };
 });
 
-export const POST = apiRoute({ body: projectCreateSchema }, ({ caller, body }) => json(createProject({ ...caller.user, ip: caller.ip }, body), 201));
+export const POST = apiRoute({ body: projectCreateSchema }, ({ actor, body }) => json(createProject(actor, body), 201));

@@ -1,15 +1,15 @@
-import { clientIp, cookieValue, json, publicRoute, readJsonBody } from '@/lib/auth/api';
+import { cookieValue, json, publicRoute, readJsonBody } from '@/lib/auth/api';
+import { clientIp, wantsSecureCookie } from '@/lib/auth/request-meta';
 import { SESSION_COOKIE, signIn, signOut } from '@/lib/auth/session';
 import { toUserDto } from '@/lib/auth/user-dto';
 import { loginSchema } from '@/lib/schemas/auth';
 import { parseOrThrow } from '@/lib/validation';
 
 function sessionCookie(request: Request, token: string, expiresAt: Date | null) {
-  const secure = process.env.COOKIE_SECURE === '1' || request.headers.get('x-forwarded-proto') === 'https';
   const parts = [`${SESSION_COOKIE}=${token}`, 'Path=/', 'HttpOnly', 'SameSite=Lax'];
   if (expiresAt) parts.push(`Expires=${expiresAt.toUTCString()}`);
   else parts.push('Max-Age=0');
-  if (secure) parts.push('Secure');
+  if (wantsSecureCookie(request.headers)) parts.push('Secure');
   return parts.join('; ');
 }
 
@@ -17,7 +17,7 @@ export const POST = publicRoute(async (request) => {
   const input = parseOrThrow(loginSchema, await readJsonBody(request));
   const result = await signIn({
     ...input,
-    ip: clientIp(request),
+    ip: clientIp(request.headers),
     userAgent: request.headers.get('user-agent'),
     replaceToken: cookieValue(request, SESSION_COOKIE),
   });

@@ -7,7 +7,7 @@ import { PasswordResetForm } from '@/components/admin/password-reset-form';
 import { UserForm } from '@/components/admin/user-form';
 import { Tag } from '@/components/ui/badges';
 import { Card, PageHeader } from '@/components/ui/page';
-import { findUserForAdmin, listTeams } from '@/db/queries/admin';
+import { findUserForAdmin, listTeamsInUse } from '@/db/queries/admin';
 import { listUnits } from '@/db/queries/reference';
 import { getSetting } from '@/domain/settings';
 import { requireUser } from '@/lib/auth/next';
@@ -46,7 +46,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
         <UserForm
           action={updateUserAction}
           units={units}
-          teams={listTeams()}
+          teams={listTeamsInUse()}
           user={{ id: user.id, version: user.version, username: user.username, name: user.name, role: user.role, unitId: user.unitId, team: user.team }}
         />
       </Card>

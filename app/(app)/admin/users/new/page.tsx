@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { AdminBreadcrumb } from '@/components/admin/breadcrumb';
 import { UserForm } from '@/components/admin/user-form';
 import { Card, PageHeader } from '@/components/ui/page';
-import { listTeams } from '@/db/queries/admin';
+import { listTeamsInUse } from '@/db/queries/admin';
 import { listUnits } from '@/db/queries/reference';
 import { getSetting } from '@/domain/settings';
 import { requireUser } from '@/lib/auth/next';
@@ -18,7 +18,7 @@ export default async function NewUserPage() {
       <AdminBreadcrumb parent={{ href: '/admin/users', label: '用户管理' }} current="新建用户" />
       <PageHeader title="新建用户" description="新用户用这里设置的初始密码登录；勾选“首次登录须修改密码”后，其首次登录会先要求修改密码。" />
       <Card>
-        <UserForm action={createUserAction} units={units} teams={listTeams()} passwordMinLength={getSetting('passwordMinLength')} />
+        <UserForm action={createUserAction} units={units} teams={listTeamsInUse()} passwordMinLength={getSetting('passwordMinLength')} />
       </Card>
     </div>
   );

@@ -5,8 +5,8 @@ import { guardedAction } from '@/lib/auth/action';
 import { createReport } from '@/domain/reports';
 import { reportCreateForm } from '@/lib/schemas/project-lists';
 
-export const createReportAction = guardedAction({ schema: reportCreateForm }, ({ projectId, ...input }, caller) => {
-  const report = createReport({ ...caller.user, ip: caller.ip }, projectId, input);
+export const createReportAction = guardedAction({ schema: reportCreateForm }, ({ projectId, ...input }, actor) => {
+  const report = createReport(actor, projectId, input);
   revalidatePath(`/projects/${projectId}`, 'layout');
   return report;
 });

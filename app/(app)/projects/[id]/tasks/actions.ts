@@ -5,14 +5,14 @@ import { guardedAction } from '@/lib/auth/action';
 import { createTask, updateTask } from '@/domain/tasks';
 import { taskCreateForm, taskPatchForm } from '@/lib/schemas/project-lists';
 
-export const createTaskAction = guardedAction({ schema: taskCreateForm }, ({ projectId, ...input }, caller) => {
-  const task = createTask({ ...caller.user, ip: caller.ip }, projectId, input);
+export const createTaskAction = guardedAction({ schema: taskCreateForm }, ({ projectId, ...input }, actor) => {
+  const task = createTask(actor, projectId, input);
   revalidatePath(`/projects/${projectId}`, 'layout');
   return task;
 });
 
-export const updateTaskStateAction = guardedAction({ schema: taskPatchForm }, ({ taskId, ...patch }, caller) => {
-  const task = updateTask({ ...caller.user, ip: caller.ip }, taskId, patch);
+export const updateTaskStateAction = guardedAction({ schema: taskPatchForm }, ({ taskId, ...patch }, actor) => {
+  const task = updateTask(actor, taskId, patch);
   revalidatePath(`/projects/${task.projectId}`, 'layout');
   return task;
 });

@@ -13,4 +13,4 @@ export const GET = apiRoute({ roles: ADMIN, query: z.object({ page, pageSize }) 
 });
 
 /** `201 { token, apiToken }`: the only response that ever contains the token. */
-export const POST = apiRoute({ roles: ADMIN, body: tokenCreateSchema }, ({ caller, body }) => json(createApiToken({ ...caller.user, ip: caller.ip }, body), 201));
+export const POST = apiRoute({ roles: ADMIN, body: tokenCreateSchema }, ({ actor, body }) => json(createApiToken(actor, body), 201));

@@ -15,4 +15,4 @@ export const GET = apiRoute({ roles: ADMIN, query }, ({ query }) => {
   return { ...result, items: result.items.map(({ unitName: _unitName, ...user }) => user) };
 });
 
-export const POST = apiRoute({ roles: ADMIN, body: userCreateSchema }, async ({ caller, body }) => json(await createUser({ ...caller.user, ip: caller.ip }, body), 201));
+export const POST = apiRoute({ roles: ADMIN, body: userCreateSchema }, async ({ actor, body }) => json(await createUser(actor, body), 201));

@@ -1,5 +1,4 @@
-import { ensureLightsFresh } from '@/domain/light';
-import { lightHistory } from '@/domain/light-history';
+import { lightHistory } from '@/domain/fresh-light-reads';
 import { apiRoute } from '@/lib/auth/api';
 import { lightHistoryQuerySchema } from '@/lib/schemas/light-history';
 
@@ -7,7 +6,5 @@ import { lightHistoryQuerySchema } from '@/lib/schemas/light-history';
 // Every role may read every unit's counts, as every role reads the project ledger and the dashboard's
 // city-wide figures; the counts reveal nothing a ledger filtered by unit and light does not.
 export const GET = apiRoute({ query: lightHistoryQuerySchema }, ({ query }) => {
-  // The first request of the day records today's snapshot, so today is in the answer.
-  ensureLightsFresh();
   return lightHistory(query);
 });

@@ -6,6 +6,6 @@ import { z } from 'zod';
 export const GET = apiRoute({ params: idParams }, ({ params }) => getProblem(params.id));
 
 // One PATCH, four shapes (escalate, close off, reopen, edit); parseProblemPatch tells them apart.
-export const PATCH = apiRoute({ params: idParams, body: z.unknown() }, ({ caller, params, body }) =>
-  changeProblem({ ...caller.user, ip: caller.ip }, params.id, parseProblemPatch(body)),
+export const PATCH = apiRoute({ params: idParams, body: z.unknown() }, ({ actor, params, body }) =>
+  changeProblem(actor, params.id, parseProblemPatch(body)),
 );

@@ -1,13 +1,12 @@
 import { apiRoute, idParams } from '@/lib/auth/api';
-import { getProjectView, listApprovals, listStagePlans } from '@/db/queries/projects';
+import { listApprovals, listStagePlans } from '@/db/queries/projects';
 import { toApprovalDto } from '@/domain/approvals';
-import { ensureLightsFresh } from '@/domain/light';
+import { getProjectView } from '@/domain/fresh-light-reads';
 import { toProjectDto, updateProject } from '@/domain/projects';
 import { AppError } from '@/lib/errors';
 import { projectPatchSchema } from '@/lib/schemas/project';
 
 export const GET = apiRoute({ params: idParams }, ({ params }) => {
-  ensureLightsFresh();
   const view = getProjectView(params.id);
   if (!view) throw new AppError('not_found', '项目不存在');
   const { project } = view;
@@ -29,4 +28,4 @@ export const GET = apiRoute({ params: idParams }, ({ params }) => {
   };
 });
 
-export const PATCH = apiRoute({ params: idParams, body: projectPatchSchema }, ({ caller, params, body }) => updateProject({ ...caller.user, ip: caller.ip }, params.id, body));
+export const PATCH = apiRoute({ params: idParams, body: projectPatchSchema }, ({ actor, params, body }) => updateProject(actor, params.id, body));

@@ -9,7 +9,6 @@ const ADMIN = ['admin'] as const;
 const body = z.union([userUpdateSchema.omit({ id: true }), z.object({ version: userUpdateSchema.shape.version, active: z.boolean({ error: 'active 应为 true 或 false' }) })]);
 
 /** `{ version, name, role, unitId?, team? }` edits; `{ version, active }` deactivates or reactivates. */
-export const PATCH = apiRoute({ roles: ADMIN, params: idParams, body }, ({ caller, params, body }) => {
-  const actor = { ...caller.user, ip: caller.ip };
+export const PATCH = apiRoute({ roles: ADMIN, params: idParams, body }, ({ actor, params, body }) => {
   return 'active' in body ? setUserActive(actor, { id: params.id, ...body }) : updateUser(actor, { id: params.id, ...body });
 });

@@ -14,7 +14,7 @@ export const GET = apiRoute({ params: idParams, query: z.object({ page, pageSize
 });
 
 /** Adds a follow-up; one with nextFollowUpDate moves the lead's date. Answers 201 with the follow-up and the lead. */
-export const POST = apiRoute({ params: idParams, body: followupSchema }, ({ caller, params, body }) => {
-  const { followup, lead } = addFollowup({ ...caller.user, ip: caller.ip }, params.id, body);
+export const POST = apiRoute({ params: idParams, body: followupSchema }, ({ actor, params, body }) => {
+  const { followup, lead } = addFollowup(actor, params.id, body);
   return json({ ...followup, lead }, 201);
 });

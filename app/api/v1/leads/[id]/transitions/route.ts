@@ -2,4 +2,4 @@ import { apiRoute, idParams } from '@/lib/auth/api';
 import { moveLead } from '@/domain/leads';
 import { leadTransitionSchema } from '@/lib/schemas/lead';
 
-export const POST = apiRoute({ params: idParams, body: leadTransitionSchema }, ({ caller, params, body }) => moveLead({ ...caller.user, ip: caller.ip }, params.id, body));
+export const POST = apiRoute({ params: idParams, body: leadTransitionSchema }, ({ actor, params, body }) => moveLead(actor, params.id, body));

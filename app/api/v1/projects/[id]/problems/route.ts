@@ -4,6 +4,6 @@ import { raiseProblemSchema } from '@/lib/schemas/problems';
 
 export const GET = apiRoute({ params: idParams }, ({ params }) => listProblemsOfProject(params.id));
 
-export const POST = apiRoute({ params: idParams, body: raiseProblemSchema }, ({ caller, params, body }) =>
-  json(raiseProblem({ ...caller.user, ip: caller.ip }, params.id, body), 201),
+export const POST = apiRoute({ params: idParams, body: raiseProblemSchema }, ({ actor, params, body }) =>
+  json(raiseProblem(actor, params.id, body), 201),
 );

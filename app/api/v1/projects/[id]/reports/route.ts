@@ -14,4 +14,4 @@ export const GET = apiRoute({ params: idParams, query: z.object({ page, pageSize
   return { items: all.slice(start, start + query.pageSize), total: all.length, page: query.page, pageSize: query.pageSize };
 });
 
-export const POST = apiRoute({ params: idParams, body: reportCreateSchema }, ({ caller, params, body }) => json(createReport({ ...caller.user, ip: caller.ip }, params.id, body), 201));
+export const POST = apiRoute({ params: idParams, body: reportCreateSchema }, ({ actor, params, body }) => json(createReport(actor, params.id, body), 201));

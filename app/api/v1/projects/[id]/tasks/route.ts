@@ -14,4 +14,4 @@ export const GET = apiRoute({ params: idParams, query: z.object({ page, pageSize
   return { items: all.slice(start, start + query.pageSize), total: all.length, page: query.page, pageSize: query.pageSize };
 });
 
-export const POST = apiRoute({ params: idParams, body: taskCreateSchema }, ({ caller, params, body }) => json(createTask({ ...caller.user, ip: caller.ip }, params.id, body), 201));
+export const POST = apiRoute({ params: idParams, body: taskCreateSchema }, ({ actor, params, body }) => json(createTask(actor, params.id, body), 201));

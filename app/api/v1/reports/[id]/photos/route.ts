@@ -9,8 +9,7 @@ const tooLarge = () => new AppError('payload_too_large', '每张照片不能超�
 // One photo per request, sent as the raw request body; the type is read from its bytes, never
 // from a file name or the Content-Type the client claims.
 // Who may add a photo is settled before the body is read: a refused caller's upload is never buffered.
-export const POST = apiRoute({ params: idParams }, async ({ caller, params, request }) => {
-  const actor = { ...caller.user, ip: caller.ip };
+export const POST = apiRoute({ params: idParams }, async ({ actor, params, request }) => {
   photoTarget(actor, params.id);
   const bytes = await readLimitedBody(request, MAX_PHOTO_BYTES, tooLarge);
   const photo = addReportPhoto(actor, params.id, bytes);
