@@ -113,7 +113,7 @@ export function apiRoute<Q extends z.ZodType | undefined = undefined, B extends 
   options: ApiOptions<Q, B, P>,
   handler: (ctx: ApiContext<Out<Q>, Out<B>, Out<P>>) => Promise<unknown> | unknown,
 ) {
-  return async (request: Request, routeContext?: RouteContext): Promise<Response> => {
+  return describedRoute(options, async (request: Request, routeContext?: RouteContext): Promise<Response> => {
     try {
       const { caller } = guard({ roles: options.roles }, credentialsOf(request), undefined);
       assertSameOrigin(request, caller);
@@ -129,7 +129,27 @@ export function apiRoute<Q extends z.ZodType | undefined = undefined, B extends 
     } catch (error) {
       return errorResponse(error);
     }
-  };
+  });
+}
+
+/** The roles and zod schemas an API handler was built with, as the OpenAPI document reads them. */
+export interface ApiRouteSpec {
+  roles?: readonly Role[];
+  query?: z.ZodType;
+  body?: z.ZodType;
+  params?: z.ZodType;
+}
+
+const routeSpecs = new WeakMap<object, ApiRouteSpec>();
+
+function describedRoute<H extends object>(spec: ApiRouteSpec, handler: H): H {
+  routeSpecs.set(handler, spec);
+  return handler;
+}
+
+/** What `apiRoute` was given for this handler; undefined for handlers not built by it. */
+export function apiRouteSpec(handler: unknown): ApiRouteSpec | undefined {
+  return typeof handler === 'function' ? routeSpecs.get(handler) : undefined;
 }
 
 /** For public handlers (health, sign-in) that still want the error mapping. */
