@@ -12,28 +12,17 @@ import { APPROVAL_TEMPLATE } from '../lib/rules/approvals';
 import { addDaysIso, monthOf, previousMonth, today as todayIso } from '../lib/rules/dates';
 import { CATEGORIES, LEAD_STAGES, STAGES, type Stage } from '../lib/rules/enums';
 import { REPORTING_STAGES } from '../lib/rules/light';
+import { demoTimestamp as ts, prng } from '../db/seed/demo-context';
 
 function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+  const position = process.argv.indexOf(`--${name}`);
+  return position > 0 && process.argv[position + 1] ? process.argv[position + 1] : fallback;
 }
 
 const projectTotal = Number(arg('projects', '14000'));
 const leadTotal = Number(arg('leads', '3000'));
 const out = path.resolve(arg('out', 'data/bench.db'));
 const day = arg('today', todayIso());
-
-function prng(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (a: number, b: number) => a + Math.floor(next() * (b - a + 1)), pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)], chance: (p: number) => next() < p };
-}
 
 async function main() {
   const started = Date.now();
@@ -46,7 +35,7 @@ async function main() {
 
   const units = sqlite.prepare(`select id, name, code from units where kind != 'department' order by sort_order`).all() as Array<{ id: number; name: string; code: string }>;
   const industries = sqlite.prepare('select id, name from industries').all() as Array<{ id: number; name: string }>;
-  const leaders = (sqlite.prepare(`select id from users where role = 'leader'`).all() as Array<{ id: number }>).map((r) => r.id);
+  const leaders = (sqlite.prepare(`select id from users where role = 'leader'`).all() as Array<{ id: number }>).map((row) => row.id);
   const investment = sqlite.prepare(`select id, team from users where role = 'investment'`).all() as Array<{ id: number; team: string | null }>;
   const officers = sqlite.prepare(`select id, unit_id as unitId from users where role = 'officer'`).all() as Array<{ id: number; unitId: number }>;
   const admin = (sqlite.prepare(`select id from users where username = 'admin'`).get() as { id: number }).id;
@@ -69,11 +58,10 @@ async function main() {
     values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
   const insertLeadHistory = sqlite.prepare('insert into lead_stage_history (lead_id, from_stage, to_stage, at, by_user_id) values (?,?,?,?,?)');
 
-  const ts = (date: string, hour = 9) => `${date}T${String(hour).padStart(2, '0')}:00:00.000Z`;
   const stageWeights: Array<[Stage, number]> = [['reserve', 20], ['signed', 10], ['approvals', 21], ['construction', 29], ['completed', 10], ['operating', 10]];
   const pickStage = () => {
-    let r = rand.int(1, 100);
-    for (const [stage, w] of stageWeights) if ((r -= w) <= 0) return stage;
+    let remaining = rand.int(1, 100);
+    for (const [stage, weight] of stageWeights) if ((remaining -= weight) <= 0) return stage;
     return 'construction' as Stage;
   };
   const yearStart = `${day.slice(0, 4)}-01`;
@@ -82,14 +70,14 @@ async function main() {
   const problemTypes = ['land', 'funding', 'approval', 'relocation', 'utilities', 'other'] as const;
 
   sqlite.transaction(() => {
-    for (let i = existing; i < projectTotal; i++) {
+    for (let projectIndex = existing; projectIndex < projectTotal; projectIndex++) {
       const stage = pickStage();
       const stageIdx = STAGES.indexOf(stage);
       const unit = rand.pick(units);
       const industry = rand.pick(industries);
       const category = stage === 'signed' ? 'attraction' : rand.pick(CATEGORIES);
       const base = rand.pick(PROJECT_NAMES)[0].replace(/项目$|工程$/, '');
-      const name = rand.chance(0.5) ? `${unit.name}${industry.name.replace(/（.*）/, '')}${rand.pick(nouns)}（${i + 1}号）` : `${base}${rand.pick(nouns)}（${i + 1}号）`;
+      const name = rand.chance(0.5) ? `${unit.name}${industry.name.replace(/（.*）/, '')}${rand.pick(nouns)}（${projectIndex + 1}号）` : `${base}${rand.pick(nouns)}（${projectIndex + 1}号）`;
       const total = rand.pick([3_000, 5_000, 8_000, 12_000, 25_000, 50_000, 80_000, 120_000, 200_000]) + rand.int(0, 40) * 100;
       const planned = stage === 'reserve' ? 0 : Math.round((total * rand.int(15, 45)) / 100);
       const completed = Math.round((total * [0, 0, rand.int(0, 8), rand.int(15, 80), 100, 100][stageIdx]) / 100);
@@ -99,9 +87,9 @@ async function main() {
       const enteredDate = addDaysIso(day, -enteredDaysAgo);
       const dueOffset = rand.chance(0.14) ? -rand.int(3, 60) : rand.chance(0.12) ? rand.int(1, 14) : rand.int(30, 300);
       const stageDue = stage === 'operating' ? null : addDaysIso(day, dueOffset);
-      const owners = officers.filter((o) => o.unitId === unit.id);
+      const owners = officers.filter((officer) => officer.unitId === unit.id);
       const ownerId = owners.length ? rand.pick(owners).id : null;
-      const code = stage !== 'reserve' && rand.chance(0.6) ? `${createdDate.slice(2, 4)}${createdDate.slice(5, 7)}-${/^\d{6}$/.test(unit.code) ? unit.code : '220200'}-04-01-${String(200000 + i).slice(-6)}` : null;
+      const code = stage !== 'reserve' && rand.chance(0.6) ? `${createdDate.slice(2, 4)}${createdDate.slice(5, 7)}-${/^\d{6}$/.test(unit.code) ? unit.code : '220200'}-04-01-${String(200000 + projectIndex).slice(-6)}` : null;
       // Arguments in the order the random numbers were always drawn, so the generated data stays the same.
       const values = [
           code, name, category, category !== 'higher_level' && rand.chance(0.35) ? 1 : 0, stageIdx >= 3 && rand.chance(0.6) ? 'continuing' : 'new', stage, rand.chance(0.04) ? 'suspended' : 'active',
@@ -117,28 +105,28 @@ async function main() {
       insertYearPlan.run(id, planYear, planned);
       if (values[4] === 'continuing') insertYearPlan.run(id, planYear - 1, Math.round((total * (10 + (id % 25))) / 100));
 
-      const pathStages = STAGES.slice(0, stageIdx + 1).filter((s) => !(s === 'signed' && category === 'government' && stage !== 'signed'));
+      const pathStages = STAGES.slice(0, stageIdx + 1).filter((pathStage) => !(pathStage === 'signed' && category === 'government' && stage !== 'signed'));
       const span = Math.max(1, createdDaysAgo - enteredDaysAgo);
       let previousDue: string | null = null;
-      pathStages.forEach((s, k) => {
-        const at = k === pathStages.length - 1 ? enteredDate : addDaysIso(createdDate, Math.floor((span * k) / pathStages.length));
-        insertHistory.run(id, k === 0 ? null : pathStages[k - 1], s, ts(at, 10), ownerId ?? admin, k === 0 ? '项目入库' : null, k === 0 ? null : previousDue);
+      pathStages.forEach((pathStage, step) => {
+        const at = step === pathStages.length - 1 ? enteredDate : addDaysIso(createdDate, Math.floor((span * step) / pathStages.length));
+        insertHistory.run(id, step === 0 ? null : pathStages[step - 1], pathStage, ts(at, 10), ownerId ?? admin, step === 0 ? '项目入库' : null, step === 0 ? null : previousDue);
         // The planned finish of the stage just entered: mostly met, sometimes missed.
         previousDue = addDaysIso(at, rand.int(60, 240) - (rand.chance(0.25) ? 300 : 0));
       });
-      STAGES.slice(stageIdx).forEach((s, k) => {
-        if (s === 'operating') return;
-        const due = k === 0 ? stageDue : addDaysIso(day, dueOffset + 120 * k + rand.int(0, 60));
-        if (due) insertPlan.run(id, s, due);
+      STAGES.slice(stageIdx).forEach((planStage, step) => {
+        if (planStage === 'operating') return;
+        const due = step === 0 ? stageDue : addDaysIso(day, dueOffset + 120 * step + rand.int(0, 60));
+        if (due) insertPlan.run(id, planStage, due);
       });
-      APPROVAL_TEMPLATE.forEach((item, k) => {
+      APPROVAL_TEMPLATE.forEach((item, itemIndex) => {
         let status = 'pending';
         if (stageIdx >= 3) status = rand.chance(0.1) ? 'not_applicable' : 'done';
-        else if (stage === 'approvals') status = k < rand.int(1, 6) ? 'done' : rand.chance(0.4) ? 'in_progress' : 'pending';
-        insertApproval.run(id, item.kind, item.name, k + 1, status, item.office, stageIdx <= 2 ? addDaysIso(day, rand.int(-20, 150)) : null, status === 'done' ? addDaysIso(enteredDate, -rand.int(1, 120)) : null);
+        else if (stage === 'approvals') status = itemIndex < rand.int(1, 6) ? 'done' : rand.chance(0.4) ? 'in_progress' : 'pending';
+        insertApproval.run(id, item.kind, item.name, itemIndex + 1, status, item.office, stageIdx <= 2 ? addDaysIso(day, rand.int(-20, 150)) : null, status === 'done' ? addDaysIso(enteredDate, -rand.int(1, 120)) : null);
       });
       if (stageIdx >= 1 && stageIdx <= 4) {
-        for (let t = rand.int(1, 4); t > 0; t--) {
+        for (let tasksLeft = rand.int(1, 4); tasksLeft > 0; tasksLeft--) {
           const due = addDaysIso(day, rand.chance(0.15) ? -rand.int(1, 40) : rand.int(2, 120));
           const done = rand.chance(0.3);
           insertTask.run(id, rand.pick(['完成可研报告编制', '协调用地指标', '办理环评批复', '组织施工招标', '落实配套资金', '设备采购安装']), ownerId, due, done ? 'done' : 'open', done ? ts(day) : null, ownerId ?? admin);
@@ -147,14 +135,14 @@ async function main() {
       if ((REPORTING_STAGES as readonly string[]).includes(stage)) {
         const firstMonth = monthOf(createdDate) > yearStart ? monthOf(createdDate) : yearStart;
         const months: string[] = [];
-        for (let m = lastMonth; m >= firstMonth; m = previousMonth(m)) months.unshift(m);
+        for (let month = lastMonth; month >= firstMonth; month = previousMonth(month)) months.unshift(month);
         const skipLast = rand.chance(0.12);
-        const reported = months.filter((m) => !(skipLast && m === lastMonth));
+        const reported = months.filter((month) => !(skipLast && month === lastMonth));
         const opening = Math.max(0, completed - Math.round(planned * 0.8));
         let cumulative = opening;
         const perMonth = reported.length ? Math.max(0, Math.round((completed - cumulative) / reported.length)) : 0;
-        reported.forEach((month, k) => {
-          const amount = k === reported.length - 1 ? Math.max(0, completed - cumulative) : perMonth;
+        reported.forEach((month, monthIndex) => {
+          const amount = monthIndex === reported.length - 1 ? Math.max(0, completed - cumulative) : perMonth;
           cumulative += amount;
           insertReport.run(id, month, amount, cumulative, Math.min(100, Math.round((cumulative / total) * 100)), '按计划推进', ownerId ?? admin, ts(`${month}-28`));
         });
@@ -172,16 +160,16 @@ async function main() {
       }
     }
 
-    for (let i = existingLeads; i < leadTotal; i++) {
+    for (let leadIndex = existingLeads; leadIndex < leadTotal; leadIndex++) {
       const stage = rand.pick(LEAD_STAGES);
       const [company, origin, industryName] = rand.pick(LEAD_COMPANIES);
       const owner = rand.pick(investment);
       const entered = addDaysIso(day, -rand.int(3, 200));
       const open = stage !== 'landed' && stage !== 'dropped';
-      const industryId = industries.find((x) => x.name === industryName)?.id ?? null;
+      const industryId = industries.find((industry) => industry.name === industryName)?.id ?? null;
       const id = Number(
         insertLead.run(
-          `${company}（${i + 1}）`, origin, industryId, rand.pick([5_000, 10_000, 30_000, 50_000, 100_000, 200_000]), '产业项目', owner.id, owner.team, stage, ts(entered),
+          `${company}（${leadIndex + 1}）`, origin, industryId, rand.pick([5_000, 10_000, 30_000, 50_000, 100_000, 200_000]), '产业项目', owner.id, owner.team, stage, ts(entered),
           open ? addDaysIso(day, rand.chance(0.25) ? -rand.int(1, 20) : rand.int(1, 30)) : null, stage === 'dropped' ? '企业投资方向调整' : null,
           stage === 'signed' || stage === 'landed' ? ts(entered) : null, rand.pick(['以商招商', '网上洽谈', '东北亚博览会']), ts(addDaysIso(entered, -30)), ts(entered),
         ).lastInsertRowid,

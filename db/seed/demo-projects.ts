@@ -70,7 +70,7 @@ function insertDemoProject(context: DemoContext, stage: Stage, index: number): D
   const round = Math.floor(index / PROJECT_NAMES.length);
   const name = round === 0 ? baseName : `${baseName.replace(/(二期|三期)$/, '')}${PHASES[round] || `${round + 1}期`}`;
   // Spread repeated names over other units so every unit holds projects.
-  const unit = round === 0 ? unitByName.get(unitName)! : rand.pick(UNITS.slice(0, 14).map((u) => unitByName.get(u.name)!));
+  const unit = round === 0 ? unitByName.get(unitName)! : rand.pick(UNITS.slice(0, 14).map((candidate) => unitByName.get(candidate.name)!));
   const industry = industryByName.get(industryName)!;
   const category: Category =
     stage === 'signed' ? 'attraction' : index % 7 === 3 ? 'higher_level' : index % 3 === 0 ? 'attraction' : rand.pick(CATEGORIES);
@@ -161,7 +161,7 @@ function seedYearPlans({ tx, today }: DemoContext, project: DemoProject) {
 /** History: one row per stage passed; the 未批先建 project entered construction by an override. */
 function seedStageHistory({ tx, admin }: DemoContext, project: DemoProject) {
   const { stage, category, createdDate, enteredDate } = project;
-  const path = STAGES.slice(0, project.stageIdx + 1).filter((s) => !(s === 'signed' && category === 'government' && stage !== 'signed'));
+  const path = STAGES.slice(0, project.stageIdx + 1).filter((pathStage) => !(pathStage === 'signed' && category === 'government' && stage !== 'signed'));
   const span = Math.max(1, project.createdDaysAgo - project.enteredDaysAgo);
   path.forEach((pathStage, step) => {
     const at = step === path.length - 1 ? enteredDate : addDaysIso(createdDate, Math.floor((span * step) / path.length));
