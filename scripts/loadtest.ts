@@ -175,16 +175,43 @@ async function main() {
   const load = os.loadavg().map((average) => average.toFixed(2)).join(' ');
   console.log(`机器负载（1/5/15 分钟）：${load}，CPU ${os.cpus().length} 核`);
   const dbPath = prepareDatabase();
-  const baseline = (() => {
-    const db = new Database(dbPath, { readonly: true });
-    const max = (table: string) => (db.prepare(`select coalesce(max(id), 0) max_id from ${table}`).get() as { max_id: number }).max_id;
-    const out = { reports: max('monthly_reports'), tasks: max('tasks'), history: max('stage_history'), audit: max('audit_log'), projects: (db.prepare('select count(*) count from projects').get() as { count: number }).count };
-    db.close();
-    return out;
-  })();
-
+  const baseline = readBaseline(dbPath);
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
+  const { server, log } = startServer(dbPath, port);
+  try {
+    await waitFor(`${base}/api/health`, server);
+    const sessions = await signIn();
+    const plan = await planLoad(sessions);
+    await warmUp(sessions, plan.reads);
+    console.log(`${userCount} 个并发用户，${durationS} 秒，读 ${Math.round((1 - WRITE_SHARE) * 100)}% / 写 ${Math.round(WRITE_SHARE * 100)}%，${thinkMs ? `每次操作间隔约 ${thinkMs} ms` : '操作之间不停顿'}…`);
+    const started = performance.now();
+    const cpuBefore = groupCpuSeconds(server.pid!);
+    await runUsers(sessions, plan, started + durationS * 1000);
+    const elapsed = (performance.now() - started) / 1000;
+    const cpu = groupCpuSeconds(server.pid!) - cpuBefore;
+    report(elapsed);
+    console.log(`服务器进程 CPU：${cpu.toFixed(1)} 秒 / ${elapsed.toFixed(1)} 秒（平均 ${((cpu / elapsed) * 100).toFixed(0)}% 个核；单个 Node 进程最多约 100%），每请求约 ${((cpu * 1000) / samples.length).toFixed(1)} ms CPU；运行后机器负载 ${os.loadavg().map((average) => average.toFixed(2)).join(' ')}`);
+  } finally {
+    await stopServer(server);
+    fs.closeSync(log);
+  }
+  verify(dbPath, baseline);
+}
+
+type Baseline = ReturnType<typeof readBaseline>;
+
+/** The highest ids before the run, so the lost-write check sees only what the run wrote. */
+function readBaseline(dbPath: string) {
+  const db = new Database(dbPath, { readonly: true });
+  const max = (table: string) => (db.prepare(`select coalesce(max(id), 0) max_id from ${table}`).get() as { max_id: number }).max_id;
+  const out = { reports: max('monthly_reports'), tasks: max('tasks'), history: max('stage_history'), audit: max('audit_log'), projects: (db.prepare('select count(*) count from projects').get() as { count: number }).count };
+  db.close();
+  return out;
+}
+
+/** The production server on the copy, in a process group of its own, logging beside the database. */
+function startServer(dbPath: string, port: number) {
   const logFile = path.join(path.dirname(dbPath), 'server.log');
   const log = fs.openSync(logFile, 'w');
   console.log(`启动生产服务器 ${base}（数据库副本 ${dbPath}，日志 ${logFile}）…`);
@@ -199,148 +226,168 @@ async function main() {
     cleanup();
     process.exit(130);
   });
+  return { server, log };
+}
 
-  try {
-    await waitFor(`${base}/api/health`, server);
-
-    const sessions: Session[] = [];
-    for (const username of ['admin', 'leader', 'officer', 'officer2', 'investment']) {
-      const response = await fetch(`${base}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
-      if (!response.ok) throw new Error(`登录 ${username} 失败：${response.status} ${await response.text()}`);
-      const { user } = (await response.json()) as { user: { role: string; unitId: number | null } };
-      sessions.push({ username, role: user.role, unitId: user.unitId, cookie: (response.headers.get('set-cookie') ?? '').split(';')[0] });
-    }
-    const leader = sessions.find((session) => session.role === 'leader')!;
-    const writers = sessions.filter((session) => session.role !== 'investment');
-
-    // What the users click on: units for filters, and the projects each writer may change.
-    const units = await json<Array<{ id: number }>>(leader.cookie, '/api/v1/units');
-    const pools = new Map<string, number[]>();
-    for (const writer of writers) {
-      const query = writer.role === 'officer' ? `unitId=${writer.unitId}&status=active&pageSize=500` : `status=active&pageSize=500&page=${1 + rand(20)}`;
-      pools.set(writer.username, (await json<{ items: Array<{ id: number }> }>(writer.cookie, `/api/v1/projects?${query}`)).items.map((project) => project.id));
-    }
-    const allIds = [...new Set([...pools.values()].flat())];
-    const leadRoles = new Set(['admin', 'leader', 'investment']);
-
-    const reads: Array<[number, string, (session: Session) => string | null]> = [
-      [12, 'page /board', () => pick(['/board', '/board?category=government', `/board?unitId=${pick(units).id}`, '/board?light=red'])],
-      [8, 'page /projects (ledger)', () => `/projects?${pick([`stage=${pick(STAGES)}`, `unitId=${pick(units).id}`, 'light=red', 'shuangshi=true', 'category=attraction', 'q=项目'])}&page=${1 + rand(5)}`],
-      [4, 'page /projects (ledger, paged)', () => `/projects?page=${1 + rand(200)}`],
-      [12, 'page /projects/:id', () => `/projects/${pick(allIds)}`],
-      [8, 'page /projects/:id/<tab>', () => `/projects/${pick(allIds)}/${pick(['tasks', 'reports', 'responsibility', 'history', 'approvals', 'problems'])}`],
-      [4, 'page /dashboard', () => '/dashboard'],
-      [3, 'page /leads/board', (session) => (leadRoles.has(session.role) ? '/leads/board' : null)],
-      [14, 'api GET /projects', () => `/api/v1/projects?${pick([`stage=${pick(STAGES)}`, `unitId=${pick(units).id}`, 'light=red', 'q=项目'])}&page=${1 + rand(10)}&pageSize=50`],
-      [8, 'api GET /projects/:id', () => `/api/v1/projects/${pick(allIds)}`],
-      [8, 'api GET /board', () => pick(['/api/v1/board?kind=projects', `/api/v1/board?kind=projects&unitId=${pick(units).id}`])],
-      [6, 'api GET /problems', () => `/api/v1/problems?status=open&page=${1 + rand(5)}`],
-      [5, 'api GET /leads', (session) => (leadRoles.has(session.role) ? `/api/v1/leads?page=${1 + rand(5)}` : null)],
-      [4, 'api GET /alerts', () => '/api/v1/alerts'],
-      [4, 'api GET /projects/:id/tasks', () => `/api/v1/projects/${pick(allIds)}/tasks`],
-    ];
-    const readWeight = reads.reduce((sum, [weight]) => sum + weight, 0);
-
-    async function doRead(session: Session) {
-      for (;;) {
-        let remaining = rand(readWeight);
-        const entry = reads.find(([weight]) => (remaining -= weight) < 0)!;
-        const url = entry[2](session);
-        if (!url) continue;
-        const response = await timed(entry[1], 'read', session.cookie, url);
-        if (response && (response.status < 200 || response.status >= 300)) errors.push({ route: entry[1], status: response.status, detail: url });
-        return;
-      }
-    }
-
-    async function doWrite() {
-      const writer = pick(writers);
-      const pool = pools.get(writer.username)!;
-      const kind = rand(3);
-      if (kind === 0) {
-        const candidates = pool.filter((id) => !reportedThisRun.has(id));
-        const projectId = pick(candidates.length ? candidates : pool);
-        reportedThisRun.add(projectId);
-        const body = { month: monthNow(), investmentThisMonth: 1 + rand(500), progressPercent: rand(101), narrative: `压力测试填报 ${Date.now()}` };
-        const response = await timed('api POST /projects/:id/reports', 'write', writer.cookie, `/api/v1/projects/${projectId}/reports`, { method: 'POST', body: JSON.stringify(body) });
-        if (!response) return;
-        if (response.status === 201) acked.reports.push(response.json().id);
-        else if (response.status === 409) conflicts++; // this month already reported: the rule, not a failure
-        else errors.push({ route: 'api POST /projects/:id/reports', status: response.status, detail: String(projectId) });
-      } else if (kind === 1) {
-        const projectId = pick(pool);
-        const response = await timed('api POST /projects/:id/tasks', 'write', writer.cookie, `/api/v1/projects/${projectId}/tasks`, {
-          method: 'POST',
-          body: JSON.stringify({ title: `压力测试任务 ${rand(1e6)}`, dueDate: dayPlus(7 + rand(60)) }),
-        });
-        if (!response) return;
-        if (response.status === 201) acked.tasks.push(response.json().id);
-        else errors.push({ route: 'api POST /projects/:id/tasks', status: response.status, detail: String(projectId) });
-      } else {
-        const projectId = pick(pool);
-        for (let attempt = 0; attempt < 4; attempt++) {
-          const read = await timed('api GET /projects/:id (before move)', 'read', writer.cookie, `/api/v1/projects/${projectId}`);
-          if (!read || read.status !== 200) {
-            if (read) errors.push({ route: 'api GET /projects/:id (before move)', status: read.status, detail: String(projectId) });
-            return;
-          }
-          const project = read.json() as { stage: Stage; version: number };
-          const move = nextMove(project.stage);
-          const response = await timed('api POST /projects/:id/transitions', 'write', writer.cookie, `/api/v1/projects/${projectId}/transitions`, {
-            method: 'POST',
-            body: JSON.stringify({ ...move, version: project.version }),
-          });
-          if (!response) return;
-          if (response.status === 200) {
-            const moved = response.json() as { version: number; stage: Stage };
-            acked.moves.set(projectId, [...(acked.moves.get(projectId) ?? []), { version: moved.version, to: moved.stage }]);
-            return;
-          }
-          if (response.status !== 409) {
-            errors.push({ route: 'api POST /projects/:id/transitions', status: response.status, detail: `${projectId} ${JSON.stringify(move)} ${response.text.slice(0, 300)}` });
-            return;
-          }
-          conflicts++;
-          conflictRetries++;
-        }
-      }
-    }
-
-    // Warm-up, not measured: the first request of each kind pays for loading code, JIT and the
-    // first build of the alert index and read caches, which a running server has long done.
-    process.stdout.write('预热…');
-    for (const session of sessions) {
-      for (const [, , urlOf] of reads) {
-        const url = urlOf(session);
-        if (url) await fetch(base + url, { headers: { cookie: session.cookie }, redirect: 'manual' }).then((response) => response.arrayBuffer(), () => null);
-      }
-    }
-    console.log('完成');
-    console.log(`${userCount} 个并发用户，${durationS} 秒，读 ${Math.round((1 - WRITE_SHARE) * 100)}% / 写 ${Math.round(WRITE_SHARE * 100)}%，${thinkMs ? `每次操作间隔约 ${thinkMs} ms` : '操作之间不停顿'}…`);
-    const started = performance.now();
-    const cpuBefore = groupCpuSeconds(server.pid!);
-    const deadline = started + durationS * 1000;
-    await Promise.all(
-      Array.from({ length: userCount }, async (_, userIndex) => {
-        const session = sessions[userIndex % sessions.length];
-        // Users start spread over the first think time, not all in the same millisecond.
-        if (thinkMs) await new Promise((resolve) => setTimeout(resolve, Math.random() * thinkMs));
-        while (performance.now() < deadline) {
-          if (Math.random() < WRITE_SHARE) await doWrite();
-          else await doRead(session);
-          if (thinkMs) await new Promise((resolve) => setTimeout(resolve, thinkMs * (0.5 + Math.random())));
-        }
-      }),
-    );
-    const elapsed = (performance.now() - started) / 1000;
-    const cpu = groupCpuSeconds(server.pid!) - cpuBefore;
-    report(elapsed);
-    console.log(`服务器进程 CPU：${cpu.toFixed(1)} 秒 / ${elapsed.toFixed(1)} 秒（平均 ${((cpu / elapsed) * 100).toFixed(0)}% 个核；单个 Node 进程最多约 100%），每请求约 ${((cpu * 1000) / samples.length).toFixed(1)} ms CPU；运行后机器负载 ${os.loadavg().map((average) => average.toFixed(2)).join(' ')}`);
-  } finally {
-    await stopServer(server);
-    fs.closeSync(log);
+/** One session per role (two officers of different units). */
+async function signIn(): Promise<Session[]> {
+  const sessions: Session[] = [];
+  for (const username of ['admin', 'leader', 'officer', 'officer2', 'investment']) {
+    const response = await fetch(`${base}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
+    if (!response.ok) throw new Error(`登录 ${username} 失败：${response.status} ${await response.text()}`);
+    const { user } = (await response.json()) as { user: { role: string; unitId: number | null } };
+    sessions.push({ username, role: user.role, unitId: user.unitId, cookie: (response.headers.get('set-cookie') ?? '').split(';')[0] });
   }
-  verify(dbPath, baseline);
+  return sessions;
+}
+
+type ReadRoute = [weight: number, route: string, urlOf: (session: Session) => string | null];
+
+interface LoadPlan {
+  reads: ReadRoute[];
+  readWeight: number;
+  writers: Session[];
+  /** The projects each writer may change, by username. */
+  pools: Map<string, number[]>;
+}
+
+/** What the users click on: units for filters, and the projects each writer may change. */
+async function planLoad(sessions: Session[]): Promise<LoadPlan> {
+  const leader = sessions.find((session) => session.role === 'leader')!;
+  const writers = sessions.filter((session) => session.role !== 'investment');
+  const units = await json<Array<{ id: number }>>(leader.cookie, '/api/v1/units');
+  const pools = new Map<string, number[]>();
+  for (const writer of writers) {
+    const query = writer.role === 'officer' ? `unitId=${writer.unitId}&status=active&pageSize=500` : `status=active&pageSize=500&page=${1 + rand(20)}`;
+    pools.set(writer.username, (await json<{ items: Array<{ id: number }> }>(writer.cookie, `/api/v1/projects?${query}`)).items.map((project) => project.id));
+  }
+  const reads = readRoutes(units, [...new Set([...pools.values()].flat())]);
+  return { reads, readWeight: reads.reduce((sum, [weight]) => sum + weight, 0), writers, pools };
+}
+
+/** The read mix: pages and API lists, weighted as people use them. */
+function readRoutes(units: Array<{ id: number }>, allIds: number[]): ReadRoute[] {
+  const leadRoles = new Set(['admin', 'leader', 'investment']);
+  return [
+    [12, 'page /board', () => pick(['/board', '/board?category=government', `/board?unitId=${pick(units).id}`, '/board?light=red'])],
+    [8, 'page /projects (ledger)', () => `/projects?${pick([`stage=${pick(STAGES)}`, `unitId=${pick(units).id}`, 'light=red', 'shuangshi=true', 'category=attraction', 'q=项目'])}&page=${1 + rand(5)}`],
+    [4, 'page /projects (ledger, paged)', () => `/projects?page=${1 + rand(200)}`],
+    [12, 'page /projects/:id', () => `/projects/${pick(allIds)}`],
+    [8, 'page /projects/:id/<tab>', () => `/projects/${pick(allIds)}/${pick(['tasks', 'reports', 'responsibility', 'history', 'approvals', 'problems'])}`],
+    [4, 'page /dashboard', () => '/dashboard'],
+    [3, 'page /leads/board', (session) => (leadRoles.has(session.role) ? '/leads/board' : null)],
+    [14, 'api GET /projects', () => `/api/v1/projects?${pick([`stage=${pick(STAGES)}`, `unitId=${pick(units).id}`, 'light=red', 'q=项目'])}&page=${1 + rand(10)}&pageSize=50`],
+    [8, 'api GET /projects/:id', () => `/api/v1/projects/${pick(allIds)}`],
+    [8, 'api GET /board', () => pick(['/api/v1/board?kind=projects', `/api/v1/board?kind=projects&unitId=${pick(units).id}`])],
+    [6, 'api GET /problems', () => `/api/v1/problems?status=open&page=${1 + rand(5)}`],
+    [5, 'api GET /leads', (session) => (leadRoles.has(session.role) ? `/api/v1/leads?page=${1 + rand(5)}` : null)],
+    [4, 'api GET /alerts', () => '/api/v1/alerts'],
+    [4, 'api GET /projects/:id/tasks', () => `/api/v1/projects/${pick(allIds)}/tasks`],
+  ];
+}
+
+/** Warm-up, not measured: the first request of each kind pays for loading code, JIT and the
+ * first build of the alert index and read caches, which a running server has long done. */
+async function warmUp(sessions: Session[], reads: ReadRoute[]) {
+  process.stdout.write('预热…');
+  for (const session of sessions) {
+    for (const [, , urlOf] of reads) {
+      const url = urlOf(session);
+      if (url) await fetch(base + url, { headers: { cookie: session.cookie }, redirect: 'manual' }).then((response) => response.arrayBuffer(), () => null);
+    }
+  }
+  console.log('完成');
+}
+
+/** `userCount` users, each a loop of reads and writes until the deadline. */
+async function runUsers(sessions: Session[], plan: LoadPlan, deadline: number) {
+  await Promise.all(
+    Array.from({ length: userCount }, async (_, userIndex) => {
+      const session = sessions[userIndex % sessions.length];
+      // Users start spread over the first think time, not all in the same millisecond.
+      if (thinkMs) await new Promise((resolve) => setTimeout(resolve, Math.random() * thinkMs));
+      while (performance.now() < deadline) {
+        if (Math.random() < WRITE_SHARE) await doWrite(plan);
+        else await doRead(plan, session);
+        if (thinkMs) await new Promise((resolve) => setTimeout(resolve, thinkMs * (0.5 + Math.random())));
+      }
+    }),
+  );
+}
+
+async function doRead({ reads, readWeight }: LoadPlan, session: Session) {
+  for (;;) {
+    let remaining = rand(readWeight);
+    const entry = reads.find(([weight]) => (remaining -= weight) < 0)!;
+    const url = entry[2](session);
+    if (!url) continue;
+    const response = await timed(entry[1], 'read', session.cookie, url);
+    if (response && (response.status < 200 || response.status >= 300)) errors.push({ route: entry[1], status: response.status, detail: url });
+    return;
+  }
+}
+
+/** One write of a random writer: a monthly report, a task, or a stage move (a third each). */
+async function doWrite({ writers, pools }: LoadPlan) {
+  const writer = pick(writers);
+  const pool = pools.get(writer.username)!;
+  const kind = rand(3);
+  if (kind === 0) await writeReport(writer, pool);
+  else if (kind === 1) await writeTask(writer, pool);
+  else await moveStage(writer, pool);
+}
+
+async function writeReport(writer: Session, pool: number[]) {
+  const candidates = pool.filter((id) => !reportedThisRun.has(id));
+  const projectId = pick(candidates.length ? candidates : pool);
+  reportedThisRun.add(projectId);
+  const body = { month: monthNow(), investmentThisMonth: 1 + rand(500), progressPercent: rand(101), narrative: `压力测试填报 ${Date.now()}` };
+  const response = await timed('api POST /projects/:id/reports', 'write', writer.cookie, `/api/v1/projects/${projectId}/reports`, { method: 'POST', body: JSON.stringify(body) });
+  if (!response) return;
+  if (response.status === 201) acked.reports.push(response.json().id);
+  else if (response.status === 409) conflicts++; // this month already reported: the rule, not a failure
+  else errors.push({ route: 'api POST /projects/:id/reports', status: response.status, detail: String(projectId) });
+}
+
+async function writeTask(writer: Session, pool: number[]) {
+  const projectId = pick(pool);
+  const response = await timed('api POST /projects/:id/tasks', 'write', writer.cookie, `/api/v1/projects/${projectId}/tasks`, {
+    method: 'POST',
+    body: JSON.stringify({ title: `压力测试任务 ${rand(1e6)}`, dueDate: dayPlus(7 + rand(60)) }),
+  });
+  if (!response) return;
+  if (response.status === 201) acked.tasks.push(response.json().id);
+  else errors.push({ route: 'api POST /projects/:id/tasks', status: response.status, detail: String(projectId) });
+}
+
+/** A stage move with the version read just before; a 409 (someone moved it meanwhile) is retried. */
+async function moveStage(writer: Session, pool: number[]) {
+  const projectId = pick(pool);
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const read = await timed('api GET /projects/:id (before move)', 'read', writer.cookie, `/api/v1/projects/${projectId}`);
+    if (!read || read.status !== 200) {
+      if (read) errors.push({ route: 'api GET /projects/:id (before move)', status: read.status, detail: String(projectId) });
+      return;
+    }
+    const project = read.json() as { stage: Stage; version: number };
+    const move = nextMove(project.stage);
+    const response = await timed('api POST /projects/:id/transitions', 'write', writer.cookie, `/api/v1/projects/${projectId}/transitions`, {
+      method: 'POST',
+      body: JSON.stringify({ ...move, version: project.version }),
+    });
+    if (!response) return;
+    if (response.status === 200) {
+      const moved = response.json() as { version: number; stage: Stage };
+      acked.moves.set(projectId, [...(acked.moves.get(projectId) ?? []), { version: moved.version, to: moved.stage }]);
+      return;
+    }
+    if (response.status !== 409) {
+      errors.push({ route: 'api POST /projects/:id/transitions', status: response.status, detail: `${projectId} ${JSON.stringify(move)} ${response.text.slice(0, 300)}` });
+      return;
+    }
+    conflicts++;
+    conflictRetries++;
+  }
 }
 
 function report(elapsed: number) {
@@ -369,7 +416,7 @@ function report(elapsed: number) {
 
 const targets: Array<[string, boolean]> = [];
 
-function verify(dbPath: string, baseline: { reports: number; tasks: number; history: number; audit: number; projects: number }) {
+function verify(dbPath: string, baseline: Baseline) {
   const db = new Database(dbPath);
   const integrity = (db.prepare('pragma integrity_check').all() as Array<{ integrity_check: string }>).map((row) => row.integrity_check);
   console.log(`\nPRAGMA integrity_check：${integrity.join('; ')}`);
