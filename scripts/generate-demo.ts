@@ -13,7 +13,7 @@ import { APPROVAL_TEMPLATE } from '../lib/rules/approvals';
 import { addDaysIso, monthOf, previousMonth, today as todayIso } from '../lib/rules/dates';
 import { CATEGORIES, LEAD_STAGES, STAGES, type Stage } from '../lib/rules/enums';
 import { REPORTING_STAGES } from '../lib/rules/light';
-import { demoTimestamp as ts, prng } from '../db/seed/demo-context';
+import { demoTimestamp as ts, prng, type DrawnProject } from '../db/seed/demo-context';
 
 function arg(name: string, fallback: string): string {
   const position = process.argv.indexOf(`--${name}`);
@@ -102,23 +102,10 @@ function pickStage(rand: Rand): Stage {
   return 'construction';
 }
 
-/** A generated project and the drawn figures its checklists are built from. */
-interface GeneratedProject {
-  id: number;
-  stage: Stage;
-  stageIdx: number;
+/** A generated project. */
+interface GeneratedProject extends DrawnProject {
   category: string;
   unitId: number;
-  total: number;
-  planned: number;
-  completed: number;
-  createdDate: string;
-  createdDaysAgo: number;
-  enteredDate: string;
-  enteredDaysAgo: number;
-  dueOffset: number;
-  stageDue: string | null;
-  ownerId: number | null;
 }
 
 function generateProject(generator: Generator, projectIndex: number) {

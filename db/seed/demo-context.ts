@@ -1,5 +1,6 @@
 import type { Tx } from '../index';
 import type { users, units, industries } from '../schema';
+import type { Stage } from '@/lib/rules/enums';
 
 // What every part of the demo seed shares: the pinned day, one PRNG whose draws must stay in the
 // same order (the demo is deterministic for a given `today`), and the rows seeded first.
@@ -35,6 +36,23 @@ export function prng(seed: number) {
     pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)],
     chance: (probability: number) => next() < probability,
   };
+}
+
+/** The drawn figures of one demo project that its plans, history and checklists are built from. */
+export interface DrawnProject {
+  id: number;
+  stage: Stage;
+  stageIdx: number;
+  total: number;
+  planned: number;
+  completed: number;
+  createdDate: string;
+  createdDaysAgo: number;
+  enteredDate: string;
+  enteredDaysAgo: number;
+  dueOffset: number;
+  stageDue: string | null;
+  ownerId: number | null;
 }
 
 /** A demo timestamp: the day at a whole hour, UTC. */

@@ -3,7 +3,7 @@ import { approvalItems, monthlyReports, projects, projectStagePlans, projectYear
 import { APPROVAL_TEMPLATE } from '@/lib/rules/approvals';
 import { addDaysIso, monthOf, previousMonth } from '@/lib/rules/dates';
 import { CATEGORIES, STAGES, type Category, type Stage } from '@/lib/rules/enums';
-import { demoTimestamp as ts, type DemoContext } from './demo-context';
+import { demoTimestamp as ts, type DemoContext, type DrawnProject } from './demo-context';
 import { PHASES, PROJECT_NAMES, UNITS } from './reference';
 
 // The demo projects and what hangs off each one: year plans, stage history and plans, 前期手续,
@@ -23,23 +23,10 @@ const STAGE_PLAN: Stage[] = [
   ...Array<Stage>(15).fill('operating'),
 ];
 
-/** One seeded project and the drawn figures its checklists are built from. */
-interface DemoProject {
-  id: number;
+/** One seeded project. */
+interface DemoProject extends DrawnProject {
   nature: string;
-  stage: Stage;
-  stageIdx: number;
   category: Category;
-  total: number;
-  planned: number;
-  completed: number;
-  createdDate: string;
-  createdDaysAgo: number;
-  enteredDate: string;
-  enteredDaysAgo: number;
-  dueOffset: number;
-  stageDue: string | null;
-  ownerId: number | null;
   /** 未批先建: moved into 开工建设 by an override with its last four 前期手续 items open. */
   overrideDemo: boolean;
 }
