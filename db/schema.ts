@@ -77,7 +77,7 @@ export const users = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('users_role_idx').on(t.role), index('users_unit_idx').on(t.unitId)],
+  (table) => [index('users_role_idx').on(table.role), index('users_unit_idx').on(table.unitId)],
 );
 export type User = typeof users.$inferSelect;
 
@@ -95,7 +95,7 @@ export const sessions = sqliteTable(
     ip: text('ip'),
     userAgent: text('user_agent'),
   },
-  (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)],
+  (table) => [index('sessions_user_idx').on(table.userId), index('sessions_expires_idx').on(table.expiresAt)],
 );
 export type Session = typeof sessions.$inferSelect;
 
@@ -119,7 +119,7 @@ export const apiTokens = sqliteTable(
     lastUsedAt: text('last_used_at'),
     revokedAt: text('revoked_at'),
   },
-  (t) => [index('api_tokens_user_idx').on(t.userId)],
+  (table) => [index('api_tokens_user_idx').on(table.userId)],
 );
 export type ApiToken = typeof apiTokens.$inferSelect;
 
@@ -131,7 +131,7 @@ export const loginFailures = sqliteTable(
     key: text('key').notNull(),
     at: text('at').notNull(),
   },
-  (t) => [index('login_failures_key_at_idx').on(t.key, t.at)],
+  (table) => [index('login_failures_key_at_idx').on(table.key, table.at)],
 );
 
 /** Key-value settings an admin can change: stage usual days, password policy, webhook URL. */
@@ -200,19 +200,19 @@ export const projects = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    index('projects_stage_idx').on(t.stage),
-    index('projects_unit_stage_idx').on(t.unitId, t.stage),
-    index('projects_industry_idx').on(t.industryId),
-    index('projects_category_idx').on(t.category),
-    index('projects_light_idx').on(t.light),
-    index('projects_leader_idx').on(t.leaderId),
-    index('projects_owner_idx').on(t.ownerId),
-    index('projects_recheck_idx').on(t.lightRecheckOn),
-    index('projects_stage_due_idx').on(t.stageDueDate),
-    index('projects_lead_idx').on(t.leadId),
+  (table) => [
+    index('projects_stage_idx').on(table.stage),
+    index('projects_unit_stage_idx').on(table.unitId, table.stage),
+    index('projects_industry_idx').on(table.industryId),
+    index('projects_category_idx').on(table.category),
+    index('projects_light_idx').on(table.light),
+    index('projects_leader_idx').on(table.leaderId),
+    index('projects_owner_idx').on(table.ownerId),
+    index('projects_recheck_idx').on(table.lightRecheckOn),
+    index('projects_stage_due_idx').on(table.stageDueDate),
+    index('projects_lead_idx').on(table.leadId),
     // Covers the board's header sums and its first page of cards per stage and light.
-    index('projects_board_idx').on(t.stage, t.light, t.totalInvestment, t.plannedInvestmentThisYear, t.completedInvestment),
+    index('projects_board_idx').on(table.stage, table.light, table.totalInvestment, table.plannedInvestmentThisYear, table.completedInvestment),
   ],
 );
 export type Project = typeof projects.$inferSelect;
@@ -228,7 +228,7 @@ export const projectStagePlans = sqliteTable(
     stage: text('stage', { enum: STAGES }).notNull(),
     dueDate: text('due_date').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.projectId, t.stage] })],
+  (table) => [primaryKey({ columns: [table.projectId, table.stage] })],
 );
 export type ProjectStagePlan = typeof projectStagePlans.$inferSelect;
 
@@ -244,7 +244,7 @@ export const projectYearPlans = sqliteTable(
     version: version(),
     updatedAt: updatedAt(),
   },
-  (t) => [primaryKey({ columns: [t.projectId, t.year] }), index('project_year_plans_year_idx').on(t.year)],
+  (table) => [primaryKey({ columns: [table.projectId, table.year] }), index('project_year_plans_year_idx').on(table.year)],
 );
 export type ProjectYearPlan = typeof projectYearPlans.$inferSelect;
 
@@ -263,7 +263,7 @@ export const projectAdjustments = sqliteTable(
     toValue: text('to_value', { mode: 'json' }),
     reason: text('reason').notNull(),
   },
-  (t) => [index('project_adjustments_project_idx').on(t.projectId, t.at), index('project_adjustments_at_idx').on(t.at)],
+  (table) => [index('project_adjustments_project_idx').on(table.projectId, table.at), index('project_adjustments_at_idx').on(table.at)],
 );
 export type ProjectAdjustment = typeof projectAdjustments.$inferSelect;
 
@@ -280,7 +280,7 @@ export const lightSnapshots = sqliteTable(
     green: integer('green').notNull().default(0),
     grey: integer('grey').notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.date, t.unitId] })],
+  (table) => [primaryKey({ columns: [table.date, table.unitId] })],
 );
 
 /** The red and yellow projects of each daily snapshot, with their reasons as they stood that day. */
@@ -294,7 +294,7 @@ export const lightSnapshotProjects = sqliteTable(
     light: text('light', { enum: LIGHTS }).notNull(),
     reasons: text('reasons', { mode: 'json' }).$type<string[]>().notNull().default([]),
   },
-  (t) => [primaryKey({ columns: [t.date, t.projectId] }), index('light_snapshot_projects_light_idx').on(t.date, t.light)],
+  (table) => [primaryKey({ columns: [table.date, table.projectId] }), index('light_snapshot_projects_light_idx').on(table.date, table.light)],
 );
 
 /** 工作专班 members, when they are platform users. */
@@ -308,7 +308,7 @@ export const projectMembers = sqliteTable(
       .notNull()
       .references(() => users.id),
   },
-  (t) => [primaryKey({ columns: [t.projectId, t.userId] })],
+  (table) => [primaryKey({ columns: [table.projectId, table.userId] })],
 );
 
 export const stageHistory = sqliteTable(
@@ -329,7 +329,7 @@ export const stageHistory = sqliteTable(
     /** Open 前期手续 items at an override, as a list of names. */
     openItems: text('open_items', { mode: 'json' }).$type<string[]>(),
   },
-  (t) => [index('stage_history_project_idx').on(t.projectId, t.at), index('stage_history_to_at_idx').on(t.toStage, t.at)],
+  (table) => [index('stage_history_project_idx').on(table.projectId, table.at), index('stage_history_to_at_idx').on(table.toStage, table.at)],
 );
 export type StageHistoryRow = typeof stageHistory.$inferSelect;
 
@@ -351,7 +351,7 @@ export const approvalItems = sqliteTable(
     version: version(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('approval_items_project_kind_idx').on(t.projectId, t.kind)],
+  (table) => [uniqueIndex('approval_items_project_kind_idx').on(table.projectId, table.kind)],
 );
 export type ApprovalItem = typeof approvalItems.$inferSelect;
 
@@ -372,7 +372,7 @@ export const tasks = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('tasks_project_idx').on(t.projectId), index('tasks_open_due_idx').on(t.state, t.dueDate)],
+  (table) => [index('tasks_project_idx').on(table.projectId), index('tasks_open_due_idx').on(table.state, table.dueDate)],
 );
 export type Task = typeof tasks.$inferSelect;
 
@@ -393,7 +393,7 @@ export const monthlyReports = sqliteTable(
     createdBy: integer('created_by').references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('monthly_reports_project_month_idx').on(t.projectId, t.month), index('monthly_reports_month_idx').on(t.month)],
+  (table) => [uniqueIndex('monthly_reports_project_month_idx').on(table.projectId, table.month), index('monthly_reports_month_idx').on(table.month)],
 );
 export type MonthlyReport = typeof monthlyReports.$inferSelect;
 
@@ -410,7 +410,7 @@ export const reportPhotos = sqliteTable(
     size: integer('size').notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index('report_photos_report_idx').on(t.reportId)],
+  (table) => [index('report_photos_report_idx').on(table.reportId)],
 );
 export type ReportPhoto = typeof reportPhotos.$inferSelect;
 
@@ -440,11 +440,11 @@ export const problems = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    index('problems_project_idx').on(t.projectId),
-    index('problems_status_deadline_idx').on(t.status, t.deadline),
-    index('problems_unit_idx').on(t.unitId),
-    index('problems_level_idx').on(t.level),
+  (table) => [
+    index('problems_project_idx').on(table.projectId),
+    index('problems_status_deadline_idx').on(table.status, table.deadline),
+    index('problems_unit_idx').on(table.unitId),
+    index('problems_level_idx').on(table.level),
   ],
 );
 export type Problem = typeof problems.$inferSelect;
@@ -463,7 +463,7 @@ export const problemEvents = sqliteTable(
     toLevel: text('to_level', { enum: PROBLEM_LEVELS }),
     note: text('note'),
   },
-  (t) => [index('problem_events_problem_idx').on(t.problemId, t.at)],
+  (table) => [index('problem_events_problem_idx').on(table.problemId, table.at)],
 );
 export type ProblemEvent = typeof problemEvents.$inferSelect;
 
@@ -487,10 +487,10 @@ export const supervisions = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    index('supervisions_project_idx').on(t.projectId),
-    index('supervisions_status_deadline_idx').on(t.status, t.deadline),
-    index('supervisions_assignee_idx').on(t.assigneeId),
+  (table) => [
+    index('supervisions_project_idx').on(table.projectId),
+    index('supervisions_status_deadline_idx').on(table.status, table.deadline),
+    index('supervisions_assignee_idx').on(table.assigneeId),
   ],
 );
 export type Supervision = typeof supervisions.$inferSelect;
@@ -510,7 +510,7 @@ export const supervisionReplies = sqliteTable(
     kind: text('kind', { enum: ['reply', 'done', 'returned'] }).notNull().default('reply'),
     text: text('text').notNull(),
   },
-  (t) => [index('supervision_replies_supervision_idx').on(t.supervisionId, t.at)],
+  (table) => [index('supervision_replies_supervision_idx').on(table.supervisionId, table.at)],
 );
 export type SupervisionReply = typeof supervisionReplies.$inferSelect;
 
@@ -541,7 +541,7 @@ export const campaignLeaders = sqliteTable(
       .notNull()
       .references(() => users.id),
   },
-  (t) => [primaryKey({ columns: [t.campaignId, t.userId] })],
+  (table) => [primaryKey({ columns: [table.campaignId, table.userId] })],
 );
 
 export const leads = sqliteTable(
@@ -577,12 +577,12 @@ export const leads = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    index('leads_stage_idx').on(t.stage),
-    index('leads_owner_idx').on(t.ownerId),
-    index('leads_campaign_idx').on(t.campaignId),
-    index('leads_next_follow_up_idx').on(t.nextFollowUpDate),
-    index('leads_industry_idx').on(t.industryId),
+  (table) => [
+    index('leads_stage_idx').on(table.stage),
+    index('leads_owner_idx').on(table.ownerId),
+    index('leads_campaign_idx').on(table.campaignId),
+    index('leads_next_follow_up_idx').on(table.nextFollowUpDate),
+    index('leads_industry_idx').on(table.industryId),
   ],
 );
 export type Lead = typeof leads.$inferSelect;
@@ -600,7 +600,7 @@ export const leadStageHistory = sqliteTable(
     byUserId: integer('by_user_id').references(() => users.id),
     reason: text('reason'),
   },
-  (t) => [index('lead_stage_history_lead_idx').on(t.leadId, t.at)],
+  (table) => [index('lead_stage_history_lead_idx').on(table.leadId, table.at)],
 );
 export type LeadStageHistoryRow = typeof leadStageHistory.$inferSelect;
 
@@ -618,7 +618,7 @@ export const leadFollowups = sqliteTable(
     byUserId: integer('by_user_id').references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [index('lead_followups_lead_idx').on(t.leadId, t.date)],
+  (table) => [index('lead_followups_lead_idx').on(table.leadId, table.date)],
 );
 export type LeadFollowup = typeof leadFollowups.$inferSelect;
 
@@ -659,7 +659,7 @@ export const importBatches = sqliteTable(
     skippedCount: integer('skipped_count').notNull().default(0),
     createdAt: createdAt(),
   },
-  (t) => [index('import_batches_user_idx').on(t.userId)],
+  (table) => [index('import_batches_user_idx').on(table.userId)],
 );
 export type ImportBatch = typeof importBatches.$inferSelect;
 
@@ -680,12 +680,12 @@ export const auditLog = sqliteTable(
     batchId: integer('batch_id').references(() => importBatches.id),
     ip: text('ip'),
   },
-  (t) => [
-    index('audit_entity_idx').on(t.entityType, t.entityId),
-    index('audit_project_idx').on(t.projectId, t.at),
-    index('audit_user_at_idx').on(t.userId, t.at),
-    index('audit_at_idx').on(t.at),
-    index('audit_batch_idx').on(t.batchId),
+  (table) => [
+    index('audit_entity_idx').on(table.entityType, table.entityId),
+    index('audit_project_idx').on(table.projectId, table.at),
+    index('audit_user_at_idx').on(table.userId, table.at),
+    index('audit_at_idx').on(table.at),
+    index('audit_batch_idx').on(table.batchId),
   ],
 );
 export type AuditRow = typeof auditLog.$inferSelect;

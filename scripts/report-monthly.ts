@@ -32,18 +32,18 @@ async function main(): Promise<number> {
   if (/\.xlsx$/i.test(file)) fs.writeFileSync(file, await monthlyReportWorkbook(report));
   else fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
 
-  const h = headlineFigures(report);
+  const headline = headlineFigures(report);
   const pct = (value: number | null) => (value === null ? '无数据' : `${value}%`);
   console.log(
     [
       `吉林市重点项目月度调度通报（${monthLabel(report.month)}）`,
-      `本月开工 ${h.startedThisMonth} 个，年度累计 ${h.startedYearToDate} 个，开工目标完成率 ${pct(h.startedRate)}`,
-      `本月完成投资 ${formatWan(h.investmentThisMonth)}，年度累计 ${formatWan(h.investmentYearToDate)}，投资目标完成率 ${pct(h.investmentRate)}`,
-      `本月竣工 ${h.completed} 个，投产 ${h.operating} 个；红灯项目 ${h.red === null ? '无快照' : `${h.red} 个`}；缺报月报 ${h.missing} 个`,
+      `本月开工 ${headline.startedThisMonth} 个，年度累计 ${headline.startedYearToDate} 个，开工目标完成率 ${pct(headline.startedRate)}`,
+      `本月完成投资 ${formatWan(headline.investmentThisMonth)}，年度累计 ${formatWan(headline.investmentYearToDate)}，投资目标完成率 ${pct(headline.investmentRate)}`,
+      `本月竣工 ${headline.completed} 个，投产 ${headline.operating} 个；红灯项目 ${headline.red === null ? '无快照' : `${headline.red} 个`}；缺报月报 ${headline.missing} 个`,
       `（${redSourceText(report.redSource, report.month)}）`,
       `上报市级问题 ${report.problemsEscalated.length} 个，销号问题 ${report.problemsClosed.length} 个，未办结督办 ${report.openSupervisions.length} 件`,
       `考核排名（${report.rankingPeriod.label}）第一名：${report.ranking[0]?.unitName ?? '无'}`,
-      `本月调整记录 ${report.adjustments.length} 条${report.adjustments.length ? `：${report.adjustments.slice(0, 5).map((a) => `${a.date} ${a.projectName} ${a.fieldLabel} ${a.fromText}→${a.toText}（${a.reason}）`).join('；')}${report.adjustments.length > 5 ? ' 等' : ''}` : ''}`,
+      `本月调整记录 ${report.adjustments.length} 条${report.adjustments.length ? `：${report.adjustments.slice(0, 5).map((adjustment) => `${adjustment.date} ${adjustment.projectName} ${adjustment.fieldLabel} ${adjustment.fromText}→${adjustment.toText}（${adjustment.reason}）`).join('；')}${report.adjustments.length > 5 ? ' 等' : ''}` : ''}`,
       `已写入 ${file}`,
     ].join('\n'),
   );

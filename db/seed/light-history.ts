@@ -45,13 +45,13 @@ export function backfillDemoLightHistory(db: DB, today: string, days = DEMO_HIST
       .select({ projectId: monthlyReports.projectId, month: monthlyReports.month, amount: monthlyReports.investmentThisMonth, createdAt: monthlyReports.createdAt })
       .from(monthlyReports)
       .all()
-      .map((r) => ({ ...r, filedOn: dayOf(r.createdAt) })),
-    (r) => r.projectId,
+      .map((report) => ({ ...report, filedOn: dayOf(report.createdAt) })),
+    (report) => report.projectId,
   );
   const approvalRows = groupBy(db.select().from(approvalItems).orderBy(asc(approvalItems.sortOrder)).all(), (item) => item.projectId);
   const planRows = groupBy(db.select().from(projectYearPlans).all(), (plan) => plan.projectId);
-  const problemRows = groupBy(db.select().from(problems).all().map((p) => ({ ...p, raisedOn: dayOf(p.createdAt), closedOn: p.closedAt ? dayOf(p.closedAt) : null })), (p) => p.projectId);
-  const orderRows = groupBy(db.select().from(supervisions).all().map((s) => ({ ...s, issuedOn: dayOf(s.createdAt), closedOn: s.closedAt ? dayOf(s.closedAt) : null })), (s) => s.projectId);
+  const problemRows = groupBy(db.select().from(problems).all().map((problem) => ({ ...problem, raisedOn: dayOf(problem.createdAt), closedOn: problem.closedAt ? dayOf(problem.closedAt) : null })), (problem) => problem.projectId);
+  const orderRows = groupBy(db.select().from(supervisions).all().map((order) => ({ ...order, issuedOn: dayOf(order.createdAt), closedOn: order.closedAt ? dayOf(order.closedAt) : null })), (order) => order.projectId);
 
   const factsOn = (project: (typeof projectRows)[number], day: string): LightFacts | null => {
     const history = moves.get(project.id) ?? [];
@@ -97,8 +97,8 @@ export function backfillDemoLightHistory(db: DB, today: string, days = DEMO_HIST
         lights.push({ projectId: project.id, unitId: project.unitId, light: result.light, reasons: result.reasons });
       }
       const rows = snapshotRows(day, unitIds, lights);
-      for (let i = 0; i < rows.units.length; i += CHUNK) written += tx.insert(lightSnapshots).values(rows.units.slice(i, i + CHUNK)).onConflictDoNothing().run().changes;
-      for (let i = 0; i < rows.projects.length; i += CHUNK) written += tx.insert(lightSnapshotProjects).values(rows.projects.slice(i, i + CHUNK)).onConflictDoNothing().run().changes;
+      for (let start = 0; start < rows.units.length; start += CHUNK) written += tx.insert(lightSnapshots).values(rows.units.slice(start, start + CHUNK)).onConflictDoNothing().run().changes;
+      for (let start = 0; start < rows.projects.length; start += CHUNK) written += tx.insert(lightSnapshotProjects).values(rows.projects.slice(start, start + CHUNK)).onConflictDoNothing().run().changes;
     }
   });
   return { days, rows: written };

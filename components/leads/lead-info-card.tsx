@@ -1,0 +1,36 @@
+import { Card } from '@/components/ui/page';
+import type { LeadDetail } from '@/db/queries/leads';
+import { LeadForm, type LeadFormOptions } from './lead-form';
+
+const text = (value: number | string | null | undefined) => (value == null ? '' : String(value));
+
+/** 线索信息: the lead's fields in the lead form, read-only for those who may not edit it. */
+export function LeadInfoCard({ lead, options, readOnly }: { lead: LeadDetail; options: LeadFormOptions; readOnly: boolean }) {
+  return (
+    <Card title="线索信息" className="xl:col-span-2">
+      <LeadForm
+        key={lead.version}
+        options={options}
+        lead={{ id: lead.id, version: lead.version }}
+        readOnly={readOnly}
+        initial={{
+          company: lead.company,
+          origin: text(lead.origin),
+          contactName: text(lead.contactName),
+          contactTitle: text(lead.contactTitle),
+          contactPhone: text(lead.contactPhone),
+          contactEmail: text(lead.contactEmail),
+          industryId: text(lead.industryId),
+          intendedInvestment: text(lead.intendedInvestment),
+          proposedProject: text(lead.proposedProject),
+          locationUnitId: text(lead.locationUnitId),
+          campaignId: text(lead.campaignId),
+          source: text(lead.source),
+          ownerId: text(lead.ownerId),
+          team: text(lead.team),
+          nextFollowUpDate: text(lead.nextFollowUpDate),
+        }}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,34 @@
+import { Card } from '@/components/ui/page';
+import type { LeadDetail } from '@/db/queries/leads';
+import { formatDate } from '@/lib/format-time';
+import { LEAD_STAGE_LABELS } from '@/lib/rules/enums';
+
+/** 阶段变更记录: every stage move of the lead, newest first. */
+export function LeadStageHistoryCard({ history }: { history: LeadDetail['history'] }) {
+  return (
+    <Card title="阶段变更记录">
+      <div className="overflow-x-auto">
+        <table className="min-w-full text-sm">
+          <thead className="text-left text-slate-600">
+            <tr>
+              <th scope="col" className="py-1 pr-3">时间</th>
+              <th scope="col" className="py-1 pr-3">变更</th>
+              <th scope="col" className="py-1 pr-3">操作人</th>
+              <th scope="col" className="py-1">原因</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {[...history].reverse().map((move) => (
+              <tr key={move.id}>
+                <td className="py-1 pr-3 tabular-nums">{formatDate(move.at)}</td>
+                <td className="py-1 pr-3">{move.fromStage ? `${LEAD_STAGE_LABELS[move.fromStage]} → ` : ''}{LEAD_STAGE_LABELS[move.toStage]}</td>
+                <td className="py-1 pr-3">{move.byName ?? '—'}</td>
+                <td className="py-1">{move.reason ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Card>
+  );
+}
