@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { LeadFollowupsCard } from '@/components/leads/lead-followups-card';
 import { LeadHistory } from '@/components/leads/lead-history';
 import { LeadInfoCard } from '@/components/leads/lead-info-card';
-import { loadLeadFormOptions } from '@/components/leads/lead-options';
+import { loadLeadFormOptions } from '@/db/queries/lead-options';
 import { LeadStageCard } from '@/components/leads/lead-stage-card';
 import { LeadStageHistoryCard } from '@/components/leads/lead-stage-history-card';
 import { LeadSummary } from '@/components/leads/lead-summary';

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { LeadForm } from '@/components/leads/lead-form';
-import { loadLeadFormOptions } from '@/components/leads/lead-options';
+import { loadLeadFormOptions } from '@/db/queries/lead-options';
 import { Card, PageHeader } from '@/components/ui/page';
 import { requireUser } from '@/lib/auth/next';
 
