@@ -10,7 +10,7 @@ import { applyMove, appendCards, type BoardState, type CardMove } from './board-
 import { ColumnHeader, SumsLine } from './column-header';
 import { STATIC_SLOTS, type DndSlots, type DragSource, type DropTarget } from './dnd-slots';
 import { MOVERS } from './movers';
-import type { BoardData, BoardLane, CardData } from './types';
+import type { BoardData, BoardLane, CardData } from '@/lib/board-types';
 
 // Loaded when a move first needs it, keeping the board's first load small.
 const StageMoveDialog = dynamic(() => import('@/components/projects/stage-move-dialog').then((m) => m.StageMoveDialog), { ssr: false });

@@ -4,7 +4,7 @@ import type { ActionState } from '@/lib/auth/action-state';
 import { LEAD_STAGE_LABELS, STAGE_LABELS, type LeadStage, type Stage } from '@/lib/rules/enums';
 import { leadMoveOptions } from '@/lib/rules/leads';
 import { reachableStages } from '@/lib/rules/stages';
-import type { BoardKind, CardData } from './types';
+import type { BoardKind, CardData } from '@/lib/board-types';
 
 // The kind-specific parts of a move. The board itself knows nothing of projects or leads: it asks
 // the mover which stages a card may go to, whether the move needs the dialog first, and sends it.

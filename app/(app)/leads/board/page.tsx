@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { Board } from '@/components/board/board';
 import { BoardFilters } from '@/components/board/board-filters';
 import { PageHeader } from '@/components/ui/page';
-import { leadBoard } from '@/db/queries/board';
+import { leadBoard } from '@/domain/board';
 import { listIndustries, listUserOptions } from '@/db/queries/reference';
 import { requireUser } from '@/lib/auth/next';
 import { LEAD_STAGES, LEAD_STAGE_LABELS } from '@/lib/rules/enums';
