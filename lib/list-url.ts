@@ -4,9 +4,10 @@ export type SearchParams = Record<string, string | string[] | undefined>;
 export type QueryValue = string | number | boolean | null | undefined | readonly string[];
 
 /**
- * `path?query` from the current values with `changes` applied on top. Empty values (undefined, null, '')
- * are left out, so a change to `null` removes a key; an array counts by its first value (Next's searchParams).
- * A value equal to its entry in `defaults` is left out too, so page 1 can have the plain URL.
+ * `path?query` from the current values with `changes` applied on top: a changed key keeps its place, a new
+ * one goes last. Empty values (undefined, null, '') are left out, so a change to `null` removes a key; an
+ * array counts by its first value (Next's searchParams). Keys still equal to `defaults` are left out too,
+ * so page 1 can keep the plain URL.
  */
 export function listHref(
   path: string,
@@ -15,14 +16,23 @@ export function listHref(
   defaults: Record<string, string | number> = {},
 ): string {
   const query = new URLSearchParams();
-  for (const [key, value] of Object.entries({ ...current, ...changes })) {
-    const first = Array.isArray(value) ? value[0] : value;
-    if (first === undefined || first === null || first === '') continue;
-    if (key in defaults && String(defaults[key]) === String(first)) continue;
-    query.set(key, String(first));
+  for (const [key, value] of Object.entries(current)) {
+    const text = queryText(value);
+    if (text !== null) query.set(key, text);
   }
+  for (const [key, value] of Object.entries(changes)) {
+    const text = queryText(value);
+    if (text === null) query.delete(key);
+    else query.set(key, text);
+  }
+  for (const [key, value] of Object.entries(defaults)) if (query.get(key) === String(value)) query.delete(key);
   const text = query.toString();
   return text ? `${path}?${text}` : path;
+}
+
+function queryText(value: QueryValue): string | null {
+  const first = Array.isArray(value) ? value[0] : value;
+  return first === undefined || first === null || first === '' ? null : String(first);
 }
 
 /** How many pages `total` rows fill; an empty list still has page 1. */
