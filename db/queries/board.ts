@@ -9,6 +9,7 @@ import { today } from '@/lib/rules/dates';
 import { CATEGORIES, CATEGORY_LABELS, STAGES, type Category, type LeadStage, type Light, type Stage } from '@/lib/rules/enums';
 import type { LeadFilters, ProjectFilters } from '@/lib/schemas/filters';
 import type { LeadLane, ProjectLane } from '@/lib/schemas/board';
+import type { LeadCardData } from '@/lib/board-types';
 
 // The board's reads. Header sums are one GROUP BY over the same WHERE as the ledger
 // (projectWhere / leadWhere), so a column's count and money equal the ledger's sumProjects under
@@ -204,19 +205,12 @@ const leadCardColumns = {
   ownerId: leads.ownerId,
   team: leads.team,
 };
-export type LeadCardRow = {
-  id: number;
-  stage: LeadStage;
-  version: number;
-  company: string;
-  origin: string | null;
-  industryName: string | null;
-  intendedInvestment: number;
-  ownerName: string;
+/** A lead card before domain/board.ts adds what depends on the day and the user. */
+export type LeadCardRow = Omit<LeadCardData, 'kind' | 'daysInStage' | 'overdue' | 'movable'> & {
   stageEnteredAt: string;
-  nextFollowUpDate: string | null;
   ownerId: number;
   team: string | null;
+  /** 0 or 1, from SQL. */
   overdue: number;
 };
 
