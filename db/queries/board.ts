@@ -6,10 +6,10 @@ import { cached } from './read-cache';
 import { industries, leads, projects, units, users } from '../schema';
 import { leadOverdueSql, leadWhere, projectSumColumns, projectWhere } from './project-filters';
 import { today } from '@/lib/rules/dates';
-import { CATEGORIES, CATEGORY_LABELS, STAGES, type Category, type LeadStage, type Light, type Stage } from '@/lib/rules/enums';
+import { CATEGORIES, CATEGORY_LABELS, STAGES, type LeadStage, type Stage } from '@/lib/rules/enums';
 import type { LeadFilters, ProjectFilters } from '@/lib/schemas/filters';
 import type { LeadLane, ProjectLane } from '@/lib/schemas/board';
-import type { LeadCardData } from '@/lib/board-types';
+import type { LeadCardData, ProjectCardData } from '@/lib/board-types';
 
 // The board's reads. Header sums are one GROUP BY over the same WHERE as the ledger
 // (projectWhere / leadWhere), so a column's count and money equal the ledger's sumProjects under
@@ -63,25 +63,11 @@ const projectCardColumns = {
   openSupervisions: sql<number>`(select count(*) from supervisions s where s.project_id = ${projects.id} and s.status in ('open','replied','returned'))`.mapWith(Number),
 };
 
-export type ProjectCardRow = { [K in keyof typeof projectCardColumns]: unknown } & {
-  id: number;
-  stage: Stage;
-  version: number;
-  name: string;
+/** A project card before domain/board.ts adds what depends on the day and the user. */
+export type ProjectCardRow = { [K in keyof typeof projectCardColumns]: unknown } & Omit<ProjectCardData, 'kind' | 'daysInStage' | 'movable'> & {
   unitId: number;
   ownerId: number | null;
-  unitName: string;
-  category: Category;
-  shuangshi: boolean;
-  totalInvestment: number;
-  plannedInvestmentThisYear: number;
-  completedInvestment: number;
   stageEnteredAt: string;
-  leaderName: string | null;
-  light: Light;
-  lightReasons: string[];
-  approvalsOverridden: boolean;
-  openSupervisions: number;
 };
 
 const greyCount = sql<number>`coalesce(sum(case when ${projects.light} = 'grey' then 1 else 0 end), 0)`.mapWith(Number);
