@@ -1,5 +1,5 @@
 import 'server-only';
-import * as board from '@/db/queries/board';
+import * as board from './board';
 import * as projectFilters from '@/db/queries/project-filters';
 import * as projects from '@/db/queries/projects';
 import * as history from './light-history';

@@ -5,7 +5,7 @@ import { dataDirectory } from '@/db';
 import { AppError } from '@/lib/errors';
 import { yieldToEventLoop } from '@/lib/event-loop';
 import type { HeaderMatch, HeaderSpec } from '@/lib/excel/headers';
-import type { RowError } from '@/lib/excel/project-rows';
+import type { RowError } from '@/lib/excel/row-parse';
 import { readSheet, type SheetRows } from '@/lib/excel/reader';
 import type { ActorContext } from '@/lib/rules/permissions';
 

@@ -3,12 +3,10 @@
 import { TextField } from '@/components/ui/field';
 import { Notice } from '@/components/ui/page';
 import { PendingSubmit, useFormAction } from '@/components/admin/form-action';
-import type { ActionState } from '@/lib/auth/action-state';
-
-type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
+import type { FormAction } from '@/lib/auth/action-state';
 
 /** Passwords are never echoed back into the fields; the errors say which one to fix. */
-export function PasswordForm({ action, minLength }: { action: Action; minLength: number }) {
+export function PasswordForm({ action, minLength }: { action: FormAction; minLength: number }) {
   const { state, onSubmit, pending } = useFormAction<{ changedAt: string } | null>(action);
   const errors = state.errors ?? {};
   return (

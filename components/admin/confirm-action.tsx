@@ -3,12 +3,10 @@
 import { useActionState, useEffect, useId, useRef } from 'react';
 import { Button, type ButtonVariant } from '@/components/ui/button';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { initialActionState, type ActionState } from '@/lib/auth/action-state';
-
-type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
+import { initialActionState, type FormAction } from '@/lib/auth/action-state';
 
 interface Props {
-  action: Action;
+  action: FormAction;
   /** Hidden fields sent with the confirmation (id, version, …). */
   fields: Record<string, string | number | boolean>;
   label: string;

@@ -2,16 +2,14 @@
 
 import { startTransition, useActionState, type FormEvent } from 'react';
 import { Button, type ButtonVariant } from '@/components/ui/button';
-import { initialActionState, type ActionState } from '@/lib/auth/action-state';
-
-type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
+import { initialActionState, type ActionState, type FormAction } from '@/lib/auth/action-state';
 
 /**
  * useActionState, submitted from onSubmit instead of the form's `action` prop. With the action
  * prop React resets the form after every submission, and a <select> does not get its typed value
  * back from defaultValue; submitting this way leaves every field exactly as the user left it.
  */
-export function useFormAction<T = unknown>(action: Action) {
+export function useFormAction<T = unknown>(action: FormAction) {
   const [state, formAction, pending] = useActionState(action, initialActionState);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

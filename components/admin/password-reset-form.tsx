@@ -4,13 +4,11 @@ import { useEffect, useId, useRef } from 'react';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { Notice } from '@/components/ui/page';
-import type { ActionState } from '@/lib/auth/action-state';
+import type { FormAction } from '@/lib/auth/action-state';
 import { PendingSubmit, useFormAction } from './form-action';
 
-type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
-
 /** Sets a new password after a confirmation; the user's sessions end on the server. */
-export function PasswordResetForm({ action, userId, userName, passwordMinLength }: { action: Action; userId: number; userName: string; passwordMinLength: number }) {
+export function PasswordResetForm({ action, userId, userName, passwordMinLength }: { action: FormAction; userId: number; userName: string; passwordMinLength: number }) {
   const { state, onSubmit, pending } = useFormAction<{ version: number }>(action);
   const formRef = useRef<HTMLFormElement>(null);
   const dialogRef = useRef<HTMLDialogElement>(null);

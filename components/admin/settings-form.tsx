@@ -3,12 +3,11 @@
 import { useState } from 'react';
 import { TextField } from '@/components/ui/field';
 import { Notice } from '@/components/ui/page';
-import type { ActionState } from '@/lib/auth/action-state';
+import type { ActionState, FormAction } from '@/lib/auth/action-state';
 import { LEAD_STAGE_LABELS, LEAD_STAGES, STAGE_LABELS, STAGES } from '@/lib/rules/enums';
 import { PendingSubmit, useFormAction } from './form-action';
 import { CancelLink } from './leave-guard';
 
-type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 type Days = Record<string, number | null>;
 
 interface Settings {
@@ -18,7 +17,7 @@ interface Settings {
   scheduleLagThresholds: { yellow: number; red: number };
 }
 
-export function SettingsForm({ action, settings }: { action: Action; settings: Settings }) {
+export function SettingsForm({ action, settings }: { action: FormAction; settings: Settings }) {
   const { state, onSubmit, pending } = useFormAction(action);
   // Edits made since the last successful save are what a cancel would lose.
   const [editedAt, setEditedAt] = useState<ActionState | null>(null);

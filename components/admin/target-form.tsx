@@ -3,11 +3,9 @@
 import { useState } from 'react';
 import { TextAreaField, TextField } from '@/components/ui/field';
 import { Notice } from '@/components/ui/page';
-import type { ActionState } from '@/lib/auth/action-state';
+import type { FormAction } from '@/lib/auth/action-state';
 import { PendingSubmit, useFormAction } from './form-action';
 import { CancelLink } from './leave-guard';
-
-type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
 export interface TargetValues {
   id: number;
@@ -33,7 +31,7 @@ const FIELDS = [
   { name: 'landedTarget', label: '招商引资落地项目（个）' },
 ] as const;
 
-export function TargetForm({ action, target, defaultYear }: { action: Action; target?: TargetValues; defaultYear?: number }) {
+export function TargetForm({ action, target, defaultYear }: { action: FormAction; target?: TargetValues; defaultYear?: number }) {
   const { state, onSubmit, pending } = useFormAction(action);
   const [dirty, setDirty] = useState(false);
   const values = state.values ?? {};

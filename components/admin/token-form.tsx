@@ -4,14 +4,13 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
 import { Notice } from '@/components/ui/page';
-import type { ActionState } from '@/lib/auth/action-state';
+import type { FormAction } from '@/lib/auth/action-state';
 import { PendingSubmit, useFormAction } from './form-action';
 
 type Created = { token: string; name: string; prefix: string };
-type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
 /** Creates a token and shows it once; it lives only in this component's state. */
-export function TokenForm({ action, users }: { action: Action; users: Array<{ value: number; label: string }> }) {
+export function TokenForm({ action, users }: { action: FormAction; users: Array<{ value: number; label: string }> }) {
   const { state, onSubmit, pending } = useFormAction<Created>(action);
   const [copied, setCopied] = useState<string | null>(null);
   const created = state.ok ? (state.data as Created | undefined) : undefined;

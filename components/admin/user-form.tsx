@@ -3,15 +3,13 @@
 import { useState } from 'react';
 import { SelectField, TextField } from '@/components/ui/field';
 import { Notice } from '@/components/ui/page';
-import type { ActionState } from '@/lib/auth/action-state';
+import type { FormAction } from '@/lib/auth/action-state';
 import { ROLE_LABELS, ROLES, type Role } from '@/lib/rules/enums';
 import { PendingSubmit, useFormAction } from './form-action';
 import { CancelLink } from './leave-guard';
 
-type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
-
 interface Props {
-  action: Action;
+  action: FormAction;
   units: Array<{ value: number; label: string }>;
   teams: string[];
   passwordMinLength?: number;

@@ -8,7 +8,7 @@ import { formatWan } from '@/lib/rules/money';
 import { MoveMenu } from './move-menu';
 import { STATIC_SLOTS, type DndSlots } from './dnd-slots';
 import type { Mover } from './movers';
-import type { CardData, LeadCardData, ProjectCardData } from './types';
+import type { CardData, LeadCardData, ProjectCardData } from '@/lib/board-types';
 
 interface Props {
   card: CardData;

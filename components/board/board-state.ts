@@ -1,4 +1,4 @@
-import type { BoardLane, CardData, CellSums } from './types';
+import type { BoardLane, CardData, CellSums } from '@/lib/board-types';
 
 // Pure state changes of the board: moving a card between cells keeps every header sum equal to
 // the sum of what the server would count, so an optimistic move shows the right totals at once.

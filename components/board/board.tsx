@@ -1,16 +1,16 @@
 'use client';
 
-import { useEffect, useOptimistic, useState, useTransition } from 'react';
+import { useEffect, useMemo, useOptimistic, useState, useTransition } from 'react';
 import dynamic from 'next/dynamic';
-import type { MovedProject } from '@/components/projects/stage-move-dialog';
+import type { MovedProject, MoveProjectAction } from '@/components/projects/stage-move-dialog';
 import type { ActionState } from '@/lib/auth/action-state';
 import type { Stage } from '@/lib/rules/enums';
 import { BoardCard, cardTitle } from './board-card';
 import { applyMove, appendCards, type BoardState, type CardMove } from './board-state';
 import { ColumnHeader, SumsLine } from './column-header';
 import { STATIC_SLOTS, type DndSlots, type DragSource, type DropTarget } from './dnd-slots';
-import { MOVERS } from './movers';
-import type { BoardData, BoardLane, CardData } from './types';
+import { createMover, type BoardMoveAction } from './movers';
+import type { BoardData, BoardLane, CardData } from '@/lib/board-types';
 
 // Loaded when a move first needs it, keeping the board's first load small.
 const StageMoveDialog = dynamic(() => import('@/components/projects/stage-move-dialog').then((m) => m.StageMoveDialog), { ssr: false });
@@ -55,8 +55,8 @@ function useDndSlots(): DndSlots {
   return slots;
 }
 
-export function Board({ data }: { data: BoardData }) {
-  const mover = MOVERS[data.kind];
+export function Board({ data, moveAction }: { data: BoardData; moveAction: BoardMoveAction }) {
+  const mover = useMemo(() => createMover(data.kind, moveAction), [data.kind, moveAction]);
   const [source, setSource] = useState(data);
   const [base, setBase] = useState<BoardState>({ lanes: data.lanes, columns: data.columns });
   // A fresh server render (filters changed, or a refresh after a move) replaces local state.
@@ -205,6 +205,7 @@ export function Board({ data }: { data: BoardData }) {
       {dialog && dialog.card.kind === 'projects' ? (
         <StageMoveDialog
           project={{ id: dialog.card.id, name: dialog.card.name, stage: dialog.card.stage, version: dialog.card.version }}
+          moveAction={moveAction as MoveProjectAction}
           to={dialog.to as Stage}
           initialRefusal={dialog.refusal}
           onClose={() => setDialog(null)}

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { formatMoneyCompact } from '@/lib/rules/money';
-import type { BoardKind, CellSums } from './types';
+import type { BoardKind, CellSums } from '@/lib/board-types';
 
 /** A column's (or swimlane cell's) count and sums; the same figures the ledger gives under the same filters. */
 export function SumsLine({ kind, sums, compact = false }: { kind: BoardKind; sums: CellSums; compact?: boolean }) {

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { CardData } from './types';
+import type { CardData } from '@/lib/board-types';
 
 // The places where drag and drop plugs into the board, with their static stand-ins. The board
 // renders these until ./board-dnd (which holds @dnd-kit) has loaded, then swaps in its versions.

@@ -4,7 +4,9 @@ import type { ActionState } from '@/lib/auth/action-state';
 import { LEAD_STAGE_LABELS, STAGE_LABELS, type LeadStage, type Stage } from '@/lib/rules/enums';
 import { leadMoveOptions } from '@/lib/rules/leads';
 import { reachableStages } from '@/lib/rules/stages';
-import type { BoardKind, CardData } from './types';
+import type { BoardKind, CardData } from '@/lib/board-types';
+import type { MoveLeadAction } from '@/components/leads/lead-stage-controls';
+import type { MoveProjectAction } from '@/components/projects/stage-move-dialog';
 
 // The kind-specific parts of a move. The board itself knows nothing of projects or leads: it asks
 // the mover which stages a card may go to, whether the move needs the dialog first, and sends it.
@@ -16,38 +18,45 @@ export interface Mover {
   stageLabel(stage: string): string;
 }
 
-const projectMover: Mover = {
+const projectMover = (moveAction: MoveProjectAction): Mover => ({
   targets(card) {
     const { forward, backward } = reachableStages(card.stage as Stage);
     return [...forward.map((stage) => ({ stage, label: STAGE_LABELS[stage], backward: false })), ...backward.map((stage) => ({ stage, label: STAGE_LABELS[stage], backward: true }))];
   },
-  // The dialog module (and the action it calls) loads with the first move, not with the board.
+  // The dialog module loads with the first move, not with the board.
   needsDialog: async (card, to) => (await import('@/components/projects/stage-move-dialog')).moveNeedsReason(card.stage as Stage, to as Stage),
   send: async (card, to) => {
     const { requestStageMove } = await import('@/components/projects/stage-move-dialog');
     const name = card.kind === 'projects' ? card.name : card.company;
-    return (await requestStageMove({ id: card.id, name, stage: card.stage as Stage, version: card.version }, to as Stage)) as ActionState<Partial<CardData>>;
+    return (await requestStageMove(moveAction, { id: card.id, name, stage: card.stage as Stage, version: card.version }, to as Stage)) as ActionState<Partial<CardData>>;
   },
   stageLabel: (stage) => STAGE_LABELS[stage as Stage] ?? stage,
-};
+});
 
 /**
  * On the leads board a card moves forward along the line. Moves that need a reason (back, drop,
  * reopen) and the conversion into a project are made on the lead's page, where the reason is asked.
  */
-const leadMover: Mover = {
-  targets: (card) =>
-    leadMoveOptions(card.stage as LeadStage)
-      .filter((option) => option.kind === 'forward' && !option.needsReason)
-      .map((option) => ({ stage: option.to, label: LEAD_STAGE_LABELS[option.to], backward: false })),
-  needsDialog: async () => false,
-  send: async (card, to) => {
-    const allowed = leadMover.targets(card).some((target) => target.stage === to);
-    if (!allowed) return { ok: false, code: 'invalid_transition', message: '退回、放弃和转为项目须在线索页面办理（需填写原因或转为项目）' };
-    const { moveLeadAction } = await import('@/app/(app)/leads/actions');
-    return (await moveLeadAction({ leadId: card.id, to: to as LeadStage, version: card.version })) as ActionState<Partial<CardData>>;
-  },
-  stageLabel: (stage) => LEAD_STAGE_LABELS[stage as LeadStage] ?? stage,
-};
+function leadMover(moveAction: MoveLeadAction): Mover {
+  const mover: Mover = {
+    targets: (card) =>
+      leadMoveOptions(card.stage as LeadStage)
+        .filter((option) => option.kind === 'forward' && !option.needsReason)
+        .map((option) => ({ stage: option.to, label: LEAD_STAGE_LABELS[option.to], backward: false })),
+    needsDialog: async () => false,
+    send: async (card, to) => {
+      const allowed = mover.targets(card).some((target) => target.stage === to);
+      if (!allowed) return { ok: false, code: 'invalid_transition', message: '退回、放弃和转为项目须在线索页面办理（需填写原因或转为项目）' };
+      return (await moveAction({ leadId: card.id, to: to as LeadStage, version: card.version })) as ActionState<Partial<CardData>>;
+    },
+    stageLabel: (stage) => LEAD_STAGE_LABELS[stage as LeadStage] ?? stage,
+  };
+  return mover;
+}
 
-export const MOVERS: Record<BoardKind, Mover> = { projects: projectMover, leads: leadMover };
+/** The page hands the board its kind's move action: moveProjectAction or moveLeadAction. */
+export type BoardMoveAction = MoveProjectAction | MoveLeadAction;
+
+export function createMover(kind: BoardKind, moveAction: BoardMoveAction): Mover {
+  return kind === 'projects' ? projectMover(moveAction as MoveProjectAction) : leadMover(moveAction as MoveLeadAction);
+}

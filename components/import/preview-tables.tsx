@@ -1,7 +1,8 @@
 import { Card } from '@/components/ui/page';
 import type { ImportPreview } from '@/domain/imports';
 import { PROJECT_COLUMN_BY_KEY, projectCellValue, type ProjectRowNames } from '@/lib/excel/project-columns';
-import type { FieldChange, PlannedRow, RowError } from '@/lib/excel/project-rows';
+import type { FieldChange, PlannedRow } from '@/lib/excel/project-rows';
+import type { RowError } from '@/lib/excel/row-parse';
 import { CATEGORY_LABELS, STAGE_LABELS } from '@/lib/rules/enums';
 import { formatWan } from '@/lib/rules/money';
 import { ResponsiveTable } from './responsive-table';

@@ -1,21 +1,22 @@
 'use client';
 
 import { useActionState } from 'react';
-import { createCampaignAction, deleteCampaignAction, updateCampaignAction } from '@/app/(app)/campaigns/actions';
 import { FieldShell, TextAreaField, TextField } from '@/components/ui/field';
 import { Notice } from '@/components/ui/page';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { initialActionState, type ActionState } from '@/lib/auth/action-state';
+import { initialActionState, type ActionState, type FormAction } from '@/lib/auth/action-state';
 
 interface Props {
   leaders: Array<{ id: number; name: string }>;
   initial: { name?: string; destinations?: string; startDate?: string; endDate?: string; description?: string; leaderIds?: number[] };
   campaign?: { id: number; version: number };
+  /** createCampaignAction, or updateCampaignAction when editing. */
+  action: FormAction;
 }
 
 /** 新建/编辑 a 招商季 campaign and the leaders who go. */
-export function CampaignForm({ leaders, initial, campaign }: Props) {
-  const [state, formAction] = useActionState<ActionState, FormData>(campaign ? updateCampaignAction : createCampaignAction, initialActionState);
+export function CampaignForm({ leaders, initial, campaign, action }: Props) {
+  const [state, formAction] = useActionState<ActionState, FormData>(action, initialActionState);
   const value = (key: keyof Props['initial']) => state.values?.[key] ?? (initial[key] as string | undefined) ?? '';
   const chosen = new Set((initial.leaderIds ?? []).map(String));
   return (
@@ -52,8 +53,8 @@ export function CampaignForm({ leaders, initial, campaign }: Props) {
 }
 
 /** Deleting is allowed only while no lead belongs to the campaign; the server says so otherwise. */
-export function DeleteCampaignButton({ campaign }: { campaign: { id: number; version: number; name: string } }) {
-  const [state, formAction] = useActionState<ActionState, FormData>(deleteCampaignAction, initialActionState);
+export function DeleteCampaignButton({ campaign, action }: { campaign: { id: number; version: number; name: string }; action: FormAction }) {
+  const [state, formAction] = useActionState<ActionState, FormData>(action, initialActionState);
   return (
     <form
       action={formAction}

@@ -1,24 +1,24 @@
 'use client';
 
 import { useActionState, useId, useRef, useState } from 'react';
-import { convertLeadAction } from '@/app/(app)/leads/actions';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
 import { Notice } from '@/components/ui/page';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { initialActionState, type ActionState } from '@/lib/auth/action-state';
+import { initialActionState, type ActionState, type FormAction } from '@/lib/auth/action-state';
 
 interface Props {
   lead: { id: number; version: number; locationUnitId: number | null; proposedName: string; intendedInvestment: string };
   units: Array<{ id: number; name: string }>;
   officers: Array<{ id: number; name: string; unitId: number | null }>;
+  action: FormAction;
 }
 
 /** 转为项目 (lead stage 已转项目): chooses the unit and an officer of that unit as the project's 责任人. */
-export function ConvertDialog({ lead, units, officers }: Props) {
+export function ConvertDialog({ lead, units, officers, action }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
-  const [state, formAction] = useActionState<ActionState, FormData>(convertLeadAction, initialActionState);
+  const [state, formAction] = useActionState<ActionState, FormData>(action, initialActionState);
   const [unitId, setUnitId] = useState(state.values?.unitId ?? (lead.locationUnitId ? String(lead.locationUnitId) : ''));
   const unitOfficers = officers.filter((o) => String(o.unitId) === unitId);
   return (

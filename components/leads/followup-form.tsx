@@ -1,16 +1,15 @@
 'use client';
 
 import { useActionState, useEffect, useRef } from 'react';
-import { addFollowupAction } from '@/app/(app)/leads/actions';
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
 import { Notice } from '@/components/ui/page';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { initialActionState, type ActionState } from '@/lib/auth/action-state';
+import { initialActionState, type ActionState, type FormAction } from '@/lib/auth/action-state';
 import { FOLLOWUP_KIND_LABELS, FOLLOWUP_KINDS } from '@/lib/rules/enums';
 
 /** 添加跟进记录. A next follow-up date moves the lead's date. */
-export function FollowupForm({ leadId, today }: { leadId: number; today: string }) {
-  const [state, formAction] = useActionState<ActionState, FormData>(addFollowupAction, initialActionState);
+export function FollowupForm({ leadId, today, action }: { leadId: number; today: string; action: FormAction }) {
+  const [state, formAction] = useActionState<ActionState, FormData>(action, initialActionState);
   const formRef = useRef<HTMLFormElement>(null);
   const keep = !state.ok;
   const value = (key: string, fallback = '') => (keep ? (state.values?.[key] ?? fallback) : fallback);

@@ -1,14 +1,15 @@
 import { Card } from '@/components/ui/page';
 import type { LeadDetail } from '@/db/queries/leads';
 import { FOLLOWUP_KIND_LABELS } from '@/lib/rules/enums';
+import type { FormAction } from '@/lib/auth/action-state';
 import { FollowupForm } from './followup-form';
 
 /** 跟进记录: the form for a new follow-up (when allowed) above the lead's follow-ups, newest first. */
-export function LeadFollowupsCard({ lead, today, canAdd }: { lead: LeadDetail; today: string; canAdd: boolean }) {
+export function LeadFollowupsCard({ lead, today, canAdd, addAction }: { lead: LeadDetail; today: string; canAdd: boolean; addAction: FormAction }) {
   return (
     <Card title="跟进记录">
       <div className="space-y-4">
-        {canAdd ? <FollowupForm leadId={lead.id} today={today} /> : null}
+        {canAdd ? <FollowupForm leadId={lead.id} today={today} action={addAction} /> : null}
         {lead.followups.length ? (
           <ol className="space-y-3 text-sm" aria-label="跟进记录列表">
             {lead.followups.map((followup) => (

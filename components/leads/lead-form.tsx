@@ -1,11 +1,10 @@
 'use client';
 
 import { useActionState } from 'react';
-import { createLeadAction, updateLeadAction } from '@/app/(app)/leads/actions';
 import { SelectField, TextField } from '@/components/ui/field';
 import { Notice } from '@/components/ui/page';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { initialActionState, type ActionState } from '@/lib/auth/action-state';
+import { initialActionState, type ActionState, type FormAction } from '@/lib/auth/action-state';
 
 export interface LeadFormOptions {
   industries: Array<{ id: number; name: string }>;
@@ -27,11 +26,13 @@ interface Props {
   /** Present when editing an existing lead. */
   lead?: { id: number; version: number };
   readOnly?: boolean;
+  /** createLeadAction, or updateLeadAction when editing. */
+  action: FormAction;
 }
 
 /** 新建 and 编辑 a lead. Failed saves keep what was typed; a stale version says so beside the form. */
-export function LeadForm({ options, initial, lead, readOnly = false }: Props) {
-  const [state, formAction] = useActionState<ActionState, FormData>(lead ? updateLeadAction : createLeadAction, initialActionState);
+export function LeadForm({ options, initial, lead, readOnly = false, action }: Props) {
+  const [state, formAction] = useActionState<ActionState, FormData>(action, initialActionState);
   const value = (key: keyof LeadFormValues) => state.values?.[key] ?? initial[key] ?? '';
   const err = (key: string) => state.errors?.[key];
   const common = { disabled: readOnly };

@@ -1,11 +1,12 @@
 import { Card } from '@/components/ui/page';
 import type { LeadDetail } from '@/db/queries/leads';
+import type { FormAction } from '@/lib/auth/action-state';
 import { LeadForm, type LeadFormOptions } from './lead-form';
 
 const text = (value: number | string | null | undefined) => (value == null ? '' : String(value));
 
 /** 线索信息: the lead's fields in the lead form, read-only for those who may not edit it. */
-export function LeadInfoCard({ lead, options, readOnly }: { lead: LeadDetail; options: LeadFormOptions; readOnly: boolean }) {
+export function LeadInfoCard({ lead, options, readOnly, action }: { lead: LeadDetail; options: LeadFormOptions; readOnly: boolean; action: FormAction }) {
   return (
     <Card title="线索信息" className="xl:col-span-2">
       <LeadForm
@@ -13,6 +14,7 @@ export function LeadInfoCard({ lead, options, readOnly }: { lead: LeadDetail; op
         options={options}
         lead={{ id: lead.id, version: lead.version }}
         readOnly={readOnly}
+        action={action}
         initial={{
           company: lead.company,
           origin: text(lead.origin),

@@ -2,21 +2,24 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useId, useRef, useState, useTransition } from 'react';
-import { moveLeadAction } from '@/app/(app)/leads/actions';
 import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/page';
 import type { ActionState } from '@/lib/auth/action-state';
 import { LEAD_STAGE_LABELS, type LeadStage } from '@/lib/rules/enums';
 import { leadMoveOptions } from '@/lib/rules/leads';
 
+/** moveLeadAction, as the page hands it down. */
+export type MoveLeadAction = (move: { leadId: number; to: LeadStage; version: number; reason?: string | null }) => Promise<ActionState>;
+
 interface Props {
   lead: { id: number; company: string; stage: LeadStage; version: number };
+  moveAction: MoveLeadAction;
 }
 
 const KIND_VERBS = { forward: '推进到', backward: '退回到', drop: '', reopen: '重新启用为' } as const;
 
 /** The stage buttons of the lead page. Backward moves, dropping and reopening ask for a reason first. */
-export function LeadStageControls({ lead }: Props) {
+export function LeadStageControls({ lead, moveAction }: Props) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [dialogFor, setDialogFor] = useState<{ to: LeadStage; kind: keyof typeof KIND_VERBS } | null>(null);
@@ -26,7 +29,7 @@ export function LeadStageControls({ lead }: Props) {
   function send(to: LeadStage, reason?: string) {
     return new Promise<ActionState>((resolve) => {
       startTransition(async () => {
-        const result = await moveLeadAction({ leadId: lead.id, to, version: lead.version, reason: reason || null });
+        const result = await moveAction({ leadId: lead.id, to, version: lead.version, reason: reason || null });
         if (result.ok) {
           setDialogFor(null);
           setError(null);

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { CATEGORY_LABELS, CATEGORIES, LIGHT_LABELS, LIGHTS, STAGE_LABELS, STAGES } from '@/lib/rules/enums';
 import type { ProjectFilters } from '@/lib/schemas/filters';
 import { drillFilterChips, drillFilterFields, LEDGER_SORTS, PAGE_SIZES, SORT_LABELS, type LedgerView } from '@/lib/schemas/ledger';
-import { ledgerHref, type SearchParams } from './ledger-url';
+import { listHref, type SearchParams } from '@/lib/list-url';
 import { SelectField, TextField } from '@/components/ui/field';
 import { buttonClass } from '@/components/ui/button';
 
@@ -35,7 +35,7 @@ export function LedgerFilters({ filters, params, view, units, industries, leader
             <span key={chip.label} data-testid="drill-chip" className="inline-flex items-center gap-1 rounded-full bg-brand-50 px-3 py-0.5 text-brand-900 ring-1 ring-brand-100">
               {chip.label}
               <Link
-                href={ledgerHref(params, { page: null, ...Object.fromEntries(chip.keys.map((key) => [key, null])) })}
+                href={listHref('/projects', params, { page: null, ...Object.fromEntries(chip.keys.map((key) => [key, null])) })}
                 className="ml-1 rounded-full px-1 text-brand-700 hover:bg-brand-100"
                 aria-label={`移除筛选：${chip.label}`}
               >

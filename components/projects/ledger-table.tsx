@@ -7,7 +7,8 @@ import { daysBetween, today } from '@/lib/rules/dates';
 import { formatWan } from '@/lib/rules/money';
 import { LEDGER_SORTS, SORT_LABELS, type LedgerSort, type LedgerView } from '@/lib/schemas/ledger';
 import { LightWithReasons } from './light-with-reasons';
-import { ledgerHref, type SearchParams } from './ledger-url';
+import { SortHeader, SortLink, type SortState } from '@/components/ui/sort-header';
+import { listHref, type SearchParams } from '@/lib/list-url';
 
 const NUMERIC: ReadonlySet<LedgerSort> = new Set(['days', 'total', 'planned', 'completed']);
 // The light leads, and the code sits under the name, so the whole row fits a 1366-pixel screen.
@@ -16,34 +17,11 @@ const COLUMNS = ORDER.map((sort) => ({ sort, label: SORT_LABELS[sort], numeric: 
 
 const wan = (value: number) => new Intl.NumberFormat('zh-CN').format(value);
 
-type Column = (typeof COLUMNS)[number];
-
-function SortHeader({ column, view, params, extra }: { column: Column; view: LedgerView; params: SearchParams; extra?: React.ReactNode }) {
-  const active = view.sort === column.sort;
-  return (
-    <th scope="col" aria-sort={active ? (view.dir === 'asc' ? 'ascending' : 'descending') : 'none'} className={`whitespace-nowrap px-2 py-2 font-medium ${column.numeric ? 'text-right' : 'text-left'}`}>
-      <SortLink column={column} view={view} params={params} />
-      {extra ? <span className="ml-2 text-xs font-normal">/ {extra}</span> : null}
-    </th>
-  );
-}
-
-function SortLink({ column, view, params }: { column: Column; view: LedgerView; params: SearchParams }) {
-  const active = view.sort === column.sort;
-  const nextDir = active && view.dir === 'asc' ? 'desc' : 'asc';
-  return (
-      <Link href={ledgerHref(params, { sort: column.sort, dir: nextDir, page: null })} className="inline-flex items-center gap-0.5 hover:text-brand-700">
-        {column.label}
-        <span aria-hidden="true" className={active ? 'text-brand-700' : 'text-slate-300'}>
-          {active ? (view.dir === 'asc' ? '▲' : '▼') : '↕'}
-        </span>
-        <span className="sr-only">{active ? (view.dir === 'asc' ? '，升序，点击改为降序' : '，降序，点击改为升序') : '，点击排序'}</span>
-      </Link>
-  );
-}
+const headerClass = (numeric: boolean) => `whitespace-nowrap px-2 py-2 font-medium ${numeric ? 'text-right' : 'text-left'}`;
 
 export function LedgerTable({ rows, sums, params, view }: { rows: LedgerRow[]; sums: ProjectSums; params: SearchParams; view: LedgerView }) {
   const day = today();
+  const sortState: SortState<LedgerSort> = { sort: view.sort, dir: view.dir, hrefFor: (sort, dir) => listHref('/projects', params, { sort, dir, page: null }) };
   return (
     <>
       <div className="hidden overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm md:block">
@@ -51,13 +29,16 @@ export function LedgerTable({ rows, sums, params, view }: { rows: LedgerRow[]; s
           <caption className="sr-only">项目台账，金额单位万元</caption>
           <thead className="bg-slate-50 text-slate-600">
             <tr>
-              {COLUMNS.filter((column) => column.sort !== 'code').map((column) =>
-                column.sort === 'name' ? (
-                  <SortHeader key="name" column={column} view={view} params={params} extra={<SortLink column={COLUMNS.find((c) => c.sort === 'code')!} view={view} params={params} />} />
-                ) : (
-                  <SortHeader key={column.sort} column={column} view={view} params={params} />
-                ),
-              )}
+              {COLUMNS.filter((column) => column.sort !== 'code').map((column) => (
+                <SortHeader
+                  key={column.sort}
+                  sortKey={column.sort}
+                  label={column.label}
+                  state={sortState}
+                  className={headerClass(column.numeric)}
+                  extra={column.sort === 'name' ? <SortLink sortKey="code" label={SORT_LABELS.code} state={sortState} /> : undefined}
+                />
+              ))}
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">

@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { Button } from '@/components/ui/button';
 import { STAGE_LABELS, type Stage } from '@/lib/rules/enums';
 import type { ActionState } from '@/lib/auth/action-state';
-import { StageMoveDialog, type MovableProject, type MovedProject } from './stage-move-dialog';
+import { StageMoveDialog, type MovableProject, type MovedProject, type MoveProjectAction } from './stage-move-dialog';
 
 interface Props {
   project: MovableProject;
@@ -13,10 +13,11 @@ interface Props {
   backward: Stage[];
   /** Open 前期手续 items, so a move into 开工建设 lists them before the first attempt. */
   openApprovals: string[];
+  moveAction: MoveProjectAction;
 }
 
 /** The stage-move buttons under the pipeline; the shared dialog enforces reasons and the construction gate. */
-export function StageMoveButtons({ project, forward, backward, openApprovals }: Props) {
+export function StageMoveButtons({ project, forward, backward, openApprovals, moveAction }: Props) {
   const router = useRouter();
   const [target, setTarget] = useState<Stage | null>(null);
   const [moved, setMoved] = useState<string | null>(null);
@@ -50,6 +51,7 @@ export function StageMoveButtons({ project, forward, backward, openApprovals }: 
         <StageMoveDialog
           key={target}
           project={project}
+          moveAction={moveAction}
           to={target}
           initialRefusal={initialRefusal}
           onClose={() => setTarget(null)}

@@ -1,7 +1,6 @@
 'use client';
 
 import { useEffect, useId, useRef, useState, useTransition } from 'react';
-import { moveProjectAction } from '@/app/(app)/projects/actions';
 import { Button } from '@/components/ui/button';
 import { STAGE_LABELS, STAGES, type Light, type Stage } from '@/lib/rules/enums';
 import type { ActionState } from '@/lib/auth/action-state';
@@ -15,9 +14,12 @@ export interface MovableProject {
 
 export type MovedProject = { id: number; stage: Stage; version: number; light: Light; lightReasons: string[]; approvalsOverridden: boolean; stageEnteredAt: string };
 
+/** moveProjectAction, as the page hands it down. */
+export type MoveProjectAction = (move: { projectId: number; to: Stage; version: number; reason: string | null; override?: boolean }) => Promise<ActionState>;
+
 /** Calls the guarded stage-move action; shared by the project page and the board. */
-export async function requestStageMove(project: MovableProject, to: Stage, extra: { reason?: string; override?: boolean } = {}) {
-  return (await moveProjectAction({ projectId: project.id, to, version: project.version, reason: extra.reason || null, override: extra.override })) as ActionState<MovedProject>;
+export async function requestStageMove(moveAction: MoveProjectAction, project: MovableProject, to: Stage, extra: { reason?: string; override?: boolean } = {}) {
+  return (await moveAction({ projectId: project.id, to, version: project.version, reason: extra.reason || null, override: extra.override })) as ActionState<MovedProject>;
 }
 
 /** Whether a move needs the dialog before it is sent: backward moves need a reason. */
@@ -27,6 +29,7 @@ export function moveNeedsReason(from: Stage, to: Stage) {
 
 interface Props {
   project: MovableProject;
+  moveAction: MoveProjectAction;
   to: Stage;
   /** A refusal already received (e.g. approvals_incomplete from a drag), so the dialog opens at the right step. */
   initialRefusal?: ActionState<MovedProject> | null;
@@ -38,7 +41,7 @@ interface Props {
  * Confirms a stage move. Backward moves ask for a reason; a move into 开工建设 with open 前期手续
  * lists the open items and offers an override, which also needs a reason.
  */
-export function StageMoveDialog({ project, to, initialRefusal, onClose, onMoved }: Props) {
+export function StageMoveDialog({ project, moveAction, to, initialRefusal, onClose, onMoved }: Props) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [refusal, setRefusal] = useState<ActionState<MovedProject> | null>(initialRefusal ?? null);
   const [reason, setReason] = useState('');
@@ -58,7 +61,7 @@ export function StageMoveDialog({ project, to, initialRefusal, onClose, onMoved 
   function submit(event: React.FormEvent) {
     event.preventDefault();
     startTransition(async () => {
-      const result = await requestStageMove(project, to, { reason: reason.trim(), override: needsOverride ? override : undefined });
+      const result = await requestStageMove(moveAction, project, to, { reason: reason.trim(), override: needsOverride ? override : undefined });
       if (result.ok && result.data) onMoved(result.data);
       else setRefusal(result);
     });

@@ -1,16 +1,9 @@
 import { buttonClass } from '@/components/ui/button';
-
-type Params = Record<string, string | string[] | undefined>;
+import { listHref, type SearchParams } from '@/lib/list-url';
 
 /** The export route for a list page: the page's own query (filters and sort), minus paging, since the export has every page. */
-export function exportHref(path: string, params: Params, extra: Record<string, string | undefined> = {}): string {
-  const search = new URLSearchParams();
-  for (const [key, raw] of Object.entries({ ...params, ...extra })) {
-    const value = Array.isArray(raw) ? raw[0] : raw;
-    if (value && key !== 'page' && key !== 'pageSize') search.set(key, value);
-  }
-  const query = search.toString();
-  return query ? `${path}?${query}` : path;
+export function exportHref(path: string, params: SearchParams, extra: Record<string, string | undefined> = {}): string {
+  return listHref(path, params, { ...extra, page: null, pageSize: null });
 }
 
 /** 导出 Excel: a plain download link, so it works without JavaScript and keeps the filters in the URL. */

@@ -5,17 +5,17 @@ import { getDb } from '../index';
 import { cached } from './read-cache';
 import { industries, leads, projects, units, users } from '../schema';
 import { leadOverdueSql, leadWhere, projectSumColumns, projectWhere } from './project-filters';
-import { daysBetween, today } from '@/lib/rules/dates';
-import { CATEGORIES, CATEGORY_LABELS, LEAD_STAGES, STAGES, type LeadStage, type Stage } from '@/lib/rules/enums';
-import { canEditLead, canMoveProject, type Actor } from '@/lib/rules/permissions';
+import { today } from '@/lib/rules/dates';
+import { CATEGORIES, CATEGORY_LABELS, STAGES, type LeadStage, type Stage } from '@/lib/rules/enums';
 import type { LeadFilters, ProjectFilters } from '@/lib/schemas/filters';
 import type { LeadLane, ProjectLane } from '@/lib/schemas/board';
-import type { BoardLane, CellSums, LeadCardData, ProjectCardData } from '@/components/board/types';
+import type { LeadCardData, ProjectCardData } from '@/lib/board-types';
 
 // The board's reads. Header sums are one GROUP BY over the same WHERE as the ledger
 // (projectWhere / leadWhere), so a column's count and money equal the ledger's sumProjects under
 // the same filters. Cards come a page at a time: a window function picks the first page of every
 // column (or swimlane cell) in one query; 加载更多 reads one cell with LIMIT/OFFSET.
+// They return rows; domain/board.ts turns them into cards and lanes for a user.
 
 const leaderUser = alias(users, 'leader_user');
 const ownerUser = alias(users, 'owner_user');
@@ -63,49 +63,12 @@ const projectCardColumns = {
   openSupervisions: sql<number>`(select count(*) from supervisions s where s.project_id = ${projects.id} and s.status in ('open','replied','returned'))`.mapWith(Number),
 };
 
-type ProjectCardRow = { [K in keyof typeof projectCardColumns]: unknown } & {
-  id: number;
-  stage: Stage;
-  version: number;
-  name: string;
+/** A project card before domain/board.ts adds what depends on the day and the user. */
+export type ProjectCardRow = { [K in keyof typeof projectCardColumns]: unknown } & Omit<ProjectCardData, 'kind' | 'daysInStage' | 'movable'> & {
   unitId: number;
   ownerId: number | null;
-  unitName: string;
-  category: ProjectCardData['category'];
-  shuangshi: boolean;
-  totalInvestment: number;
-  plannedInvestmentThisYear: number;
-  completedInvestment: number;
   stageEnteredAt: string;
-  leaderName: string | null;
-  light: ProjectCardData['light'];
-  lightReasons: string[];
-  approvalsOverridden: boolean;
-  openSupervisions: number;
 };
-
-function toProjectCard(row: ProjectCardRow, actor: Actor, day: string): ProjectCardData {
-  return {
-    kind: 'projects',
-    id: row.id,
-    stage: row.stage,
-    version: row.version,
-    name: row.name,
-    unitName: row.unitName,
-    category: row.category,
-    shuangshi: row.shuangshi,
-    totalInvestment: row.totalInvestment,
-    plannedInvestmentThisYear: row.plannedInvestmentThisYear,
-    completedInvestment: row.completedInvestment,
-    daysInStage: Math.max(0, daysBetween(row.stageEnteredAt, day)),
-    leaderName: row.leaderName,
-    light: row.light,
-    lightReasons: row.lightReasons ?? [],
-    approvalsOverridden: row.approvalsOverridden,
-    openSupervisions: row.openSupervisions,
-    movable: canMoveProject(actor, { unitId: row.unitId, ownerId: row.ownerId }),
-  };
-}
 
 const greyCount = sql<number>`coalesce(sum(case when ${projects.light} = 'grey' then 1 else 0 end), 0)`.mapWith(Number);
 
@@ -184,13 +147,8 @@ function firstProjectCards(filters: ProjectFilters, lane: ProjectLane | undefine
 }
 
 /** One page of one column (or swimlane cell), for 加载更多. */
-export function listProjectCards(
-  actor: Actor,
-  filters: ProjectFilters,
-  options: { stage: Stage; lane?: ProjectLane; laneValue?: string; page: number; pageSize: number },
-) {
+export function projectCardPage(filters: ProjectFilters, options: { stage: Stage; lane?: ProjectLane; laneValue?: string; page: number; pageSize: number }) {
   const db = getDb();
-  const day = today();
   const where = and(
     projectWhere(filters),
     eq(projects.stage, options.stage),
@@ -207,7 +165,7 @@ export function listProjectCards(
     .offset((options.page - 1) * options.pageSize)
     .all() as ProjectCardRow[];
   const total = db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(projects).where(where).get()!.n;
-  return { items: rows.map((row) => toProjectCard(row, actor, day)), total, page: options.page, pageSize: options.pageSize };
+  return { rows, total };
 }
 
 function projectLaneLabels(lane: ProjectLane): Array<{ value: LaneValue; label: string }> {
@@ -233,28 +191,14 @@ const leadCardColumns = {
   ownerId: leads.ownerId,
   team: leads.team,
 };
-type LeadCardRow = {
-  id: number;
-  stage: LeadStage;
-  version: number;
-  company: string;
-  origin: string | null;
-  industryName: string | null;
-  intendedInvestment: number;
-  ownerName: string;
+/** A lead card before domain/board.ts adds what depends on the day and the user. */
+export type LeadCardRow = Omit<LeadCardData, 'kind' | 'daysInStage' | 'overdue' | 'movable'> & {
   stageEnteredAt: string;
-  nextFollowUpDate: string | null;
   ownerId: number;
   team: string | null;
+  /** 0 or 1, from SQL. */
   overdue: number;
 };
-
-function toLeadCard(row: LeadCardRow, actor: Actor, day: string): LeadCardData {
-  const { stageEnteredAt, overdue, ownerId, team, ...rest } = row;
-  // Landed and dropped leads leave the board's line: landing is a conversion, dropping needs a reason.
-  const open = row.stage !== 'landed' && row.stage !== 'dropped';
-  return { kind: 'leads', ...rest, daysInStage: Math.max(0, daysBetween(stageEnteredAt, day)), overdue: Boolean(overdue), movable: open && canEditLead(actor, { ownerId, team }) };
-}
 
 const leadSumColumns = (day: string) => ({
   count: sql<number>`count(*)`.mapWith(Number),
@@ -293,9 +237,9 @@ function firstLeadCards(filters: LeadFilters, lane: LeadLane | undefined, limit:
     .all() as Array<LeadCardRow & { lane: LaneValue }>;
 }
 
-export function listLeadCards(actor: Actor, filters: LeadFilters, options: { stage: LeadStage; lane?: LeadLane; laneValue?: string; page: number; pageSize: number }) {
+/** One page of one column (or swimlane cell), for 加载更多. */
+export function leadCardPage(filters: LeadFilters, options: { stage: LeadStage; lane?: LeadLane; laneValue?: string; page: number; pageSize: number }, day: string) {
   const db = getDb();
-  const day = today();
   const where = and(leadWhere(filters, day), eq(leads.stage, options.stage), options.lane ? laneCondition(leadLaneColumn[options.lane], options.laneValue) : undefined);
   const rows = db
     .select({ ...leadCardColumns, overdue: sql<number>`${leadOverdueSql(day)}` })
@@ -308,7 +252,7 @@ export function listLeadCards(actor: Actor, filters: LeadFilters, options: { sta
     .offset((options.page - 1) * options.pageSize)
     .all() as LeadCardRow[];
   const total = db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(leads).where(where).get()!.n;
-  return { items: rows.map((row) => toLeadCard(row, actor, day)), total, page: options.page, pageSize: options.pageSize };
+  return { rows, total };
 }
 
 function leadLaneLabels(lane: LeadLane): Array<{ value: LaneValue; label: string }> {
@@ -317,78 +261,27 @@ function leadLaneLabels(lane: LeadLane): Array<{ value: LaneValue; label: string
   return db.select({ value: users.id, label: users.name }).from(users).where(eq(users.role, 'investment')).orderBy(asc(users.id)).all();
 }
 
-// ---------------------------------------------------------------- assembling lanes
+// ---------------------------------------------------------------- a whole board
 
-const EMPTY_PROJECT_SUMS: CellSums = { count: 0, totalInvestment: 0, plannedInvestmentThisYear: 0, completedInvestment: 0, red: 0, yellow: 0, grey: 0 };
-const EMPTY_LEAD_SUMS: CellSums = { count: 0, totalInvestment: 0, overdue: 0 };
-
-const laneKey = (value: LaneValue) => (value === null ? 'none' : String(value));
-
-function addSums(a: CellSums, b: CellSums): CellSums {
-  const out: CellSums = { ...a };
-  for (const key of Object.keys(b) as Array<keyof CellSums>) out[key] = (a[key] ?? 0) + (b[key] ?? 0);
-  return out;
-}
-
-function assemble<C extends { stage: string }>(
-  stages: readonly string[],
-  sums: Array<{ stage: string; lane: LaneValue } & CellSums>,
-  cards: Array<C & { lane: LaneValue }>,
-  labels: Array<{ value: LaneValue; label: string }> | null,
-  lane: string | undefined,
-  empty: CellSums,
-  noneLabel: string,
-) {
-  const sumByCell = new Map(sums.map(({ stage, lane: value, ...rest }) => [`${laneKey(value)}|${stage}`, rest as CellSums]));
-  const cardsByCell = new Map<string, C[]>();
-  for (const { lane: value, ...card } of cards) {
-    const key = `${laneKey(value)}|${card.stage}`;
-    cardsByCell.set(key, [...(cardsByCell.get(key) ?? []), card as unknown as C]);
-  }
-  const laneValues: Array<{ value: LaneValue; label: string | null }> = labels ? [...labels] : [{ value: null, label: null }];
-  if (labels && sums.some((row) => row.lane === null)) laneValues.push({ value: null, label: noneLabel });
-  const lanes: Array<BoardLane & { cells: Array<{ stage: string; sums: CellSums; cards: C[] }> }> = [];
-  for (const { value, label } of laneValues) {
-    const key = labels ? laneKey(value) : 'all';
-    const cells = stages.map((stage) => ({
-      stage,
-      sums: sumByCell.get(`${labels ? laneKey(value) : 'none'}|${stage}`) ?? empty,
-      cards: cardsByCell.get(`${labels ? laneKey(value) : 'none'}|${stage}`) ?? [],
-    }));
-    // A lane with nothing in it is noise at a dispatch meeting.
-    if (labels && cells.every((cell) => cell.sums.count === 0)) continue;
-    lanes.push({ key, label, laneQuery: labels ? `lane=${lane}&laneValue=${key}` : '', cells: cells as never });
-  }
-  const columns = stages.map((stage) => ({ stage, sums: lanes.reduce((acc, l) => addSums(acc, l.cells.find((c) => c.stage === stage)!.sums), empty) }));
-  return { lanes, columns };
-}
-
-export function projectBoard(actor: Actor, filters: ProjectFilters, lane?: ProjectLane, pageSize?: number) {
-  const day = today();
-  const limit = pageSize ?? 30;
-  const rows = cached(`projects|${JSON.stringify(filters)}|${lane}|${limit}`, () => ({
+/** The header sums, the first page of every cell and the lane labels. Nothing here depends on the user, so it is cached. */
+export function projectBoardRows(filters: ProjectFilters, lane: ProjectLane | undefined, limit: number) {
+  return cached(`projects|${JSON.stringify(filters)}|${lane}|${limit}`, () => ({
     sums: projectBoardSums(filters, lane),
     cards: firstProjectCards(filters, lane, limit),
     labels: lane ? projectLaneLabels(lane) : null,
   }));
-  const cards = rows.cards.map((row) => ({ ...toProjectCard(row, actor, day), lane: row.lane }));
-  return assemble(STAGES, rows.sums, cards, rows.labels, lane, EMPTY_PROJECT_SUMS, lane === 'leader' ? '未指定包保领导' : '未指定');
 }
 
-export function leadBoard(actor: Actor, filters: LeadFilters, lane?: LeadLane, pageSize?: number) {
-  const day = today();
-  const limit = pageSize ?? 30;
+/** The header sums and lane labels only. */
+export function projectBoardTotalRows(filters: ProjectFilters, lane?: ProjectLane) {
+  return cached(`project-sums|${JSON.stringify(filters)}|${lane}`, () => ({ sums: projectBoardSums(filters, lane), labels: lane ? projectLaneLabels(lane) : null }));
+}
+
+export function leadBoardRows(filters: LeadFilters, lane: LeadLane | undefined, limit: number, day: string) {
   const sums = leadBoardSums(filters, lane);
-  const cards = firstLeadCards(filters, lane, limit, day).map((row) => ({ ...toLeadCard(row, actor, day), lane: row.lane }));
-  return assemble(LEAD_STAGES, sums, cards, lane ? leadLaneLabels(lane) : null, lane, EMPTY_LEAD_SUMS, lane === 'industry' ? '未指定产业' : '未指定');
+  return { sums, cards: firstLeadCards(filters, lane, limit, day), labels: lane ? leadLaneLabels(lane) : null };
 }
 
-/** Sums only, no cards: the API's board and the swimlane totals. */
-export function projectBoardTotals(filters: ProjectFilters, lane?: ProjectLane) {
-  const rows = cached(`project-sums|${JSON.stringify(filters)}|${lane}`, () => ({ sums: projectBoardSums(filters, lane), labels: lane ? projectLaneLabels(lane) : null }));
-  return assemble(STAGES, rows.sums, [], rows.labels, lane, EMPTY_PROJECT_SUMS, lane === 'leader' ? '未指定包保领导' : '未指定');
-}
-
-export function leadBoardTotals(filters: LeadFilters, lane?: LeadLane) {
-  return assemble(LEAD_STAGES, leadBoardSums(filters, lane), [], lane ? leadLaneLabels(lane) : null, lane, EMPTY_LEAD_SUMS, lane === 'industry' ? '未指定产业' : '未指定');
+export function leadBoardTotalRows(filters: LeadFilters, lane?: LeadLane) {
+  return { sums: leadBoardSums(filters, lane), labels: lane ? leadLaneLabels(lane) : null };
 }

@@ -12,3 +12,6 @@ export interface ActionState<T = unknown> {
 }
 
 export const initialActionState: ActionState = { ok: false };
+
+/** A server action as a form's useActionState takes it; pages hand it to client components as a prop. */
+export type FormAction = (state: ActionState, formData: FormData) => Promise<ActionState>;

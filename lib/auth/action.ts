@@ -9,6 +9,8 @@ import { retryWhileBusy } from '@/db/busy';
 
 // Server actions: `export const saveX = guardedAction({ roles, schema }, async (input, actor) => ...)`.
 // Works with useActionState (prevState, formData) and with direct calls (input object).
+// A server page hands its actions to client components as props (`action={saveX}`, typed `FormAction`), so no
+// 'use client' file imports an app/ module.
 
 export type { ActionState };
 

@@ -5,9 +5,8 @@ import { canEditLead } from '@/lib/rules/permissions';
 import { leadCreateSchema, leadEditableFields, type LeadCreateInput, type LeadPatchInput } from '@/lib/schemas/lead';
 import { cellDate, cellNumber, cellText, looseLabel } from './cells';
 import { moneyFactor, type HeaderMatch } from './headers';
-import { parseCells } from './row-parse';
+import { parseCells, type RowError } from './row-parse';
 import { IMPORTABLE_LEAD_STAGES, LEAD_COLUMN_BY_KEY, LEAD_STAGE_ALIASES, type LeadColumn, type LeadImportField } from './lead-columns';
-import type { RowError } from './project-rows';
 
 // One spreadsheet row → a validated lead input, then a plan (create / update / unchanged / error)
 // against the stored leads. Pure: lookups and stored leads come in as arguments. The field rules

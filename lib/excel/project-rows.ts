@@ -4,17 +4,11 @@ import { STAGE_LABELS, type Role, type Stage } from '@/lib/rules/enums';
 import { projectCreateSchema, projectEditableFields, type ProjectCreateInput } from '@/lib/schemas/project';
 import { cellBoolean, cellDate, cellNumber, cellText, looseLabel } from './cells';
 import { moneyFactor, type HeaderMatch } from './headers';
-import { parseCells } from './row-parse';
+import { parseCells, type RowError } from './row-parse';
 import { PROJECT_COLUMN_BY_KEY, type ProjectColumn, type ProjectImportField } from './project-columns';
 
 // One spreadsheet row → a validated project input, with every problem reported as
 // (row, column, Chinese message). Pure: lookups come in as maps.
-
-export interface RowError {
-  row: number;
-  column: string;
-  message: string;
-}
 
 export interface ImportLookups {
   units: Map<string, number>;

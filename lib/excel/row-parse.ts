@@ -1,10 +1,16 @@
 import type { z } from 'zod';
 import type { HeaderMatch } from './headers';
-import type { RowError } from './project-rows';
 
 // One sheet row to checked values: each matched cell is converted by its column, then the row is
 // validated with the importer's zod schema. Shared by the project and the lead importers; errors
 // name the column as written in the file.
+
+/** A problem with one cell (or one row, when `column` names no cell), as the import preview lists it. */
+export interface RowError {
+  row: number;
+  column: string;
+  message: string;
+}
 
 export interface ParsedCells<V> {
   /** Validated values (or, when validation failed, the converted ones for display). */

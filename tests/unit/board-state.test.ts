@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { appendCards, applyMove, type BoardState } from '@/components/board/board-state';
-import type { ProjectCardData } from '@/components/board/types';
+import type { ProjectCardData } from '@/lib/board-types';
 
 const card = (id: number, stage: ProjectCardData['stage'], over: Partial<ProjectCardData> = {}): ProjectCardData => ({
   kind: 'projects',

@@ -9,7 +9,8 @@ import { SelectField } from '@/components/ui/field';
 import { Tag } from '@/components/ui/badges';
 import { EmptyState, PageHeader } from '@/components/ui/page';
 import { ExportLink, exportHref } from '@/components/reports/export-link';
-import { Pager } from '@/components/problems/pager';
+import { Pager } from '@/components/ui/pager';
+import { listHref, pageCount } from '@/lib/list-url';
 
 // 预警: the caller's current alerts, red before yellow, earliest due first. Each says what is late,
 // by how much, and links to where it is fixed.
@@ -29,6 +30,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
   const unitId = seeAll ? idSchema.safeParse(params.unitId).data : undefined;
   const alerts = listAlerts({ actor: user, unitId });
   const page = pageSchema.safeParse(params.page).data ?? 1;
+  const pages = pageCount(alerts.length, PAGE_SIZE);
   const shown = alerts.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   const red = alerts.filter((a) => a.severity === 'red').length;
   const scope = seeAll ? '全市项目、督办和招商线索' : user.role === 'officer' ? `${user.unitName ?? '本单位'}及本人负责的项目、交办给本人的督办` : '本人负责的招商线索和项目';
@@ -73,7 +75,13 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
               </section>
             );
           })}
-          <Pager page={page} pageSize={PAGE_SIZE} total={alerts.length} hrefFor={(n) => `/alerts?${new URLSearchParams({ ...(unitId ? { unitId: String(unitId) } : {}), page: String(n) })}`} />
+          <Pager
+            page={page}
+            pages={pages}
+            hrefFor={(target) => listHref('/alerts', { unitId }, { page: target })}
+            summary={`第 ${page} / ${pages} 页，共 ${alerts.length} 条`}
+             className="mt-4"
+          />
         </>
       )}
     </div>

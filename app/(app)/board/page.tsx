@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Board } from '@/components/board/board';
+import { moveProjectAction } from '../projects/actions';
 import { BoardFilters } from '@/components/board/board-filters';
 import { PageHeader } from '@/components/ui/page';
 import { listIndustries, listUnits, listUserOptions } from '@/db/queries/reference';
@@ -52,7 +53,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
           { name: 'q', label: '搜索' },
         ]}
       />
-      <Board data={{ kind: 'projects', stages: STAGES.map((s) => ({ key: s, label: STAGE_LABELS[s] })), lanes, columns, filterQuery, pageSize }} />
+      <Board data={{ kind: 'projects', stages: STAGES.map((s) => ({ key: s, label: STAGE_LABELS[s] })), lanes, columns, filterQuery, pageSize }} moveAction={moveProjectAction} />
     </>
   );
 }

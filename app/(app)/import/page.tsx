@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { BatchList } from '@/components/import/batch-list';
 import { UploadForm, type ImportKindOption } from '@/components/import/upload-form';
 import { buttonClass } from '@/components/ui/button';
@@ -7,6 +6,8 @@ import { listImportBatches } from '@/db/queries/imports';
 import { requireUser } from '@/lib/auth/next';
 import { IMPORT_ROLES, LEAD_IMPORT_ROLES, PROJECT_IMPORT_ROLES } from '@/lib/rules/import';
 import { page as pageSchema } from '@/lib/validation';
+import { pageCount } from '@/lib/list-url';
+import { Pager } from '@/components/ui/pager';
 
 export const metadata = { title: '导入 · 吉林市重点项目管理平台' };
 
@@ -36,7 +37,7 @@ export default async function ImportPage({ searchParams }: { searchParams: Promi
   const kind = kinds.find((option) => option.kind === params.kind)?.kind ?? kinds[0].kind;
   const ownOnly = user.role === 'officer' || user.role === 'investment';
   const batches = listImportBatches({ userId: ownOnly ? user.id : undefined, page, pageSize: 20 });
-  const pages = Math.max(1, Math.ceil(batches.total / batches.pageSize));
+  const pages = pageCount(batches.total, batches.pageSize);
   const description =
     kind === 'leads'
       ? '把现有的招商线索台账（Excel）导入平台。先预览，确认后才写入。'
@@ -71,13 +72,7 @@ export default async function ImportPage({ searchParams }: { searchParams: Promi
       </div>
       <Card title={`导入记录（${batches.total}）`}>
         <BatchList batches={batches.items} auditLinks={user.role === 'admin'} />
-        {pages > 1 ? (
-          <nav aria-label="导入记录分页" className="mt-3 flex items-center gap-3 text-sm">
-            {page > 1 ? <Link className="text-brand-700 underline" href={`/import?page=${page - 1}`}>上一页</Link> : null}
-            <span className="text-slate-600">第 {page} / {pages} 页</span>
-            {page < pages ? <Link className="text-brand-700 underline" href={`/import?page=${page + 1}`}>下一页</Link> : null}
-          </nav>
-        ) : null}
+        <Pager page={page} pages={pages} hrefFor={(target) => `/import?page=${target}`} label="导入记录分页" look="links" className="mt-3" />
       </Card>
     </div>
   );

@@ -14,7 +14,8 @@ import { Tag } from '@/components/ui/badges';
 import { EmptyState, PageHeader } from '@/components/ui/page';
 import { DeadlineTag } from '@/components/problems/problem-card';
 import { ExportLink, exportHref } from '@/components/reports/export-link';
-import { Pager } from '@/components/problems/pager';
+import { Pager } from '@/components/ui/pager';
+import { listHref, pageCount } from '@/lib/list-url';
 
 // 问题清单, city-wide. Filters, sort and page live in the URL. The 协调会 view is the leaders'
 // preset: what has reached 市级协调会 or above.
@@ -34,12 +35,7 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
   const result = listProblemPage({ ...filters, levels: meetingView && !filters.level ? MEETING_LEVELS : undefined, status: filters.status ?? (meetingView ? 'open' : undefined), page, pageSize: PAGE_SIZE });
   const units = listUnits();
   const day = today();
-  const query = (extra: Record<string, string | number | undefined>) => {
-    const search = new URLSearchParams();
-    for (const [key, value] of Object.entries({ ...filters, view: meetingView ? 'meeting' : undefined, ...extra })) if (value !== undefined && value !== '') search.set(key, String(value));
-    const text = search.toString();
-    return text ? `/problems?${text}` : '/problems';
-  };
+  const pages = pageCount(result.total, PAGE_SIZE);
   const tabClass = (active: boolean) => `rounded-md px-3 py-1.5 text-sm font-medium ${active ? 'bg-brand-600 text-white' : 'bg-white text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50'}`;
 
   return (
@@ -134,7 +130,13 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
               </li>
             ))}
           </ul>
-          <Pager page={page} pageSize={PAGE_SIZE} total={result.total} hrefFor={(n) => query({ page: n })} />
+          <Pager
+            page={page}
+            pages={pages}
+            hrefFor={(target) => listHref('/problems', { ...filters, view: meetingView ? 'meeting' : undefined }, { page: target })}
+            summary={`第 ${page} / ${pages} 页，共 ${result.total} 条`}
+             className="mt-4"
+          />
         </>
       )}
     </div>

@@ -4,7 +4,8 @@ import { PageHeader, EmptyState } from '@/components/ui/page';
 import { buttonClass } from '@/components/ui/button';
 import { LedgerFilters } from '@/components/projects/ledger-filters';
 import { LedgerTable } from '@/components/projects/ledger-table';
-import { ledgerHref, type SearchParams } from '@/components/projects/ledger-url';
+import { Pager } from '@/components/ui/pager';
+import { listHref, pageCount, type SearchParams } from '@/lib/list-url';
 import { listIndustries, listUnits, listUserOptions } from '@/db/queries/reference';
 import { listLedgerRows } from '@/db/queries/projects';
 import { reportedInvestment } from '@/db/queries/stats';
@@ -26,8 +27,8 @@ export default async function ProjectLedgerPage({ searchParams }: { searchParams
   const sums = sumProjects(filters);
   // With reportYear (the drill-down of 完成投资), the year's reported investment of these projects is the dashboard's figure.
   const yearInvestment = filters.reportYear ? reportedInvestment(filters, yearMonths(filters.reportYear)) : null;
-  const pageCount = Math.max(1, Math.ceil(sums.count / view.pageSize));
-  const page = Math.min(view.page, pageCount);
+  const pages = pageCount(sums.count, view.pageSize);
+  const page = Math.min(view.page, pages);
   const rows = listLedgerRows({ filters, sort: view.sort, dir: view.dir, page, pageSize: view.pageSize });
   const canCreate = user.role === 'admin' || user.role === 'leader' || user.role === 'officer';
 
@@ -74,23 +75,14 @@ export default async function ProjectLedgerPage({ searchParams }: { searchParams
             </p>
           ) : null}
           <LedgerTable rows={rows} sums={sums} params={params} view={view} />
-          <nav aria-label="分页" className="mt-4 flex flex-wrap items-center justify-between gap-3 text-sm text-slate-700">
-            <p>
-              共 {sums.count} 个项目，第 {page} / {pageCount} 页
-            </p>
-            <div className="flex gap-2">
-              {page > 1 ? (
-                <Link href={ledgerHref(params, { page: page - 1 })} className={buttonClass('secondary', 'sm')} rel="prev">
-                  上一页
-                </Link>
-              ) : null}
-              {page < pageCount ? (
-                <Link href={ledgerHref(params, { page: page + 1 })} className={buttonClass('secondary', 'sm')} rel="next">
-                  下一页
-                </Link>
-              ) : null}
-            </div>
-          </nav>
+          <Pager
+            page={page}
+            pages={pages}
+            hrefFor={(target) => listHref('/projects', params, { page: target })}
+            summary={`共 ${sums.count} 个项目，第 ${page} / ${pages} 页`}
+            className="mt-4"
+            always
+          />
         </>
       )}
     </>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { currentCaller } from '@/lib/auth/next';
+import { loginAction } from './actions';
 import { LoginForm } from './login-form';
 
 export const metadata: Metadata = { title: '登录' };
@@ -16,7 +17,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <h1 className="mt-1 text-xl font-bold text-slate-900">重点项目管理平台</h1>
           <p className="mt-1 text-sm text-slate-500">任务清单 · 进度清单 · 责任清单</p>
         </div>
-        <LoginForm next={next} />
+        <LoginForm next={next} action={loginAction} />
       </div>
     </main>
   );

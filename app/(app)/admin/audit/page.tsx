@@ -10,30 +10,26 @@ import { actionLabel, entityTypeLabel, recordHref } from '@/lib/audit-format';
 import { requireUser } from '@/lib/auth/next';
 import { auditFilterSchema } from '@/lib/schemas/audit';
 import { parseFiltersLenient } from '@/lib/schemas/filters';
+import { listHref, pageCount } from '@/lib/list-url';
+import { Pager } from '@/components/ui/pager';
+
+// Page 1 and the default page size keep the plain URL.
+const DEFAULTS = { page: 1, pageSize: 50 };
 
 export const metadata = { title: '审计日志 · 吉林市重点项目管理平台' };
-
-function queryString(filters: Record<string, unknown>, overrides: Record<string, unknown> = {}): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries({ ...filters, ...overrides })) {
-    if (value !== undefined && value !== null && value !== '' && !(key === 'pageSize' && value === 50) && !(key === 'page' && value === 1)) params.set(key, String(value));
-  }
-  const text = params.toString();
-  return text ? `?${text}` : '';
-}
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireUser(['admin']);
   const filters = auditFilterSchema.parse(parseFiltersLenient(auditFilterSchema, await searchParams));
   const result = listAuditEntries(filters);
   const names = loadAuditNames(result.items);
-  const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
+  const pages = pageCount(result.total, result.pageSize);
   const { page, pageSize: _pageSize, ...exportFilters } = filters;
   return (
     <div className="space-y-4">
       <PageHeader title="审计日志" description="每一次变更的操作人、时间、记录和变更前后内容。日志只增不改，任何人都不能编辑或删除。" />
       <Card>
-        <AuditFilterForm filters={filters} users={listUserOptions()} entityTypes={listAuditEntityTypes()} exportHref={`/admin/audit/export${queryString(exportFilters)}`} />
+        <AuditFilterForm filters={filters} users={listUserOptions()} entityTypes={listAuditEntityTypes()} exportHref={listHref('/admin/audit/export', exportFilters, {}, DEFAULTS)} />
       </Card>
       <Card title={`共 ${result.total.toLocaleString('zh-CN')} 条`}>
         {result.items.length === 0 ? (
@@ -64,13 +60,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             ]}
           />
         )}
-        {pages > 1 ? (
-          <nav aria-label="审计日志分页" className="mt-3 flex flex-wrap items-center gap-3 text-sm">
-            {page > 1 ? <Link className="text-brand-700 underline" href={`/admin/audit${queryString(filters, { page: page - 1 })}`}>上一页</Link> : null}
-            <span className="text-slate-600">第 {page} / {pages} 页</span>
-            {page < pages ? <Link className="text-brand-700 underline" href={`/admin/audit${queryString(filters, { page: page + 1 })}`}>下一页</Link> : null}
-          </nav>
-        ) : null}
+        <Pager page={page} pages={pages} hrefFor={(target) => listHref('/admin/audit', filters, { page: target }, DEFAULTS)} label="审计日志分页" look="links" className="mt-3" />
       </Card>
     </div>
   );

@@ -5,7 +5,8 @@ import { buttonClass } from '@/components/ui/button';
 import { Tag } from '@/components/ui/badges';
 import { EmptyState, Notice, PageHeader } from '@/components/ui/page';
 import { AdminBreadcrumb } from '@/components/admin/breadcrumb';
-import { Pager } from '@/components/admin/pager';
+import { Pager } from '@/components/ui/pager';
+import { listHref, pageCount } from '@/lib/list-url';
 import { UserFilters } from '@/components/admin/user-filters';
 import { listUsersForAdmin } from '@/db/queries/admin';
 import { listUnits } from '@/db/queries/reference';
@@ -38,7 +39,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
     pageSize: PAGE_SIZE,
   });
   const units = listUnits({ includeInactive: true });
-  const query = new URLSearchParams(Object.entries({ role: filters.role, unitId: filters.unitId?.toString(), status: filters.status, q: filters.q }).filter((e): e is [string, string] => Boolean(e[1])));
+  const query = { role: filters.role, unitId: filters.unitId, status: filters.status, q: filters.q };
 
   return (
     <div className="space-y-4">
@@ -117,7 +118,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
               </li>
             ))}
           </ul>
-          <Pager basePath="/admin/users" query={query} page={result.page} pageSize={result.pageSize} total={result.total} />
+          <Pager page={result.page} pages={pageCount(result.total, result.pageSize)} hrefFor={(target) => listHref('/admin/users', query, { page: target })} />
         </>
       )}
     </div>

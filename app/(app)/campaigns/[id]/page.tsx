@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { CampaignForm, DeleteCampaignButton } from '@/components/leads/campaign-form';
+import { deleteCampaignAction, updateCampaignAction } from '../actions';
 import { buttonClass } from '@/components/ui/button';
 import { Card, PageHeader } from '@/components/ui/page';
 import { getCampaignDetail, listLeaderOptions } from '@/db/queries/campaigns';
@@ -104,9 +105,10 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
               key={campaign.version}
               leaders={listLeaderOptions()}
               campaign={{ id: campaign.id, version: campaign.version }}
+              action={updateCampaignAction}
               initial={{ name: campaign.name, destinations: campaign.destinations, startDate: campaign.startDate ?? '', endDate: campaign.endDate ?? '', description: campaign.description ?? '', leaderIds: leaders.map((l) => l.id) }}
             />
-            {total === 0 ? <DeleteCampaignButton campaign={{ id: campaign.id, version: campaign.version, name: campaign.name }} /> : <p className="text-xs text-slate-500">已有线索归属该活动，不能删除。</p>}
+            {total === 0 ? <DeleteCampaignButton campaign={{ id: campaign.id, version: campaign.version, name: campaign.name }} action={deleteCampaignAction} /> : <p className="text-xs text-slate-500">已有线索归属该活动，不能删除。</p>}
           </div>
         </Card>
       ) : null}

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { CampaignForm } from '@/components/leads/campaign-form';
+import { createCampaignAction } from '../actions';
 import { Card, PageHeader } from '@/components/ui/page';
 import { listLeaderOptions } from '@/db/queries/campaigns';
 import { requireUser } from '@/lib/auth/next';
@@ -12,7 +13,7 @@ export default async function NewCampaignPage() {
     <div>
       <PageHeader title="新建招商活动" actions={<Link href="/campaigns" className="text-sm text-brand-700 underline">返回活动列表</Link>} />
       <Card>
-        <CampaignForm leaders={listLeaderOptions()} initial={{}} />
+        <CampaignForm leaders={listLeaderOptions()} initial={{}} action={createCampaignAction} />
       </Card>
     </div>
   );

@@ -1,9 +1,10 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { LeadFollowupsCard } from '@/components/leads/lead-followups-card';
+import { addFollowupAction, convertLeadAction, moveLeadAction, updateLeadAction } from '../actions';
 import { LeadHistory } from '@/components/leads/lead-history';
 import { LeadInfoCard } from '@/components/leads/lead-info-card';
-import { loadLeadFormOptions } from '@/components/leads/lead-options';
+import { loadLeadFormOptions } from '@/db/queries/lead-options';
 import { LeadStageCard } from '@/components/leads/lead-stage-card';
 import { LeadStageHistoryCard } from '@/components/leads/lead-stage-history-card';
 import { LeadSummary } from '@/components/leads/lead-summary';
@@ -41,10 +42,16 @@ export default async function LeadPage({ params, searchParams }: { params: Promi
       />
       {created ? <Notice tone="success">线索已保存</Notice> : null}
       {light.reasons.length ? <Notice tone={light.light === 'red' ? 'error' : 'warning'}>{light.reasons.join('；')}</Notice> : null}
-      <LeadStageCard lead={lead} today={day} canEdit={canEdit} conversion={convertible ? { units: options.units, officers: listOfficers() } : null} />
+      <LeadStageCard
+        lead={lead}
+        today={day}
+        canEdit={canEdit}
+        moveAction={moveLeadAction}
+        conversion={convertible ? { units: options.units, officers: listOfficers(), action: convertLeadAction } : null}
+      />
       <div className="grid gap-4 xl:grid-cols-3">
-        <LeadInfoCard lead={lead} options={options} readOnly={!canEdit} />
-        <LeadFollowupsCard lead={lead} today={day} canAdd={canEdit && lead.stage !== 'landed'} />
+        <LeadInfoCard lead={lead} options={options} readOnly={!canEdit} action={updateLeadAction} />
+        <LeadFollowupsCard lead={lead} today={day} canAdd={canEdit && lead.stage !== 'landed'} addAction={addFollowupAction} />
       </div>
       <div className="grid gap-4 lg:grid-cols-2">
         <LeadStageHistoryCard history={lead.history} />

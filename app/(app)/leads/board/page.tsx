@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import { Board } from '@/components/board/board';
+import { moveLeadAction } from '../actions';
 import { BoardFilters } from '@/components/board/board-filters';
 import { PageHeader } from '@/components/ui/page';
-import { leadBoard } from '@/db/queries/board';
+import { leadBoard } from '@/domain/board';
 import { listIndustries, listUserOptions } from '@/db/queries/reference';
 import { requireUser } from '@/lib/auth/next';
 import { LEAD_STAGES, LEAD_STAGE_LABELS } from '@/lib/rules/enums';
@@ -36,7 +37,7 @@ export default async function LeadBoardPage({ searchParams }: { searchParams: Pr
           { name: 'q', label: '搜索' },
         ]}
       />
-      <Board data={{ kind: 'leads', stages: LEAD_STAGES.map((s) => ({ key: s, label: LEAD_STAGE_LABELS[s] })), lanes, columns, filterQuery: filtersToQuery(filters), pageSize }} />
+      <Board data={{ kind: 'leads', stages: LEAD_STAGES.map((s) => ({ key: s, label: LEAD_STAGE_LABELS[s] })), lanes, columns, filterQuery: filtersToQuery(filters), pageSize }} moveAction={moveLeadAction} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { LeadForm } from '@/components/leads/lead-form';
-import { loadLeadFormOptions } from '@/components/leads/lead-options';
+import { createLeadAction } from '../actions';
+import { loadLeadFormOptions } from '@/db/queries/lead-options';
 import { Card, PageHeader } from '@/components/ui/page';
 import { requireUser } from '@/lib/auth/next';
 
@@ -14,7 +15,7 @@ export default async function NewLeadPage({ searchParams }: { searchParams: Prom
     <div>
       <PageHeader title="新建线索" actions={<Link href="/leads" className="text-sm text-brand-700 underline">返回线索列表</Link>} />
       <Card>
-        <LeadForm options={loadLeadFormOptions()} initial={{ ownerId: String(user.id), campaignId }} />
+        <LeadForm options={loadLeadFormOptions()} initial={{ ownerId: String(user.id), campaignId }} action={createLeadAction} />
       </Card>
     </div>
   );

@@ -14,6 +14,7 @@ import { canMoveProject } from '@/lib/rules/permissions';
 import { daysPerStage } from '@/lib/rules/stage-durations';
 import { reachableStages } from '@/lib/rules/stages';
 import { loadProject } from './load';
+import { moveProjectAction } from '../actions';
 
 export default async function ProjectLayout({ children, params }: { children: React.ReactNode; params: Promise<{ id: string }> }) {
   const user = await requireUser();
@@ -68,6 +69,7 @@ export default async function ProjectLayout({ children, params }: { children: Re
             forward={reachable.forward}
             backward={reachable.backward}
             openApprovals={reachable.forward.includes('construction') ? openApprovalNames(getDb(), project.id) : []}
+            moveAction={moveProjectAction}
           />
         ) : (
           <p className="text-xs text-slate-500">您可以查看本项目；阶段变更由本单位项目专员或领导办理。</p>

@@ -1,5 +1,5 @@
 import { apiRoute } from '@/lib/auth/api';
-import { leadBoardTotals } from '@/db/queries/board';
+import { leadBoardTotals } from '@/domain/board';
 import { projectBoardTotals } from '@/domain/fresh-light-reads';
 import { AppError } from '@/lib/errors';
 import { boardKindQuery, leadBoardQuery, projectBoardQuery } from '@/lib/schemas/board';

@@ -11,6 +11,8 @@ import { LEAD_STAGE_LABELS, STAGE_LABELS } from '@/lib/rules/enums';
 import { IMPORT_ROLES } from '@/lib/rules/import';
 import { formatWan } from '@/lib/rules/money';
 import { id as idSchema, page as pageSchema } from '@/lib/validation';
+import { pageCount } from '@/lib/list-url';
+import { Pager } from '@/components/ui/pager';
 
 export const metadata = { title: '导入结果 · 吉林市重点项目管理平台' };
 
@@ -26,17 +28,10 @@ export default async function ImportBatchPage({ params, searchParams }: { params
   const leadBatch = batch.kind === 'leads';
   const touched = listBatchProjects(leadBatch ? -1 : batch.id, { page, pageSize: 100 });
   const touchedLeads = listBatchLeads(leadBatch ? batch.id : -1, { page, pageSize: 100 });
-  const pages = Math.max(1, Math.ceil((leadBatch ? touchedLeads.total : touched.total) / 100));
+  const pages = pageCount(leadBatch ? touchedLeads.total : touched.total, 100);
   type Row = (typeof touched.items)[number];
   type LeadRow = (typeof touchedLeads.items)[number];
-  const pagination =
-    pages > 1 ? (
-          <nav aria-label="分页" className="mt-3 flex items-center gap-3 text-sm">
-            {page > 1 ? <Link className="text-brand-700 underline" href={`/import/batches/${batch.id}?page=${page - 1}`}>上一页</Link> : null}
-            <span className="text-slate-600">第 {page} / {pages} 页</span>
-            {page < pages ? <Link className="text-brand-700 underline" href={`/import/batches/${batch.id}?page=${page + 1}`}>下一页</Link> : null}
-          </nav>
-        ) : null;
+  const pagination = <Pager page={page} pages={pages} hrefFor={(target) => `/import/batches/${batch.id}?page=${target}`} look="links" className="mt-3" />;
   return (
     <div className="space-y-4">
       <PageHeader

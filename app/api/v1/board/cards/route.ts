@@ -1,5 +1,5 @@
 import { apiRoute } from '@/lib/auth/api';
-import { listLeadCards } from '@/db/queries/board';
+import { listLeadCards } from '@/domain/board';
 import { listProjectCards } from '@/domain/fresh-light-reads';
 import { AppError } from '@/lib/errors';
 import { boardKindQuery, leadCardsQuery, projectCardsQuery } from '@/lib/schemas/board';
