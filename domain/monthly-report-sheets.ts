@@ -3,8 +3,6 @@ import { writeWorkbook, type SheetColumn, type SheetSpec } from '@/lib/excel/wri
 import { CATEGORY_LABELS, PROBLEM_LEVEL_LABELS, PROBLEM_STATUS_LABELS, PROBLEM_TYPE_LABELS, STAGE_LABELS, SUPERVISION_STATUS_LABELS } from '@/lib/rules/enums';
 import { headlineFigures, monthLabel, redSourceText, REPORT_TITLE, type MonthlyReport } from './monthly-report';
 import { projectRowNames } from './project-sheets';
-import { adjustmentChange, adjustmentFieldLabel } from '@/lib/adjustment-format';
-import { formatDateTime } from '@/lib/format-time';
 import type { ProblemDto } from './problems';
 
 // The 月度调度通报 as one workbook, a sheet per section of the printed page, from the same data.

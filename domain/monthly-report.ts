@@ -18,7 +18,7 @@ import { findSupervisionRow, listRepliesOf } from '@/db/queries/supervisions';
 import { AppError } from '@/lib/errors';
 import { adjustmentFieldLabel, adjustmentValue } from '@/lib/adjustment-format';
 import { listAdjustmentsBetween } from './adjustments';
-import { dateOfTimestamp, isMonth, monthOf, nextMonth, today } from '@/lib/rules/dates';
+import { dateOfTimestamp, isMonth, monthOf, today } from '@/lib/rules/dates';
 import { levelsFrom } from '@/lib/rules/problems';
 import { rate } from '@/lib/rules/money';
 import { periodRange, rankUnits, unitRates, type PeriodRange } from '@/lib/rules/stats';

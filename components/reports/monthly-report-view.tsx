@@ -3,8 +3,6 @@ import type { ReactNode } from 'react';
 import { headlineFigures, monthLabel, redSourceText, REPORT_TITLE, type MonthlyReport } from '@/domain/monthly-report';
 import { CATEGORY_LABELS, PROBLEM_LEVEL_LABELS, PROBLEM_STATUS_LABELS, PROBLEM_TYPE_LABELS, STAGE_LABELS, SUPERVISION_STATUS_LABELS } from '@/lib/rules/enums';
 import { formatWan } from '@/lib/rules/money';
-import { adjustmentChange, adjustmentFieldLabel } from '@/lib/adjustment-format';
-import { formatDateTime } from '@/lib/format-time';
 
 // The printed 月度调度通报: one section per part of the meeting's agenda, each starting a new A4
 // page when printed. Figures are 万元 throughout, as in the workbook, so the two read the same.

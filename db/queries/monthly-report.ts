@@ -1,9 +1,9 @@
 import 'server-only';
-import { and, asc, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import { getDb } from '../index';
 import { beijingDate } from './project-filters';
 import { reportedInvestmentByUnit } from './stats';
-import { monthlyReports, problemEvents, projectAdjustments, projects, stageHistory, supervisions, units, users } from '../schema';
+import { monthlyReports, problemEvents, projects, stageHistory, supervisions, units } from '../schema';
 import type { ProblemLevel, Stage } from '@/lib/rules/enums';
 import { REPORTING_STAGES } from '@/lib/rules/light';
 import { OPEN_SUPERVISION_STATUSES } from '@/lib/rules/problems';
