@@ -15,7 +15,20 @@ const config = [
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
-  { ignores: ['.next/**', '.next-*/**', 'node_modules/**', 'db/migrations/**', 'data/**', 'tmp/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**', '.ci-reports/**'] },
+  {
+    ignores: [
+      '.next/**',
+      '.next-*/**',
+      'node_modules/**',
+      'db/migrations/**',
+      'data/**',
+      'tmp/**',
+      'next-env.d.ts',
+      'test-results/**',
+      'playwright-report/**',
+      '.ci-reports/**',
+    ],
+  },
 ];
 
 export default config;

@@ -31,7 +31,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * asynchronous pause (the event loop keeps serving others meanwhile). A busy failure rolled its
  * transaction back, so running the same write again is safe.
  */
-export async function retryWhileBusy<T>(attempt: () => Promise<T> | T, options: { budgetMs?: number; canRetry?: () => boolean } = {}): Promise<T> {
+export async function retryWhileBusy<T>(
+  attempt: () => Promise<T> | T,
+  options: { budgetMs?: number; canRetry?: () => boolean } = {},
+): Promise<T> {
   const deadline = Date.now() + (options.budgetMs ?? BUSY_RETRY_BUDGET_MS);
   for (let round = 0; ; round++) {
     try {

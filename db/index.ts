@@ -29,7 +29,9 @@ export function dataDirectory(): string {
 }
 
 export function migrationsFolder(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.env.MIGRATIONS_DIR ?? path.join(process.cwd(), 'db/migrations'));
+  return path.resolve(
+    /*turbopackIgnore: true*/ process.env.MIGRATIONS_DIR ?? path.join(process.cwd(), 'db/migrations'),
+  );
 }
 
 export function openDatabase(file: string): Handle {

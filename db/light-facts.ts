@@ -1,6 +1,15 @@
 import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Executor } from './index';
-import { approvalItems, monthlyReports, problems, projects, projectYearPlans, supervisions, tasks, type StoredSignal } from './schema';
+import {
+  approvalItems,
+  monthlyReports,
+  problems,
+  projects,
+  projectYearPlans,
+  supervisions,
+  tasks,
+  type StoredSignal,
+} from './schema';
 import { monthOf, previousMonth, today } from '@/lib/rules/dates';
 import { computeLight, type LightFacts, type LightOptions, type LightResult } from '@/lib/rules/light';
 
@@ -39,7 +48,11 @@ export function loadLightFacts(executor: Executor, projectIds: number[], day = t
     // The year plan is the source; a project with no year plan at all (none recorded yet) falls
     // back to its cached column. One with plans for other years but not this one has no plan.
     const planRows = executor
-      .select({ projectId: projectYearPlans.projectId, year: projectYearPlans.year, plannedInvestment: projectYearPlans.plannedInvestment })
+      .select({
+        projectId: projectYearPlans.projectId,
+        year: projectYearPlans.year,
+        plannedInvestment: projectYearPlans.plannedInvestment,
+      })
       .from(projectYearPlans)
       .where(inArray(projectYearPlans.projectId, ids))
       .all();
@@ -51,19 +64,43 @@ export function loadLightFacts(executor: Executor, projectIds: number[], day = t
     }
     for (const { id, cachedPlan, ...row } of rows) {
       const planThisYear = planOf.get(id) ?? (hasPlans.has(id) ? 0 : cachedPlan);
-      facts.set(id, { ...row, planThisYear, completedThisYear: 0, approvals: [], openTasks: [], reportMonths: [], openProblems: [], openSupervisions: [] });
+      facts.set(id, {
+        ...row,
+        planThisYear,
+        completedThisYear: 0,
+        approvals: [],
+        openTasks: [],
+        reportMonths: [],
+        openProblems: [],
+        openSupervisions: [],
+      });
     }
     for (const sum of executor
-      .select({ projectId: monthlyReports.projectId, total: sql<number>`coalesce(sum(${monthlyReports.investmentThisMonth}), 0)`.mapWith(Number) })
+      .select({
+        projectId: monthlyReports.projectId,
+        total: sql<number>`coalesce(sum(${monthlyReports.investmentThisMonth}), 0)`.mapWith(Number),
+      })
       .from(monthlyReports)
-      .where(and(inArray(monthlyReports.projectId, ids), gte(monthlyReports.month, `${year}-01`), lte(monthlyReports.month, `${year}-12`)))
+      .where(
+        and(
+          inArray(monthlyReports.projectId, ids),
+          gte(monthlyReports.month, `${year}-01`),
+          lte(monthlyReports.month, `${year}-12`),
+        ),
+      )
       .groupBy(monthlyReports.projectId)
       .all()) {
       const fact = facts.get(sum.projectId);
       if (fact) fact.completedThisYear = sum.total;
     }
     for (const item of executor
-      .select({ id: approvalItems.id, projectId: approvalItems.projectId, name: approvalItems.name, status: approvalItems.status, dueDate: approvalItems.dueDate })
+      .select({
+        id: approvalItems.id,
+        projectId: approvalItems.projectId,
+        name: approvalItems.name,
+        status: approvalItems.status,
+        dueDate: approvalItems.dueDate,
+      })
       .from(approvalItems)
       .where(and(inArray(approvalItems.projectId, ids), inArray(approvalItems.status, ['pending', 'in_progress'])))
       .orderBy(approvalItems.projectId, approvalItems.sortOrder)
@@ -85,14 +122,25 @@ export function loadLightFacts(executor: Executor, projectIds: number[], day = t
       facts.get(report.projectId)?.reportMonths.push(report.month);
     }
     for (const problem of executor
-      .select({ id: problems.id, projectId: problems.projectId, description: problems.description, deadline: problems.deadline, createdAt: problems.createdAt })
+      .select({
+        id: problems.id,
+        projectId: problems.projectId,
+        description: problems.description,
+        deadline: problems.deadline,
+        createdAt: problems.createdAt,
+      })
       .from(problems)
       .where(and(inArray(problems.projectId, ids), eq(problems.status, 'open')))
       .all()) {
       facts.get(problem.projectId)?.openProblems?.push(problem);
     }
     for (const order of executor
-      .select({ id: supervisions.id, projectId: supervisions.projectId, content: supervisions.content, deadline: supervisions.deadline })
+      .select({
+        id: supervisions.id,
+        projectId: supervisions.projectId,
+        content: supervisions.content,
+        deadline: supervisions.deadline,
+      })
       .from(supervisions)
       .where(and(inArray(supervisions.projectId, ids), inArray(supervisions.status, ['open', 'replied', 'returned'])))
       .all()) {
@@ -103,7 +151,12 @@ export function loadLightFacts(executor: Executor, projectIds: number[], day = t
 }
 
 /** Stores computed lights with one prepared statement (thousands of rows during an import). */
-export function storeLights(executor: Executor, facts: Iterable<[number, LightFacts]>, options: LightOptions, onStored?: (projectId: number, result: LightResult) => void): void {
+export function storeLights(
+  executor: Executor,
+  facts: Iterable<[number, LightFacts]>,
+  options: LightOptions,
+  onStored?: (projectId: number, result: LightResult) => void,
+): void {
   // Bound values still go through the column's JSON encoding, so reasons stay an array here.
   const update = executor
     .update(projects)
@@ -118,8 +171,20 @@ export function storeLights(executor: Executor, facts: Iterable<[number, LightFa
     .prepare();
   for (const [projectId, fact] of facts) {
     const result = computeLight(fact, options);
-    const signals: StoredSignal[] = result.signals.map(({ kind, severity, message, dueDate }) => ({ kind, severity, message, dueDate }));
-    update.run({ id: projectId, light: result.light, reasons: result.reasons, signals, overridden: result.approvalsOverridden, recheckOn: result.recheckOn });
+    const signals: StoredSignal[] = result.signals.map(({ kind, severity, message, dueDate }) => ({
+      kind,
+      severity,
+      message,
+      dueDate,
+    }));
+    update.run({
+      id: projectId,
+      light: result.light,
+      reasons: result.reasons,
+      signals,
+      overridden: result.approvalsOverridden,
+      recheckOn: result.recheckOn,
+    });
     onStored?.(projectId, result);
   }
 }

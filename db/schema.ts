@@ -31,8 +31,14 @@ export interface StoredSignal {
 // Conventions: dates are 'YYYY-MM-DD' text, timestamps are ISO-8601 text, money is integer 万元,
 // every editable record carries an integer `version` for optimistic concurrency.
 
-const createdAt = () => text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
-const updatedAt = () => text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
+const createdAt = () =>
+  text('created_at')
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
+const updatedAt = () =>
+  text('updated_at')
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
 const version = () => integer('version').notNull().default(1);
 
 // ---------------------------------------------------------------- organisation
@@ -212,7 +218,13 @@ export const projects = sqliteTable(
     index('projects_stage_due_idx').on(table.stageDueDate),
     index('projects_lead_idx').on(table.leadId),
     // Covers the board's header sums and its first page of cards per stage and light.
-    index('projects_board_idx').on(table.stage, table.light, table.totalInvestment, table.plannedInvestmentThisYear, table.completedInvestment),
+    index('projects_board_idx').on(
+      table.stage,
+      table.light,
+      table.totalInvestment,
+      table.plannedInvestmentThisYear,
+      table.completedInvestment,
+    ),
   ],
 );
 export type Project = typeof projects.$inferSelect;
@@ -244,7 +256,10 @@ export const projectYearPlans = sqliteTable(
     version: version(),
     updatedAt: updatedAt(),
   },
-  (table) => [primaryKey({ columns: [table.projectId, table.year] }), index('project_year_plans_year_idx').on(table.year)],
+  (table) => [
+    primaryKey({ columns: [table.projectId, table.year] }),
+    index('project_year_plans_year_idx').on(table.year),
+  ],
 );
 export type ProjectYearPlan = typeof projectYearPlans.$inferSelect;
 
@@ -263,7 +278,10 @@ export const projectAdjustments = sqliteTable(
     toValue: text('to_value', { mode: 'json' }),
     reason: text('reason').notNull(),
   },
-  (table) => [index('project_adjustments_project_idx').on(table.projectId, table.at), index('project_adjustments_at_idx').on(table.at)],
+  (table) => [
+    index('project_adjustments_project_idx').on(table.projectId, table.at),
+    index('project_adjustments_at_idx').on(table.at),
+  ],
 );
 export type ProjectAdjustment = typeof projectAdjustments.$inferSelect;
 
@@ -294,7 +312,10 @@ export const lightSnapshotProjects = sqliteTable(
     light: text('light', { enum: LIGHTS }).notNull(),
     reasons: text('reasons', { mode: 'json' }).$type<string[]>().notNull().default([]),
   },
-  (table) => [primaryKey({ columns: [table.date, table.projectId] }), index('light_snapshot_projects_light_idx').on(table.date, table.light)],
+  (table) => [
+    primaryKey({ columns: [table.date, table.projectId] }),
+    index('light_snapshot_projects_light_idx').on(table.date, table.light),
+  ],
 );
 
 /** 工作专班 members, when they are platform users. */
@@ -329,7 +350,10 @@ export const stageHistory = sqliteTable(
     /** Open 前期手续 items at an override, as a list of names. */
     openItems: text('open_items', { mode: 'json' }).$type<string[]>(),
   },
-  (table) => [index('stage_history_project_idx').on(table.projectId, table.at), index('stage_history_to_at_idx').on(table.toStage, table.at)],
+  (table) => [
+    index('stage_history_project_idx').on(table.projectId, table.at),
+    index('stage_history_to_at_idx').on(table.toStage, table.at),
+  ],
 );
 export type StageHistoryRow = typeof stageHistory.$inferSelect;
 
@@ -372,7 +396,10 @@ export const tasks = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (table) => [index('tasks_project_idx').on(table.projectId), index('tasks_open_due_idx').on(table.state, table.dueDate)],
+  (table) => [
+    index('tasks_project_idx').on(table.projectId),
+    index('tasks_open_due_idx').on(table.state, table.dueDate),
+  ],
 );
 export type Task = typeof tasks.$inferSelect;
 
@@ -393,7 +420,10 @@ export const monthlyReports = sqliteTable(
     createdBy: integer('created_by').references(() => users.id),
     createdAt: createdAt(),
   },
-  (table) => [uniqueIndex('monthly_reports_project_month_idx').on(table.projectId, table.month), index('monthly_reports_month_idx').on(table.month)],
+  (table) => [
+    uniqueIndex('monthly_reports_project_month_idx').on(table.projectId, table.month),
+    index('monthly_reports_month_idx').on(table.month),
+  ],
 );
 export type MonthlyReport = typeof monthlyReports.$inferSelect;
 
@@ -507,7 +537,9 @@ export const supervisionReplies = sqliteTable(
       .references(() => users.id),
     at: text('at').notNull(),
     /** 'reply' from the officer; 'done' or 'returned' notes from the leader. */
-    kind: text('kind', { enum: ['reply', 'done', 'returned'] }).notNull().default('reply'),
+    kind: text('kind', { enum: ['reply', 'done', 'returned'] })
+      .notNull()
+      .default('reply'),
     text: text('text').notNull(),
   },
   (table) => [index('supervision_replies_supervision_idx').on(table.supervisionId, table.at)],
@@ -696,7 +728,9 @@ export const webhookDeliveries = sqliteTable('webhook_deliveries', {
   url: text('url').notNull(),
   digestDate: text('digest_date').notNull(),
   payload: text('payload', { mode: 'json' }).notNull(),
-  status: text('status', { enum: ['pending', 'delivered', 'failed'] }).notNull().default('pending'),
+  status: text('status', { enum: ['pending', 'delivered', 'failed'] })
+    .notNull()
+    .default('pending'),
   attempts: integer('attempts').notNull().default(0),
   lastError: text('last_error'),
   nextAttemptAt: text('next_attempt_at'),
@@ -707,7 +741,9 @@ export const webhookDeliveries = sqliteTable('webhook_deliveries', {
 // ---------------------------------------------------------------- relations
 
 export const unitsRelations = relations(units, ({ many }) => ({ users: many(users), projects: many(projects) }));
-export const usersRelations = relations(users, ({ one }) => ({ unit: one(units, { fields: [users.unitId], references: [units.id] }) }));
+export const usersRelations = relations(users, ({ one }) => ({
+  unit: one(units, { fields: [users.unitId], references: [units.id] }),
+}));
 export const projectsRelations = relations(projects, ({ one, many }) => ({
   unit: one(units, { fields: [projects.unitId], references: [units.id] }),
   industry: one(industries, { fields: [projects.industryId], references: [industries.id] }),
@@ -724,7 +760,9 @@ export const projectsRelations = relations(projects, ({ one, many }) => ({
 export const approvalItemsRelations = relations(approvalItems, ({ one }) => ({
   project: one(projects, { fields: [approvalItems.projectId], references: [projects.id] }),
 }));
-export const tasksRelations = relations(tasks, ({ one }) => ({ project: one(projects, { fields: [tasks.projectId], references: [projects.id] }) }));
+export const tasksRelations = relations(tasks, ({ one }) => ({
+  project: one(projects, { fields: [tasks.projectId], references: [projects.id] }),
+}));
 export const monthlyReportsRelations = relations(monthlyReports, ({ one, many }) => ({
   project: one(projects, { fields: [monthlyReports.projectId], references: [projects.id] }),
   photos: many(reportPhotos),
@@ -763,7 +801,10 @@ export const leadFollowupsRelations = relations(leadFollowups, ({ one }) => ({
 export const leadStageHistoryRelations = relations(leadStageHistory, ({ one }) => ({
   lead: one(leads, { fields: [leadStageHistory.leadId], references: [leads.id] }),
 }));
-export const campaignsRelations = relations(campaigns, ({ many }) => ({ leads: many(leads), leaders: many(campaignLeaders) }));
+export const campaignsRelations = relations(campaigns, ({ many }) => ({
+  leads: many(leads),
+  leaders: many(campaignLeaders),
+}));
 export const campaignLeadersRelations = relations(campaignLeaders, ({ one }) => ({
   campaign: one(campaigns, { fields: [campaignLeaders.campaignId], references: [campaigns.id] }),
 }));

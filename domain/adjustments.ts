@@ -9,7 +9,14 @@ import { addDaysIso, beijingDayStart, nowIso } from '@/lib/rules/dates';
 // due date later, lowering this year's plan, leaving the 双十 list) is kept here with its reason.
 // Rows are written in the same transaction as the change and its audit row.
 
-export const ADJUSTMENT_FIELDS = ['status', 'stageDueDate', 'plannedStartDate', 'plannedCompletionDate', 'shuangshi', 'plannedInvestment'] as const satisfies readonly AdjustmentField[];
+export const ADJUSTMENT_FIELDS = [
+  'status',
+  'stageDueDate',
+  'plannedStartDate',
+  'plannedCompletionDate',
+  'shuangshi',
+  'plannedInvestment',
+] as const satisfies readonly AdjustmentField[];
 export type { AdjustmentField };
 
 export interface AdjustmentInput {
@@ -76,13 +83,30 @@ function toAdjustmentDto(row: ProjectAdjustment, byName: string | null): Adjustm
 /** Every adjustment made on the Beijing days from..to (inclusive), oldest first: the monthly report's 调整记录. */
 export function listAdjustmentsBetween({ from, to }: { from: string; to: string }, executor: Executor = getDb()) {
   return executor
-    .select({ row: projectAdjustments, byName: users.name, projectName: projects.name, unitId: projects.unitId, unitName: units.name })
+    .select({
+      row: projectAdjustments,
+      byName: users.name,
+      projectName: projects.name,
+      unitId: projects.unitId,
+      unitName: units.name,
+    })
     .from(projectAdjustments)
     .innerJoin(projects, eq(projects.id, projectAdjustments.projectId))
     .innerJoin(units, eq(units.id, projects.unitId))
     .leftJoin(users, eq(users.id, projectAdjustments.byUserId))
-    .where(and(gte(projectAdjustments.at, beijingDayStart(from)), lt(projectAdjustments.at, beijingDayStart(addDaysIso(to, 1)))))
+    .where(
+      and(
+        gte(projectAdjustments.at, beijingDayStart(from)),
+        lt(projectAdjustments.at, beijingDayStart(addDaysIso(to, 1))),
+      ),
+    )
     .orderBy(asc(projectAdjustments.at), asc(projectAdjustments.id))
     .all()
-    .map(({ row, byName, projectName, unitId, unitName }) => ({ ...toAdjustmentDto(row, byName), projectId: row.projectId, projectName, unitId, unitName }));
+    .map(({ row, byName, projectName, unitId, unitName }) => ({
+      ...toAdjustmentDto(row, byName),
+      projectId: row.projectId,
+      projectName,
+      unitId,
+      unitName,
+    }));
 }

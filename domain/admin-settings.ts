@@ -35,8 +35,13 @@ export function saveAdminSettings(actor: ActorContext, input: SettingsInput) {
   const next = {
     passwordMinLength: input.passwordMinLength,
     // A blank field means "no usual time": that stage never ages.
-    stageUsualDays: Object.fromEntries(STAGES.map((stage) => [stage, input.stageUsualDays[stage] ?? null])) as Record<(typeof STAGES)[number], number | null>,
-    leadStageUsualDays: Object.fromEntries(LEAD_STAGES.map((stage) => [stage, input.leadStageUsualDays[stage] ?? null])) as Record<(typeof LEAD_STAGES)[number], number | null>,
+    stageUsualDays: Object.fromEntries(STAGES.map((stage) => [stage, input.stageUsualDays[stage] ?? null])) as Record<
+      (typeof STAGES)[number],
+      number | null
+    >,
+    leadStageUsualDays: Object.fromEntries(
+      LEAD_STAGES.map((stage) => [stage, input.leadStageUsualDays[stage] ?? null]),
+    ) as Record<(typeof LEAD_STAGES)[number], number | null>,
     // Older callers that do not send the thresholds keep the stored ones.
     scheduleLagThresholds: input.scheduleLagThresholds ?? getSetting('scheduleLagThresholds'),
   };
@@ -49,7 +54,15 @@ export function saveAdminSettings(actor: ActorContext, input: SettingsInput) {
     putSetting(tx, 'leadStageUsualDays', next.leadStageUsualDays);
     putSetting(tx, 'scheduleLagThresholds', next.scheduleLagThresholds);
     if ('stageUsualDays' in change.after || 'scheduleLagThresholds' in change.after) refreshAllLights(tx);
-    writeAudit(tx, { userId: actor.id, action: 'update', entityType: 'setting', entityId: null, before: change.before, after: change.after, ip: actor.ip });
+    writeAudit(tx, {
+      userId: actor.id,
+      action: 'update',
+      entityType: 'setting',
+      entityId: null,
+      before: change.before,
+      after: change.after,
+      ip: actor.ip,
+    });
     return next;
   });
 }

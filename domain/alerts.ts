@@ -1,6 +1,12 @@
 import 'server-only';
 import { getDb, getSqlite } from '@/db';
-import { dataFingerprint, listLitProjects, listOverdueLeads, listProjectsForAlerts, unitNames } from '@/db/queries/alerts';
+import {
+  dataFingerprint,
+  listLitProjects,
+  listOverdueLeads,
+  listProjectsForAlerts,
+  unitNames,
+} from '@/db/queries/alerts';
 import { listSupervisionsByStatus } from '@/db/queries/supervisions';
 import { alertHref, alertKey, compareAlerts, type Alert, type AlertKind } from '@/lib/rules/alerts';
 import { daysBetween, today } from '@/lib/rules/dates';
@@ -40,17 +46,35 @@ function build(kind: AlertKind, fields: Omit<Alert, 'key' | 'kind' | 'href' | 'd
 // script. At city scale a rebuild reads thousands of projects' facts; before this, every page's
 // alert badge did that after every write anywhere.
 
-interface IndexedProject { id: number; unitId: number; ownerId: number | null; alerts: Alert[] }
-interface SignalIndex { day: string; dataVersion: number; units: string; projects: Map<number, IndexedProject> }
+interface IndexedProject {
+  id: number;
+  unitId: number;
+  ownerId: number | null;
+  alerts: Alert[];
+}
+interface SignalIndex {
+  day: string;
+  dataVersion: number;
+  units: string;
+  projects: Map<number, IndexedProject>;
+}
 const indexHolder = globalThis as unknown as { __jkpSignalIndex?: SignalIndex };
 
-function indexProjects(rows: Array<{ id: number; name: string; unitId: number; ownerId: number | null }>, day: string, unitName: Map<number, string>): IndexedProject[] {
+function indexProjects(
+  rows: Array<{ id: number; name: string; unitId: number; ownerId: number | null }>,
+  day: string,
+  unitName: Map<number, string>,
+): IndexedProject[] {
   const options = lightOptions(getDb(), day);
   // In slices, so a city-wide rebuild holds one slice's facts at a time rather than all of them.
   const indexed: IndexedProject[] = [];
   for (let i = 0; i < rows.length; i += INDEX_SLICE) {
     const slice = rows.slice(i, i + INDEX_SLICE);
-    const facts = loadLightFacts(getDb(), slice.map((row) => row.id), day);
+    const facts = loadLightFacts(
+      getDb(),
+      slice.map((row) => row.id),
+      day,
+    );
     indexed.push(...indexSlice(slice, facts, day, unitName, options));
   }
   return indexed;
@@ -71,7 +95,17 @@ function indexSlice(
     const alerts = computeLight(fact, options).signals.map((signal) =>
       build(
         signal.kind,
-        { severity: signal.severity, projectId: row.id, leadId: null, subject: row.name, unitId: row.unitId, unitName: unitName.get(row.unitId) ?? '', message: signal.message, dueDate: signal.dueDate, refId: signal.refId ?? null },
+        {
+          severity: signal.severity,
+          projectId: row.id,
+          leadId: null,
+          subject: row.name,
+          unitId: row.unitId,
+          unitName: unitName.get(row.unitId) ?? '',
+          message: signal.message,
+          dueDate: signal.dueDate,
+          refId: signal.refId ?? null,
+        },
         day,
       ),
     );
@@ -89,13 +123,23 @@ function signalIndex(day: string): Map<number, IndexedProject> {
   const changed = drainLightChanges();
   let index = indexHolder.__jkpSignalIndex;
   if (!index || index.day !== day || index.dataVersion !== dataVersion || index.units !== unitsStamp) {
-    index = { day, dataVersion, units: unitsStamp, projects: new Map(indexProjects(listLitProjects(), day, unitName).map((p) => [p.id, p])) };
+    index = {
+      day,
+      dataVersion,
+      units: unitsStamp,
+      projects: new Map(indexProjects(listLitProjects(), day, unitName).map((p) => [p.id, p])),
+    };
     indexHolder.__jkpSignalIndex = index;
   } else if (changed.length) {
     const rows = listProjectsForAlerts(changed);
     for (const id of changed) index.projects.delete(id);
     // Only red and yellow projects are lit: green and grey (暂缓/终止) carry no alerts.
-    for (const project of indexProjects(rows.filter((row) => row.light === 'red' || row.light === 'yellow'), day, unitName)) index.projects.set(project.id, project);
+    for (const project of indexProjects(
+      rows.filter((row) => row.light === 'red' || row.light === 'yellow'),
+      day,
+      unitName,
+    ))
+      index.projects.set(project.id, project);
   }
   return index.projects;
 }
@@ -104,15 +148,27 @@ function signalIndex(day: string): Map<number, IndexedProject> {
  * The caller's alerts, or with `countOnly` just how many there are: the same walk, without
  * building, naming and sorting thousands of alert objects for the navigation badge.
  */
-function computeAlerts(actor: Actor, unitId: number | undefined, day: string, countOnly = false): { alerts: Alert[]; count: number } {
+function computeAlerts(
+  actor: Actor,
+  unitId: number | undefined,
+  day: string,
+  countOnly = false,
+): { alerts: Alert[]; count: number } {
   const seeAll = actor.role === 'leader' || actor.role === 'admin';
   // Leaders and admins see every project; officers those of their unit or owned by them; others those they own.
   const inScope = (p: IndexedProject) =>
     (!unitId || p.unitId === unitId) &&
-    (seeAll || (actor.role === 'officer' ? (actor.unitId != null && p.unitId === actor.unitId) || p.ownerId === actor.id : p.ownerId === actor.id));
+    (seeAll ||
+      (actor.role === 'officer'
+        ? (actor.unitId != null && p.unitId === actor.unitId) || p.ownerId === actor.id
+        : p.ownerId === actor.id));
   const alerts: Alert[] = [];
   const seen = new Set<string>();
-  const push = (kind: AlertKind, target: { projectId: number | null; leadId: number | null; refId: number | null }, make: () => Alert) => {
+  const push = (
+    kind: AlertKind,
+    target: { projectId: number | null; leadId: number | null; refId: number | null },
+    make: () => Alert,
+  ) => {
     const key = alertKey(kind, target);
     if (seen.has(key)) return;
     seen.add(key);
@@ -148,7 +204,17 @@ function computeAlerts(actor: Actor, unitId: number | undefined, day: string, co
             : `${what}待回复，还有 ${daysBetween(day, order.deadline)} 天到期`;
       return build(
         kind,
-        { severity: late ? 'red' : 'yellow', projectId: order.projectId, leadId: null, subject: order.projectName, unitId: order.projectUnitId, unitName: order.projectUnitName, message, dueDate: order.deadline, refId: order.id },
+        {
+          severity: late ? 'red' : 'yellow',
+          projectId: order.projectId,
+          leadId: null,
+          subject: order.projectName,
+          unitId: order.projectUnitId,
+          unitName: order.projectUnitName,
+          message,
+          dueDate: order.deadline,
+          refId: order.id,
+        },
         day,
       );
     });
@@ -183,7 +249,8 @@ const CACHE_LIMIT = 300;
 const cacheHolder = globalThis as unknown as { __jkpAlertCache?: Map<string, Alert[] | number> };
 const cache = (cacheHolder.__jkpAlertCache ??= new Map());
 
-const cacheKey = (actor: Actor, unitId: number | undefined, day: string) => `${actor.id}|${actor.role}|${actor.unitId ?? ''}|${unitId ?? ''}|${day}|${dataFingerprint()}`;
+const cacheKey = (actor: Actor, unitId: number | undefined, day: string) =>
+  `${actor.id}|${actor.role}|${actor.unitId ?? ''}|${unitId ?? ''}|${day}|${dataFingerprint()}`;
 function remember(key: string, value: Alert[] | number) {
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   cache.set(key, value);

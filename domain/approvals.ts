@@ -40,7 +40,8 @@ export function updateApprovalItem(actor: ActorContext, approvalId: number, inpu
       const status = fields.status ?? current.status;
       // A done item carries the day it was done; any other status has none.
       const doneDate = status === 'done' ? (fields.doneDate ?? current.doneDate ?? today()) : null;
-      if (doneDate && doneDate > today()) throw new AppError('validation_failed', undefined, { doneDate: ['办结日期不能晚于今天'] });
+      if (doneDate && doneDate > today())
+        throw new AppError('validation_failed', undefined, { doneDate: ['办结日期不能晚于今天'] });
       const changes = { ...fields, status, doneDate };
       const before: Record<string, unknown> = {};
       const after: Record<string, unknown> = {};

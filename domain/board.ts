@@ -1,5 +1,15 @@
 import 'server-only';
-import { leadBoardRows, leadBoardTotalRows, leadCardPage, projectBoardRows, projectBoardTotalRows, projectCardPage, type LaneValue, type LeadCardRow, type ProjectCardRow } from '@/db/queries/board';
+import {
+  leadBoardRows,
+  leadBoardTotalRows,
+  leadCardPage,
+  projectBoardRows,
+  projectBoardTotalRows,
+  projectCardPage,
+  type LaneValue,
+  type LeadCardRow,
+  type ProjectCardRow,
+} from '@/db/queries/board';
 import type { BoardLane, CellSums, LeadCardData, ProjectCardData } from '@/lib/board-types';
 import { daysBetween, today } from '@/lib/rules/dates';
 import { LEAD_STAGES, STAGES, type LeadStage, type Stage } from '@/lib/rules/enums';
@@ -37,10 +47,24 @@ function toLeadCard(row: LeadCardRow, actor: Actor, day: string): LeadCardData {
   const { stageEnteredAt, overdue, ownerId, team, ...rest } = row;
   // Landed and dropped leads leave the board's line: landing is a conversion, dropping needs a reason.
   const open = row.stage !== 'landed' && row.stage !== 'dropped';
-  return { kind: 'leads', ...rest, daysInStage: Math.max(0, daysBetween(stageEnteredAt, day)), overdue: Boolean(overdue), movable: open && canEditLead(actor, { ownerId, team }) };
+  return {
+    kind: 'leads',
+    ...rest,
+    daysInStage: Math.max(0, daysBetween(stageEnteredAt, day)),
+    overdue: Boolean(overdue),
+    movable: open && canEditLead(actor, { ownerId, team }),
+  };
 }
 
-const EMPTY_PROJECT_SUMS: CellSums = { count: 0, totalInvestment: 0, plannedInvestmentThisYear: 0, completedInvestment: 0, red: 0, yellow: 0, grey: 0 };
+const EMPTY_PROJECT_SUMS: CellSums = {
+  count: 0,
+  totalInvestment: 0,
+  plannedInvestmentThisYear: 0,
+  completedInvestment: 0,
+  red: 0,
+  yellow: 0,
+  grey: 0,
+};
 const EMPTY_LEAD_SUMS: CellSums = { count: 0, totalInvestment: 0, overdue: 0 };
 
 const laneKey = (value: LaneValue) => (value === null ? 'none' : String(value));
@@ -60,13 +84,17 @@ function assemble<C extends { stage: string }>(
   empty: CellSums,
   noneLabel: string,
 ) {
-  const sumByCell = new Map(sums.map(({ stage, lane: value, ...rest }) => [`${laneKey(value)}|${stage}`, rest as CellSums]));
+  const sumByCell = new Map(
+    sums.map(({ stage, lane: value, ...rest }) => [`${laneKey(value)}|${stage}`, rest as CellSums]),
+  );
   const cardsByCell = new Map<string, C[]>();
   for (const { lane: value, ...card } of cards) {
     const key = `${laneKey(value)}|${card.stage}`;
     cardsByCell.set(key, [...(cardsByCell.get(key) ?? []), card as unknown as C]);
   }
-  const laneValues: Array<{ value: LaneValue; label: string | null }> = labels ? [...labels] : [{ value: null, label: null }];
+  const laneValues: Array<{ value: LaneValue; label: string | null }> = labels
+    ? [...labels]
+    : [{ value: null, label: null }];
   if (labels && sums.some((row) => row.lane === null)) laneValues.push({ value: null, label: noneLabel });
   const lanes: Array<BoardLane & { cells: Array<{ stage: string; sums: CellSums; cards: C[] }> }> = [];
   for (const { value, label } of laneValues) {
@@ -80,7 +108,10 @@ function assemble<C extends { stage: string }>(
     if (labels && cells.every((cell) => cell.sums.count === 0)) continue;
     lanes.push({ key, label, laneQuery: labels ? `lane=${lane}&laneValue=${key}` : '', cells: cells as never });
   }
-  const columns = stages.map((stage) => ({ stage, sums: lanes.reduce((acc, l) => addSums(acc, l.cells.find((c) => c.stage === stage)!.sums), empty) }));
+  const columns = stages.map((stage) => ({
+    stage,
+    sums: lanes.reduce((acc, l) => addSums(acc, l.cells.find((c) => c.stage === stage)!.sums), empty),
+  }));
   return { lanes, columns };
 }
 
@@ -88,36 +119,86 @@ export function projectBoard(actor: Actor, filters: ProjectFilters, lane?: Proje
   const day = today();
   const rows = projectBoardRows(filters, lane, pageSize ?? 30);
   const cards = rows.cards.map((row) => ({ ...toProjectCard(row, actor, day), lane: row.lane }));
-  return assemble(STAGES, rows.sums, cards, rows.labels, lane, EMPTY_PROJECT_SUMS, lane === 'leader' ? '未指定包保领导' : '未指定');
+  return assemble(
+    STAGES,
+    rows.sums,
+    cards,
+    rows.labels,
+    lane,
+    EMPTY_PROJECT_SUMS,
+    lane === 'leader' ? '未指定包保领导' : '未指定',
+  );
 }
 
 export function leadBoard(actor: Actor, filters: LeadFilters, lane?: LeadLane, pageSize?: number) {
   const day = today();
   const rows = leadBoardRows(filters, lane, pageSize ?? 30, day);
   const cards = rows.cards.map((row) => ({ ...toLeadCard(row, actor, day), lane: row.lane }));
-  return assemble(LEAD_STAGES, rows.sums, cards, rows.labels, lane, EMPTY_LEAD_SUMS, lane === 'industry' ? '未指定产业' : '未指定');
+  return assemble(
+    LEAD_STAGES,
+    rows.sums,
+    cards,
+    rows.labels,
+    lane,
+    EMPTY_LEAD_SUMS,
+    lane === 'industry' ? '未指定产业' : '未指定',
+  );
 }
 
 /** Sums only, no cards: the API's board and the swimlane totals. */
 export function projectBoardTotals(filters: ProjectFilters, lane?: ProjectLane) {
   const rows = projectBoardTotalRows(filters, lane);
-  return assemble(STAGES, rows.sums, [], rows.labels, lane, EMPTY_PROJECT_SUMS, lane === 'leader' ? '未指定包保领导' : '未指定');
+  return assemble(
+    STAGES,
+    rows.sums,
+    [],
+    rows.labels,
+    lane,
+    EMPTY_PROJECT_SUMS,
+    lane === 'leader' ? '未指定包保领导' : '未指定',
+  );
 }
 
 export function leadBoardTotals(filters: LeadFilters, lane?: LeadLane) {
   const rows = leadBoardTotalRows(filters, lane);
-  return assemble(LEAD_STAGES, rows.sums, [], rows.labels, lane, EMPTY_LEAD_SUMS, lane === 'industry' ? '未指定产业' : '未指定');
+  return assemble(
+    LEAD_STAGES,
+    rows.sums,
+    [],
+    rows.labels,
+    lane,
+    EMPTY_LEAD_SUMS,
+    lane === 'industry' ? '未指定产业' : '未指定',
+  );
 }
 
 /** One page of one column (or swimlane cell), for 加载更多. */
-export function listProjectCards(actor: Actor, filters: ProjectFilters, options: { stage: Stage; lane?: ProjectLane; laneValue?: string; page: number; pageSize: number }) {
+export function listProjectCards(
+  actor: Actor,
+  filters: ProjectFilters,
+  options: { stage: Stage; lane?: ProjectLane; laneValue?: string; page: number; pageSize: number },
+) {
   const day = today();
   const { rows, total } = projectCardPage(filters, options);
-  return { items: rows.map((row) => toProjectCard(row, actor, day)), total, page: options.page, pageSize: options.pageSize };
+  return {
+    items: rows.map((row) => toProjectCard(row, actor, day)),
+    total,
+    page: options.page,
+    pageSize: options.pageSize,
+  };
 }
 
-export function listLeadCards(actor: Actor, filters: LeadFilters, options: { stage: LeadStage; lane?: LeadLane; laneValue?: string; page: number; pageSize: number }) {
+export function listLeadCards(
+  actor: Actor,
+  filters: LeadFilters,
+  options: { stage: LeadStage; lane?: LeadLane; laneValue?: string; page: number; pageSize: number },
+) {
   const day = today();
   const { rows, total } = leadCardPage(filters, options, day);
-  return { items: rows.map((row) => toLeadCard(row, actor, day)), total, page: options.page, pageSize: options.pageSize };
+  return {
+    items: rows.map((row) => toLeadCard(row, actor, day)),
+    total,
+    page: options.page,
+    pageSize: options.pageSize,
+  };
 }

@@ -47,7 +47,8 @@ function assertAllowed(actor: ActorContext) {
 
 function assertNameFree(executor: Executor, name: string, exceptId?: number) {
   const clash = executor.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.name, name)).get();
-  if (clash && clash.id !== exceptId) throw new AppError('validation_failed', undefined, { name: ['已有同名的招商活动'] });
+  if (clash && clash.id !== exceptId)
+    throw new AppError('validation_failed', undefined, { name: ['已有同名的招商活动'] });
 }
 
 function writeLeaders(executor: Executor, campaignId: number, leaderIds: number[]) {
@@ -58,10 +59,15 @@ function writeLeaders(executor: Executor, campaignId: number, leaderIds: number[
       .from(users)
       .where(and(inArray(users.id, unique), inArray(users.role, ['leader', 'admin']), eq(users.active, true)))
       .all();
-    if (found.length !== unique.length) throw new AppError('validation_failed', undefined, { leaderIds: ['带队领导须为在用的领导账号'] });
+    if (found.length !== unique.length)
+      throw new AppError('validation_failed', undefined, { leaderIds: ['带队领导须为在用的领导账号'] });
   }
   executor.delete(campaignLeaders).where(eq(campaignLeaders.campaignId, campaignId)).run();
-  if (unique.length) executor.insert(campaignLeaders).values(unique.map((userId) => ({ campaignId, userId }))).run();
+  if (unique.length)
+    executor
+      .insert(campaignLeaders)
+      .values(unique.map((userId) => ({ campaignId, userId })))
+      .run();
 }
 
 export function createCampaign(actor: ActorContext, input: CampaignInput): CampaignDto {
@@ -69,15 +75,30 @@ export function createCampaign(actor: ActorContext, input: CampaignInput): Campa
   return getDb().transaction((tx) => {
     assertNameFree(tx, input.name);
     const { leaderIds, ...fields } = input;
-    const campaign = tx.insert(campaigns).values({ ...fields, createdBy: actor.id }).returning().get();
+    const campaign = tx
+      .insert(campaigns)
+      .values({ ...fields, createdBy: actor.id })
+      .returning()
+      .get();
     writeLeaders(tx, campaign.id, leaderIds);
     const dto = toCampaignDto(campaign, leaderIdsOf(tx, campaign.id));
-    writeAudit(tx, { userId: actor.id, action: 'create', entityType: 'campaign', entityId: campaign.id, after: dto, ip: actor.ip ?? null });
+    writeAudit(tx, {
+      userId: actor.id,
+      action: 'create',
+      entityType: 'campaign',
+      entityId: campaign.id,
+      after: dto,
+      ip: actor.ip ?? null,
+    });
     return dto;
   });
 }
 
-export function updateCampaign(actor: ActorContext, campaignId: number, input: CampaignInput & { version: number }): CampaignDto {
+export function updateCampaign(
+  actor: ActorContext,
+  campaignId: number,
+  input: CampaignInput & { version: number },
+): CampaignDto {
   assertAllowed(actor);
   return getDb().transaction((tx) => {
     const current = findCampaign(tx, campaignId);
@@ -119,6 +140,13 @@ export function deleteCampaign(actor: ActorContext, campaignId: number, version:
     if (attributed) throw new AppError('conflict', '已有线索归属该招商活动，不能删除');
     const dto = toCampaignDto(current, leaderIdsOf(tx, campaignId));
     tx.delete(campaigns).where(eq(campaigns.id, campaignId)).run();
-    writeAudit(tx, { userId: actor.id, action: 'delete', entityType: 'campaign', entityId: campaignId, before: dto, ip: actor.ip ?? null });
+    writeAudit(tx, {
+      userId: actor.id,
+      action: 'delete',
+      entityType: 'campaign',
+      entityId: campaignId,
+      before: dto,
+      ip: actor.ip ?? null,
+    });
   });
 }

@@ -47,8 +47,20 @@ export function readPreviousDigest(dir: string, date: string): Digest | null {
 
 export function buildDigest(date: string, previous: Digest | null): Digest {
   const seenBefore = new Map<number, Set<string>>();
-  for (const user of previous?.users ?? []) seenBefore.set(user.userId, new Set([...user.new, ...user.stillOpen].map((a) => a.key)));
-  const people = getDb().select({ id: users.id, username: users.username, name: users.name, role: users.role, unitId: users.unitId, team: users.team }).from(users).where(eq(users.active, true)).all();
+  for (const user of previous?.users ?? [])
+    seenBefore.set(user.userId, new Set([...user.new, ...user.stillOpen].map((a) => a.key)));
+  const people = getDb()
+    .select({
+      id: users.id,
+      username: users.username,
+      name: users.name,
+      role: users.role,
+      unitId: users.unitId,
+      team: users.team,
+    })
+    .from(users)
+    .where(eq(users.active, true))
+    .all();
   const digestUsers: DigestUser[] = [];
   for (const person of people) {
     const alerts = listAlerts({ actor: person });
@@ -73,10 +85,16 @@ const line = (alert: Alert, isNew: boolean) =>
   `  [${alert.severity === 'red' ? '红' : '黄'}]${isNew ? '[新]' : ''} ${ALERT_KIND_LABELS[alert.kind]}｜${alert.subject}｜${alert.message}${alert.dueDate ? `｜时限 ${alert.dueDate}` : ''}${alert.daysLate !== null ? `（${lateness(alert.daysLate)}）` : ''}｜${alert.href}`;
 
 export function digestText(digest: Digest): string {
-  const out = [`吉林市重点项目管理平台 预警日报 ${digest.date}`, digest.previousDate ? `（与 ${digest.previousDate} 日报相比）` : '（首份日报，全部预警记为新增）', ''];
+  const out = [
+    `吉林市重点项目管理平台 预警日报 ${digest.date}`,
+    digest.previousDate ? `（与 ${digest.previousDate} 日报相比）` : '（首份日报，全部预警记为新增）',
+    '',
+  ];
   if (digest.users.length === 0) out.push('今日无预警。');
   for (const user of digest.users) {
-    out.push(`【${user.name}（${ROLE_LABELS[user.role]}）】共 ${user.counts.total} 条：红色 ${user.counts.red}，黄色 ${user.counts.yellow}；新增 ${user.counts.new}，仍未处理 ${user.stillOpen.length}`);
+    out.push(
+      `【${user.name}（${ROLE_LABELS[user.role]}）】共 ${user.counts.total} 条：红色 ${user.counts.red}，黄色 ${user.counts.yellow}；新增 ${user.counts.new}，仍未处理 ${user.stillOpen.length}`,
+    );
     for (const alert of user.new) out.push(line(alert, true));
     for (const alert of user.stillOpen) out.push(line(alert, false));
     out.push('');

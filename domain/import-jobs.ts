@@ -5,7 +5,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError, isAppError, type ErrorCode } from '@/lib/errors';
 import { canImport, canImportLeads, type ActorContext } from '@/lib/rules/permissions';
-import { importDirectory, loadPreview, PREVIEW_TTL_MS, type ImportKind, type ImportProgress, type ImportResult, type PreviewBase } from './import-store';
+import {
+  importDirectory,
+  loadPreview,
+  PREVIEW_TTL_MS,
+  type ImportKind,
+  type ImportProgress,
+  type ImportResult,
+  type PreviewBase,
+} from './import-store';
 import { assertCommittable } from './imports';
 
 // Imports run in a worker process (scripts/import-worker.ts) with its own SQLite connection, so
@@ -26,11 +34,15 @@ interface Job extends ImportProgress {
 const jobStore = globalThis as unknown as { __importJobs?: Map<string, Job> };
 const jobs = (jobStore.__importJobs ??= new Map());
 
-type WorkerLine = { progress: ImportProgress } | { result: unknown } | { error: { code: ErrorCode; message: string; fields?: Record<string, string[]> } };
+type WorkerLine =
+  | { progress: ImportProgress }
+  | { result: unknown }
+  | { error: { code: ErrorCode; message: string; fields?: Record<string, string[]> } };
 
 export function assertMayImport(actor: ActorContext, kind: ImportKind): void {
   if (kind === 'projects' && !canImport(actor)) throw new AppError('forbidden', '无权导入项目');
-  if (kind === 'leads' && !canImportLeads(actor)) throw new AppError('forbidden', '只有招商专员和管理员可以导入招商线索');
+  if (kind === 'leads' && !canImportLeads(actor))
+    throw new AppError('forbidden', '只有招商专员和管理员可以导入招商线索');
 }
 
 /**
@@ -39,7 +51,10 @@ export function assertMayImport(actor: ActorContext, kind: ImportKind): void {
  */
 function workerCommand(): { command: string; args: string[] } {
   const root = /*turbopackIgnore: true*/ process.cwd();
-  return { command: process.execPath, args: ['--import', 'tsx', '--conditions=react-server', path.join(root, 'scripts', 'import-worker.ts')] };
+  return {
+    command: process.execPath,
+    args: ['--import', 'tsx', '--conditions=react-server', path.join(root, 'scripts', 'import-worker.ts')],
+  };
 }
 
 /** Runs the worker and resolves with its result; `onProgress` sees each progress line. */
@@ -92,13 +107,30 @@ function actorArgs(actor: ActorContext): string[] {
 }
 
 /** Previews a file in the worker; resolves with the stored preview's id. */
-export async function runImportPreview(actor: ActorContext, kind: ImportKind, file: { name: string; bytes: Uint8Array }, onProgress: (progress: ImportProgress) => void = () => {}): Promise<string> {
+export async function runImportPreview(
+  actor: ActorContext,
+  kind: ImportKind,
+  file: { name: string; bytes: Uint8Array },
+  onProgress: (progress: ImportProgress) => void = () => {},
+): Promise<string> {
   assertMayImport(actor, kind);
   fs.mkdirSync(importDirectory(), { recursive: true });
   const upload = path.join(importDirectory(), `upload-${randomUUID()}.xlsx`);
   await fs.promises.writeFile(upload, file.bytes);
   try {
-    const preview = await runWorker<{ previewId: string }>(['preview', '--kind', kind, '--file', upload, '--name', file.name.slice(0, 200) || '未命名.xlsx', ...actorArgs(actor)], onProgress);
+    const preview = await runWorker<{ previewId: string }>(
+      [
+        'preview',
+        '--kind',
+        kind,
+        '--file',
+        upload,
+        '--name',
+        file.name.slice(0, 200) || '未命名.xlsx',
+        ...actorArgs(actor),
+      ],
+      onProgress,
+    );
     return preview.previewId;
   } finally {
     fs.rmSync(upload, { force: true });
@@ -114,14 +146,31 @@ export function checkCommit(actor: ActorContext, previewId: string, validOnly: b
 }
 
 /** Commits a preview in the worker, in one transaction; resolves when it is written (or rejects, nothing written). */
-export function runImportCommit(actor: ActorContext, kind: ImportKind, previewId: string, validOnly: boolean, onProgress: (progress: ImportProgress) => void = () => {}): Promise<ImportResult> {
+export function runImportCommit(
+  actor: ActorContext,
+  kind: ImportKind,
+  previewId: string,
+  validOnly: boolean,
+  onProgress: (progress: ImportProgress) => void = () => {},
+): Promise<ImportResult> {
   checkCommit(actor, previewId, validOnly, kind);
-  return runWorker<ImportResult>(['commit', '--kind', kind, '--preview', previewId, ...(validOnly ? ['--valid-only'] : []), ...actorArgs(actor)], onProgress);
+  return runWorker<ImportResult>(
+    ['commit', '--kind', kind, '--preview', previewId, ...(validOnly ? ['--valid-only'] : []), ...actorArgs(actor)],
+    onProgress,
+  );
 }
 
 function newJob(actor: ActorContext, kind: ImportKind, step: Job['step']): [string, Job] {
   for (const [id, old] of jobs) if (Date.now() - old.updatedAt > PREVIEW_TTL_MS) jobs.delete(id);
-  const job: Job = { phase: step === 'preview' ? 'reading' : 'writing', done: 0, total: 0, userId: actor.id, kind, step, updatedAt: Date.now() };
+  const job: Job = {
+    phase: step === 'preview' ? 'reading' : 'writing',
+    done: 0,
+    total: 0,
+    userId: actor.id,
+    kind,
+    step,
+    updatedAt: Date.now(),
+  };
   const id = randomUUID();
   jobs.set(id, job);
   return [id, job];
@@ -139,7 +188,11 @@ const track = (job: Job) => (progress: ImportProgress) =>
   Object.assign(job, progress, progress.phase === 'ready' ? { phase: 'checking' } : {}, { updatedAt: Date.now() });
 
 /** Starts a preview in the background and returns the job id the page polls. */
-export function startPreviewJob(actor: ActorContext, kind: ImportKind, file: { name: string; bytes: Uint8Array }): string {
+export function startPreviewJob(
+  actor: ActorContext,
+  kind: ImportKind,
+  file: { name: string; bytes: Uint8Array },
+): string {
   assertMayImport(actor, kind);
   const [id, job] = newJob(actor, kind, 'preview');
   runImportPreview(actor, kind, file, track(job))
@@ -162,5 +215,14 @@ export function startCommitJob(actor: ActorContext, previewId: string, validOnly
 export function importJobStatus(actor: ActorContext, jobId: string) {
   const job = jobs.get(jobId);
   if (!job || job.userId !== actor.id) throw new AppError('not_found', '导入任务不存在或已过期');
-  return { kind: job.kind, step: job.step, phase: job.phase, done: job.done, total: job.total, message: job.message, previewId: job.previewId, batchId: job.result?.batchId };
+  return {
+    kind: job.kind,
+    step: job.step,
+    phase: job.phase,
+    done: job.done,
+    total: job.total,
+    message: job.message,
+    previewId: job.previewId,
+    batchId: job.result?.batchId,
+  };
 }

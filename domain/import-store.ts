@@ -121,10 +121,14 @@ export async function readAndParseRows<P>(
   parse: (row: number, matches: readonly HeaderMatch[], cells: readonly unknown[]) => P,
   onProgress: (progress: ImportProgress) => void,
 ): Promise<{ sheet: SheetRows; parsed: P[] }> {
-  const sheet = await readSheet(bytes, specs, { required, onProgress: (done, total) => onProgress({ phase: 'reading', done, total }) });
+  const sheet = await readSheet(bytes, specs, {
+    required,
+    onProgress: (done, total) => onProgress({ phase: 'reading', done, total }),
+  });
   const parsed: P[] = [];
   for (let start = 0; start < sheet.rows.length; start += CHECK_CHUNK) {
-    for (const row of sheet.rows.slice(start, start + CHECK_CHUNK)) parsed.push(parse(row.row, sheet.mapping.matches, row.cells));
+    for (const row of sheet.rows.slice(start, start + CHECK_CHUNK))
+      parsed.push(parse(row.row, sheet.mapping.matches, row.cells));
     onProgress({ phase: 'checking', done: parsed.length, total: sheet.rows.length });
     await yieldToEventLoop();
   }

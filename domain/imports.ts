@@ -7,10 +7,27 @@ import { importBatches, industries, monthlyReports, projects, projectYearPlans, 
 import { AppError, isAppError } from '@/lib/errors';
 import { toAppError } from '@/lib/auth/guard';
 import { PROJECT_COLUMNS, REQUIRED_PROJECT_COLUMNS } from '@/lib/excel/project-columns';
-import { lookupKey, parseProjectRow, planRows, type ImportLookups, type ParsedProjectRow, type PlannedRow } from '@/lib/excel/project-rows';
+import {
+  lookupKey,
+  parseProjectRow,
+  planRows,
+  type ImportLookups,
+  type ParsedProjectRow,
+  type PlannedRow,
+} from '@/lib/excel/project-rows';
 import { canCreateProjectIn, canEditProject, canImport, type ActorContext } from '@/lib/rules/permissions';
 import { nowIso } from '@/lib/rules/dates';
-import { COMMIT_CHUNK, countActions, loadPreview, removePreview, savePreview, readAndParseRows, type ImportProgress, type ImportResult, type PreviewBase } from './import-store';
+import {
+  COMMIT_CHUNK,
+  countActions,
+  loadPreview,
+  removePreview,
+  savePreview,
+  readAndParseRows,
+  type ImportProgress,
+  type ImportResult,
+  type PreviewBase,
+} from './import-store';
 import { refreshLights } from './light';
 import { applyProjectPatch, findProject, insertProjects } from './projects';
 import { currentYear, writeYearPlan } from './year-plans';
@@ -23,23 +40,34 @@ export type { ImportProgress, ImportResult } from './import-store';
 
 export type ImportPreview = PreviewBase<PlannedRow>;
 
-
 function assertImporter(actor: ActorContext) {
   if (!canImport(actor)) throw new AppError('forbidden', '无权导入');
 }
 
 export function importLookups(executor: Executor): ImportLookups {
   const unitMap = new Map<string, number>();
-  for (const unit of executor.select({ id: units.id, name: units.name, code: units.code }).from(units).where(eq(units.active, true)).all()) {
+  for (const unit of executor
+    .select({ id: units.id, name: units.name, code: units.code })
+    .from(units)
+    .where(eq(units.active, true))
+    .all()) {
     unitMap.set(lookupKey(unit.name), unit.id);
     unitMap.set(lookupKey(unit.code), unit.id);
   }
   const industryMap = new Map<string, number>();
-  for (const industry of executor.select({ id: industries.id, name: industries.name }).from(industries).where(eq(industries.active, true)).all()) {
+  for (const industry of executor
+    .select({ id: industries.id, name: industries.name })
+    .from(industries)
+    .where(eq(industries.active, true))
+    .all()) {
     industryMap.set(lookupKey(industry.name), industry.id);
   }
   const userMap: ImportLookups['users'] = new Map();
-  for (const user of executor.select({ id: users.id, name: users.name, role: users.role }).from(users).where(eq(users.active, true)).all()) {
+  for (const user of executor
+    .select({ id: users.id, name: users.name, role: users.role })
+    .from(users)
+    .where(eq(users.active, true))
+    .all()) {
     const key = lookupKey(user.name);
     userMap.set(key, [...(userMap.get(key) ?? []), { id: user.id, role: user.role }]);
   }
@@ -56,16 +84,37 @@ export async function previewProjectImport(
   const started = performance.now();
   const db = getDb();
   const lookups = importLookups(db);
-  const { sheet, parsed } = await readAndParseRows<ParsedProjectRow>(file.bytes, PROJECT_COLUMNS, REQUIRED_PROJECT_COLUMNS, (row, matches, cells) => parseProjectRow(row, matches, cells, lookups), onProgress);
-  const unitNames = new Map(db.select({ id: units.id, name: units.name }).from(units).all().map((unit) => [unit.id, unit.name]));
+  const { sheet, parsed } = await readAndParseRows<ParsedProjectRow>(
+    file.bytes,
+    PROJECT_COLUMNS,
+    REQUIRED_PROJECT_COLUMNS,
+    (row, matches, cells) => parseProjectRow(row, matches, cells, lookups),
+    onProgress,
+  );
+  const unitNames = new Map(
+    db
+      .select({ id: units.id, name: units.name })
+      .from(units)
+      .all()
+      .map((unit) => [unit.id, unit.name]),
+  );
   const year = currentYear();
   // Plans of other years are read only when the sheet names one.
-  const otherYears = new Set(parsed.map((row) => row.values.planYear).filter((y): y is number => y !== undefined && y !== year));
+  const otherYears = new Set(
+    parsed.map((row) => row.values.planYear).filter((y): y is number => y !== undefined && y !== year),
+  );
   const storedPlans = new Map<string, number>();
   if (otherYears.size) {
-    for (const plan of db.select().from(projectYearPlans).all()) if (otherYears.has(plan.year)) storedPlans.set(`${plan.projectId}|${plan.year}`, plan.plannedInvestment);
+    for (const plan of db.select().from(projectYearPlans).all())
+      if (otherYears.has(plan.year)) storedPlans.set(`${plan.projectId}|${plan.year}`, plan.plannedInvestment);
   }
-  const reported = new Set(db.selectDistinct({ projectId: monthlyReports.projectId }).from(monthlyReports).all().map((row) => row.projectId));
+  const reported = new Set(
+    db
+      .selectDistinct({ projectId: monthlyReports.projectId })
+      .from(monthlyReports)
+      .all()
+      .map((row) => row.projectId),
+  );
   const planned = planRows(parsed, {
     actor,
     existing: db.select().from(projects).all(),
@@ -105,7 +154,11 @@ export function loadImportPreview(actor: ActorContext, id: string): ImportPrevie
 export function rowError(row: { row: number; name: string }, error: unknown): AppError {
   const appError = isAppError(error) ? error : toAppError(error);
   const detail = appError.fields ? Object.values(appError.fields).flat().join('；') : appError.message;
-  return new AppError(appError.code === 'stale_version' ? 'stale_version' : 'validation_failed', `第 ${row.row} 行（${row.name}）：${detail}。未导入任何数据`, appError.fields);
+  return new AppError(
+    appError.code === 'stale_version' ? 'stale_version' : 'validation_failed',
+    `第 ${row.row} 行（${row.name}）：${detail}。未导入任何数据`,
+    appError.fields,
+  );
 }
 
 export interface CommitOptions {
@@ -117,9 +170,13 @@ export interface CommitOptions {
 /** Refuses a commit the preview does not allow; shared by the project and lead importers. */
 export function assertCommittable(preview: PreviewBase<unknown>, validOnly: boolean, noun: string): void {
   if (preview.counts.error > 0 && !validOnly) {
-    throw new AppError('validation_failed', `文件中有 ${preview.counts.error} 行错误，未导入任何数据。请修正后重新上传，或勾选"只导入有效行"`);
+    throw new AppError(
+      'validation_failed',
+      `文件中有 ${preview.counts.error} 行错误，未导入任何数据。请修正后重新上传，或勾选"只导入有效行"`,
+    );
   }
-  if (preview.counts.create + preview.counts.update === 0) throw new AppError('bad_request', `没有需要导入的新${noun}或变更`);
+  if (preview.counts.create + preview.counts.update === 0)
+    throw new AppError('bad_request', `没有需要导入的新${noun}或变更`);
 }
 
 /**
@@ -137,18 +194,36 @@ export function commitProjectImport(actor: ActorContext, previewId: string, opti
 
   const result = getDb().transaction(
     (tx) => {
-      const batch = tx.insert(importBatches).values({ kind: 'projects', fileName: preview.fileName, userId: actor.id }).returning().get();
+      const batch = tx
+        .insert(importBatches)
+        .values({ kind: 'projects', fileName: preview.fileName, userId: actor.id })
+        .returning()
+        .get();
       const creates = preview.rows.filter((row) => row.action === 'create');
-      const takenCodes = new Set(tx.select({ code: projects.code }).from(projects).where(isNotNull(projects.code)).all().map((row) => row.code));
+      const takenCodes = new Set(
+        tx
+          .select({ code: projects.code })
+          .from(projects)
+          .where(isNotNull(projects.code))
+          .all()
+          .map((row) => row.code),
+      );
       for (const row of creates) {
-        if (!canCreateProjectIn(actor, row.input.unitId)) throw rowError(row, new AppError('forbidden', '项目专员只能导入本单位的项目'));
-        if (row.input.code && takenCodes.has(row.input.code)) throw rowError(row, new AppError('conflict', `项目代码 ${row.input.code} 在预览后已被其他项目使用`));
+        if (!canCreateProjectIn(actor, row.input.unitId))
+          throw rowError(row, new AppError('forbidden', '项目专员只能导入本单位的项目'));
+        if (row.input.code && takenCodes.has(row.input.code))
+          throw rowError(row, new AppError('conflict', `项目代码 ${row.input.code} 在预览后已被其他项目使用`));
       }
       let done = 0;
       progress({ phase: 'writing', done, total });
       for (let start = 0; start < creates.length; start += COMMIT_CHUNK) {
         const chunk = creates.slice(start, start + COMMIT_CHUNK);
-        const inserted = insertProjects(tx, actor, chunk.map((row) => ({ input: row.input, stage: row.stage })), { batchId: batch.id });
+        const inserted = insertProjects(
+          tx,
+          actor,
+          chunk.map((row) => ({ input: row.input, stage: row.stage })),
+          { batchId: batch.id },
+        );
         chunk.forEach((row, index) => {
           if (row.yearPlan) writeYearPlan(tx, actor, inserted[index], row.yearPlan, { batchId: batch.id });
         });
@@ -161,12 +236,16 @@ export function commitProjectImport(actor: ActorContext, previewId: string, opti
         if (row.action !== 'update') continue;
         try {
           const current = findProject(tx, row.projectId);
-          if (current.version !== row.version) throw new AppError('stale_version', '该项目在预览后已被他人修改，请重新上传预览');
+          if (current.version !== row.version)
+            throw new AppError('stale_version', '该项目在预览后已被他人修改，请重新上传预览');
           if (!canEditProject(actor, current)) throw new AppError('forbidden', '无权修改该项目');
           // Greening changes by import (a later date, a lower plan, 暂缓, 双十) are logged under the batch.
           const reason = `Excel 导入（批次 ${batch.id}）`;
-          const patched = Object.keys(row.patch).length ? applyProjectPatch(tx, actor, current, { ...row.patch, reason }, batch.id, { deferLight: true }) : current;
-          if (row.yearPlan) writeYearPlan(tx, actor, patched, { ...row.yearPlan, reason }, { versionChecked: true, batchId: batch.id });
+          const patched = Object.keys(row.patch).length
+            ? applyProjectPatch(tx, actor, current, { ...row.patch, reason }, batch.id, { deferLight: true })
+            : current;
+          if (row.yearPlan)
+            writeYearPlan(tx, actor, patched, { ...row.yearPlan, reason }, { versionChecked: true, batchId: batch.id });
           patchedIds.push(current.id);
         } catch (error) {
           throw rowError(row, error);
@@ -175,7 +254,11 @@ export function commitProjectImport(actor: ActorContext, previewId: string, opti
       }
       refreshLights(tx, patchedIds);
 
-      const counts = { created: creates.length, updated: patchedIds.length, skipped: preview.counts.unchanged + preview.counts.error };
+      const counts = {
+        created: creates.length,
+        updated: patchedIds.length,
+        skipped: preview.counts.unchanged + preview.counts.error,
+      };
       finishBatch(tx, actor, batch.id, 'projects', preview.fileName, counts, options.validOnly);
       progress({ phase: 'writing', done: total, total });
       return { batchId: batch.id, ...counts };
@@ -196,7 +279,10 @@ export function finishBatch(
   counts: { created: number; updated: number; skipped: number },
   validOnly: boolean,
 ): void {
-  tx.update(importBatches).set({ createdCount: counts.created, updatedCount: counts.updated, skippedCount: counts.skipped }).where(eq(importBatches.id, batchId)).run();
+  tx.update(importBatches)
+    .set({ createdCount: counts.created, updatedCount: counts.updated, skippedCount: counts.skipped })
+    .where(eq(importBatches.id, batchId))
+    .run();
   writeAudit(tx, {
     userId: actor.id,
     action: 'import',

@@ -5,11 +5,27 @@ import { getDb, type Executor } from '@/db';
 import { campaigns, importBatches, industries, leads, units, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { LEAD_COLUMNS, REQUIRED_LEAD_COLUMNS } from '@/lib/excel/lead-columns';
-import { parseLeadRow, planLeadRows, type LeadLookups, type ParsedLeadRow, type PlannedLeadRow } from '@/lib/excel/lead-rows';
+import {
+  parseLeadRow,
+  planLeadRows,
+  type LeadLookups,
+  type ParsedLeadRow,
+  type PlannedLeadRow,
+} from '@/lib/excel/lead-rows';
 import { writeSheet } from '@/lib/excel/writer';
 import { nowIso } from '@/lib/rules/dates';
 import { canImportLeads, type ActorContext } from '@/lib/rules/permissions';
-import { COMMIT_CHUNK, countActions, loadPreview, removePreview, savePreview, readAndParseRows, type ImportProgress, type ImportResult, type PreviewBase } from './import-store';
+import {
+  COMMIT_CHUNK,
+  countActions,
+  loadPreview,
+  removePreview,
+  savePreview,
+  readAndParseRows,
+  type ImportProgress,
+  type ImportResult,
+  type PreviewBase,
+} from './import-store';
 import { assertCommittable, finishBatch, rowError, type CommitOptions } from './imports';
 import { applyLeadPatch, findLead, insertLead, type InsertLeadOptions } from './leads';
 import { projectRowNames } from './project-sheets';
@@ -20,15 +36,19 @@ import { lookupKey } from '@/lib/excel/project-rows';
 
 export type LeadImportPreview = PreviewBase<PlannedLeadRow>;
 
-
 function assertLeadImporter(actor: ActorContext) {
   if (!canImportLeads(actor)) throw new AppError('forbidden', '只有招商专员和管理员可以导入招商线索');
 }
 
 export function leadLookups(executor: Executor): LeadLookups {
-  const byName = <T extends { id: number; name: string }>(rows: T[]) => new Map(rows.map((row) => [lookupKey(row.name), row.id]));
+  const byName = <T extends { id: number; name: string }>(rows: T[]) =>
+    new Map(rows.map((row) => [lookupKey(row.name), row.id]));
   const unitMap = new Map<string, number>();
-  for (const unit of executor.select({ id: units.id, name: units.name, code: units.code }).from(units).where(eq(units.active, true)).all()) {
+  for (const unit of executor
+    .select({ id: units.id, name: units.name, code: units.code })
+    .from(units)
+    .where(eq(units.active, true))
+    .all()) {
     unitMap.set(lookupKey(unit.name), unit.id);
     unitMap.set(lookupKey(unit.code), unit.id);
   }
@@ -43,7 +63,13 @@ export function leadLookups(executor: Executor): LeadLookups {
   }
   return {
     units: unitMap,
-    industries: byName(executor.select({ id: industries.id, name: industries.name }).from(industries).where(eq(industries.active, true)).all()),
+    industries: byName(
+      executor
+        .select({ id: industries.id, name: industries.name })
+        .from(industries)
+        .where(eq(industries.active, true))
+        .all(),
+    ),
     campaigns: byName(executor.select({ id: campaigns.id, name: campaigns.name }).from(campaigns).all()),
     owners,
   };
@@ -59,8 +85,20 @@ export async function previewLeadImport(
   const started = performance.now();
   const db = getDb();
   const lookups = leadLookups(db);
-  const { sheet, parsed } = await readAndParseRows<ParsedLeadRow>(file.bytes, LEAD_COLUMNS, REQUIRED_LEAD_COLUMNS, (row, matches, cells) => parseLeadRow(row, matches, cells, lookups), onProgress);
-  const teams = new Map(db.select({ id: users.id, team: users.team }).from(users).all().map((user) => [user.id, user.team]));
+  const { sheet, parsed } = await readAndParseRows<ParsedLeadRow>(
+    file.bytes,
+    LEAD_COLUMNS,
+    REQUIRED_LEAD_COLUMNS,
+    (row, matches, cells) => parseLeadRow(row, matches, cells, lookups),
+    onProgress,
+  );
+  const teams = new Map(
+    db
+      .select({ id: users.id, team: users.team })
+      .from(users)
+      .all()
+      .map((user) => [user.id, user.team]),
+  );
   const planned = planLeadRows(parsed, {
     actor,
     existing: db.select().from(leads).all(),
@@ -102,7 +140,11 @@ export function commitLeadImport(actor: ActorContext, previewId: string, options
 
   const result = getDb().transaction(
     (tx) => {
-      const batch = tx.insert(importBatches).values({ kind: 'leads', fileName: preview.fileName, userId: actor.id }).returning().get();
+      const batch = tx
+        .insert(importBatches)
+        .values({ kind: 'leads', fileName: preview.fileName, userId: actor.id })
+        .returning()
+        .get();
       let created = 0;
       let updated = 0;
       progress({ phase: 'writing', done: 0, total });
@@ -110,11 +152,16 @@ export function commitLeadImport(actor: ActorContext, previewId: string, options
         if (row.action !== 'create' && row.action !== 'update') continue;
         try {
           if (row.action === 'create') {
-            insertLead(tx, actor, row.input, { batchId: batch.id, stage: row.stage as InsertLeadOptions['stage'], bulk: true });
+            insertLead(tx, actor, row.input, {
+              batchId: batch.id,
+              stage: row.stage as InsertLeadOptions['stage'],
+              bulk: true,
+            });
             created++;
           } else {
             const current = findLead(tx, row.leadId);
-            if (current.version !== row.version) throw new AppError('stale_version', '该线索在预览后已被他人修改，请重新上传预览');
+            if (current.version !== row.version)
+              throw new AppError('stale_version', '该线索在预览后已被他人修改，请重新上传预览');
             applyLeadPatch(tx, actor, current, row.patch, batch.id);
             updated++;
           }
@@ -136,14 +183,21 @@ export function commitLeadImport(actor: ActorContext, previewId: string, options
 
 /** Names for ids in a leads preview. */
 export function leadRowNames(executor: Executor = getDb()) {
-  const campaignNames = new Map(executor.select({ id: campaigns.id, name: campaigns.name }).from(campaigns).all().map((row) => [row.id, row.name]));
+  const campaignNames = new Map(
+    executor
+      .select({ id: campaigns.id, name: campaigns.name })
+      .from(campaigns)
+      .all()
+      .map((row) => [row.id, row.name]),
+  );
   return { ...projectRowNames(executor), campaignName: (id: number) => campaignNames.get(id) };
 }
 
 export function leadTemplate(): Promise<Buffer> {
   return writeSheet({
     title: '招商线索导入模板',
-    filtersText: '第 2 行为列名（可调整顺序），第 3 行为示例，请删除示例后填写；按"企业名称 + 拟建项目"匹配已有线索；金额单位万元，日期格式 YYYY-MM-DD',
+    filtersText:
+      '第 2 行为列名（可调整顺序），第 3 行为示例，请删除示例后填写；按"企业名称 + 拟建项目"匹配已有线索；金额单位万元，日期格式 YYYY-MM-DD',
     columns: LEAD_COLUMNS.map(({ header, key, width, type }) => ({ header, key, width, type })),
     rows: [Object.fromEntries(LEAD_COLUMNS.map((column) => [column.key, column.example]))],
     sheetName: '招商线索',

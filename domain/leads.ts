@@ -2,13 +2,29 @@ import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { getDb, type Executor } from '@/db';
 import { diff, writeAudit } from '@/db/audit';
-import { campaigns, industries, leadFollowups, leads, leadStageHistory, units, users, type Lead, type LeadFollowup } from '@/db/schema';
+import {
+  campaigns,
+  industries,
+  leadFollowups,
+  leads,
+  leadStageHistory,
+  units,
+  users,
+  type Lead,
+  type LeadFollowup,
+} from '@/db/schema';
 import { AppError, type FieldErrors } from '@/lib/errors';
 import { nowIso, today } from '@/lib/rules/dates';
 import { LEAD_STAGE_LABELS, type LeadStage } from '@/lib/rules/enums';
 import { checkConvertible, checkLeadTransition, isLeadOverdue, leadLight } from '@/lib/rules/leads';
 import { canCreateLead, canEditLead, type ActorContext } from '@/lib/rules/permissions';
-import type { ConvertInput, FollowupInput, LeadCreateInput, LeadPatchInput, LeadTransitionInput } from '@/lib/schemas/lead';
+import type {
+  ConvertInput,
+  FollowupInput,
+  LeadCreateInput,
+  LeadPatchInput,
+  LeadTransitionInput,
+} from '@/lib/schemas/lead';
 import { insertProject, toProjectDto, type ProjectDto } from './projects';
 import { getSetting } from './settings';
 
@@ -54,7 +70,16 @@ export function toLeadDto(lead: LeadRow, day = today(), usualDays = getSetting('
 export type LeadDto = ReturnType<typeof toLeadDto>;
 
 export function toFollowupDto(row: LeadFollowup) {
-  return { id: row.id, leadId: row.leadId, date: row.date, kind: row.kind, note: row.note, nextFollowUpDate: row.nextFollowUpDate, byUserId: row.byUserId, createdAt: row.createdAt };
+  return {
+    id: row.id,
+    leadId: row.leadId,
+    date: row.date,
+    kind: row.kind,
+    note: row.note,
+    nextFollowUpDate: row.nextFollowUpDate,
+    byUserId: row.byUserId,
+    createdAt: row.createdAt,
+  };
 }
 
 export function findLead(executor: Executor, leadId: number): LeadRow {
@@ -72,14 +97,23 @@ const exists = (executor: Executor, table: typeof units | typeof industries | ty
   Boolean(executor.select({ id: table.id }).from(table).where(eq(table.id, id)).get());
 
 /** Checks that referenced rows exist; returns the owner's team for defaulting. */
-function assertLeadReferences(executor: Executor, input: Partial<Pick<Lead, 'industryId' | 'locationUnitId' | 'campaignId' | 'ownerId'>>): { ownerTeam: string | null } {
+function assertLeadReferences(
+  executor: Executor,
+  input: Partial<Pick<Lead, 'industryId' | 'locationUnitId' | 'campaignId' | 'ownerId'>>,
+): { ownerTeam: string | null } {
   const fields: FieldErrors = {};
   if (input.industryId != null && !exists(executor, industries, input.industryId)) fields.industryId = ['行业不存在'];
-  if (input.locationUnitId != null && !exists(executor, units, input.locationUnitId)) fields.locationUnitId = ['单位不存在'];
-  if (input.campaignId != null && !exists(executor, campaigns, input.campaignId)) fields.campaignId = ['招商活动不存在'];
+  if (input.locationUnitId != null && !exists(executor, units, input.locationUnitId))
+    fields.locationUnitId = ['单位不存在'];
+  if (input.campaignId != null && !exists(executor, campaigns, input.campaignId))
+    fields.campaignId = ['招商活动不存在'];
   let ownerTeam: string | null = null;
   if (input.ownerId != null) {
-    const owner = executor.select({ role: users.role, active: users.active, team: users.team }).from(users).where(eq(users.id, input.ownerId)).get();
+    const owner = executor
+      .select({ role: users.role, active: users.active, team: users.team })
+      .from(users)
+      .where(eq(users.id, input.ownerId))
+      .get();
     if (!owner || !owner.active) fields.ownerId = ['用户不存在或已停用'];
     else if (owner.role !== 'investment' && owner.role !== 'admin') fields.ownerId = ['负责人须为招商专员'];
     else ownerTeam = owner.team;
@@ -104,7 +138,12 @@ export interface InsertLeadOptions {
 }
 
 /** Inserts one lead, its first stage-history row and its audit row inside `tx`; checks owner and team. */
-export function insertLead(tx: Executor, actor: ActorContext, input: LeadCreateInput, options: InsertLeadOptions = {}): LeadDto | null {
+export function insertLead(
+  tx: Executor,
+  actor: ActorContext,
+  input: LeadCreateInput,
+  options: InsertLeadOptions = {},
+): LeadDto | null {
   const ownerId = input.ownerId ?? actor.id;
   const { ownerTeam } = assertLeadReferences(tx, { ...input, ownerId });
   // A blank team means the owner's team.
@@ -114,14 +153,33 @@ export function insertLead(tx: Executor, actor: ActorContext, input: LeadCreateI
   const stage = options.stage ?? 'prospect';
   const lead = tx
     .insert(leads)
-    .values({ ...input, ownerId, team, stage, stageEnteredAt: at, signedAt: stage === 'signed' ? at : null, createdAt: at, updatedAt: at })
+    .values({
+      ...input,
+      ownerId,
+      team,
+      stage,
+      stageEnteredAt: at,
+      signedAt: stage === 'signed' ? at : null,
+      createdAt: at,
+      updatedAt: at,
+    })
     .returning()
     .get();
   const reason = options.batchId ? `Excel 导入（批次 #${options.batchId}）` : '新建线索';
-  tx.insert(leadStageHistory).values({ leadId: lead.id, fromStage: null, toStage: stage, at, byUserId: actor.id, reason }).run();
+  tx.insert(leadStageHistory)
+    .values({ leadId: lead.id, fromStage: null, toStage: stage, at, byUserId: actor.id, reason })
+    .run();
   // In bulk the audit row records the campaign by id only, saving a read per lead.
   const dto = toLeadDto(options.bulk ? { ...lead, campaignName: null } : findLead(tx, lead.id));
-  writeAudit(tx, { userId: actor.id, action: options.batchId ? 'import' : 'create', entityType: 'lead', entityId: lead.id, after: dto, batchId: options.batchId ?? null, ip: actor.ip ?? null });
+  writeAudit(tx, {
+    userId: actor.id,
+    action: options.batchId ? 'import' : 'create',
+    entityType: 'lead',
+    entityId: lead.id,
+    after: dto,
+    batchId: options.batchId ?? null,
+    ip: actor.ip ?? null,
+  });
   return options.bulk ? null : dto;
 }
 
@@ -147,15 +205,28 @@ export function updateLead(actor: ActorContext, leadId: number, patch: LeadPatch
 }
 
 /** Applies a patch to a loaded lead inside `tx` (the form, the API and the importer); false when nothing changed. */
-export function applyLeadPatch(tx: Executor, actor: ActorContext, current: LeadRow, fields: Omit<LeadPatchInput, 'version'>, batchId: number | null = null): boolean {
+export function applyLeadPatch(
+  tx: Executor,
+  actor: ActorContext,
+  current: LeadRow,
+  fields: Omit<LeadPatchInput, 'version'>,
+  batchId: number | null = null,
+): boolean {
   const { ownerTeam } = assertLeadReferences(tx, { ...fields, ownerId: fields.ownerId ?? current.ownerId });
   const changes: Partial<Lead> = { ...fields };
   // A new owner brings the lead into the owner's team unless a team is given; a blank team means the owner's.
   const ownerChanged = fields.ownerId != null && fields.ownerId !== current.ownerId;
-  if ((ownerChanged && fields.team === undefined) || ('team' in fields && fields.team == null)) changes.team = ownerTeam;
-  const next = { ownerId: changes.ownerId ?? current.ownerId, team: changes.team === undefined ? current.team : changes.team };
+  if ((ownerChanged && fields.team === undefined) || ('team' in fields && fields.team == null))
+    changes.team = ownerTeam;
+  const next = {
+    ownerId: changes.ownerId ?? current.ownerId,
+    team: changes.team === undefined ? current.team : changes.team,
+  };
   assertStillEditable(actor, next);
-  const { before, after, changed } = diff(current as unknown as Record<string, unknown>, changes as Record<string, unknown>);
+  const { before, after, changed } = diff(
+    current as unknown as Record<string, unknown>,
+    changes as Record<string, unknown>,
+  );
   if (!changed) return false;
   const updated = tx
     .update(leads)
@@ -164,7 +235,16 @@ export function applyLeadPatch(tx: Executor, actor: ActorContext, current: LeadR
     .returning({ id: leads.id })
     .get();
   if (!updated) throw staleLead();
-  writeAudit(tx, { userId: actor.id, action: batchId ? 'import' : 'update', entityType: 'lead', entityId: current.id, before, after, batchId, ip: actor.ip ?? null });
+  writeAudit(tx, {
+    userId: actor.id,
+    action: batchId ? 'import' : 'update',
+    entityType: 'lead',
+    entityId: current.id,
+    before,
+    after,
+    batchId,
+    ip: actor.ip ?? null,
+  });
   return true;
 }
 
@@ -172,7 +252,12 @@ export function moveLead(actor: ActorContext, leadId: number, input: LeadTransit
   return getDb().transaction((tx) => {
     const current = loadEditable(tx, actor, leadId, input.version);
     const check = checkLeadTransition({ from: current.stage, to: input.to, reason: input.reason });
-    if (!check.ok) throw new AppError(check.code, check.message, check.code === 'reason_required' ? { reason: [check.message] } : undefined);
+    if (!check.ok)
+      throw new AppError(
+        check.code,
+        check.message,
+        check.code === 'reason_required' ? { reason: [check.message] } : undefined,
+      );
     const at = nowIso();
     const reason = input.reason?.trim() || null;
     const updated = tx
@@ -190,7 +275,9 @@ export function moveLead(actor: ActorContext, leadId: number, input: LeadTransit
       .returning({ id: leads.id })
       .get();
     if (!updated) throw staleLead();
-    tx.insert(leadStageHistory).values({ leadId, fromStage: current.stage, toStage: input.to, at, byUserId: actor.id, reason }).run();
+    tx.insert(leadStageHistory)
+      .values({ leadId, fromStage: current.stage, toStage: input.to, at, byUserId: actor.id, reason })
+      .run();
     writeAudit(tx, {
       userId: actor.id,
       action: 'transition',
@@ -208,13 +295,21 @@ export function addFollowup(actor: ActorContext, leadId: number, input: Followup
   const day = today();
   const fields: FieldErrors = {};
   if (input.date > day) fields.date = ['跟进日期不能晚于今天'];
-  if (input.nextFollowUpDate && input.nextFollowUpDate < input.date) fields.nextFollowUpDate = ['下次跟进日期不能早于本次跟进日期'];
+  if (input.nextFollowUpDate && input.nextFollowUpDate < input.date)
+    fields.nextFollowUpDate = ['下次跟进日期不能早于本次跟进日期'];
   if (Object.keys(fields).length) throw new AppError('validation_failed', undefined, fields);
   return getDb().transaction((tx) => {
     const current = loadEditable(tx, actor, leadId, undefined);
     const followup = tx
       .insert(leadFollowups)
-      .values({ leadId, date: input.date, kind: input.kind, note: input.note, nextFollowUpDate: input.nextFollowUpDate ?? null, byUserId: actor.id })
+      .values({
+        leadId,
+        date: input.date,
+        kind: input.kind,
+        note: input.note,
+        nextFollowUpDate: input.nextFollowUpDate ?? null,
+        byUserId: actor.id,
+      })
       .returning()
       .get();
     if (input.nextFollowUpDate) {
@@ -229,7 +324,10 @@ export function addFollowup(actor: ActorContext, leadId: number, input: Followup
       entityType: 'lead',
       entityId: leadId,
       before: input.nextFollowUpDate ? { nextFollowUpDate: current.nextFollowUpDate } : null,
-      after: { followup: toFollowupDto(followup), ...(input.nextFollowUpDate ? { nextFollowUpDate: input.nextFollowUpDate } : {}) },
+      after: {
+        followup: toFollowupDto(followup),
+        ...(input.nextFollowUpDate ? { nextFollowUpDate: input.nextFollowUpDate } : {}),
+      },
       ip: actor.ip ?? null,
     });
     return { followup: toFollowupDto(followup), lead: toLeadDto(findLead(tx, leadId)) };
@@ -248,7 +346,11 @@ export function proposedProjectName(lead: Pick<Lead, 'company' | 'proposedProjec
  * The project gets its 前期手续 checklist from insertProject; the lead becomes `landed` and the two
  * point at each other. Any refusal leaves both untouched.
  */
-export function convertLead(actor: ActorContext, leadId: number, input: ConvertInput): { project: ProjectDto; lead: LeadDto } {
+export function convertLead(
+  actor: ActorContext,
+  leadId: number,
+  input: ConvertInput,
+): { project: ProjectDto; lead: LeadDto } {
   return getDb().transaction((tx) => {
     const current = loadEditable(tx, actor, leadId, input.version);
     const convertible = checkConvertible(current);
@@ -258,8 +360,13 @@ export function convertLead(actor: ActorContext, leadId: number, input: ConvertI
     if (unitId == null) fields.unitId = ['请选择项目所在单位'];
     else if (!exists(tx, units, unitId)) fields.unitId = ['单位不存在'];
     if (input.ownerId != null && unitId != null) {
-      const owner = tx.select({ role: users.role, unitId: users.unitId, active: users.active }).from(users).where(eq(users.id, input.ownerId)).get();
-      if (!owner || !owner.active || owner.role !== 'officer' || owner.unitId !== unitId) fields.ownerId = ['责任人须为所选单位的项目专员'];
+      const owner = tx
+        .select({ role: users.role, unitId: users.unitId, active: users.active })
+        .from(users)
+        .where(eq(users.id, input.ownerId))
+        .get();
+      if (!owner || !owner.active || owner.role !== 'officer' || owner.unitId !== unitId)
+        fields.ownerId = ['责任人须为所选单位的项目专员'];
     }
     if (Object.keys(fields).length) throw new AppError('validation_failed', undefined, fields);
     const project = insertProject(
@@ -284,12 +391,28 @@ export function convertLead(actor: ActorContext, leadId: number, input: ConvertI
     const at = nowIso();
     const updated = tx
       .update(leads)
-      .set({ stage: 'landed', stageEnteredAt: at, projectId: project.id, nextFollowUpDate: null, version: current.version + 1, updatedAt: at })
+      .set({
+        stage: 'landed',
+        stageEnteredAt: at,
+        projectId: project.id,
+        nextFollowUpDate: null,
+        version: current.version + 1,
+        updatedAt: at,
+      })
       .where(and(eq(leads.id, leadId), eq(leads.version, current.version)))
       .returning({ id: leads.id })
       .get();
     if (!updated) throw staleLead();
-    tx.insert(leadStageHistory).values({ leadId, fromStage: 'signed', toStage: 'landed', at, byUserId: actor.id, reason: `转为项目：${project.name}` }).run();
+    tx.insert(leadStageHistory)
+      .values({
+        leadId,
+        fromStage: 'signed',
+        toStage: 'landed',
+        at,
+        byUserId: actor.id,
+        reason: `转为项目：${project.name}`,
+      })
+      .run();
     writeAudit(tx, {
       userId: actor.id,
       action: 'transition',

@@ -40,9 +40,16 @@ export interface SnapshotResult {
   counts: SnapshotCounts;
 }
 
-
 function totals(rows: SnapshotCounts[]): SnapshotCounts {
-  return rows.reduce((sum, row) => ({ red: sum.red + row.red, yellow: sum.yellow + row.yellow, green: sum.green + row.green, grey: sum.grey + row.grey }), { red: 0, yellow: 0, green: 0, grey: 0 });
+  return rows.reduce(
+    (sum, row) => ({
+      red: sum.red + row.red,
+      yellow: sum.yellow + row.yellow,
+      green: sum.green + row.green,
+      grey: sum.grey + row.grey,
+    }),
+    { red: 0, yellow: 0, green: 0, grey: 0 },
+  );
 }
 
 /**
@@ -50,23 +57,39 @@ function totals(rows: SnapshotCounts[]): SnapshotCounts {
  * nothing changes. The caller makes sure the stored lights are current for `date`.
  */
 export function takeLightSnapshot(executor: Executor, date: string): SnapshotResult {
-  const existing = (): SnapshotResult => ({ date, taken: false, unitRows: 0, projectRows: 0, counts: totals(listSnapshotUnitCounts(executor, date)) });
+  const existing = (): SnapshotResult => ({
+    date,
+    taken: false,
+    unitRows: 0,
+    projectRows: 0,
+    counts: totals(listSnapshotUnitCounts(executor, date)),
+  });
   if (hasLightSnapshot(executor, date)) return existing();
   const write = (tx: Executor): SnapshotResult | null => {
     // Checked again under the write lock: another process (the digest, the CLI) may have just written it.
     if (hasLightSnapshot(tx, date)) return null;
     const rows = snapshotRows(date, listUnitIds(tx), listStoredLights(tx));
     const written = insertLightSnapshot(tx, rows);
-    return { date, taken: written.units > 0, unitRows: written.units, projectRows: written.projects, counts: totals(rows.units) };
+    return {
+      date,
+      taken: written.units > 0,
+      unitRows: written.units,
+      projectRows: written.projects,
+      counts: totals(rows.units),
+    };
   };
   // IMMEDIATE takes the write lock before the check, so two processes cannot both pass it.
-  const result = '$client' in executor ? (executor as DB).transaction(write, { behavior: 'immediate' }) : (executor as Tx).transaction(write);
+  const result =
+    '$client' in executor
+      ? (executor as DB).transaction(write, { behavior: 'immediate' })
+      : (executor as Tx).transaction(write);
   return result ?? existing();
 }
 
 /** City (or one unit's) red/yellow/green/grey counts per snapshot day, oldest first. */
 export function lightHistory(query: LightHistoryQuery): LightHistoryRow[] {
-  if (query.unitId !== undefined && !unitExists(query.unitId)) throw new AppError('validation_failed', undefined, { unitId: ['单位不存在'] });
+  if (query.unitId !== undefined && !unitExists(query.unitId))
+    throw new AppError('validation_failed', undefined, { unitId: ['单位不存在'] });
   return sumLightHistory(query);
 }
 
@@ -79,7 +102,11 @@ export type RedListSource =
   | { kind: 'none'; date: null };
 
 /** Which day's lights a month's report lists: see RedListSource. */
-export function redListSourceFor(executor: Executor, range: { from: string; to: string }, today: string): RedListSource {
+export function redListSourceFor(
+  executor: Executor,
+  range: { from: string; to: string },
+  today: string,
+): RedListSource {
   if (today <= range.to) return { kind: 'current', date: today };
   const date = latestSnapshotDate(executor, range);
   if (date === null) return { kind: 'none', date: null };

@@ -21,7 +21,11 @@ const CHUNK = 500;
 
 /** The admin settings the light rules read. */
 export function lightOptions(executor: Executor, day: string): LightOptions {
-  return { today: day, stageUsualDays: getSetting('stageUsualDays', executor), scheduleLagThresholds: getSetting('scheduleLagThresholds', executor) };
+  return {
+    today: day,
+    stageUsualDays: getSetting('stageUsualDays', executor),
+    scheduleLagThresholds: getSetting('scheduleLagThresholds', executor),
+  };
 }
 
 export function lightFor(facts: LightFacts, executor: Executor = getDb(), day = today()): LightResult {
@@ -56,7 +60,15 @@ export function refreshLights(executor: Executor, projectIds: number[], day = to
 
 type NewProjectFacts = Pick<
   Project,
-  'id' | 'stage' | 'status' | 'stageEnteredAt' | 'stageDueDate' | 'createdAt' | 'plannedStartDate' | 'plannedCompletionDate' | 'plannedInvestmentThisYear'
+  | 'id'
+  | 'stage'
+  | 'status'
+  | 'stageEnteredAt'
+  | 'stageDueDate'
+  | 'createdAt'
+  | 'plannedStartDate'
+  | 'plannedCompletionDate'
+  | 'plannedInvestmentThisYear'
 >;
 
 /**
@@ -65,8 +77,16 @@ type NewProjectFacts = Pick<
  * facts are the rows themselves and nothing needs to be read back. This year's plan is the row's
  * (the year plan is written from the same figure).
  */
-export function refreshNewProjectLights(executor: Executor, created: ReadonlyArray<NewProjectFacts>, day = today()): void {
-  const pendingChecklist = APPROVAL_TEMPLATE.map((item) => ({ name: item.name, status: 'pending' as const, dueDate: null }));
+export function refreshNewProjectLights(
+  executor: Executor,
+  created: ReadonlyArray<NewProjectFacts>,
+  day = today(),
+): void {
+  const pendingChecklist = APPROVAL_TEMPLATE.map((item) => ({
+    name: item.name,
+    status: 'pending' as const,
+    dueDate: null,
+  }));
   storeLightsNoting(
     executor,
     created.map((project): [number, LightFacts] => [
@@ -133,6 +153,10 @@ export function ensureLightsFresh(options: { force?: boolean } = {}): number {
 
 /** After a settings change that alters every light (stage usual days, 序时进度 thresholds). */
 export function refreshAllLights(executor: Executor): void {
-  const ids = executor.select({ id: projects.id }).from(projects).all().map((r) => r.id);
+  const ids = executor
+    .select({ id: projects.id })
+    .from(projects)
+    .all()
+    .map((r) => r.id);
   refreshLights(executor, ids);
 }

@@ -44,7 +44,8 @@ export interface ExportFile {
 const dirLabel = (dir: 'asc' | 'desc') => (dir === 'asc' ? '升序' : '降序');
 const yesNo = (value: boolean) => (value ? '是' : '否');
 const join = (parts: Array<string | number | null | undefined | false>) => parts.filter(Boolean).join('；');
-const limitNote = (count: number) => (count >= EXPORT_LIMIT ? `仅导出前 ${EXPORT_LIMIT.toLocaleString('zh-CN')} 条，请缩小筛选范围导出其余部分` : null);
+const limitNote = (count: number) =>
+  count >= EXPORT_LIMIT ? `仅导出前 ${EXPORT_LIMIT.toLocaleString('zh-CN')} 条，请缩小筛选范围导出其余部分` : null;
 
 /** The ledger's filters as the title row reads them, e.g. "单位：昌邑区；阶段：开工建设". */
 export function projectFiltersText(filters: ProjectFilters, names = referenceNames()): string {
@@ -63,14 +64,39 @@ export function projectFiltersText(filters: ProjectFilters, names = referenceNam
   ]);
 }
 
-export async function exportLedger({ filters, sort, dir }: { filters: ProjectFilters; sort: LedgerSort; dir: 'asc' | 'desc' }): Promise<ExportFile> {
+export async function exportLedger({
+  filters,
+  sort,
+  dir,
+}: {
+  filters: ProjectFilters;
+  sort: LedgerSort;
+  dir: 'asc' | 'desc';
+}): Promise<ExportFile> {
   ensureLightsFresh();
   const rows = listLedgerProjects({ filters, sort, dir, limit: EXPORT_LIMIT });
-  const filtersText = join([projectFiltersText(filters) || '全部项目', `排序：${SORT_LABELS[sort]}${dirLabel(dir)}`, limitNote(rows.length)]);
-  return { buffer: await projectLedgerWorkbook(rows, { filtersText }), fileName: `重点项目台账-${today()}.xlsx`, rows: rows.length, truncated: rows.length >= EXPORT_LIMIT };
+  const filtersText = join([
+    projectFiltersText(filters) || '全部项目',
+    `排序：${SORT_LABELS[sort]}${dirLabel(dir)}`,
+    limitNote(rows.length),
+  ]);
+  return {
+    buffer: await projectLedgerWorkbook(rows, { filtersText }),
+    fileName: `重点项目台账-${today()}.xlsx`,
+    rows: rows.length,
+    truncated: rows.length >= EXPORT_LIMIT,
+  };
 }
 
-export async function exportLeads({ filters, sort, dir }: { filters: LeadFilters; sort: LeadSort; dir: 'asc' | 'desc' }): Promise<ExportFile> {
+export async function exportLeads({
+  filters,
+  sort,
+  dir,
+}: {
+  filters: LeadFilters;
+  sort: LeadSort;
+  dir: 'asc' | 'desc';
+}): Promise<ExportFile> {
   const day = today();
   const rows = listLeads({ filters, sort, dir, page: 1, pageSize: EXPORT_LIMIT, day });
   const names = referenceNames();
@@ -89,7 +115,11 @@ export async function exportLeads({ filters, sort, dir }: { filters: LeadFilters
   ]);
   const buffer = await writeSheet({
     title: '招商线索',
-    filtersText: join([filtersText || '全部线索', `排序：${LEAD_SORT_LABELS[sort]}${dirLabel(dir)}`, limitNote(rows.length)]),
+    filtersText: join([
+      filtersText || '全部线索',
+      `排序：${LEAD_SORT_LABELS[sort]}${dirLabel(dir)}`,
+      limitNote(rows.length),
+    ]),
     sheetName: '招商线索',
     date: day,
     columns: [
@@ -129,16 +159,41 @@ export async function exportLeads({ filters, sort, dir }: { filters: LeadFilters
   return { buffer, fileName: `招商线索-${day}.xlsx`, rows: rows.length, truncated: rows.length >= EXPORT_LIMIT };
 }
 
-export const PROBLEM_SORT_LABELS: Record<ProblemSort, string> = { oldest: '挂账最久在前', newest: '最新提出在前', deadline: '时限最近在前' };
+export const PROBLEM_SORT_LABELS: Record<ProblemSort, string> = {
+  oldest: '挂账最久在前',
+  newest: '最新提出在前',
+  deadline: '时限最近在前',
+};
 
 /** The problem list's query as /problems builds it: the 协调会 view adds its levels and open status. */
-export function problemPageFilters(filters: Omit<ProblemListFilters, 'levels' | 'projectId'>, meetingView: boolean): ProblemListFilters {
-  return { ...filters, levels: meetingView && !filters.level ? levelsFrom('city_meeting') : undefined, status: filters.status ?? (meetingView ? 'open' : undefined) };
+export function problemPageFilters(
+  filters: Omit<ProblemListFilters, 'levels' | 'projectId'>,
+  meetingView: boolean,
+): ProblemListFilters {
+  return {
+    ...filters,
+    levels: meetingView && !filters.level ? levelsFrom('city_meeting') : undefined,
+    status: filters.status ?? (meetingView ? 'open' : undefined),
+  };
 }
 
-export async function exportProblems({ filters, meetingView, sort }: { filters: Omit<ProblemListFilters, 'levels' | 'projectId'>; meetingView: boolean; sort: ProblemSort }): Promise<ExportFile> {
+export async function exportProblems({
+  filters,
+  meetingView,
+  sort,
+}: {
+  filters: Omit<ProblemListFilters, 'levels' | 'projectId'>;
+  meetingView: boolean;
+  sort: ProblemSort;
+}): Promise<ExportFile> {
   const day = today();
-  const { items } = listProblems({ filters: problemPageFilters(filters, meetingView), day, sort, page: 1, pageSize: EXPORT_LIMIT });
+  const { items } = listProblems({
+    filters: problemPageFilters(filters, meetingView),
+    day,
+    sort,
+    page: 1,
+    pageSize: EXPORT_LIMIT,
+  });
   const names = referenceNames();
   const filtersText = join([
     meetingView && '视图：市级协调会及以上',
@@ -192,7 +247,11 @@ export async function exportAlerts({ actor, unitId }: { actor: Actor; unitId?: n
   const scopeUnit = seeAll ? unitId : undefined;
   const alerts = listAlerts({ actor, unitId: scopeUnit }).slice(0, EXPORT_LIMIT);
   const names = referenceNames();
-  const scope = seeAll ? (scopeUnit ? `单位：${names.units.get(scopeUnit) ?? `#${scopeUnit}`}` : '全市') : `本人可见范围（${names.users.get(actor.id) ?? ''}）`;
+  const scope = seeAll
+    ? scopeUnit
+      ? `单位：${names.units.get(scopeUnit) ?? `#${scopeUnit}`}`
+      : '全市'
+    : `本人可见范围（${names.users.get(actor.id) ?? ''}）`;
   const buffer = await writeSheet({
     title: '预警',
     filtersText: join([scope, limitNote(alerts.length)]),
@@ -252,7 +311,12 @@ export async function exportRankings(period: Period): Promise<ExportFile> {
       { header: '逾期问题', key: 'overdueProblems', type: 'int', width: 10 },
       { header: '综合得分', key: 'score', width: 10 },
     ],
-    rows: ranked.map((unit) => ({ ...unit, startRate: fraction(unit.startRate), investmentRate: fraction(unit.investmentRate), onTimeRate: fraction(unit.onTimeRate) })),
+    rows: ranked.map((unit) => ({
+      ...unit,
+      startRate: fraction(unit.startRate),
+      investmentRate: fraction(unit.investmentRate),
+      onTimeRate: fraction(unit.onTimeRate),
+    })),
   });
   return { buffer, fileName: `考核排名-${range.label}.xlsx`, rows: ranked.length, truncated: false };
 }

@@ -1,6 +1,13 @@
 import 'server-only';
 import { writeWorkbook, type SheetColumn, type SheetSpec } from '@/lib/excel/writer';
-import { CATEGORY_LABELS, PROBLEM_LEVEL_LABELS, PROBLEM_STATUS_LABELS, PROBLEM_TYPE_LABELS, STAGE_LABELS, SUPERVISION_STATUS_LABELS } from '@/lib/rules/enums';
+import {
+  CATEGORY_LABELS,
+  PROBLEM_LEVEL_LABELS,
+  PROBLEM_STATUS_LABELS,
+  PROBLEM_TYPE_LABELS,
+  STAGE_LABELS,
+  SUPERVISION_STATUS_LABELS,
+} from '@/lib/rules/enums';
 import { headlineFigures, monthLabel, redSourceText, REPORT_TITLE, type MonthlyReport } from './monthly-report';
 import { projectRowNames } from './project-sheets';
 import type { ProblemDto } from './problems';
@@ -50,7 +57,12 @@ const problemColumns = (closed: boolean): SheetColumn[] => [
 export function monthlyReportSheets(report: MonthlyReport): SheetSpec[] {
   const names = projectRowNames();
   const label = monthLabel(report.month);
-  const sheet = (sheetName: string, columns: SheetColumn[], rows: Array<Record<string, unknown>>, note?: string): SheetSpec => ({
+  const sheet = (
+    sheetName: string,
+    columns: SheetColumn[],
+    rows: Array<Record<string, unknown>>,
+    note?: string,
+  ): SheetSpec => ({
     title: `${REPORT_TITLE}（${label}）· ${sheetName}`,
     filtersText: [`月份：${label}`, note].filter(Boolean).join('；'),
     sheetName,
@@ -83,7 +95,12 @@ export function monthlyReportSheets(report: MonthlyReport): SheetSpec[] {
   const headline = headlineFigures(report);
 
   return [
-    sheet('概况', HEADLINE_COLUMNS, [{ ...headline, startedRate: fraction(headline.startedRate), investmentRate: fraction(headline.investmentRate) }], '完成率为年度累计对年度目标'),
+    sheet(
+      '概况',
+      HEADLINE_COLUMNS,
+      [{ ...headline, startedRate: fraction(headline.startedRate), investmentRate: fraction(headline.investmentRate) }],
+      '完成率为年度累计对年度目标',
+    ),
     sheet('本月开工', projectColumns, projectRows(report.started)),
     sheet('本月竣工', projectColumns, projectRows(report.completed)),
     sheet('本月投产', projectColumns, projectRows(report.operating)),
@@ -118,7 +135,12 @@ export function monthlyReportSheets(report: MonthlyReport): SheetSpec[] {
       report.red.map((row) => ({ name: row.name, unit: row.unitName, reasons: row.reasons.join('；') })),
       redSourceText(report.redSource, report.month),
     ),
-    sheet('上报市级问题', problemColumns(false), problemRows(report.problemsEscalated), '本月上报至市级协调会或市主要领导'),
+    sheet(
+      '上报市级问题',
+      problemColumns(false),
+      problemRows(report.problemsEscalated),
+      '本月上报至市级协调会或市主要领导',
+    ),
     sheet('本月销号问题', problemColumns(true), problemRows(report.problemsClosed)),
     sheet(
       '未办结督办',
@@ -180,7 +202,16 @@ export function monthlyReportSheets(report: MonthlyReport): SheetSpec[] {
         { header: '调整原因', key: 'reason', width: 40 },
         { header: '调整人', key: 'by', width: 12 },
       ],
-      report.adjustments.map((row) => ({ date: row.date, project: row.projectName, unit: row.unitName, field: row.fieldLabel, from: row.fromText, to: row.toText, reason: row.reason, by: row.byName ?? '—' })),
+      report.adjustments.map((row) => ({
+        date: row.date,
+        project: row.projectName,
+        unit: row.unitName,
+        field: row.fieldLabel,
+        from: row.fromText,
+        to: row.toText,
+        reason: row.reason,
+        by: row.byName ?? '—',
+      })),
       '本月经书面说明原因的调整（暂缓/终止、推迟计划时间、调减年度计划、调整双十名单），北京时间',
     ),
   ];

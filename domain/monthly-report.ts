@@ -80,12 +80,24 @@ const CITY_LEVELS = levelsFrom('city_meeting');
 function monthRedList(range: MonthRange, day: string) {
   const source = redListSourceFor(getDb(), range, day);
   if (source.kind === 'current') {
-    const list = listRedProjects().map((project) => ({ projectId: project.id, reasons: project.lightReasons, name: project.name, unitId: project.unitId, unitName: project.unitName }));
+    const list = listRedProjects().map((project) => ({
+      projectId: project.id,
+      reasons: project.lightReasons,
+      name: project.name,
+      unitId: project.unitId,
+      unitName: project.unitName,
+    }));
     return { source, list, byUnit: redCountByUnit() as Map<number, number> | null };
   }
   if (source.kind === 'snapshot') {
     const snapshot = snapshotRedList(getDb(), source.date);
-    const list = snapshot.projects.map((project) => ({ projectId: project.projectId, reasons: project.reasons, name: project.name, unitId: project.unitId, unitName: project.unitName }));
+    const list = snapshot.projects.map((project) => ({
+      projectId: project.projectId,
+      reasons: project.reasons,
+      name: project.name,
+      unitId: project.unitId,
+      unitName: project.unitName,
+    }));
     return { source, list, byUnit: snapshot.redByUnit as Map<number, number> | null };
   }
   return { source, list: [], byUnit: null };
@@ -94,7 +106,10 @@ function monthRedList(range: MonthRange, day: string) {
 /** How the report names the day its lights are from. */
 export function redSourceText(source: RedListSource, month: string): string {
   if (source.kind === 'current') return `灯色为 ${source.date} 的当前状态`;
-  if (source.kind === 'snapshot') return source.monthEnd ? `灯色为月末 ${source.date} 的快照` : `月末无灯色快照，灯色为本月最后一次快照（${source.date}）`;
+  if (source.kind === 'snapshot')
+    return source.monthEnd
+      ? `灯色为月末 ${source.date} 的快照`
+      : `月末无灯色快照，灯色为本月最后一次快照（${source.date}）`;
   return `${monthLabel(month)}没有灯色快照（灯色历史自首次快照起按日记录），无法列出当月红灯项目`;
 }
 
@@ -141,7 +156,11 @@ export function monthlyReport({ month }: { month: string }) {
   const investmentThisMonth = byUnit.reduce((sum, row) => sum + row.investmentThisMonth, 0);
   const investmentYearToDate = yearToDateFigures.investmentCompleted;
 
-  const problemDtos = (ids: number[]): ProblemDto[] => ids.map((id) => findProblemRow(id, day)).filter((row) => row !== undefined).map(toProblemDto);
+  const problemDtos = (ids: number[]): ProblemDto[] =>
+    ids
+      .map((id) => findProblemRow(id, day))
+      .filter((row) => row !== undefined)
+      .map(toProblemDto);
   const supervisionIds = listSupervisionIdsOpenAt(range.to);
   const replies = listRepliesOf(supervisionIds);
   const openSupervisions: SupervisionDto[] = supervisionIds
@@ -155,7 +174,10 @@ export function monthlyReport({ month }: { month: string }) {
 
   return {
     month,
-    targets: { startedTarget: targetsRow?.startedTarget ?? null, investmentTarget: targetsRow?.investmentTarget ?? null },
+    targets: {
+      startedTarget: targetsRow?.startedTarget ?? null,
+      investmentTarget: targetsRow?.investmentTarget ?? null,
+    },
     started: started.map(({ project }) => toProjectDto(project)),
     completed: completed.map(({ project }) => toProjectDto(project)),
     operating: operating.map(({ project }) => toProjectDto(project)),
@@ -168,7 +190,12 @@ export function monthlyReport({ month }: { month: string }) {
     problemsEscalated: problemDtos(listProblemIdsWithEvent('escalated', range, CITY_LEVELS)),
     problemsClosed: problemDtos(listProblemIdsWithEvent('closed', range)),
     openSupervisions,
-    missingReports: missing.map((row) => ({ projectId: row.projectId, unitId: row.unitId, name: row.name, unitName: row.unitName })),
+    missingReports: missing.map((row) => ({
+      projectId: row.projectId,
+      unitId: row.unitId,
+      name: row.name,
+      unitName: row.unitName,
+    })),
     ranking: ranked.map((unit) => ({
       unitId: unit.unitId,
       unitName: unit.unitName,
@@ -182,7 +209,12 @@ export function monthlyReport({ month }: { month: string }) {
     // Beyond the contract: what the headline and the ranking's caption need.
     startedYearToDate: yearToDateFigures.started,
     yearToDate: yearToDateFigures,
-    rankingPeriod: { period: ranking.period, label: ranking.range.label, from: ranking.range.from, to: ranking.range.to },
+    rankingPeriod: {
+      period: ranking.period,
+      label: ranking.range.label,
+      from: ranking.range.from,
+      to: ranking.range.to,
+    },
     /** 本月调整记录: greening changes made during the month, each with its reason. */
     adjustments: monthAdjustments(range),
     generatedOn: day,

@@ -3,7 +3,15 @@ import { and, eq } from 'drizzle-orm';
 import { getDb, type Executor } from '@/db';
 import { diff, writeAudit } from '@/db/audit';
 import { fieldLabel } from '@/lib/audit-format';
-import { findProblemRow, listProblemEvents, listProblems, listProjectProblems, type ProblemListFilters, type ProblemRow, type ProblemSort } from '@/db/queries/problems';
+import {
+  findProblemRow,
+  listProblemEvents,
+  listProblems,
+  listProjectProblems,
+  type ProblemListFilters,
+  type ProblemRow,
+  type ProblemSort,
+} from '@/db/queries/problems';
 import { problemEvents, problems, units, type Problem } from '@/db/schema';
 import { nowIso, today } from '@/lib/rules/dates';
 import type { ProblemAction, ProblemLevel } from '@/lib/rules/enums';
@@ -54,7 +62,13 @@ function findProblem(executor: Executor, problemId: number): Problem {
 }
 
 function assertUnit(executor: Executor, unitId: number) {
-  if (!executor.select({ id: units.id }).from(units).where(and(eq(units.id, unitId), eq(units.active, true))).get()) {
+  if (
+    !executor
+      .select({ id: units.id })
+      .from(units)
+      .where(and(eq(units.id, unitId), eq(units.active, true)))
+      .get()
+  ) {
     throw new AppError('validation_failed', undefined, { unitId: ['责任单位不存在'] });
   }
 }
@@ -63,9 +77,24 @@ function assertFutureDeadline(deadline: string) {
   if (deadline <= today()) throw new AppError('validation_failed', undefined, { deadline: ['解决时限须晚于今天'] });
 }
 
-function logEvent(tx: Executor, problemId: number, actor: ActorContext, action: ProblemAction, at: string, extra: { fromLevel?: ProblemLevel; toLevel?: ProblemLevel; note?: string | null } = {}) {
+function logEvent(
+  tx: Executor,
+  problemId: number,
+  actor: ActorContext,
+  action: ProblemAction,
+  at: string,
+  extra: { fromLevel?: ProblemLevel; toLevel?: ProblemLevel; note?: string | null } = {},
+) {
   tx.insert(problemEvents)
-    .values({ problemId, at, byUserId: actor.id, action, fromLevel: extra.fromLevel ?? null, toLevel: extra.toLevel ?? null, note: extra.note ?? null })
+    .values({
+      problemId,
+      at,
+      byUserId: actor.id,
+      action,
+      fromLevel: extra.fromLevel ?? null,
+      toLevel: extra.toLevel ?? null,
+      note: extra.note ?? null,
+    })
     .run();
 }
 
@@ -89,17 +118,37 @@ export function raiseProblem(actor: ActorContext, projectId: number, input: Rais
   const db = getDb();
   const id = db.transaction((tx) => {
     const project = findProject(tx, projectId);
-    if (!canRaiseProblem(actor, project)) throw new AppError('forbidden', '只有本项目的责任单位专员、领导或管理员可以提出问题');
+    if (!canRaiseProblem(actor, project))
+      throw new AppError('forbidden', '只有本项目的责任单位专员、领导或管理员可以提出问题');
     assertUnit(tx, input.unitId);
     assertFutureDeadline(input.deadline);
     const at = nowIso();
     const created = tx
       .insert(problems)
-      .values({ projectId, type: input.type, description: input.description, unitId: input.unitId, deadline: input.deadline, level: 'county', status: 'open', raisedBy: actor.id, createdAt: at, updatedAt: at })
+      .values({
+        projectId,
+        type: input.type,
+        description: input.description,
+        unitId: input.unitId,
+        deadline: input.deadline,
+        level: 'county',
+        status: 'open',
+        raisedBy: actor.id,
+        createdAt: at,
+        updatedAt: at,
+      })
       .returning()
       .get();
     logEvent(tx, created.id, actor, 'raised', at, { toLevel: 'county' });
-    writeAudit(tx, { userId: actor.id, action: 'create', entityType: 'problem', entityId: created.id, projectId, after: created, ip: actor.ip });
+    writeAudit(tx, {
+      userId: actor.id,
+      action: 'create',
+      entityType: 'problem',
+      entityId: created.id,
+      projectId,
+      after: created,
+      ip: actor.ip,
+    });
     refreshLight(tx, projectId);
     return created.id;
   });
@@ -112,7 +161,12 @@ export function changeProblem(actor: ActorContext, problemId: number, patch: Pro
     const problem = findProblem(tx, problemId);
     const project = findProject(tx, problem.projectId);
     if (patch.action === 'reopen' ? !canReopenProblem(actor) : !canWorkProblem(actor, project)) {
-      throw new AppError('forbidden', patch.action === 'reopen' ? '只有领导或管理员可以重新打开已销号的问题' : '只有本项目的责任单位专员、领导或管理员可以处理此问题');
+      throw new AppError(
+        'forbidden',
+        patch.action === 'reopen'
+          ? '只有领导或管理员可以重新打开已销号的问题'
+          : '只有本项目的责任单位专员、领导或管理员可以处理此问题',
+      );
     }
     if (patch.version !== problem.version) throw new AppError('stale_version');
     if (patch.action === 'reopen') {
@@ -133,14 +187,16 @@ export function changeProblem(actor: ActorContext, problemId: number, patch: Pro
         break;
       }
       case 'close': {
-        if (!patch.resolution) throw new AppError('validation_failed', '销号须填写解决情况', { resolution: ['请填写解决情况'] });
+        if (!patch.resolution)
+          throw new AppError('validation_failed', '销号须填写解决情况', { resolution: ['请填写解决情况'] });
         change = { status: 'closed', resolution: patch.resolution, closedAt: at, closedBy: actor.id };
         action = 'closed';
         logEvent(tx, problemId, actor, action, at, { note: patch.resolution });
         break;
       }
       case 'reopen': {
-        if (!patch.reason) throw new AppError('reason_required', '重新打开须填写原因', { reason: ['请填写重新打开的原因'] });
+        if (!patch.reason)
+          throw new AppError('reason_required', '重新打开须填写原因', { reason: ['请填写重新打开的原因'] });
         change = { status: 'open', closedAt: null, closedBy: null };
         action = 'reopened';
         logEvent(tx, problemId, actor, action, at, { note: patch.reason });
@@ -153,8 +209,13 @@ export function changeProblem(actor: ActorContext, problemId: number, patch: Pro
         change = fields;
         action = 'edited';
         const changed = diff(problem, fields);
-        if (!changed.changed) throw new AppError('validation_failed', '没有需要保存的修改', { _: ['没有需要保存的修改'] });
-        logEvent(tx, problemId, actor, action, at, { note: `修改了${Object.keys(changed.after).map((key) => fieldLabel('problem', key)).join('、')}` });
+        if (!changed.changed)
+          throw new AppError('validation_failed', '没有需要保存的修改', { _: ['没有需要保存的修改'] });
+        logEvent(tx, problemId, actor, action, at, {
+          note: `修改了${Object.keys(changed.after)
+            .map((key) => fieldLabel('problem', key))
+            .join('、')}`,
+        });
         break;
       }
     }
@@ -166,7 +227,16 @@ export function changeProblem(actor: ActorContext, problemId: number, patch: Pro
       .get();
     if (!updated) throw new AppError('stale_version');
     const changes = diff(problem, change);
-    writeAudit(tx, { userId: actor.id, action: action === 'edited' ? 'update' : action, entityType: 'problem', entityId: problemId, projectId: problem.projectId, before: changes.before, after: changes.after, ip: actor.ip });
+    writeAudit(tx, {
+      userId: actor.id,
+      action: action === 'edited' ? 'update' : action,
+      entityType: 'problem',
+      entityId: problemId,
+      projectId: problem.projectId,
+      before: changes.before,
+      after: changes.after,
+      ip: actor.ip,
+    });
     refreshLight(tx, problem.projectId);
   });
   return problemDto(problemId);
@@ -182,5 +252,13 @@ export function listProblemsWithHistory(projectId: number) {
 /** The log of one problem, oldest first, as the API's history shape. */
 export function problemHistory(problemId: number) {
   findProblem(getDb(), problemId);
-  return listProblemEvents([problemId]).map((e) => ({ at: e.at, by: e.byUserId, byName: e.byName, action: e.action, fromLevel: e.fromLevel, toLevel: e.toLevel, note: e.note }));
+  return listProblemEvents([problemId]).map((e) => ({
+    at: e.at,
+    by: e.byUserId,
+    byName: e.byName,
+    action: e.action,
+    fromLevel: e.fromLevel,
+    toLevel: e.toLevel,
+    note: e.note,
+  }));
 }

@@ -9,9 +9,27 @@ import { currentYear } from './year-plans';
 // ledger exported here imports back unchanged.
 
 export function projectRowNames(executor: Executor = getDb()): ProjectRowNames {
-  const unitNames = new Map(executor.select({ id: units.id, name: units.name }).from(units).all().map((unit) => [unit.id, unit.name]));
-  const industryNames = new Map(executor.select({ id: industries.id, name: industries.name }).from(industries).all().map((row) => [row.id, row.name]));
-  const userNames = new Map(executor.select({ id: users.id, name: users.name }).from(users).all().map((user) => [user.id, user.name]));
+  const unitNames = new Map(
+    executor
+      .select({ id: units.id, name: units.name })
+      .from(units)
+      .all()
+      .map((unit) => [unit.id, unit.name]),
+  );
+  const industryNames = new Map(
+    executor
+      .select({ id: industries.id, name: industries.name })
+      .from(industries)
+      .all()
+      .map((row) => [row.id, row.name]),
+  );
+  const userNames = new Map(
+    executor
+      .select({ id: users.id, name: users.name })
+      .from(users)
+      .all()
+      .map((user) => [user.id, user.name]),
+  );
   return {
     unitName: (id) => unitNames.get(id),
     industryName: (id) => industryNames.get(id),
@@ -22,7 +40,10 @@ export function projectRowNames(executor: Executor = getDb()): ProjectRowNames {
 const sheetColumns = PROJECT_COLUMNS.map(({ header, key, width, type }) => ({ header, key, width, type }));
 
 export function projectTemplate(): Promise<Buffer> {
-  const example = { ...Object.fromEntries(PROJECT_COLUMNS.map((column) => [column.key, column.example])), planYear: currentYear() };
+  const example = {
+    ...Object.fromEntries(PROJECT_COLUMNS.map((column) => [column.key, column.example])),
+    planYear: currentYear(),
+  };
   return writeSheet({
     title: '重点项目导入模板',
     filtersText: '第 2 行为列名（可调整顺序），第 3 行为示例，请删除示例后填写；金额单位万元，日期格式 YYYY-MM-DD',
@@ -33,7 +54,10 @@ export function projectTemplate(): Promise<Buffer> {
 }
 
 /** The ledger in import-template columns. */
-export function projectLedgerWorkbook(projects: LedgerProject[], options: { title?: string; filtersText?: string } = {}): Promise<Buffer> {
+export function projectLedgerWorkbook(
+  projects: LedgerProject[],
+  options: { title?: string; filtersText?: string } = {},
+): Promise<Buffer> {
   const names = projectRowNames();
   return writeSheet({
     title: options.title ?? '重点项目台账',

@@ -2,7 +2,16 @@ import 'server-only';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { getDb, type Executor } from '@/db';
 import { diff, writeAudit, writeAudits } from '@/db/audit';
-import { approvalItems, projects, projectStagePlans, projectYearPlans, stageHistory, units, users, type Project } from '@/db/schema';
+import {
+  approvalItems,
+  projects,
+  projectStagePlans,
+  projectYearPlans,
+  stageHistory,
+  units,
+  users,
+  type Project,
+} from '@/db/schema';
 import { APPROVAL_TEMPLATE, isApprovalOpen } from '@/lib/rules/approvals';
 import { nowIso } from '@/lib/rules/dates';
 import type { Stage } from '@/lib/rules/enums';
@@ -68,7 +77,10 @@ export type { ProjectDto };
 
 /** toProjectDto for a page of projects: one grouped query for completedThisYear, not one per row. */
 export function toProjectDtos(rows: readonly Project[], executor: Executor = getDb()): ProjectDto[] {
-  const completed = completedInYear(executor, rows.map((project) => project.id));
+  const completed = completedInYear(
+    executor,
+    rows.map((project) => project.id),
+  );
   return rows.map((project) => toProjectDto(project, completed.get(project.id) ?? 0));
 }
 
@@ -78,7 +90,10 @@ export function findProject(executor: Executor, projectId: number): Project {
   return project;
 }
 
-function assertReferences(executor: Executor, input: { unitId?: number; leaderId?: number | null; ownerId?: number | null }) {
+function assertReferences(
+  executor: Executor,
+  input: { unitId?: number; leaderId?: number | null; ownerId?: number | null },
+) {
   const fields: Record<string, string[]> = {};
   if (input.unitId != null && !executor.select({ id: units.id }).from(units).where(eq(units.id, input.unitId)).get()) {
     fields.unitId = ['单位不存在'];
@@ -86,9 +101,14 @@ function assertReferences(executor: Executor, input: { unitId?: number; leaderId
   for (const key of ['leaderId', 'ownerId'] as const) {
     const userId = input[key];
     if (userId == null) continue;
-    const user = executor.select({ role: users.role, active: users.active }).from(users).where(eq(users.id, userId)).get();
+    const user = executor
+      .select({ role: users.role, active: users.active })
+      .from(users)
+      .where(eq(users.id, userId))
+      .get();
     if (!user || !user.active) fields[key] = ['用户不存在或已停用'];
-    else if (key === 'leaderId' && user.role !== 'leader' && user.role !== 'admin') fields[key] = ['包保领导须为领导账号'];
+    else if (key === 'leaderId' && user.role !== 'leader' && user.role !== 'admin')
+      fields[key] = ['包保领导须为领导账号'];
   }
   if (Object.keys(fields).length) throw new AppError('validation_failed', undefined, fields);
 }
@@ -140,7 +160,12 @@ export interface CreateProjectOptions {
 }
 
 /** Inserts a project with its 前期手续 checklist, time-table and first history row. Runs inside `executor`. */
-export function insertProject(executor: Executor, actor: ActorContext | null, input: ProjectCreateInput, options: CreateProjectOptions = {}): Project {
+export function insertProject(
+  executor: Executor,
+  actor: ActorContext | null,
+  input: ProjectCreateInput,
+  options: CreateProjectOptions = {},
+): Project {
   const [project] = insertProjects(executor, actor, [{ input, stage: options.stage }], options);
   return findProject(executor, project.id);
 }
@@ -197,26 +222,57 @@ export function insertProjects(
   // Eight checklist rows per project: one prepared statement bound per row beats building SQL.
   const insertApproval = executor
     .insert(approvalItems)
-    .values({ projectId: sql.placeholder('projectId'), kind: sql.placeholder('kind'), name: sql.placeholder('name'), office: sql.placeholder('office'), sortOrder: sql.placeholder('sortOrder') })
+    .values({
+      projectId: sql.placeholder('projectId'),
+      kind: sql.placeholder('kind'),
+      name: sql.placeholder('name'),
+      office: sql.placeholder('office'),
+      sortOrder: sql.placeholder('sortOrder'),
+    })
     .prepare();
   for (const project of inserted) {
-    APPROVAL_TEMPLATE.forEach((item, index) => insertApproval.run({ projectId: project.id, kind: item.kind, name: item.name, office: item.office, sortOrder: index + 1 }));
+    APPROVAL_TEMPLATE.forEach((item, index) =>
+      insertApproval.run({
+        projectId: project.id,
+        kind: item.kind,
+        name: item.name,
+        office: item.office,
+        sortOrder: index + 1,
+      }),
+    );
   }
   // This year's plan is the first row of the project's year plans.
   const year = currentYear();
   for (const chunk of chunks(inserted, 200)) {
     executor
       .insert(projectYearPlans)
-      .values(chunk.map((project) => ({ projectId: project.id, year, plannedInvestment: project.plannedInvestmentThisYear, updatedAt: at })))
+      .values(
+        chunk.map((project) => ({
+          projectId: project.id,
+          year,
+          plannedInvestment: project.plannedInvestmentThisYear,
+          updatedAt: at,
+        })),
+      )
       .run();
   }
   inserted.forEach((project, index) => {
-    const plans = { ...items[index].input.stagePlans, ...(project.stageDueDate ? { [project.stage]: project.stageDueDate } : {}) };
+    const plans = {
+      ...items[index].input.stagePlans,
+      ...(project.stageDueDate ? { [project.stage]: project.stageDueDate } : {}),
+    };
     if (Object.keys(plans).length) writeStagePlans(executor, project.id, plans);
   });
   const insertHistory = executor
     .insert(stageHistory)
-    .values({ projectId: sql.placeholder('projectId'), fromStage: null, toStage: sql.placeholder('toStage'), at, byUserId: actor?.id ?? null, reason: '项目入库' })
+    .values({
+      projectId: sql.placeholder('projectId'),
+      fromStage: null,
+      toStage: sql.placeholder('toStage'),
+      at,
+      byUserId: actor?.id ?? null,
+      reason: '项目入库',
+    })
     .prepare();
   for (const project of inserted) insertHistory.run({ projectId: project.id, toStage: project.stage });
   writeAudits(
@@ -244,7 +300,11 @@ export function createProject(actor: ActorContext, input: ProjectCreateInput): P
 }
 
 const STATUS_WORDS: Record<string, string> = { active: '恢复推进', suspended: '暂缓', terminated: '终止' };
-const DATE_WORDS: Record<string, string> = { stageDueDate: '推迟当前阶段计划完成时间', plannedStartDate: '推迟计划开工时间', plannedCompletionDate: '推迟计划竣工时间' };
+const DATE_WORDS: Record<string, string> = {
+  stageDueDate: '推迟当前阶段计划完成时间',
+  plannedStartDate: '推迟计划开工时间',
+  plannedCompletionDate: '推迟计划竣工时间',
+};
 
 /** A date moved later, or cleared (no date at all is the latest of all). */
 function movedLater(from: string | null, to: string | null): boolean {
@@ -262,17 +322,54 @@ interface GreeningChange {
  * The changes in a patch that could turn a light green without progress (API.md "Progress
  * truth"): each needs a reason and is kept in the adjustments log.
  */
-function greeningChanges(current: Project, next: { status?: string; shuangshi?: boolean; stageDueDate: string | null; plannedStartDate?: string | null; plannedCompletionDate?: string | null; plannedInvestmentThisYear?: number }): GreeningChange[] {
+function greeningChanges(
+  current: Project,
+  next: {
+    status?: string;
+    shuangshi?: boolean;
+    stageDueDate: string | null;
+    plannedStartDate?: string | null;
+    plannedCompletionDate?: string | null;
+    plannedInvestmentThisYear?: number;
+  },
+): GreeningChange[] {
   const out: GreeningChange[] = [];
-  if (next.status !== undefined && next.status !== current.status) out.push({ field: 'status', from: current.status, to: next.status, word: `${STATUS_WORDS[next.status] ?? next.status}项目` });
-  if (movedLater(current.stageDueDate, next.stageDueDate)) out.push({ field: 'stageDueDate', from: current.stageDueDate, to: next.stageDueDate, word: DATE_WORDS.stageDueDate });
+  if (next.status !== undefined && next.status !== current.status)
+    out.push({
+      field: 'status',
+      from: current.status,
+      to: next.status,
+      word: `${STATUS_WORDS[next.status] ?? next.status}项目`,
+    });
+  if (movedLater(current.stageDueDate, next.stageDueDate))
+    out.push({
+      field: 'stageDueDate',
+      from: current.stageDueDate,
+      to: next.stageDueDate,
+      word: DATE_WORDS.stageDueDate,
+    });
   for (const key of ['plannedStartDate', 'plannedCompletionDate'] as const) {
     const to = next[key];
-    if (to !== undefined && movedLater(current[key], to ?? null)) out.push({ field: key, from: current[key], to: to ?? null, word: DATE_WORDS[key] });
+    if (to !== undefined && movedLater(current[key], to ?? null))
+      out.push({ field: key, from: current[key], to: to ?? null, word: DATE_WORDS[key] });
   }
-  if (next.shuangshi !== undefined && next.shuangshi !== current.shuangshi) out.push({ field: 'shuangshi', from: current.shuangshi, to: next.shuangshi, word: next.shuangshi ? '纳入"双十"工程包' : '调出"双十"工程包' });
-  if (next.plannedInvestmentThisYear !== undefined && next.plannedInvestmentThisYear < current.plannedInvestmentThisYear) {
-    out.push({ field: 'plannedInvestment', from: current.plannedInvestmentThisYear, to: next.plannedInvestmentThisYear, word: '调减本年度计划投资' });
+  if (next.shuangshi !== undefined && next.shuangshi !== current.shuangshi)
+    out.push({
+      field: 'shuangshi',
+      from: current.shuangshi,
+      to: next.shuangshi,
+      word: next.shuangshi ? '纳入"双十"工程包' : '调出"双十"工程包',
+    });
+  if (
+    next.plannedInvestmentThisYear !== undefined &&
+    next.plannedInvestmentThisYear < current.plannedInvestmentThisYear
+  ) {
+    out.push({
+      field: 'plannedInvestment',
+      from: current.plannedInvestmentThisYear,
+      to: next.plannedInvestmentThisYear,
+      word: '调减本年度计划投资',
+    });
   }
   return out;
 }
@@ -304,22 +401,40 @@ export function applyProjectPatch(
   const reason = (givenReason ?? shuangshiReason)?.trim() || null;
   const greening = greeningChanges(current, { ...fields, stageDueDate: nextStageDue });
   if (greening.length && !reason) {
-    throw new AppError('reason_required', `${greening.map((change) => change.word).join('、')}须填写原因`, { reason: ['请填写调整原因'] });
+    throw new AppError('reason_required', `${greening.map((change) => change.word).join('、')}须填写原因`, {
+      reason: ['请填写调整原因'],
+    });
   }
-  if (fields.openingInvestment !== undefined && fields.openingInvestment !== current.openingInvestment && hasReports(executor, current.id)) {
-    throw new AppError('validation_failed', undefined, { openingInvestment: ['已有月度进度报告，期初完成投资不能再修改'] });
+  if (
+    fields.openingInvestment !== undefined &&
+    fields.openingInvestment !== current.openingInvestment &&
+    hasReports(executor, current.id)
+  ) {
+    throw new AppError('validation_failed', undefined, {
+      openingInvestment: ['已有月度进度报告，期初完成投资不能再修改'],
+    });
   }
   const nextPlan = fields.plannedInvestmentThisYear ?? current.plannedInvestmentThisYear;
   const nextTotal = fields.totalInvestment ?? current.totalInvestment;
-  if ((fields.plannedInvestmentThisYear !== undefined || fields.totalInvestment !== undefined) && nextPlan > nextTotal && (nextPlan !== current.plannedInvestmentThisYear || nextTotal !== current.totalInvestment)) {
-    assertPlanWithinTotal(nextPlan, nextTotal, fields.plannedInvestmentThisYear !== undefined ? 'plannedInvestmentThisYear' : 'totalInvestment');
+  if (
+    (fields.plannedInvestmentThisYear !== undefined || fields.totalInvestment !== undefined) &&
+    nextPlan > nextTotal &&
+    (nextPlan !== current.plannedInvestmentThisYear || nextTotal !== current.totalInvestment)
+  ) {
+    assertPlanWithinTotal(
+      nextPlan,
+      nextTotal,
+      fields.plannedInvestmentThisYear !== undefined ? 'plannedInvestmentThisYear' : 'totalInvestment',
+    );
   }
 
   const changes = {
     ...fields,
     ...(fields.code === '' ? { code: null } : {}),
     // No reports yet (checked above), so completed = opening.
-    ...(fields.openingInvestment !== undefined && fields.openingInvestment !== current.openingInvestment ? { completedInvestment: fields.openingInvestment } : {}),
+    ...(fields.openingInvestment !== undefined && fields.openingInvestment !== current.openingInvestment
+      ? { completedInvestment: fields.openingInvestment }
+      : {}),
     stageDueDate: nextStageDue,
   };
   const { before, after, changed } = diff(current as unknown as Record<string, unknown>, changes);
@@ -335,7 +450,19 @@ export function applyProjectPatch(
   writeStagePlans(executor, current.id, plans);
   if ('plannedInvestmentThisYear' in after) {
     // The project's version check guards this write; the lowering was already let through above.
-    writeYearPlan(executor, actor, current, { year: currentYear(), plannedInvestment: nextPlan, reason }, { versionChecked: true, batchId, field: 'plannedInvestmentThisYear', totalInvestment: nextTotal, skipAdjustment: true });
+    writeYearPlan(
+      executor,
+      actor,
+      current,
+      { year: currentYear(), plannedInvestment: nextPlan, reason },
+      {
+        versionChecked: true,
+        batchId,
+        field: 'plannedInvestmentThisYear',
+        totalInvestment: nextTotal,
+        skipAdjustment: true,
+      },
+    );
   }
   writeAudit(executor, {
     userId: actor.id,
@@ -344,12 +471,24 @@ export function applyProjectPatch(
     entityId: current.id,
     projectId: current.id,
     before: { ...before, ...(Object.keys(plans).length ? { stagePlans: '…' } : {}) },
-    after: { ...after, ...(Object.keys(plans).length ? { stagePlans: plans } : {}), ...(greening.length && reason ? { reason } : {}) },
+    after: {
+      ...after,
+      ...(Object.keys(plans).length ? { stagePlans: plans } : {}),
+      ...(greening.length && reason ? { reason } : {}),
+    },
     batchId,
     ip: actor.ip ?? null,
   });
   for (const change of greening) {
-    recordAdjustment(executor, { projectId: current.id, byUserId: actor.id, field: change.field, from: change.from, to: change.to, reason: reason!, at });
+    recordAdjustment(executor, {
+      projectId: current.id,
+      byUserId: actor.id,
+      field: change.field,
+      from: change.from,
+      to: change.to,
+      reason: reason!,
+      at,
+    });
   }
   // The importer refreshes the lights of all the projects it patched in one pass.
   if (options.deferLight) return updated;
@@ -395,10 +534,20 @@ export function moveProjectStage(actor: ActorContext, projectId: number, input: 
       if (!canMoveProject(actor, current)) throw new AppError('forbidden', '只能推进本单位或本人负责的项目');
       if (input.version !== current.version) throw new AppError('stale_version', '该项目已被他人修改，请刷新后再试');
       const openItems = input.to === 'construction' ? openApprovalNames(tx, projectId) : [];
-      const check = checkTransition({ from: current.stage, to: input.to, reason: input.reason, override: input.override, openApprovals: openItems });
+      const check = checkTransition({
+        from: current.stage,
+        to: input.to,
+        reason: input.reason,
+        override: input.override,
+        openApprovals: openItems,
+      });
       if (!check.ok) {
         const fields: Record<string, string[]> | undefined =
-          check.code === 'approvals_incomplete' ? { approvals: openItems } : check.code === 'reason_required' ? { reason: [check.message] } : undefined;
+          check.code === 'approvals_incomplete'
+            ? { approvals: openItems }
+            : check.code === 'reason_required'
+              ? { reason: [check.message] }
+              : undefined;
         throw new AppError(check.code, check.message, fields);
       }
       const at = nowIso();
@@ -406,7 +555,13 @@ export function moveProjectStage(actor: ActorContext, projectId: number, input: 
       const nextDue = planFor(tx, projectId, input.to);
       const updated = tx
         .update(projects)
-        .set({ stage: input.to, stageEnteredAt: at, stageDueDate: nextDue, version: current.version + 1, updatedAt: at })
+        .set({
+          stage: input.to,
+          stageEnteredAt: at,
+          stageDueDate: nextDue,
+          version: current.version + 1,
+          updatedAt: at,
+        })
         .where(and(eq(projects.id, projectId), eq(projects.version, current.version)))
         .returning()
         .get();
@@ -431,7 +586,12 @@ export function moveProjectStage(actor: ActorContext, projectId: number, input: 
         entityId: projectId,
         projectId,
         before: { stage: current.stage },
-        after: { stage: input.to, reason: input.reason ?? null, override: isOverride, ...(isOverride ? { openItems } : {}) },
+        after: {
+          stage: input.to,
+          reason: input.reason ?? null,
+          override: isOverride,
+          ...(isOverride ? { openItems } : {}),
+        },
         ip: actor.ip ?? null,
       });
       refreshLight(tx, projectId);
@@ -439,4 +599,3 @@ export function moveProjectStage(actor: ActorContext, projectId: number, input: 
     }),
   );
 }
-

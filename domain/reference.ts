@@ -15,10 +15,22 @@ type UnitInput = { name: string; code: string; kind: UnitKind };
 
 function assertUnitUnique(executor: Executor, input: { name: string; code: string }, exceptId?: number) {
   const others = exceptId ? ne(units.id, exceptId) : undefined;
-  if (executor.select({ id: units.id }).from(units).where(and(eq(units.name, input.name), others)).get()) {
+  if (
+    executor
+      .select({ id: units.id })
+      .from(units)
+      .where(and(eq(units.name, input.name), others))
+      .get()
+  ) {
     throw new AppError('validation_failed', undefined, { name: ['已存在同名单位'] });
   }
-  if (executor.select({ id: units.id }).from(units).where(and(eq(units.code, input.code), others)).get()) {
+  if (
+    executor
+      .select({ id: units.id })
+      .from(units)
+      .where(and(eq(units.code, input.code), others))
+      .get()
+  ) {
     throw new AppError('validation_failed', undefined, { code: ['该代码已被其他单位使用'] });
   }
 }
@@ -33,9 +45,24 @@ export function createUnit(actor: ActorContext, input: UnitInput): Unit {
   assertAdmin(actor);
   return getDb().transaction((tx) => {
     assertUnitUnique(tx, input);
-    const last = tx.select({ n: max(units.sortOrder) }).from(units).get()?.n ?? 0;
-    const unit = tx.insert(units).values({ ...input, sortOrder: last + 1 }).returning().get();
-    writeAudit(tx, { userId: actor.id, action: 'create', entityType: 'unit', entityId: unit.id, after: input, ip: actor.ip });
+    const last =
+      tx
+        .select({ n: max(units.sortOrder) })
+        .from(units)
+        .get()?.n ?? 0;
+    const unit = tx
+      .insert(units)
+      .values({ ...input, sortOrder: last + 1 })
+      .returning()
+      .get();
+    writeAudit(tx, {
+      userId: actor.id,
+      action: 'create',
+      entityType: 'unit',
+      entityId: unit.id,
+      after: input,
+      ip: actor.ip,
+    });
     return unit;
   });
 }
@@ -56,7 +83,15 @@ export function updateUnit(actor: ActorContext, input: UnitInput & { id: number;
       .returning()
       .get();
     if (!updated) throw new AppError('stale_version');
-    writeAudit(tx, { userId: actor.id, action: 'update', entityType: 'unit', entityId: current.id, before: change.before, after: change.after, ip: actor.ip });
+    writeAudit(tx, {
+      userId: actor.id,
+      action: 'update',
+      entityType: 'unit',
+      entityId: current.id,
+      before: change.before,
+      after: change.after,
+      ip: actor.ip,
+    });
     return updated;
   });
 }
@@ -74,13 +109,27 @@ export function setUnitActive(actor: ActorContext, input: { id: number; version:
       .returning()
       .get();
     if (!updated) throw new AppError('stale_version');
-    writeAudit(tx, { userId: actor.id, action: input.active ? 'reactivate' : 'deactivate', entityType: 'unit', entityId: current.id, before: { active: current.active }, after: { active: input.active }, ip: actor.ip });
+    writeAudit(tx, {
+      userId: actor.id,
+      action: input.active ? 'reactivate' : 'deactivate',
+      entityType: 'unit',
+      entityId: current.id,
+      before: { active: current.active },
+      after: { active: input.active },
+      ip: actor.ip,
+    });
     return updated;
   });
 }
 
 function assertIndustryUnique(executor: Executor, name: string, exceptId?: number) {
-  if (executor.select({ id: industries.id }).from(industries).where(and(eq(industries.name, name), exceptId ? ne(industries.id, exceptId) : undefined)).get()) {
+  if (
+    executor
+      .select({ id: industries.id })
+      .from(industries)
+      .where(and(eq(industries.name, name), exceptId ? ne(industries.id, exceptId) : undefined))
+      .get()
+  ) {
     throw new AppError('validation_failed', undefined, { name: ['已存在同名行业'] });
   }
 }
@@ -95,9 +144,24 @@ export function createIndustry(actor: ActorContext, input: { name: string }): In
   assertAdmin(actor);
   return getDb().transaction((tx) => {
     assertIndustryUnique(tx, input.name);
-    const last = tx.select({ n: max(industries.sortOrder) }).from(industries).get()?.n ?? 0;
-    const industry = tx.insert(industries).values({ name: input.name, sortOrder: last + 1 }).returning().get();
-    writeAudit(tx, { userId: actor.id, action: 'create', entityType: 'industry', entityId: industry.id, after: input, ip: actor.ip });
+    const last =
+      tx
+        .select({ n: max(industries.sortOrder) })
+        .from(industries)
+        .get()?.n ?? 0;
+    const industry = tx
+      .insert(industries)
+      .values({ name: input.name, sortOrder: last + 1 })
+      .returning()
+      .get();
+    writeAudit(tx, {
+      userId: actor.id,
+      action: 'create',
+      entityType: 'industry',
+      entityId: industry.id,
+      after: input,
+      ip: actor.ip,
+    });
     return industry;
   });
 }
@@ -116,12 +180,23 @@ export function renameIndustry(actor: ActorContext, input: { id: number; version
       .returning()
       .get();
     if (!updated) throw new AppError('stale_version');
-    writeAudit(tx, { userId: actor.id, action: 'update', entityType: 'industry', entityId: current.id, before: { name: current.name }, after: { name: input.name }, ip: actor.ip });
+    writeAudit(tx, {
+      userId: actor.id,
+      action: 'update',
+      entityType: 'industry',
+      entityId: current.id,
+      before: { name: current.name },
+      after: { name: input.name },
+      ip: actor.ip,
+    });
     return updated;
   });
 }
 
-export function setIndustryActive(actor: ActorContext, input: { id: number; version: number; active: boolean }): Industry {
+export function setIndustryActive(
+  actor: ActorContext,
+  input: { id: number; version: number; active: boolean },
+): Industry {
   assertAdmin(actor);
   return getDb().transaction((tx) => {
     const current = findIndustry(tx, input.id);
@@ -134,7 +209,15 @@ export function setIndustryActive(actor: ActorContext, input: { id: number; vers
       .returning()
       .get();
     if (!updated) throw new AppError('stale_version');
-    writeAudit(tx, { userId: actor.id, action: input.active ? 'reactivate' : 'deactivate', entityType: 'industry', entityId: current.id, before: { active: current.active }, after: { active: input.active }, ip: actor.ip });
+    writeAudit(tx, {
+      userId: actor.id,
+      action: input.active ? 'reactivate' : 'deactivate',
+      entityType: 'industry',
+      entityId: current.id,
+      before: { active: current.active },
+      after: { active: input.active },
+      ip: actor.ip,
+    });
     return updated;
   });
 }

@@ -40,25 +40,44 @@ export function createReport(actor: ActorContext, projectId: number, input: Repo
   return toReportDto(
     getDb().transaction((tx) => {
       const project = editableProject(tx, actor, projectId);
-      if (input.month > monthOf(today())) throw new AppError('validation_failed', undefined, { month: ['不能填报未来月份'] });
+      if (input.month > monthOf(today()))
+        throw new AppError('validation_failed', undefined, { month: ['不能填报未来月份'] });
       const existing = tx
         .select({ id: monthlyReports.id })
         .from(monthlyReports)
         .where(and(eq(monthlyReports.projectId, projectId), eq(monthlyReports.month, input.month)))
         .get();
-      if (existing) throw new AppError('conflict', `${monthLabel(input.month)}的进度报告已填报，每月只能填报一次`, { month: ['该月已填报'] });
+      if (existing)
+        throw new AppError('conflict', `${monthLabel(input.month)}的进度报告已填报，每月只能填报一次`, {
+          month: ['该月已填报'],
+        });
       const cumulativeInvestment = project.openingInvestment + reportedTotal(tx, projectId) + input.investmentThisMonth;
       const at = nowIso();
       const report = tx
         .insert(monthlyReports)
-        .values({ projectId, ...input, problemsMet: input.problemsMet ?? null, cumulativeInvestment, createdBy: actor.id, createdAt: at })
+        .values({
+          projectId,
+          ...input,
+          problemsMet: input.problemsMet ?? null,
+          cumulativeInvestment,
+          createdBy: actor.id,
+          createdAt: at,
+        })
         .returning()
         .get();
       tx.update(projects)
         .set({ completedInvestment: cumulativeInvestment, version: project.version + 1, updatedAt: at })
         .where(eq(projects.id, projectId))
         .run();
-      writeAudit(tx, { userId: actor.id, action: 'create', entityType: 'report', entityId: report.id, projectId, after: toReportDto(report), ip: actor.ip ?? null });
+      writeAudit(tx, {
+        userId: actor.id,
+        action: 'create',
+        entityType: 'report',
+        entityId: report.id,
+        projectId,
+        after: toReportDto(report),
+        ip: actor.ip ?? null,
+      });
       refreshLight(tx, projectId);
       return report;
     }),
@@ -86,9 +105,13 @@ export function photoTarget(actor: ActorContext, reportId: number): MonthlyRepor
 export function addReportPhoto(actor: ActorContext, reportId: number, bytes: Uint8Array): ReportPhoto {
   const report = photoTarget(actor, reportId);
   if (bytes.byteLength === 0) throw new AppError('validation_failed', undefined, { photo: ['请选择照片'] });
-  if (bytes.byteLength > MAX_PHOTO_BYTES) throw new AppError('payload_too_large', '每张照片不能超过 10 MB', { photo: ['每张照片不能超过 10 MB'] });
+  if (bytes.byteLength > MAX_PHOTO_BYTES)
+    throw new AppError('payload_too_large', '每张照片不能超过 10 MB', { photo: ['每张照片不能超过 10 MB'] });
   const mime = detectPhotoType(bytes);
-  if (!mime) throw new AppError('unsupported_media_type', '只支持 JPEG、PNG 或 WebP 照片', { photo: ['只支持 JPEG、PNG 或 WebP 照片'] });
+  if (!mime)
+    throw new AppError('unsupported_media_type', '只支持 JPEG、PNG 或 WebP 照片', {
+      photo: ['只支持 JPEG、PNG 或 WebP 照片'],
+    });
   const db = getDb();
   const storedName = `${report.id}-${randomBytes(12).toString('hex')}.${PHOTO_EXTENSIONS[mime]}`;
   const dir = photoDirectory();
@@ -99,9 +122,15 @@ export function addReportPhoto(actor: ActorContext, reportId: number, bytes: Uin
     return db.transaction((tx) => {
       const existing = tx.select({ n: count() }).from(reportPhotos).where(eq(reportPhotos.reportId, reportId)).get()!.n;
       if (existing >= MAX_PHOTOS_PER_REPORT) {
-        throw new AppError('validation_failed', `每份报告最多 ${MAX_PHOTOS_PER_REPORT} 张照片`, { photo: [`每份报告最多 ${MAX_PHOTOS_PER_REPORT} 张照片`] });
+        throw new AppError('validation_failed', `每份报告最多 ${MAX_PHOTOS_PER_REPORT} 张照片`, {
+          photo: [`每份报告最多 ${MAX_PHOTOS_PER_REPORT} 张照片`],
+        });
       }
-      const photo = tx.insert(reportPhotos).values({ reportId, storedName, mime, size: bytes.byteLength, createdAt: nowIso() }).returning().get();
+      const photo = tx
+        .insert(reportPhotos)
+        .values({ reportId, storedName, mime, size: bytes.byteLength, createdAt: nowIso() })
+        .returning()
+        .get();
       writeAudit(tx, {
         userId: actor.id,
         action: 'create',

@@ -18,13 +18,23 @@ export function updateResponsibility(actor: ActorContext, projectId: number, pat
     getDb().transaction((tx) => {
       const current = editableProject(tx, actor, projectId);
       if (patch.version !== current.version) throw new AppError('stale_version', '该项目已被他人修改，请刷新后再试');
-      const stored = new Map(tx.select().from(projectStagePlans).where(eq(projectStagePlans.projectId, projectId)).all().map((plan) => [plan.stage, plan.dueDate]));
+      const stored = new Map(
+        tx
+          .select()
+          .from(projectStagePlans)
+          .where(eq(projectStagePlans.projectId, projectId))
+          .all()
+          .map((plan) => [plan.stage, plan.dueDate]),
+      );
       const changedPlans: Partial<Record<Stage, string | null>> = {};
       for (const [stage, dueDate] of Object.entries(patch.stagePlans ?? {}) as Array<[Stage, string | null]>) {
         if ((stored.get(stage) ?? null) !== (dueDate ?? null)) changedPlans[stage] = dueDate ?? null;
       }
       const { version: _version, stagePlans: _stagePlans, ...fields } = patch;
-      return applyProjectPatch(tx, actor, current, { ...fields, ...(Object.keys(changedPlans).length ? { stagePlans: changedPlans } : {}) });
+      return applyProjectPatch(tx, actor, current, {
+        ...fields,
+        ...(Object.keys(changedPlans).length ? { stagePlans: changedPlans } : {}),
+      });
     }),
   );
 }

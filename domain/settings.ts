@@ -3,7 +3,11 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, type Executor } from '@/db';
 import { settings } from '@/db/schema';
-import { DEFAULT_SCHEDULE_LAG_THRESHOLDS, DEFAULT_STAGE_USUAL_DAYS, type ScheduleLagThresholds } from '@/lib/rules/light';
+import {
+  DEFAULT_SCHEDULE_LAG_THRESHOLDS,
+  DEFAULT_STAGE_USUAL_DAYS,
+  type ScheduleLagThresholds,
+} from '@/lib/rules/light';
 import { LEAD_STAGES, STAGES } from '@/lib/rules/enums';
 
 // Settings an admin may change, each with its schema and default.
@@ -14,7 +18,10 @@ export const SETTING_DEFINITIONS = {
   },
   leadStageUsualDays: {
     schema: z.partialRecord(z.enum(LEAD_STAGES), z.number().int().min(1).max(3650).nullable()),
-    defaults: { prospect: 30, contacting: 45, negotiating: 90, signed: 90, landed: null, dropped: null } as Record<(typeof LEAD_STAGES)[number], number | null>,
+    defaults: { prospect: 30, contacting: 45, negotiating: 90, signed: 90, landed: null, dropped: null } as Record<
+      (typeof LEAD_STAGES)[number],
+      number | null
+    >,
   },
   /** 序时进度: percentage points behind schedule for yellow and for red; yellow below red. */
   scheduleLagThresholds: {
@@ -37,7 +44,8 @@ export function getSetting<K extends SettingKey>(key: K, executor: Executor = ge
   const parsed = definition.schema.safeParse(row.value);
   if (!parsed.success) return definition.defaults;
   const value = parsed.data as SettingValue<K>;
-  if (value && typeof value === 'object' && !Array.isArray(value)) return { ...(definition.defaults as object), ...value } as SettingValue<K>;
+  if (value && typeof value === 'object' && !Array.isArray(value))
+    return { ...(definition.defaults as object), ...value } as SettingValue<K>;
   return value;
 }
 

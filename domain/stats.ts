@@ -1,5 +1,11 @@
 import 'server-only';
-import { countProjects, fundsAndTotals, getAnnualTargets, higherLevelFunds, reportedInvestment } from '@/db/queries/stats';
+import {
+  countProjects,
+  fundsAndTotals,
+  getAnnualTargets,
+  higherLevelFunds,
+  reportedInvestment,
+} from '@/db/queries/stats';
 import type { ProjectFilters } from '@/lib/schemas/filters';
 import type { StatsScope } from '@/lib/schemas/stats';
 import { fraction, fundsRate } from '@/lib/rules/stats';
@@ -68,7 +74,11 @@ export const figureFilters = {
   /** The projects whose reports make up 完成投资: those that filed a report for a month of the year. */
   investment: (q: StatsQuery): ProjectFilters => ({ ...scopeFilters(q), reportYear: q.year }),
   /** 上争: higher-level projects with an application past 谋划. */
-  higherLevel: (q: StatsQuery): ProjectFilters => ({ ...scopeFilters(q), category: 'higher_level', applicationFiled: true }),
+  higherLevel: (q: StatsQuery): ProjectFilters => ({
+    ...scopeFilters(q),
+    category: 'higher_level',
+    applicationFiled: true,
+  }),
 };
 
 /** A ledger link for a filter set; GET /api/v1/projects takes the same query string. */
@@ -142,7 +152,11 @@ export function getStats(q: StatsQuery) {
       projects: countProjects(filters.projects),
       started: countProjects(filters.started),
       completed: countProjects(filters.completed),
-      drill: { projects: ledgerLink(filters.projects), started: ledgerLink(filters.started), completed: ledgerLink(filters.completed) },
+      drill: {
+        projects: ledgerLink(filters.projects),
+        started: ledgerLink(filters.started),
+        completed: ledgerLink(filters.completed),
+      },
     };
   });
   return {
@@ -155,12 +169,21 @@ export function getStats(q: StatsQuery) {
     rates: {
       startRate: fraction(head.started, targets.started),
       investmentRate: fraction(head.investmentCompleted, targets.investment),
-      fundsRate: fundsRate({ fundsInPlace: funds.fundsInPlace, totalInvestment: funds.totalInvestment, reporting: funds.reporting }),
+      fundsRate: fundsRate({
+        fundsInPlace: funds.fundsInPlace,
+        totalInvestment: funds.totalInvestment,
+        reporting: funds.reporting,
+      }),
       onTimeCompletionRate: fraction(completedOnTime, completedWithDue),
     },
     // The figures behind two rates, so a reader can check them.
     completion: { completed, withDue: completedWithDue, onTime: completedOnTime },
-    funds: { projects: funds.projects, reporting: funds.reporting, fundsInPlace: funds.fundsInPlace, totalInvestment: funds.totalInvestment },
+    funds: {
+      projects: funds.projects,
+      reporting: funds.reporting,
+      fundsInPlace: funds.fundsInPlace,
+      totalInvestment: funds.totalInvestment,
+    },
     bands,
     higherLevel: {
       applications: countProjects(higherFilters),

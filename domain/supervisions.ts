@@ -2,11 +2,23 @@ import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { getDb, type Executor } from '@/db';
 import { writeAudit } from '@/db/audit';
-import { findSupervisionRow, listProjectSupervisions, listRepliesOf, type SupervisionReplyRow, type SupervisionRow } from '@/db/queries/supervisions';
+import {
+  findSupervisionRow,
+  listProjectSupervisions,
+  listRepliesOf,
+  type SupervisionReplyRow,
+  type SupervisionRow,
+} from '@/db/queries/supervisions';
 import { supervisionReplies, supervisions, users, type Supervision } from '@/db/schema';
 import { nowIso, today } from '@/lib/rules/dates';
 import { canIssueSupervision, type ActorContext } from '@/lib/rules/permissions';
-import { canReplyInStatus, canReplySupervision, canReviewSupervision, checkReview, OPEN_SUPERVISION_STATUSES } from '@/lib/rules/problems';
+import {
+  canReplyInStatus,
+  canReplySupervision,
+  canReviewSupervision,
+  checkReview,
+  OPEN_SUPERVISION_STATUSES,
+} from '@/lib/rules/problems';
 import { AppError } from '@/lib/errors';
 import type { IssueSupervisionInput, ReviewSupervisionInput } from '@/lib/schemas/problems';
 import { refreshLight } from './light';
@@ -18,7 +30,14 @@ import { findProject } from './projects';
 /** The API's Supervision object. Officer replies are `replies`; the leader's notes are `reviews`. */
 export function toSupervisionDto(row: SupervisionRow, replies: SupervisionReplyRow[]) {
   const mine = replies.filter((r) => r.supervisionId === row.id);
-  const shape = (r: SupervisionReplyRow) => ({ id: r.id, by: r.by, byName: r.byName, at: r.at, text: r.text, kind: r.kind });
+  const shape = (r: SupervisionReplyRow) => ({
+    id: r.id,
+    by: r.by,
+    byName: r.byName,
+    at: r.at,
+    text: r.text,
+    kind: r.kind,
+  });
   return {
     id: row.id,
     projectId: row.projectId,
@@ -68,19 +87,42 @@ export function issueSupervision(actor: ActorContext, projectId: number, input: 
   if (!canIssueSupervision(actor)) throw new AppError('forbidden', '只有领导或管理员可以下达督办');
   const id = getDb().transaction((tx) => {
     const project = findProject(tx, projectId);
-    if (input.deadline <= today()) throw new AppError('validation_failed', undefined, { deadline: ['办理时限须晚于今天'] });
+    if (input.deadline <= today())
+      throw new AppError('validation_failed', undefined, { deadline: ['办理时限须晚于今天'] });
     const assigneeId = input.assigneeId ?? project.ownerId;
     if (input.assigneeId != null) {
-      const assignee = tx.select({ role: users.role, active: users.active }).from(users).where(eq(users.id, input.assigneeId)).get();
-      if (!assignee || !assignee.active || assignee.role !== 'officer') throw new AppError('validation_failed', undefined, { assigneeId: ['责任人须为在用的项目专员账号'] });
+      const assignee = tx
+        .select({ role: users.role, active: users.active })
+        .from(users)
+        .where(eq(users.id, input.assigneeId))
+        .get();
+      if (!assignee || !assignee.active || assignee.role !== 'officer')
+        throw new AppError('validation_failed', undefined, { assigneeId: ['责任人须为在用的项目专员账号'] });
     }
     const at = nowIso();
     const created = tx
       .insert(supervisions)
-      .values({ projectId, content: input.content, deadline: input.deadline, status: 'open', issuedBy: actor.id, assigneeId, createdAt: at, updatedAt: at })
+      .values({
+        projectId,
+        content: input.content,
+        deadline: input.deadline,
+        status: 'open',
+        issuedBy: actor.id,
+        assigneeId,
+        createdAt: at,
+        updatedAt: at,
+      })
       .returning()
       .get();
-    writeAudit(tx, { userId: actor.id, action: 'create', entityType: 'supervision', entityId: created.id, projectId, after: created, ip: actor.ip });
+    writeAudit(tx, {
+      userId: actor.id,
+      action: 'create',
+      entityType: 'supervision',
+      entityId: created.id,
+      projectId,
+      after: created,
+      ip: actor.ip,
+    });
     refreshLight(tx, projectId);
     return created.id;
   });
@@ -91,21 +133,39 @@ export function replySupervision(actor: ActorContext, supervisionId: number, tex
   getDb().transaction((tx) => {
     const order = findSupervision(tx, supervisionId);
     const project = findProject(tx, order.projectId);
-    if (!canReplySupervision(actor, { assigneeId: order.assigneeId, project })) throw new AppError('forbidden', '只有该督办的责任人可以回复');
+    if (!canReplySupervision(actor, { assigneeId: order.assigneeId, project }))
+      throw new AppError('forbidden', '只有该督办的责任人可以回复');
     if (!canReplyInStatus(order.status)) throw new AppError('invalid_transition', '该督办已办结，不能再回复');
     const at = nowIso();
-    const reply = tx.insert(supervisionReplies).values({ supervisionId, byUserId: actor.id, at, kind: 'reply', text }).returning().get();
+    const reply = tx
+      .insert(supervisionReplies)
+      .values({ supervisionId, byUserId: actor.id, at, kind: 'reply', text })
+      .returning()
+      .get();
     tx.update(supervisions)
       .set({ status: 'replied', version: order.version + 1, updatedAt: at })
       .where(eq(supervisions.id, supervisionId))
       .run();
-    writeAudit(tx, { userId: actor.id, action: 'reply', entityType: 'supervision', entityId: supervisionId, projectId: order.projectId, before: { status: order.status }, after: { status: 'replied', reply: reply.text }, ip: actor.ip });
+    writeAudit(tx, {
+      userId: actor.id,
+      action: 'reply',
+      entityType: 'supervision',
+      entityId: supervisionId,
+      projectId: order.projectId,
+      before: { status: order.status },
+      after: { status: 'replied', reply: reply.text },
+      ip: actor.ip,
+    });
     refreshLight(tx, order.projectId);
   });
   return supervisionDto(supervisionId);
 }
 
-export function reviewSupervision(actor: ActorContext, supervisionId: number, input: ReviewSupervisionInput): SupervisionDto {
+export function reviewSupervision(
+  actor: ActorContext,
+  supervisionId: number,
+  input: ReviewSupervisionInput,
+): SupervisionDto {
   if (!canReviewSupervision(actor)) throw new AppError('forbidden', '只有领导或管理员可以办结或退回督办');
   getDb().transaction((tx) => {
     const order = findSupervision(tx, supervisionId);
@@ -113,19 +173,40 @@ export function reviewSupervision(actor: ActorContext, supervisionId: number, in
     const check = checkReview(order.status, input.status);
     if (!check.ok) throw new AppError('invalid_transition', check.message);
     const note = input.note?.trim() || null;
-    if (input.status === 'returned' && !note) throw new AppError('reason_required', '退回须说明原因', { note: ['请填写退回原因'] });
+    if (input.status === 'returned' && !note)
+      throw new AppError('reason_required', '退回须说明原因', { note: ['请填写退回原因'] });
     const at = nowIso();
     const updated = tx
       .update(supervisions)
-      .set({ status: input.status, closedAt: input.status === 'done' ? at : null, version: order.version + 1, updatedAt: at })
+      .set({
+        status: input.status,
+        closedAt: input.status === 'done' ? at : null,
+        version: order.version + 1,
+        updatedAt: at,
+      })
       .where(and(eq(supervisions.id, supervisionId), eq(supervisions.version, order.version)))
       .returning()
       .get();
     if (!updated) throw new AppError('stale_version');
     tx.insert(supervisionReplies)
-      .values({ supervisionId, byUserId: actor.id, at, kind: input.status, text: note ?? (input.status === 'done' ? '已办结' : '') })
+      .values({
+        supervisionId,
+        byUserId: actor.id,
+        at,
+        kind: input.status,
+        text: note ?? (input.status === 'done' ? '已办结' : ''),
+      })
       .run();
-    writeAudit(tx, { userId: actor.id, action: input.status === 'done' ? 'close' : 'return', entityType: 'supervision', entityId: supervisionId, projectId: order.projectId, before: { status: order.status }, after: { status: input.status, note }, ip: actor.ip });
+    writeAudit(tx, {
+      userId: actor.id,
+      action: input.status === 'done' ? 'close' : 'return',
+      entityType: 'supervision',
+      entityId: supervisionId,
+      projectId: order.projectId,
+      before: { status: order.status },
+      after: { status: input.status, note },
+      ip: actor.ip,
+    });
     refreshLight(tx, order.projectId);
   });
   return supervisionDto(supervisionId);

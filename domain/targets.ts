@@ -20,7 +20,14 @@ export function createTarget(actor: ActorContext, input: TargetCreateInput): Ann
       throw new AppError('validation_failed', undefined, { year: [`${input.year} 年的目标已存在，请编辑该年度`] });
     }
     const row = tx.insert(annualTargets).values(withNullNote(input)).returning().get();
-    writeAudit(tx, { userId: actor.id, action: 'create', entityType: 'annual_target', entityId: row.id, after: withNullNote(input), ip: actor.ip });
+    writeAudit(tx, {
+      userId: actor.id,
+      action: 'create',
+      entityType: 'annual_target',
+      entityId: row.id,
+      after: withNullNote(input),
+      ip: actor.ip,
+    });
     return row;
   });
 }
@@ -42,7 +49,15 @@ export function updateTarget(actor: ActorContext, input: TargetUpdateInput): Ann
       .returning()
       .get();
     if (!updated) throw new AppError('stale_version');
-    writeAudit(tx, { userId: actor.id, action: 'update', entityType: 'annual_target', entityId: id, before: change.before, after: change.after, ip: actor.ip });
+    writeAudit(tx, {
+      userId: actor.id,
+      action: 'update',
+      entityType: 'annual_target',
+      entityId: id,
+      before: change.before,
+      after: change.after,
+      ip: actor.ip,
+    });
     return updated;
   });
 }

@@ -43,10 +43,26 @@ export function createTask(actor: ActorContext, projectId: number, input: TaskCr
       const at = nowIso();
       const task = tx
         .insert(tasks)
-        .values({ projectId, title: input.title, ownerId: input.ownerId ?? null, dueDate: input.dueDate, createdBy: actor.id, createdAt: at, updatedAt: at })
+        .values({
+          projectId,
+          title: input.title,
+          ownerId: input.ownerId ?? null,
+          dueDate: input.dueDate,
+          createdBy: actor.id,
+          createdAt: at,
+          updatedAt: at,
+        })
         .returning()
         .get();
-      writeAudit(tx, { userId: actor.id, action: 'create', entityType: 'task', entityId: task.id, projectId, after: toTaskDto(task), ip: actor.ip ?? null });
+      writeAudit(tx, {
+        userId: actor.id,
+        action: 'create',
+        entityType: 'task',
+        entityId: task.id,
+        projectId,
+        after: toTaskDto(task),
+        ip: actor.ip ?? null,
+      });
       refreshLight(tx, projectId);
       return task;
     }),
@@ -63,7 +79,12 @@ export function updateTask(actor: ActorContext, taskId: number, input: TaskPatch
       assertOwner(tx, input.ownerId);
       const { version: _version, ...fields } = input;
       const at = nowIso();
-      const doneAt = fields.state === undefined || fields.state === current.state ? current.doneAt : fields.state === 'done' ? at : null;
+      const doneAt =
+        fields.state === undefined || fields.state === current.state
+          ? current.doneAt
+          : fields.state === 'done'
+            ? at
+            : null;
       const updated = tx
         .update(tasks)
         .set({ ...fields, doneAt, version: current.version + 1, updatedAt: at })

@@ -29,7 +29,10 @@ export function toApiTokenDto(token: ApiToken) {
 }
 export type ApiTokenDto = ReturnType<typeof toApiTokenDto>;
 
-export function createApiToken(actor: ActorContext, input: { name: string; userId: number }): { token: string; apiToken: ApiTokenDto } {
+export function createApiToken(
+  actor: ActorContext,
+  input: { name: string; userId: number },
+): { token: string; apiToken: ApiTokenDto } {
   assertAdmin(actor);
   const token = newToken(TOKEN_PREFIX);
   return getDb().transaction((tx) => {
@@ -38,11 +41,24 @@ export function createApiToken(actor: ActorContext, input: { name: string; userI
     if (!user.active) throw new AppError('validation_failed', undefined, { userId: ['该用户已停用'] });
     const row = tx
       .insert(apiTokens)
-      .values({ name: input.name, tokenHash: sha256(token), prefix: token.slice(0, DISPLAY_PREFIX_LENGTH), userId: input.userId, createdBy: actor.id })
+      .values({
+        name: input.name,
+        tokenHash: sha256(token),
+        prefix: token.slice(0, DISPLAY_PREFIX_LENGTH),
+        userId: input.userId,
+        createdBy: actor.id,
+      })
       .returning()
       .get();
     const apiToken = toApiTokenDto(row);
-    writeAudit(tx, { userId: actor.id, action: 'create', entityType: 'api_token', entityId: row.id, after: { name: row.name, userId: row.userId, prefix: row.prefix }, ip: actor.ip });
+    writeAudit(tx, {
+      userId: actor.id,
+      action: 'create',
+      entityType: 'api_token',
+      entityId: row.id,
+      after: { name: row.name, userId: row.userId, prefix: row.prefix },
+      ip: actor.ip,
+    });
     return { token, apiToken };
   });
 }
@@ -54,8 +70,21 @@ export function revokeApiToken(actor: ActorContext, tokenId: number): ApiTokenDt
     const current = tx.select().from(apiTokens).where(eq(apiTokens.id, tokenId)).get();
     if (!current) throw new AppError('not_found', '令牌不存在');
     if (current.revokedAt) return toApiTokenDto(current);
-    const updated = tx.update(apiTokens).set({ revokedAt: nowIso() }).where(eq(apiTokens.id, tokenId)).returning().get();
-    writeAudit(tx, { userId: actor.id, action: 'revoke', entityType: 'api_token', entityId: tokenId, before: { revokedAt: null }, after: { revokedAt: updated.revokedAt }, ip: actor.ip });
+    const updated = tx
+      .update(apiTokens)
+      .set({ revokedAt: nowIso() })
+      .where(eq(apiTokens.id, tokenId))
+      .returning()
+      .get();
+    writeAudit(tx, {
+      userId: actor.id,
+      action: 'revoke',
+      entityType: 'api_token',
+      entityId: tokenId,
+      before: { revokedAt: null },
+      after: { revokedAt: updated.revokedAt },
+      ip: actor.ip,
+    });
     return toApiTokenDto(updated);
   });
 }

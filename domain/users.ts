@@ -49,9 +49,14 @@ export function assertPasswordLength(password: string, field: string, executor: 
 }
 
 /** Officers belong to a unit; the team is only meaningful for investment users. */
-function placement(executor: Executor, input: { role: User['role']; unitId?: number | null; team?: string | null }, current?: User) {
+function placement(
+  executor: Executor,
+  input: { role: User['role']; unitId?: number | null; team?: string | null },
+  current?: User,
+) {
   const unitId = input.unitId ?? null;
-  if (input.role === 'officer' && unitId === null) throw new AppError('validation_failed', undefined, { unitId: ['项目专员必须属于一个单位'] });
+  if (input.role === 'officer' && unitId === null)
+    throw new AppError('validation_failed', undefined, { unitId: ['项目专员必须属于一个单位'] });
   if (unitId !== null && unitId !== current?.unitId) {
     const unit = executor.select({ active: units.active }).from(units).where(eq(units.id, unitId)).get();
     if (!unit) throw new AppError('validation_failed', undefined, { unitId: ['单位不存在'] });
@@ -71,11 +76,26 @@ export async function createUser(actor: ActorContext, input: UserCreateInput): P
     const { unitId, team } = placement(tx, input);
     const user = tx
       .insert(users)
-      .values({ username: input.username, name: input.name, role: input.role, unitId, team, passwordHash, mustChangePassword: input.mustChangePassword })
+      .values({
+        username: input.username,
+        name: input.name,
+        role: input.role,
+        unitId,
+        team,
+        passwordHash,
+        mustChangePassword: input.mustChangePassword,
+      })
       .returning()
       .get();
     const dto = toAdminUserDto(user);
-    writeAudit(tx, { userId: actor.id, action: 'create', entityType: 'user', entityId: user.id, after: dto, ip: actor.ip });
+    writeAudit(tx, {
+      userId: actor.id,
+      action: 'create',
+      entityType: 'user',
+      entityId: user.id,
+      after: dto,
+      ip: actor.ip,
+    });
     return dto;
   });
 }
@@ -86,7 +106,8 @@ export function updateUser(actor: ActorContext, input: UserUpdateInput): AdminUs
     const current = findUser(tx, input.id);
     if (current.version !== input.version) throw new AppError('stale_version');
     // An admin cannot demote themselves: the platform could be left with no administrator.
-    if (current.id === actor.id && input.role !== 'admin') throw new AppError('validation_failed', undefined, { role: ['不能取消自己的管理员角色'] });
+    if (current.id === actor.id && input.role !== 'admin')
+      throw new AppError('validation_failed', undefined, { role: ['不能取消自己的管理员角色'] });
     const { unitId, team } = placement(tx, input, current);
     const patch = { name: input.name, role: input.role, unitId, team };
     const change = diff(current, patch);
@@ -100,17 +121,29 @@ export function updateUser(actor: ActorContext, input: UserUpdateInput): AdminUs
     if (!updated) throw new AppError('stale_version');
     // A changed role or unit changes what the user may do: make them sign in again.
     if (current.role !== updated.role || current.unitId !== updated.unitId) revokeUserSessions(tx, current.id);
-    writeAudit(tx, { userId: actor.id, action: 'update', entityType: 'user', entityId: current.id, before: change.before, after: change.after, ip: actor.ip });
+    writeAudit(tx, {
+      userId: actor.id,
+      action: 'update',
+      entityType: 'user',
+      entityId: current.id,
+      before: change.before,
+      after: change.after,
+      ip: actor.ip,
+    });
     return toAdminUserDto(updated);
   });
 }
 
-export function setUserActive(actor: ActorContext, input: { id: number; version: number; active: boolean }): AdminUserDto {
+export function setUserActive(
+  actor: ActorContext,
+  input: { id: number; version: number; active: boolean },
+): AdminUserDto {
   assertAdmin(actor);
   return getDb().transaction((tx) => {
     const current = findUser(tx, input.id);
     if (current.version !== input.version) throw new AppError('stale_version');
-    if (current.id === actor.id && !input.active) throw new AppError('validation_failed', '不能停用自己的账号', { active: ['不能停用自己的账号'] });
+    if (current.id === actor.id && !input.active)
+      throw new AppError('validation_failed', '不能停用自己的账号', { active: ['不能停用自己的账号'] });
     if (current.active === input.active) return toAdminUserDto(current);
     const updated = tx
       .update(users)
@@ -133,7 +166,10 @@ export function setUserActive(actor: ActorContext, input: { id: number; version:
   });
 }
 
-export async function resetUserPassword(actor: ActorContext, input: { id: number; password: string; mustChangePassword: boolean }): Promise<AdminUserDto> {
+export async function resetUserPassword(
+  actor: ActorContext,
+  input: { id: number; password: string; mustChangePassword: boolean },
+): Promise<AdminUserDto> {
   assertAdmin(actor);
   assertPasswordLength(input.password, 'password');
   const passwordHash = await hashPassword(input.password);
@@ -141,12 +177,24 @@ export async function resetUserPassword(actor: ActorContext, input: { id: number
     const current = findUser(tx, input.id);
     const updated = tx
       .update(users)
-      .set({ passwordHash, mustChangePassword: input.mustChangePassword, version: current.version + 1, updatedAt: nowIso() })
+      .set({
+        passwordHash,
+        mustChangePassword: input.mustChangePassword,
+        version: current.version + 1,
+        updatedAt: nowIso(),
+      })
       .where(eq(users.id, current.id))
       .returning()
       .get();
     revokeUserSessions(tx, current.id);
-    writeAudit(tx, { userId: actor.id, action: 'reset_password', entityType: 'user', entityId: current.id, after: { mustChangePassword: input.mustChangePassword }, ip: actor.ip });
+    writeAudit(tx, {
+      userId: actor.id,
+      action: 'reset_password',
+      entityType: 'user',
+      entityId: current.id,
+      after: { mustChangePassword: input.mustChangePassword },
+      ip: actor.ip,
+    });
     return toAdminUserDto(updated);
   });
 }
@@ -155,13 +203,18 @@ export async function resetUserPassword(actor: ActorContext, input: { id: number
  * A user changes their own password. Their other sessions end (a stolen session must not
  * survive the change); `keepSessionId` is the hashed id of the session making the change.
  */
-export async function changeOwnPassword(actor: ActorContext, input: OwnPasswordInput, keepSessionId: string | null): Promise<void> {
+export async function changeOwnPassword(
+  actor: ActorContext,
+  input: OwnPasswordInput,
+  keepSessionId: string | null,
+): Promise<void> {
   const current = findUser(getDb(), actor.id);
   if (!(await verifyPassword(current.passwordHash, input.currentPassword))) {
     throw new AppError('validation_failed', undefined, { currentPassword: ['当前密码不正确'] });
   }
   assertPasswordLength(input.newPassword, 'newPassword');
-  if (input.newPassword === input.currentPassword) throw new AppError('validation_failed', undefined, { newPassword: ['新密码不能与当前密码相同'] });
+  if (input.newPassword === input.currentPassword)
+    throw new AppError('validation_failed', undefined, { newPassword: ['新密码不能与当前密码相同'] });
   const passwordHash = await hashPassword(input.newPassword);
   getDb().transaction((tx) => {
     const updated = tx
@@ -173,8 +226,18 @@ export async function changeOwnPassword(actor: ActorContext, input: OwnPasswordI
     // Someone else changed the password between the check and the write.
     if (!updated) throw new AppError('stale_version');
     tx.delete(sessions)
-      .where(keepSessionId ? and(eq(sessions.userId, current.id), ne(sessions.id, keepSessionId)) : eq(sessions.userId, current.id))
+      .where(
+        keepSessionId
+          ? and(eq(sessions.userId, current.id), ne(sessions.id, keepSessionId))
+          : eq(sessions.userId, current.id),
+      )
       .run();
-    writeAudit(tx, { userId: actor.id, action: 'change_password', entityType: 'user', entityId: current.id, ip: actor.ip });
+    writeAudit(tx, {
+      userId: actor.id,
+      action: 'change_password',
+      entityType: 'user',
+      entityId: current.id,
+      ip: actor.ip,
+    });
   });
 }

@@ -25,7 +25,15 @@ export function setDigestWebhookUrl(actor: Actor & { ip?: string | null }, url: 
   getDb().transaction((tx) => {
     const before = getSetting('digestWebhookUrl', tx);
     putSetting(tx, 'digestWebhookUrl', url);
-    writeAudit(tx, { userId: actor.id, action: 'update', entityType: 'setting', entityId: null, before: { digestWebhookUrl: before }, after: { digestWebhookUrl: url }, ip: actor.ip ?? null });
+    writeAudit(tx, {
+      userId: actor.id,
+      action: 'update',
+      entityType: 'setting',
+      entityId: null,
+      before: { digestWebhookUrl: before },
+      after: { digestWebhookUrl: url },
+      ip: actor.ip ?? null,
+    });
   });
 }
 
@@ -35,7 +43,11 @@ export function queueDigestDelivery(digestDate: string, payload: unknown): numbe
   if (!url) return null;
   const existing = findDeliveryFor(url, digestDate);
   if (existing) return existing.id;
-  return getDb().insert(webhookDeliveries).values({ url, digestDate, payload, status: 'pending' }).returning({ id: webhookDeliveries.id }).get().id;
+  return getDb()
+    .insert(webhookDeliveries)
+    .values({ url, digestDate, payload, status: 'pending' })
+    .returning({ id: webhookDeliveries.id })
+    .get().id;
 }
 
 async function post(url: string, payload: unknown): Promise<void> {
@@ -65,7 +77,11 @@ export interface DeliveryReport {
  * Tries every due delivery. Within one run a delivery gets up to `triesPerRun` attempts with
  * backoff; if all fail it stays `failed` with a next attempt time for the next run.
  */
-export async function deliverDue({ triesPerRun = 3, baseDelayMs = Number(process.env.WEBHOOK_RETRY_BASE_MS ?? 2_000), log = console.log } = {}): Promise<DeliveryReport[]> {
+export async function deliverDue({
+  triesPerRun = 3,
+  baseDelayMs = Number(process.env.WEBHOOK_RETRY_BASE_MS ?? 2_000),
+  log = console.log,
+} = {}): Promise<DeliveryReport[]> {
   const reports: DeliveryReport[] = [];
   for (const delivery of listDueDeliveries(new Date().toISOString(), MAX_ATTEMPTS)) {
     let attempts = delivery.attempts;
@@ -80,7 +96,12 @@ export async function deliverDue({ triesPerRun = 3, baseDelayMs = Number(process
         lastError = null;
         break;
       } catch (error) {
-        lastError = error instanceof Error ? (error.name === 'TimeoutError' ? `超时（${TIMEOUT_MS} 毫秒）` : error.message) : String(error);
+        lastError =
+          error instanceof Error
+            ? error.name === 'TimeoutError'
+              ? `超时（${TIMEOUT_MS} 毫秒）`
+              : error.message
+            : String(error);
         log(`推送失败（第 ${attempts} 次）：${delivery.url} ${lastError}`);
       }
     }
@@ -92,12 +113,21 @@ export async function deliverDue({ triesPerRun = 3, baseDelayMs = Number(process
         attempts,
         lastError,
         // Later runs retry with a growing wait: 1 h, 4 h, 16 h …
-        nextAttemptAt: delivered || attempts >= MAX_ATTEMPTS ? null : new Date(now.getTime() + backoffMs(Math.ceil(attempts / triesPerRun), 3_600_000)).toISOString(),
+        nextAttemptAt:
+          delivered || attempts >= MAX_ATTEMPTS
+            ? null
+            : new Date(now.getTime() + backoffMs(Math.ceil(attempts / triesPerRun), 3_600_000)).toISOString(),
         updatedAt: now.toISOString(),
       })
       .where(eq(webhookDeliveries.id, delivery.id))
       .run();
-    reports.push({ id: delivery.id, url: delivery.url, status: delivered ? 'delivered' : 'failed', attempts, lastError });
+    reports.push({
+      id: delivery.id,
+      url: delivery.url,
+      status: delivered ? 'delivered' : 'failed',
+      attempts,
+      lastError,
+    });
   }
   return reports;
 }

@@ -28,10 +28,20 @@ export interface YearPlanDto {
   version: number;
 }
 
-export const toYearPlanDto = (row: ProjectYearPlan): YearPlanDto => ({ year: row.year, plannedInvestment: row.plannedInvestment, version: row.version });
+export const toYearPlanDto = (row: ProjectYearPlan): YearPlanDto => ({
+  year: row.year,
+  plannedInvestment: row.plannedInvestment,
+  version: row.version,
+});
 
 export function listYearPlans(projectId: number, executor: Executor = getDb()): YearPlanDto[] {
-  return executor.select().from(projectYearPlans).where(eq(projectYearPlans.projectId, projectId)).orderBy(asc(projectYearPlans.year)).all().map(toYearPlanDto);
+  return executor
+    .select()
+    .from(projectYearPlans)
+    .where(eq(projectYearPlans.projectId, projectId))
+    .orderBy(asc(projectYearPlans.year))
+    .all()
+    .map(toYearPlanDto);
 }
 
 function findYearPlan(executor: Executor, projectId: number, year: number): ProjectYearPlan | undefined {
@@ -50,9 +60,15 @@ export function assertPlanYear(year: number): void {
 }
 
 /** A plan above the project's total investment is refused (it would make every rate meaningless). */
-export function assertPlanWithinTotal(plannedInvestment: number, totalInvestment: number, field = 'plannedInvestment'): void {
+export function assertPlanWithinTotal(
+  plannedInvestment: number,
+  totalInvestment: number,
+  field = 'plannedInvestment',
+): void {
   if (plannedInvestment > totalInvestment) {
-    throw new AppError('validation_failed', `年度计划投资不能超过总投资（${totalInvestment} 万元）`, { [field]: [`不能超过总投资（${totalInvestment} 万元）`] });
+    throw new AppError('validation_failed', `年度计划投资不能超过总投资（${totalInvestment} 万元）`, {
+      [field]: [`不能超过总投资（${totalInvestment} 万元）`],
+    });
   }
 }
 
@@ -81,32 +97,57 @@ export interface YearPlanWriteOptions {
  * when it lowers the current year's plan, writes the row, its audit row and (when lowered) the
  * adjustment. It does not touch the projects row: the caller updates the cached column.
  */
-export function writeYearPlan(tx: Executor, actor: ActorContext | null, project: Project, input: YearPlanWrite, options: YearPlanWriteOptions = {}): { plan: YearPlanDto; changed: boolean } {
+export function writeYearPlan(
+  tx: Executor,
+  actor: ActorContext | null,
+  project: Project,
+  input: YearPlanWrite,
+  options: YearPlanWriteOptions = {},
+): { plan: YearPlanDto; changed: boolean } {
   const field = options.field ?? 'plannedInvestment';
   assertPlanYear(input.year);
-  if (!Number.isInteger(input.plannedInvestment) || input.plannedInvestment < 0) throw new AppError('validation_failed', undefined, { [field]: ['金额不能为负数'] });
+  if (!Number.isInteger(input.plannedInvestment) || input.plannedInvestment < 0)
+    throw new AppError('validation_failed', undefined, { [field]: ['金额不能为负数'] });
   assertPlanWithinTotal(input.plannedInvestment, options.totalInvestment ?? project.totalInvestment, field);
   const existing = findYearPlan(tx, project.id, input.year);
   if (existing && !options.versionChecked && input.version !== existing.version) {
-    throw new AppError('stale_version', input.version === undefined ? '该年度计划已存在，请带上读取时的版本号 version' : '该年度计划已被他人修改，请刷新后再试');
+    throw new AppError(
+      'stale_version',
+      input.version === undefined
+        ? '该年度计划已存在，请带上读取时的版本号 version'
+        : '该年度计划已被他人修改，请刷新后再试',
+    );
   }
   const isCurrent = input.year === currentYear();
   const previous = existing?.plannedInvestment ?? (isCurrent ? project.plannedInvestmentThisYear : null);
-  if (existing && existing.plannedInvestment === input.plannedInvestment) return { plan: toYearPlanDto(existing), changed: false };
+  if (existing && existing.plannedInvestment === input.plannedInvestment)
+    return { plan: toYearPlanDto(existing), changed: false };
   const reason = input.reason?.trim() || null;
   const lowered = isCurrent && previous !== null && input.plannedInvestment < previous;
   if (lowered && !reason) {
-    throw new AppError('reason_required', `调减${input.year}年计划投资须填写原因`, { [options.reasonField ?? 'reason']: ['调减本年度计划投资须填写原因'] });
+    throw new AppError('reason_required', `调减${input.year}年计划投资须填写原因`, {
+      [options.reasonField ?? 'reason']: ['调减本年度计划投资须填写原因'],
+    });
   }
   const at = nowIso();
   const row = existing
     ? tx
         .update(projectYearPlans)
         .set({ plannedInvestment: input.plannedInvestment, version: existing.version + 1, updatedAt: at })
-        .where(and(eq(projectYearPlans.projectId, project.id), eq(projectYearPlans.year, input.year), eq(projectYearPlans.version, existing.version)))
+        .where(
+          and(
+            eq(projectYearPlans.projectId, project.id),
+            eq(projectYearPlans.year, input.year),
+            eq(projectYearPlans.version, existing.version),
+          ),
+        )
         .returning()
         .get()
-    : tx.insert(projectYearPlans).values({ projectId: project.id, year: input.year, plannedInvestment: input.plannedInvestment, updatedAt: at }).returning().get();
+    : tx
+        .insert(projectYearPlans)
+        .values({ projectId: project.id, year: input.year, plannedInvestment: input.plannedInvestment, updatedAt: at })
+        .returning()
+        .get();
   if (!row) throw new AppError('stale_version', '该年度计划已被他人修改，请刷新后再试');
   writeAudit(tx, {
     userId: actor?.id ?? null,
@@ -120,7 +161,15 @@ export function writeYearPlan(tx: Executor, actor: ActorContext | null, project:
     ip: actor?.ip ?? null,
   });
   if (lowered && !options.skipAdjustment) {
-    recordAdjustment(tx, { projectId: project.id, byUserId: actor?.id ?? null, field: 'plannedInvestment', from: previous, to: input.plannedInvestment, reason: reason!, at });
+    recordAdjustment(tx, {
+      projectId: project.id,
+      byUserId: actor?.id ?? null,
+      field: 'plannedInvestment',
+      from: previous,
+      to: input.plannedInvestment,
+      reason: reason!,
+      at,
+    });
   }
   return { plan: toYearPlanDto(row), changed: true };
 }
@@ -148,7 +197,11 @@ export function putYearPlan(actor: ActorContext, projectId: number, input: YearP
 export { syncPlannedThisYear };
 
 /** Σ of each project's monthly reports in `year` (completedThisYear), in one grouped query. */
-export function completedInYear(executor: Executor, projectIds: readonly number[], year = currentYear()): Map<number, number> {
+export function completedInYear(
+  executor: Executor,
+  projectIds: readonly number[],
+  year = currentYear(),
+): Map<number, number> {
   const out = new Map<number, number>();
   if (projectIds.length === 0) return out;
   const unique = [...new Set(projectIds)];
@@ -156,7 +209,13 @@ export function completedInYear(executor: Executor, projectIds: readonly number[
     const rows = executor
       .select({ projectId: monthlyReports.projectId, sum: sql<number>`sum(${monthlyReports.investmentThisMonth})` })
       .from(monthlyReports)
-      .where(and(inArray(monthlyReports.projectId, unique.slice(i, i + 500)), gte(monthlyReports.month, `${year}-01`), lte(monthlyReports.month, `${year}-12`)))
+      .where(
+        and(
+          inArray(monthlyReports.projectId, unique.slice(i, i + 500)),
+          gte(monthlyReports.month, `${year}-01`),
+          lte(monthlyReports.month, `${year}-12`),
+        ),
+      )
       .groupBy(monthlyReports.projectId)
       .all();
     for (const row of rows) out.set(row.projectId, Number(row.sum ?? 0));
@@ -166,10 +225,19 @@ export function completedInYear(executor: Executor, projectIds: readonly number[
 
 /** Σ of all a project's monthly reports; completedInvestment = openingInvestment + this. */
 export function reportedTotal(executor: Executor, projectId: number): number {
-  const row = executor.select({ sum: sql<number>`coalesce(sum(${monthlyReports.investmentThisMonth}), 0)` }).from(monthlyReports).where(eq(monthlyReports.projectId, projectId)).get();
+  const row = executor
+    .select({ sum: sql<number>`coalesce(sum(${monthlyReports.investmentThisMonth}), 0)` })
+    .from(monthlyReports)
+    .where(eq(monthlyReports.projectId, projectId))
+    .get();
   return Number(row?.sum ?? 0);
 }
 
 export function hasReports(executor: Executor, projectId: number): boolean {
-  return !!executor.select({ id: monthlyReports.id }).from(monthlyReports).where(eq(monthlyReports.projectId, projectId)).limit(1).get();
+  return !!executor
+    .select({ id: monthlyReports.id })
+    .from(monthlyReports)
+    .where(eq(monthlyReports.projectId, projectId))
+    .limit(1)
+    .get();
 }

@@ -7,8 +7,12 @@ import { signIn } from './support';
 async function activeProjectOfOfficer(page: Page, nature?: 'continuing'): Promise<{ id: number; version: number }> {
   const units = (await (await page.request.get('/api/v1/units')).json()) as Array<{ id: number; name: string }>;
   const changyi = units.find((unit) => unit.name === '昌邑区')!;
-  const list = await (await page.request.get(`/api/v1/projects?unitId=${changyi.id}&stage=construction&pageSize=100`)).json();
-  const project = list.items.find((item: { status: string; nature: string }) => item.status === 'active' && (!nature || item.nature === nature));
+  const list = await (
+    await page.request.get(`/api/v1/projects?unitId=${changyi.id}&stage=construction&pageSize=100`)
+  ).json();
+  const project = list.items.find(
+    (item: { status: string; nature: string }) => item.status === 'active' && (!nature || item.nature === nature),
+  );
   expect(project).toBeTruthy();
   return project;
 }
@@ -19,7 +23,9 @@ async function readProject(page: Page, id: number) {
   return (await page.request.get(`/api/v1/projects/${id}`)).json();
 }
 
-test('an officer suspends a project: refused without a reason, saved with one, and shown in 调整记录', async ({ page }, testInfo) => {
+test('an officer suspends a project: refused without a reason, saved with one, and shown in 调整记录', async ({
+  page,
+}, testInfo) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   await signIn(page, 'officer');
   const project = await activeProjectOfOfficer(page);
@@ -59,32 +65,59 @@ test('an officer suspends a project: refused without a reason, saved with one, a
   await expect(entry).toContainText('李明');
 
   const adjustments = await (await page.request.get(`/api/v1/projects/${project.id}/adjustments`)).json();
-  expect(adjustments).toEqual([expect.objectContaining({ field: 'status', from: 'active', to: 'suspended', reason: '配套资金未落实，经区政府研究暂缓建设' })]);
+  expect(adjustments).toEqual([
+    expect.objectContaining({
+      field: 'status',
+      from: 'active',
+      to: 'suspended',
+      reason: '配套资金未落实，经区政府研究暂缓建设',
+    }),
+  ]);
 });
 
-test('the 概况 form fits a phone: completed investment read-only with how it is made, other years read-only', async ({ page }, testInfo) => {
+test('the 概况 form fits a phone: completed investment read-only with how it is made, other years read-only', async ({
+  page,
+}, testInfo) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await signIn(page, 'officer');
   const project = await activeProjectOfOfficer(page, 'continuing');
   await page.goto(`/projects/${project.id}`);
   const full = await readProject(page, project.id);
   // A continuing project's earlier plans are listed read-only.
-  const plans = (await (await page.request.get(`/api/v1/projects/${project.id}/plans`)).json()) as Array<{ year: number; plannedInvestment: number }>;
-  const thisYear = Number((process.env.APP_TODAY || new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date())).slice(0, 4));
+  const plans = (await (await page.request.get(`/api/v1/projects/${project.id}/plans`)).json()) as Array<{
+    year: number;
+    plannedInvestment: number;
+  }>;
+  const thisYear = Number(
+    (
+      process.env.APP_TODAY ||
+      new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date())
+    ).slice(0, 4),
+  );
   const earlier = plans.filter((plan) => plan.year < thisYear);
   expect(earlier.length).toBeGreaterThan(0);
   const table = page.getByRole('table', { name: '其他年度计划投资（只读）' });
-  for (const plan of earlier) await expect(table.getByRole('row', { name: new RegExp(`${plan.year}年`) })).toContainText(wan(plan.plannedInvestment));
+  for (const plan of earlier)
+    await expect(table.getByRole('row', { name: new RegExp(`${plan.year}年`) })).toContainText(
+      wan(plan.plannedInvestment),
+    );
   await expect(page.getByText('累计完成投资', { exact: true })).toBeVisible();
   await expect(page.getByText(wan(full.completedInvestment), { exact: true })).toBeVisible();
-  await expect(page.getByText(`期初 ${wan(full.openingInvestment)} + 月报合计 ${wan(full.completedInvestment - full.openingInvestment)}`, { exact: false })).toBeVisible();
+  await expect(
+    page.getByText(
+      `期初 ${wan(full.openingInvestment)} + 月报合计 ${wan(full.completedInvestment - full.openingInvestment)}`,
+      { exact: false },
+    ),
+  ).toBeVisible();
   // It is not an input any more.
   await expect(page.getByLabel('累计完成投资（万元）')).toHaveCount(0);
   await page.getByLabel('项目状态').selectOption({ label: '终止' });
   await page.getByRole('button', { name: '保存修改' }).click();
   await expect(page.locator('#f-reason-error')).toHaveText('请填写调整原因');
   // Nothing sticks out sideways on a phone.
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   await page.getByLabel('调整原因').scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('terminate-refused-390.png'), fullPage: true });

@@ -8,7 +8,9 @@ async function signOut(page: import('@playwright/test').Page) {
   await expect(page).toHaveURL(/\/login/);
 }
 
-test('an admin creates a user, who must set a password at first sign-in and then sees name and role', async ({ page }) => {
+test('an admin creates a user, who must set a password at first sign-in and then sees name and role', async ({
+  page,
+}) => {
   const username = `e2e_${Date.now().toString(36)}`;
   await signIn(page, 'admin');
   await page.goto('/admin/users/new');

@@ -65,7 +65,9 @@ test('an officer drags their own project from 前期手续 to 开工建设 and g
   await expect(page.getByTestId('board-announcer')).toHaveText(`已将 ${name} 移动到 开工建设`);
 });
 
-test("an officer's drag of another unit's card is refused and snaps back with the server's message", async ({ page }) => {
+test("an officer's drag of another unit's card is refused and snaps back with the server's message", async ({
+  page,
+}) => {
   await signIn(page, 'officer');
   await page.goto('/board');
   // Cards of other units are not draggable for this officer at all.
@@ -77,7 +79,11 @@ test("an officer's drag of another unit's card is refused and snaps back with th
   // Meanwhile the project is handed over to 船营区 (as an admin would), so the card on this
   // officer's screen is now another unit's: the server must refuse the move.
   const db = new Database(process.env.E2E_DATABASE_PATH!);
-  const other = db.prepare("select u.id as unitId, o.id as ownerId from units u join users o on o.unit_id = u.id where u.name = '船营区' and o.username = 'officer2'").get() as { unitId: number; ownerId: number };
+  const other = db
+    .prepare(
+      "select u.id as unitId, o.id as ownerId from units u join users o on o.unit_id = u.id where u.name = '船营区' and o.username = 'officer2'",
+    )
+    .get() as { unitId: number; ownerId: number };
   db.prepare('update projects set unit_id = ?, owner_id = ? where id = ?').run(other.unitId, other.ownerId, id);
   db.close();
   await drag(page, card, column(page, '已签约'));

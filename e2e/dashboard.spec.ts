@@ -3,7 +3,9 @@ import { signIn } from './support';
 
 const countIn = (text: string | null) => Number(/(\d+)\s*个/.exec(text ?? '')?.[1] ?? NaN);
 
-test('clicking 开工项目 opens a ledger whose total equals the tile, with the entered-stage filter as a removable chip', async ({ page }) => {
+test('clicking 开工项目 opens a ledger whose total equals the tile, with the entered-stage filter as a removable chip', async ({
+  page,
+}) => {
   await signIn(page, 'leader');
   await page.goto('/dashboard');
   const tile = page.getByTestId('tile-started');
@@ -43,7 +45,8 @@ test('the 双十 scope and a unit narrow every figure, and the figures still equ
   await landed.click();
   await expect(page).toHaveURL(/shuangshi=1/);
   await expect(page).toHaveURL(/category=attraction/);
-  if (landedCount > 0) await expect(page.getByText(/^共 \d+ 个项目/)).toHaveText(new RegExp(`^共 ${landedCount} 个项目`));
+  if (landedCount > 0)
+    await expect(page.getByText(/^共 \d+ 个项目/)).toHaveText(new RegExp(`^共 ${landedCount} 个项目`));
   else await expect(page.getByText('没有符合条件的项目')).toBeVisible();
   await page.goto('/dashboard?scope=shuangshi');
   await page.getByLabel('责任单位').selectOption({ index: 1 });

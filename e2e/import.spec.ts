@@ -34,7 +34,14 @@ async function fillTemplate(templatePath: string): Promise<string> {
   };
   // Replace the example row and add a second one.
   const rows = [
-    { name: NAMES[0], category: '政府投资', total: 52000, year: 12000, start: new Date(Date.UTC(2026, 3, 1)), industry: '现代服务业' },
+    {
+      name: NAMES[0],
+      category: '政府投资',
+      total: 52000,
+      year: 12000,
+      start: new Date(Date.UTC(2026, 3, 1)),
+      industry: '现代服务业',
+    },
     { name: NAMES[1], category: '招商引资', total: 18000, year: 6000, start: '2026-06-15', industry: '农产品加工' },
   ];
   rows.forEach((row, index) => {
@@ -56,7 +63,9 @@ async function fillTemplate(templatePath: string): Promise<string> {
   return out;
 }
 
-test('an officer imports two projects from the template, and an admin finds the batch in the audit log', async ({ page }) => {
+test('an officer imports two projects from the template, and an admin finds the batch in the audit log', async ({
+  page,
+}) => {
   await signIn(page, 'officer');
   await page.goto('/import');
   await expect(page.getByRole('heading', { name: '导入项目台账' })).toBeVisible();

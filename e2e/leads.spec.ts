@@ -2,9 +2,14 @@ import { expect, test } from '@playwright/test';
 import { signIn } from './support';
 
 // Beijing-time calendar date, as the server computes today().
-const beijingDay = (offsetDays = 0) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + offsetDays * 86_400_000));
+const beijingDay = (offsetDays = 0) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(
+    new Date(Date.now() + offsetDays * 86_400_000),
+  );
 
-test('an investment officer logs a 珠三角 lead, follows up, signs it and converts it into a project', async ({ page }) => {
+test('an investment officer logs a 珠三角 lead, follows up, signs it and converts it into a project', async ({
+  page,
+}) => {
   const company = '深圳华鹏智能装备有限公司';
   await signIn(page, 'investment');
   await page.goto('/leads');

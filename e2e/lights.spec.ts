@@ -29,7 +29,9 @@ test('a leader reads a 落后序时进度 red card on the board on a phone', asy
   const box = (await reason.boundingBox())!;
   expect(box.x).toBeGreaterThanOrEqual(0);
   expect(box.x + box.width).toBeLessThanOrEqual(390);
-  const fits = await reason.evaluate((el) => el.scrollWidth <= el.clientWidth && parseFloat(getComputedStyle(el).fontSize) >= 12);
+  const fits = await reason.evaluate(
+    (el) => el.scrollWidth <= el.clientWidth && parseFloat(getComputedStyle(el).fontSize) >= 12,
+  );
   expect(fits).toBe(true);
 
   await page.screenshot({ path: testInfo.outputPath('board-phone.png') });

@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { signIn } from './support';
 
-test('a leader opens last month’s 月度调度通报, sees the headline figures and prints it to an A4 PDF', async ({ page }) => {
+test('a leader opens last month’s 月度调度通报, sees the headline figures and prints it to an A4 PDF', async ({
+  page,
+}) => {
   await signIn(page, 'leader');
   await page.getByRole('link', { name: '月报' }).first().click();
   await expect(page).toHaveURL(/\/reports\/monthly$/);
@@ -25,7 +27,14 @@ test('a leader opens last month’s 月度调度通报, sees the headline figure
   expect(report.redSource.kind).toBe('snapshot');
   await expect(page.getByTestId('red-source')).toContainText(`${report.redSource.date} 的快照`);
   await expect(page.getByTestId('headline-red')).toContainText(`${report.red.length} 个`);
-  for (const section of ['一、主要指标', '三、分单位完成投资', '四、红灯项目及原因', '七、单位考核排名', '八、', '九、本月调整记录']) {
+  for (const section of [
+    '一、主要指标',
+    '三、分单位完成投资',
+    '四、红灯项目及原因',
+    '七、单位考核排名',
+    '八、',
+    '九、本月调整记录',
+  ]) {
     await expect(page.getByRole('heading', { level: 2, name: new RegExp(section) })).toBeVisible();
   }
   await expect(page.getByRole('button', { name: '打印 / 导出PDF' })).toBeVisible();

@@ -4,7 +4,13 @@ import { signIn } from './support';
 
 // Problems, 督办 and the alert centre, as the officer, the leader and the investment user use them.
 
-const beijingToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+const beijingToday = () =>
+  new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
 const shiftDays = (date: string, days: number) => {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
@@ -23,7 +29,8 @@ const one = <T>(sql: string, ...args: unknown[]) => {
 /** Opens a <details> by its summary text unless it is already open. */
 async function openDetails(scope: Locator, summary: string) {
   const details = scope.locator('details', { has: scope.page().locator('summary', { hasText: summary }) }).first();
-  if (!(await details.evaluate((el) => (el as HTMLDetailsElement).open))) await details.locator('summary').first().click();
+  if (!(await details.evaluate((el) => (el as HTMLDetailsElement).open)))
+    await details.locator('summary').first().click();
   return details;
 }
 
@@ -32,10 +39,15 @@ async function asUser(page: Page, username: string) {
   await signIn(page, username);
 }
 
-test('officer raises a 用地 problem, leader escalates it to 市级协调会, officer closes it off; the history shows every step', async ({ page }) => {
+test('officer raises a 用地 problem, leader escalates it to 市级协调会, officer closes it off; the history shows every step', async ({
+  page,
+}) => {
   page.on('dialog', (dialog) => dialog.accept());
   const officer = one<{ id: number; unit_id: number }>("select id, unit_id from users where username = 'officer'");
-  const project = one<{ id: number }>("select id from projects where unit_id = ? and status = 'active' order by id limit 1", officer.unit_id);
+  const project = one<{ id: number }>(
+    "select id from projects where unit_id = ? and status = 'active' order by id limit 1",
+    officer.unit_id,
+  );
   const description = `E2E 用地指标不足 ${Date.now()}`;
 
   await asUser(page, 'officer');
@@ -89,7 +101,10 @@ test('officer raises a 用地 problem, leader escalates it to 市级协调会, o
 test('leader issues a 督办, the officer sees it in 预警 and replies, the leader marks it 已办结', async ({ page }) => {
   page.on('dialog', (dialog) => dialog.accept());
   const officer = one<{ id: number }>("select id from users where username = 'officer'");
-  const project = one<{ id: number }>("select id from projects where owner_id = ? and status = 'active' order by id desc limit 1", officer.id);
+  const project = one<{ id: number }>(
+    "select id from projects where owner_id = ? and status = 'active' order by id desc limit 1",
+    officer.id,
+  );
   const content = `督办E2E${Date.now() % 100000}`;
 
   await asUser(page, 'leader');
@@ -128,10 +143,18 @@ test('leader issues a 督办, the officer sees it in 预警 and replies, the lea
 
 test('a project whose problem passes its deadline turns red and reaches the alert centre', async ({ page }) => {
   const officer2 = one<{ unit_id: number }>("select unit_id from users where username = 'officer2'");
-  const project = one<{ id: number }>("select id from projects where unit_id = ? and light = 'green' and status = 'active' and stage in ('signed','approvals','construction') order by id limit 1", officer2.unit_id);
+  const project = one<{ id: number }>(
+    "select id from projects where unit_id = ? and light = 'green' and status = 'active' and stage in ('signed','approvals','construction') order by id limit 1",
+    officer2.unit_id,
+  );
   await asUser(page, 'officer2');
   const raised = await page.request.post(`/api/v1/projects/${project.id}/problems`, {
-    data: { type: 'utilities', description: '供电线路未接通', unitId: officer2.unit_id, deadline: shiftDays(beijingToday(), 10) },
+    data: {
+      type: 'utilities',
+      description: '供电线路未接通',
+      unitId: officer2.unit_id,
+      deadline: shiftDays(beijingToday(), 10),
+    },
   });
   expect(raised.status()).toBe(201);
   const problem = await raised.json();
@@ -144,7 +167,9 @@ test('a project whose problem passes its deadline turns red and reaches the aler
   handle.close();
 
   const alerts = await (await page.request.get('/api/v1/alerts')).json();
-  const alert = alerts.find((a: { refId: number; kind: string }) => a.refId === problem.id && a.kind === 'problem_overdue');
+  const alert = alerts.find(
+    (a: { refId: number; kind: string }) => a.refId === problem.id && a.kind === 'problem_overdue',
+  );
   expect(alert).toMatchObject({ severity: 'red', projectId: project.id, daysLate: 1 });
   expect(one<{ light: string }>('select light from projects where id = ?', project.id).light).toBe('red');
 

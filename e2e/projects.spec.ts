@@ -7,7 +7,12 @@ const projectName = `松花江畔物流园区测试项目${Date.now().toString(3
 let projectUrl = '';
 
 function beijingToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
 }
 
 function addDays(date: string, days: number): string {
@@ -22,7 +27,9 @@ async function currentStage(page: Page) {
 
 test.describe.configure({ mode: 'serial' });
 
-test('an officer creates a project, works its lists and moves it, overriding the construction gate', async ({ page }) => {
+test('an officer creates a project, works its lists and moves it, overriding the construction gate', async ({
+  page,
+}) => {
   await signIn(page, 'officer');
   await page.goto('/projects');
   await page.getByRole('link', { name: '新建项目' }).click();
@@ -74,7 +81,9 @@ test('an officer creates a project, works its lists and moves it, overriding the
   await page.getByLabel('形象进度说明').fill('完成场地勘察和方案设计');
   await page.getByRole('button', { name: '提交进度报告' }).click();
   await expect(page.getByText('进度报告已提交')).toBeVisible();
-  await expect(page.getByRole('listitem').filter({ hasText: '完成场地勘察和方案设计' }).getByText('800 万元').first()).toBeVisible();
+  await expect(
+    page.getByRole('listitem').filter({ hasText: '完成场地勘察和方案设计' }).getByText('800 万元').first(),
+  ).toBeVisible();
 
   // 谋划储备 → 前期手续 (skipping 已签约)
   await page.getByRole('button', { name: '推进到前期手续' }).click();

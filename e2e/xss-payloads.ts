@@ -33,9 +33,15 @@ export async function installXssTrap(page: Page): Promise<string[]> {
 export async function expectNoScriptRan(page: Page, dialogs: string[]) {
   // Give onerror/onload handlers a moment to fire if any markup slipped through.
   await page.waitForTimeout(300);
-  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), `window.__xss on ${page.url()}`).toBe(0);
+  expect(
+    await page.evaluate(() => (window as unknown as { __xss?: number }).__xss),
+    `window.__xss on ${page.url()}`,
+  ).toBe(0);
   expect(dialogs, `dialogs on ${page.url()}`).toEqual([]);
-  expect(await page.locator('[onerror], [onload], iframe[srcdoc], a[href^="javascript:" i]').count(), `live injected markup on ${page.url()}`).toBe(0);
+  expect(
+    await page.locator('[onerror], [onload], iframe[srcdoc], a[href^="javascript:" i]').count(),
+    `live injected markup on ${page.url()}`,
+  ).toBe(0);
 }
 
 /** The payload is shown as literal text, or as the literal value of a form field (edit forms). */
@@ -44,7 +50,11 @@ export async function expectLiteral(page: Page, text: string) {
     .poll(
       () =>
         page.evaluate(
-          (t) => document.body.innerText.includes(t) || [...document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')].some((field) => field.value.includes(t)),
+          (t) =>
+            document.body.innerText.includes(t) ||
+            [...document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')].some((field) =>
+              field.value.includes(t),
+            ),
           text,
         ),
       { message: `"${text}" shown literally on ${page.url()}` },

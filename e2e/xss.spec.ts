@@ -7,7 +7,12 @@ import { expectLiteral, expectNoScriptRan, installXssTrap, xss } from './xss-pay
 // as the ledger, the board, the project page and its tabs, and the dashboard show it.
 
 const shiftDays = (days: number) => {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  const today = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
   const d = new Date(`${today}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
@@ -48,18 +53,49 @@ test('injected markup in every reachable free-text field renders as text, and no
     office: xss('审批', 1),
   };
   const investment = (await (await api.get('/api/v1/users?role=investment')).json()) as { id: number }[];
-  const lead = await post(api, '/api/v1/leads', { company: text.company, origin: text.origin, proposedProject: text.proposed, ownerId: investment[0].id, intendedInvestment: 1000 });
+  const lead = await post(api, '/api/v1/leads', {
+    company: text.company,
+    origin: text.origin,
+    proposedProject: text.proposed,
+    ownerId: investment[0].id,
+    intendedInvestment: 1000,
+  });
   await post(api, `/api/v1/leads/${lead.id}/followups`, { date: shiftDays(0), kind: 'phone', note: text.followup });
 
-  const projectId = ((await (await api.get('/api/v1/problems?pageSize=1')).json()) as { items: { projectId: number; unitId: number }[] }).items[0].projectId;
+  const projectId = (
+    (await (await api.get('/api/v1/problems?pageSize=1')).json()) as { items: { projectId: number; unitId: number }[] }
+  ).items[0].projectId;
   const units = (await (await api.get('/api/v1/units')).json()) as { id: number }[];
-  const open = await post(api, `/api/v1/projects/${projectId}/problems`, { type: 'land', description: text.problem, unitId: units[0].id, deadline: shiftDays(30) });
-  const closed = await post(api, `/api/v1/projects/${projectId}/problems`, { type: 'other', description: '待销号的问题', unitId: units[0].id, deadline: shiftDays(30) });
-  await post(api, `/api/v1/problems/${closed.id}`, { closed: true, resolution: text.resolution, version: closed.version }, 'patch');
-  const order = await post(api, `/api/v1/projects/${projectId}/supervisions`, { content: text.supervision, deadline: shiftDays(5) });
+  const open = await post(api, `/api/v1/projects/${projectId}/problems`, {
+    type: 'land',
+    description: text.problem,
+    unitId: units[0].id,
+    deadline: shiftDays(30),
+  });
+  const closed = await post(api, `/api/v1/projects/${projectId}/problems`, {
+    type: 'other',
+    description: '待销号的问题',
+    unitId: units[0].id,
+    deadline: shiftDays(30),
+  });
+  await post(
+    api,
+    `/api/v1/problems/${closed.id}`,
+    { closed: true, resolution: text.resolution, version: closed.version },
+    'patch',
+  );
+  const order = await post(api, `/api/v1/projects/${projectId}/supervisions`, {
+    content: text.supervision,
+    deadline: shiftDays(5),
+  });
   await post(api, `/api/v1/supervisions/${order.id}/replies`, { text: text.reply });
   // A fresh user name per attempt, so a retry does not collide with the first attempt's user.
-  await post(api, '/api/v1/admin/users', { username: `xss_user_${Date.now()}`, name: text.user, role: 'leader', password: DEMO_PASSWORD });
+  await post(api, '/api/v1/admin/users', {
+    username: `xss_user_${Date.now()}`,
+    name: text.user,
+    role: 'leader',
+    password: DEMO_PASSWORD,
+  });
   expect(open.description).toBe(text.problem);
 
   // The unit through its form, the one way to name a unit.
@@ -71,18 +107,48 @@ test('injected markup in every reachable free-text field renders as text, and no
   await expect(page.getByText('已添加。')).toBeVisible();
 
   // A project in that unit, so its name also reaches the dashboard's unit breakdown and ranking.
-  const unitId = ((await (await api.get('/api/v1/units')).json()) as { id: number; name: string }[]).find((u) => u.name === text.unit)!.id;
+  const unitId = ((await (await api.get('/api/v1/units')).json()) as { id: number; name: string }[]).find(
+    (u) => u.name === text.unit,
+  )!.id;
   const leaders = (await (await api.get('/api/v1/users?role=leader')).json()) as { id: number }[];
   const project = await post(api, '/api/v1/projects', {
-    name: text.project, category: 'government', unitId, leaderId: leaders[0].id, totalInvestment: 5000, plannedInvestmentThisYear: 2000,
-    location: text.location, description: text.description, taskForce: text.taskForce, plan: text.plan,
+    name: text.project,
+    category: 'government',
+    unitId,
+    leaderId: leaders[0].id,
+    totalInvestment: 5000,
+    plannedInvestmentThisYear: 2000,
+    location: text.location,
+    description: text.description,
+    taskForce: text.taskForce,
+    plan: text.plan,
   });
   await post(api, `/api/v1/projects/${project.id}/tasks`, { title: text.task, dueDate: shiftDays(-3) });
-  await post(api, `/api/v1/projects/${project.id}/reports`, { month: shiftDays(0).slice(0, 7), investmentThisMonth: 300, progressPercent: 15, narrative: text.narrative, problemsMet: text.problemsMet });
-  const moved = await post(api, `/api/v1/projects/${project.id}/transitions`, { to: 'approvals', version: (await (await api.get(`/api/v1/projects/${project.id}`)).json()).version });
-  await post(api, `/api/v1/projects/${project.id}/transitions`, { to: 'reserve', reason: text.reason, version: moved.version });
-  const approval = ((await (await api.get(`/api/v1/projects/${project.id}`)).json()) as { approvals: { id: number; version: number }[] }).approvals[0];
-  await post(api, `/api/v1/approvals/${approval.id}`, { version: approval.version, status: 'in_progress', office: text.office }, 'patch');
+  await post(api, `/api/v1/projects/${project.id}/reports`, {
+    month: shiftDays(0).slice(0, 7),
+    investmentThisMonth: 300,
+    progressPercent: 15,
+    narrative: text.narrative,
+    problemsMet: text.problemsMet,
+  });
+  const moved = await post(api, `/api/v1/projects/${project.id}/transitions`, {
+    to: 'approvals',
+    version: (await (await api.get(`/api/v1/projects/${project.id}`)).json()).version,
+  });
+  await post(api, `/api/v1/projects/${project.id}/transitions`, {
+    to: 'reserve',
+    reason: text.reason,
+    version: moved.version,
+  });
+  const approval = (
+    (await (await api.get(`/api/v1/projects/${project.id}`)).json()) as { approvals: { id: number; version: number }[] }
+  ).approvals[0];
+  await post(
+    api,
+    `/api/v1/approvals/${approval.id}`,
+    { version: approval.version, status: 'in_progress', office: text.office },
+    'patch',
+  );
 
   const visits: Array<[string, string[]]> = [
     ['/projects?q=XSS项目', [text.project]],

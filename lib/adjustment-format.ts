@@ -4,7 +4,8 @@ import { formatWan } from '@/lib/rules/money';
 // 调整记录 in Chinese: the field names and values of project_adjustments rows, shared by the
 // project's 历史 tab, the 月度调度通报 page and its workbook.
 
-export type AdjustmentField = 'status' | 'stageDueDate' | 'plannedStartDate' | 'plannedCompletionDate' | 'shuangshi' | 'plannedInvestment';
+export type AdjustmentField =
+  'status' | 'stageDueDate' | 'plannedStartDate' | 'plannedCompletionDate' | 'shuangshi' | 'plannedInvestment';
 
 export const ADJUSTMENT_FIELD_LABELS: Record<AdjustmentField, string> = {
   status: '项目状态',

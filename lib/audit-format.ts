@@ -100,7 +100,14 @@ const ENTITY_FIELD_LABELS: Record<AuditEntityType, Record<string, string>> = {
   project: PROJECT_FIELD_LABELS,
   year_plan: { projectId: '所属项目', year: '年度', plannedInvestment: '计划投资' },
   task: { title: '任务', ownerId: '责任人', dueDate: '期限', state: '状态', doneAt: '完成时间' },
-  approval: { kind: '手续类别', name: '手续名称', status: '办理状态', office: '审批部门', dueDate: '计划办结日期', doneDate: '办结日期' },
+  approval: {
+    kind: '手续类别',
+    name: '手续名称',
+    status: '办理状态',
+    office: '审批部门',
+    dueDate: '计划办结日期',
+    doneDate: '办结日期',
+  },
   report: {
     month: '月份',
     investmentThisMonth: '本月完成投资',
@@ -110,7 +117,14 @@ const ENTITY_FIELD_LABELS: Record<AuditEntityType, Record<string, string>> = {
     problemsMet: '遇到的问题',
     createdBy: '填报人',
   },
-  report_photo: { reportId: '所属报告', month: '月份', photo: '照片', storedName: '照片', mime: '文件格式', size: '大小' },
+  report_photo: {
+    reportId: '所属报告',
+    month: '月份',
+    photo: '照片',
+    storedName: '照片',
+    mime: '文件格式',
+    size: '大小',
+  },
   problem: {
     type: '问题类型',
     description: '问题描述',
@@ -162,12 +176,46 @@ const ENTITY_FIELD_LABELS: Record<AuditEntityType, Record<string, string>> = {
     kind: '跟进方式',
     note: '跟进内容',
   },
-  campaign: { name: '活动名称', destinations: '目的地', startDate: '开始日期', endDate: '结束日期', description: '活动说明', leaderIds: '带队领导' },
-  import_batch: { kind: '导入内容', fileName: '文件', userId: '导入人', created: '新建数', updated: '更新数', skipped: '跳过数', createdCount: '新建数', updatedCount: '更新数', skippedCount: '跳过数', validOnly: '只导入有效行' },
-  user: { username: '用户名', name: '姓名', role: '角色', unitId: '所属单位', team: '招商小组', phone: '电话', passwordHash: '密码', mustChangePassword: '须修改密码' },
+  campaign: {
+    name: '活动名称',
+    destinations: '目的地',
+    startDate: '开始日期',
+    endDate: '结束日期',
+    description: '活动说明',
+    leaderIds: '带队领导',
+  },
+  import_batch: {
+    kind: '导入内容',
+    fileName: '文件',
+    userId: '导入人',
+    created: '新建数',
+    updated: '更新数',
+    skipped: '跳过数',
+    createdCount: '新建数',
+    updatedCount: '更新数',
+    skippedCount: '跳过数',
+    validOnly: '只导入有效行',
+  },
+  user: {
+    username: '用户名',
+    name: '姓名',
+    role: '角色',
+    unitId: '所属单位',
+    team: '招商小组',
+    phone: '电话',
+    passwordHash: '密码',
+    mustChangePassword: '须修改密码',
+  },
   unit: { name: '单位名称', code: '单位代码', kind: '单位类型' },
   industry: { name: '产业名称' },
-  api_token: { name: '令牌名称', tokenHash: '令牌摘要', prefix: '令牌前缀', userId: '代表用户', lastUsedAt: '最近使用时间', revokedAt: '吊销时间' },
+  api_token: {
+    name: '令牌名称',
+    tokenHash: '令牌摘要',
+    prefix: '令牌前缀',
+    userId: '代表用户',
+    lastUsedAt: '最近使用时间',
+    revokedAt: '吊销时间',
+  },
   setting: {
     key: '设置项',
     value: '设置值',
@@ -225,7 +273,14 @@ export interface AuditNames {
 export type AuditNameKind = keyof AuditNames;
 
 export function emptyAuditNames(): AuditNames {
-  return { users: new Map(), units: new Map(), industries: new Map(), campaigns: new Map(), projects: new Map(), leads: new Map() };
+  return {
+    users: new Map(),
+    units: new Map(),
+    industries: new Map(),
+    campaigns: new Map(),
+    projects: new Map(),
+    leads: new Map(),
+  };
 }
 
 /** Keys whose value is the id of another record. */
@@ -299,7 +354,11 @@ const NESTED_KEY_LABELS: Record<string, Record<string, string>> = {
   stagePlans: STAGE_LABELS,
   scheduleLagThresholds: LIGHT_LABELS,
 };
-const NESTED_UNITS: Record<string, string> = { stageUsualDays: ' 天', leadStageUsualDays: ' 天', scheduleLagThresholds: ' 个百分点' };
+const NESTED_UNITS: Record<string, string> = {
+  stageUsualDays: ' 天',
+  leadStageUsualDays: ' 天',
+  scheduleLagThresholds: ' 个百分点',
+};
 
 const EMPTY = '（空）';
 
@@ -318,7 +377,12 @@ function nameOf(kind: AuditNameKind, id: number, names: AuditNames): string {
 const number = (value: number) => value.toLocaleString('zh-CN');
 
 /** One value of `key` on a record of `entityType`, as a reader sees it. */
-export function formatAuditValue(entityType: string, key: string, value: unknown, names: AuditNames = emptyAuditNames()): string {
+export function formatAuditValue(
+  entityType: string,
+  key: string,
+  value: unknown,
+  names: AuditNames = emptyAuditNames(),
+): string {
   const type = canonicalEntityType(entityType);
   if (value === null || value === undefined || value === '') return EMPTY;
   if (typeof value === 'boolean') return value ? '是' : '否';
@@ -354,7 +418,10 @@ export function formatAuditValue(entityType: string, key: string, value: unknown
 
 function formatNested(type: string, key: string, value: Record<string, unknown>, names: AuditNames): string {
   if (key === 'followup') {
-    const kind = typeof value.kind === 'string' ? (FOLLOWUP_KIND_LABELS as Record<string, string>)[value.kind] ?? value.kind : '';
+    const kind =
+      typeof value.kind === 'string'
+        ? ((FOLLOWUP_KIND_LABELS as Record<string, string>)[value.kind] ?? value.kind)
+        : '';
     const next = typeof value.nextFollowUpDate === 'string' ? `（下次跟进 ${value.nextFollowUpDate}）` : '';
     return `${value.date ?? ''} ${kind}：${value.note ?? ''}${next}`.trim();
   }
@@ -362,7 +429,8 @@ function formatNested(type: string, key: string, value: Record<string, unknown>,
   const unit = NESTED_UNITS[key] ?? '';
   const parts = Object.entries(value).map(([inner, innerValue]) => {
     const label = keyLabels?.[inner] ?? fieldLabel(type, inner);
-    if (innerValue === null || innerValue === undefined) return `${label} ${key === 'stagePlans' ? '（清除）' : '不计'}`;
+    if (innerValue === null || innerValue === undefined)
+      return `${label} ${key === 'stagePlans' ? '（清除）' : '不计'}`;
     return `${label} ${formatAuditValue(type, inner, innerValue, names)}${unit}`;
   });
   return parts.join('；') || '（无）';
@@ -386,7 +454,21 @@ export interface AuditFieldChange {
 }
 
 /** Keys a history view leaves out of a new record: bookkeeping, not what the user entered. */
-const BOOKKEEPING_KEYS = new Set(['id', 'projectId', 'version', 'createdAt', 'updatedAt', 'overdue', 'light', 'lightReasons', 'lightSignals', 'lightRecheckOn', 'stageEnteredAt', 'createdBy', 'leadId']);
+const BOOKKEEPING_KEYS = new Set([
+  'id',
+  'projectId',
+  'version',
+  'createdAt',
+  'updatedAt',
+  'overdue',
+  'light',
+  'lightReasons',
+  'lightSignals',
+  'lightRecheckOn',
+  'stageEnteredAt',
+  'createdBy',
+  'leadId',
+]);
 
 function isBlank(value: unknown): boolean {
   return value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
@@ -396,7 +478,11 @@ function isBlank(value: unknown): boolean {
  * The fields an audit row touched, labelled and formatted. `compact` (the history tabs) leaves out a
  * new record's bookkeeping and empty fields, a flag that stayed false, and context keys that did not change.
  */
-export function describeChanges(entry: AuditRecord, names: AuditNames = emptyAuditNames(), options: { compact?: boolean } = {}): AuditFieldChange[] {
+export function describeChanges(
+  entry: AuditRecord,
+  names: AuditNames = emptyAuditNames(),
+  options: { compact?: boolean } = {},
+): AuditFieldChange[] {
   const before = isRecord(entry.before) ? entry.before : {};
   const after = isRecord(entry.after) ? entry.after : {};
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
@@ -433,7 +519,11 @@ export function describeChanges(entry: AuditRecord, names: AuditNames = emptyAud
 /** One line of text for a row (the spreadsheet export). */
 export function changeText(entry: AuditRecord, names: AuditNames = emptyAuditNames()): string {
   return describeChanges(entry, names)
-    .map((change) => (change.before === null ? `${change.label}：${change.after}` : `${change.label}：${change.before} → ${change.after}`))
+    .map((change) =>
+      change.before === null
+        ? `${change.label}：${change.after}`
+        : `${change.label}：${change.before} → ${change.after}`,
+    )
     .join('；');
 }
 
@@ -442,8 +532,17 @@ export function auditSubject(entry: AuditRecord): string {
   if (canonicalEntityType(entry.entityType) === 'project') return '';
   const after = isRecord(entry.after) ? entry.after : {};
   const before = isRecord(entry.before) ? entry.before : {};
-  const subject = after.title ?? after.name ?? after.month ?? after.content ?? after.description ?? before.title ?? before.name ?? before.description;
-  if (canonicalEntityType(entry.entityType) === 'year_plan' && typeof after.year === 'number') return `${after.year} 年`;
+  const subject =
+    after.title ??
+    after.name ??
+    after.month ??
+    after.content ??
+    after.description ??
+    before.title ??
+    before.name ??
+    before.description;
+  if (canonicalEntityType(entry.entityType) === 'year_plan' && typeof after.year === 'number')
+    return `${after.year} 年`;
   return typeof subject === 'string' ? subject : '';
 }
 
@@ -457,8 +556,17 @@ export function recordHref(entityType: string, entityId: number | null, projectI
 }
 
 /** The ids a set of rows refers to, by the kind of record they name (for loading the names). */
-export function referencedIds(rows: Iterable<Pick<AuditRecord, 'before' | 'after'>>): Record<AuditNameKind, Set<number>> {
-  const ids: Record<AuditNameKind, Set<number>> = { users: new Set(), units: new Set(), industries: new Set(), campaigns: new Set(), projects: new Set(), leads: new Set() };
+export function referencedIds(
+  rows: Iterable<Pick<AuditRecord, 'before' | 'after'>>,
+): Record<AuditNameKind, Set<number>> {
+  const ids: Record<AuditNameKind, Set<number>> = {
+    users: new Set(),
+    units: new Set(),
+    industries: new Set(),
+    campaigns: new Set(),
+    projects: new Set(),
+    leads: new Set(),
+  };
   const visit = (value: unknown) => {
     if (!isRecord(value)) return;
     for (const [key, inner] of Object.entries(value)) {

@@ -64,7 +64,12 @@ export function canonicalEntityType(stored: string): string {
 
 /** Every stored spelling of a record type, for filtering the log by it. */
 export function storedEntityTypes(entityType: string): string[] {
-  return [entityType, ...Object.entries(LEGACY_ENTITY_TYPES).filter(([, type]) => type === entityType).map(([legacy]) => legacy)];
+  return [
+    entityType,
+    ...Object.entries(LEGACY_ENTITY_TYPES)
+      .filter(([, type]) => type === entityType)
+      .map(([legacy]) => legacy),
+  ];
 }
 
 export function isAuditEntityType(value: string): value is AuditEntityType {
@@ -78,5 +83,7 @@ export function entityTypeLabel(stored: string): string {
 }
 
 export function actionLabel(stored: string): string {
-  return Object.hasOwn(AUDIT_ACTION_LABELS, stored) ? AUDIT_ACTION_LABELS[stored as AuditAction] : `其他操作（${stored}）`;
+  return Object.hasOwn(AUDIT_ACTION_LABELS, stored)
+    ? AUDIT_ACTION_LABELS[stored as AuditAction]
+    : `其他操作（${stored}）`;
 }

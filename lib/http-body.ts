@@ -31,10 +31,16 @@ export async function readLimitedBody(request: Request, max: number, tooLarge: (
 }
 
 /** A multipart form read under the same ceiling (plus room for the part headers). */
-export async function readLimitedForm(request: Request, max: number, tooLarge: () => AppError): Promise<FormData | null> {
+export async function readLimitedForm(
+  request: Request,
+  max: number,
+  tooLarge: () => AppError,
+): Promise<FormData | null> {
   const bytes = await readLimitedBody(request, max + 64 * 1024, tooLarge);
   try {
-    return await new Response(bytes as BodyInit, { headers: { 'content-type': request.headers.get('content-type') ?? '' } }).formData();
+    return await new Response(bytes as BodyInit, {
+      headers: { 'content-type': request.headers.get('content-type') ?? '' },
+    }).formData();
   } catch {
     return null;
   }

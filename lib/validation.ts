@@ -13,16 +13,11 @@ export const money = z
   .min(0, { error: '金额不能为负数' })
   .max(1_000_000_000_000, { error: '金额过大' });
 
-export const isoDate = z
-  .string({ error: '请输入日期' })
-  .refine(isIsoDate, { error: '日期无效，格式应为 YYYY-MM-DD' });
+export const isoDate = z.string({ error: '请输入日期' }).refine(isIsoDate, { error: '日期无效，格式应为 YYYY-MM-DD' });
 
 export const month = z.string({ error: '请输入月份' }).refine(isMonth, { error: '月份格式应为 YYYY-MM' });
 
-export const projectCode = z
-  .string()
-  .trim()
-  .refine(isValidProjectCode, { error: PROJECT_CODE_MESSAGE });
+export const projectCode = z.string().trim().refine(isValidProjectCode, { error: PROJECT_CODE_MESSAGE });
 
 export const name = z
   .string({ error: '请输入名称' })
@@ -30,9 +25,17 @@ export const name = z
   .min(1, { error: '不能为空' })
   .max(200, { error: '不能超过 200 个字' });
 
-export const longText = (max = 5000) => z.string().trim().max(max, { error: `不能超过 ${max} 个字` });
+export const longText = (max = 5000) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `不能超过 ${max} 个字` });
 
-export const id = z.coerce.number({ error: '编号无效' }).int({ error: '编号无效' }).positive({ error: '编号无效' }).max(Number.MAX_SAFE_INTEGER);
+export const id = z.coerce
+  .number({ error: '编号无效' })
+  .int({ error: '编号无效' })
+  .positive({ error: '编号无效' })
+  .max(Number.MAX_SAFE_INTEGER);
 
 export const version = z.number({ error: '缺少版本号 version' }).int().min(1);
 

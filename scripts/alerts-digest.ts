@@ -29,12 +29,20 @@ async function main() {
   const files = writeDigest(digest, out);
   if (!process.argv.includes('--quiet')) console.log(digestText(digest));
   console.log(`已写入 ${files.json} 和 ${files.text}（${digest.users.length} 位用户）。`);
-  console.log(!hadSnapshot ? `已记录 ${date} 的灯色快照（红灯 ${snapshot.counts.red} 个，黄灯 ${snapshot.counts.yellow} 个）。` : `${date} 的灯色快照此前已记录。`);
+  console.log(
+    !hadSnapshot
+      ? `已记录 ${date} 的灯色快照（红灯 ${snapshot.counts.red} 个，黄灯 ${snapshot.counts.yellow} 个）。`
+      : `${date} 的灯色快照此前已记录。`,
+  );
   if (!process.argv.includes('--no-webhook')) {
     const queued = queueDigestDelivery(date, digest);
     if (queued === null) console.log('未设置推送地址（系统管理 → 预警推送），跳过推送。');
     for (const report of await deliverDue()) {
-      console.log(report.status === 'delivered' ? `已推送至 ${report.url}` : `推送失败，已记录，稍后重试：${report.url}（${report.lastError}）`);
+      console.log(
+        report.status === 'delivered'
+          ? `已推送至 ${report.url}`
+          : `推送失败，已记录，稍后重试：${report.url}（${report.lastError}）`,
+      );
     }
   }
 }

@@ -11,8 +11,11 @@ const sums = db.prepare(`select stage, count(*) as count, coalesce(sum(total_inv
   coalesce(sum(case when light = 'red' then 1 else 0 end), 0) as red, coalesce(sum(case when light = 'yellow' then 1 else 0 end), 0) as yellow
   from projects group by stage`);
 // The board's card selection: per stage and light, an indexed range read; then the card details.
-const pageIds = db.prepare(`select id from projects where stage = ? and light = ? order by total_investment desc, id desc limit ?`).pluck();
-const details = db.prepare(`select p.id, p.stage, p.version, p.name, p.unit_id, p.owner_id, u.name as unitName, p.category, p.shuangshi, p.total_investment,
+const pageIds = db
+  .prepare(`select id from projects where stage = ? and light = ? order by total_investment desc, id desc limit ?`)
+  .pluck();
+const details =
+  db.prepare(`select p.id, p.stage, p.version, p.name, p.unit_id, p.owner_id, u.name as unitName, p.category, p.shuangshi, p.total_investment,
   p.planned_investment_this_year, p.completed_investment, p.stage_entered_at, l.name as leaderName, p.light, p.light_reasons,
   (select count(*) from supervisions s where s.project_id = p.id and s.status in ('open','replied','returned')) as openSupervisions
   from projects p join units u on u.id = p.unit_id left join users l on l.id = p.leader_id where p.id in (select value from json_each(?))`);

@@ -68,7 +68,9 @@ function wireBytes(url: string, headers: Record<string, string>): Promise<{ wire
       .get(url, { headers: { ...headers, 'accept-encoding': 'gzip' } }, (response) => {
         let wire = 0;
         response.on('data', (chunk: Buffer) => (wire += chunk.length));
-        response.on('end', () => resolve({ wire, encoding: String(response.headers['content-encoding'] ?? 'identity') }));
+        response.on('end', () =>
+          resolve({ wire, encoding: String(response.headers['content-encoding'] ?? 'identity') }),
+        );
       })
       .on('error', reject);
   });
@@ -78,11 +80,17 @@ async function main() {
   let dbPath = path.resolve(option('db', 'data/bench.db'));
   if (smoke) {
     dbPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jkp-bench-')), 'smoke.db');
-    const gen = spawnSync('npx', ['tsx', 'scripts/generate-demo.ts', '--projects', '400', '--leads', '100', '--out', dbPath], { cwd: root, stdio: 'inherit' });
+    const gen = spawnSync(
+      'npx',
+      ['tsx', 'scripts/generate-demo.ts', '--projects', '400', '--leads', '100', '--out', dbPath],
+      { cwd: root, stdio: 'inherit' },
+    );
     if (gen.status !== 0) process.exit(gen.status ?? 1);
   }
   if (!fs.existsSync(dbPath)) {
-    console.error(`找不到数据库 ${dbPath}。请先运行：npm run db:generate-demo -- --projects 14000 --leads 3000 --out data/bench.db`);
+    console.error(
+      `找不到数据库 ${dbPath}。请先运行：npm run db:generate-demo -- --projects 14000 --leads 3000 --out data/bench.db`,
+    );
     process.exit(1);
   }
   if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) {
@@ -92,13 +100,26 @@ async function main() {
 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const server: ChildProcess = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: root,
-    env: { ...process.env, NODE_ENV: 'production', DATABASE_PATH: dbPath, SEED_DEMO: '0', APP_TODAY: process.env.APP_TODAY ?? '' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const server: ChildProcess = spawn(
+    process.execPath,
+    [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        DATABASE_PATH: dbPath,
+        SEED_DEMO: '0',
+        APP_TODAY: process.env.APP_TODAY ?? '',
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   const floorPort = await freePort();
-  const floor = fork(path.join(root, 'scripts/bench-floor.mjs'), [], { env: { ...process.env, DATABASE_PATH: dbPath, PORT: String(floorPort) }, stdio: 'inherit' });
+  const floor = fork(path.join(root, 'scripts/bench-floor.mjs'), [], {
+    env: { ...process.env, DATABASE_PATH: dbPath, PORT: String(floorPort) },
+    stdio: 'inherit',
+  });
   const stopAll = () => {
     server.kill('SIGTERM');
     floor.kill('SIGTERM');
@@ -115,7 +136,11 @@ async function main() {
     let peak = baselineRss;
     const sampler = setInterval(() => (peak = Math.max(peak, rssOf(server.pid!).rss)), 100);
 
-    const login = await fetch(`${base}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'leader', password: 'demo2018' }) });
+    const login = await fetch(`${base}/api/v1/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'leader', password: 'demo2018' }),
+    });
     if (!login.ok) throw new Error(`登录失败：HTTP ${login.status}`);
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
     const headers = { cookie };
@@ -124,7 +149,14 @@ async function main() {
     // Bytes the browser receives for /board: the HTML and the JavaScript it loads, gzipped.
     const html = await (await fetch(`${base}/board`, { headers })).text();
     // Modern browsers skip `noModule` scripts (the legacy polyfills), so they are not counted.
-    const scripts = [...new Set([...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]).filter((tag) => !/nomodule/i.test(tag)).flatMap((tag) => tag.match(/\ssrc="([^"]+)"/)?.[1] ?? []))];
+    const scripts = [
+      ...new Set(
+        [...html.matchAll(/<script\b[^>]*>/g)]
+          .map((m) => m[0])
+          .filter((tag) => !/nomodule/i.test(tag))
+          .flatMap((tag) => tag.match(/\ssrc="([^"]+)"/)?.[1] ?? []),
+      ),
+    ];
     let jsRaw = 0;
     let jsGzip = 0;
     for (const src of scripts) {
@@ -167,7 +199,11 @@ async function main() {
         'p99 ms': result.latency.p99,
         'floor/target': floorRps && rps ? `${(floorRps / rps).toFixed(1)}x` : '—',
         errors: non2xx,
-        budget: target.budgetP50 ? (result.latency.p50 < target.budgetP50 ? `p50<${target.budgetP50} ✓` : `p50<${target.budgetP50} ✗`) : '',
+        budget: target.budgetP50
+          ? result.latency.p50 < target.budgetP50
+            ? `p50<${target.budgetP50} ✓`
+            : `p50<${target.budgetP50} ✗`
+          : '',
       });
     }
     clearInterval(sampler);
@@ -175,14 +211,27 @@ async function main() {
 
     const projects = await (await fetch(`${base}/api/v1/board?kind=projects`, { headers })).json();
     const total = (projects.columns as Array<{ count: number }>).reduce((n, c) => n + c.count, 0);
-    console.log(`\n基准测试：${total} 个项目，${connections} 个并发连接，每项 ${duration} 秒，${os.cpus().length} 核\n`);
+    console.log(
+      `\n基准测试：${total} 个项目，${connections} 个并发连接，每项 ${duration} 秒，${os.cpus().length} 核\n`,
+    );
     console.table(rows);
     console.log(`/board HTML：${kb(html.length)}（gzip ${kb(htmlGzip)}）`);
-    console.log(`/board JS：${scripts.length} 个文件，${kb(jsRaw)}（gzip ${kb(jsGzip)}）${jsGzip < 150 * 1024 ? ' ✓ <150 KB' : ' ✗ ≥150 KB'}`);
-    console.log(`服务器内存：启动 ${(baselineRss / 1024 / 1024).toFixed(0)} MB，峰值 RSS ${(peakRss / 1024 / 1024).toFixed(0)} MB${peakRss < 400 * 1024 * 1024 ? ' ✓ <400 MB' : ' ✗ ≥400 MB'}`);
+    console.log(
+      `/board JS：${scripts.length} 个文件，${kb(jsRaw)}（gzip ${kb(jsGzip)}）${jsGzip < 150 * 1024 ? ' ✓ <150 KB' : ' ✗ ≥150 KB'}`,
+    );
+    console.log(
+      `服务器内存：启动 ${(baselineRss / 1024 / 1024).toFixed(0)} MB，峰值 RSS ${(peakRss / 1024 / 1024).toFixed(0)} MB${peakRss < 400 * 1024 * 1024 ? ' ✓ <400 MB' : ' ✗ ≥400 MB'}`,
+    );
     const outDir = path.join(root, 'bench-results');
     fs.mkdirSync(outDir, { recursive: true });
-    fs.writeFileSync(path.join(outDir, `bench-${Date.now()}.json`), JSON.stringify({ total, connections, duration, rows, htmlBytes: html.length, htmlGzip, jsRaw, jsGzip, peakRss }, null, 2));
+    fs.writeFileSync(
+      path.join(outDir, `bench-${Date.now()}.json`),
+      JSON.stringify(
+        { total, connections, duration, rows, htmlBytes: html.length, htmlGzip, jsRaw, jsGzip, peakRss },
+        null,
+        2,
+      ),
+    );
   } finally {
     stopAll();
   }

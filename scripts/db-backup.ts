@@ -30,7 +30,9 @@ db.backup(out, {
     const integrity = check.pragma('integrity_check', { simple: true });
     check.close();
     if (integrity !== 'ok') throw new Error(`备份文件完整性检查失败：${integrity}`);
-    console.log(`\n已备份到 ${out}（${(fs.statSync(out).size / 1024 / 1024).toFixed(1)} MB，${Date.now() - started} ms，完整性检查通过）`);
+    console.log(
+      `\n已备份到 ${out}（${(fs.statSync(out).size / 1024 / 1024).toFixed(1)} MB，${Date.now() - started} ms，完整性检查通过）`,
+    );
   })
   .catch((error) => {
     console.error(`\n备份失败：${error instanceof Error ? error.message : error}`);

@@ -24,12 +24,16 @@ if (!path) {
   const hasApt = fs.existsSync('/usr/bin/apt-get');
   if (isRoot && hasApt) {
     console.log('未找到 Chromium，正在安装 Debian 的 chromium 软件包…');
-    execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', { stdio: 'inherit' });
+    execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', {
+      stdio: 'inherit',
+    });
     path = await found();
   }
 }
 if (!path) {
-  console.error('未找到 Chromium。请先安装：sudo apt-get install -y chromium（或设置 CHROMIUM_PATH 指向 Chromium 可执行文件）');
+  console.error(
+    '未找到 Chromium。请先安装：sudo apt-get install -y chromium（或设置 CHROMIUM_PATH 指向 Chromium 可执行文件）',
+  );
   process.exit(1);
 }
 console.log(`Chromium: ${path}`);

@@ -40,14 +40,20 @@ async function main() {
     const file = flag('file');
     if (!file || !fs.existsSync(file)) throw new AppError('bad_request', '上传的文件不存在');
     const upload = { name: flag('name') ?? '未命名.xlsx', bytes: new Uint8Array(fs.readFileSync(file)) };
-    const preview = kind === 'leads' ? await previewLeadImport(actor, upload, progress) : await previewProjectImport(actor, upload, progress);
+    const preview =
+      kind === 'leads'
+        ? await previewLeadImport(actor, upload, progress)
+        : await previewProjectImport(actor, upload, progress);
     emit({ result: { previewId: preview.id, counts: preview.counts } });
     return;
   }
   if (step === 'commit') {
     const previewId = flag('preview') ?? '';
     const options = { validOnly: process.argv.includes('--valid-only'), onProgress: progress };
-    emit({ result: kind === 'leads' ? commitLeadImport(actor, previewId, options) : commitProjectImport(actor, previewId, options) });
+    emit({
+      result:
+        kind === 'leads' ? commitLeadImport(actor, previewId, options) : commitProjectImport(actor, previewId, options),
+    });
     return;
   }
   throw new AppError('bad_request', '用法：import-worker.ts preview|commit …');
@@ -57,7 +63,13 @@ main()
   .then(() => closeDb())
   .catch((error: unknown) => {
     const appError = isAppError(error) ? error : toAppError(error);
-    emit({ error: { code: appError.code, message: appError.message, ...(appError.fields ? { fields: appError.fields } : {}) } });
+    emit({
+      error: {
+        code: appError.code,
+        message: appError.message,
+        ...(appError.fields ? { fields: appError.fields } : {}),
+      },
+    });
     closeDb();
     process.exitCode = appError.code === 'internal' ? 1 : 0;
   });

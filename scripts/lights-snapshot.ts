@@ -48,11 +48,15 @@ function main(): number {
       ? `${date} 的灯色快照此前已记录，未作改动（${units.length} 个单位，${flagged.length} 个红灯、黄灯项目）。`
       : `已记录 ${date} 的灯色快照：${units.length} 个单位的灯数，${flagged.length} 个红灯、黄灯项目及其原因。`,
   );
-  console.log(`全市：红灯 ${counts.red} 个，黄灯 ${counts.yellow} 个，绿灯 ${counts.green} 个，暂缓/终止 ${counts.grey} 个。`);
+  console.log(
+    `全市：红灯 ${counts.red} 个，黄灯 ${counts.yellow} 个，绿灯 ${counts.green} 个，暂缓/终止 ${counts.grey} 个。`,
+  );
   const names = new Map(listUnits({ includeInactive: true }).map((unit) => [unit.id, unit.name]));
   for (const row of units) {
     if (row.red + row.yellow + row.green + row.grey === 0) continue;
-    console.log(`  ${names.get(row.unitId) ?? `单位 ${row.unitId}`}：红 ${row.red}，黄 ${row.yellow}，绿 ${row.green}，暂缓/终止 ${row.grey}`);
+    console.log(
+      `  ${names.get(row.unitId) ?? `单位 ${row.unitId}`}：红 ${row.red}，黄 ${row.yellow}，绿 ${row.green}，暂缓/终止 ${row.grey}`,
+    );
   }
   return 0;
 }

@@ -43,7 +43,17 @@ async function main(): Promise<number> {
       `（${redSourceText(report.redSource, report.month)}）`,
       `上报市级问题 ${report.problemsEscalated.length} 个，销号问题 ${report.problemsClosed.length} 个，未办结督办 ${report.openSupervisions.length} 件`,
       `考核排名（${report.rankingPeriod.label}）第一名：${report.ranking[0]?.unitName ?? '无'}`,
-      `本月调整记录 ${report.adjustments.length} 条${report.adjustments.length ? `：${report.adjustments.slice(0, 5).map((adjustment) => `${adjustment.date} ${adjustment.projectName} ${adjustment.fieldLabel} ${adjustment.fromText}→${adjustment.toText}（${adjustment.reason}）`).join('；')}${report.adjustments.length > 5 ? ' 等' : ''}` : ''}`,
+      `本月调整记录 ${report.adjustments.length} 条${
+        report.adjustments.length
+          ? `：${report.adjustments
+              .slice(0, 5)
+              .map(
+                (adjustment) =>
+                  `${adjustment.date} ${adjustment.projectName} ${adjustment.fieldLabel} ${adjustment.fromText}→${adjustment.toText}（${adjustment.reason}）`,
+              )
+              .join('；')}${report.adjustments.length > 5 ? ' 等' : ''}`
+          : ''
+      }`,
       `已写入 ${file}`,
     ].join('\n'),
   );
@@ -58,7 +68,11 @@ main()
   .catch((error) => {
     closeDb();
     if (isAppError(error)) {
-      console.error(`${error.message}：${Object.values(error.fields ?? {}).flat().join('；')}\n${usage}`);
+      console.error(
+        `${error.message}：${Object.values(error.fields ?? {})
+          .flat()
+          .join('；')}\n${usage}`,
+      );
       process.exit(2);
     }
     console.error(error);

@@ -19,7 +19,8 @@ function newestSource() {
       else newest = Math.max(newest, fs.statSync(full).mtimeMs);
     }
   };
-  for (const dir of ['app', 'components', 'lib', 'domain', 'db']) if (fs.existsSync(path.join(root, dir))) walk(path.join(root, dir));
+  for (const dir of ['app', 'components', 'lib', 'domain', 'db'])
+    if (fs.existsSync(path.join(root, dir))) walk(path.join(root, dir));
   for (const file of ['package-lock.json', 'next.config.js', 'proxy.ts', 'instrumentation.ts']) {
     if (fs.existsSync(path.join(root, file))) newest = Math.max(newest, fs.statSync(path.join(root, file)).mtimeMs);
   }

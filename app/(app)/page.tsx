@@ -13,7 +13,9 @@ const LANDING: Record<Role, string[]> = {
 
 export default async function Home() {
   const user = await requireUser();
-  const available = new Set(NAV_ITEMS.filter((item) => !item.roles || item.roles.includes(user.role)).map((item) => item.href));
+  const available = new Set(
+    NAV_ITEMS.filter((item) => !item.roles || item.roles.includes(user.role)).map((item) => item.href),
+  );
   // Until a role's own sections exist, its users land on their account page.
   const target = LANDING[user.role].find((href) => available.has(href)) ?? [...available][0] ?? '/account';
   redirect(target);

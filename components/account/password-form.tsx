@@ -13,9 +13,31 @@ export function PasswordForm({ action, minLength }: { action: FormAction; minLen
     <form key={state.data?.changedAt ?? 'form'} onSubmit={onSubmit} className="max-w-sm space-y-4" noValidate>
       {state.ok ? <Notice tone="success">密码已修改，您在其他设备上的登录已失效。</Notice> : null}
       {!state.ok && state.message ? <Notice tone="error">{state.message}</Notice> : null}
-      <TextField name="currentPassword" label="当前密码" type="password" autoComplete="current-password" required error={errors.currentPassword} />
-      <TextField name="newPassword" label="新密码" type="password" autoComplete="new-password" required error={errors.newPassword} hint={`至少 ${minLength} 位`} />
-      <TextField name="confirmPassword" label="确认新密码" type="password" autoComplete="new-password" required error={errors.confirmPassword} />
+      <TextField
+        name="currentPassword"
+        label="当前密码"
+        type="password"
+        autoComplete="current-password"
+        required
+        error={errors.currentPassword}
+      />
+      <TextField
+        name="newPassword"
+        label="新密码"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={errors.newPassword}
+        hint={`至少 ${minLength} 位`}
+      />
+      <TextField
+        name="confirmPassword"
+        label="确认新密码"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={errors.confirmPassword}
+      />
       <PendingSubmit pending={pending}>修改密码</PendingSubmit>
     </form>
   );

@@ -31,10 +31,18 @@ export function ConfirmAction({ action, fields, label, title, message, confirmLa
 
   return (
     <>
-      <Button variant={variant === 'danger' ? 'secondary' : variant} size="sm" onClick={() => dialogRef.current?.showModal()}>
+      <Button
+        variant={variant === 'danger' ? 'secondary' : variant}
+        size="sm"
+        onClick={() => dialogRef.current?.showModal()}
+      >
         {label}
       </Button>
-      <dialog ref={dialogRef} aria-labelledby={titleId} className="m-auto w-[min(92vw,28rem)] rounded-xl p-0 shadow-2xl backdrop:bg-slate-900/50">
+      <dialog
+        ref={dialogRef}
+        aria-labelledby={titleId}
+        className="m-auto w-[min(92vw,28rem)] rounded-xl p-0 shadow-2xl backdrop:bg-slate-900/50"
+      >
         <form action={formAction} className="space-y-4 p-5">
           <h2 id={titleId} className="text-lg font-semibold">
             {title}
@@ -46,7 +54,12 @@ export function ConfirmAction({ action, fields, label, title, message, confirmLa
           {!state.ok && state.message ? (
             <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" role="alert">
               {state.message}
-              {state.errors ? ` ${Object.values(state.errors).flat().filter((m) => m !== state.message).join('；')}` : ''}
+              {state.errors
+                ? ` ${Object.values(state.errors)
+                    .flat()
+                    .filter((m) => m !== state.message)
+                    .join('；')}`
+                : ''}
             </p>
           ) : null}
           <div className="flex justify-end gap-2">

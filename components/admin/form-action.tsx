@@ -20,7 +20,19 @@ export function useFormAction<T = unknown>(action: FormAction) {
   return { state: state as ActionState<T>, onSubmit, pending };
 }
 
-export function PendingSubmit({ pending, children, pendingText = '保存中…', variant, className }: { pending: boolean; children: React.ReactNode; pendingText?: string; variant?: ButtonVariant; className?: string }) {
+export function PendingSubmit({
+  pending,
+  children,
+  pendingText = '保存中…',
+  variant,
+  className,
+}: {
+  pending: boolean;
+  children: React.ReactNode;
+  pendingText?: string;
+  variant?: ButtonVariant;
+  className?: string;
+}) {
   return (
     <Button type="submit" variant={variant} disabled={pending} aria-busy={pending} className={className}>
       {pending ? pendingText : children}

@@ -4,7 +4,15 @@ import Link from 'next/link';
 import { buttonClass } from '@/components/ui/button';
 
 /** A cancel link that asks before it throws away what the user typed. */
-export function CancelLink({ href, dirty, children = '取消' }: { href: string; dirty: boolean; children?: React.ReactNode }) {
+export function CancelLink({
+  href,
+  dirty,
+  children = '取消',
+}: {
+  href: string;
+  dirty: boolean;
+  children?: React.ReactNode;
+}) {
   return (
     <Link
       href={href}

@@ -52,7 +52,15 @@ function ReferenceForm({
   );
 }
 
-export function UnitForm({ action, unit, idPrefix }: { action: FormAction; unit?: Existing & { name: string; code: string; kind: string }; idPrefix: string }) {
+export function UnitForm({
+  action,
+  unit,
+  idPrefix,
+}: {
+  action: FormAction;
+  unit?: Existing & { name: string; code: string; kind: string };
+  idPrefix: string;
+}) {
   return (
     <ReferenceForm
       action={action}
@@ -61,8 +69,23 @@ export function UnitForm({ action, unit, idPrefix }: { action: FormAction; unit?
       gridClass="sm:grid-cols-[2fr_1fr_1fr_auto]"
       fields={(errors) => (
         <>
-          <TextField id={`${idPrefix}-name`} name="name" label="单位名称" required defaultValue={unit?.name} error={errors?.name} />
-          <TextField id={`${idPrefix}-code`} name="code" label="代码" required defaultValue={unit?.code} error={errors?.code} hint="区划代码或内部代码" />
+          <TextField
+            id={`${idPrefix}-name`}
+            name="name"
+            label="单位名称"
+            required
+            defaultValue={unit?.name}
+            error={errors?.name}
+          />
+          <TextField
+            id={`${idPrefix}-code`}
+            name="code"
+            label="代码"
+            required
+            defaultValue={unit?.code}
+            error={errors?.code}
+            hint="区划代码或内部代码"
+          />
           <SelectField
             id={`${idPrefix}-kind`}
             name="kind"
@@ -79,14 +102,31 @@ export function UnitForm({ action, unit, idPrefix }: { action: FormAction; unit?
   );
 }
 
-export function IndustryForm({ action, industry, idPrefix }: { action: FormAction; industry?: Existing & { name: string }; idPrefix: string }) {
+export function IndustryForm({
+  action,
+  industry,
+  idPrefix,
+}: {
+  action: FormAction;
+  industry?: Existing & { name: string };
+  idPrefix: string;
+}) {
   return (
     <ReferenceForm
       action={action}
       existing={industry}
       noun="行业"
       gridClass="sm:grid-cols-[1fr_auto]"
-      fields={(errors) => <TextField id={`${idPrefix}-name`} name="name" label="行业名称" required defaultValue={industry?.name} error={errors?.name} />}
+      fields={(errors) => (
+        <TextField
+          id={`${idPrefix}-name`}
+          name="name"
+          label="行业名称"
+          required
+          defaultValue={industry?.name}
+          error={errors?.name}
+        />
+      )}
     />
   );
 }

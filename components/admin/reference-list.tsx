@@ -16,7 +16,19 @@ export interface ReferenceItem {
 }
 
 /** One row of a reference list: summary, an inline editor, and the status action. */
-function ReferenceRow({ title, meta, active, editor, toggle }: { title: string; meta?: ReactNode; active: boolean; editor: ReactNode; toggle: ReactNode }) {
+function ReferenceRow({
+  title,
+  meta,
+  active,
+  editor,
+  toggle,
+}: {
+  title: string;
+  meta?: ReactNode;
+  active: boolean;
+  editor: ReactNode;
+  toggle: ReactNode;
+}) {
   return (
     <li className={`rounded-lg border border-slate-200 p-3 shadow-sm ${active ? 'bg-white' : 'bg-slate-50'}`}>
       <div className="flex flex-wrap items-center gap-x-3 gap-y-2">

@@ -23,7 +23,8 @@ export function SettingsForm({ action, settings }: { action: FormAction; setting
   const [editedAt, setEditedAt] = useState<ActionState | null>(null);
   const dirty = editedAt !== null && (editedAt === state || !state.ok);
   const errors = state.errors ?? {};
-  const value = (key: string, stored: number | null | undefined) => (state.ok ? String(stored ?? '') : (state.values?.[key] ?? String(stored ?? '')));
+  const value = (key: string, stored: number | null | undefined) =>
+    state.ok ? String(stored ?? '') : (state.values?.[key] ?? String(stored ?? ''));
 
   return (
     <form onSubmit={onSubmit} onChange={() => setEditedAt(state)} className="space-y-6" noValidate>
@@ -44,7 +45,9 @@ export function SettingsForm({ action, settings }: { action: FormAction; setting
       </fieldset>
       <fieldset className="space-y-3">
         <legend className="text-base font-semibold">项目阶段通常用时（天）</legend>
-        <p className="text-sm text-slate-600">项目在某阶段停留超过通常用时即亮黄灯（阶段滞留）。留空表示该阶段不计滞留。</p>
+        <p className="text-sm text-slate-600">
+          项目在某阶段停留超过通常用时即亮黄灯（阶段滞留）。留空表示该阶段不计滞留。
+        </p>
         <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
           {STAGES.map((stage) => (
             <TextField
@@ -62,7 +65,8 @@ export function SettingsForm({ action, settings }: { action: FormAction; setting
       <fieldset className="space-y-3">
         <legend className="text-base font-semibold">序时进度预警（百分点）</legend>
         <p className="text-sm text-slate-600">
-          在建项目的年度投资完成率落后序时进度（已过月份 ÷ 12）达到下列百分点即亮灯；每月 6 日起计入上月。整数 1–100，黄灯须小于红灯。
+          在建项目的年度投资完成率落后序时进度（已过月份 ÷ 12）达到下列百分点即亮灯；每月 6 日起计入上月。整数
+          1–100，黄灯须小于红灯。
         </p>
         <div className="grid grid-cols-2 gap-3 sm:max-w-md">
           <TextField

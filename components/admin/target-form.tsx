@@ -31,7 +31,15 @@ const FIELDS = [
   { name: 'landedTarget', label: '招商引资落地项目（个）' },
 ] as const;
 
-export function TargetForm({ action, target, defaultYear }: { action: FormAction; target?: TargetValues; defaultYear?: number }) {
+export function TargetForm({
+  action,
+  target,
+  defaultYear,
+}: {
+  action: FormAction;
+  target?: TargetValues;
+  defaultYear?: number;
+}) {
   const { state, onSubmit, pending } = useFormAction(action);
   const [dirty, setDirty] = useState(false);
   const values = state.values ?? {};
@@ -45,7 +53,15 @@ export function TargetForm({ action, target, defaultYear }: { action: FormAction
           <input type="hidden" name="version" value={target.version} />
         </>
       ) : (
-        <TextField name="year" label="年度" inputMode="numeric" required defaultValue={values.year ?? String(defaultYear ?? '')} error={errors.year} wrapperClassName="max-w-xs" />
+        <TextField
+          name="year"
+          label="年度"
+          inputMode="numeric"
+          required
+          defaultValue={values.year ?? String(defaultYear ?? '')}
+          error={errors.year}
+          wrapperClassName="max-w-xs"
+        />
       )}
       <div className="grid gap-4 sm:grid-cols-2">
         {FIELDS.map((field) => (
@@ -61,7 +77,13 @@ export function TargetForm({ action, target, defaultYear }: { action: FormAction
           />
         ))}
       </div>
-      <TextAreaField name="note" label="说明" defaultValue={values.note ?? target?.note ?? ''} error={errors.note} hint="如目标出处：某年政府工作报告" />
+      <TextAreaField
+        name="note"
+        label="说明"
+        defaultValue={values.note ?? target?.note ?? ''}
+        error={errors.note}
+        hint="如目标出处：某年政府工作报告"
+      />
       <div className="flex flex-wrap gap-2">
         <PendingSubmit pending={pending}>{target ? '保存修改' : '添加年度目标'}</PendingSubmit>
         <CancelLink href="/admin/targets" dirty={dirty}>

@@ -14,7 +14,15 @@ interface Props {
   teams: string[];
   passwordMinLength?: number;
   /** Present when editing an existing account. */
-  user?: { id: number; version: number; username: string; name: string; role: Role; unitId: number | null; team: string | null };
+  user?: {
+    id: number;
+    version: number;
+    username: string;
+    name: string;
+    role: Role;
+    unitId: number | null;
+    team: string | null;
+  };
 }
 
 /** Create or edit an account. The team field appears for investment users only. */
@@ -38,9 +46,24 @@ export function UserForm({ action, units, teams, passwordMinLength, user }: Prop
       ) : null}
       <div className="grid gap-4 sm:grid-cols-2">
         {user ? (
-          <TextField name="username" label="用户名" value={user.username} readOnly disabled hint="用户名创建后不能修改" />
+          <TextField
+            name="username"
+            label="用户名"
+            value={user.username}
+            readOnly
+            disabled
+            hint="用户名创建后不能修改"
+          />
         ) : (
-          <TextField name="username" label="用户名" required autoComplete="off" defaultValue={values.username} error={errors.username} hint="字母、数字、下划线、点或连字符，用于登录" />
+          <TextField
+            name="username"
+            label="用户名"
+            required
+            autoComplete="off"
+            defaultValue={values.username}
+            error={errors.username}
+            hint="字母、数字、下划线、点或连字符，用于登录"
+          />
         )}
         <TextField name="name" label="姓名" required defaultValue={values.name ?? user?.name} error={errors.name} />
         <SelectField
@@ -65,7 +88,14 @@ export function UserForm({ action, units, teams, passwordMinLength, user }: Prop
         />
         {role === 'investment' ? (
           <>
-            <TextField name="team" label="招商小组" list="team-options" defaultValue={values.team ?? user?.team ?? ''} error={errors.team} hint="同组招商专员共享线索" />
+            <TextField
+              name="team"
+              label="招商小组"
+              list="team-options"
+              defaultValue={values.team ?? user?.team ?? ''}
+              error={errors.team}
+              hint="同组招商专员共享线索"
+            />
             <datalist id="team-options">
               {teams.map((team) => (
                 <option key={team} value={team} />

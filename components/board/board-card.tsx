@@ -30,7 +30,11 @@ function ProjectBody({ card, reasonsId }: { card: ProjectCardData; reasonsId: st
   return (
     <>
       <div className="flex items-start justify-between gap-2">
-        <Link href={`/projects/${card.id}`} aria-describedby={card.lightReasons.length ? reasonsId : undefined} className="font-medium leading-snug text-slate-900 hover:text-brand-700 hover:underline">
+        <Link
+          href={`/projects/${card.id}`}
+          aria-describedby={card.lightReasons.length ? reasonsId : undefined}
+          className="leading-snug font-medium text-slate-900 hover:text-brand-700 hover:underline"
+        >
           {card.name}
         </Link>
         <LightBadge light={card.light} />
@@ -39,7 +43,9 @@ function ProjectBody({ card, reasonsId }: { card: ProjectCardData; reasonsId: st
       <div className="mt-1 flex flex-wrap gap-1">
         <Tag>{CATEGORY_LABELS[card.category]}</Tag>
         {card.shuangshi ? <ShuangshiTag /> : null}
-        {card.approvalsOverridden ? <ApprovalsOverriddenTag detail={card.lightReasons.find((reason) => reason.startsWith('未批先建'))} /> : null}
+        {card.approvalsOverridden ? (
+          <ApprovalsOverriddenTag detail={card.lightReasons.find((reason) => reason.startsWith('未批先建'))} />
+        ) : null}
         {card.openSupervisions > 0 ? (
           <Tag tone="red">
             <span title={`${card.openSupervisions} 件督办未办结`}>督办 {card.openSupervisions}</span>
@@ -57,7 +63,10 @@ function ProjectBody({ card, reasonsId }: { card: ProjectCardData; reasonsId: st
       </dl>
       {card.lightReasons.length ? (
         // Read on a phone at a meeting: the first reasons are plain text, no hover needed.
-        <div id={reasonsId} className={`mt-2 rounded px-2 py-1 text-xs ${card.light === 'red' ? 'bg-red-50 text-red-800' : 'bg-amber-50 text-amber-900'}`}>
+        <div
+          id={reasonsId}
+          className={`mt-2 rounded px-2 py-1 text-xs ${card.light === 'red' ? 'bg-red-50 text-red-800' : 'bg-amber-50 text-amber-900'}`}
+        >
           <p className="sr-only">{card.light === 'red' ? '亮红灯原因' : '亮黄灯原因'}：</p>
           <ul className="space-y-0.5">
             {card.lightReasons.slice(0, VISIBLE_REASONS).map((reason) => (
@@ -66,7 +75,9 @@ function ProjectBody({ card, reasonsId }: { card: ProjectCardData; reasonsId: st
               </li>
             ))}
           </ul>
-          {card.lightReasons.length > VISIBLE_REASONS ? <p className="mt-0.5 text-slate-600">另有 {card.lightReasons.length - VISIBLE_REASONS} 条原因</p> : null}
+          {card.lightReasons.length > VISIBLE_REASONS ? (
+            <p className="mt-0.5 text-slate-600">另有 {card.lightReasons.length - VISIBLE_REASONS} 条原因</p>
+          ) : null}
         </div>
       ) : null}
     </>
@@ -77,7 +88,10 @@ function LeadBody({ card }: { card: LeadCardData }) {
   return (
     <>
       <div className="flex items-start justify-between gap-2">
-        <Link href={`/leads/${card.id}`} className="font-medium leading-snug text-slate-900 hover:text-brand-700 hover:underline">
+        <Link
+          href={`/leads/${card.id}`}
+          className="leading-snug font-medium text-slate-900 hover:text-brand-700 hover:underline"
+        >
           {card.company}
         </Link>
         {card.overdue ? <Tag tone="red">跟进逾期</Tag> : null}
@@ -93,7 +107,9 @@ function LeadBody({ card }: { card: LeadCardData }) {
         <dt className="sr-only">招商专员</dt>
         <dd>专员：{card.ownerName}</dd>
         <dt className="sr-only">下次跟进</dt>
-        <dd className={`text-right ${card.overdue ? 'font-medium text-red-700' : ''}`}>{card.nextFollowUpDate ? `跟进 ${card.nextFollowUpDate}` : '无跟进计划'}</dd>
+        <dd className={`text-right ${card.overdue ? 'font-medium text-red-700' : ''}`}>
+          {card.nextFollowUpDate ? `跟进 ${card.nextFollowUpDate}` : '无跟进计划'}
+        </dd>
       </dl>
     </>
   );
@@ -124,8 +140,15 @@ function BoardCardInner({ card, laneKey, mover, onMove, slots, overlay = false }
     >
       {card.kind === 'projects' ? <ProjectBody card={card} reasonsId={reasonsId} /> : <LeadBody card={card} />}
       {card.movable && !overlay ? (
-        <div className="mt-2 flex justify-end border-t border-slate-100 pt-1" onPointerDown={(e) => e.stopPropagation()}>
-          <MoveMenu cardName={cardTitle(card)} targets={mover.targets(card)} onSelect={(to) => onMove(card, laneKey, to)} />
+        <div
+          className="mt-2 flex justify-end border-t border-slate-100 pt-1"
+          onPointerDown={(e) => e.stopPropagation()}
+        >
+          <MoveMenu
+            cardName={cardTitle(card)}
+            targets={mover.targets(card)}
+            onSelect={(to) => onMove(card, laneKey, to)}
+          />
         </div>
       ) : null}
     </Item>

@@ -1,6 +1,16 @@
 'use client';
 
-import { DndContext, DragOverlay, PointerSensor, useDraggable, useDroppable, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
+import {
+  DndContext,
+  DragOverlay,
+  PointerSensor,
+  useDraggable,
+  useDroppable,
+  useSensor,
+  useSensors,
+  type DragEndEvent,
+  type DragStartEvent,
+} from '@dnd-kit/core';
 import type { CellProps, ItemProps, ShellProps } from './dnd-slots';
 
 // The drag-and-drop layer, loaded after the board is interactive so @dnd-kit is not part of the
@@ -23,7 +33,9 @@ export function DndShell({ children, overlay, onDragStart, onDragEnd, onDragCanc
     <DndContext
       sensors={sensors}
       onDragStart={(event: DragStartEvent) => onDragStart(event.active.data.current as never)}
-      onDragEnd={(event: DragEndEvent) => onDragEnd(event.active.data.current as never, event.over?.data.current as never)}
+      onDragEnd={(event: DragEndEvent) =>
+        onDragEnd(event.active.data.current as never, event.over?.data.current as never)
+      }
       onDragCancel={onDragCancel}
       accessibility={DND_ACCESSIBILITY}
     >
@@ -36,7 +48,12 @@ export function DndShell({ children, overlay, onDragStart, onDragEnd, onDragCanc
 export function DroppableCell({ laneKey, stage, label, children }: CellProps) {
   const { setNodeRef, isOver } = useDroppable({ id: `${laneKey}|${stage}`, data: { laneKey, stage } });
   return (
-    <div ref={setNodeRef} aria-label={label} role="group" className={`min-h-24 rounded-b-lg p-2 transition-colors ${isOver ? 'bg-brand-50 ring-2 ring-brand-500' : 'bg-slate-100'}`}>
+    <div
+      ref={setNodeRef}
+      aria-label={label}
+      role="group"
+      className={`min-h-24 rounded-b-lg p-2 transition-colors ${isOver ? 'bg-brand-50 ring-2 ring-brand-500' : 'bg-slate-100'}`}
+    >
       {children}
     </div>
   );
@@ -45,7 +62,12 @@ export function DroppableCell({ laneKey, stage, label, children }: CellProps) {
 export function DraggableItem({ id, data, draggable, className, children, ...rest }: ItemProps) {
   const { listeners, setNodeRef, isDragging } = useDraggable({ id, data, disabled: !draggable });
   return (
-    <li ref={setNodeRef} {...(draggable ? listeners : {})} {...rest} className={`${className} ${draggable ? 'cursor-grab touch-none' : ''} ${isDragging ? 'opacity-40' : ''}`}>
+    <li
+      ref={setNodeRef}
+      {...(draggable ? listeners : {})}
+      {...rest}
+      className={`${className} ${draggable ? 'cursor-grab touch-none' : ''} ${isDragging ? 'opacity-40' : ''}`}
+    >
       {children}
     </li>
   );

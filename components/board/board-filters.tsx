@@ -12,17 +12,36 @@ export interface FilterField {
   allLabel?: string;
 }
 
-export function BoardFilters({ action, fields, values }: { action: string; fields: FilterField[]; values: Record<string, string | undefined> }) {
+export function BoardFilters({
+  action,
+  fields,
+  values,
+}: {
+  action: string;
+  fields: FilterField[];
+  values: Record<string, string | undefined>;
+}) {
   const active = fields.some((f) => values[f.name]);
   return (
-    <form method="get" action={action} role="search" aria-label="看板筛选" className="no-print mb-4 grid grid-cols-2 gap-2 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-3 lg:grid-cols-5 xl:grid-cols-10">
+    <form
+      method="get"
+      action={action}
+      role="search"
+      aria-label="看板筛选"
+      className="no-print mb-4 grid grid-cols-2 gap-2 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-3 lg:grid-cols-5 xl:grid-cols-10"
+    >
       {fields.map((field) => (
         <div key={field.name} className={field.options ? '' : 'col-span-2'}>
           <label htmlFor={`bf-${field.name}`} className="mb-0.5 block text-xs font-medium text-slate-600">
             {field.label}
           </label>
           {field.options ? (
-            <select id={`bf-${field.name}`} name={field.name} defaultValue={values[field.name] ?? ''} className={`${controlClass} py-1.5`}>
+            <select
+              id={`bf-${field.name}`}
+              name={field.name}
+              defaultValue={values[field.name] ?? ''}
+              className={`${controlClass} py-1.5`}
+            >
               <option value="">{field.allLabel ?? '全部'}</option>
               {field.options.map((option) => (
                 <option key={option.value} value={option.value}>
@@ -31,12 +50,22 @@ export function BoardFilters({ action, fields, values }: { action: string; field
               ))}
             </select>
           ) : (
-            <input id={`bf-${field.name}`} name={field.name} type="search" defaultValue={values[field.name] ?? ''} placeholder="名称或代码" className={`${controlClass} py-1.5`} />
+            <input
+              id={`bf-${field.name}`}
+              name={field.name}
+              type="search"
+              defaultValue={values[field.name] ?? ''}
+              placeholder="名称或代码"
+              className={`${controlClass} py-1.5`}
+            />
           )}
         </div>
       ))}
       <div className="col-span-2 flex items-end gap-2 sm:col-span-1 xl:col-span-2">
-        <button type="submit" className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
+        <button
+          type="submit"
+          className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700"
+        >
           筛选
         </button>
         {active ? (

@@ -39,7 +39,10 @@ export function addSums(a: CellSums, b: CellSums, sign: 1 | -1 = 1): CellSums {
 }
 
 export function findCard(state: BoardState, laneKey: string, cardId: number): CardData | undefined {
-  return state.lanes.find((lane) => lane.key === laneKey)?.cells.flatMap((cell) => cell.cards).find((card) => card.id === cardId);
+  return state.lanes
+    .find((lane) => lane.key === laneKey)
+    ?.cells.flatMap((cell) => cell.cards)
+    .find((card) => card.id === cardId);
 }
 
 export function applyMove(state: BoardState, move: CardMove): BoardState {
@@ -58,7 +61,8 @@ export function applyMove(state: BoardState, move: CardMove): BoardState {
         }
         if (cell.stage === move.to) {
           const rest = cell.cards.filter((c) => c.id !== card.id);
-          const sums = cell.stage === card.stage ? addSums(addSums(cell.sums, before, -1), after) : addSums(cell.sums, after);
+          const sums =
+            cell.stage === card.stage ? addSums(addSums(cell.sums, before, -1), after) : addSums(cell.sums, after);
           return { ...cell, sums, cards: [moved, ...rest] };
         }
         return cell;
@@ -66,8 +70,13 @@ export function applyMove(state: BoardState, move: CardMove): BoardState {
     };
   });
   const columns = state.columns.map((column) => {
-    if (column.stage === card.stage && column.stage !== move.to) return { ...column, sums: addSums(column.sums, before, -1) };
-    if (column.stage === move.to) return { ...column, sums: addSums(column.stage === card.stage ? addSums(column.sums, before, -1) : column.sums, after) };
+    if (column.stage === card.stage && column.stage !== move.to)
+      return { ...column, sums: addSums(column.sums, before, -1) };
+    if (column.stage === move.to)
+      return {
+        ...column,
+        sums: addSums(column.stage === card.stage ? addSums(column.sums, before, -1) : column.sums, after),
+      };
     return column;
   });
   return { lanes, columns };

@@ -13,7 +13,10 @@ import { createMover, type BoardMoveAction } from './movers';
 import type { BoardData, BoardLane, CardData } from '@/lib/board-types';
 
 // Loaded when a move first needs it, keeping the board's first load small.
-const StageMoveDialog = dynamic(() => import('@/components/projects/stage-move-dialog').then((m) => m.StageMoveDialog), { ssr: false });
+const StageMoveDialog = dynamic(
+  () => import('@/components/projects/stage-move-dialog').then((m) => m.StageMoveDialog),
+  { ssr: false },
+);
 
 interface DialogState {
   card: CardData;
@@ -49,7 +52,9 @@ function useDndSlots(): DndSlots {
   useEffect(() => {
     if (!restoreFocus) return;
     const [cardId, label] = restoreFocus.split('\u0000');
-    const controls = document.querySelectorAll<HTMLElement>(`[data-card-id="${cardId}"] a, [data-card-id="${cardId}"] button`);
+    const controls = document.querySelectorAll<HTMLElement>(
+      `[data-card-id="${cardId}"] a, [data-card-id="${cardId}"] button`,
+    );
     [...controls].find((el) => (el.getAttribute('aria-label') ?? el.textContent ?? '') === label)?.focus();
   }, [restoreFocus]);
   return slots;
@@ -114,7 +119,16 @@ export function Board({ data, moveAction }: { data: BoardData; moveAction: Board
     const page = (pages[key] ?? 1) + 1;
     setLoading(key);
     try {
-      const query = [`kind=${data.kind}`, `stage=${stage}`, `page=${page}`, `pageSize=${data.pageSize}`, data.filterQuery, lane.laneQuery].filter(Boolean).join('&');
+      const query = [
+        `kind=${data.kind}`,
+        `stage=${stage}`,
+        `page=${page}`,
+        `pageSize=${data.pageSize}`,
+        data.filterQuery,
+        lane.laneQuery,
+      ]
+        .filter(Boolean)
+        .join('&');
       const response = await fetch(`/api/v1/board/cards?${query}`);
       const body = await response.json();
       if (!response.ok) throw new Error(body?.error?.message ?? '加载失败');
@@ -137,7 +151,10 @@ export function Board({ data, moveAction }: { data: BoardData; moveAction: Board
         {announcement}
       </p>
       {error ? (
-        <div role="alert" className="mb-3 flex items-start justify-between gap-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+        <div
+          role="alert"
+          className="mb-3 flex items-start justify-between gap-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+        >
           <span>{error}</span>
           <button type="button" onClick={() => setError(null)} className="shrink-0 text-xs underline">
             关闭
@@ -148,7 +165,20 @@ export function Board({ data, moveAction }: { data: BoardData; moveAction: Board
         onDragStart={(source) => setDragging(source ?? null)}
         onDragEnd={onDragEnd}
         onDragCancel={() => setDragging(null)}
-        overlay={dragging ? <ul><BoardCard card={dragging.card} laneKey={dragging.laneKey} mover={mover} slots={slots} onMove={(card, laneKey, to) => void move(card, laneKey, to)} overlay /></ul> : null}
+        overlay={
+          dragging ? (
+            <ul>
+              <BoardCard
+                card={dragging.card}
+                laneKey={dragging.laneKey}
+                mover={mover}
+                slots={slots}
+                onMove={(card, laneKey, to) => void move(card, laneKey, to)}
+                overlay
+              />
+            </ul>
+          ) : null
+        }
       >
         <div className="overflow-x-auto pb-4">
           <div className="grid gap-3" style={gridStyle}>
@@ -179,10 +209,19 @@ export function Board({ data, moveAction }: { data: BoardData; moveAction: Board
                       ) : null}
                       <ul className="space-y-2">
                         {cell.cards.map((card) => (
-                          <BoardCard key={card.id} card={card} laneKey={lane.key} mover={mover} slots={slots} onMove={(card, laneKey, to) => void move(card, laneKey, to)} />
+                          <BoardCard
+                            key={card.id}
+                            card={card}
+                            laneKey={lane.key}
+                            mover={mover}
+                            slots={slots}
+                            onMove={(card, laneKey, to) => void move(card, laneKey, to)}
+                          />
                         ))}
                       </ul>
-                      {cell.cards.length === 0 && cell.sums.count === 0 ? <p className="py-4 text-center text-xs text-slate-500">暂无</p> : null}
+                      {cell.cards.length === 0 && cell.sums.count === 0 ? (
+                        <p className="py-4 text-center text-xs text-slate-500">暂无</p>
+                      ) : null}
                       {cell.cards.length < cell.sums.count ? (
                         <button
                           type="button"
@@ -204,7 +243,12 @@ export function Board({ data, moveAction }: { data: BoardData; moveAction: Board
       </DndShell>
       {dialog && dialog.card.kind === 'projects' ? (
         <StageMoveDialog
-          project={{ id: dialog.card.id, name: dialog.card.name, stage: dialog.card.stage, version: dialog.card.version }}
+          project={{
+            id: dialog.card.id,
+            name: dialog.card.name,
+            stage: dialog.card.stage,
+            version: dialog.card.version,
+          }}
           moveAction={moveAction as MoveProjectAction}
           to={dialog.to as Stage}
           initialRefusal={dialog.refusal}

@@ -23,11 +23,15 @@ export function SumsLine({ kind, sums, compact = false }: { kind: BoardKind; sum
       )}
       <p>
         <span className={sums.red ? 'font-medium text-red-700' : ''}>红灯 {sums.red ?? 0}</span>
-        <span className="mx-1 text-slate-300" aria-hidden="true">|</span>
+        <span className="mx-1 text-slate-300" aria-hidden="true">
+          |
+        </span>
         <span className={sums.yellow ? 'font-medium text-amber-800' : ''}>黄灯 {sums.yellow ?? 0}</span>
         {sums.grey ? (
           <>
-            <span className="mx-1 text-slate-300" aria-hidden="true">|</span>
+            <span className="mx-1 text-slate-300" aria-hidden="true">
+              |
+            </span>
             <span className="text-slate-500">暂缓/终止 {sums.grey}</span>
           </>
         ) : null}
@@ -36,12 +40,25 @@ export function SumsLine({ kind, sums, compact = false }: { kind: BoardKind; sum
   );
 }
 
-export function ColumnHeader({ kind, label, sums, ledgerHref }: { kind: BoardKind; label: string; sums: CellSums; ledgerHref: string }) {
+export function ColumnHeader({
+  kind,
+  label,
+  sums,
+  ledgerHref,
+}: {
+  kind: BoardKind;
+  label: string;
+  sums: CellSums;
+  ledgerHref: string;
+}) {
   return (
     <div className="rounded-t-lg border-b border-slate-200 bg-white px-3 py-2" data-testid="column-header">
       <div className="flex items-center justify-between gap-2">
         <h2 className="font-semibold text-slate-900">{label}</h2>
-        <span className="rounded-full bg-slate-100 px-2 text-sm font-semibold text-slate-700" aria-label={`${sums.count} 项`}>
+        <span
+          className="rounded-full bg-slate-100 px-2 text-sm font-semibold text-slate-700"
+          aria-label={`${sums.count} 项`}
+        >
           {sums.count}
         </span>
       </div>

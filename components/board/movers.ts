@@ -21,14 +21,22 @@ export interface Mover {
 const projectMover = (moveAction: MoveProjectAction): Mover => ({
   targets(card) {
     const { forward, backward } = reachableStages(card.stage as Stage);
-    return [...forward.map((stage) => ({ stage, label: STAGE_LABELS[stage], backward: false })), ...backward.map((stage) => ({ stage, label: STAGE_LABELS[stage], backward: true }))];
+    return [
+      ...forward.map((stage) => ({ stage, label: STAGE_LABELS[stage], backward: false })),
+      ...backward.map((stage) => ({ stage, label: STAGE_LABELS[stage], backward: true })),
+    ];
   },
   // The dialog module loads with the first move, not with the board.
-  needsDialog: async (card, to) => (await import('@/components/projects/stage-move-dialog')).moveNeedsReason(card.stage as Stage, to as Stage),
+  needsDialog: async (card, to) =>
+    (await import('@/components/projects/stage-move-dialog')).moveNeedsReason(card.stage as Stage, to as Stage),
   send: async (card, to) => {
     const { requestStageMove } = await import('@/components/projects/stage-move-dialog');
     const name = card.kind === 'projects' ? card.name : card.company;
-    return (await requestStageMove(moveAction, { id: card.id, name, stage: card.stage as Stage, version: card.version }, to as Stage)) as ActionState<Partial<CardData>>;
+    return (await requestStageMove(
+      moveAction,
+      { id: card.id, name, stage: card.stage as Stage, version: card.version },
+      to as Stage,
+    )) as ActionState<Partial<CardData>>;
   },
   stageLabel: (stage) => STAGE_LABELS[stage as Stage] ?? stage,
 });
@@ -46,8 +54,15 @@ function leadMover(moveAction: MoveLeadAction): Mover {
     needsDialog: async () => false,
     send: async (card, to) => {
       const allowed = mover.targets(card).some((target) => target.stage === to);
-      if (!allowed) return { ok: false, code: 'invalid_transition', message: '退回、放弃和转为项目须在线索页面办理（需填写原因或转为项目）' };
-      return (await moveAction({ leadId: card.id, to: to as LeadStage, version: card.version })) as ActionState<Partial<CardData>>;
+      if (!allowed)
+        return {
+          ok: false,
+          code: 'invalid_transition',
+          message: '退回、放弃和转为项目须在线索页面办理（需填写原因或转为项目）',
+        };
+      return (await moveAction({ leadId: card.id, to: to as LeadStage, version: card.version })) as ActionState<
+        Partial<CardData>
+      >;
     },
     stageLabel: (stage) => LEAD_STAGE_LABELS[stage as LeadStage] ?? stage,
   };

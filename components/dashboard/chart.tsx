@@ -51,8 +51,14 @@ export function Chart({ spec, label, height = 300 }: { spec: ChartSpec; label: s
           ],
         });
       } else {
-        const categoryAxis = { type: 'category' as const, data: spec.categories, axisLabel: { ...text, interval: 0, rotate: spec.horizontal ? 0 : spec.categories.length > 8 ? 35 : 0 } };
-        const valueAxes = (spec.axisNames ?? ['']).filter((n) => n !== undefined).map((name) => ({ type: 'value' as const, name, nameTextStyle: text, axisLabel: text }));
+        const categoryAxis = {
+          type: 'category' as const,
+          data: spec.categories,
+          axisLabel: { ...text, interval: 0, rotate: spec.horizontal ? 0 : spec.categories.length > 8 ? 35 : 0 },
+        };
+        const valueAxes = (spec.axisNames ?? [''])
+          .filter((n) => n !== undefined)
+          .map((name) => ({ type: 'value' as const, name, nameTextStyle: text, axisLabel: text }));
         chart.setOption({
           color: PALETTE,
           textStyle: text,
@@ -66,7 +72,12 @@ export function Chart({ spec, label, height = 300 }: { spec: ChartSpec; label: s
             type: s.type ?? 'bar',
             yAxisIndex: spec.horizontal ? undefined : (s.axis ?? 0),
             data: s.values,
-            label: { show: spec.categories.length <= 12 && (s.type ?? 'bar') === 'bar', position: spec.horizontal ? 'right' : 'top', fontSize: 11, color: '#334155' },
+            label: {
+              show: spec.categories.length <= 12 && (s.type ?? 'bar') === 'bar',
+              position: spec.horizontal ? 'right' : 'top',
+              fontSize: 11,
+              color: '#334155',
+            },
           })),
         });
       }

@@ -18,10 +18,13 @@ interface DashboardChart {
 
 type LedgerLinkOf = (extra: Record<string, string | number>) => string;
 
-
 export function DashboardCharts({ dashboard, year, day }: { dashboard: Dashboard; year: number; day: string }) {
   const link: LedgerLinkOf = (extra) => ledgerLink({ ...dashboard.scopeFilters, ...extra });
-  const charts = [...stageCharts(dashboard, link), monthlyChart(dashboard, year, day), ...breakdownCharts(dashboard, link)];
+  const charts = [
+    ...stageCharts(dashboard, link),
+    monthlyChart(dashboard, year, day),
+    ...breakdownCharts(dashboard, link),
+  ];
   return (
     <section aria-label="统计图表" className="mt-4 grid gap-4 lg:grid-cols-2">
       {charts.map((chart) => (
@@ -35,19 +38,32 @@ export function DashboardCharts({ dashboard, year, day }: { dashboard: Dashboard
 
 /** The stage funnel (count) and the total investment per stage, every stage shown even when empty. */
 function stageCharts({ breakdowns }: Dashboard, link: LedgerLinkOf): DashboardChart[] {
-  const stageRows = STAGES.map((stage) => breakdowns.byStage.find((row) => row.key === stage) ?? { key: stage, count: 0, totalInvestment: 0 });
+  const stageRows = STAGES.map(
+    (stage) => breakdowns.byStage.find((row) => row.key === stage) ?? { key: stage, count: 0, totalInvestment: 0 },
+  );
   const categories = stageRows.map((row) => STAGE_LABELS[row.key]);
   const links = stageRows.map((row) => link({ stage: row.key }));
   return [
     {
       title: '项目阶段漏斗（项目数）',
       label: `各阶段项目数：${stageRows.map((row) => `${STAGE_LABELS[row.key]} ${row.count} 个`).join('，')}`,
-      spec: { kind: 'funnel', categories, series: [{ name: '项目数', values: stageRows.map((row) => row.count) }], links },
+      spec: {
+        kind: 'funnel',
+        categories,
+        series: [{ name: '项目数', values: stageRows.map((row) => row.count) }],
+        links,
+      },
     },
     {
       title: '各阶段总投资（亿元）',
       label: `各阶段总投资：${stageRows.map((row) => `${STAGE_LABELS[row.key]} ${formatYi(row.totalInvestment)}`).join('，')}`,
-      spec: { kind: 'bar', categories, series: [{ name: '总投资（亿元）', values: stageRows.map((row) => wanToYi(row.totalInvestment)) }], axisNames: ['亿元'], links },
+      spec: {
+        kind: 'bar',
+        categories,
+        series: [{ name: '总投资（亿元）', values: stageRows.map((row) => wanToYi(row.totalInvestment)) }],
+        axisNames: ['亿元'],
+        links,
+      },
     },
   ];
 }
@@ -66,7 +82,16 @@ function monthlyChart({ monthly, stats }: Dashboard, year: number, day: string):
       series: [
         { name: '当月完成', values: monthly.map((row) => wanToYi(row.amount)) },
         { name: '累计完成', type: 'line', axis: 1, values: cumulative(monthsSoFar.map((row) => wanToYi(row.amount))) },
-        ...(investmentTarget !== null ? [{ name: '累计计划', type: 'line' as const, axis: 1 as const, values: cumulative(monthly.map(() => wanToYi(monthlyPlan))) }] : []),
+        ...(investmentTarget !== null
+          ? [
+              {
+                name: '累计计划',
+                type: 'line' as const,
+                axis: 1 as const,
+                values: cumulative(monthly.map(() => wanToYi(monthlyPlan))),
+              },
+            ]
+          : []),
       ],
       axisNames: ['当月（亿元）', '累计（亿元）'],
     },
@@ -118,7 +143,11 @@ function breakdownCharts({ breakdowns }: Dashboard, link: LedgerLinkOf): Dashboa
       '按产业（项目数 / 总投资亿元）',
       '按产业',
       // 未分类 has no ledger filter of its own, so its bar opens nothing rather than a ledger of another total.
-      byIndustry.map((row) => ({ ...row, label: row.label ?? '未分类', href: row.key ? link({ industryId: row.key }) : '' })),
+      byIndustry.map((row) => ({
+        ...row,
+        label: row.label ?? '未分类',
+        href: row.key ? link({ industryId: row.key }) : '',
+      })),
       360,
     ),
   ];

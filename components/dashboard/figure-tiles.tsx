@@ -21,7 +21,11 @@ export function FigureTiles({ stats }: { stats: Stats }) {
           title="开工项目"
           value={`${actual.started} 个`}
           href={drill.started}
-          detail={targets.started !== null ? `目标 ${targets.started} 个（当年进入开工建设）` : `当年进入开工建设；${noTarget('双十项目')}`}
+          detail={
+            targets.started !== null
+              ? `目标 ${targets.started} 个（当年进入开工建设）`
+              : `当年进入开工建设；${noTarget('双十项目')}`
+          }
           rate={targets.started !== null ? { label: '开工率', value: rates.startRate } : undefined}
         />
         <StatTile
@@ -29,7 +33,11 @@ export function FigureTiles({ stats }: { stats: Stats }) {
           title="完成投资"
           value={formatYi(actual.investmentCompleted)}
           href={drill.investmentCompleted}
-          detail={targets.investment !== null ? `目标 ${formatYi(targets.investment)}（当年月度进度合计）` : `当年月度进度合计；${noTarget('双十项目')}`}
+          detail={
+            targets.investment !== null
+              ? `目标 ${formatYi(targets.investment)}（当年月度进度合计）`
+              : `当年月度进度合计；${noTarget('双十项目')}`
+          }
           rate={targets.investment !== null ? { label: '投资完成率', value: rates.investmentRate } : undefined}
         />
         <StatTile
@@ -43,7 +51,9 @@ export function FigureTiles({ stats }: { stats: Stats }) {
               <FigureLink href={drill.fundsRate} label={`开工建设及以后阶段项目 ${funds.projects} 个，查看项目台账`}>
                 {funds.projects} 个
               </FigureLink>
-              {funds.reporting ? `：资金到位 ${formatYi(funds.fundsInPlace)} ÷ 总投资 ${formatYi(funds.totalInvestment)}（${funds.reporting} 个填报）` : '，尚无项目填报资金到位'}
+              {funds.reporting
+                ? `：资金到位 ${formatYi(funds.fundsInPlace)} ÷ 总投资 ${formatYi(funds.totalInvestment)}（${funds.reporting} 个填报）`
+                : '，尚无项目填报资金到位'}
             </>
           }
         />
@@ -59,7 +69,10 @@ export function FigureTiles({ stats }: { stats: Stats }) {
                 {completion.completed} 个
               </FigureLink>
               ，其中有计划完成日期{' '}
-              <FigureLink href={drill.completedWithDue} label={`有计划完成日期的竣工项目 ${completion.withDue} 个，查看项目台账`}>
+              <FigureLink
+                href={drill.completedWithDue}
+                label={`有计划完成日期的竣工项目 ${completion.withDue} 个，查看项目台账`}
+              >
                 {completion.withDue} 个
               </FigureLink>
             </>
@@ -71,24 +84,48 @@ export function FigureTiles({ stats }: { stats: Stats }) {
           title="招商引资项目签约"
           value={`${actual.signed} 个`}
           href={drill.signed}
-          detail={targets.signed !== null ? `目标 ${targets.signed} 个（当年进入已签约）` : `当年进入已签约；${noTarget('全部项目')}`}
-          rate={targets.signed !== null ? { label: '完成率', value: targets.signed ? actual.signed / targets.signed : null } : undefined}
+          detail={
+            targets.signed !== null
+              ? `目标 ${targets.signed} 个（当年进入已签约）`
+              : `当年进入已签约；${noTarget('全部项目')}`
+          }
+          rate={
+            targets.signed !== null
+              ? { label: '完成率', value: targets.signed ? actual.signed / targets.signed : null }
+              : undefined
+          }
         />
         <StatTile
           testId="tile-landed"
           title="招商引资项目落地"
           value={`${actual.landed} 个`}
           href={drill.landed}
-          detail={targets.landed !== null ? `目标 ${targets.landed} 个（落地：当年进入开工建设）` : `落地：当年进入开工建设；${noTarget('全部项目')}`}
-          rate={targets.landed !== null ? { label: '完成率', value: targets.landed ? actual.landed / targets.landed : null } : undefined}
+          detail={
+            targets.landed !== null
+              ? `目标 ${targets.landed} 个（落地：当年进入开工建设）`
+              : `落地：当年进入开工建设；${noTarget('全部项目')}`
+          }
+          rate={
+            targets.landed !== null
+              ? { label: '完成率', value: targets.landed ? actual.landed / targets.landed : null }
+              : undefined
+          }
         />
         <StatTile
           testId="tile-reserve"
           title="储备项目"
           value={`${actual.reserve} 个`}
           href={drill.reserve}
-          detail={targets.reserve !== null ? `目标 ${targets.reserve} 个（当前处于储备阶段）` : `当前处于储备阶段；${noTarget('全部项目')}`}
-          rate={targets.reserve !== null ? { label: '完成率', value: targets.reserve ? actual.reserve / targets.reserve : null } : undefined}
+          detail={
+            targets.reserve !== null
+              ? `目标 ${targets.reserve} 个（当前处于储备阶段）`
+              : `当前处于储备阶段；${noTarget('全部项目')}`
+          }
+          rate={
+            targets.reserve !== null
+              ? { label: '完成率', value: targets.reserve ? actual.reserve / targets.reserve : null }
+              : undefined
+          }
         />
         <StatTile
           testId="tile-higher-level"
@@ -117,10 +154,18 @@ export function BandsTable({ stats }: { stats: Stats }) {
       <caption className="sr-only">按总投资规模统计的项目数、当年开工和当年竣工</caption>
       <thead className="text-left text-slate-600">
         <tr>
-          <th scope="col" className="py-1 pr-3">规模（总投资）</th>
-          <th scope="col" className="py-1 pr-3 text-right">项目</th>
-          <th scope="col" className="py-1 pr-3 text-right">当年开工</th>
-          <th scope="col" className="py-1 text-right">当年竣工</th>
+          <th scope="col" className="py-1 pr-3">
+            规模（总投资）
+          </th>
+          <th scope="col" className="py-1 pr-3 text-right">
+            项目
+          </th>
+          <th scope="col" className="py-1 pr-3 text-right">
+            当年开工
+          </th>
+          <th scope="col" className="py-1 text-right">
+            当年竣工
+          </th>
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">
@@ -128,15 +173,23 @@ export function BandsTable({ stats }: { stats: Stats }) {
           const label = BAND_LABELS[row.band];
           return (
             <tr key={row.band} data-testid={`band-${row.band}`}>
-              <th scope="row" className="py-1 pr-3 text-left font-normal">{label}</th>
+              <th scope="row" className="py-1 pr-3 text-left font-normal">
+                {label}
+              </th>
               <td className="py-1 pr-3 text-right tabular-nums">
-                <FigureLink href={row.drill.projects} label={`${label}项目 ${row.projects} 个，查看项目台账`}>{row.projects}</FigureLink>
+                <FigureLink href={row.drill.projects} label={`${label}项目 ${row.projects} 个，查看项目台账`}>
+                  {row.projects}
+                </FigureLink>
               </td>
               <td className="py-1 pr-3 text-right tabular-nums">
-                <FigureLink href={row.drill.started} label={`${label}当年开工 ${row.started} 个，查看项目台账`}>{row.started}</FigureLink>
+                <FigureLink href={row.drill.started} label={`${label}当年开工 ${row.started} 个，查看项目台账`}>
+                  {row.started}
+                </FigureLink>
               </td>
               <td className="py-1 text-right tabular-nums">
-                <FigureLink href={row.drill.completed} label={`${label}当年竣工 ${row.completed} 个，查看项目台账`}>{row.completed}</FigureLink>
+                <FigureLink href={row.drill.completed} label={`${label}当年竣工 ${row.completed} 个，查看项目台账`}>
+                  {row.completed}
+                </FigureLink>
               </td>
             </tr>
           );

@@ -22,27 +22,51 @@ export function LightTrend({ rows }: { rows: LightHistoryRow[] }) {
     rows.length < 2
       ? null
       : (chart) => {
-        const text = { color: '#0f172a', fontSize: 12 };
-        chart.setOption({
-          textStyle: text,
-          tooltip: { trigger: 'axis' },
-          legend: { top: 0, textStyle: text },
-          grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
-          xAxis: { type: 'category', boundaryGap: false, data: rows.map((row) => row.date.slice(5)), axisLabel: { ...text, hideOverlap: true } },
-          yAxis: { type: 'value', name: '项目数（个）', minInterval: 1, nameTextStyle: text, axisLabel: text },
-          series: [
-            { name: '红灯', type: 'line', data: rows.map((row) => row.red), color: RED, symbol: 'circle', symbolSize: 5, lineStyle: { width: 2.5 } },
-            { name: '黄灯', type: 'line', data: rows.map((row) => row.yellow), color: YELLOW, symbol: 'triangle', symbolSize: 6, lineStyle: { width: 2, type: 'dashed' } },
-          ],
-        });
-      },
+          const text = { color: '#0f172a', fontSize: 12 };
+          chart.setOption({
+            textStyle: text,
+            tooltip: { trigger: 'axis' },
+            legend: { top: 0, textStyle: text },
+            grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+            xAxis: {
+              type: 'category',
+              boundaryGap: false,
+              data: rows.map((row) => row.date.slice(5)),
+              axisLabel: { ...text, hideOverlap: true },
+            },
+            yAxis: { type: 'value', name: '项目数（个）', minInterval: 1, nameTextStyle: text, axisLabel: text },
+            series: [
+              {
+                name: '红灯',
+                type: 'line',
+                data: rows.map((row) => row.red),
+                color: RED,
+                symbol: 'circle',
+                symbolSize: 5,
+                lineStyle: { width: 2.5 },
+              },
+              {
+                name: '黄灯',
+                type: 'line',
+                data: rows.map((row) => row.yellow),
+                color: YELLOW,
+                symbol: 'triangle',
+                symbolSize: 6,
+                lineStyle: { width: 2, type: 'dashed' },
+              },
+            ],
+          });
+        },
     [rows],
   );
 
   if (rows.length < 2) {
     const only = rows[0];
     return (
-      <div className="rounded border border-dashed border-slate-300 px-3 py-6 text-center text-sm text-slate-600" data-testid="light-trend-empty">
+      <div
+        className="rounded border border-dashed border-slate-300 px-3 py-6 text-center text-sm text-slate-600"
+        data-testid="light-trend-empty"
+      >
         <p>暂无历史数据：每天首次访问时记录一次</p>
         {only ? (
           <p className="mt-1 text-xs text-slate-500">
@@ -61,7 +85,13 @@ export function LightTrend({ rows }: { rows: LightHistoryRow[] }) {
           查看当前红灯项目
         </Link>
       </p>
-      <div ref={ref} role="img" aria-label={`红灯、黄灯项目数逐日趋势，${rows[0].date} 至 ${rows[rows.length - 1].date}。${summary}`} style={{ height: 280 }} className="w-full" />
+      <div
+        ref={ref}
+        role="img"
+        aria-label={`红灯、黄灯项目数逐日趋势，${rows[0].date} 至 ${rows[rows.length - 1].date}。${summary}`}
+        style={{ height: 280 }}
+        className="w-full"
+      />
       <details className="mt-2 text-sm">
         <summary className="cursor-pointer text-slate-700">查看逐日数据表</summary>
         <div className="mt-2 max-h-72 overflow-auto">
@@ -70,7 +100,11 @@ export function LightTrend({ rows }: { rows: LightHistoryRow[] }) {
             <thead className="sticky top-0 bg-slate-100">
               <tr>
                 {['日期', '红灯', '黄灯', '绿灯', '暂缓/终止'].map((header, i) => (
-                  <th key={header} scope="col" className={`border border-slate-200 px-2 py-1 font-semibold ${i ? 'text-right' : 'text-left'}`}>
+                  <th
+                    key={header}
+                    scope="col"
+                    className={`border border-slate-200 px-2 py-1 font-semibold ${i ? 'text-right' : 'text-left'}`}
+                  >
                     {header}
                   </th>
                 ))}

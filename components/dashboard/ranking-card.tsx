@@ -31,7 +31,12 @@ export function RankingCard({
           {scope !== 'all' ? <input type="hidden" name="scope" value={scope} /> : null}
           {unitId ? <input type="hidden" name="unitId" value={unitId} /> : null}
           <label htmlFor="period">考核期间</label>
-          <select id="period" name="period" defaultValue={periodValue} className="rounded-md border border-slate-300 px-2 py-1">
+          <select
+            id="period"
+            name="period"
+            defaultValue={periodValue}
+            className="rounded-md border border-slate-300 px-2 py-1"
+          >
             {periodOptions.map((value) => (
               <option key={value} value={value}>
                 {periodRange(parsePeriod(value, year)).label}

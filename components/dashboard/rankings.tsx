@@ -9,7 +9,9 @@ function ledger(unitId: number, extra = '') {
 
 function Podium({ title, tone, units }: { title: string; tone: 'red' | 'black'; units: RankedUnit[] }) {
   return (
-    <div className={`rounded-lg border p-3 ${tone === 'red' ? 'border-red-200 bg-red-50' : 'border-slate-300 bg-slate-100'}`}>
+    <div
+      className={`rounded-lg border p-3 ${tone === 'red' ? 'border-red-200 bg-red-50' : 'border-slate-300 bg-slate-100'}`}
+    >
       <h3 className={`font-semibold ${tone === 'red' ? 'text-red-800' : 'text-slate-900'}`}>{title}</h3>
       {units.length ? (
         <ol className="mt-1 space-y-1 text-sm">
@@ -43,15 +45,33 @@ export function Rankings({ ranked, periodLabel }: { ranked: RankedUnit[]; period
           <caption className="sr-only">{periodLabel}各单位考核排名</caption>
           <thead className="bg-slate-50 text-left text-xs text-slate-600">
             <tr>
-              <th scope="col" className="px-2 py-2">名次</th>
-              <th scope="col" className="px-2 py-2">单位</th>
-              <th scope="col" className="px-2 py-2">{RANK_METRIC_LABELS.startRate}</th>
-              <th scope="col" className="px-2 py-2">{RANK_METRIC_LABELS.investmentRate}</th>
-              <th scope="col" className="px-2 py-2">{RANK_METRIC_LABELS.onTimeRate}</th>
-              <th scope="col" className="px-2 py-2">{RANK_METRIC_LABELS.red}</th>
-              <th scope="col" className="px-2 py-2">未销号问题</th>
-              <th scope="col" className="px-2 py-2">逾期问题</th>
-              <th scope="col" className="px-2 py-2">综合得分</th>
+              <th scope="col" className="px-2 py-2">
+                名次
+              </th>
+              <th scope="col" className="px-2 py-2">
+                单位
+              </th>
+              <th scope="col" className="px-2 py-2">
+                {RANK_METRIC_LABELS.startRate}
+              </th>
+              <th scope="col" className="px-2 py-2">
+                {RANK_METRIC_LABELS.investmentRate}
+              </th>
+              <th scope="col" className="px-2 py-2">
+                {RANK_METRIC_LABELS.onTimeRate}
+              </th>
+              <th scope="col" className="px-2 py-2">
+                {RANK_METRIC_LABELS.red}
+              </th>
+              <th scope="col" className="px-2 py-2">
+                未销号问题
+              </th>
+              <th scope="col" className="px-2 py-2">
+                逾期问题
+              </th>
+              <th scope="col" className="px-2 py-2">
+                综合得分
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -82,12 +102,17 @@ export function Rankings({ ranked, periodLabel }: { ranked: RankedUnit[]; period
                   </Link>
                 </td>
                 <td className="px-2 py-1.5">
-                  <Link href={ledger(unit.unitId, '&light=red')} className={unit.red ? 'font-medium text-red-700 hover:underline' : 'hover:underline'}>
+                  <Link
+                    href={ledger(unit.unitId, '&light=red')}
+                    className={unit.red ? 'font-medium text-red-700 hover:underline' : 'hover:underline'}
+                  >
                     {unit.red}
                   </Link>
                 </td>
                 <td className="px-2 py-1.5">{unit.openProblems}</td>
-                <td className={`px-2 py-1.5 ${unit.overdueProblems ? 'font-medium text-red-700' : ''}`}>{unit.overdueProblems}</td>
+                <td className={`px-2 py-1.5 ${unit.overdueProblems ? 'font-medium text-red-700' : ''}`}>
+                  {unit.overdueProblems}
+                </td>
                 <td className="px-2 py-1.5 text-slate-600">{unit.score}</td>
               </tr>
             ))}

@@ -12,7 +12,17 @@ function dashboardHref(query: { scope: StatsScope; unitId?: number; period?: str
   return text ? `/dashboard?${text}` : '/dashboard';
 }
 
-export function ScopeSwitch({ scope, unitId, period, units }: { scope: StatsScope; unitId?: number; period?: string; units: Array<{ id: number; name: string }> }) {
+export function ScopeSwitch({
+  scope,
+  unitId,
+  period,
+  units,
+}: {
+  scope: StatsScope;
+  unitId?: number;
+  period?: string;
+  units: Array<{ id: number; name: string }>;
+}) {
   return (
     <div className="no-print mb-3 flex flex-wrap items-center gap-3 text-sm">
       <nav aria-label="统计范围" className="flex gap-1 rounded-lg bg-slate-100 p-1">
@@ -22,7 +32,11 @@ export function ScopeSwitch({ scope, unitId, period, units }: { scope: StatsScop
               {STATS_SCOPE_LABELS[value]}
             </span>
           ) : (
-            <Link key={value} href={dashboardHref({ scope: value, unitId, period })} className="rounded-md px-3 py-1 text-slate-700 hover:bg-white">
+            <Link
+              key={value}
+              href={dashboardHref({ scope: value, unitId, period })}
+              className="rounded-md px-3 py-1 text-slate-700 hover:bg-white"
+            >
               {STATS_SCOPE_LABELS[value]}
             </Link>
           ),
@@ -32,7 +46,12 @@ export function ScopeSwitch({ scope, unitId, period, units }: { scope: StatsScop
         {scope !== 'all' ? <input type="hidden" name="scope" value={scope} /> : null}
         {period ? <input type="hidden" name="period" value={period} /> : null}
         <label htmlFor="stats-unit">责任单位</label>
-        <select id="stats-unit" name="unitId" defaultValue={unitId ? String(unitId) : ''} className="rounded-md border border-slate-300 px-2 py-1">
+        <select
+          id="stats-unit"
+          name="unitId"
+          defaultValue={unitId ? String(unitId) : ''}
+          className="rounded-md border border-slate-300 px-2 py-1"
+        >
           <option value="">全市</option>
           {units.map((unit) => (
             <option key={unit.id} value={unit.id}>
@@ -40,7 +59,10 @@ export function ScopeSwitch({ scope, unitId, period, units }: { scope: StatsScop
             </option>
           ))}
         </select>
-        <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1 text-slate-800 hover:bg-slate-50">
+        <button
+          type="submit"
+          className="rounded-md border border-slate-300 bg-white px-3 py-1 text-slate-800 hover:bg-slate-50"
+        >
           切换
         </button>
       </form>

@@ -25,14 +25,19 @@ export function StatTile({
     <div data-testid={testId} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <p className="text-sm text-slate-600">{title}</p>
       <p className="mt-1 text-2xl font-semibold">
-        <Link href={href} className="text-slate-900 underline decoration-slate-300 decoration-1 underline-offset-4 hover:text-brand-700 hover:decoration-brand-500" aria-label={`${title} ${value}，查看项目台账`}>
+        <Link
+          href={href}
+          className="text-slate-900 underline decoration-slate-300 decoration-1 underline-offset-4 hover:text-brand-700 hover:decoration-brand-500"
+          aria-label={`${title} ${value}，查看项目台账`}
+        >
           {value}
         </Link>
       </p>
       {detail ? <div className="mt-0.5 text-xs text-slate-500">{detail}</div> : null}
       {rate ? (
         <p className="mt-2 text-sm">
-          <span className="text-slate-600">{rate.label}</span> <span className="font-semibold text-brand-700">{percentText(rate.value)}</span>
+          <span className="text-slate-600">{rate.label}</span>{' '}
+          <span className="font-semibold text-brand-700">{percentText(rate.value)}</span>
           {rate.note ? <span className="ml-1 text-xs text-slate-500">{rate.note}</span> : null}
         </p>
       ) : null}

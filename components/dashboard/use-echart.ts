@@ -8,7 +8,11 @@ import type { EChartsType } from 'echarts/core';
  * renders SVG (sharp when a dispatch meeting prints the page), follows the element's size and
  * disposes of the chart when `deps` change or the component goes. `draw` sets the options.
  */
-export function useEchart(ref: RefObject<HTMLDivElement | null>, draw: ((chart: EChartsType) => void) | null, deps: DependencyList): void {
+export function useEchart(
+  ref: RefObject<HTMLDivElement | null>,
+  draw: ((chart: EChartsType) => void) | null,
+  deps: DependencyList,
+): void {
   useEffect(() => {
     if (!draw) return;
     let disposed = false;

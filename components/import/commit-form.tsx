@@ -10,7 +10,17 @@ import { JobProgress, useImportJob } from './job-progress';
  * Confirms the import. With error rows the button stays off until "只导入有效行" is ticked. The
  * commit runs in the background in one transaction; the page shows its progress, then the batch.
  */
-export function CommitForm({ previewId, errorRows, writableRows, noun }: { previewId: string; errorRows: number; writableRows: number; noun: string }) {
+export function CommitForm({
+  previewId,
+  errorRows,
+  writableRows,
+  noun,
+}: {
+  previewId: string;
+  errorRows: number;
+  writableRows: number;
+  noun: string;
+}) {
   const router = useRouter();
   const [validOnly, setValidOnly] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -27,7 +37,11 @@ export function CommitForm({ previewId, errorRows, writableRows, noun }: { previ
     setError(null);
     setBusy(true);
     try {
-      const response = await fetch('/import/commit', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ previewId, validOnly }) });
+      const response = await fetch('/import/commit', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ previewId, validOnly }),
+      });
       const body = await response.json();
       if (!response.ok) throw new Error(body?.error?.message ?? '导入失败，未写入任何数据');
       await follow(body.jobId, 'writing');
@@ -41,9 +55,19 @@ export function CommitForm({ previewId, errorRows, writableRows, noun }: { previ
     <form onSubmit={onSubmit} className="space-y-3">
       {errorRows > 0 ? (
         <div className="space-y-2">
-          <Notice tone="warning">有 {errorRows} 行错误。按规定，整个文件默认不导入；修正后重新上传，或勾选下面的选项只导入有效的 {writableRows} 行。</Notice>
+          <Notice tone="warning">
+            有 {errorRows} 行错误。按规定，整个文件默认不导入；修正后重新上传，或勾选下面的选项只导入有效的{' '}
+            {writableRows} 行。
+          </Notice>
           <label className="flex items-center gap-2 text-sm text-slate-800">
-            <input type="checkbox" name="validOnly" checked={validOnly} disabled={busy} onChange={(event) => setValidOnly(event.target.checked)} className="h-4 w-4" />
+            <input
+              type="checkbox"
+              name="validOnly"
+              checked={validOnly}
+              disabled={busy}
+              onChange={(event) => setValidOnly(event.target.checked)}
+              className="h-4 w-4"
+            />
             只导入有效行（跳过 {errorRows} 行有错误的）
           </label>
         </div>
@@ -60,7 +84,11 @@ export function CommitForm({ previewId, errorRows, writableRows, noun }: { previ
           </a>
         )}
       </div>
-      {blocked ? <p className="text-xs text-slate-500">{writableRows === 0 ? '没有可导入的行。' : '请先勾选"只导入有效行"，或修正错误后重新上传。'}</p> : null}
+      {blocked ? (
+        <p className="text-xs text-slate-500">
+          {writableRows === 0 ? '没有可导入的行。' : '请先勾选"只导入有效行"，或修正错误后重新上传。'}
+        </p>
+      ) : null}
       {job && busy ? <JobProgress job={job} label="导入写入进度" /> : null}
     </form>
   );

@@ -26,9 +26,12 @@ const PHASE_TEXT: Record<ImportJob['phase'], string> = {
 export function useImportJob(onFinished: (job: ImportJob) => void) {
   const [job, setJob] = useState<ImportJob | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
 
   async function follow(jobId: string, initial: ImportJob['phase']) {
     setJob({ phase: initial, done: 0, total: 0 });
@@ -38,7 +41,12 @@ export function useImportJob(onFinished: (job: ImportJob) => void) {
         const body = await response.json();
         if (!response.ok) throw new Error(body?.error?.message ?? '查询进度失败');
         setJob(body);
-        if ((body.phase === 'ready' && body.previewId) || (body.phase === 'done' && body.batchId) || body.phase === 'failed') return onFinished(body);
+        if (
+          (body.phase === 'ready' && body.previewId) ||
+          (body.phase === 'done' && body.batchId) ||
+          body.phase === 'failed'
+        )
+          return onFinished(body);
       } catch (caught) {
         // A dropped poll (network blip, a busy moment) is retried; the job keeps running on the server.
         if (caught instanceof Error && caught.message !== 'Failed to fetch') {
@@ -58,7 +66,9 @@ export function JobProgress({ job, label }: { job: ImportJob; label: string }) {
     <div className="space-y-1" role="status" aria-live="polite">
       <p className="text-sm text-slate-700">
         {PHASE_TEXT[job.phase]}
-        {job.total > 0 ? `：${job.done.toLocaleString('zh-CN')} / ${job.total.toLocaleString('zh-CN')} 行（${percent}%）` : '…'}
+        {job.total > 0
+          ? `：${job.done.toLocaleString('zh-CN')} / ${job.total.toLocaleString('zh-CN')} 行（${percent}%）`
+          : '…'}
       </p>
       <progress className="h-2 w-full max-w-md" max={100} value={percent} aria-label={label} />
     </div>

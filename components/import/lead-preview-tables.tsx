@@ -48,9 +48,16 @@ export function LeadPreviewTables({ preview, names }: { preview: LeadImportPrevi
               { header: '行号', cell: (row) => `第 ${row.row} 行`, className: 'whitespace-nowrap' },
               { header: '企业名称', cell: (row) => row.input.company },
               { header: '拟建项目', cell: (row) => row.input.proposedProject ?? '' },
-              { header: '负责人', cell: (row) => (row.input.ownerId ? (names.userName(row.input.ownerId) ?? '') : '导入人') },
+              {
+                header: '负责人',
+                cell: (row) => (row.input.ownerId ? (names.userName(row.input.ownerId) ?? '') : '导入人'),
+              },
               { header: '阶段', cell: (row) => LEAD_STAGE_LABELS[row.stage] },
-              { header: '意向投资', cell: (row) => formatWan(row.input.intendedInvestment), className: 'whitespace-nowrap text-right tabular-nums' },
+              {
+                header: '意向投资',
+                cell: (row) => formatWan(row.input.intendedInvestment),
+                className: 'whitespace-nowrap text-right tabular-nums',
+              },
             ]}
           />
           {more(creates.length, SHOWN)}
@@ -75,7 +82,9 @@ export function LeadPreviewTables({ preview, names }: { preview: LeadImportPrevi
                         <del className="text-slate-500">{shown(change, change.before, names)}</del>
                         <span aria-hidden="true"> → </span>
                         <span className="sr-only">改为</span>
-                        <ins className="font-medium text-slate-900 no-underline">{shown(change, change.after, names)}</ins>
+                        <ins className="font-medium text-slate-900 no-underline">
+                          {shown(change, change.after, names)}
+                        </ins>
                       </li>
                     ))}
                   </ul>

@@ -32,7 +32,9 @@ function ChangeList({ changes, names }: { changes: FieldChange[]; names: Project
             <del className="text-slate-500">{shownText(projectCellValue(column, change.before, names))}</del>
             <span aria-hidden="true"> → </span>
             <span className="sr-only">改为</span>
-            <ins className="font-medium text-slate-900 no-underline">{shownText(projectCellValue(column, change.after, names))}</ins>
+            <ins className="font-medium text-slate-900 no-underline">
+              {shownText(projectCellValue(column, change.after, names))}
+            </ins>
           </li>
         );
       })}
@@ -41,7 +43,11 @@ function ChangeList({ changes, names }: { changes: FieldChange[]; names: Project
 }
 
 export function more(total: number, shown: number) {
-  return total > shown ? <p className="mt-2 text-xs text-slate-500">共 {total.toLocaleString('zh-CN')} 行，此处列出前 {shown} 行。</p> : null;
+  return total > shown ? (
+    <p className="mt-2 text-xs text-slate-500">
+      共 {total.toLocaleString('zh-CN')} 行，此处列出前 {shown} 行。
+    </p>
+  ) : null;
 }
 
 export function PreviewTables({ preview, names }: { preview: ImportPreview; names: ProjectRowNames }) {
@@ -62,7 +68,11 @@ export function PreviewTables({ preview, names }: { preview: ImportPreview; name
               { header: '责任单位', cell: (row) => names.unitName(row.unitId) ?? '' },
               { header: '类别', cell: (row) => CATEGORY_LABELS[row.input.category] },
               { header: '阶段', cell: (row) => STAGE_LABELS[row.stage] },
-              { header: '总投资', cell: (row) => formatWan(row.input.totalInvestment), className: 'whitespace-nowrap text-right tabular-nums' },
+              {
+                header: '总投资',
+                cell: (row) => formatWan(row.input.totalInvestment),
+                className: 'whitespace-nowrap text-right tabular-nums',
+              },
             ]}
           />
           {more(creates.length, SHOWN)}
@@ -91,18 +101,18 @@ export function PreviewTables({ preview, names }: { preview: ImportPreview; name
 export function ErrorTable({ errors, total }: { errors: RowError[]; total: number }) {
   if (!errors.length) return null;
   return (
-        <Card title={`有错误的行（${total}）`}>
-          <ResponsiveTable<RowError & { index: number }>
-            caption="有错误的行"
-            rowKey={(error) => error.index}
-            rows={errors.slice(0, ERRORS_SHOWN).map((error, index) => ({ ...error, index }))}
-            columns={[
-              { header: '行号', cell: (error) => `第 ${error.row} 行`, className: 'whitespace-nowrap' },
-              { header: '列', cell: (error) => error.column, className: 'whitespace-nowrap' },
-              { header: '问题', cell: (error) => <span className="text-red-700">{error.message}</span> },
-            ]}
-          />
-          {more(errors.length, ERRORS_SHOWN)}
-        </Card>
-        );
+    <Card title={`有错误的行（${total}）`}>
+      <ResponsiveTable<RowError & { index: number }>
+        caption="有错误的行"
+        rowKey={(error) => error.index}
+        rows={errors.slice(0, ERRORS_SHOWN).map((error, index) => ({ ...error, index }))}
+        columns={[
+          { header: '行号', cell: (error) => `第 ${error.row} 行`, className: 'whitespace-nowrap' },
+          { header: '列', cell: (error) => error.column, className: 'whitespace-nowrap' },
+          { header: '问题', cell: (error) => <span className="text-red-700">{error.message}</span> },
+        ]}
+      />
+      {more(errors.length, ERRORS_SHOWN)}
+    </Card>
+  );
 }

@@ -7,7 +7,17 @@ export interface Column<T> {
 }
 
 /** A table on wide screens and a stack of labelled cards on phones. */
-export function ResponsiveTable<T>({ caption, columns, rows, rowKey }: { caption: string; columns: Column<T>[]; rows: T[]; rowKey: (row: T) => string | number }) {
+export function ResponsiveTable<T>({
+  caption,
+  columns,
+  rows,
+  rowKey,
+}: {
+  caption: string;
+  columns: Column<T>[];
+  rows: T[];
+  rowKey: (row: T) => string | number;
+}) {
   return (
     <>
       <div className="hidden overflow-x-auto md:block">

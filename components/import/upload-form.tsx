@@ -56,7 +56,15 @@ export function UploadForm({ kinds, initialKind }: { kinds: ImportKindOption[]; 
           <div className="flex flex-wrap gap-4">
             {kinds.map((option) => (
               <label key={option.kind} className="flex items-center gap-2 text-sm text-slate-800">
-                <input type="radio" name="kind" value={option.kind} checked={kind === option.kind} onChange={() => chooseKind(option.kind)} disabled={busy} className="h-4 w-4" />
+                <input
+                  type="radio"
+                  name="kind"
+                  value={option.kind}
+                  checked={kind === option.kind}
+                  onChange={() => chooseKind(option.kind)}
+                  disabled={busy}
+                  className="h-4 w-4"
+                />
                 {option.label}
               </label>
             ))}

@@ -8,7 +8,14 @@ import { initialActionState, type ActionState, type FormAction } from '@/lib/aut
 
 interface Props {
   leaders: Array<{ id: number; name: string }>;
-  initial: { name?: string; destinations?: string; startDate?: string; endDate?: string; description?: string; leaderIds?: number[] };
+  initial: {
+    name?: string;
+    destinations?: string;
+    startDate?: string;
+    endDate?: string;
+    description?: string;
+    leaderIds?: number[];
+  };
   campaign?: { id: number; version: number };
   /** createCampaignAction, or updateCampaignAction when editing. */
   action: FormAction;
@@ -30,18 +37,54 @@ export function CampaignForm({ leaders, initial, campaign, action }: Props) {
       {state.message && !state.ok ? <Notice tone="error">{state.message}</Notice> : null}
       {state.ok && campaign ? <Notice tone="success">已保存</Notice> : null}
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField name="name" label="活动名称" required defaultValue={value('name')} error={state.errors?.name} placeholder="如 2026招商季·珠三角" />
-        <TextField name="destinations" label="目的地" required defaultValue={value('destinations')} error={state.errors?.destinations} placeholder="如 深圳、广州" />
-        <TextField name="startDate" label="开始日期" type="date" defaultValue={value('startDate')} error={state.errors?.startDate} />
-        <TextField name="endDate" label="结束日期" type="date" defaultValue={value('endDate')} error={state.errors?.endDate} />
+        <TextField
+          name="name"
+          label="活动名称"
+          required
+          defaultValue={value('name')}
+          error={state.errors?.name}
+          placeholder="如 2026招商季·珠三角"
+        />
+        <TextField
+          name="destinations"
+          label="目的地"
+          required
+          defaultValue={value('destinations')}
+          error={state.errors?.destinations}
+          placeholder="如 深圳、广州"
+        />
+        <TextField
+          name="startDate"
+          label="开始日期"
+          type="date"
+          defaultValue={value('startDate')}
+          error={state.errors?.startDate}
+        />
+        <TextField
+          name="endDate"
+          label="结束日期"
+          type="date"
+          defaultValue={value('endDate')}
+          error={state.errors?.endDate}
+        />
       </div>
-      <TextAreaField name="description" label="说明" defaultValue={value('description')} error={state.errors?.description} />
+      <TextAreaField
+        name="description"
+        label="说明"
+        defaultValue={value('description')}
+        error={state.errors?.description}
+      />
       <FieldShell id="leaderIds" label="带队领导" error={state.errors?.leaderIds}>
         <fieldset id="leaderIds" className="flex flex-wrap gap-3 rounded-md border border-slate-200 p-2">
           <legend className="sr-only">带队领导</legend>
           {leaders.map((leader) => (
             <label key={leader.id} className="inline-flex items-center gap-1.5 text-sm">
-              <input type="checkbox" name="leaderIds" value={leader.id} defaultChecked={chosen.has(String(leader.id))} />
+              <input
+                type="checkbox"
+                name="leaderIds"
+                value={leader.id}
+                defaultChecked={chosen.has(String(leader.id))}
+              />
               {leader.name}
             </label>
           ))}
@@ -53,7 +96,13 @@ export function CampaignForm({ leaders, initial, campaign, action }: Props) {
 }
 
 /** Deleting is allowed only while no lead belongs to the campaign; the server says so otherwise. */
-export function DeleteCampaignButton({ campaign, action }: { campaign: { id: number; version: number; name: string }; action: FormAction }) {
+export function DeleteCampaignButton({
+  campaign,
+  action,
+}: {
+  campaign: { id: number; version: number; name: string };
+  action: FormAction;
+}) {
   const [state, formAction] = useActionState<ActionState, FormData>(action, initialActionState);
   return (
     <form

@@ -8,7 +8,13 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { initialActionState, type ActionState, type FormAction } from '@/lib/auth/action-state';
 
 interface Props {
-  lead: { id: number; version: number; locationUnitId: number | null; proposedName: string; intendedInvestment: string };
+  lead: {
+    id: number;
+    version: number;
+    locationUnitId: number | null;
+    proposedName: string;
+    intendedInvestment: string;
+  };
   units: Array<{ id: number; name: string }>;
   officers: Array<{ id: number; name: string; unitId: number | null }>;
   action: FormAction;
@@ -19,23 +25,37 @@ export function ConvertDialog({ lead, units, officers, action }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
   const [state, formAction] = useActionState<ActionState, FormData>(action, initialActionState);
-  const [unitId, setUnitId] = useState(state.values?.unitId ?? (lead.locationUnitId ? String(lead.locationUnitId) : ''));
+  const [unitId, setUnitId] = useState(
+    state.values?.unitId ?? (lead.locationUnitId ? String(lead.locationUnitId) : ''),
+  );
   const unitOfficers = officers.filter((o) => String(o.unitId) === unitId);
   return (
     <>
       <Button onClick={() => ref.current?.showModal()}>转为项目</Button>
-      <dialog ref={ref} aria-labelledby={`${id}-title`} className="m-auto w-[min(94vw,34rem)] rounded-xl p-0 shadow-2xl backdrop:bg-slate-900/50">
+      <dialog
+        ref={ref}
+        aria-labelledby={`${id}-title`}
+        className="m-auto w-[min(94vw,34rem)] rounded-xl p-0 shadow-2xl backdrop:bg-slate-900/50"
+      >
         <form action={formAction} className="space-y-4 p-5" noValidate>
           <h2 id={`${id}-title`} className="text-lg font-semibold">
             转为项目
           </h2>
           <p className="text-sm text-slate-600">
-            将新建一个招商引资项目，阶段为“已签约”，总投资 {lead.intendedInvestment}，并生成前期手续清单。线索将标记为“已转项目”。项目进入开工建设后计为招商引资项目落地。此操作不能撤销。
+            将新建一个招商引资项目，阶段为“已签约”，总投资 {lead.intendedInvestment}
+            ，并生成前期手续清单。线索将标记为“已转项目”。项目进入开工建设后计为招商引资项目落地。此操作不能撤销。
           </p>
           <input type="hidden" name="leadId" value={lead.id} />
           <input type="hidden" name="version" value={lead.version} />
           {state.message && !state.ok ? <Notice tone="error">{state.message}</Notice> : null}
-          <TextField name="name" id={`${id}-name`} label="项目名称" required defaultValue={state.values?.name ?? lead.proposedName} error={state.errors?.name} />
+          <TextField
+            name="name"
+            id={`${id}-name`}
+            label="项目名称"
+            required
+            defaultValue={state.values?.name ?? lead.proposedName}
+            error={state.errors?.name}
+          />
           <SelectField
             name="unitId"
             id={`${id}-unit`}

@@ -22,7 +22,16 @@ export function FollowupForm({ leadId, today, action }: { leadId: number; today:
       {state.message && !state.ok ? <Notice tone="error">{state.message}</Notice> : null}
       {state.ok ? <Notice tone="success">已添加跟进记录</Notice> : null}
       <div className="grid gap-3 sm:grid-cols-3">
-        <TextField name="date" id="followup-date" label="跟进日期" type="date" required max={today} defaultValue={value('date', today)} error={state.errors?.date} />
+        <TextField
+          name="date"
+          id="followup-date"
+          label="跟进日期"
+          type="date"
+          required
+          max={today}
+          defaultValue={value('date', today)}
+          error={state.errors?.date}
+        />
         <SelectField
           name="kind"
           id="followup-kind"
@@ -32,9 +41,25 @@ export function FollowupForm({ leadId, today, action }: { leadId: number; today:
           error={state.errors?.kind}
           options={FOLLOWUP_KINDS.map((kind) => ({ value: kind, label: FOLLOWUP_KIND_LABELS[kind] }))}
         />
-        <TextField name="nextFollowUpDate" id="followup-next" label="下次跟进日期" type="date" min={today} defaultValue={value('nextFollowUpDate')} error={state.errors?.nextFollowUpDate} />
+        <TextField
+          name="nextFollowUpDate"
+          id="followup-next"
+          label="下次跟进日期"
+          type="date"
+          min={today}
+          defaultValue={value('nextFollowUpDate')}
+          error={state.errors?.nextFollowUpDate}
+        />
       </div>
-      <TextAreaField name="note" id="followup-note" label="跟进内容" required defaultValue={value('note')} error={state.errors?.note} maxLength={2000} />
+      <TextAreaField
+        name="note"
+        id="followup-note"
+        label="跟进内容"
+        required
+        defaultValue={value('note')}
+        error={state.errors?.note}
+        maxLength={2000}
+      />
       <SubmitButton pendingText="保存中…">添加跟进</SubmitButton>
     </form>
   );

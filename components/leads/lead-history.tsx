@@ -7,7 +7,11 @@ import { formatDateTime } from '@/lib/format-time';
 function describe(row: LeadDetail['audit'][number], names: AuditNames): string {
   if (row.action === 'create') return '录入线索';
   return describeChanges({ entityType: 'lead', ...row }, names, { compact: true })
-    .map((change) => (change.before === null ? `${change.label}：${change.after}` : `${change.label}：${change.before} → ${change.after}`))
+    .map((change) =>
+      change.before === null
+        ? `${change.label}：${change.after}`
+        : `${change.label}：${change.before} → ${change.after}`,
+    )
     .join('；');
 }
 

@@ -6,7 +6,17 @@ import { LeadForm, type LeadFormOptions } from './lead-form';
 const text = (value: number | string | null | undefined) => (value == null ? '' : String(value));
 
 /** 线索信息: the lead's fields in the lead form, read-only for those who may not edit it. */
-export function LeadInfoCard({ lead, options, readOnly, action }: { lead: LeadDetail; options: LeadFormOptions; readOnly: boolean; action: FormAction }) {
+export function LeadInfoCard({
+  lead,
+  options,
+  readOnly,
+  action,
+}: {
+  lead: LeadDetail;
+  options: LeadFormOptions;
+  readOnly: boolean;
+  action: FormAction;
+}) {
   return (
     <Card title="线索信息" className="xl:col-span-2">
       <LeadForm

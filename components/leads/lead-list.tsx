@@ -21,12 +21,19 @@ function LeadRow({ lead, day, usualDays }: { lead: LeadListRow; day: string; usu
         </Link>
         {lead.origin ? <span className="ml-1 text-xs text-slate-500">{lead.origin}</span> : null}
       </td>
-      <td className="px-3 py-2"><LeadStageTag stage={lead.stage} /></td>
-      <td className="px-3 py-2"><LeadLightBadge light={light.light} reasons={light.reasons} stage={lead.stage} /></td>
+      <td className="px-3 py-2">
+        <LeadStageTag stage={lead.stage} />
+      </td>
+      <td className="px-3 py-2">
+        <LeadLightBadge light={light.light} reasons={light.reasons} stage={lead.stage} />
+      </td>
       <td className="px-3 py-2">{lead.industryName ?? '—'}</td>
       <td className="px-3 py-2">{lead.campaignName ?? lead.source ?? '—'}</td>
       <td className="px-3 py-2 text-right tabular-nums">{lead.intendedInvestment.toLocaleString('zh-CN')}</td>
-      <td className="px-3 py-2">{lead.ownerName}{lead.team ? <span className="ml-1 text-xs text-slate-500">{lead.team}</span> : null}</td>
+      <td className="px-3 py-2">
+        {lead.ownerName}
+        {lead.team ? <span className="ml-1 text-xs text-slate-500">{lead.team}</span> : null}
+      </td>
       <td className="px-3 py-2 tabular-nums">{lead.nextFollowUpDate ?? '—'}</td>
       <td className="px-3 py-2 tabular-nums">{formatDate(lead.updatedAt)}</td>
     </tr>
@@ -34,8 +41,16 @@ function LeadRow({ lead, day, usualDays }: { lead: LeadListRow; day: string; usu
 }
 
 /** The desktop table; its footer sums every filtered lead, not just this page. */
-export function LeadTable({ rows, day, usualDays, sort, totals }: LeadListProps & { sort: SortState<LeadSort>; totals: { count: number; intendedInvestment: number } }) {
-  const header = (sortKey: LeadSort, label: string, className = 'px-3 py-2') => <SortHeader sortKey={sortKey} label={label} state={sort} className={className} />;
+export function LeadTable({
+  rows,
+  day,
+  usualDays,
+  sort,
+  totals,
+}: LeadListProps & { sort: SortState<LeadSort>; totals: { count: number; intendedInvestment: number } }) {
+  const header = (sortKey: LeadSort, label: string, className = 'px-3 py-2') => (
+    <SortHeader sortKey={sortKey} label={label} state={sort} className={className} />
+  );
   return (
     <div className="hidden overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm md:block">
       <table className="min-w-full text-sm">
@@ -43,12 +58,22 @@ export function LeadTable({ rows, day, usualDays, sort, totals }: LeadListProps 
         <thead className="bg-slate-50 text-left text-slate-600">
           <tr>
             {header('company', '企业名称')}
-            <th scope="col" className="px-3 py-2">阶段</th>
-            <th scope="col" className="px-3 py-2">状态</th>
-            <th scope="col" className="px-3 py-2">行业</th>
-            <th scope="col" className="px-3 py-2">来源</th>
+            <th scope="col" className="px-3 py-2">
+              阶段
+            </th>
+            <th scope="col" className="px-3 py-2">
+              状态
+            </th>
+            <th scope="col" className="px-3 py-2">
+              行业
+            </th>
+            <th scope="col" className="px-3 py-2">
+              来源
+            </th>
             {header('intendedInvestment', '意向投资（万元）', 'px-3 py-2 text-right')}
-            <th scope="col" className="px-3 py-2">负责人</th>
+            <th scope="col" className="px-3 py-2">
+              负责人
+            </th>
             {header('nextFollowUpDate', '下次跟进')}
             {header('updatedAt', '更新时间')}
           </tr>
@@ -60,7 +85,9 @@ export function LeadTable({ rows, day, usualDays, sort, totals }: LeadListProps 
         </tbody>
         <tfoot className="bg-slate-50 font-medium">
           <tr>
-            <th scope="row" className="px-3 py-2 text-left" colSpan={5}>合计 {totals.count} 条（全部筛选结果）</th>
+            <th scope="row" className="px-3 py-2 text-left" colSpan={5}>
+              合计 {totals.count} 条（全部筛选结果）
+            </th>
             <td className="px-3 py-2 text-right tabular-nums">{totals.intendedInvestment.toLocaleString('zh-CN')}</td>
             <td colSpan={3} />
           </tr>
@@ -86,7 +113,7 @@ export function LeadCardList({ rows, day, usualDays }: LeadListProps) {
             </div>
             <dl className="mt-2 grid grid-cols-2 gap-x-3 gap-y-1 text-xs text-slate-600">
               <dt>意向投资</dt>
-              <dd className="text-right tabular-nums text-slate-900">{formatWan(lead.intendedInvestment)}</dd>
+              <dd className="text-right text-slate-900 tabular-nums">{formatWan(lead.intendedInvestment)}</dd>
               <dt>来源</dt>
               <dd className="text-right">{lead.campaignName ?? lead.source ?? '—'}</dd>
               <dt>负责人</dt>
@@ -94,7 +121,9 @@ export function LeadCardList({ rows, day, usualDays }: LeadListProps) {
               <dt>下次跟进</dt>
               <dd className="text-right tabular-nums">{lead.nextFollowUpDate ?? '—'}</dd>
             </dl>
-            <div className="mt-2"><LeadLightBadge light={light.light} reasons={light.reasons} stage={lead.stage} /></div>
+            <div className="mt-2">
+              <LeadLightBadge light={light.light} reasons={light.reasons} stage={lead.stage} />
+            </div>
           </li>
         );
       })}

@@ -33,7 +33,9 @@ export function LeadStageCard({
     <Card title="阶段">
       <div className="space-y-3">
         <LeadPipeline stage={lead.stage} history={lead.history} today={today} />
-        {lead.stage === 'dropped' && lead.dropReason ? <p className="text-sm text-slate-700">放弃原因：{lead.dropReason}</p> : null}
+        {lead.stage === 'dropped' && lead.dropReason ? (
+          <p className="text-sm text-slate-700">放弃原因：{lead.dropReason}</p>
+        ) : null}
         {lead.projectId ? (
           <p className="text-sm" data-testid="linked-project">
             已转为项目：
@@ -42,16 +44,29 @@ export function LeadStageCard({
             </Link>
           </p>
         ) : null}
-        {canEdit ? <LeadStageControls lead={{ id: lead.id, company: lead.company, stage: lead.stage, version: lead.version }} moveAction={moveAction} /> : null}
+        {canEdit ? (
+          <LeadStageControls
+            lead={{ id: lead.id, company: lead.company, stage: lead.stage, version: lead.version }}
+            moveAction={moveAction}
+          />
+        ) : null}
         {conversion ? (
           <ConvertDialog
-            lead={{ id: lead.id, version: lead.version, locationUnitId: lead.locationUnitId, proposedName: proposedProjectName(lead), intendedInvestment: formatWan(lead.intendedInvestment) }}
+            lead={{
+              id: lead.id,
+              version: lead.version,
+              locationUnitId: lead.locationUnitId,
+              proposedName: proposedProjectName(lead),
+              intendedInvestment: formatWan(lead.intendedInvestment),
+            }}
             units={conversion.units}
             officers={conversion.officers}
             action={conversion.action}
           />
         ) : null}
-        {!canEdit ? <p className="text-sm text-slate-500">您可以查看此线索；只有负责人、同组招商专员和管理员可以修改。</p> : null}
+        {!canEdit ? (
+          <p className="text-sm text-slate-500">您可以查看此线索；只有负责人、同组招商专员和管理员可以修改。</p>
+        ) : null}
       </div>
     </Card>
   );

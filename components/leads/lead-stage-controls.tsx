@@ -9,7 +9,12 @@ import { LEAD_STAGE_LABELS, type LeadStage } from '@/lib/rules/enums';
 import { leadMoveOptions } from '@/lib/rules/leads';
 
 /** moveLeadAction, as the page hands it down. */
-export type MoveLeadAction = (move: { leadId: number; to: LeadStage; version: number; reason?: string | null }) => Promise<ActionState>;
+export type MoveLeadAction = (move: {
+  leadId: number;
+  to: LeadStage;
+  version: number;
+  reason?: string | null;
+}) => Promise<ActionState>;
 
 interface Props {
   lead: { id: number; company: string; stage: LeadStage; version: number };
@@ -57,7 +62,14 @@ export function LeadStageControls({ lead, moveAction }: Props) {
         ))}
       </div>
       {error ? <Notice tone="error">{error}</Notice> : null}
-      {dialogFor ? <ReasonDialog lead={lead} target={dialogFor} onClose={() => setDialogFor(null)} onSubmit={(reason) => send(dialogFor.to, reason)} /> : null}
+      {dialogFor ? (
+        <ReasonDialog
+          lead={lead}
+          target={dialogFor}
+          onClose={() => setDialogFor(null)}
+          onSubmit={(reason) => send(dialogFor.to, reason)}
+        />
+      ) : null}
     </div>
   );
 }
@@ -82,9 +94,15 @@ function ReasonDialog({
     if (ref.current && !ref.current.open) ref.current.showModal();
   }, []);
   const title = target.kind === 'drop' ? '放弃线索' : target.kind === 'reopen' ? '重新启用线索' : '退回阶段';
-  const fieldError = refusal?.errors?.reason?.join('；') ?? (refusal?.code === 'reason_required' ? refusal.message : undefined);
+  const fieldError =
+    refusal?.errors?.reason?.join('；') ?? (refusal?.code === 'reason_required' ? refusal.message : undefined);
   return (
-    <dialog ref={ref} onClose={onClose} aria-labelledby={`${id}-title`} className="m-auto w-[min(92vw,30rem)] rounded-xl p-0 shadow-2xl backdrop:bg-slate-900/50">
+    <dialog
+      ref={ref}
+      onClose={onClose}
+      aria-labelledby={`${id}-title`}
+      className="m-auto w-[min(92vw,30rem)] rounded-xl p-0 shadow-2xl backdrop:bg-slate-900/50"
+    >
       <form
         className="space-y-4 p-5"
         onSubmit={async (event) => {
@@ -99,7 +117,8 @@ function ReasonDialog({
           {title}
         </h2>
         <p className="text-sm text-slate-700">
-          <span className="font-medium">{lead.company}</span>：{LEAD_STAGE_LABELS[lead.stage]} → <span className="font-semibold">{LEAD_STAGE_LABELS[target.to]}</span>
+          <span className="font-medium">{lead.company}</span>：{LEAD_STAGE_LABELS[lead.stage]} →{' '}
+          <span className="font-semibold">{LEAD_STAGE_LABELS[target.to]}</span>
         </p>
         <div>
           <label htmlFor={`${id}-reason`} className="mb-1 block text-sm font-medium text-slate-700">
@@ -127,7 +146,12 @@ function ReasonDialog({
           <Button variant="secondary" onClick={() => ref.current?.close()}>
             取消
           </Button>
-          <Button type="submit" variant={target.kind === 'drop' ? 'danger' : 'primary'} disabled={busy} aria-busy={busy}>
+          <Button
+            type="submit"
+            variant={target.kind === 'drop' ? 'danger' : 'primary'}
+            disabled={busy}
+            aria-busy={busy}
+          >
             {busy ? '提交中…' : '确认'}
           </Button>
         </div>

@@ -11,17 +11,28 @@ export function LeadStageHistoryCard({ history }: { history: LeadDetail['history
         <table className="min-w-full text-sm">
           <thead className="text-left text-slate-600">
             <tr>
-              <th scope="col" className="py-1 pr-3">时间</th>
-              <th scope="col" className="py-1 pr-3">变更</th>
-              <th scope="col" className="py-1 pr-3">操作人</th>
-              <th scope="col" className="py-1">原因</th>
+              <th scope="col" className="py-1 pr-3">
+                时间
+              </th>
+              <th scope="col" className="py-1 pr-3">
+                变更
+              </th>
+              <th scope="col" className="py-1 pr-3">
+                操作人
+              </th>
+              <th scope="col" className="py-1">
+                原因
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {[...history].reverse().map((move) => (
               <tr key={move.id}>
                 <td className="py-1 pr-3 tabular-nums">{formatDate(move.at)}</td>
-                <td className="py-1 pr-3">{move.fromStage ? `${LEAD_STAGE_LABELS[move.fromStage]} → ` : ''}{LEAD_STAGE_LABELS[move.toStage]}</td>
+                <td className="py-1 pr-3">
+                  {move.fromStage ? `${LEAD_STAGE_LABELS[move.fromStage]} → ` : ''}
+                  {LEAD_STAGE_LABELS[move.toStage]}
+                </td>
                 <td className="py-1 pr-3">{move.byName ?? '—'}</td>
                 <td className="py-1">{move.reason ?? '—'}</td>
               </tr>

@@ -10,7 +10,10 @@ export function LeadSummary({ lead, light }: { lead: LeadDetail; light: LeadLigh
       <LeadStageTag stage={lead.stage} />
       <LeadLightBadge light={light.light} reasons={light.reasons} stage={lead.stage} />
       <span>意向投资 {formatWan(lead.intendedInvestment)}</span>
-      <span>· 负责人 {lead.ownerName}{lead.team ? `（${lead.team}）` : ''}</span>
+      <span>
+        · 负责人 {lead.ownerName}
+        {lead.team ? `（${lead.team}）` : ''}
+      </span>
       <span>· 来源 {lead.campaignName ?? lead.source ?? '未填写'}</span>
     </span>
   );

@@ -32,14 +32,26 @@ interface Props {
   className?: string;
 }
 
-export function ActionForm({ action, fields, hidden, submitLabel, variant, confirm, successMessage, idPrefix, className = '' }: Props) {
+export function ActionForm({
+  action,
+  fields,
+  hidden,
+  submitLabel,
+  variant,
+  confirm,
+  successMessage,
+  idPrefix,
+  className = '',
+}: Props) {
   const [state, formAction] = useActionState(action, { ok: false });
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (state.ok) formRef.current?.reset();
   }, [state]);
-  const valueOf = (field: FormFieldSpec) => (state.ok ? field.defaultValue : (state.values?.[field.name] ?? field.defaultValue)) ?? '';
-  const formError = !state.ok && state.message && !(state.errors && fields.some((f) => state.errors?.[f.name])) ? state.message : null;
+  const valueOf = (field: FormFieldSpec) =>
+    (state.ok ? field.defaultValue : (state.values?.[field.name] ?? field.defaultValue)) ?? '';
+  const formError =
+    !state.ok && state.message && !(state.errors && fields.some((f) => state.errors?.[f.name])) ? state.message : null;
   return (
     <form
       ref={formRef}
@@ -54,11 +66,42 @@ export function ActionForm({ action, fields, hidden, submitLabel, variant, confi
       ))}
       {fields.map((field) => {
         const id = `${idPrefix}-${field.name}`;
-        const common = { id, name: field.name, label: field.label, required: field.required, error: state.ok ? undefined : state.errors?.[field.name] };
-        if (field.kind === 'textarea') return <TextAreaField key={`${field.name}-${String(state.values?.[field.name])}`} {...common} defaultValue={valueOf(field)} placeholder={field.placeholder} />;
+        const common = {
+          id,
+          name: field.name,
+          label: field.label,
+          required: field.required,
+          error: state.ok ? undefined : state.errors?.[field.name],
+        };
+        if (field.kind === 'textarea')
+          return (
+            <TextAreaField
+              key={`${field.name}-${String(state.values?.[field.name])}`}
+              {...common}
+              defaultValue={valueOf(field)}
+              placeholder={field.placeholder}
+            />
+          );
         if (field.kind === 'select')
-          return <SelectField key={`${field.name}-${String(state.values?.[field.name])}`} {...common} options={field.options ?? []} defaultValue={valueOf(field)} placeholder={field.required ? undefined : '请选择'} />;
-        return <TextField key={`${field.name}-${String(state.values?.[field.name])}`} {...common} type={field.kind === 'date' ? 'date' : 'text'} min={field.min} defaultValue={valueOf(field)} placeholder={field.placeholder} />;
+          return (
+            <SelectField
+              key={`${field.name}-${String(state.values?.[field.name])}`}
+              {...common}
+              options={field.options ?? []}
+              defaultValue={valueOf(field)}
+              placeholder={field.required ? undefined : '请选择'}
+            />
+          );
+        return (
+          <TextField
+            key={`${field.name}-${String(state.values?.[field.name])}`}
+            {...common}
+            type={field.kind === 'date' ? 'date' : 'text'}
+            min={field.min}
+            defaultValue={valueOf(field)}
+            placeholder={field.placeholder}
+          />
+        );
       })}
       {formError ? (
         <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" role="alert">

@@ -1,13 +1,29 @@
-import { escalateProblemAction, closeProblemAction, reopenProblemAction } from '@/app/(app)/projects/[id]/problems/actions';
+import {
+  escalateProblemAction,
+  closeProblemAction,
+  reopenProblemAction,
+} from '@/app/(app)/projects/[id]/problems/actions';
 import { Tag } from '@/components/ui/badges';
 import type { ProblemDto } from '@/domain/problems';
-import { PROBLEM_LEVEL_LABELS, PROBLEM_STATUS_LABELS, PROBLEM_TYPE_LABELS, type ProblemAction, type ProblemLevel } from '@/lib/rules/enums';
+import {
+  PROBLEM_LEVEL_LABELS,
+  PROBLEM_STATUS_LABELS,
+  PROBLEM_TYPE_LABELS,
+  type ProblemAction,
+  type ProblemLevel,
+} from '@/lib/rules/enums';
 import { daysBetween, today } from '@/lib/rules/dates';
 import { nextLevel } from '@/lib/rules/problems';
 import { ActionForm } from './action-form';
 import { formatDate, formatDateTime } from '@/lib/format-time';
 
-const ACTION_LABELS: Record<ProblemAction, string> = { raised: '提出', escalated: '上报', closed: '销号', reopened: '重新打开', edited: '修改' };
+const ACTION_LABELS: Record<ProblemAction, string> = {
+  raised: '提出',
+  escalated: '上报',
+  closed: '销号',
+  reopened: '重新打开',
+  edited: '修改',
+};
 
 interface HistoryEntry {
   id: number;
@@ -27,11 +43,23 @@ export function DeadlineTag({ deadline, open }: { deadline: string; open: boolea
   return null;
 }
 
-export function ProblemCard({ problem, mayWork, mayReopen }: { problem: ProblemDto & { history: HistoryEntry[] }; mayWork: boolean; mayReopen: boolean }) {
+export function ProblemCard({
+  problem,
+  mayWork,
+  mayReopen,
+}: {
+  problem: ProblemDto & { history: HistoryEntry[] };
+  mayWork: boolean;
+  mayReopen: boolean;
+}) {
   const open = problem.status === 'open';
   const up = nextLevel(problem.level);
   return (
-    <article id={`problem-${problem.id}`} aria-labelledby={`problem-${problem.id}-title`} className="scroll-mt-20 rounded-md border border-slate-200 p-3 target:ring-2 target:ring-brand-500">
+    <article
+      id={`problem-${problem.id}`}
+      aria-labelledby={`problem-${problem.id}-title`}
+      className="scroll-mt-20 rounded-md border border-slate-200 p-3 target:ring-2 target:ring-brand-500"
+    >
       <div className="flex flex-wrap items-center gap-1.5">
         <Tag tone="violet">{PROBLEM_TYPE_LABELS[problem.type]}</Tag>
         <Tag tone="brand">{PROBLEM_LEVEL_LABELS[problem.level]}</Tag>
@@ -57,13 +85,19 @@ export function ProblemCard({ problem, mayWork, mayReopen }: { problem: ProblemD
       </dl>
 
       <details className="mt-2">
-        <summary className="cursor-pointer text-xs font-medium text-slate-600">处理记录（{problem.history.length}）</summary>
+        <summary className="cursor-pointer text-xs font-medium text-slate-600">
+          处理记录（{problem.history.length}）
+        </summary>
         <ol className="mt-2 space-y-1 border-l-2 border-slate-200 pl-3 text-xs" aria-label="处理记录">
           {problem.history.map((event) => (
             <li key={event.id}>
-              <time className="text-slate-500" dateTime={event.at}>{formatDateTime(event.at)}</time> <span className="font-medium">{event.byName ?? '系统'}</span>{' '}
-              {ACTION_LABELS[event.action]}
-              {event.action === 'escalated' && event.fromLevel && event.toLevel ? `：${PROBLEM_LEVEL_LABELS[event.fromLevel]} → ${PROBLEM_LEVEL_LABELS[event.toLevel]}` : ''}
+              <time className="text-slate-500" dateTime={event.at}>
+                {formatDateTime(event.at)}
+              </time>{' '}
+              <span className="font-medium">{event.byName ?? '系统'}</span> {ACTION_LABELS[event.action]}
+              {event.action === 'escalated' && event.fromLevel && event.toLevel
+                ? `：${PROBLEM_LEVEL_LABELS[event.fromLevel]} → ${PROBLEM_LEVEL_LABELS[event.toLevel]}`
+                : ''}
               {event.note ? <span className="text-slate-700">（{event.note}）</span> : null}
             </li>
           ))}

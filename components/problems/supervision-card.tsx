@@ -6,11 +6,25 @@ import { ActionForm } from './action-form';
 import { DeadlineTag } from './problem-card';
 import { formatDateTime } from '@/lib/format-time';
 
-export function SupervisionCard({ order, mayReply, mayReview }: { order: SupervisionDto; mayReply: boolean; mayReview: boolean }) {
+export function SupervisionCard({
+  order,
+  mayReply,
+  mayReview,
+}: {
+  order: SupervisionDto;
+  mayReply: boolean;
+  mayReview: boolean;
+}) {
   const open = order.status !== 'done';
-  const thread = [...order.replies, ...order.reviews].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id - b.id));
+  const thread = [...order.replies, ...order.reviews].sort((a, b) =>
+    a.at < b.at ? -1 : a.at > b.at ? 1 : a.id - b.id,
+  );
   return (
-    <article id={`supervision-${order.id}`} aria-labelledby={`supervision-${order.id}-title`} className="scroll-mt-20 rounded-md border border-slate-200 p-3 target:ring-2 target:ring-brand-500">
+    <article
+      id={`supervision-${order.id}`}
+      aria-labelledby={`supervision-${order.id}-title`}
+      className="scroll-mt-20 rounded-md border border-slate-200 p-3 target:ring-2 target:ring-brand-500"
+    >
       <div className="flex flex-wrap items-center gap-1.5">
         <Tag tone={open ? 'amber' : 'emerald'}>{SUPERVISION_STATUS_LABELS[order.status]}</Tag>
         <DeadlineTag deadline={order.deadline} open={open} />
@@ -25,15 +39,21 @@ export function SupervisionCard({ order, mayReply, mayReview }: { order: Supervi
         <ol className="mt-2 space-y-1 border-l-2 border-slate-200 pl-3 text-xs" aria-label="回复记录">
           {thread.map((entry) => (
             <li key={entry.id}>
-              <span className="text-slate-500"><time dateTime={entry.at}>{formatDateTime(entry.at)}</time></span> <span className="font-medium">{entry.byName}</span>{' '}
-              {entry.kind === 'reply' ? '回复' : entry.kind === 'done' ? '办结' : '退回'}：<span className="text-slate-800">{entry.text}</span>
+              <span className="text-slate-500">
+                <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
+              </span>{' '}
+              <span className="font-medium">{entry.byName}</span>{' '}
+              {entry.kind === 'reply' ? '回复' : entry.kind === 'done' ? '办结' : '退回'}：
+              <span className="text-slate-800">{entry.text}</span>
             </li>
           ))}
         </ol>
       ) : null}
       {open && mayReply ? (
         <details className="mt-3 rounded border border-slate-200 px-2 py-1" open={order.status !== 'replied'}>
-          <summary className="cursor-pointer text-sm text-brand-700">{order.replies.length ? '补充回复' : '回复督办'}</summary>
+          <summary className="cursor-pointer text-sm text-brand-700">
+            {order.replies.length ? '补充回复' : '回复督办'}
+          </summary>
           <ActionForm
             idPrefix={`reply-${order.id}`}
             className="mt-2"

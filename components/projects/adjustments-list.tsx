@@ -8,7 +8,11 @@ import { formatDateTime } from '@/lib/format-time';
 
 export function AdjustmentsList({ items }: { items: readonly AdjustmentDto[] }) {
   if (items.length === 0) {
-    return <EmptyState title="暂无调整记录">暂缓、终止或恢复项目，推迟计划时间，调减本年度计划投资，调整“双十”工程包时，须填写原因并记录在此。</EmptyState>;
+    return (
+      <EmptyState title="暂无调整记录">
+        暂缓、终止或恢复项目，推迟计划时间，调减本年度计划投资，调整“双十”工程包时，须填写原因并记录在此。
+      </EmptyState>
+    );
   }
   return (
     <ol className="divide-y divide-slate-100" aria-label="调整记录">
@@ -17,7 +21,8 @@ export function AdjustmentsList({ items }: { items: readonly AdjustmentDto[] }) 
           <p className="flex flex-wrap items-baseline gap-x-2 gap-y-1">
             <span className="font-medium text-slate-900">{adjustmentFieldLabel(item.field)}</span>
             <span>
-              {adjustmentValue(item.field, item.from)} → <span className="font-medium">{adjustmentValue(item.field, item.to)}</span>
+              {adjustmentValue(item.field, item.from)} →{' '}
+              <span className="font-medium">{adjustmentValue(item.field, item.to)}</span>
             </span>
             <span className="text-slate-500">
               {item.byName ?? '系统'} · <time dateTime={item.at}>{formatDateTime(item.at)}</time>

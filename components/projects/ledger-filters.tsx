@@ -1,7 +1,14 @@
 import Link from 'next/link';
 import { CATEGORY_LABELS, CATEGORIES, LIGHT_LABELS, LIGHTS, STAGE_LABELS, STAGES } from '@/lib/rules/enums';
 import type { ProjectFilters } from '@/lib/schemas/filters';
-import { drillFilterChips, drillFilterFields, LEDGER_SORTS, PAGE_SIZES, SORT_LABELS, type LedgerView } from '@/lib/schemas/ledger';
+import {
+  drillFilterChips,
+  drillFilterFields,
+  LEDGER_SORTS,
+  PAGE_SIZES,
+  SORT_LABELS,
+  type LedgerView,
+} from '@/lib/schemas/ledger';
 import { listHref, type SearchParams } from '@/lib/list-url';
 import { SelectField, TextField } from '@/components/ui/field';
 import { buttonClass } from '@/components/ui/button';
@@ -18,24 +25,44 @@ interface Props {
   owners: Option[];
 }
 
-const options = <K extends string>(keys: readonly K[], labels: Record<K, string>) => keys.map((key) => ({ value: key, label: labels[key] }));
+const options = <K extends string>(keys: readonly K[], labels: Record<K, string>) =>
+  keys.map((key) => ({ value: key, label: labels[key] }));
 const idOptions = (rows: Option[]) => rows.map((row) => ({ value: row.id, label: row.name }));
 
 /** A plain GET form: the filters land in the URL, work without JavaScript and can be shared as a link. */
 export function LedgerFilters({ filters, params, view, units, industries, leaders, owners }: Props) {
   const chips = drillFilterChips(filters);
-  const moreActive = filters.shuangshi !== undefined || Boolean(filters.industryId || filters.leaderId || filters.ownerId) || view.sort !== 'light' || view.dir !== 'asc' || view.pageSize !== 50;
-  const value = (v: string | number | boolean | undefined) => (v === undefined ? '' : typeof v === 'boolean' ? (v ? '1' : '0') : String(v));
+  const moreActive =
+    filters.shuangshi !== undefined ||
+    Boolean(filters.industryId || filters.leaderId || filters.ownerId) ||
+    view.sort !== 'light' ||
+    view.dir !== 'asc' ||
+    view.pageSize !== 50;
+  const value = (v: string | number | boolean | undefined) =>
+    v === undefined ? '' : typeof v === 'boolean' ? (v ? '1' : '0') : String(v);
   return (
-    <form method="get" action="/projects" role="search" aria-label="筛选项目" className="mb-4 rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
+    <form
+      method="get"
+      action="/projects"
+      role="search"
+      aria-label="筛选项目"
+      className="mb-4 rounded-lg border border-slate-200 bg-white p-3 shadow-sm"
+    >
       {chips.length ? (
         <div className="mb-3 flex flex-wrap items-center gap-2 text-sm" aria-label="统计口径筛选">
           <span className="text-slate-600">统计口径：</span>
           {chips.map((chip) => (
-            <span key={chip.label} data-testid="drill-chip" className="inline-flex items-center gap-1 rounded-full bg-brand-50 px-3 py-0.5 text-brand-900 ring-1 ring-brand-100">
+            <span
+              key={chip.label}
+              data-testid="drill-chip"
+              className="inline-flex items-center gap-1 rounded-full bg-brand-50 px-3 py-0.5 text-brand-900 ring-1 ring-brand-100"
+            >
               {chip.label}
               <Link
-                href={listHref('/projects', params, { page: null, ...Object.fromEntries(chip.keys.map((key) => [key, null])) })}
+                href={listHref('/projects', params, {
+                  page: null,
+                  ...Object.fromEntries(chip.keys.map((key) => [key, null])),
+                })}
                 className="ml-1 rounded-full px-1 text-brand-700 hover:bg-brand-100"
                 aria-label={`移除筛选：${chip.label}`}
               >
@@ -51,15 +78,47 @@ export function LedgerFilters({ filters, params, view, units, industries, leader
         return current === undefined ? null : <input key={key} type="hidden" name={key} value={value(current)} />;
       })}
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
-        <TextField name="q" label="搜索" placeholder="项目名称或代码" defaultValue={filters.q ?? ''} wrapperClassName="col-span-2" />
-        <SelectField name="category" label="类别" placeholder="全部" defaultValue={value(filters.category)} options={options(CATEGORIES, CATEGORY_LABELS)} />
-        <SelectField name="stage" label="阶段" placeholder="全部" defaultValue={value(filters.stage)} options={options(STAGES, STAGE_LABELS)} />
-        <SelectField name="unitId" label="单位" placeholder="全部" defaultValue={value(filters.unitId)} options={idOptions(units)} />
-        <SelectField name="light" label="红黄绿灯" placeholder="全部" defaultValue={value(filters.light)} options={options(LIGHTS, LIGHT_LABELS)} />
+        <TextField
+          name="q"
+          label="搜索"
+          placeholder="项目名称或代码"
+          defaultValue={filters.q ?? ''}
+          wrapperClassName="col-span-2"
+        />
+        <SelectField
+          name="category"
+          label="类别"
+          placeholder="全部"
+          defaultValue={value(filters.category)}
+          options={options(CATEGORIES, CATEGORY_LABELS)}
+        />
+        <SelectField
+          name="stage"
+          label="阶段"
+          placeholder="全部"
+          defaultValue={value(filters.stage)}
+          options={options(STAGES, STAGE_LABELS)}
+        />
+        <SelectField
+          name="unitId"
+          label="单位"
+          placeholder="全部"
+          defaultValue={value(filters.unitId)}
+          options={idOptions(units)}
+        />
+        <SelectField
+          name="light"
+          label="红黄绿灯"
+          placeholder="全部"
+          defaultValue={value(filters.light)}
+          options={options(LIGHTS, LIGHT_LABELS)}
+        />
       </div>
       {/* Controls in a closed <details> are still submitted, so the URL keeps them. */}
       <details className="group mt-3" open={moreActive || undefined}>
-        <summary className="cursor-pointer text-sm font-medium text-brand-700">更多筛选、排序与分页{moreActive ? '（已设置）' : ''}</summary>
+        <summary className="cursor-pointer text-sm font-medium text-brand-700">
+          更多筛选、排序与分页{moreActive ? '（已设置）' : ''}
+        </summary>
         <div className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-7">
           <SelectField
             name="shuangshi"
@@ -71,10 +130,33 @@ export function LedgerFilters({ filters, params, view, units, industries, leader
               { value: '0', label: '非双十' },
             ]}
           />
-          <SelectField name="industryId" label="产业" placeholder="全部" defaultValue={value(filters.industryId)} options={idOptions(industries)} />
-          <SelectField name="leaderId" label="包保领导" placeholder="全部" defaultValue={value(filters.leaderId)} options={idOptions(leaders)} />
-          <SelectField name="ownerId" label="责任人" placeholder="全部" defaultValue={value(filters.ownerId)} options={idOptions(owners)} />
-          <SelectField name="sort" label="排序" defaultValue={view.sort} options={LEDGER_SORTS.map((key) => ({ value: key, label: SORT_LABELS[key] }))} />
+          <SelectField
+            name="industryId"
+            label="产业"
+            placeholder="全部"
+            defaultValue={value(filters.industryId)}
+            options={idOptions(industries)}
+          />
+          <SelectField
+            name="leaderId"
+            label="包保领导"
+            placeholder="全部"
+            defaultValue={value(filters.leaderId)}
+            options={idOptions(leaders)}
+          />
+          <SelectField
+            name="ownerId"
+            label="责任人"
+            placeholder="全部"
+            defaultValue={value(filters.ownerId)}
+            options={idOptions(owners)}
+          />
+          <SelectField
+            name="sort"
+            label="排序"
+            defaultValue={view.sort}
+            options={LEDGER_SORTS.map((key) => ({ value: key, label: SORT_LABELS[key] }))}
+          />
           <SelectField
             name="dir"
             label="顺序"
@@ -84,7 +166,12 @@ export function LedgerFilters({ filters, params, view, units, industries, leader
               { value: 'desc', label: '降序' },
             ]}
           />
-          <SelectField name="pageSize" label="每页条数" defaultValue={String(view.pageSize)} options={PAGE_SIZES.map((size) => ({ value: size, label: `${size} 条` }))} />
+          <SelectField
+            name="pageSize"
+            label="每页条数"
+            defaultValue={String(view.pageSize)}
+            options={PAGE_SIZES.map((size) => ({ value: size, label: `${size} 条` }))}
+          />
         </div>
       </details>
       <div className="mt-3 flex flex-wrap items-end gap-3">

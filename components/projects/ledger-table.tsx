@@ -12,16 +12,36 @@ import { listHref, type SearchParams } from '@/lib/list-url';
 
 const NUMERIC: ReadonlySet<LedgerSort> = new Set(['days', 'total', 'planned', 'completed']);
 // The light leads, and the code sits under the name, so the whole row fits a 1366-pixel screen.
-const ORDER: LedgerSort[] = ['light', 'name', 'code', ...LEDGER_SORTS.filter((sort) => !['light', 'name', 'code'].includes(sort))];
+const ORDER: LedgerSort[] = [
+  'light',
+  'name',
+  'code',
+  ...LEDGER_SORTS.filter((sort) => !['light', 'name', 'code'].includes(sort)),
+];
 const COLUMNS = ORDER.map((sort) => ({ sort, label: SORT_LABELS[sort], numeric: NUMERIC.has(sort) }));
 
 const wan = (value: number) => new Intl.NumberFormat('zh-CN').format(value);
 
-const headerClass = (numeric: boolean) => `whitespace-nowrap px-2 py-2 font-medium ${numeric ? 'text-right' : 'text-left'}`;
+const headerClass = (numeric: boolean) =>
+  `whitespace-nowrap px-2 py-2 font-medium ${numeric ? 'text-right' : 'text-left'}`;
 
-export function LedgerTable({ rows, sums, params, view }: { rows: LedgerRow[]; sums: ProjectSums; params: SearchParams; view: LedgerView }) {
+export function LedgerTable({
+  rows,
+  sums,
+  params,
+  view,
+}: {
+  rows: LedgerRow[];
+  sums: ProjectSums;
+  params: SearchParams;
+  view: LedgerView;
+}) {
   const day = today();
-  const sortState: SortState<LedgerSort> = { sort: view.sort, dir: view.dir, hrefFor: (sort, dir) => listHref('/projects', params, { sort, dir, page: null }) };
+  const sortState: SortState<LedgerSort> = {
+    sort: view.sort,
+    dir: view.dir,
+    hrefFor: (sort, dir) => listHref('/projects', params, { sort, dir, page: null }),
+  };
   return (
     <>
       <div className="hidden overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm md:block">
@@ -36,7 +56,11 @@ export function LedgerTable({ rows, sums, params, view }: { rows: LedgerRow[]; s
                   label={column.label}
                   state={sortState}
                   className={headerClass(column.numeric)}
-                  extra={column.sort === 'name' ? <SortLink sortKey="code" label={SORT_LABELS.code} state={sortState} /> : undefined}
+                  extra={
+                    column.sort === 'name' ? (
+                      <SortLink sortKey="code" label={SORT_LABELS.code} state={sortState} />
+                    ) : undefined
+                  }
                 />
               ))}
             </tr>
@@ -58,20 +82,22 @@ export function LedgerTable({ rows, sums, params, view }: { rows: LedgerRow[]; s
                   ) : null}
                   {row.approvalsOverridden ? (
                     <span className="ml-1">
-                      <ApprovalsOverriddenTag detail={row.lightReasons.find((reason) => reason.startsWith('未批先建'))} />
+                      <ApprovalsOverriddenTag
+                        detail={row.lightReasons.find((reason) => reason.startsWith('未批先建'))}
+                      />
                     </span>
                   ) : null}
                   <span className="block font-mono text-xs text-slate-500">{row.code ?? '暂无代码'}</span>
                 </td>
-                <td className="whitespace-nowrap px-2 py-2">
+                <td className="px-2 py-2 whitespace-nowrap">
                   {CATEGORY_LABELS[row.category]} {row.shuangshi ? <ShuangshiTag /> : null}
                 </td>
-                <td className="whitespace-nowrap px-2 py-2">{row.unitName}</td>
-                <td className="whitespace-nowrap px-2 py-2">{row.industryName ?? '—'}</td>
-                <td className="whitespace-nowrap px-2 py-2">{STAGE_LABELS[row.stage]}</td>
+                <td className="px-2 py-2 whitespace-nowrap">{row.unitName}</td>
+                <td className="px-2 py-2 whitespace-nowrap">{row.industryName ?? '—'}</td>
+                <td className="px-2 py-2 whitespace-nowrap">{STAGE_LABELS[row.stage]}</td>
                 <td className="px-2 py-2 text-right tabular-nums">{daysBetween(row.stageEnteredAt, day)}</td>
-                <td className="whitespace-nowrap px-2 py-2">{row.leaderName ?? '—'}</td>
-                <td className="whitespace-nowrap px-2 py-2">{row.ownerName ?? '—'}</td>
+                <td className="px-2 py-2 whitespace-nowrap">{row.leaderName ?? '—'}</td>
+                <td className="px-2 py-2 whitespace-nowrap">{row.ownerName ?? '—'}</td>
                 <td className="px-2 py-2 text-right tabular-nums">{wan(row.totalInvestment)}</td>
                 <td className="px-2 py-2 text-right tabular-nums">{wan(row.plannedInvestmentThisYear)}</td>
                 <td className="px-2 py-2 text-right tabular-nums">{wan(row.completedInvestment)}</td>
@@ -97,7 +123,8 @@ export function LedgerTable({ rows, sums, params, view }: { rows: LedgerRow[]; s
             合计：{sums.count} 个项目（红灯 {sums.red}，黄灯 {sums.yellow}）
           </p>
           <p className="mt-1 text-slate-700">
-            总投资 {formatWan(sums.totalInvestment)} · 年度计划 {formatWan(sums.plannedInvestmentThisYear)} · 累计完成 {formatWan(sums.completedInvestment)}
+            总投资 {formatWan(sums.totalInvestment)} · 年度计划 {formatWan(sums.plannedInvestmentThisYear)} · 累计完成{' '}
+            {formatWan(sums.completedInvestment)}
           </p>
         </div>
         <ul className="space-y-3" aria-label="项目列表">

@@ -6,12 +6,16 @@ export function LightWithReasons({ light, reasons, id }: { light: Light; reasons
   if (reasons.length === 0) return <LightBadge light={light} />;
   const tipId = `light-tip-${id}`;
   return (
-    <span tabIndex={0} aria-describedby={tipId} className="group relative inline-flex rounded-full focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500">
+    <span
+      tabIndex={0}
+      aria-describedby={tipId}
+      className="group relative inline-flex rounded-full focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500"
+    >
       <LightBadge light={light} />
       <span
         id={tipId}
         role="tooltip"
-        className="pointer-events-none invisible absolute right-0 top-full z-20 mt-1 w-64 rounded-md bg-slate-900 p-2 text-left text-xs font-normal leading-relaxed text-white opacity-0 shadow-lg transition-opacity group-hover:visible group-hover:opacity-100 group-focus:visible group-focus:opacity-100"
+        className="pointer-events-none invisible absolute top-full right-0 z-20 mt-1 w-64 rounded-md bg-slate-900 p-2 text-left text-xs leading-relaxed font-normal text-white opacity-0 shadow-lg transition-opacity group-hover:visible group-hover:opacity-100 group-focus:visible group-focus:opacity-100"
       >
         <span className="sr-only">{LIGHT_LABELS[light]}原因：</span>
         {reasons.map((reason) => (

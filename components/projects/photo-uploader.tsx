@@ -22,7 +22,11 @@ export function PhotoUploader({ reportId, remaining }: { reportId: number; remai
         problems.push(`${file.name}：超过 10 MB`);
         continue;
       }
-      const response = await fetch(`/api/v1/reports/${reportId}/photos`, { method: 'POST', body: file, headers: { 'content-type': 'application/octet-stream' } });
+      const response = await fetch(`/api/v1/reports/${reportId}/photos`, {
+        method: 'POST',
+        body: file,
+        headers: { 'content-type': 'application/octet-stream' },
+      });
       if (!response.ok) {
         const body = await response.json().catch(() => null);
         problems.push(`${file.name}：${body?.error?.message ?? '上传失败'}`);
@@ -55,7 +59,7 @@ export function PhotoUploader({ reportId, remaining }: { reportId: number; remai
       />
       <label
         htmlFor={inputId}
-        className="mt-1 inline-flex cursor-pointer items-center rounded-md border border-slate-300 bg-white px-2.5 py-1 text-xs font-medium text-slate-800 shadow-sm hover:bg-slate-50 peer-focus-visible:ring-2 peer-focus-visible:ring-brand-500"
+        className="mt-1 inline-flex cursor-pointer items-center rounded-md border border-slate-300 bg-white px-2.5 py-1 text-xs font-medium text-slate-800 shadow-sm peer-focus-visible:ring-2 peer-focus-visible:ring-brand-500 hover:bg-slate-50"
       >
         上传照片
       </label>

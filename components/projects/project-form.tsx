@@ -4,7 +4,16 @@ import { useState, type FormEvent } from 'react';
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
 import { Notice } from '@/components/ui/page';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { APPLICATION_STATUS_LABELS, APPLICATION_STATUSES, CATEGORIES, CATEGORY_FULL_LABELS, NATURE_LABELS, NATURES, PROJECT_STATUS_LABELS, PROJECT_STATUSES } from '@/lib/rules/enums';
+import {
+  APPLICATION_STATUS_LABELS,
+  APPLICATION_STATUSES,
+  CATEGORIES,
+  CATEGORY_FULL_LABELS,
+  NATURE_LABELS,
+  NATURES,
+  PROJECT_STATUS_LABELS,
+  PROJECT_STATUSES,
+} from '@/lib/rules/enums';
 import { formatWan } from '@/lib/rules/money';
 import type { ActionState } from '@/lib/auth/action-state';
 import { useKeyedAction } from './use-keyed-action';
@@ -34,7 +43,8 @@ interface Props {
   officers: Option[];
 }
 
-const enumOptions = <K extends string>(keys: readonly K[], labels: Record<K, string>) => keys.map((key) => ({ value: key, label: labels[key] }));
+const enumOptions = <K extends string>(keys: readonly K[], labels: Record<K, string>) =>
+  keys.map((key) => ({ value: key, label: labels[key] }));
 const idOptions = (rows: Option[]) => rows.map((row) => ({ value: row.id, label: row.name }));
 
 /** 新建项目 and the 概况 edit form. A refused save shows why beside each field and keeps what was typed. */
@@ -42,11 +52,25 @@ export function ProjectForm({ mode, action, initial, ...rest }: Props) {
   const { state, formAction, formKey } = useKeyedAction(action);
   // After a refusal the form shows what the user sent; after success, the saved record.
   const values = !state.ok && state.values ? state.values : initial;
-  return <ProjectFormFields key={formKey} mode={mode} state={state} values={values} initial={initial} formAction={formAction} {...rest} />;
+  return (
+    <ProjectFormFields
+      key={formKey}
+      mode={mode}
+      state={state}
+      values={values}
+      initial={initial}
+      formAction={formAction}
+      {...rest}
+    />
+  );
 }
 
 const STATUS_WORDS: Record<string, string> = { active: '恢复推进', suspended: '暂缓', terminated: '终止' };
-const LATER_WORDS: Record<string, string> = { stageDueDate: '推迟当前阶段计划完成时间', plannedStartDate: '推迟计划开工时间', plannedCompletionDate: '推迟计划竣工时间' };
+const LATER_WORDS: Record<string, string> = {
+  stageDueDate: '推迟当前阶段计划完成时间',
+  plannedStartDate: '推迟计划开工时间',
+  plannedCompletionDate: '推迟计划竣工时间',
+};
 const isOn = (value: string | undefined) => value === 'on' || value === 'true';
 const amount = (value: string | undefined) => Number(String(value ?? '').replace(/[,，\s]/g, ''));
 
@@ -63,7 +87,8 @@ function greeningWords(initial: ProjectFormValues, get: (key: string) => string 
     const to = get(key) ?? '';
     if (from && (!to || to > from)) words.push(LATER_WORDS[key]);
   }
-  if (isOn(get('shuangshi')) !== isOn(initial.shuangshi)) words.push(isOn(get('shuangshi')) ? '纳入“双十”工程包' : '调出“双十”工程包');
+  if (isOn(get('shuangshi')) !== isOn(initial.shuangshi))
+    words.push(isOn(get('shuangshi')) ? '纳入“双十”工程包' : '调出“双十”工程包');
   const plan = amount(get('plannedInvestmentThisYear'));
   if (Number.isFinite(plan) && plan < amount(initial.plannedInvestmentThisYear)) words.push('调减本年度计划投资');
   return words;
@@ -82,14 +107,22 @@ function ProjectFormFields({
   currentYear,
   money,
   otherYearPlans = [],
-}: Omit<Props, 'action'> & { state: ActionState; values: ProjectFormValues; formAction: (formData: FormData) => void }) {
+}: Omit<Props, 'action'> & {
+  state: ActionState;
+  values: ProjectFormValues;
+  formAction: (formData: FormData) => void;
+}) {
   const [category, setCategory] = useState(values.category ?? '');
   const [shuangshi, setShuangshi] = useState(isOn(values.shuangshi));
-  const [needsReason, setNeedsReason] = useState(() => (mode === 'edit' ? greeningWords(initial, (key) => values[key]) : []));
+  const [needsReason, setNeedsReason] = useState(() =>
+    mode === 'edit' ? greeningWords(initial, (key) => values[key]) : [],
+  );
   const onFormChange = (event: FormEvent<HTMLFormElement>) => {
     if (mode !== 'edit') return;
     const data = new FormData(event.currentTarget);
-    setNeedsReason(greeningWords(initial, (key) => (data.has(key) ? String(data.get(key)) : key === 'shuangshi' ? '' : undefined)));
+    setNeedsReason(
+      greeningWords(initial, (key) => (data.has(key) ? String(data.get(key)) : key === 'shuangshi' ? '' : undefined)),
+    );
   };
   const errors = state.errors ?? {};
   const err = (key: string) => errors[key];
@@ -118,8 +151,23 @@ function ProjectFormFields({
 
       <fieldset className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         <legend className="mb-2 text-base font-semibold text-slate-800">基本信息</legend>
-        <TextField name="name" label="项目名称" required defaultValue={values.name} error={err('name')} wrapperClassName="sm:col-span-2" maxLength={200} />
-        <TextField name="code" label="项目代码" defaultValue={values.code} error={err('code')} hint="格式：YYMM-RRRRRR-DD-TT-NNNNNN，在线审批平台赋码后填写" placeholder="1801-220202-04-01-123456" />
+        <TextField
+          name="name"
+          label="项目名称"
+          required
+          defaultValue={values.name}
+          error={err('name')}
+          wrapperClassName="sm:col-span-2"
+          maxLength={200}
+        />
+        <TextField
+          name="code"
+          label="项目代码"
+          defaultValue={values.code}
+          error={err('code')}
+          hint="格式：YYMM-RRRRRR-DD-TT-NNNNNN，在线审批平台赋码后填写"
+          placeholder="1801-220202-04-01-123456"
+        />
         <SelectField
           name="category"
           label="项目类别"
@@ -130,25 +178,84 @@ function ProjectFormFields({
           options={enumOptions(CATEGORIES, CATEGORY_FULL_LABELS)}
           error={err('category')}
         />
-        <SelectField name="nature" label="建设性质" defaultValue={values.nature || 'new'} options={enumOptions(NATURES, NATURE_LABELS)} error={err('nature')} />
-        <SelectField name="status" label="项目状态" defaultValue={values.status || 'active'} options={enumOptions(PROJECT_STATUSES, PROJECT_STATUS_LABELS)} error={err('status')} />
+        <SelectField
+          name="nature"
+          label="建设性质"
+          defaultValue={values.nature || 'new'}
+          options={enumOptions(NATURES, NATURE_LABELS)}
+          error={err('nature')}
+        />
+        <SelectField
+          name="status"
+          label="项目状态"
+          defaultValue={values.status || 'active'}
+          options={enumOptions(PROJECT_STATUSES, PROJECT_STATUS_LABELS)}
+          error={err('status')}
+        />
         <div className="sm:col-span-2 lg:col-span-3">
           <label className="inline-flex items-center gap-2 text-sm font-medium text-slate-700">
-            <input type="checkbox" name="shuangshi" checked={shuangshi} onChange={(event) => setShuangshi(event.target.checked)} className="h-4 w-4" />
+            <input
+              type="checkbox"
+              name="shuangshi"
+              checked={shuangshi}
+              onChange={(event) => setShuangshi(event.target.checked)}
+              className="h-4 w-4"
+            />
             纳入“双十”项目工程包
           </label>
         </div>
-        <SelectField name="unitId" label="责任单位" required placeholder="请选择" defaultValue={values.unitId} options={idOptions(units)} error={err('unitId')} />
-        <SelectField name="industryId" label="所属产业" placeholder="未指定" defaultValue={values.industryId} options={idOptions(industries)} error={err('industryId')} />
+        <SelectField
+          name="unitId"
+          label="责任单位"
+          required
+          placeholder="请选择"
+          defaultValue={values.unitId}
+          options={idOptions(units)}
+          error={err('unitId')}
+        />
+        <SelectField
+          name="industryId"
+          label="所属产业"
+          placeholder="未指定"
+          defaultValue={values.industryId}
+          options={idOptions(industries)}
+          error={err('industryId')}
+        />
         <TextField name="location" label="建设地点" defaultValue={values.location} error={err('location')} />
-        <SelectField name="leaderId" label="包保领导" placeholder="未指定" defaultValue={values.leaderId} options={idOptions(leaders)} error={err('leaderId')} />
-        <SelectField name="ownerId" label="责任人（项目专员）" placeholder="未指定" defaultValue={values.ownerId} options={idOptions(officers)} error={err('ownerId')} />
-        <TextAreaField name="description" label="建设内容及规模" defaultValue={values.description} error={err('description')} wrapperClassName="sm:col-span-2 lg:col-span-3" />
+        <SelectField
+          name="leaderId"
+          label="包保领导"
+          placeholder="未指定"
+          defaultValue={values.leaderId}
+          options={idOptions(leaders)}
+          error={err('leaderId')}
+        />
+        <SelectField
+          name="ownerId"
+          label="责任人（项目专员）"
+          placeholder="未指定"
+          defaultValue={values.ownerId}
+          options={idOptions(officers)}
+          error={err('ownerId')}
+        />
+        <TextAreaField
+          name="description"
+          label="建设内容及规模"
+          defaultValue={values.description}
+          error={err('description')}
+          wrapperClassName="sm:col-span-2 lg:col-span-3"
+        />
       </fieldset>
 
       <fieldset className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         <legend className="mb-2 text-base font-semibold text-slate-800">投资与计划（金额单位：万元）</legend>
-        <TextField name="totalInvestment" label="总投资（万元）" inputMode="numeric" defaultValue={values.totalInvestment ?? '0'} error={err('totalInvestment')} />
+        <TextField
+          name="totalInvestment"
+          label="总投资（万元）"
+          inputMode="numeric"
+          defaultValue={values.totalInvestment ?? '0'}
+          error={err('totalInvestment')}
+        />
         <TextField
           name="plannedInvestmentThisYear"
           label="年度计划投资（万元）"
@@ -168,10 +275,34 @@ function ProjectFormFields({
           />
         ) : null}
         {money ? <CompletedInvestment money={money} /> : null}
-        <TextField name="fundsInPlace" label="资金到位（万元）" inputMode="numeric" defaultValue={values.fundsInPlace} error={err('fundsInPlace')} />
-        <TextField name="plannedStartDate" label="计划开工日期" type="date" defaultValue={values.plannedStartDate} error={err('plannedStartDate')} />
-        <TextField name="plannedCompletionDate" label="计划竣工日期" type="date" defaultValue={values.plannedCompletionDate} error={err('plannedCompletionDate')} />
-        <TextField name="stageDueDate" label="当前阶段计划完成时间" type="date" defaultValue={values.stageDueDate} error={err('stageDueDate')} />
+        <TextField
+          name="fundsInPlace"
+          label="资金到位（万元）"
+          inputMode="numeric"
+          defaultValue={values.fundsInPlace}
+          error={err('fundsInPlace')}
+        />
+        <TextField
+          name="plannedStartDate"
+          label="计划开工日期"
+          type="date"
+          defaultValue={values.plannedStartDate}
+          error={err('plannedStartDate')}
+        />
+        <TextField
+          name="plannedCompletionDate"
+          label="计划竣工日期"
+          type="date"
+          defaultValue={values.plannedCompletionDate}
+          error={err('plannedCompletionDate')}
+        />
+        <TextField
+          name="stageDueDate"
+          label="当前阶段计划完成时间"
+          type="date"
+          defaultValue={values.stageDueDate}
+          error={err('stageDueDate')}
+        />
       </fieldset>
       {otherYearPlans.length ? <OtherYearPlans plans={otherYearPlans} /> : null}
 
@@ -186,15 +317,32 @@ function ProjectFormFields({
             options={enumOptions(APPLICATION_STATUSES, APPLICATION_STATUS_LABELS)}
             error={err('applicationStatus')}
           />
-          <TextField name="appliedFunds" label="申请资金（万元）" inputMode="numeric" defaultValue={values.appliedFunds} error={err('appliedFunds')} />
-          <TextField name="grantedFunds" label="获批资金（万元）" inputMode="numeric" defaultValue={values.grantedFunds} error={err('grantedFunds')} />
+          <TextField
+            name="appliedFunds"
+            label="申请资金（万元）"
+            inputMode="numeric"
+            defaultValue={values.appliedFunds}
+            error={err('appliedFunds')}
+          />
+          <TextField
+            name="grantedFunds"
+            label="获批资金（万元）"
+            inputMode="numeric"
+            defaultValue={values.grantedFunds}
+            error={err('grantedFunds')}
+          />
         </fieldset>
       ) : null}
 
       {mode === 'create' ? (
         <fieldset className="grid gap-4 sm:grid-cols-2">
           <legend className="mb-2 text-base font-semibold text-slate-800">工作专班与推进方案</legend>
-          <TextAreaField name="taskForce" label="工作专班成员" defaultValue={values.taskForce} error={err('taskForce')} />
+          <TextAreaField
+            name="taskForce"
+            label="工作专班成员"
+            defaultValue={values.taskForce}
+            error={err('taskForce')}
+          />
           <TextAreaField name="plan" label="推进方案" defaultValue={values.plan} error={err('plan')} />
         </fieldset>
       ) : null}
@@ -231,11 +379,15 @@ function CompletedInvestment({ money }: { money: CompletedBreakdown }) {
       <p className="mb-1 block text-sm font-medium text-slate-700" id="completed-investment-label">
         累计完成投资
       </p>
-      <p aria-labelledby="completed-investment-label" className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm font-medium text-slate-900">
+      <p
+        aria-labelledby="completed-investment-label"
+        className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm font-medium text-slate-900"
+      >
         {formatWan(money.completed)}
       </p>
       <p className="mt-1 text-xs text-slate-500">
-        期初 {formatWan(money.opening)} + 月报合计 {formatWan(money.reported)}，由系统汇总{money.hasReports ? '；已有月报，期初投资不再修改' : ''}
+        期初 {formatWan(money.opening)} + 月报合计 {formatWan(money.reported)}，由系统汇总
+        {money.hasReports ? '；已有月报，期初投资不再修改' : ''}
       </p>
     </div>
   );
@@ -248,8 +400,12 @@ function OtherYearPlans({ plans }: { plans: Array<{ year: number; plannedInvestm
         <caption className="mb-1 text-left text-sm font-medium text-slate-700">其他年度计划投资（只读）</caption>
         <thead>
           <tr className="border-b border-slate-200 text-left text-slate-500">
-            <th scope="col" className="py-1 pr-4 font-normal">年度</th>
-            <th scope="col" className="py-1 text-right font-normal">计划投资</th>
+            <th scope="col" className="py-1 pr-4 font-normal">
+              年度
+            </th>
+            <th scope="col" className="py-1 text-right font-normal">
+              计划投资
+            </th>
           </tr>
         </thead>
         <tbody>

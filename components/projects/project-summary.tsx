@@ -1,5 +1,10 @@
 import type { ProjectView } from '@/db/queries/projects';
-import { APPLICATION_STATUS_LABELS, CATEGORY_FULL_LABELS, NATURE_LABELS, PROJECT_STATUS_LABELS } from '@/lib/rules/enums';
+import {
+  APPLICATION_STATUS_LABELS,
+  CATEGORY_FULL_LABELS,
+  NATURE_LABELS,
+  PROJECT_STATUS_LABELS,
+} from '@/lib/rules/enums';
 import { formatWan } from '@/lib/rules/money';
 
 /** The read-only 概况 for users who may not edit the project. */
@@ -20,7 +25,10 @@ export function ProjectSummary({ view }: { view: ProjectView }) {
     ['总投资', formatWan(project.totalInvestment)],
     ['年度计划投资', formatWan(project.plannedInvestmentThisYear)],
     // completed = opening + the monthly reports (domain/reports.ts keeps it so).
-    ['累计完成投资', `${formatWan(project.completedInvestment)}（期初 ${formatWan(project.openingInvestment)} + 月报合计 ${formatWan(project.completedInvestment - project.openingInvestment)}）`],
+    [
+      '累计完成投资',
+      `${formatWan(project.completedInvestment)}（期初 ${formatWan(project.openingInvestment)} + 月报合计 ${formatWan(project.completedInvestment - project.openingInvestment)}）`,
+    ],
     ['资金到位', formatWan(project.fundsInPlace)],
     ['计划开工日期', project.plannedStartDate ?? '—'],
     ['计划竣工日期', project.plannedCompletionDate ?? '—'],

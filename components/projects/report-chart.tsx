@@ -15,14 +15,26 @@ export interface ReportChartPoint {
 }
 
 /** This year's completed investment, month by month and cumulative, against the year's plan. */
-export function ReportChart({ points, yearPlan, summary }: { points: ReportChartPoint[]; yearPlan: number; summary: string }) {
+export function ReportChart({
+  points,
+  yearPlan,
+  summary,
+}: {
+  points: ReportChartPoint[];
+  yearPlan: number;
+  summary: string;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!ref.current) return;
     const chart = echarts.init(ref.current, undefined, { renderer: 'svg' });
     chart.setOption({
       animation: false,
-      tooltip: { trigger: 'axis', valueFormatter: (value: unknown) => (value == null ? '未填报' : `${Number(value).toLocaleString('zh-CN')} 万元`) },
+      tooltip: {
+        trigger: 'axis',
+        valueFormatter: (value: unknown) =>
+          value == null ? '未填报' : `${Number(value).toLocaleString('zh-CN')} 万元`,
+      },
       legend: { data: ['本月完成', '本年累计'], bottom: 0 },
       grid: { left: 60, right: 20, top: 30, bottom: 40 },
       xAxis: { type: 'category', data: points.map((p) => `${Number(p.month.slice(5))}月`) },
@@ -36,7 +48,12 @@ export function ReportChart({ points, yearPlan, summary }: { points: ReportChart
           connectNulls: true,
           itemStyle: { color: '#1d4ed8' },
           markLine: yearPlan
-            ? { symbol: 'none', lineStyle: { type: 'dashed', color: '#dc2626' }, label: { formatter: `年度计划 ${yearPlan.toLocaleString('zh-CN')} 万元`, position: 'insideEndTop' }, data: [{ yAxis: yearPlan }] }
+            ? {
+                symbol: 'none',
+                lineStyle: { type: 'dashed', color: '#dc2626' },
+                label: { formatter: `年度计划 ${yearPlan.toLocaleString('zh-CN')} 万元`, position: 'insideEndTop' },
+                data: [{ yAxis: yearPlan }],
+              }
             : undefined,
         },
       ],

@@ -22,7 +22,15 @@ export function ReportForm({ projectId, months, dueMonth, completedInvestment, a
   return (
     <form key={formKey} action={formAction} aria-label="填报月度进度" className="grid gap-4 sm:grid-cols-3">
       <input type="hidden" name="projectId" value={projectId} />
-      <SelectField name="month" id="report-month" label="报告月份" required defaultValue={values.month} options={months} error={err.month} />
+      <SelectField
+        name="month"
+        id="report-month"
+        label="报告月份"
+        required
+        defaultValue={values.month}
+        options={months}
+        error={err.month}
+      />
       <TextField
         name="investmentThisMonth"
         id="report-investment"
@@ -33,9 +41,31 @@ export function ReportForm({ projectId, months, dueMonth, completedInvestment, a
         error={err.investmentThisMonth}
         hint={`累计完成投资 = ${completedInvestment.toLocaleString('zh-CN')} 万元 + 本月完成`}
       />
-      <TextField name="progressPercent" id="report-percent" label="形象进度（%）" inputMode="numeric" required defaultValue={values.progressPercent} error={err.progressPercent} />
-      <TextAreaField name="narrative" id="report-narrative" label="形象进度说明" defaultValue={values.narrative} error={err.narrative} wrapperClassName="sm:col-span-3" />
-      <TextAreaField name="problemsMet" id="report-problems" label="遇到的问题" defaultValue={values.problemsMet} error={err.problemsMet} wrapperClassName="sm:col-span-3" />
+      <TextField
+        name="progressPercent"
+        id="report-percent"
+        label="形象进度（%）"
+        inputMode="numeric"
+        required
+        defaultValue={values.progressPercent}
+        error={err.progressPercent}
+      />
+      <TextAreaField
+        name="narrative"
+        id="report-narrative"
+        label="形象进度说明"
+        defaultValue={values.narrative}
+        error={err.narrative}
+        wrapperClassName="sm:col-span-3"
+      />
+      <TextAreaField
+        name="problemsMet"
+        id="report-problems"
+        label="遇到的问题"
+        defaultValue={values.problemsMet}
+        error={err.problemsMet}
+        wrapperClassName="sm:col-span-3"
+      />
       {!state.ok && state.message && !Object.keys(err).length ? (
         <div className="sm:col-span-3">
           <Notice tone="error">{state.message}</Notice>

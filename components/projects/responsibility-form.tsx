@@ -28,20 +28,71 @@ export function ResponsibilityForm({ initial, units, leaders, officers, action }
       <input type="hidden" name="version" value={initial.version} />
       {state.ok ? <Notice tone="success">责任清单已保存。</Notice> : null}
       {!state.ok && state.message ? (
-        <Notice tone="error">{state.code === 'stale_version' ? '该项目已被他人修改。您填写的内容仍保留在下方，请刷新页面查看最新版本后重新保存。' : state.message}</Notice>
+        <Notice tone="error">
+          {state.code === 'stale_version'
+            ? '该项目已被他人修改。您填写的内容仍保留在下方，请刷新页面查看最新版本后重新保存。'
+            : state.message}
+        </Notice>
       ) : null}
       <div className="grid gap-4 sm:grid-cols-3">
-        <SelectField name="leaderId" id="resp-leader" label="① 包保领导" placeholder="未指定" defaultValue={values.leaderId} options={ids(leaders)} error={err.leaderId} />
-        <SelectField name="unitId" id="resp-unit" label="② 责任单位" required defaultValue={values.unitId} options={ids(units)} error={err.unitId} />
-        <SelectField name="ownerId" id="resp-owner" label="③ 责任人" placeholder="未指定" defaultValue={values.ownerId} options={ids(officers)} error={err.ownerId} />
-        <TextAreaField name="taskForce" id="resp-taskforce" label="④ 工作专班（成员及分工）" defaultValue={values.taskForce} error={err.taskForce} wrapperClassName="sm:col-span-3" />
-        <TextAreaField name="plan" id="resp-plan" label="⑤ 推进方案" rows={5} defaultValue={values.plan} error={err.plan} wrapperClassName="sm:col-span-3" />
+        <SelectField
+          name="leaderId"
+          id="resp-leader"
+          label="① 包保领导"
+          placeholder="未指定"
+          defaultValue={values.leaderId}
+          options={ids(leaders)}
+          error={err.leaderId}
+        />
+        <SelectField
+          name="unitId"
+          id="resp-unit"
+          label="② 责任单位"
+          required
+          defaultValue={values.unitId}
+          options={ids(units)}
+          error={err.unitId}
+        />
+        <SelectField
+          name="ownerId"
+          id="resp-owner"
+          label="③ 责任人"
+          placeholder="未指定"
+          defaultValue={values.ownerId}
+          options={ids(officers)}
+          error={err.ownerId}
+        />
+        <TextAreaField
+          name="taskForce"
+          id="resp-taskforce"
+          label="④ 工作专班（成员及分工）"
+          defaultValue={values.taskForce}
+          error={err.taskForce}
+          wrapperClassName="sm:col-span-3"
+        />
+        <TextAreaField
+          name="plan"
+          id="resp-plan"
+          label="⑤ 推进方案"
+          rows={5}
+          defaultValue={values.plan}
+          error={err.plan}
+          wrapperClassName="sm:col-span-3"
+        />
       </div>
       <fieldset>
         <legend className="mb-2 text-sm font-semibold text-slate-800">⑥ 时间表：各阶段计划完成时间</legend>
         <div className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6">
           {STAGES.map((stage) => (
-            <TextField key={stage} name={`plan_${stage}`} id={`resp-plan-${stage}`} label={STAGE_LABELS[stage]} type="date" defaultValue={values[`plan_${stage}`]} error={err[`plan_${stage}`]} />
+            <TextField
+              key={stage}
+              name={`plan_${stage}`}
+              id={`resp-plan-${stage}`}
+              label={STAGE_LABELS[stage]}
+              type="date"
+              defaultValue={values[`plan_${stage}`]}
+              error={err[`plan_${stage}`]}
+            />
           ))}
         </div>
       </fieldset>

@@ -34,7 +34,9 @@ export function StageMoveButtons({ project, forward, backward, openApprovals, mo
       ))}
       {backward.length ? (
         <details className="relative">
-          <summary className="cursor-pointer list-none rounded-md border border-slate-300 bg-white px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50">退回…</summary>
+          <summary className="cursor-pointer list-none rounded-md border border-slate-300 bg-white px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50">
+            退回…
+          </summary>
           <div className="absolute z-20 mt-1 flex w-40 flex-col gap-1 rounded-md border border-slate-200 bg-white p-2 shadow-lg">
             {backward.map((stage) => (
               <Button key={stage} size="sm" variant="ghost" onClick={() => setTarget(stage)}>

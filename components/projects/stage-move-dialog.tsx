@@ -12,14 +12,39 @@ export interface MovableProject {
   version: number;
 }
 
-export type MovedProject = { id: number; stage: Stage; version: number; light: Light; lightReasons: string[]; approvalsOverridden: boolean; stageEnteredAt: string };
+export type MovedProject = {
+  id: number;
+  stage: Stage;
+  version: number;
+  light: Light;
+  lightReasons: string[];
+  approvalsOverridden: boolean;
+  stageEnteredAt: string;
+};
 
 /** moveProjectAction, as the page hands it down. */
-export type MoveProjectAction = (move: { projectId: number; to: Stage; version: number; reason: string | null; override?: boolean }) => Promise<ActionState>;
+export type MoveProjectAction = (move: {
+  projectId: number;
+  to: Stage;
+  version: number;
+  reason: string | null;
+  override?: boolean;
+}) => Promise<ActionState>;
 
 /** Calls the guarded stage-move action; shared by the project page and the board. */
-export async function requestStageMove(moveAction: MoveProjectAction, project: MovableProject, to: Stage, extra: { reason?: string; override?: boolean } = {}) {
-  return (await moveAction({ projectId: project.id, to, version: project.version, reason: extra.reason || null, override: extra.override })) as ActionState<MovedProject>;
+export async function requestStageMove(
+  moveAction: MoveProjectAction,
+  project: MovableProject,
+  to: Stage,
+  extra: { reason?: string; override?: boolean } = {},
+) {
+  return (await moveAction({
+    projectId: project.id,
+    to,
+    version: project.version,
+    reason: extra.reason || null,
+    override: extra.override,
+  })) as ActionState<MovedProject>;
 }
 
 /** Whether a move needs the dialog before it is sent: backward moves need a reason. */
@@ -61,14 +86,18 @@ export function StageMoveDialog({ project, moveAction, to, initialRefusal, onClo
   function submit(event: React.FormEvent) {
     event.preventDefault();
     startTransition(async () => {
-      const result = await requestStageMove(moveAction, project, to, { reason: reason.trim(), override: needsOverride ? override : undefined });
+      const result = await requestStageMove(moveAction, project, to, {
+        reason: reason.trim(),
+        override: needsOverride ? override : undefined,
+      });
       if (result.ok && result.data) onMoved(result.data);
       else setRefusal(result);
     });
   }
 
   const reasonError = refusal?.code === 'reason_required' ? refusal.message : undefined;
-  const otherError = refusal && !['approvals_incomplete', 'reason_required'].includes(refusal.code ?? '') ? refusal.message : undefined;
+  const otherError =
+    refusal && !['approvals_incomplete', 'reason_required'].includes(refusal.code ?? '') ? refusal.message : undefined;
 
   return (
     <dialog
@@ -82,7 +111,8 @@ export function StageMoveDialog({ project, moveAction, to, initialRefusal, onClo
           {backward ? '退回阶段' : '推进阶段'}
         </h2>
         <p className="text-sm text-slate-700">
-          <span className="font-medium">{project.name}</span>：{STAGE_LABELS[project.stage]} → <span className="font-semibold">{STAGE_LABELS[to]}</span>
+          <span className="font-medium">{project.name}</span>：{STAGE_LABELS[project.stage]} →{' '}
+          <span className="font-semibold">{STAGE_LABELS[to]}</span>
         </p>
         {needsOverride ? (
           <div className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" role="alert">
@@ -129,7 +159,12 @@ export function StageMoveDialog({ project, moveAction, to, initialRefusal, onClo
           <Button variant="secondary" onClick={() => dialogRef.current?.close()}>
             取消
           </Button>
-          <Button type="submit" variant={needsOverride ? 'danger' : 'primary'} disabled={pending || (needsOverride && !override)} aria-busy={pending}>
+          <Button
+            type="submit"
+            variant={needsOverride ? 'danger' : 'primary'}
+            disabled={pending || (needsOverride && !override)}
+            aria-busy={pending}
+          >
             {pending ? '提交中…' : needsOverride ? '确认强制开工' : '确认'}
           </Button>
         </div>

@@ -20,14 +20,26 @@ export function StagePipeline({ current, daysInStage, plannedFinish }: Props) {
           future: 'border-slate-200 bg-white text-slate-500',
         }[state];
         return (
-          <li key={stage} aria-current={state === 'current' ? 'step' : undefined} className={`rounded-md border px-3 py-2 ${styles}`}>
+          <li
+            key={stage}
+            aria-current={state === 'current' ? 'step' : undefined}
+            className={`rounded-md border px-3 py-2 ${styles}`}
+          >
             <p className="text-sm font-semibold">
               <span aria-hidden="true">{index + 1}. </span>
               {STAGE_LABELS[stage]}
-              <span className="sr-only">{state === 'past' ? '（已经过）' : state === 'current' ? '（当前阶段）' : '（未开始）'}</span>
+              <span className="sr-only">
+                {state === 'past' ? '（已经过）' : state === 'current' ? '（当前阶段）' : '（未开始）'}
+              </span>
             </p>
             <p className="mt-0.5 text-xs">
-              {days === null ? (state === 'past' ? '已跳过' : '—') : state === 'current' ? `已 ${days} 天` : `用时 ${days} 天`}
+              {days === null
+                ? state === 'past'
+                  ? '已跳过'
+                  : '—'
+                : state === 'current'
+                  ? `已 ${days} 天`
+                  : `用时 ${days} 天`}
             </p>
             {plannedFinish[stage] ? <p className="text-xs opacity-80">计划 {plannedFinish[stage]}</p> : null}
           </li>

@@ -8,17 +8,56 @@ import { useKeyedAction } from './use-keyed-action';
 
 type Action = (prev: ActionState<any>, formData: FormData) => Promise<ActionState<any>>;
 
-export function NewTaskForm({ projectId, owners, defaultOwnerId, action }: { projectId: number; owners: Array<{ id: number; name: string }>; defaultOwnerId: string; action: Action }) {
+export function NewTaskForm({
+  projectId,
+  owners,
+  defaultOwnerId,
+  action,
+}: {
+  projectId: number;
+  owners: Array<{ id: number; name: string }>;
+  defaultOwnerId: string;
+  action: Action;
+}) {
   const { state, formAction, formKey } = useKeyedAction(action);
   // After a success the form starts empty for the next task; after a refusal it keeps what was typed.
   const values = !state.ok && state.values ? state.values : { ownerId: defaultOwnerId };
   const err = state.errors ?? {};
   return (
-    <form key={formKey} action={formAction} aria-label="新增任务" className="grid items-end gap-3 sm:grid-cols-[2fr_1fr_10rem_auto]">
+    <form
+      key={formKey}
+      action={formAction}
+      aria-label="新增任务"
+      className="grid items-end gap-3 sm:grid-cols-[2fr_1fr_10rem_auto]"
+    >
       <input type="hidden" name="projectId" value={projectId} />
-      <TextField name="title" id="task-title" label="任务内容" required defaultValue={values.title} error={err.title} maxLength={200} />
-      <SelectField name="ownerId" id="task-owner" label="负责人" placeholder="未指定" defaultValue={values.ownerId} options={owners.map((o) => ({ value: o.id, label: o.name }))} error={err.ownerId} />
-      <TextField name="dueDate" id="task-due" label="完成期限" type="date" required defaultValue={values.dueDate} error={err.dueDate} />
+      <TextField
+        name="title"
+        id="task-title"
+        label="任务内容"
+        required
+        defaultValue={values.title}
+        error={err.title}
+        maxLength={200}
+      />
+      <SelectField
+        name="ownerId"
+        id="task-owner"
+        label="负责人"
+        placeholder="未指定"
+        defaultValue={values.ownerId}
+        options={owners.map((o) => ({ value: o.id, label: o.name }))}
+        error={err.ownerId}
+      />
+      <TextField
+        name="dueDate"
+        id="task-due"
+        label="完成期限"
+        type="date"
+        required
+        defaultValue={values.dueDate}
+        error={err.dueDate}
+      />
       <SubmitButton>添加任务</SubmitButton>
       {!state.ok && state.message && !Object.keys(err).length ? (
         <div className="sm:col-span-4">
@@ -34,7 +73,19 @@ export function NewTaskForm({ projectId, owners, defaultOwnerId, action }: { pro
   );
 }
 
-export function TaskStateButton({ taskId, version, done, title, action }: { taskId: number; version: number; done: boolean; title: string; action: Action }) {
+export function TaskStateButton({
+  taskId,
+  version,
+  done,
+  title,
+  action,
+}: {
+  taskId: number;
+  version: number;
+  done: boolean;
+  title: string;
+  action: Action;
+}) {
   const { state, formAction } = useKeyedAction(action);
   return (
     <form action={formAction} className="inline-flex flex-col items-end gap-1">

@@ -11,9 +11,12 @@ type ServerAction = (prev: ActionState<any>, formData: FormData) => Promise<Acti
  * after a refused save (React's own form reset would put them back to the first option).
  */
 export function useKeyedAction(action: ServerAction) {
-  const [state, formAction, pending] = useActionState(async (prev: ActionState & { seq?: number }, formData: FormData) => {
-    const result = await action(prev, formData);
-    return { ...result, seq: (prev.seq ?? 0) + 1 };
-  }, { ok: false, seq: 0 } as ActionState & { seq?: number });
+  const [state, formAction, pending] = useActionState(
+    async (prev: ActionState & { seq?: number }, formData: FormData) => {
+      const result = await action(prev, formData);
+      return { ...result, seq: (prev.seq ?? 0) + 1 };
+    },
+    { ok: false, seq: 0 } as ActionState & { seq?: number },
+  );
   return { state, formAction, pending, formKey: state.seq ?? 0 };
 }

@@ -7,7 +7,15 @@ export function exportHref(path: string, params: SearchParams, extra: Record<str
 }
 
 /** 导出 Excel: a plain download link, so it works without JavaScript and keeps the filters in the URL. */
-export function ExportLink({ href, label = '导出 Excel', size = 'md' }: { href: string; label?: string; size?: 'sm' | 'md' }) {
+export function ExportLink({
+  href,
+  label = '导出 Excel',
+  size = 'md',
+}: {
+  href: string;
+  label?: string;
+  size?: 'sm' | 'md';
+}) {
   return (
     <a href={href} download className={`no-print ${buttonClass('secondary', size)}`}>
       {label}

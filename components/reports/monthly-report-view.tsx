@@ -1,7 +1,14 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { headlineFigures, monthLabel, redSourceText, REPORT_TITLE, type MonthlyReport } from '@/domain/monthly-report';
-import { CATEGORY_LABELS, PROBLEM_LEVEL_LABELS, PROBLEM_STATUS_LABELS, PROBLEM_TYPE_LABELS, STAGE_LABELS, SUPERVISION_STATUS_LABELS } from '@/lib/rules/enums';
+import {
+  CATEGORY_LABELS,
+  PROBLEM_LEVEL_LABELS,
+  PROBLEM_STATUS_LABELS,
+  PROBLEM_TYPE_LABELS,
+  STAGE_LABELS,
+  SUPERVISION_STATUS_LABELS,
+} from '@/lib/rules/enums';
 import { formatWan } from '@/lib/rules/money';
 
 // The printed 月度调度通报: one section per part of the meeting's agenda, each starting a new A4
@@ -22,8 +29,25 @@ function Section({ id, title, children, count }: { id: string; title: string; co
   );
 }
 
-function Table({ caption, headers, rows, numeric = [], foot }: { caption: string; headers: string[]; rows: ReactNode[][]; numeric?: number[]; foot?: ReactNode[] }) {
-  if (rows.length === 0) return <p className="rounded border border-dashed border-slate-300 px-3 py-2 text-sm text-slate-600">本月无{caption}。</p>;
+function Table({
+  caption,
+  headers,
+  rows,
+  numeric = [],
+  foot,
+}: {
+  caption: string;
+  headers: string[];
+  rows: ReactNode[][];
+  numeric?: number[];
+  foot?: ReactNode[];
+}) {
+  if (rows.length === 0)
+    return (
+      <p className="rounded border border-dashed border-slate-300 px-3 py-2 text-sm text-slate-600">
+        本月无{caption}。
+      </p>
+    );
   const align = (i: number) => (numeric.includes(i) ? 'text-right tabular-nums' : 'text-left');
   return (
     <div className="overflow-x-auto">
@@ -69,7 +93,7 @@ function Figure({ label, value, detail, testId }: { label: string; value: string
   return (
     <div className="rounded border border-slate-300 p-2" data-testid={testId}>
       <dt className="text-xs text-slate-600">{label}</dt>
-      <dd className="text-lg font-bold tabular-nums text-slate-900">{value}</dd>
+      <dd className="text-lg font-bold text-slate-900 tabular-nums">{value}</dd>
       {detail ? <dd className="text-xs text-slate-600">{detail}</dd> : null}
     </div>
   );
@@ -92,7 +116,14 @@ export function MonthlyReportView({ report, unitNames }: { report: MonthlyReport
       caption={caption}
       headers={['项目名称', '类别', '责任单位', '当前阶段', '总投资（万元）', '累计完成（万元）']}
       numeric={[4, 5]}
-      rows={list.map((p) => [projectLink(p.id, p.name), CATEGORY_LABELS[p.category], unit(p.unitId), STAGE_LABELS[p.stage], num(p.totalInvestment), num(p.completedInvestment)])}
+      rows={list.map((p) => [
+        projectLink(p.id, p.name),
+        CATEGORY_LABELS[p.category],
+        unit(p.unitId),
+        STAGE_LABELS[p.stage],
+        num(p.totalInvestment),
+        num(p.completedInvestment),
+      ])}
     />
   );
   const problemTable = (caption: string, list: MonthlyReport['problemsClosed'], closed: boolean) => (
@@ -124,14 +155,24 @@ export function MonthlyReportView({ report, unitNames }: { report: MonthlyReport
 
       <Section id="s-headline" title={`一、主要指标（对照${year}年度目标）`}>
         <dl className="grid grid-cols-2 gap-2 sm:grid-cols-4 print:grid-cols-4">
-          <Figure testId="headline-started" label="本月开工项目" value={`${num(h.startedThisMonth)} 个`} detail={`年度累计 ${num(h.startedYearToDate)} 个`} />
+          <Figure
+            testId="headline-started"
+            label="本月开工项目"
+            value={`${num(h.startedThisMonth)} 个`}
+            detail={`年度累计 ${num(h.startedYearToDate)} 个`}
+          />
           <Figure
             testId="headline-started-rate"
             label="开工目标完成率"
             value={pct(h.startedRate)}
             detail={h.startedTarget !== null ? `年度目标 ${num(h.startedTarget)} 个` : '尚未录入年度目标'}
           />
-          <Figure testId="headline-investment" label="本月完成投资" value={formatWan(h.investmentThisMonth)} detail={`年度累计 ${formatWan(h.investmentYearToDate)}`} />
+          <Figure
+            testId="headline-investment"
+            label="本月完成投资"
+            value={formatWan(h.investmentThisMonth)}
+            detail={`年度累计 ${formatWan(h.investmentYearToDate)}`}
+          />
           <Figure
             testId="headline-investment-rate"
             label="投资目标完成率"
@@ -145,12 +186,16 @@ export function MonthlyReportView({ report, unitNames }: { report: MonthlyReport
         </dl>
       </Section>
 
-      <Section id="s-moves" title="二、本月开工、竣工、投产项目" count={report.started.length + report.completed.length + report.operating.length}>
-        <h3 className="mb-1 mt-2 font-semibold">（一）开工项目 {report.started.length} 个</h3>
+      <Section
+        id="s-moves"
+        title="二、本月开工、竣工、投产项目"
+        count={report.started.length + report.completed.length + report.operating.length}
+      >
+        <h3 className="mt-2 mb-1 font-semibold">（一）开工项目 {report.started.length} 个</h3>
         {projectTable('开工项目', report.started)}
-        <h3 className="mb-1 mt-3 font-semibold">（二）竣工项目 {report.completed.length} 个</h3>
+        <h3 className="mt-3 mb-1 font-semibold">（二）竣工项目 {report.completed.length} 个</h3>
         {projectTable('竣工项目', report.completed)}
-        <h3 className="mb-1 mt-3 font-semibold">（三）投产项目 {report.operating.length} 个</h3>
+        <h3 className="mt-3 mb-1 font-semibold">（三）投产项目 {report.operating.length} 个</h3>
         {projectTable('投产项目', report.operating)}
       </Section>
 
@@ -159,24 +204,50 @@ export function MonthlyReportView({ report, unitNames }: { report: MonthlyReport
           caption="分单位完成投资"
           headers={['单位', '本月完成投资（万元）', '年度累计完成投资（万元）', '本月开工（个）', '红灯项目（个）']}
           numeric={[1, 2, 3, 4]}
-          rows={report.byUnit.map((row) => [row.unitName, num(row.investmentThisMonth), num(row.investmentYearToDate), num(row.started), redCount(row.red)])}
-          foot={['合计', num(report.investmentThisMonth), num(report.investmentYearToDate), num(report.started.length), redCount(report.redSource.kind === 'none' ? null : report.byUnit.reduce((sum, row) => sum + (row.red ?? 0), 0))]}
+          rows={report.byUnit.map((row) => [
+            row.unitName,
+            num(row.investmentThisMonth),
+            num(row.investmentYearToDate),
+            num(row.started),
+            redCount(row.red),
+          ])}
+          foot={[
+            '合计',
+            num(report.investmentThisMonth),
+            num(report.investmentYearToDate),
+            num(report.started.length),
+            redCount(
+              report.redSource.kind === 'none' ? null : report.byUnit.reduce((sum, row) => sum + (row.red ?? 0), 0),
+            ),
+          ]}
         />
       </Section>
 
-      <Section id="s-red" title="四、红灯项目及原因" count={report.redSource.kind === 'none' ? undefined : report.red.length}>
+      <Section
+        id="s-red"
+        title="四、红灯项目及原因"
+        count={report.redSource.kind === 'none' ? undefined : report.red.length}
+      >
         <p className="mb-2 text-sm text-slate-700" data-testid="red-source">
           {lightsFrom}。
         </p>
         {report.redSource.kind === 'none' ? null : (
-          <Table caption="红灯项目" headers={['项目名称', '责任单位', '红灯原因']} rows={report.red.map((row) => [projectLink(row.projectId, row.name), row.unitName, row.reasons.join('；')])} />
+          <Table
+            caption="红灯项目"
+            headers={['项目名称', '责任单位', '红灯原因']}
+            rows={report.red.map((row) => [projectLink(row.projectId, row.name), row.unitName, row.reasons.join('；')])}
+          />
         )}
       </Section>
 
-      <Section id="s-problems" title="五、问题协调" count={report.problemsEscalated.length + report.problemsClosed.length}>
-        <h3 className="mb-1 mt-2 font-semibold">（一）本月上报市级协调的问题 {report.problemsEscalated.length} 个</h3>
+      <Section
+        id="s-problems"
+        title="五、问题协调"
+        count={report.problemsEscalated.length + report.problemsClosed.length}
+      >
+        <h3 className="mt-2 mb-1 font-semibold">（一）本月上报市级协调的问题 {report.problemsEscalated.length} 个</h3>
         {problemTable('上报市级协调的问题', report.problemsEscalated, false)}
-        <h3 className="mb-1 mt-3 font-semibold">（二）本月销号的问题 {report.problemsClosed.length} 个</h3>
+        <h3 className="mt-3 mb-1 font-semibold">（二）本月销号的问题 {report.problemsClosed.length} 个</h3>
         {problemTable('销号的问题', report.problemsClosed, true)}
       </Section>
 
@@ -184,7 +255,14 @@ export function MonthlyReportView({ report, unitNames }: { report: MonthlyReport
         <Table
           caption="未办结督办事项"
           headers={['督办事项', '项目', '办理时限', '当前状态', '承办人', '督办领导']}
-          rows={report.openSupervisions.map((s) => [s.content, projectLink(s.projectId, s.projectName), s.deadline, SUPERVISION_STATUS_LABELS[s.status], s.assigneeName ?? '—', s.issuerName])}
+          rows={report.openSupervisions.map((s) => [
+            s.content,
+            projectLink(s.projectId, s.projectName),
+            s.deadline,
+            SUPERVISION_STATUS_LABELS[s.status],
+            s.assigneeName ?? '—',
+            s.issuerName,
+          ])}
         />
       </Section>
 
@@ -193,21 +271,44 @@ export function MonthlyReportView({ report, unitNames }: { report: MonthlyReport
           caption="单位考核排名"
           headers={['名次', '单位', '开工率', '投资完成率', '按期竣工率', '红灯数', '综合得分']}
           numeric={[0, 2, 3, 4, 5, 6]}
-          rows={report.ranking.map((row) => [row.rank, row.unitName, pct(row.startRate), pct(row.investmentRate), pct(row.onTimeRate), row.redCount, row.score])}
+          rows={report.ranking.map((row) => [
+            row.rank,
+            row.unitName,
+            pct(row.startRate),
+            pct(row.investmentRate),
+            pct(row.onTimeRate),
+            row.redCount,
+            row.score,
+          ])}
         />
         <p className="mt-1 text-xs text-slate-600">综合得分为四项名次的平均，越小越好；与“统计”页同期考核排名一致。</p>
       </Section>
 
       <Section id="s-missing" title={`八、${label}月度调度报告缺报项目`} count={report.missingReports.length}>
-        <Table caption="缺报项目" headers={['项目名称', '责任单位']} rows={report.missingReports.map((row) => [projectLink(row.projectId, row.name), row.unitName])} />
+        <Table
+          caption="缺报项目"
+          headers={['项目名称', '责任单位']}
+          rows={report.missingReports.map((row) => [projectLink(row.projectId, row.name), row.unitName])}
+        />
       </Section>
 
       <Section id="s-adjustments" title="九、本月调整记录" count={report.adjustments.length}>
-        <p className="mb-2 text-xs text-slate-600">暂缓/终止、推迟计划时间、调减年度计划、调整双十名单，均须书面说明原因；日期为北京时间。</p>
+        <p className="mb-2 text-xs text-slate-600">
+          暂缓/终止、推迟计划时间、调减年度计划、调整双十名单，均须书面说明原因；日期为北京时间。
+        </p>
         <Table
           caption="调整记录"
           headers={['日期', '项目名称', '责任单位', '调整事项', '调整前', '调整后', '调整原因', '调整人']}
-          rows={report.adjustments.map((row) => [row.date, projectLink(row.projectId, row.projectName), row.unitName, row.fieldLabel, row.fromText, row.toText, row.reason, row.byName ?? '—'])}
+          rows={report.adjustments.map((row) => [
+            row.date,
+            projectLink(row.projectId, row.projectName),
+            row.unitName,
+            row.fieldLabel,
+            row.fromText,
+            row.toText,
+            row.reason,
+            row.byName ?? '—',
+          ])}
         />
       </Section>
     </article>

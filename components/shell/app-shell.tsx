@@ -5,7 +5,15 @@ import { NAV_ITEMS } from './nav-items';
 import { NavLinks } from './nav-links';
 import { signOutAction } from './sign-out';
 
-export function AppShell({ user, badges, children }: { user: SessionUser; badges?: Record<string, number>; children: React.ReactNode }) {
+export function AppShell({
+  user,
+  badges,
+  children,
+}: {
+  user: SessionUser;
+  badges?: Record<string, number>;
+  children: React.ReactNode;
+}) {
   const items = NAV_ITEMS.filter((item) => !item.roles || item.roles.includes(user.role));
   const who = (
     <p className="text-sm leading-tight text-white" data-testid="current-user">
@@ -28,7 +36,10 @@ export function AppShell({ user, badges, children }: { user: SessionUser; badges
   );
   return (
     <div className="min-h-screen">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         跳到正文
       </a>
       <header className="no-print sticky top-0 z-30 bg-brand-900 shadow">
@@ -44,7 +55,10 @@ export function AppShell({ user, badges, children }: { user: SessionUser; badges
             {signOut}
           </div>
           <details className="group relative ml-auto lg:hidden">
-            <summary className="cursor-pointer list-none rounded-md px-3 py-2 text-sm text-white hover:bg-white/10" aria-label="打开菜单">
+            <summary
+              className="cursor-pointer list-none rounded-md px-3 py-2 text-sm text-white hover:bg-white/10"
+              aria-label="打开菜单"
+            >
               菜单 ☰
             </summary>
             <div className="absolute right-0 mt-2 w-64 rounded-lg bg-brand-900 p-3 shadow-xl ring-1 ring-white/10">

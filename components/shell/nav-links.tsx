@@ -4,7 +4,15 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import type { NavItem } from './nav-items';
 
-export function NavLinks({ items, badges, vertical = false }: { items: NavItem[]; badges?: Record<string, number>; vertical?: boolean }) {
+export function NavLinks({
+  items,
+  badges,
+  vertical = false,
+}: {
+  items: NavItem[];
+  badges?: Record<string, number>;
+  vertical?: boolean;
+}) {
   const pathname = usePathname();
   return (
     <ul className={vertical ? 'flex flex-col gap-1' : 'flex items-center gap-1'}>
@@ -22,7 +30,10 @@ export function NavLinks({ items, badges, vertical = false }: { items: NavItem[]
             >
               {item.label}
               {badge ? (
-                <span className="rounded-full bg-red-500 px-1.5 text-xs font-semibold text-white" aria-label={`${badge} 条预警`}>
+                <span
+                  className="rounded-full bg-red-500 px-1.5 text-xs font-semibold text-white"
+                  aria-label={`${badge} 条预警`}
+                >
                   {badge > 99 ? '99+' : badge}
                 </span>
               ) : null}

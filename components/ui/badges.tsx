@@ -6,19 +6,35 @@ const lightStyles: Record<Light, string> = {
   green: 'bg-emerald-100 text-emerald-800 ring-emerald-600/30',
   grey: 'bg-slate-100 text-slate-600 ring-slate-400/40',
 };
-const dotStyles: Record<Light, string> = { red: 'bg-red-600', yellow: 'bg-amber-500', green: 'bg-emerald-600', grey: 'bg-slate-400' };
+const dotStyles: Record<Light, string> = {
+  red: 'bg-red-600',
+  yellow: 'bg-amber-500',
+  green: 'bg-emerald-600',
+  grey: 'bg-slate-400',
+};
 
 /** The traffic light: colour plus text, never colour alone. */
 export function LightBadge({ light, title }: { light: Light; title?: string }) {
   return (
-    <span title={title} className={`inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${lightStyles[light]}`}>
+    <span
+      title={title}
+      className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset ${lightStyles[light]}`}
+    >
       <span className={`h-2 w-2 rounded-full ${dotStyles[light]}`} aria-hidden="true" />
       {LIGHT_LABELS[light]}
     </span>
   );
 }
 
-export function Tag({ children, tone = 'slate', title }: { children: React.ReactNode; tone?: 'slate' | 'brand' | 'red' | 'amber' | 'emerald' | 'violet'; title?: string }) {
+export function Tag({
+  children,
+  tone = 'slate',
+  title,
+}: {
+  children: React.ReactNode;
+  tone?: 'slate' | 'brand' | 'red' | 'amber' | 'emerald' | 'violet';
+  title?: string;
+}) {
   const tones = {
     slate: 'bg-slate-100 text-slate-700',
     brand: 'bg-brand-50 text-brand-700',
@@ -28,7 +44,10 @@ export function Tag({ children, tone = 'slate', title }: { children: React.React
     violet: 'bg-violet-50 text-violet-700',
   };
   return (
-    <span title={title} className={`inline-flex items-center whitespace-nowrap rounded px-1.5 py-0.5 text-xs font-medium ${tones[tone]}`}>
+    <span
+      title={title}
+      className={`inline-flex items-center rounded px-1.5 py-0.5 text-xs font-medium whitespace-nowrap ${tones[tone]}`}
+    >
       {children}
     </span>
   );

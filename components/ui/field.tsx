@@ -18,7 +18,11 @@ export function FieldShell({ id, label, error, hint, required, children, classNa
     <div className={className}>
       <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-700">
         {label}
-        {required ? <span className="ml-0.5 text-red-600" aria-hidden="true">*</span> : null}
+        {required ? (
+          <span className="ml-0.5 text-red-600" aria-hidden="true">
+            *
+          </span>
+        ) : null}
       </label>
       {children}
       {hint && !messages?.length ? <p className="mt-1 text-xs text-slate-500">{hint}</p> : null}
@@ -36,12 +40,29 @@ const controlClass =
 
 type Common = { label: string; error?: string[] | string; hint?: string; wrapperClassName?: string };
 
-export function TextField({ id, name, label, error, hint, required, wrapperClassName, ...rest }: Common & InputHTMLAttributes<HTMLInputElement> & { id?: string; name: string }) {
+export function TextField({
+  id,
+  name,
+  label,
+  error,
+  hint,
+  required,
+  wrapperClassName,
+  ...rest
+}: Common & InputHTMLAttributes<HTMLInputElement> & { id?: string; name: string }) {
   const fieldId = id ?? `f-${name}`;
   const invalid = Boolean(typeof error === 'string' ? error : error?.length);
   return (
     <FieldShell id={fieldId} label={label} error={error} hint={hint} required={required} className={wrapperClassName}>
-      <input id={fieldId} name={name} required={required} aria-invalid={invalid} aria-describedby={invalid ? `${fieldId}-error` : undefined} className={controlClass} {...rest} />
+      <input
+        id={fieldId}
+        name={name}
+        required={required}
+        aria-invalid={invalid}
+        aria-describedby={invalid ? `${fieldId}-error` : undefined}
+        className={controlClass}
+        {...rest}
+      />
     </FieldShell>
   );
 }
@@ -57,12 +78,26 @@ export function SelectField({
   placeholder,
   wrapperClassName,
   ...rest
-}: Common & SelectHTMLAttributes<HTMLSelectElement> & { id?: string; name: string; options: Array<{ value: string | number; label: string }>; placeholder?: string }) {
+}: Common &
+  SelectHTMLAttributes<HTMLSelectElement> & {
+    id?: string;
+    name: string;
+    options: Array<{ value: string | number; label: string }>;
+    placeholder?: string;
+  }) {
   const fieldId = id ?? `f-${name}`;
   const invalid = Boolean(typeof error === 'string' ? error : error?.length);
   return (
     <FieldShell id={fieldId} label={label} error={error} hint={hint} required={required} className={wrapperClassName}>
-      <select id={fieldId} name={name} required={required} aria-invalid={invalid} aria-describedby={invalid ? `${fieldId}-error` : undefined} className={controlClass} {...rest}>
+      <select
+        id={fieldId}
+        name={name}
+        required={required}
+        aria-invalid={invalid}
+        aria-describedby={invalid ? `${fieldId}-error` : undefined}
+        className={controlClass}
+        {...rest}
+      >
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((option) => (
           <option key={option.value} value={option.value}>
@@ -74,12 +109,30 @@ export function SelectField({
   );
 }
 
-export function TextAreaField({ id, name, label, error, hint, required, wrapperClassName, ...rest }: Common & TextareaHTMLAttributes<HTMLTextAreaElement> & { id?: string; name: string }) {
+export function TextAreaField({
+  id,
+  name,
+  label,
+  error,
+  hint,
+  required,
+  wrapperClassName,
+  ...rest
+}: Common & TextareaHTMLAttributes<HTMLTextAreaElement> & { id?: string; name: string }) {
   const fieldId = id ?? `f-${name}`;
   const invalid = Boolean(typeof error === 'string' ? error : error?.length);
   return (
     <FieldShell id={fieldId} label={label} error={error} hint={hint} required={required} className={wrapperClassName}>
-      <textarea id={fieldId} name={name} required={required} aria-invalid={invalid} aria-describedby={invalid ? `${fieldId}-error` : undefined} className={controlClass} rows={3} {...rest} />
+      <textarea
+        id={fieldId}
+        name={name}
+        required={required}
+        aria-invalid={invalid}
+        aria-describedby={invalid ? `${fieldId}-error` : undefined}
+        className={controlClass}
+        rows={3}
+        {...rest}
+      />
     </FieldShell>
   );
 }

@@ -29,8 +29,18 @@ export function Pager({
   if (pages <= 1 && !always) return null;
   const text = <span className="text-slate-600">{summary ?? `第 ${page} / ${pages} 页`}</span>;
   const linkClass = look === 'buttons' ? buttonClass('secondary', 'sm') : 'text-brand-700 underline';
-  const previous = page > 1 ? <Link href={hrefFor(page - 1)} className={linkClass} rel="prev">上一页</Link> : null;
-  const next = page < pages ? <Link href={hrefFor(page + 1)} className={linkClass} rel="next">下一页</Link> : null;
+  const previous =
+    page > 1 ? (
+      <Link href={hrefFor(page - 1)} className={linkClass} rel="prev">
+        上一页
+      </Link>
+    ) : null;
+  const next =
+    page < pages ? (
+      <Link href={hrefFor(page + 1)} className={linkClass} rel="next">
+        下一页
+      </Link>
+    ) : null;
   if (look === 'links') {
     return (
       <nav aria-label={label} className={`flex flex-wrap items-center gap-3 text-sm ${className}`}>

@@ -13,7 +13,15 @@ export type SortState<Key extends string> = {
 };
 
 /** A column's sort link: clicking the active column reverses it, any other column starts at `firstDir`. */
-export function SortLink<Key extends string>({ sortKey, label, state }: { sortKey: Key; label: string; state: SortState<Key> }) {
+export function SortLink<Key extends string>({
+  sortKey,
+  label,
+  state,
+}: {
+  sortKey: Key;
+  label: string;
+  state: SortState<Key>;
+}) {
   const active = state.sort === sortKey;
   const firstDir = state.firstDir ?? 'asc';
   const nextDir: SortDir = active ? (state.dir === 'asc' ? 'desc' : 'asc') : firstDir;
@@ -23,7 +31,9 @@ export function SortLink<Key extends string>({ sortKey, label, state }: { sortKe
       <span aria-hidden="true" className={active ? 'text-brand-700' : 'text-slate-300'}>
         {active ? (state.dir === 'asc' ? '▲' : '▼') : '↕'}
       </span>
-      <span className="sr-only">{active ? (state.dir === 'asc' ? '，升序，点击改为降序' : '，降序，点击改为升序') : '，点击排序'}</span>
+      <span className="sr-only">
+        {active ? (state.dir === 'asc' ? '，升序，点击改为降序' : '，降序，点击改为升序') : '，点击排序'}
+      </span>
     </Link>
   );
 }
@@ -44,7 +54,11 @@ export function SortHeader<Key extends string>({
 }) {
   const active = state.sort === sortKey;
   return (
-    <th scope="col" aria-sort={active ? (state.dir === 'asc' ? 'ascending' : 'descending') : 'none'} className={className}>
+    <th
+      scope="col"
+      aria-sort={active ? (state.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+      className={className}
+    >
       <SortLink sortKey={sortKey} label={label} state={state} />
       {extra ? <span className="ml-2 text-xs font-normal">/ {extra}</span> : null}
     </th>

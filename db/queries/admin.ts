@@ -37,7 +37,9 @@ export function listUsersForAdmin({ role, unitId, active, q, page = 1, pageSize 
     role ? eq(users.role, role) : undefined,
     unitId ? eq(users.unitId, unitId) : undefined,
     active === undefined ? undefined : eq(users.active, active),
-    pattern ? or(sql`${users.username} like ${pattern} escape '!'`, sql`${users.name} like ${pattern} escape '!'`) : undefined,
+    pattern
+      ? or(sql`${users.username} like ${pattern} escape '!'`, sql`${users.name} like ${pattern} escape '!'`)
+      : undefined,
   );
   const items = db
     .select({ ...adminUserColumns, createdAt: users.createdAt, updatedAt: users.updatedAt })
@@ -48,7 +50,12 @@ export function listUsersForAdmin({ role, unitId, active, q, page = 1, pageSize 
     .limit(pageSize)
     .offset((page - 1) * pageSize)
     .all();
-  const total = db.select({ n: sql<number>`count(*)` }).from(users).where(where).get()?.n ?? 0;
+  const total =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(users)
+      .where(where)
+      .get()?.n ?? 0;
   return { items, total, page, pageSize };
 }
 export type AdminUserRow = ReturnType<typeof listUsersForAdmin>['items'][number];
@@ -99,7 +106,11 @@ export function listApiTokens({ page = 1, pageSize = 50 }: { page?: number; page
     .limit(pageSize)
     .offset((page - 1) * pageSize)
     .all();
-  const total = db.select({ n: sql<number>`count(*)` }).from(apiTokens).get()?.n ?? 0;
+  const total =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(apiTokens)
+      .get()?.n ?? 0;
   return { items, total, page, pageSize };
 }
 export type ApiTokenRow = ReturnType<typeof listApiTokens>['items'][number];

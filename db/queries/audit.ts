@@ -3,7 +3,13 @@ import { and, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { getDb } from '../index';
 import { auditLog, campaigns, industries, leads, projects, units, users } from '../schema';
-import { emptyAuditNames, referencedIds, type AuditNameKind, type AuditNames, type AuditRecord } from '@/lib/audit-format';
+import {
+  emptyAuditNames,
+  referencedIds,
+  type AuditNameKind,
+  type AuditNames,
+  type AuditRecord,
+} from '@/lib/audit-format';
 import { canonicalEntityType, storedEntityTypes } from '@/lib/audit-vocabulary';
 import { addDaysIso, beijingDayStart } from '@/lib/rules/dates';
 import type { AuditFilters } from '@/lib/schemas/audit';
@@ -52,10 +58,20 @@ export type AuditEntryRow = {
   ip: string | null;
 };
 
-export function listAuditEntries(filters: AuditFilters): { items: AuditEntryRow[]; total: number; page: number; pageSize: number } {
+export function listAuditEntries(filters: AuditFilters): {
+  items: AuditEntryRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+} {
   const db = getDb();
   const where = auditWhere(filters);
-  const total = db.select({ n: sql<number>`count(*)` }).from(auditLog).where(where).get()?.n ?? 0;
+  const total =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(auditLog)
+      .where(where)
+      .get()?.n ?? 0;
   const items = db
     .select(entryColumns)
     .from(auditLog)
@@ -69,7 +85,10 @@ export function listAuditEntries(filters: AuditFilters): { items: AuditEntryRow[
 }
 
 /** For the export: every matching entry up to `limit`, newest first. */
-export function listAuditEntriesForExport(filters: Omit<AuditFilters, 'page' | 'pageSize'>, limit: number): AuditEntryRow[] {
+export function listAuditEntriesForExport(
+  filters: Omit<AuditFilters, 'page' | 'pageSize'>,
+  limit: number,
+): AuditEntryRow[] {
   return getDb()
     .select(entryColumns)
     .from(auditLog)
@@ -113,7 +132,13 @@ export function loadAuditNames(rows: Iterable<Pick<AuditRecord, 'before' | 'afte
     .map((kind) => {
       const [table, id, name] = NAME_SOURCES[kind];
       const wanted = [...ids[kind]];
-      const where = wanted.length > MAX_LISTED_IDS ? sql`` : sql` where ${id} in (${sql.join(wanted.map((value) => sql`${value}`), sql`, `)})`;
+      const where =
+        wanted.length > MAX_LISTED_IDS
+          ? sql``
+          : sql` where ${id} in (${sql.join(
+              wanted.map((value) => sql`${value}`),
+              sql`, `,
+            )})`;
       return sql`select ${kind} as kind, ${id} as id, ${name} as name from ${table}${where}`;
     });
   if (selects.length === 0) return names;

@@ -32,7 +32,12 @@ export function findUserForLogin(username: string) {
 
 export function findSessionUser(sessionId: string, now: string) {
   return getDb()
-    .select({ ...sessionUserColumns, expiresAt: sessions.expiresAt, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt })
+    .select({
+      ...sessionUserColumns,
+      expiresAt: sessions.expiresAt,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(units, eq(units.id, users.unitId))

@@ -23,9 +23,18 @@ const ownerUser = alias(users, 'owner_user');
 // Red cards first, then yellow, then the biggest investments; the same order as projects_board_idx
 // read backwards within (stage, light), so the first page of a column needs no sort.
 // Grey (暂缓/终止) cards come last: they are not chased.
-const projectOrder = [sql`case ${projects.light} when 'red' then 0 when 'yellow' then 1 when 'green' then 2 else 3 end`, desc(projects.totalInvestment), desc(projects.id)];
+const projectOrder = [
+  sql`case ${projects.light} when 'red' then 0 when 'yellow' then 1 when 'green' then 2 else 3 end`,
+  desc(projects.totalInvestment),
+  desc(projects.id),
+];
 const LIGHT_ORDER = ['red', 'yellow', 'green', 'grey'] as const;
-const leadOrder = [sql`case when ${leads.nextFollowUpDate} is null then 1 else 0 end`, asc(leads.nextFollowUpDate), desc(leads.intendedInvestment), asc(leads.id)];
+const leadOrder = [
+  sql`case when ${leads.nextFollowUpDate} is null then 1 else 0 end`,
+  asc(leads.nextFollowUpDate),
+  desc(leads.intendedInvestment),
+  asc(leads.id),
+];
 
 const projectLaneColumn = { unit: projects.unitId, category: projects.category, leader: projects.leaderId } as const;
 const leadLaneColumn = { owner: leads.ownerId, industry: leads.industryId } as const;
@@ -60,15 +69,21 @@ const projectCardColumns = {
   light: projects.light,
   lightReasons: projects.lightReasons,
   approvalsOverridden: projects.approvalsOverridden,
-  openSupervisions: sql<number>`(select count(*) from supervisions s where s.project_id = ${projects.id} and s.status in ('open','replied','returned'))`.mapWith(Number),
+  openSupervisions:
+    sql<number>`(select count(*) from supervisions s where s.project_id = ${projects.id} and s.status in ('open','replied','returned'))`.mapWith(
+      Number,
+    ),
 };
 
 /** A project card before domain/board.ts adds what depends on the day and the user. */
-export type ProjectCardRow = { [K in keyof typeof projectCardColumns]: unknown } & Omit<ProjectCardData, 'kind' | 'daysInStage' | 'movable'> & {
-  unitId: number;
-  ownerId: number | null;
-  stageEnteredAt: string;
-};
+export type ProjectCardRow = { [K in keyof typeof projectCardColumns]: unknown } & Omit<
+  ProjectCardData,
+  'kind' | 'daysInStage' | 'movable'
+> & {
+    unitId: number;
+    ownerId: number | null;
+    stageEnteredAt: string;
+  };
 
 const greyCount = sql<number>`coalesce(sum(case when ${projects.light} = 'grey' then 1 else 0 end), 0)`.mapWith(Number);
 
@@ -77,7 +92,12 @@ export function projectBoardSums(filters: ProjectFilters, lane?: ProjectLane) {
   const db = getDb();
   const laneColumn = lane ? projectLaneColumn[lane] : undefined;
   const rows = db
-    .select({ stage: projects.stage, lane: laneColumn ? sql<LaneValue>`${laneColumn}` : sql<LaneValue>`null`, ...projectSumColumns, grey: greyCount })
+    .select({
+      stage: projects.stage,
+      lane: laneColumn ? sql<LaneValue>`${laneColumn}` : sql<LaneValue>`null`,
+      ...projectSumColumns,
+      grey: greyCount,
+    })
     .from(projects)
     .where(projectWhere(filters))
     .groupBy(...(laneColumn ? [projects.stage, laneColumn] : [projects.stage]))
@@ -103,7 +123,11 @@ function projectCardsByIds(ids: number[]) {
  * range read of projects_board_idx (at most 24 tiny queries). With swimlanes: one window query
  * partitioned by stage and lane.
  */
-function firstProjectCards(filters: ProjectFilters, lane: ProjectLane | undefined, limit: number): Array<ProjectCardRow & { lane: LaneValue }> {
+function firstProjectCards(
+  filters: ProjectFilters,
+  lane: ProjectLane | undefined,
+  limit: number,
+): Array<ProjectCardRow & { lane: LaneValue }> {
   const db = getDb();
   const where = projectWhere(filters);
   if (!lane) {
@@ -129,17 +153,29 @@ function firstProjectCards(filters: ProjectFilters, lane: ProjectLane | undefine
   const ranked = db
     .select({
       rankedId: sql<number>`${projects.id}`.as('ranked_id'),
-      rn: sql<number>`row_number() over (partition by ${projects.stage}, ${laneColumn} order by ${orderSql(projectOrder)})`.as('rn'),
+      rn: sql<number>`row_number() over (partition by ${projects.stage}, ${laneColumn} order by ${orderSql(projectOrder)})`.as(
+        'rn',
+      ),
     })
     .from(projects)
     .where(where)
     .as('ranked');
-  const picked = db.select({ id: ranked.rankedId }).from(ranked).where(lte(ranked.rn, limit)).orderBy(sql`"ranked"."rn"`).all();
+  const picked = db
+    .select({ id: ranked.rankedId })
+    .from(ranked)
+    .where(lte(ranked.rn, limit))
+    .orderBy(sql`"ranked"."rn"`)
+    .all();
   const laneOf = new Map(
     db
       .select({ id: projects.id, lane: sql<LaneValue>`${laneColumn}` })
       .from(projects)
-      .where(inArray(projects.id, picked.map((p) => p.id)))
+      .where(
+        inArray(
+          projects.id,
+          picked.map((p) => p.id),
+        ),
+      )
       .all()
       .map((row) => [row.id, row.lane]),
   );
@@ -147,7 +183,10 @@ function firstProjectCards(filters: ProjectFilters, lane: ProjectLane | undefine
 }
 
 /** One page of one column (or swimlane cell), for 加载更多. */
-export function projectCardPage(filters: ProjectFilters, options: { stage: Stage; lane?: ProjectLane; laneValue?: string; page: number; pageSize: number }) {
+export function projectCardPage(
+  filters: ProjectFilters,
+  options: { stage: Stage; lane?: ProjectLane; laneValue?: string; page: number; pageSize: number },
+) {
   const db = getDb();
   const where = and(
     projectWhere(filters),
@@ -164,15 +203,29 @@ export function projectCardPage(filters: ProjectFilters, options: { stage: Stage
     .limit(options.pageSize)
     .offset((options.page - 1) * options.pageSize)
     .all() as ProjectCardRow[];
-  const total = db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(projects).where(where).get()!.n;
+  const total = db
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(projects)
+    .where(where)
+    .get()!.n;
   return { rows, total };
 }
 
 function projectLaneLabels(lane: ProjectLane): Array<{ value: LaneValue; label: string }> {
   const db = getDb();
   if (lane === 'category') return CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }));
-  if (lane === 'unit') return db.select({ value: units.id, label: units.name }).from(units).orderBy(asc(units.sortOrder), asc(units.id)).all();
-  return db.select({ value: users.id, label: users.name }).from(users).where(eq(users.role, 'leader')).orderBy(asc(users.id)).all();
+  if (lane === 'unit')
+    return db
+      .select({ value: units.id, label: units.name })
+      .from(units)
+      .orderBy(asc(units.sortOrder), asc(units.id))
+      .all();
+  return db
+    .select({ value: users.id, label: users.name })
+    .from(users)
+    .where(eq(users.role, 'leader'))
+    .orderBy(asc(users.id))
+    .all();
 }
 
 // ---------------------------------------------------------------- leads
@@ -210,7 +263,11 @@ export function leadBoardSums(filters: LeadFilters, lane?: LeadLane) {
   const day = today();
   const laneColumn = lane ? leadLaneColumn[lane] : undefined;
   return getDb()
-    .select({ stage: leads.stage, lane: laneColumn ? sql<LaneValue>`${laneColumn}` : sql<LaneValue>`null`, ...leadSumColumns(day) })
+    .select({
+      stage: leads.stage,
+      lane: laneColumn ? sql<LaneValue>`${laneColumn}` : sql<LaneValue>`null`,
+      ...leadSumColumns(day),
+    })
     .from(leads)
     .where(leadWhere(filters, day))
     .groupBy(...(laneColumn ? [leads.stage, laneColumn] : [leads.stage]))
@@ -222,12 +279,19 @@ function firstLeadCards(filters: LeadFilters, lane: LeadLane | undefined, limit:
   const laneColumn = lane ? leadLaneColumn[lane] : undefined;
   const partition = laneColumn ? sql`${leads.stage}, ${laneColumn}` : sql`${leads.stage}`;
   const ranked = db
-    .select({ rankedId: sql<number>`${leads.id}`.as('ranked_id'), rn: sql<number>`row_number() over (partition by ${partition} order by ${orderSql(leadOrder)})`.as('rn') })
+    .select({
+      rankedId: sql<number>`${leads.id}`.as('ranked_id'),
+      rn: sql<number>`row_number() over (partition by ${partition} order by ${orderSql(leadOrder)})`.as('rn'),
+    })
     .from(leads)
     .where(leadWhere(filters, day))
     .as('ranked');
   return db
-    .select({ ...leadCardColumns, overdue: sql<number>`${leadOverdueSql(day)}`, lane: laneColumn ? sql<LaneValue>`${laneColumn}` : sql<LaneValue>`null` })
+    .select({
+      ...leadCardColumns,
+      overdue: sql<number>`${leadOverdueSql(day)}`,
+      lane: laneColumn ? sql<LaneValue>`${laneColumn}` : sql<LaneValue>`null`,
+    })
     .from(ranked)
     .innerJoin(leads, eq(leads.id, ranked.rankedId))
     .innerJoin(ownerUser, eq(ownerUser.id, leads.ownerId))
@@ -238,9 +302,17 @@ function firstLeadCards(filters: LeadFilters, lane: LeadLane | undefined, limit:
 }
 
 /** One page of one column (or swimlane cell), for 加载更多. */
-export function leadCardPage(filters: LeadFilters, options: { stage: LeadStage; lane?: LeadLane; laneValue?: string; page: number; pageSize: number }, day: string) {
+export function leadCardPage(
+  filters: LeadFilters,
+  options: { stage: LeadStage; lane?: LeadLane; laneValue?: string; page: number; pageSize: number },
+  day: string,
+) {
   const db = getDb();
-  const where = and(leadWhere(filters, day), eq(leads.stage, options.stage), options.lane ? laneCondition(leadLaneColumn[options.lane], options.laneValue) : undefined);
+  const where = and(
+    leadWhere(filters, day),
+    eq(leads.stage, options.stage),
+    options.lane ? laneCondition(leadLaneColumn[options.lane], options.laneValue) : undefined,
+  );
   const rows = db
     .select({ ...leadCardColumns, overdue: sql<number>`${leadOverdueSql(day)}` })
     .from(leads)
@@ -251,14 +323,28 @@ export function leadCardPage(filters: LeadFilters, options: { stage: LeadStage; 
     .limit(options.pageSize)
     .offset((options.page - 1) * options.pageSize)
     .all() as LeadCardRow[];
-  const total = db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(leads).where(where).get()!.n;
+  const total = db
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(leads)
+    .where(where)
+    .get()!.n;
   return { rows, total };
 }
 
 function leadLaneLabels(lane: LeadLane): Array<{ value: LaneValue; label: string }> {
   const db = getDb();
-  if (lane === 'industry') return db.select({ value: industries.id, label: industries.name }).from(industries).orderBy(asc(industries.sortOrder)).all();
-  return db.select({ value: users.id, label: users.name }).from(users).where(eq(users.role, 'investment')).orderBy(asc(users.id)).all();
+  if (lane === 'industry')
+    return db
+      .select({ value: industries.id, label: industries.name })
+      .from(industries)
+      .orderBy(asc(industries.sortOrder))
+      .all();
+  return db
+    .select({ value: users.id, label: users.name })
+    .from(users)
+    .where(eq(users.role, 'investment'))
+    .orderBy(asc(users.id))
+    .all();
 }
 
 // ---------------------------------------------------------------- a whole board
@@ -274,7 +360,10 @@ export function projectBoardRows(filters: ProjectFilters, lane: ProjectLane | un
 
 /** The header sums and lane labels only. */
 export function projectBoardTotalRows(filters: ProjectFilters, lane?: ProjectLane) {
-  return cached(`project-sums|${JSON.stringify(filters)}|${lane}`, () => ({ sums: projectBoardSums(filters, lane), labels: lane ? projectLaneLabels(lane) : null }));
+  return cached(`project-sums|${JSON.stringify(filters)}|${lane}`, () => ({
+    sums: projectBoardSums(filters, lane),
+    labels: lane ? projectLaneLabels(lane) : null,
+  }));
 }
 
 export function leadBoardRows(filters: LeadFilters, lane: LeadLane | undefined, limit: number, day: string) {

@@ -16,7 +16,10 @@ export function listCampaigns() {
       campaign: campaigns,
       leadCount: sql<number>`count(${leads.id})`.mapWith(Number),
       intendedInvestment: sql<number>`coalesce(sum(${leads.intendedInvestment}), 0)`.mapWith(Number),
-      signedInvestment: sql<number>`coalesce(sum(case when ${SIGNED_OR_LANDED} then ${leads.intendedInvestment} else 0 end), 0)`.mapWith(Number),
+      signedInvestment:
+        sql<number>`coalesce(sum(case when ${SIGNED_OR_LANDED} then ${leads.intendedInvestment} else 0 end), 0)`.mapWith(
+          Number,
+        ),
       landedCount: sql<number>`coalesce(sum(case when ${leads.stage} = 'landed' then 1 else 0 end), 0)`.mapWith(Number),
     })
     .from(campaigns)
@@ -52,13 +55,24 @@ export function getCampaignDetail(campaignId: number) {
   const campaign = db.select().from(campaigns).where(eq(campaigns.id, campaignId)).get();
   if (!campaign) return null;
   const byStage = db
-    .select({ stage: leads.stage, count: sql<number>`count(*)`.mapWith(Number), intendedInvestment: sql<number>`coalesce(sum(${leads.intendedInvestment}), 0)`.mapWith(Number) })
+    .select({
+      stage: leads.stage,
+      count: sql<number>`count(*)`.mapWith(Number),
+      intendedInvestment: sql<number>`coalesce(sum(${leads.intendedInvestment}), 0)`.mapWith(Number),
+    })
     .from(leads)
     .where(eq(leads.campaignId, campaignId))
     .groupBy(leads.stage)
     .all() as Array<{ stage: LeadStage; count: number; intendedInvestment: number }>;
   const landedProjects = db
-    .select({ leadId: leads.id, company: leads.company, projectId: projects.id, projectName: projects.name, projectStage: projects.stage, totalInvestment: projects.totalInvestment })
+    .select({
+      leadId: leads.id,
+      company: leads.company,
+      projectId: projects.id,
+      projectName: projects.name,
+      projectStage: projects.stage,
+      totalInvestment: projects.totalInvestment,
+    })
     .from(leads)
     .innerJoin(projects, eq(projects.id, leads.projectId))
     .where(eq(leads.campaignId, campaignId))
@@ -68,5 +82,10 @@ export function getCampaignDetail(campaignId: number) {
 }
 
 export function listLeaderOptions() {
-  return getDb().select({ id: users.id, name: users.name }).from(users).where(sql`${users.active} = 1 and ${users.role} = 'leader'`).orderBy(asc(users.id)).all();
+  return getDb()
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(sql`${users.active} = 1 and ${users.role} = 'leader'`)
+    .orderBy(asc(users.id))
+    .all();
 }

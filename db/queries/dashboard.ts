@@ -14,7 +14,10 @@ import { proratedPlan, type PeriodRange, type UnitFigures } from '@/lib/rules/st
 /** Σ 本月完成投资 per month over the projects matching the filters (the monthly chart; it sums to 完成投资). */
 export function investmentByMonth(filters: ProjectFilters, months: string[]) {
   const rows = getDb()
-    .select({ month: monthlyReports.month, amount: sql<number>`coalesce(sum(${monthlyReports.investmentThisMonth}), 0)`.mapWith(Number) })
+    .select({
+      month: monthlyReports.month,
+      amount: sql<number>`coalesce(sum(${monthlyReports.investmentThisMonth}), 0)`.mapWith(Number),
+    })
     .from(monthlyReports)
     .innerJoin(projects, eq(projects.id, monthlyReports.projectId))
     .where(and(inArray(monthlyReports.month, months), projectWhere(filters)))
@@ -28,8 +31,18 @@ export function investmentByMonth(filters: ProjectFilters, months: string[]) {
 export function projectBreakdowns(filters: ProjectFilters) {
   const db = getDb();
   const where = projectWhere(filters);
-  const byStage = db.select({ key: projects.stage, ...projectSumColumns }).from(projects).where(where).groupBy(projects.stage).all();
-  const byCategory = db.select({ key: projects.category, ...projectSumColumns }).from(projects).where(where).groupBy(projects.category).all();
+  const byStage = db
+    .select({ key: projects.stage, ...projectSumColumns })
+    .from(projects)
+    .where(where)
+    .groupBy(projects.stage)
+    .all();
+  const byCategory = db
+    .select({ key: projects.category, ...projectSumColumns })
+    .from(projects)
+    .where(where)
+    .groupBy(projects.category)
+    .all();
   const byUnit = db
     .select({ key: projects.unitId, label: units.name, ...projectSumColumns })
     .from(projects)
@@ -55,13 +68,20 @@ export function projectBreakdowns(filters: ProjectFilters) {
  */
 export function unitFigures(range: PeriodRange, day: string): UnitFigures[] {
   const db = getDb();
-  const entered = (stage: 'construction' | 'completed') => ({ enteredStage: stage, enteredFrom: range.from, enteredTo: range.to });
+  const entered = (stage: 'construction' | 'completed') => ({
+    enteredStage: stage,
+    enteredFrom: range.from,
+    enteredTo: range.to,
+  });
   const startedFilter = entered('construction');
   const base = db
     .select({
       unitId: projects.unitId,
       unitName: units.name,
-      startBase: sql<number>`coalesce(sum(case when (${projects.plannedStartDate} between ${range.from} and ${range.to}) or ${enteredStageSql(startedFilter)} then 1 else 0 end), 0)`.mapWith(Number),
+      startBase:
+        sql<number>`coalesce(sum(case when (${projects.plannedStartDate} between ${range.from} and ${range.to}) or ${enteredStageSql(startedFilter)} then 1 else 0 end), 0)`.mapWith(
+          Number,
+        ),
       planInvestment: sql<number>`coalesce(sum(${projects.plannedInvestmentThisYear}), 0)`.mapWith(Number),
       red: sql<number>`coalesce(sum(case when ${projects.light} = 'red' then 1 else 0 end), 0)`.mapWith(Number),
     })
@@ -77,13 +97,17 @@ export function unitFigures(range: PeriodRange, day: string): UnitFigures[] {
   // 红灯数 of a past period: the lights of its last snapshot (light history), not today's. A period
   // before the first snapshot has no recorded lights; it falls back to today's.
   const snapshotDay = range.to < day ? latestSnapshotDate(db, range) : null;
-  const redAtEnd = snapshotDay ? new Map(listSnapshotUnitCounts(db, snapshotDay).map((row) => [row.unitId, row.red])) : null;
+  const redAtEnd = snapshotDay
+    ? new Map(listSnapshotUnitCounts(db, snapshotDay).map((row) => [row.unitId, row.red]))
+    : null;
   const problemCounts = new Map(
     db
       .select({
         unitId: problems.unitId,
         open: sql<number>`count(*)`.mapWith(Number),
-        overdue: sql<number>`coalesce(sum(case when ${problems.deadline} < ${day} then 1 else 0 end), 0)`.mapWith(Number),
+        overdue: sql<number>`coalesce(sum(case when ${problems.deadline} < ${day} then 1 else 0 end), 0)`.mapWith(
+          Number,
+        ),
       })
       .from(problems)
       .where(eq(problems.status, 'open'))

@@ -10,10 +10,19 @@ export interface BatchScope {
   userId?: number;
 }
 
-export function listImportBatches({ userId, page = 1, pageSize = 20 }: BatchScope & { page?: number; pageSize?: number }) {
+export function listImportBatches({
+  userId,
+  page = 1,
+  pageSize = 20,
+}: BatchScope & { page?: number; pageSize?: number }) {
   const db = getDb();
   const where = userId ? eq(importBatches.userId, userId) : undefined;
-  const total = db.select({ n: sql<number>`count(*)` }).from(importBatches).where(where).get()?.n ?? 0;
+  const total =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(importBatches)
+      .where(where)
+      .get()?.n ?? 0;
   const items = db
     .select({
       id: importBatches.id,
@@ -56,10 +65,18 @@ export function findImportBatch(batchId: number, scope: BatchScope = {}) {
 }
 
 /** The projects a batch created or updated, as they are now. */
-export function listBatchProjects(batchId: number, { page = 1, pageSize = 100 }: { page?: number; pageSize?: number } = {}) {
+export function listBatchProjects(
+  batchId: number,
+  { page = 1, pageSize = 100 }: { page?: number; pageSize?: number } = {},
+) {
   const db = getDb();
   const where = and(eq(auditLog.batchId, batchId), eq(auditLog.entityType, 'project'));
-  const total = db.select({ n: sql<number>`count(distinct ${auditLog.entityId})` }).from(auditLog).where(where).get()?.n ?? 0;
+  const total =
+    db
+      .select({ n: sql<number>`count(distinct ${auditLog.entityId})` })
+      .from(auditLog)
+      .where(where)
+      .get()?.n ?? 0;
   const items = db
     .select({
       id: projects.id,
@@ -84,10 +101,18 @@ export function listBatchProjects(batchId: number, { page = 1, pageSize = 100 }:
 }
 
 /** The leads a batch created or updated, as they are now. */
-export function listBatchLeads(batchId: number, { page = 1, pageSize = 100 }: { page?: number; pageSize?: number } = {}) {
+export function listBatchLeads(
+  batchId: number,
+  { page = 1, pageSize = 100 }: { page?: number; pageSize?: number } = {},
+) {
   const db = getDb();
   const where = and(eq(auditLog.batchId, batchId), eq(auditLog.entityType, 'lead'));
-  const total = db.select({ n: sql<number>`count(distinct ${auditLog.entityId})` }).from(auditLog).where(where).get()?.n ?? 0;
+  const total =
+    db
+      .select({ n: sql<number>`count(distinct ${auditLog.entityId})` })
+      .from(auditLog)
+      .where(where)
+      .get()?.n ?? 0;
   const items = db
     .select({
       id: leads.id,

@@ -21,7 +21,11 @@ export interface GroupFigure {
 }
 
 export function leadsByStage(): Array<{ stage: LeadStage; count: number; intendedInvestment: number }> {
-  return getDb().select({ stage: leads.stage, ...figures }).from(leads).groupBy(leads.stage).all();
+  return getDb()
+    .select({ stage: leads.stage, ...figures })
+    .from(leads)
+    .groupBy(leads.stage)
+    .all();
 }
 
 /** By source: the campaign, else the channel, else 未填写. */
@@ -73,7 +77,12 @@ export function stageConversion(): Array<{ from: LeadStage; to: LeadStage; reach
       .where(inArray(leadStageHistory.toStage, [...stages]))
       .get()!.n;
   const counts = LEAD_LINE.map((_, i) => reached(LEAD_LINE.slice(i)));
-  return LEAD_LINE.slice(0, -1).map((from, i) => ({ from, to: LEAD_LINE[i + 1], reachedFrom: counts[i], reachedTo: counts[i + 1] }));
+  return LEAD_LINE.slice(0, -1).map((from, i) => ({
+    from,
+    to: LEAD_LINE[i + 1],
+    reachedFrom: counts[i],
+    reachedTo: counts[i + 1],
+  }));
 }
 
 /** Average whole days from a lead's creation to its first move into 签约. */
@@ -86,7 +95,9 @@ export function averageDaysToSign(): { average: number | null; leads: number } {
     .as('first_signed');
   const row = getDb()
     .select({
-      average: sql<number | null>`avg(julianday(substr(${firstSigned.at}, 1, 10)) - julianday(substr(${leads.createdAt}, 1, 10)))`,
+      average: sql<
+        number | null
+      >`avg(julianday(substr(${firstSigned.at}, 1, 10)) - julianday(substr(${leads.createdAt}, 1, 10)))`,
       leads: sql<number>`count(*)`.mapWith(Number),
     })
     .from(firstSigned)

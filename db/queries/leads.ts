@@ -2,7 +2,17 @@ import 'server-only';
 import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb } from '../index';
-import { auditLog, campaigns, industries, leadFollowups, leads, leadStageHistory, projects, units, users } from '../schema';
+import {
+  auditLog,
+  campaigns,
+  industries,
+  leadFollowups,
+  leads,
+  leadStageHistory,
+  projects,
+  units,
+  users,
+} from '../schema';
 import { leadWhere } from './project-filters';
 import type { LeadFilters } from '@/lib/schemas/filters';
 import { today } from '@/lib/rules/dates';
@@ -30,7 +40,14 @@ export interface ListLeadsOptions {
 }
 
 /** One page of leads with the names the list shows. */
-export function listLeads({ filters, sort = 'updatedAt', dir = 'desc', page = 1, pageSize = 50, day = today() }: ListLeadsOptions) {
+export function listLeads({
+  filters,
+  sort = 'updatedAt',
+  dir = 'desc',
+  page = 1,
+  pageSize = 50,
+  day = today(),
+}: ListLeadsOptions) {
   const order = dir === 'asc' ? asc : desc;
   // Blank follow-up dates sort last whichever way the column is sorted.
   const nullsLast = sort === 'nextFollowUpDate' ? [sql`${leads.nextFollowUpDate} is null`] : [];
@@ -70,7 +87,14 @@ export function sumLeads(filters: LeadFilters, day = today()) {
 export function getLeadDetail(leadId: number) {
   const db = getDb();
   const row = db
-    .select({ lead: leads, campaignName: campaigns.name, ownerName: users.name, industryName: industries.name, locationUnitName: units.name, projectName: projects.name })
+    .select({
+      lead: leads,
+      campaignName: campaigns.name,
+      ownerName: users.name,
+      industryName: industries.name,
+      locationUnitName: units.name,
+      projectName: projects.name,
+    })
     .from(leads)
     .leftJoin(campaigns, eq(campaigns.id, leads.campaignId))
     .leftJoin(users, eq(users.id, leads.ownerId))
@@ -82,7 +106,14 @@ export function getLeadDetail(leadId: number) {
   if (!row) return null;
   const byUser = alias(users, 'by_user');
   const history = db
-    .select({ id: leadStageHistory.id, fromStage: leadStageHistory.fromStage, toStage: leadStageHistory.toStage, at: leadStageHistory.at, reason: leadStageHistory.reason, byName: byUser.name })
+    .select({
+      id: leadStageHistory.id,
+      fromStage: leadStageHistory.fromStage,
+      toStage: leadStageHistory.toStage,
+      at: leadStageHistory.at,
+      reason: leadStageHistory.reason,
+      byName: byUser.name,
+    })
     .from(leadStageHistory)
     .leftJoin(byUser, eq(byUser.id, leadStageHistory.byUserId))
     .where(eq(leadStageHistory.leadId, leadId))
@@ -97,19 +128,44 @@ export function getLeadDetail(leadId: number) {
     .all()
     .map(({ followup, byName }) => ({ ...followup, byName }));
   const audit = db
-    .select({ id: auditLog.id, at: auditLog.at, action: auditLog.action, before: auditLog.before, after: auditLog.after, byName: byUser.name })
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      action: auditLog.action,
+      before: auditLog.before,
+      after: auditLog.after,
+      byName: byUser.name,
+    })
     .from(auditLog)
     .leftJoin(byUser, eq(byUser.id, auditLog.userId))
     .where(and(eq(auditLog.entityType, 'lead'), eq(auditLog.entityId, leadId)))
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(200)
     .all();
-  return { ...row.lead, campaignName: row.campaignName, ownerName: row.ownerName, industryName: row.industryName, locationUnitName: row.locationUnitName, projectName: row.projectName, history, followups, audit };
+  return {
+    ...row.lead,
+    campaignName: row.campaignName,
+    ownerName: row.ownerName,
+    industryName: row.industryName,
+    locationUnitName: row.locationUnitName,
+    projectName: row.projectName,
+    history,
+    followups,
+    audit,
+  };
 }
 export type LeadDetail = NonNullable<ReturnType<typeof getLeadDetail>>;
 
 /** A page of the follow-up log, oldest first, with its total. */
-export function listFollowups({ leadId, page = 1, pageSize = 50 }: { leadId: number; page?: number; pageSize?: number }) {
+export function listFollowups({
+  leadId,
+  page = 1,
+  pageSize = 50,
+}: {
+  leadId: number;
+  page?: number;
+  pageSize?: number;
+}) {
   const db = getDb();
   const items = db
     .select()
@@ -119,7 +175,11 @@ export function listFollowups({ leadId, page = 1, pageSize = 50 }: { leadId: num
     .limit(pageSize)
     .offset((page - 1) * pageSize)
     .all();
-  const total = db.select({ count: sql<number>`count(*)`.mapWith(Number) }).from(leadFollowups).where(eq(leadFollowups.leadId, leadId)).get()!.count;
+  const total = db
+    .select({ count: sql<number>`count(*)`.mapWith(Number) })
+    .from(leadFollowups)
+    .where(eq(leadFollowups.leadId, leadId))
+    .get()!.count;
   return { items, total };
 }
 
@@ -155,7 +215,11 @@ export function listChannels(): string[] {
 }
 
 export function listCampaignOptions() {
-  return getDb().select({ id: campaigns.id, name: campaigns.name }).from(campaigns).orderBy(desc(campaigns.startDate), asc(campaigns.id)).all();
+  return getDb()
+    .select({ id: campaigns.id, name: campaigns.name })
+    .from(campaigns)
+    .orderBy(desc(campaigns.startDate), asc(campaigns.id))
+    .all();
 }
 
 /** Officers of a set of units, for the conversion dialog's owner picker. */
@@ -163,7 +227,13 @@ export function listOfficers(unitIds?: number[]) {
   return getDb()
     .select({ id: users.id, name: users.name, unitId: users.unitId })
     .from(users)
-    .where(and(eq(users.active, true), eq(users.role, 'officer'), unitIds?.length ? inArray(users.unitId, unitIds) : undefined))
+    .where(
+      and(
+        eq(users.active, true),
+        eq(users.role, 'officer'),
+        unitIds?.length ? inArray(users.unitId, unitIds) : undefined,
+      ),
+    )
     .orderBy(asc(users.unitId), asc(users.id))
     .all();
 }

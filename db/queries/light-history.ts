@@ -12,7 +12,14 @@ const CHUNK = 500;
 
 /** Whether `date` has a snapshot: one primary-key probe. */
 export function hasLightSnapshot(executor: Executor, date: string): boolean {
-  return executor.select({ one: sql`1` }).from(lightSnapshots).where(eq(lightSnapshots.date, date)).limit(1).get() !== undefined;
+  return (
+    executor
+      .select({ one: sql`1` })
+      .from(lightSnapshots)
+      .where(eq(lightSnapshots.date, date))
+      .limit(1)
+      .get() !== undefined
+  );
 }
 
 /** Every project's stored light, with its unit and reasons. */
@@ -24,29 +31,65 @@ export function listStoredLights(executor: Executor): ProjectLightOfDay[] {
 }
 
 export function listUnitIds(executor: Executor): number[] {
-  return executor.select({ id: units.id }).from(units).orderBy(asc(units.id)).all().map((row) => row.id);
+  return executor
+    .select({ id: units.id })
+    .from(units)
+    .orderBy(asc(units.id))
+    .all()
+    .map((row) => row.id);
 }
 
 /** Writes one day's rows; rows already there are left as they are. */
-export function insertLightSnapshot(executor: Executor, rows: { units: UnitCountsRow[]; projects: SnapshotProjectRow[] }): { units: number; projects: number } {
+export function insertLightSnapshot(
+  executor: Executor,
+  rows: { units: UnitCountsRow[]; projects: SnapshotProjectRow[] },
+): { units: number; projects: number } {
   let unitRows = 0;
   let projectRows = 0;
   for (let i = 0; i < rows.units.length; i += CHUNK) {
-    unitRows += executor.insert(lightSnapshots).values(rows.units.slice(i, i + CHUNK)).onConflictDoNothing().run().changes;
+    unitRows += executor
+      .insert(lightSnapshots)
+      .values(rows.units.slice(i, i + CHUNK))
+      .onConflictDoNothing()
+      .run().changes;
   }
   for (let i = 0; i < rows.projects.length; i += CHUNK) {
-    projectRows += executor.insert(lightSnapshotProjects).values(rows.projects.slice(i, i + CHUNK)).onConflictDoNothing().run().changes;
+    projectRows += executor
+      .insert(lightSnapshotProjects)
+      .values(rows.projects.slice(i, i + CHUNK))
+      .onConflictDoNothing()
+      .run().changes;
   }
   return { units: unitRows, projects: projectRows };
 }
 
 /** City (or one unit's) counts per snapshot day in the range, oldest first. */
-export function sumLightHistory({ from, to, unitId }: { from: string; to: string; unitId?: number }): LightHistoryRow[] {
+export function sumLightHistory({
+  from,
+  to,
+  unitId,
+}: {
+  from: string;
+  to: string;
+  unitId?: number;
+}): LightHistoryRow[] {
   const n = (column: SQLiteColumn) => sql<number>`coalesce(sum(${column}), 0)`.mapWith(Number);
   return getDb()
-    .select({ date: lightSnapshots.date, red: n(lightSnapshots.red), yellow: n(lightSnapshots.yellow), green: n(lightSnapshots.green), grey: n(lightSnapshots.grey) })
+    .select({
+      date: lightSnapshots.date,
+      red: n(lightSnapshots.red),
+      yellow: n(lightSnapshots.yellow),
+      green: n(lightSnapshots.green),
+      grey: n(lightSnapshots.grey),
+    })
     .from(lightSnapshots)
-    .where(and(gte(lightSnapshots.date, from), lte(lightSnapshots.date, to), unitId !== undefined ? eq(lightSnapshots.unitId, unitId) : undefined))
+    .where(
+      and(
+        gte(lightSnapshots.date, from),
+        lte(lightSnapshots.date, to),
+        unitId !== undefined ? eq(lightSnapshots.unitId, unitId) : undefined,
+      ),
+    )
     .groupBy(lightSnapshots.date)
     .orderBy(asc(lightSnapshots.date))
     .all();
@@ -67,11 +110,20 @@ export function latestSnapshotDate(executor: Executor, { from, to }: { from: str
 
 /** One day's counts per unit. */
 export function listSnapshotUnitCounts(executor: Executor, date: string): UnitCountsRow[] {
-  return executor.select().from(lightSnapshots).where(eq(lightSnapshots.date, date)).orderBy(asc(lightSnapshots.unitId)).all();
+  return executor
+    .select()
+    .from(lightSnapshots)
+    .where(eq(lightSnapshots.date, date))
+    .orderBy(asc(lightSnapshots.unitId))
+    .all();
 }
 
 /** One day's projects of the given lights, in unit order, with the reasons they had that day. */
-export function listSnapshotProjects(executor: Executor, date: string, lights: ReadonlyArray<'red' | 'yellow'> = ['red', 'yellow']) {
+export function listSnapshotProjects(
+  executor: Executor,
+  date: string,
+  lights: ReadonlyArray<'red' | 'yellow'> = ['red', 'yellow'],
+) {
   return executor
     .select({
       projectId: lightSnapshotProjects.projectId,

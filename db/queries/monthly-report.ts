@@ -18,7 +18,9 @@ export interface MonthRange {
   to: string;
 }
 
-const dayOf = (column: typeof stageHistory.at | typeof problemEvents.at | typeof projects.createdAt | typeof supervisions.createdAt) => sql`substr(${column}, 1, 10)`;
+const dayOf = (
+  column: typeof stageHistory.at | typeof problemEvents.at | typeof projects.createdAt | typeof supervisions.createdAt,
+) => sql`substr(${column}, 1, 10)`;
 
 /**
  * Projects that moved into `stage` within the range, each once, in order of their (first) move.
@@ -28,7 +30,13 @@ export function listProjectsMovedInto(stage: Stage, range: { from: string; to: s
   const moved = getDb()
     .select({ projectId: stageHistory.projectId, at: sql<string>`min(${stageHistory.at})`.as('first_at') })
     .from(stageHistory)
-    .where(and(eq(stageHistory.toStage, stage), gte(beijingDate(stageHistory.at), range.from), lte(beijingDate(stageHistory.at), range.to)))
+    .where(
+      and(
+        eq(stageHistory.toStage, stage),
+        gte(beijingDate(stageHistory.at), range.from),
+        lte(beijingDate(stageHistory.at), range.to),
+      ),
+    )
     .groupBy(stageHistory.projectId)
     .as('moved');
   return getDb()
@@ -70,7 +78,14 @@ export function redCountByUnit() {
 /** Projects on red now, in unit order, with the reasons the light gives. */
 export function listRedProjects() {
   return getDb()
-    .select({ id: projects.id, name: projects.name, unitId: projects.unitId, unitName: units.name, stage: projects.stage, lightReasons: projects.lightReasons })
+    .select({
+      id: projects.id,
+      name: projects.name,
+      unitId: projects.unitId,
+      unitName: units.name,
+      stage: projects.stage,
+      lightReasons: projects.lightReasons,
+    })
     .from(projects)
     .innerJoin(units, eq(units.id, projects.unitId))
     .where(eq(projects.light, 'red'))
@@ -79,7 +94,11 @@ export function listRedProjects() {
 }
 
 /** Problems with an event of `action` in the range (escalations only to the given levels), first event order. */
-export function listProblemIdsWithEvent(action: 'escalated' | 'closed', range: { from: string; to: string }, toLevels?: readonly ProblemLevel[]): number[] {
+export function listProblemIdsWithEvent(
+  action: 'escalated' | 'closed',
+  range: { from: string; to: string },
+  toLevels?: readonly ProblemLevel[],
+): number[] {
   return getDb()
     .select({ problemId: problemEvents.problemId })
     .from(problemEvents)
@@ -120,7 +139,13 @@ export function listSupervisionIdsOpenAt(to: string): number[] {
 export function listMissingReports(range: MonthRange) {
   const stageAtEnd = sql`(select ${stageHistory.toStage} from ${stageHistory} where ${stageHistory.projectId} = ${projects.id} and substr(${stageHistory.at}, 1, 10) <= ${range.to} order by ${stageHistory.at} desc, ${stageHistory.id} desc limit 1)`;
   return getDb()
-    .select({ projectId: projects.id, unitId: projects.unitId, name: projects.name, unitName: units.name, ownerId: projects.ownerId })
+    .select({
+      projectId: projects.id,
+      unitId: projects.unitId,
+      name: projects.name,
+      unitName: units.name,
+      ownerId: projects.ownerId,
+    })
     .from(projects)
     .innerJoin(units, eq(units.id, projects.unitId))
     .where(
@@ -133,4 +158,3 @@ export function listMissingReports(range: MonthRange) {
     .orderBy(asc(units.sortOrder), asc(projects.id))
     .all();
 }
-

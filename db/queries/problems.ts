@@ -33,7 +33,11 @@ export function problemWhere(filters: ProblemListFilters, day: string): SQL | un
     filters.type ? eq(problems.type, filters.type) : undefined,
     filters.unitId ? eq(problems.unitId, filters.unitId) : undefined,
     filters.status ? eq(problems.status, filters.status) : undefined,
-    filters.overdue === true ? problemOverdueSql(day) : filters.overdue === false ? sql`not ${problemOverdueSql(day)}` : undefined,
+    filters.overdue === true
+      ? problemOverdueSql(day)
+      : filters.overdue === false
+        ? sql`not ${problemOverdueSql(day)}`
+        : undefined,
     filters.projectId ? eq(problems.projectId, filters.projectId) : undefined,
   );
 }
@@ -70,7 +74,11 @@ function selectProblems(day: string) {
 export type ProblemRow = ReturnType<ReturnType<typeof selectProblems>['all']>[number];
 
 const sortOrder = (sort: ProblemSort) =>
-  sort === 'newest' ? [desc(problems.createdAt), desc(problems.id)] : sort === 'deadline' ? [asc(problems.deadline), asc(problems.id)] : [asc(problems.createdAt), asc(problems.id)];
+  sort === 'newest'
+    ? [desc(problems.createdAt), desc(problems.id)]
+    : sort === 'deadline'
+      ? [asc(problems.deadline), asc(problems.id)]
+      : [asc(problems.createdAt), asc(problems.id)];
 
 export function listProblems({
   filters,
@@ -87,7 +95,12 @@ export function listProblems({
 }): { items: ProblemRow[]; total: number } {
   const db = getDb();
   const where = problemWhere(filters, day);
-  const total = db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(problems).where(where).get()?.n ?? 0;
+  const total =
+    db
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+      .from(problems)
+      .where(where)
+      .get()?.n ?? 0;
   const items = selectProblems(day)
     .where(where)
     .orderBy(...sortOrder(sort))

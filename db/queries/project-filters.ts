@@ -24,7 +24,12 @@ export function projectWhere(filters: ProjectFilters): SQL | undefined {
     filters.light ? eq(projects.light, filters.light) : undefined,
     filters.leaderId ? eq(projects.leaderId, filters.leaderId) : undefined,
     filters.ownerId ? eq(projects.ownerId, filters.ownerId) : undefined,
-    q ? or(sql`${projects.name} like ${`%${escapeLike(q)}%`} escape '\\'`, sql`${projects.code} like ${`%${escapeLike(q)}%`} escape '\\'`) : undefined,
+    q
+      ? or(
+          sql`${projects.name} like ${`%${escapeLike(q)}%`} escape '\\'`,
+          sql`${projects.code} like ${`%${escapeLike(q)}%`} escape '\\'`,
+        )
+      : undefined,
     ...drillConditions(filters),
   );
 }
@@ -37,7 +42,6 @@ export const beijingDate = (column: AnyColumn | SQL) => sql<string>`date(${colum
 
 /** The UTC instant a Beijing calendar day starts, in the stored timestamp format (2026-01-01 → 2025-12-31T16:00:00.000Z). */
 
-
 /**
  * A move into `stage` dated (Beijing date) in [from, to], either end open, optionally judged against
  * the planned finish of the stage left. Written as `id in (moves)` so SQLite reads the moves once
@@ -48,9 +52,19 @@ export function enteredStageSql({ enteredStage, enteredFrom, enteredTo, timeline
   const day = beijingDate(stageHistory.at);
   const due = stageHistory.fromStageDueDate;
   const judged =
-    timeliness === 'on_time' ? sql`and ${due} is not null and ${due} >= ${day}` : timeliness === 'late' ? sql`and ${due} is not null and ${due} < ${day}` : timeliness === 'with_due' ? sql`and ${due} is not null` : sql``;
-  const from = enteredFrom ? sql`and ${stageHistory.at} >= ${beijingDayStart(enteredFrom)} and ${day} >= ${enteredFrom}` : sql``;
-  const to = enteredTo ? sql`and ${stageHistory.at} < ${beijingDayStart(addDaysIso(enteredTo, 1))} and ${day} <= ${enteredTo}` : sql``;
+    timeliness === 'on_time'
+      ? sql`and ${due} is not null and ${due} >= ${day}`
+      : timeliness === 'late'
+        ? sql`and ${due} is not null and ${due} < ${day}`
+        : timeliness === 'with_due'
+          ? sql`and ${due} is not null`
+          : sql``;
+  const from = enteredFrom
+    ? sql`and ${stageHistory.at} >= ${beijingDayStart(enteredFrom)} and ${day} >= ${enteredFrom}`
+    : sql``;
+  const to = enteredTo
+    ? sql`and ${stageHistory.at} < ${beijingDayStart(addDaysIso(enteredTo, 1))} and ${day} <= ${enteredTo}`
+    : sql``;
   return sql`${projects.id} in (select ${stageHistory.projectId} from ${stageHistory} where ${stageHistory.toStage} = ${enteredStage} ${from} ${to} ${judged})`;
 }
 
@@ -101,7 +115,11 @@ export function leadWhere(filters: LeadFilters, day = today()): SQL | undefined 
     filters.source ? eq(leads.source, filters.source) : undefined,
     filters.industryId ? eq(leads.industryId, filters.industryId) : undefined,
     filters.origin ? like(leads.origin, `%${escapeLike(filters.origin)}%`) : undefined,
-    filters.overdue === true ? leadOverdueSql(day) : filters.overdue === false ? sql`not (${leadOverdueSql(day)})` : undefined,
+    filters.overdue === true
+      ? leadOverdueSql(day)
+      : filters.overdue === false
+        ? sql`not (${leadOverdueSql(day)})`
+        : undefined,
     q ? sql`${leads.company} like ${`%${escapeLike(q)}%`} escape '\\'` : undefined,
   );
 }

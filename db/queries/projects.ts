@@ -94,7 +94,17 @@ function ledgerOrder(sort: LedgerSort, dir: 'asc' | 'desc') {
 }
 
 /** The whole filtered ledger as full project rows, in the ledger's order: the 导出 Excel of /projects. */
-export function listLedgerProjects({ filters, sort = 'light', dir = 'asc', limit }: { filters: ProjectFilters; sort?: LedgerSort; dir?: 'asc' | 'desc'; limit: number }) {
+export function listLedgerProjects({
+  filters,
+  sort = 'light',
+  dir = 'asc',
+  limit,
+}: {
+  filters: ProjectFilters;
+  sort?: LedgerSort;
+  dir?: 'asc' | 'desc';
+  limit: number;
+}) {
   return getDb()
     .select({ project: projects })
     .from(projects)
@@ -110,7 +120,15 @@ export function listLedgerProjects({ filters, sort = 'light', dir = 'asc', limit
 }
 
 /** The API's list: full project rows, newest first. */
-export function listProjectRows({ filters, page, pageSize }: { filters: ProjectFilters; page: number; pageSize: number }) {
+export function listProjectRows({
+  filters,
+  page,
+  pageSize,
+}: {
+  filters: ProjectFilters;
+  page: number;
+  pageSize: number;
+}) {
   return getDb()
     .select()
     .from(projects)
@@ -125,7 +143,13 @@ export function listProjectRows({ filters, page, pageSize }: { filters: ProjectF
 export function getProjectView(projectId: number) {
   return (
     getDb()
-      .select({ project: projects, unitName: units.name, industryName: industries.name, leaderName: leader.name, ownerName: owner.name })
+      .select({
+        project: projects,
+        unitName: units.name,
+        industryName: industries.name,
+        leaderName: leader.name,
+        ownerName: owner.name,
+      })
       .from(projects)
       .innerJoin(units, eq(units.id, projects.unitId))
       .leftJoin(industries, eq(industries.id, projects.industryId))
@@ -138,11 +162,20 @@ export function getProjectView(projectId: number) {
 export type ProjectView = NonNullable<ReturnType<typeof getProjectView>>;
 
 export function listStagePlans(projectId: number) {
-  return getDb().select({ stage: projectStagePlans.stage, dueDate: projectStagePlans.dueDate }).from(projectStagePlans).where(eq(projectStagePlans.projectId, projectId)).all();
+  return getDb()
+    .select({ stage: projectStagePlans.stage, dueDate: projectStagePlans.dueDate })
+    .from(projectStagePlans)
+    .where(eq(projectStagePlans.projectId, projectId))
+    .all();
 }
 
 export function listApprovals(projectId: number) {
-  return getDb().select().from(approvalItems).where(eq(approvalItems.projectId, projectId)).orderBy(asc(approvalItems.sortOrder)).all();
+  return getDb()
+    .select()
+    .from(approvalItems)
+    .where(eq(approvalItems.projectId, projectId))
+    .orderBy(asc(approvalItems.sortOrder))
+    .all();
 }
 
 export function listProjectTasks(projectId: number) {
@@ -167,9 +200,17 @@ export function listProjectReports(projectId: number) {
     .all();
   const ids = rows.map((row) => row.report.id);
   const photos = ids.length
-    ? db.select({ id: reportPhotos.id, reportId: reportPhotos.reportId }).from(reportPhotos).where(inArray(reportPhotos.reportId, ids)).orderBy(asc(reportPhotos.id)).all()
+    ? db
+        .select({ id: reportPhotos.id, reportId: reportPhotos.reportId })
+        .from(reportPhotos)
+        .where(inArray(reportPhotos.reportId, ids))
+        .orderBy(asc(reportPhotos.id))
+        .all()
     : [];
-  return rows.map((row) => ({ ...row, photoIds: photos.filter((photo) => photo.reportId === row.report.id).map((photo) => photo.id) }));
+  return rows.map((row) => ({
+    ...row,
+    photoIds: photos.filter((photo) => photo.reportId === row.report.id).map((photo) => photo.id),
+  }));
 }
 
 /** Stage moves, oldest first, with the mover's name. */
@@ -199,9 +240,27 @@ export function listProjectAudit(projectId: number, limit = 300) {
 export function referenceNames() {
   const db = getDb();
   return {
-    users: new Map(db.select({ id: users.id, name: users.name }).from(users).all().map((row) => [row.id, row.name])),
-    units: new Map(db.select({ id: units.id, name: units.name }).from(units).all().map((row) => [row.id, row.name])),
-    industries: new Map(db.select({ id: industries.id, name: industries.name }).from(industries).all().map((row) => [row.id, row.name])),
+    users: new Map(
+      db
+        .select({ id: users.id, name: users.name })
+        .from(users)
+        .all()
+        .map((row) => [row.id, row.name]),
+    ),
+    units: new Map(
+      db
+        .select({ id: units.id, name: units.name })
+        .from(units)
+        .all()
+        .map((row) => [row.id, row.name]),
+    ),
+    industries: new Map(
+      db
+        .select({ id: industries.id, name: industries.name })
+        .from(industries)
+        .all()
+        .map((row) => [row.id, row.name]),
+    ),
   };
 }
 export type ReferenceNames = ReturnType<typeof referenceNames>;

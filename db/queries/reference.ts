@@ -6,7 +6,14 @@ import type { Role } from '@/lib/rules/enums';
 
 export function listUnits({ includeInactive = false }: { includeInactive?: boolean } = {}) {
   return getDb()
-    .select({ id: units.id, name: units.name, code: units.code, kind: units.kind, active: units.active, version: units.version })
+    .select({
+      id: units.id,
+      name: units.name,
+      code: units.code,
+      kind: units.kind,
+      active: units.active,
+      version: units.version,
+    })
     .from(units)
     .where(includeInactive ? undefined : eq(units.active, true))
     .orderBy(asc(units.sortOrder), asc(units.id))
@@ -27,7 +34,13 @@ export function listUserOptions({ role, unitId }: { role?: Role; unitId?: number
   return getDb()
     .select({ id: users.id, name: users.name, role: users.role, unitId: users.unitId })
     .from(users)
-    .where(and(eq(users.active, true), role ? eq(users.role, role) : undefined, unitId ? eq(users.unitId, unitId) : undefined))
+    .where(
+      and(
+        eq(users.active, true),
+        role ? eq(users.role, role) : undefined,
+        unitId ? eq(users.unitId, unitId) : undefined,
+      ),
+    )
     .orderBy(asc(users.role), asc(users.id))
     .all();
 }

@@ -15,7 +15,11 @@ export function getAnnualTargets(year: number) {
 
 /** Projects matching the filters. */
 export function countProjects(filters: ProjectFilters): number {
-  return getDb().select({ n: sql<number>`count(*)`.mapWith(Number) }).from(projects).where(projectWhere(filters)).get()!.n;
+  return getDb()
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(projects)
+    .where(projectWhere(filters))
+    .get()!.n;
 }
 
 /** Projects matching the filters, per unit (units without any are absent). */
@@ -44,7 +48,10 @@ export function reportedInvestment(filters: ProjectFilters, months: string[]): n
 export function reportedInvestmentByUnit(filters: ProjectFilters, months: string[]): Map<number, number> {
   if (months.length === 0) return new Map();
   const rows = getDb()
-    .select({ unitId: projects.unitId, amount: sql<number>`coalesce(sum(${monthlyReports.investmentThisMonth}), 0)`.mapWith(Number) })
+    .select({
+      unitId: projects.unitId,
+      amount: sql<number>`coalesce(sum(${monthlyReports.investmentThisMonth}), 0)`.mapWith(Number),
+    })
     .from(monthlyReports)
     .innerJoin(projects, eq(projects.id, monthlyReports.projectId))
     .where(and(inArray(monthlyReports.month, months), projectWhere(filters)))

@@ -67,7 +67,11 @@ export type SupervisionReplyRow = ReturnType<typeof listRepliesOf>[number];
 export function listProjectSupervisions(projectId: number): SupervisionRow[] {
   return baseQuery()
     .where(eq(supervisions.projectId, projectId))
-    .orderBy(sql`case when ${supervisions.status} = 'done' then 1 else 0 end`, desc(supervisions.createdAt), desc(supervisions.id))
+    .orderBy(
+      sql`case when ${supervisions.status} = 'done' then 1 else 0 end`,
+      desc(supervisions.createdAt),
+      desc(supervisions.id),
+    )
     .all();
 }
 
@@ -76,7 +80,15 @@ export function findSupervisionRow(supervisionId: number): SupervisionRow | unde
 }
 
 /** 督办 in the given statuses, optionally only one assignee's or one unit's projects. */
-export function listSupervisionsByStatus({ statuses, assigneeId, unitId }: { statuses: readonly SupervisionStatus[]; assigneeId?: number; unitId?: number }): SupervisionRow[] {
+export function listSupervisionsByStatus({
+  statuses,
+  assigneeId,
+  unitId,
+}: {
+  statuses: readonly SupervisionStatus[];
+  assigneeId?: number;
+  unitId?: number;
+}): SupervisionRow[] {
   return baseQuery()
     .where(
       and(
@@ -95,7 +107,9 @@ export function countOpenSupervisionsByProject(projectIds: number[]): Map<number
   const rows = getDb()
     .select({ projectId: supervisions.projectId, n: sql<number>`count(*)`.mapWith(Number) })
     .from(supervisions)
-    .where(and(inArray(supervisions.projectId, projectIds), inArray(supervisions.status, ['open', 'replied', 'returned'])))
+    .where(
+      and(inArray(supervisions.projectId, projectIds), inArray(supervisions.status, ['open', 'replied', 'returned'])),
+    )
     .groupBy(supervisions.projectId)
     .all();
   return new Map(rows.map((r) => [r.projectId, r.n]));

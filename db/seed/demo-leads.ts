@@ -36,7 +36,8 @@ export function seedDemoCampaigns({ tx, today, leaders, investmentUsers }: DemoC
       .returning({ id: campaigns.id })
       .get();
     if (row) {
-      for (const leader of leaders.slice(0, 2)) tx.insert(campaignLeaders).values({ campaignId: row.id, userId: leader.id }).run();
+      for (const leader of leaders.slice(0, 2))
+        tx.insert(campaignLeaders).values({ campaignId: row.id, userId: leader.id }).run();
     }
     return row?.id ?? null;
   });
@@ -60,7 +61,8 @@ export function seedDemoLeads(context: DemoContext, campaignIds: (number | null)
     .where(sql`${projects.category} = 'attraction' and ${projects.stage} in ('signed', 'approvals')`)
     .all();
   LEAD_STAGES.forEach((stage, index) => {
-    const landedProject = stage === 'landed' ? attractionSigned[index % Math.max(1, attractionSigned.length)] : undefined;
+    const landedProject =
+      stage === 'landed' ? attractionSigned[index % Math.max(1, attractionSigned.length)] : undefined;
     seedDemoLead(context, { stage, index, landedProject, campaignIds });
   });
 }
@@ -126,10 +128,18 @@ function seedDemoLead(context: DemoContext, { stage, index, landedProject, campa
   seedDemoFollowups(context, { leadId: lead.id, createdDate, ownerId: owner.id });
 }
 
-const FOLLOWUP_NOTES = ['电话沟通投资意向，企业表示有兴趣', '带队赴企业总部拜访', '企业来吉考察项目选址', '参加洽谈会，深入对接合作条件'];
+const FOLLOWUP_NOTES = [
+  '电话沟通投资意向，企业表示有兴趣',
+  '带队赴企业总部拜访',
+  '企业来吉考察项目选址',
+  '参加洽谈会，深入对接合作条件',
+];
 
 /** One to four follow-ups, a week or more apart from the lead's creation, none after today. */
-function seedDemoFollowups({ tx, rand, today }: DemoContext, { leadId, createdDate, ownerId }: { leadId: number; createdDate: string; ownerId: number }) {
+function seedDemoFollowups(
+  { tx, rand, today }: DemoContext,
+  { leadId, createdDate, ownerId }: { leadId: number; createdDate: string; ownerId: number },
+) {
   // The bound is drawn again on every pass, as the seed always did.
   for (let followupIndex = 0; followupIndex < rand.int(1, 4); followupIndex++) {
     const date = addDaysIso(createdDate, followupIndex * rand.int(7, 20));

@@ -34,7 +34,9 @@ function seedDemoProblem({ tx, rand, today, unitByName, leaders, admin }: DemoCo
       projectId,
       type,
       description: rand.pick(PROBLEM_DESCRIPTIONS[type]),
-      unitId: rand.chance(0.5) ? project.unitId : unitByName.get(rand.pick(['市发改委', '市自然资源局', '市住建局', '市生态环境局']))!.id,
+      unitId: rand.chance(0.5)
+        ? project.unitId
+        : unitByName.get(rand.pick(['市发改委', '市自然资源局', '市住建局', '市生态环境局']))!.id,
       deadline,
       level,
       status: closed ? 'closed' : 'open',
@@ -47,7 +49,16 @@ function seedDemoProblem({ tx, rand, today, unitByName, leaders, admin }: DemoCo
     })
     .returning({ id: problems.id })
     .get();
-  tx.insert(problemEvents).values({ problemId: problem.id, at: ts(createdDate), byUserId: raiser, action: 'raised', toLevel: 'county', note: null }).run();
+  tx.insert(problemEvents)
+    .values({
+      problemId: problem.id,
+      at: ts(createdDate),
+      byUserId: raiser,
+      action: 'raised',
+      toLevel: 'county',
+      note: null,
+    })
+    .run();
   for (let escalation = 1; escalation <= PROBLEM_LEVELS.indexOf(level); escalation++) {
     tx.insert(problemEvents)
       .values({
@@ -62,11 +73,24 @@ function seedDemoProblem({ tx, rand, today, unitByName, leaders, admin }: DemoCo
       .run();
   }
   if (closed) {
-    tx.insert(problemEvents).values({ problemId: problem.id, at: ts(addDaysIso(today, -1)), byUserId: raiser, action: 'closed', note: '问题已解决，申请销号' }).run();
+    tx.insert(problemEvents)
+      .values({
+        problemId: problem.id,
+        at: ts(addDaysIso(today, -1)),
+        byUserId: raiser,
+        action: 'closed',
+        note: '问题已解决，申请销号',
+      })
+      .run();
   }
 }
 
-const SUPERVISION_CONTENTS = ['加快施工许可办理，本月底前开工', '落实配套资金，按期报送进度', '协调解决拆迁遗留问题', '按计划完成设备安装调试'];
+const SUPERVISION_CONTENTS = [
+  '加快施工许可办理，本月底前开工',
+  '落实配套资金，按期报送进度',
+  '协调解决拆迁遗留问题',
+  '按计划完成设备安装调试',
+];
 
 /** 督办: a few supervision orders from leaders, some replied to, some done. */
 export function seedDemoSupervisions(context: DemoContext, projectIds: number[]) {
@@ -96,10 +120,18 @@ function seedDemoSupervision({ tx, rand, today, leaders }: DemoContext, projectI
     .get();
   if (status !== 'open' && project.ownerId) {
     tx.insert(supervisionReplies)
-      .values({ supervisionId: order.id, byUserId: project.ownerId, at: ts(addDaysIso(createdDate, 2)), kind: 'reply', text: '已按要求推进，预计按期完成。' })
+      .values({
+        supervisionId: order.id,
+        byUserId: project.ownerId,
+        at: ts(addDaysIso(createdDate, 2)),
+        kind: 'reply',
+        text: '已按要求推进，预计按期完成。',
+      })
       .run();
   }
   if (status === 'done') {
-    tx.insert(supervisionReplies).values({ supervisionId: order.id, byUserId: leader.id, at: ts(today), kind: 'done', text: '已办结' }).run();
+    tx.insert(supervisionReplies)
+      .values({ supervisionId: order.id, byUserId: leader.id, at: ts(today), kind: 'done', text: '已办结' })
+      .run();
   }
 }

@@ -1,5 +1,13 @@
 import { eq } from 'drizzle-orm';
-import { approvalItems, monthlyReports, projects, projectStagePlans, projectYearPlans, stageHistory, tasks } from '../schema';
+import {
+  approvalItems,
+  monthlyReports,
+  projects,
+  projectStagePlans,
+  projectYearPlans,
+  stageHistory,
+  tasks,
+} from '../schema';
 import { APPROVAL_TEMPLATE } from '@/lib/rules/approvals';
 import { addDaysIso, monthOf, previousMonth } from '@/lib/rules/dates';
 import { CATEGORIES, STAGES, type Category, type Stage } from '@/lib/rules/enums';
@@ -57,11 +65,21 @@ function insertDemoProject(context: DemoContext, stage: Stage, index: number): D
   const round = Math.floor(index / PROJECT_NAMES.length);
   const name = round === 0 ? baseName : `${baseName.replace(/(二期|三期)$/, '')}${PHASES[round] || `${round + 1}期`}`;
   // Spread repeated names over other units so every unit holds projects.
-  const unit = round === 0 ? unitByName.get(unitName)! : rand.pick(UNITS.slice(0, 14).map((candidate) => unitByName.get(candidate.name)!));
+  const unit =
+    round === 0
+      ? unitByName.get(unitName)!
+      : rand.pick(UNITS.slice(0, 14).map((candidate) => unitByName.get(candidate.name)!));
   const industry = industryByName.get(industryName)!;
   const category: Category =
-    stage === 'signed' ? 'attraction' : index % 7 === 3 ? 'higher_level' : index % 3 === 0 ? 'attraction' : rand.pick(CATEGORIES);
-  const total = rand.pick([8_000, 12_000, 25_000, 50_000, 80_000, 120_000, 200_000, 350_000, 600_000]) + rand.int(0, 40) * 500;
+    stage === 'signed'
+      ? 'attraction'
+      : index % 7 === 3
+        ? 'higher_level'
+        : index % 3 === 0
+          ? 'attraction'
+          : rand.pick(CATEGORIES);
+  const total =
+    rand.pick([8_000, 12_000, 25_000, 50_000, 80_000, 120_000, 200_000, 350_000, 600_000]) + rand.int(0, 40) * 500;
   const stageIdx = STAGES.indexOf(stage);
   const planned = stage === 'reserve' ? 0 : Math.round((total * rand.int(15, 45)) / 100);
   const completedShare = [0, 0, rand.int(0, 8), rand.int(15, 80), 100, 100][stageIdx];
@@ -100,9 +118,11 @@ function insertDemoProject(context: DemoContext, stage: Stage, index: number): D
       openingInvestment: completed,
       completedInvestment: completed,
       fundsInPlace: stageIdx >= 3 && rand.chance(0.7) ? Math.round(completed * (rand.int(80, 110) / 100)) : null,
-      plannedStartDate: stageIdx <= 2 ? addDaysIso(today, rand.int(20, 200)) : addDaysIso(enteredDate, -rand.int(0, 30)),
+      plannedStartDate:
+        stageIdx <= 2 ? addDaysIso(today, rand.int(20, 200)) : addDaysIso(enteredDate, -rand.int(0, 30)),
       plannedCompletionDate: addDaysIso(today, rand.int(-100, 900)),
-      applicationStatus: category === 'higher_level' ? rand.pick(['planning', 'applied', 'approved', 'rejected'] as const) : null,
+      applicationStatus:
+        category === 'higher_level' ? rand.pick(['planning', 'applied', 'approved', 'rejected'] as const) : null,
       appliedFunds: category === 'higher_level' ? Math.round(total * 0.2) : null,
       grantedFunds: category === 'higher_level' && rand.chance(0.5) ? Math.round(total * 0.12) : null,
       taskForce: `${rand.pick(leaders).name}（组长）、${unit.name}发改局、${unit.name}自然资源分局、项目单位`,
@@ -140,7 +160,11 @@ function seedYearPlans({ tx, today }: DemoContext, project: DemoProject) {
   tx.insert(projectYearPlans).values({ projectId: project.id, year, plannedInvestment: project.planned }).run();
   if (project.nature === 'continuing') {
     tx.insert(projectYearPlans)
-      .values({ projectId: project.id, year: year - 1, plannedInvestment: Math.round((project.total * (10 + (project.id % 25))) / 100) })
+      .values({
+        projectId: project.id,
+        year: year - 1,
+        plannedInvestment: Math.round((project.total * (10 + (project.id % 25))) / 100),
+      })
       .run();
   }
 }
@@ -148,10 +172,13 @@ function seedYearPlans({ tx, today }: DemoContext, project: DemoProject) {
 /** History: one row per stage passed; the 未批先建 project entered construction by an override. */
 function seedStageHistory({ tx, admin }: DemoContext, project: DemoProject) {
   const { stage, category, createdDate, enteredDate } = project;
-  const path = STAGES.slice(0, project.stageIdx + 1).filter((pathStage) => !(pathStage === 'signed' && category === 'government' && stage !== 'signed'));
+  const path = STAGES.slice(0, project.stageIdx + 1).filter(
+    (pathStage) => !(pathStage === 'signed' && category === 'government' && stage !== 'signed'),
+  );
   const span = Math.max(1, project.createdDaysAgo - project.enteredDaysAgo);
   path.forEach((pathStage, step) => {
-    const at = step === path.length - 1 ? enteredDate : addDaysIso(createdDate, Math.floor((span * step) / path.length));
+    const at =
+      step === path.length - 1 ? enteredDate : addDaysIso(createdDate, Math.floor((span * step) / path.length));
     const overridden = project.overrideDemo && pathStage === 'construction';
     tx.insert(stageHistory)
       .values({
@@ -185,7 +212,8 @@ function seedApprovalItems({ tx, rand, today }: DemoContext, project: DemoProjec
   APPROVAL_TEMPLATE.forEach((item, itemIndex) => {
     let status: 'pending' | 'in_progress' | 'done' | 'not_applicable' = 'pending';
     if (stageIdx >= 3) status = rand.chance(0.1) ? 'not_applicable' : 'done';
-    else if (stage === 'approvals') status = itemIndex < rand.int(1, 6) ? 'done' : rand.chance(0.4) ? 'in_progress' : 'pending';
+    else if (stage === 'approvals')
+      status = itemIndex < rand.int(1, 6) ? 'done' : rand.chance(0.4) ? 'in_progress' : 'pending';
     else if (stage === 'signed' && itemIndex === 0) status = 'in_progress';
     // The random draws are made as for every project, so the rest of the demo stays the same.
     let dueDate = stageIdx <= 2 ? addDaysIso(today, rand.int(-20, 150)) : null;
@@ -194,7 +222,9 @@ function seedApprovalItems({ tx, rand, today }: DemoContext, project: DemoProjec
       const open = itemIndex >= OVERRIDE_DEMO_DONE_ITEMS;
       status = open ? (itemIndex % 2 === 0 ? 'in_progress' : 'pending') : 'done';
       // The 补办 deadlines set at the override: one long past (red), one just past, two ahead.
-      dueDate = open ? addDaysIso(today, OVERRIDE_DEMO_DUE_OFFSETS[itemIndex - OVERRIDE_DEMO_DONE_ITEMS]) : addDaysIso(enteredDate, -60);
+      dueDate = open
+        ? addDaysIso(today, OVERRIDE_DEMO_DUE_OFFSETS[itemIndex - OVERRIDE_DEMO_DONE_ITEMS])
+        : addDaysIso(enteredDate, -60);
       doneDate = open ? null : (doneDate ?? addDaysIso(enteredDate, -30));
     }
     tx.insert(approvalItems)
@@ -212,7 +242,16 @@ function seedApprovalItems({ tx, rand, today }: DemoContext, project: DemoProjec
   });
 }
 
-const TASK_TITLES = ['完成可研报告编制', '协调用地指标', '办理环评批复', '组织施工招标', '落实配套资金', '完成管网接入', '设备采购安装', '组织竣工验收'];
+const TASK_TITLES = [
+  '完成可研报告编制',
+  '协调用地指标',
+  '办理环评批复',
+  '组织施工招标',
+  '落实配套资金',
+  '完成管网接入',
+  '设备采购安装',
+  '组织竣工验收',
+];
 
 /** 任务清单: a few tasks for projects under way, some overdue. */
 function seedTasks({ tx, rand, today, admin }: DemoContext, project: DemoProject) {
@@ -235,7 +274,13 @@ function seedTasks({ tx, rand, today, admin }: DemoContext, project: DemoProject
   }
 }
 
-const REPORT_NARRATIVES = ['主体结构施工中，完成基础浇筑', '设备进场安装调试', '完成场地平整和临时设施建设', '前期手续加快办理，施工图设计完成', '钢结构吊装完成过半'];
+const REPORT_NARRATIVES = [
+  '主体结构施工中，完成基础浇筑',
+  '设备进场安装调试',
+  '完成场地平整和临时设施建设',
+  '前期手续加快办理，施工图设计完成',
+  '钢结构吊装完成过半',
+];
 
 /** 进度清单: monthly reports since January (or since the project entered), some missing last month. */
 function seedMonthlyReports({ tx, rand, today, admin }: DemoContext, project: DemoProject) {
@@ -268,5 +313,9 @@ function seedMonthlyReports({ tx, rand, today, admin }: DemoContext, project: De
       .run();
   });
   // One source of completed investment: opening + the reports.
-  if (reportMonths.length) tx.update(projects).set({ openingInvestment: opening, completedInvestment: cumulative }).where(eq(projects.id, project.id)).run();
+  if (reportMonths.length)
+    tx.update(projects)
+      .set({ openingInvestment: opening, completedInvestment: cumulative })
+      .where(eq(projects.id, project.id))
+      .run();
 }

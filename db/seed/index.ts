@@ -38,7 +38,10 @@ export function seedReference(db: DB, year: number): void {
         .run();
     });
     INDUSTRIES.forEach((name, index) => {
-      tx.insert(industries).values({ name, sortOrder: index + 1 }).onConflictDoNothing({ target: industries.name }).run();
+      tx.insert(industries)
+        .values({ name, sortOrder: index + 1 })
+        .onConflictDoNothing({ target: industries.name })
+        .run();
     });
     tx.insert(annualTargets).values(TARGETS_2018).onConflictDoNothing({ target: annualTargets.year }).run();
     if (year !== 2018) {
@@ -68,7 +71,13 @@ export async function seedDemo(db: DB, options: SeedOptions = {}): Promise<SeedR
     seedDemoSupervisions(context, projectIds);
     seedDemoLeads(context, seedDemoCampaigns(context));
     tx.insert(settings).values({ key: DEMO_MARKER, value: today }).run();
-    writeAudit(tx, { userId: people.admin.id, action: 'create', entityType: 'seed', entityId: null, after: { projects: projectIds.length, leads: DEMO_LEAD_COUNT } });
+    writeAudit(tx, {
+      userId: people.admin.id,
+      action: 'create',
+      entityType: 'seed',
+      entityId: null,
+      after: { projects: projectIds.length, leads: DEMO_LEAD_COUNT },
+    });
     projectCount = projectIds.length;
   });
 
@@ -80,7 +89,13 @@ export async function seedDemo(db: DB, options: SeedOptions = {}): Promise<SeedR
 
 /** The demo accounts and the extra officers, all with the demo password. */
 async function seedDemoAccounts(db: DB) {
-  const unitByName = new Map(db.select().from(units).all().map((unit) => [unit.name, unit]));
+  const unitByName = new Map(
+    db
+      .select()
+      .from(units)
+      .all()
+      .map((unit) => [unit.name, unit]),
+  );
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   db.transaction((tx) => {
     for (const account of [...DEMO_ACCOUNTS, ...EXTRA_USERS]) {
@@ -107,8 +122,20 @@ function loadDemoPeople(db: DB): Omit<DemoContext, 'tx' | 'rand' | 'today'> {
     officersByUnit.set(officer.unitId!, [...(officersByUnit.get(officer.unitId!) ?? []), officer.id]);
   }
   return {
-    unitByName: new Map(db.select().from(units).all().map((unit) => [unit.name, unit])),
-    industryByName: new Map(db.select().from(industries).all().map((industry) => [industry.name, industry])),
+    unitByName: new Map(
+      db
+        .select()
+        .from(units)
+        .all()
+        .map((unit) => [unit.name, unit]),
+    ),
+    industryByName: new Map(
+      db
+        .select()
+        .from(industries)
+        .all()
+        .map((industry) => [industry.name, industry]),
+    ),
     leaders: userRows.filter((user) => user.role === 'leader'),
     officersByUnit,
     investmentUsers: userRows.filter((user) => user.role === 'investment'),
@@ -122,9 +149,18 @@ function loadDemoPeople(db: DB): Omit<DemoContext, 'tx' | 'rand' | 'today'> {
  * (scripts/generate-demo.ts).
  */
 export function refreshDemoLights(db: DB, today: string) {
-  const ids = db.select({ id: projects.id }).from(projects).all().map((row) => row.id);
+  const ids = db
+    .select({ id: projects.id })
+    .from(projects)
+    .all()
+    .map((row) => row.id);
   db.transaction((tx) => storeLights(tx, loadLightFacts(tx, ids, today), { today }));
 }
 
-export const DEMO_LOGINS = DEMO_ACCOUNTS.map((account) => ({ username: account.username, name: account.name, role: account.role, unit: account.unit }));
+export const DEMO_LOGINS = DEMO_ACCOUNTS.map((account) => ({
+  username: account.username,
+  name: account.name,
+  role: account.role,
+  unit: account.unit,
+}));
 export { DEMO_PASSWORD };

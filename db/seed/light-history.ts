@@ -1,6 +1,18 @@
 import { asc } from 'drizzle-orm';
 import type { DB } from '../index';
-import { approvalItems, lightSnapshotProjects, lightSnapshots, monthlyReports, problems, projects, projectYearPlans, stageHistory, supervisions, tasks, units } from '../schema';
+import {
+  approvalItems,
+  lightSnapshotProjects,
+  lightSnapshots,
+  monthlyReports,
+  problems,
+  projects,
+  projectYearPlans,
+  stageHistory,
+  supervisions,
+  tasks,
+  units,
+} from '../schema';
 import { addDaysIso, dateOfTimestamp } from '@/lib/rules/dates';
 import { computeLight, type LightFacts } from '@/lib/rules/light';
 import { snapshotRows, type ProjectLightOfDay } from '@/lib/rules/light-history';
@@ -32,26 +44,80 @@ function groupBy<T>(rows: T[], key: (row: T) => number): Map<number, T[]> {
 const dayOf = (value: string) => (value.length > 10 ? dateOfTimestamp(value) : value);
 
 /** Writes the snapshots of the `days` days before `today`; days that already have one are left alone. */
-export function backfillDemoLightHistory(db: DB, today: string, days = DEMO_HISTORY_DAYS): { days: number; rows: number } {
-  const unitIds = db.select({ id: units.id }).from(units).all().map((row) => row.id);
-  const projectRows = db.select().from(projects).all().map((project) => ({ ...project, createdOn: dayOf(project.createdAt) }));
+export function backfillDemoLightHistory(
+  db: DB,
+  today: string,
+  days = DEMO_HISTORY_DAYS,
+): { days: number; rows: number } {
+  const unitIds = db
+    .select({ id: units.id })
+    .from(units)
+    .all()
+    .map((row) => row.id);
+  const projectRows = db
+    .select()
+    .from(projects)
+    .all()
+    .map((project) => ({ ...project, createdOn: dayOf(project.createdAt) }));
   const moves = groupBy(
-    db.select().from(stageHistory).orderBy(asc(stageHistory.at), asc(stageHistory.id)).all().map((move) => ({ ...move, day: dayOf(move.at) })),
+    db
+      .select()
+      .from(stageHistory)
+      .orderBy(asc(stageHistory.at), asc(stageHistory.id))
+      .all()
+      .map((move) => ({ ...move, day: dayOf(move.at) })),
     (move) => move.projectId,
   );
-  const taskRows = groupBy(db.select().from(tasks).all().map((task) => ({ ...task, doneOn: task.doneAt ? dayOf(task.doneAt) : null })), (task) => task.projectId);
+  const taskRows = groupBy(
+    db
+      .select()
+      .from(tasks)
+      .all()
+      .map((task) => ({ ...task, doneOn: task.doneAt ? dayOf(task.doneAt) : null })),
+    (task) => task.projectId,
+  );
   const reportRows = groupBy(
     db
-      .select({ projectId: monthlyReports.projectId, month: monthlyReports.month, amount: monthlyReports.investmentThisMonth, createdAt: monthlyReports.createdAt })
+      .select({
+        projectId: monthlyReports.projectId,
+        month: monthlyReports.month,
+        amount: monthlyReports.investmentThisMonth,
+        createdAt: monthlyReports.createdAt,
+      })
       .from(monthlyReports)
       .all()
       .map((report) => ({ ...report, filedOn: dayOf(report.createdAt) })),
     (report) => report.projectId,
   );
-  const approvalRows = groupBy(db.select().from(approvalItems).orderBy(asc(approvalItems.sortOrder)).all(), (item) => item.projectId);
+  const approvalRows = groupBy(
+    db.select().from(approvalItems).orderBy(asc(approvalItems.sortOrder)).all(),
+    (item) => item.projectId,
+  );
   const planRows = groupBy(db.select().from(projectYearPlans).all(), (plan) => plan.projectId);
-  const problemRows = groupBy(db.select().from(problems).all().map((problem) => ({ ...problem, raisedOn: dayOf(problem.createdAt), closedOn: problem.closedAt ? dayOf(problem.closedAt) : null })), (problem) => problem.projectId);
-  const orderRows = groupBy(db.select().from(supervisions).all().map((order) => ({ ...order, issuedOn: dayOf(order.createdAt), closedOn: order.closedAt ? dayOf(order.closedAt) : null })), (order) => order.projectId);
+  const problemRows = groupBy(
+    db
+      .select()
+      .from(problems)
+      .all()
+      .map((problem) => ({
+        ...problem,
+        raisedOn: dayOf(problem.createdAt),
+        closedOn: problem.closedAt ? dayOf(problem.closedAt) : null,
+      })),
+    (problem) => problem.projectId,
+  );
+  const orderRows = groupBy(
+    db
+      .select()
+      .from(supervisions)
+      .all()
+      .map((order) => ({
+        ...order,
+        issuedOn: dayOf(order.createdAt),
+        closedOn: order.closedAt ? dayOf(order.closedAt) : null,
+      })),
+    (order) => order.projectId,
+  );
 
   const factsOn = (project: (typeof projectRows)[number], day: string): LightFacts | null => {
     const history = moves.get(project.id) ?? [];
@@ -70,18 +136,33 @@ export function backfillDemoLightHistory(db: DB, today: string, days = DEMO_HIST
       // The stage's planned finish as it stood: for a stage since left, the plan recorded when it was left.
       stageDueDate: next ? next.fromStageDueDate : project.stageDueDate,
       createdAt: project.createdAt,
-      openTasks: (taskRows.get(project.id) ?? []).filter((task) => task.state === 'open' || (task.doneOn !== null && task.doneOn > day)),
+      openTasks: (taskRows.get(project.id) ?? []).filter(
+        (task) => task.state === 'open' || (task.doneOn !== null && task.doneOn > day),
+      ),
       reportMonths: filed.map((report) => report.month),
       plannedStartDate: project.plannedStartDate,
       plannedCompletionDate: project.plannedCompletionDate,
-      planThisYear: plans ? (plans.find((plan) => plan.year === year)?.plannedInvestment ?? 0) : project.plannedInvestmentThisYear,
-      completedThisYear: filed.filter((report) => report.month.startsWith(`${year}-`)).reduce((sum, report) => sum + report.amount, 0),
+      planThisYear: plans
+        ? (plans.find((plan) => plan.year === year)?.plannedInvestment ?? 0)
+        : project.plannedInvestmentThisYear,
+      completedThisYear: filed
+        .filter((report) => report.month.startsWith(`${year}-`))
+        .reduce((sum, report) => sum + report.amount, 0),
       // Items done later were still open that day; 不涉及 never counts.
       approvals: (approvalRows.get(project.id) ?? [])
-        .filter((item) => item.status === 'pending' || item.status === 'in_progress' || (item.status === 'done' && item.doneDate !== null && item.doneDate > day))
+        .filter(
+          (item) =>
+            item.status === 'pending' ||
+            item.status === 'in_progress' ||
+            (item.status === 'done' && item.doneDate !== null && item.doneDate > day),
+        )
         .map((item) => (item.status === 'done' ? { ...item, status: 'in_progress' as const } : item)),
-      openProblems: (problemRows.get(project.id) ?? []).filter((problem) => problem.raisedOn <= day && (problem.closedOn === null || problem.closedOn > day)),
-      openSupervisions: (orderRows.get(project.id) ?? []).filter((order) => order.issuedOn <= day && (order.closedOn === null || order.closedOn > day)),
+      openProblems: (problemRows.get(project.id) ?? []).filter(
+        (problem) => problem.raisedOn <= day && (problem.closedOn === null || problem.closedOn > day),
+      ),
+      openSupervisions: (orderRows.get(project.id) ?? []).filter(
+        (order) => order.issuedOn <= day && (order.closedOn === null || order.closedOn > day),
+      ),
     };
   };
 
@@ -97,8 +178,18 @@ export function backfillDemoLightHistory(db: DB, today: string, days = DEMO_HIST
         lights.push({ projectId: project.id, unitId: project.unitId, light: result.light, reasons: result.reasons });
       }
       const rows = snapshotRows(day, unitIds, lights);
-      for (let start = 0; start < rows.units.length; start += CHUNK) written += tx.insert(lightSnapshots).values(rows.units.slice(start, start + CHUNK)).onConflictDoNothing().run().changes;
-      for (let start = 0; start < rows.projects.length; start += CHUNK) written += tx.insert(lightSnapshotProjects).values(rows.projects.slice(start, start + CHUNK)).onConflictDoNothing().run().changes;
+      for (let start = 0; start < rows.units.length; start += CHUNK)
+        written += tx
+          .insert(lightSnapshots)
+          .values(rows.units.slice(start, start + CHUNK))
+          .onConflictDoNothing()
+          .run().changes;
+      for (let start = 0; start < rows.projects.length; start += CHUNK)
+        written += tx
+          .insert(lightSnapshotProjects)
+          .values(rows.projects.slice(start, start + CHUNK))
+          .onConflictDoNothing()
+          .run().changes;
     }
   });
   return { days, rows: written };

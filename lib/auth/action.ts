@@ -36,10 +36,19 @@ export function guardedAction<S extends z.ZodType, T>(
   fn: (input: z.output<S>, actor: SessionActor) => Promise<T> | T,
 ) {
   return async (prevOrInput: unknown, maybeForm?: unknown): Promise<ActionState<T>> => {
-    const raw = maybeForm instanceof FormData ? formDataToObject(maybeForm) : prevOrInput instanceof FormData ? formDataToObject(prevOrInput) : (maybeForm ?? prevOrInput);
+    const raw =
+      maybeForm instanceof FormData
+        ? formDataToObject(maybeForm)
+        : prevOrInput instanceof FormData
+          ? formDataToObject(prevOrInput)
+          : (maybeForm ?? prevOrInput);
     const values = raw && typeof raw === 'object' ? echoValues(raw as Record<string, unknown>) : {};
     try {
-      const { caller, input } = guard({ roles: options.roles, schema: options.schema }, await credentialsFromNext(), raw);
+      const { caller, input } = guard(
+        { roles: options.roles, schema: options.schema },
+        await credentialsFromNext(),
+        raw,
+      );
       const actor = actorOf(caller);
       const data = await retryWhileBusy(() => fn(input as z.output<S>, actor));
       return { ok: true, data, values };

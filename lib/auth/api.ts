@@ -20,7 +20,11 @@ export interface ApiContext<Q, B, P> {
   request: Request;
 }
 
-interface ApiOptions<Q extends z.ZodType | undefined, B extends z.ZodType | undefined, P extends z.ZodType | undefined> {
+interface ApiOptions<
+  Q extends z.ZodType | undefined,
+  B extends z.ZodType | undefined,
+  P extends z.ZodType | undefined,
+> {
   roles?: readonly Role[];
   query?: Q;
   body?: B;
@@ -109,22 +113,29 @@ function assertSameOrigin(request: Request, caller: Caller) {
   if (!host || originHost !== host) throw new AppError('forbidden', '跨站请求被拒绝');
 }
 
-export function apiRoute<Q extends z.ZodType | undefined = undefined, B extends z.ZodType | undefined = undefined, P extends z.ZodType | undefined = undefined>(
-  options: ApiOptions<Q, B, P>,
-  handler: (ctx: ApiContext<Out<Q>, Out<B>, Out<P>>) => Promise<unknown> | unknown,
-) {
+export function apiRoute<
+  Q extends z.ZodType | undefined = undefined,
+  B extends z.ZodType | undefined = undefined,
+  P extends z.ZodType | undefined = undefined,
+>(options: ApiOptions<Q, B, P>, handler: (ctx: ApiContext<Out<Q>, Out<B>, Out<P>>) => Promise<unknown> | unknown) {
   return describedRoute(options, async (request: Request, routeContext?: RouteContext): Promise<Response> => {
     try {
       const { caller } = guard({ roles: options.roles }, credentialsOf(request), undefined);
       assertSameOrigin(request, caller);
       // A malformed id in the path names no record.
-      const params = parseInput(options.params as P, routeContext ? await routeContext.params : {}, () => new AppError('not_found')) as Out<P>;
+      const params = parseInput(
+        options.params as P,
+        routeContext ? await routeContext.params : {},
+        () => new AppError('not_found'),
+      ) as Out<P>;
       const query = parseInput(options.query as Q, queryObject(new URL(request.url))) as Out<Q>;
       const body = (options.body ? parseInput(options.body, await readJsonBody(request)) : undefined) as Out<B>;
       // A write that met the import's lock is retried, unless the handler read the body itself.
       const bodyUsed = request.bodyUsed;
       const actor = actorOf(caller);
-      const result = await retryWhileBusy(() => handler({ actor, query, body, params, request }), { canRetry: () => request.bodyUsed === bodyUsed });
+      const result = await retryWhileBusy(() => handler({ actor, query, body, params, request }), {
+        canRetry: () => request.bodyUsed === bodyUsed,
+      });
       return result instanceof Response ? result : json(result);
     } catch (error) {
       return errorResponse(error);

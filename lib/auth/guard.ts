@@ -54,7 +54,8 @@ type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
 export function parseInput<S extends z.ZodType | undefined>(
   schema: S,
   input: unknown,
-  invalid: (error: z.ZodError) => AppError = (error) => new AppError('validation_failed', undefined, fieldErrorsOf(error)),
+  invalid: (error: z.ZodError) => AppError = (error) =>
+    new AppError('validation_failed', undefined, fieldErrorsOf(error)),
 ): Parsed<S> {
   if (!schema) return undefined as Parsed<S>;
   const result = schema.safeParse(input);
@@ -72,7 +73,11 @@ export function guard<S extends z.ZodType | undefined>(
   credentials: Credentials,
   input: unknown,
 ): { caller: Caller; input: Parsed<S> };
-export function guard<S extends z.ZodType | undefined>(options: GuardOptions<S>, credentials: Credentials, input: unknown) {
+export function guard<S extends z.ZodType | undefined>(
+  options: GuardOptions<S>,
+  credentials: Credentials,
+  input: unknown,
+) {
   const caller = resolveCaller(credentials);
   if (options.auth !== false) {
     if (!caller) throw new AppError('unauthenticated');
@@ -85,7 +90,8 @@ export function guard<S extends z.ZodType | undefined>(options: GuardOptions<S>,
 export function toAppError(error: unknown): AppError {
   if (isAppError(error)) return error;
   const message = error instanceof Error ? error.message : String(error);
-  if (/SQLITE_CONSTRAINT_UNIQUE|UNIQUE constraint failed/.test(message)) return new AppError('conflict', '记录重复：已存在相同的记录');
+  if (/SQLITE_CONSTRAINT_UNIQUE|UNIQUE constraint failed/.test(message))
+    return new AppError('conflict', '记录重复：已存在相同的记录');
   if (/SQLITE_CONSTRAINT_FOREIGNKEY|FOREIGN KEY constraint failed/.test(message)) {
     return new AppError('validation_failed', '引用的记录不存在', { _: ['引用的记录不存在'] });
   }

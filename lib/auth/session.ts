@@ -3,7 +3,14 @@ import { and, eq, lt, or } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { isBusyError } from '@/db/busy';
 import { writeAudit } from '@/db/audit';
-import { countLoginFailures, findSessionUser, findTokenUser, findUserForLogin, pruneLoginFailures, type SessionUser } from '@/db/queries/auth';
+import {
+  countLoginFailures,
+  findSessionUser,
+  findTokenUser,
+  findUserForLogin,
+  pruneLoginFailures,
+  type SessionUser,
+} from '@/db/queries/auth';
 import { apiTokens, loginFailures, sessions } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { timingDummyHash, verifyPassword } from './password';
@@ -57,11 +64,19 @@ export interface SignInResult {
  * Checks the password and opens a new session. Throttled per user name (known or not) and per IP.
  * `replaceToken` is the caller's current session, which is ended so the session id rotates.
  */
-export async function signIn(input: { username: string; password: string; ip: string | null; userAgent?: string | null; replaceToken?: string | null }): Promise<SignInResult> {
+export async function signIn(input: {
+  username: string;
+  password: string;
+  ip: string | null;
+  userAgent?: string | null;
+  replaceToken?: string | null;
+}): Promise<SignInResult> {
   const nowMs = Date.now();
   if (isThrottled(input.username, input.ip, nowMs)) throw new AppError('too_many_attempts');
   const user = findUserForLogin(input.username.trim());
-  const ok = user ? await verifyPassword(user.passwordHash, input.password) : (await verifyPassword(await timingDummyHash(), input.password), false);
+  const ok = user
+    ? await verifyPassword(user.passwordHash, input.password)
+    : (await verifyPassword(await timingDummyHash(), input.password), false);
   if (!user || !ok || !user.active) {
     recordFailure(input.username, input.ip, nowMs);
     throw new AppError('invalid_credentials');
@@ -70,8 +85,13 @@ export async function signIn(input: { username: string; password: string; ip: st
   const expiresAt = new Date(sessionExpiry(nowMs, nowMs));
   const db = getDb();
   db.transaction((tx) => {
-    if (input.replaceToken) tx.delete(sessions).where(eq(sessions.id, sha256(input.replaceToken))).run();
-    tx.delete(loginFailures).where(eq(loginFailures.key, throttleKeys(input.username, null)[0])).run();
+    if (input.replaceToken)
+      tx.delete(sessions)
+        .where(eq(sessions.id, sha256(input.replaceToken)))
+        .run();
+    tx.delete(loginFailures)
+      .where(eq(loginFailures.key, throttleKeys(input.username, null)[0]))
+      .run();
     tx.insert(sessions)
       .values({
         id: sha256(token),
@@ -125,7 +145,10 @@ export function userFromSessionToken(token: string | null | undefined): SessionU
     skipWhenBusy(() =>
       getDb()
         .update(sessions)
-        .set({ lastSeenAt: new Date(nowMs).toISOString(), expiresAt: new Date(sessionExpiry(Date.parse(row.createdAt), nowMs)).toISOString() })
+        .set({
+          lastSeenAt: new Date(nowMs).toISOString(),
+          expiresAt: new Date(sessionExpiry(Date.parse(row.createdAt), nowMs)).toISOString(),
+        })
         .where(eq(sessions.id, id))
         .run(),
     );
@@ -140,7 +163,13 @@ export function userFromBearerToken(token: string | null | undefined): SessionUs
   if (!row) return null;
   const nowMs = Date.now();
   if (!row.lastUsedAt || nowMs - Date.parse(row.lastUsedAt) > 60_000) {
-    skipWhenBusy(() => getDb().update(apiTokens).set({ lastUsedAt: new Date(nowMs).toISOString() }).where(eq(apiTokens.id, row.tokenId)).run());
+    skipWhenBusy(() =>
+      getDb()
+        .update(apiTokens)
+        .set({ lastUsedAt: new Date(nowMs).toISOString() })
+        .where(eq(apiTokens.id, row.tokenId))
+        .run(),
+    );
   }
   return toSessionUser(row);
 }
@@ -148,9 +177,15 @@ export function userFromBearerToken(token: string | null | undefined): SessionUs
 export function signOut(token: string | null | undefined): void {
   if (!token) return;
   getDb().transaction((tx) => {
-    const row = tx.select({ userId: sessions.userId }).from(sessions).where(eq(sessions.id, sha256(token))).get();
+    const row = tx
+      .select({ userId: sessions.userId })
+      .from(sessions)
+      .where(eq(sessions.id, sha256(token)))
+      .get();
     if (!row) return;
-    tx.delete(sessions).where(eq(sessions.id, sha256(token))).run();
+    tx.delete(sessions)
+      .where(eq(sessions.id, sha256(token)))
+      .run();
     writeAudit(tx, { userId: row.userId, action: 'logout', entityType: 'user', entityId: row.userId });
   });
 }
@@ -164,6 +199,11 @@ export function pruneExpiredSessions(): void {
   const now = new Date().toISOString();
   getDb()
     .delete(sessions)
-    .where(or(lt(sessions.expiresAt, now), and(lt(sessions.lastSeenAt, new Date(Date.now() - SESSION_MAX_MS).toISOString()))))
+    .where(
+      or(
+        lt(sessions.expiresAt, now),
+        and(lt(sessions.lastSeenAt, new Date(Date.now() - SESSION_MAX_MS).toISOString())),
+      ),
+    )
     .run();
 }

@@ -13,7 +13,11 @@ export function cellText(value: unknown): string {
   if (value instanceof Date) return dateFromDate(value);
   if (typeof value === 'object') {
     const object = value as { richText?: Array<{ text: string }>; text?: unknown; result?: unknown; error?: string };
-    if (Array.isArray(object.richText)) return object.richText.map((part) => part.text).join('').trim();
+    if (Array.isArray(object.richText))
+      return object.richText
+        .map((part) => part.text)
+        .join('')
+        .trim();
     if (object.text !== undefined) return cellText(object.text);
     if (object.error) return object.error;
     if (object.result !== undefined) return cellText(object.result);
@@ -45,14 +49,20 @@ export function cellDate(value: unknown): string | null {
 /** A number from a numeric cell or from text such as "1,200" or "1200万元"; null when not a number. */
 export function cellNumber(value: unknown): number | null {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  const text = cellText(value).normalize('NFKC').replace(/[,\s]/g, '').replace(/(万元|万)$/, '');
+  const text = cellText(value)
+    .normalize('NFKC')
+    .replace(/[,\s]/g, '')
+    .replace(/(万元|万)$/, '');
   if (!/^-?\d+(\.\d+)?$/.test(text)) return null;
   return Number(text);
 }
 
 /** Labels compared loosely: width, spaces and quotes do not matter. */
 export function looseLabel(text: string): string {
-  return text.normalize('NFKC').replace(/[\s"'“”‘’「」]/g, '').toLowerCase();
+  return text
+    .normalize('NFKC')
+    .replace(/[\s"'“”‘’「」]/g, '')
+    .toLowerCase();
 }
 
 const YES = new Set(['是', 'y', 'yes', 'true', '1', '√', '✓', '双十']);

@@ -21,7 +21,10 @@ const MONEY_SUFFIX = /^(.+?)(万元|亿元|元)$/;
 
 export function normaliseHeader(raw: string): NormalisedHeader {
   // NFKC folds full-width brackets, letters and spaces to their half-width forms.
-  let text = raw.normalize('NFKC').replace(/\s+/g, '').replace(/[*＊:：]/g, '');
+  let text = raw
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/[*＊:：]/g, '');
   let unit: string | null = null;
   const bracketed = text.match(BRACKETED);
   if (bracketed) {
@@ -61,7 +64,10 @@ function namesOf(spec: HeaderSpec): string[] {
 }
 
 /** Maps a row of header cells (1-based positions) to column keys. */
-export function mapHeaders(cells: Array<{ column: number; text: string }>, specs: readonly HeaderSpec[]): HeaderMapping {
+export function mapHeaders(
+  cells: Array<{ column: number; text: string }>,
+  specs: readonly HeaderSpec[],
+): HeaderMapping {
   const lookup = new Map<string, string>();
   for (const spec of specs) for (const name of namesOf(spec)) if (!lookup.has(name)) lookup.set(name, spec.key);
   const matches: HeaderMatch[] = [];
@@ -80,14 +86,21 @@ export function mapHeaders(cells: Array<{ column: number; text: string }>, specs
     const headers = seen.get(key) ?? [];
     headers.push(text);
     seen.set(key, headers);
-    if (headers.length === 1) matches.push({ key, column: cell.column, header: text, unit, ...(dated ? { year: dated.year } : {}) });
+    if (headers.length === 1)
+      matches.push({ key, column: cell.column, header: text, unit, ...(dated ? { year: dated.year } : {}) });
   }
-  const duplicates = [...seen.entries()].filter(([, headers]) => headers.length > 1).map(([key, headers]) => ({ key, headers }));
+  const duplicates = [...seen.entries()]
+    .filter(([, headers]) => headers.length > 1)
+    .map(([key, headers]) => ({ key, headers }));
   return { matches, unknown, duplicates };
 }
 
 /** "2026年计划投资" → the 年度计划投资 column for 2026, when that column allows a year in front. */
-function yearPrefixed(base: string, lookup: Map<string, string>, specs: readonly HeaderSpec[]): { key: string; year: number } | null {
+function yearPrefixed(
+  base: string,
+  lookup: Map<string, string>,
+  specs: readonly HeaderSpec[],
+): { key: string; year: number } | null {
   const match = base.match(/^((?:19|20)\d{2})(.+)$/);
   if (!match) return null;
   const rest = match[2];

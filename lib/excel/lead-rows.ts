@@ -6,7 +6,13 @@ import { leadCreateSchema, leadEditableFields, type LeadCreateInput, type LeadPa
 import { cellDate, cellNumber, cellText, looseLabel } from './cells';
 import { moneyFactor, type HeaderMatch } from './headers';
 import { parseCells, type RowError } from './row-parse';
-import { IMPORTABLE_LEAD_STAGES, LEAD_COLUMN_BY_KEY, LEAD_STAGE_ALIASES, type LeadColumn, type LeadImportField } from './lead-columns';
+import {
+  IMPORTABLE_LEAD_STAGES,
+  LEAD_COLUMN_BY_KEY,
+  LEAD_STAGE_ALIASES,
+  type LeadColumn,
+  type LeadImportField,
+} from './lead-columns';
 
 // One spreadsheet row → a validated lead input, then a plan (create / update / unchanged / error)
 // against the stored leads. Pure: lookups and stored leads come in as arguments. The field rules
@@ -30,7 +36,12 @@ export interface ParsedLeadRow {
 
 const rowSchema = z.object(leadEditableFields).partial().strict();
 
-function convertCell(column: LeadColumn, raw: unknown, unit: string | null, lookups: LeadLookups): { value?: unknown; message?: string } {
+function convertCell(
+  column: LeadColumn,
+  raw: unknown,
+  unit: string | null,
+  lookups: LeadLookups,
+): { value?: unknown; message?: string } {
   const text = cellText(raw);
   // A blank cell leaves a stored lead's value as it is (and gives a new lead the default).
   if (text === '') return {};
@@ -51,9 +62,12 @@ function convertCell(column: LeadColumn, raw: unknown, unit: string | null, look
     case 'stage': {
       const wanted = looseLabel(text);
       for (const [stage, labels] of Object.entries(LEAD_STAGE_ALIASES)) {
-        if (looseLabel(stage) === wanted || labels.some((label) => looseLabel(label) === wanted)) return { value: stage };
+        if (looseLabel(stage) === wanted || labels.some((label) => looseLabel(label) === wanted))
+          return { value: stage };
       }
-      return { message: `"${text}"无法识别，可填：${IMPORTABLE_LEAD_STAGES.map((stage) => LEAD_STAGE_LABELS[stage]).join('、')}` };
+      return {
+        message: `"${text}"无法识别，可填：${IMPORTABLE_LEAD_STAGES.map((stage) => LEAD_STAGE_LABELS[stage]).join('、')}`,
+      };
     }
     case 'unit': {
       const id = lookups.units.get(looseLabel(text));
@@ -76,7 +90,12 @@ function convertCell(column: LeadColumn, raw: unknown, unit: string | null, look
   }
 }
 
-export function parseLeadRow(row: number, matches: readonly HeaderMatch[], cells: readonly unknown[], lookups: LeadLookups): ParsedLeadRow {
+export function parseLeadRow(
+  row: number,
+  matches: readonly HeaderMatch[],
+  cells: readonly unknown[],
+  lookups: LeadLookups,
+): ParsedLeadRow {
   const { values, stage, errors } = parseCells<LeadColumn, LeadRowValues>(row, matches, cells, {
     columnOf: (key) => LEAD_COLUMN_BY_KEY.get(key as LeadImportField),
     convert: (column, raw, unit) => convertCell(column, raw, unit, lookups),
@@ -106,11 +125,20 @@ export type LeadPatch = Omit<LeadPatchInput, 'version'>;
 
 export type PlannedLeadRow =
   | { row: number; action: 'create'; name: string; stage: LeadStage; input: LeadCreateInput }
-  | { row: number; action: 'update'; name: string; leadId: number; version: number; patch: LeadPatch; changes: LeadFieldChange[] }
+  | {
+      row: number;
+      action: 'update';
+      name: string;
+      leadId: number;
+      version: number;
+      patch: LeadPatch;
+      changes: LeadFieldChange[];
+    }
   | { row: number; action: 'unchanged'; name: string; leadId: number }
   | { row: number; action: 'error'; name: string; errors: RowError[] };
 
-export type ExistingLead = Pick<Lead, 'id' | 'version' | 'company' | 'proposedProject' | 'ownerId' | 'team' | 'stage'> & Record<string, unknown>;
+export type ExistingLead = Pick<Lead, 'id' | 'version' | 'company' | 'proposedProject' | 'ownerId' | 'team' | 'stage'> &
+  Record<string, unknown>;
 
 export interface LeadPlanContext {
   actor: LeadImportActor;
@@ -121,14 +149,16 @@ export interface LeadPlanContext {
 }
 
 /** Leads are matched by company plus proposed project, loosely (width, spaces and quotes ignored). */
-export const leadKey = (company: string, proposedProject: string | null | undefined) => `${looseLabel(company)}|${looseLabel(proposedProject ?? '')}`;
+export const leadKey = (company: string, proposedProject: string | null | undefined) =>
+  `${looseLabel(company)}|${looseLabel(proposedProject ?? '')}`;
 
 const rowName = (values: { company?: string; proposedProject?: string | null }) =>
   [values.company ?? '', values.proposedProject ?? ''].filter(Boolean).join(' · ');
 
 export function planLeadRows(rows: readonly ParsedLeadRow[], context: LeadPlanContext): PlannedLeadRow[] {
   const { actor } = context;
-  const header = (field: LeadImportField) => context.headers.get(field) ?? LEAD_COLUMN_BY_KEY.get(field)?.header ?? field;
+  const header = (field: LeadImportField) =>
+    context.headers.get(field) ?? LEAD_COLUMN_BY_KEY.get(field)?.header ?? field;
   const byKey = new Map<string, ExistingLead[]>();
   for (const lead of context.existing) {
     const key = leadKey(lead.company, lead.proposedProject);
@@ -142,7 +172,8 @@ export function planLeadRows(rows: readonly ParsedLeadRow[], context: LeadPlanCo
     const errors = [...parsed.errors];
     const name = rowName(values);
     const fail = (field: LeadImportField, message: string) => errors.push({ row, column: header(field), message });
-    if (!values.company && !errors.some((error) => error.column === header('company'))) fail('company', '企业名称不能为空');
+    if (!values.company && !errors.some((error) => error.column === header('company')))
+      fail('company', '企业名称不能为空');
     if (errors.length) return { row, action: 'error', name, errors };
 
     const key = leadKey(values.company!, values.proposedProject);
@@ -163,21 +194,32 @@ export function planLeadRows(rows: readonly ParsedLeadRow[], context: LeadPlanCo
 
     if (!current) {
       if (stage && !IMPORTABLE_LEAD_STAGES.includes(stage)) {
-        fail('stage', `新线索只能以${IMPORTABLE_LEAD_STAGES.map((s) => LEAD_STAGE_LABELS[s]).join('、')}阶段导入；已转项目须在平台“转为项目”，放弃须填写原因`);
+        fail(
+          'stage',
+          `新线索只能以${IMPORTABLE_LEAD_STAGES.map((s) => LEAD_STAGE_LABELS[s]).join('、')}阶段导入；已转项目须在平台“转为项目”，放弃须填写原因`,
+        );
       }
       const ownerId = fields.ownerId ?? actor.id;
       const team = fields.team ?? context.ownerTeam(ownerId) ?? null;
-      if (!canEditLead(actor, { ownerId, team })) fail(fields.ownerId ? 'ownerId' : 'team', `招商专员只能导入${scopeText}负责的线索`);
+      if (!canEditLead(actor, { ownerId, team }))
+        fail(fields.ownerId ? 'ownerId' : 'team', `招商专员只能导入${scopeText}负责的线索`);
       const input = leadCreateSchema.safeParse(fields);
-      if (!input.success) for (const issue of input.error.issues) fail(String(issue.path[0]) as LeadImportField, issue.message);
+      if (!input.success)
+        for (const issue of input.error.issues) fail(String(issue.path[0]) as LeadImportField, issue.message);
       if (errors.length || !input.success) return { row, action: 'error', name, errors };
       return { row, action: 'create', name, stage: stage ?? 'prospect', input: input.data };
     }
 
     if (!canEditLead(actor, current)) fail('company', `该线索由他人负责，招商专员只能修改${scopeText}的线索`);
-    if (stage && stage !== current.stage) fail('stage', `线索当前阶段为"${LEAD_STAGE_LABELS[current.stage]}"；阶段变更须在线索页推进，导入不改变阶段`);
+    if (stage && stage !== current.stage)
+      fail('stage', `线索当前阶段为"${LEAD_STAGE_LABELS[current.stage]}"；阶段变更须在线索页推进，导入不改变阶段`);
     const ownerChanged = fields.ownerId !== undefined && fields.ownerId !== current.ownerId;
-    const nextTeam = fields.team !== undefined ? fields.team : ownerChanged ? (context.ownerTeam(fields.ownerId!) ?? null) : current.team;
+    const nextTeam =
+      fields.team !== undefined
+        ? fields.team
+        : ownerChanged
+          ? (context.ownerTeam(fields.ownerId!) ?? null)
+          : current.team;
     if (!errors.length && !canEditLead(actor, { ownerId: fields.ownerId ?? current.ownerId, team: nextTeam })) {
       fail(fields.ownerId !== undefined ? 'ownerId' : 'team', `不能把线索交给${scopeText}以外的负责人`);
     }
@@ -192,6 +234,14 @@ export function planLeadRows(rows: readonly ParsedLeadRow[], context: LeadPlanCo
       changes.push({ field, header: header(field), before, after: value ?? null });
     }
     if (changes.length === 0) return { row, action: 'unchanged', name, leadId: current.id };
-    return { row, action: 'update', name, leadId: current.id, version: current.version, patch: patch as LeadPatch, changes };
+    return {
+      row,
+      action: 'update',
+      name,
+      leadId: current.id,
+      version: current.version,
+      patch: patch as LeadPatch,
+      changes,
+    };
   });
 }

@@ -12,7 +12,8 @@ import type { SheetColumn } from './writer';
 // The project ledger's columns, defined once: the import template, the importer's header
 // mapping and the ledger export all read this list, which is what makes the round trip exact.
 
-export type ProjectCellKind = 'text' | 'money' | 'date' | 'enum' | 'bool' | 'unit' | 'industry' | 'leader' | 'owner' | 'year';
+export type ProjectCellKind =
+  'text' | 'money' | 'date' | 'enum' | 'bool' | 'unit' | 'industry' | 'leader' | 'owner' | 'year';
 
 export interface ProjectColumn extends HeaderSpec, SheetColumn {
   /** The Project field the column fills. */
@@ -52,7 +53,9 @@ export type ProjectImportField =
   | 'plan';
 
 const labelsOf = <K extends string>(labels: Record<K, string>, extra: Partial<Record<K, readonly string[]>> = {}) =>
-  Object.fromEntries(Object.entries(labels).map(([key, label]) => [key, [label as string, ...(extra[key as K] ?? [])]])) as unknown as Record<K, readonly string[]>;
+  Object.fromEntries(
+    Object.entries(labels).map(([key, label]) => [key, [label as string, ...(extra[key as K] ?? [])]]),
+  ) as unknown as Record<K, readonly string[]>;
 
 const categoryLabels = labelsOf(CATEGORY_LABELS, {
   government: [CATEGORY_FULL_LABELS.government, '政府投资项目'],
@@ -61,22 +64,157 @@ const categoryLabels = labelsOf(CATEGORY_LABELS, {
 });
 
 export const PROJECT_COLUMNS: readonly ProjectColumn[] = [
-  { key: 'code', header: '项目代码', aliases: ['代码', '项目编码', '统一项目代码'], kind: 'text', type: 'text', width: 28, example: null, note: '选填；已在投资项目在线审批监管平台赋码的填写' },
-  { key: 'name', header: '项目名称', aliases: ['名称'], kind: 'text', type: 'text', width: 36, example: '吉林化纤碳纤维原丝扩能项目' },
-  { key: 'category', header: '项目类别', aliases: ['类别', '项目类型'], kind: 'enum', type: 'text', width: 14, labels: categoryLabels, example: CATEGORY_LABELS.attraction },
-  { key: 'shuangshi', header: '双十项目', aliases: ['双十', '是否双十项目', '是否双十'], kind: 'bool', type: 'text', width: 10, example: '是' },
-  { key: 'nature', header: '建设性质', aliases: ['性质'], kind: 'enum', type: 'text', width: 10, labels: labelsOf(NATURE_LABELS), example: NATURE_LABELS.new },
-  { key: 'stage', header: '项目阶段', aliases: ['阶段', '当前阶段'], kind: 'enum', type: 'text', width: 12, labels: labelsOf(STAGE_LABELS, { construction: ['在建'], reserve: ['谋划', '储备'] }), example: STAGE_LABELS.reserve },
-  { key: 'status', header: '项目状态', aliases: ['状态'], kind: 'enum', type: 'text', width: 10, labels: labelsOf(PROJECT_STATUS_LABELS, { active: ['正常'] }), example: PROJECT_STATUS_LABELS.active },
-  { key: 'unitId', header: '责任单位', aliases: ['单位', '所属单位', '县区', '所在县区'], kind: 'unit', type: 'text', width: 16, example: '昌邑区' },
-  { key: 'industryId', header: '所属产业', aliases: ['产业', '行业', '所属行业', '产业类别'], kind: 'industry', type: 'text', width: 16, example: '碳纤维及新材料' },
-  { key: 'leaderId', header: '包保领导', aliases: ['包保市领导', '联系领导'], kind: 'leader', type: 'text', width: 12, example: null },
-  { key: 'ownerId', header: '责任人', aliases: ['项目专员', '项目负责人', '负责人'], kind: 'owner', type: 'text', width: 12, example: null },
-  { key: 'location', header: '建设地点', aliases: ['地点', '项目地点'], kind: 'text', type: 'text', width: 20, example: '吉林市昌邑区' },
-  { key: 'description', header: '建设内容', aliases: ['建设规模及内容', '主要建设内容', '项目简介'], kind: 'text', type: 'text', width: 40, example: '新建年产 1.5 万吨碳纤维原丝生产线' },
-  { key: 'totalInvestment', header: '总投资（万元）', aliases: ['总投资', '计划总投资'], kind: 'money', type: 'money', width: 16, example: 120000 },
-  { key: 'planYear', header: '计划年度', aliases: ['年度', '计划年份', '年份'], kind: 'year', type: 'text', width: 10, example: null, note: '年度计划投资所属年度；不填为当年。也可把年份写在列名里，如"2026年计划投资"' },
-  { key: 'plannedInvestmentThisYear', header: '年度计划投资（万元）', aliases: ['年度计划投资', '本年计划投资', '年计划投资'], yearInHeader: true, kind: 'money', type: 'money', width: 18, example: 30000 },
+  {
+    key: 'code',
+    header: '项目代码',
+    aliases: ['代码', '项目编码', '统一项目代码'],
+    kind: 'text',
+    type: 'text',
+    width: 28,
+    example: null,
+    note: '选填；已在投资项目在线审批监管平台赋码的填写',
+  },
+  {
+    key: 'name',
+    header: '项目名称',
+    aliases: ['名称'],
+    kind: 'text',
+    type: 'text',
+    width: 36,
+    example: '吉林化纤碳纤维原丝扩能项目',
+  },
+  {
+    key: 'category',
+    header: '项目类别',
+    aliases: ['类别', '项目类型'],
+    kind: 'enum',
+    type: 'text',
+    width: 14,
+    labels: categoryLabels,
+    example: CATEGORY_LABELS.attraction,
+  },
+  {
+    key: 'shuangshi',
+    header: '双十项目',
+    aliases: ['双十', '是否双十项目', '是否双十'],
+    kind: 'bool',
+    type: 'text',
+    width: 10,
+    example: '是',
+  },
+  {
+    key: 'nature',
+    header: '建设性质',
+    aliases: ['性质'],
+    kind: 'enum',
+    type: 'text',
+    width: 10,
+    labels: labelsOf(NATURE_LABELS),
+    example: NATURE_LABELS.new,
+  },
+  {
+    key: 'stage',
+    header: '项目阶段',
+    aliases: ['阶段', '当前阶段'],
+    kind: 'enum',
+    type: 'text',
+    width: 12,
+    labels: labelsOf(STAGE_LABELS, { construction: ['在建'], reserve: ['谋划', '储备'] }),
+    example: STAGE_LABELS.reserve,
+  },
+  {
+    key: 'status',
+    header: '项目状态',
+    aliases: ['状态'],
+    kind: 'enum',
+    type: 'text',
+    width: 10,
+    labels: labelsOf(PROJECT_STATUS_LABELS, { active: ['正常'] }),
+    example: PROJECT_STATUS_LABELS.active,
+  },
+  {
+    key: 'unitId',
+    header: '责任单位',
+    aliases: ['单位', '所属单位', '县区', '所在县区'],
+    kind: 'unit',
+    type: 'text',
+    width: 16,
+    example: '昌邑区',
+  },
+  {
+    key: 'industryId',
+    header: '所属产业',
+    aliases: ['产业', '行业', '所属行业', '产业类别'],
+    kind: 'industry',
+    type: 'text',
+    width: 16,
+    example: '碳纤维及新材料',
+  },
+  {
+    key: 'leaderId',
+    header: '包保领导',
+    aliases: ['包保市领导', '联系领导'],
+    kind: 'leader',
+    type: 'text',
+    width: 12,
+    example: null,
+  },
+  {
+    key: 'ownerId',
+    header: '责任人',
+    aliases: ['项目专员', '项目负责人', '负责人'],
+    kind: 'owner',
+    type: 'text',
+    width: 12,
+    example: null,
+  },
+  {
+    key: 'location',
+    header: '建设地点',
+    aliases: ['地点', '项目地点'],
+    kind: 'text',
+    type: 'text',
+    width: 20,
+    example: '吉林市昌邑区',
+  },
+  {
+    key: 'description',
+    header: '建设内容',
+    aliases: ['建设规模及内容', '主要建设内容', '项目简介'],
+    kind: 'text',
+    type: 'text',
+    width: 40,
+    example: '新建年产 1.5 万吨碳纤维原丝生产线',
+  },
+  {
+    key: 'totalInvestment',
+    header: '总投资（万元）',
+    aliases: ['总投资', '计划总投资'],
+    kind: 'money',
+    type: 'money',
+    width: 16,
+    example: 120000,
+  },
+  {
+    key: 'planYear',
+    header: '计划年度',
+    aliases: ['年度', '计划年份', '年份'],
+    kind: 'year',
+    type: 'text',
+    width: 10,
+    example: null,
+    note: '年度计划投资所属年度；不填为当年。也可把年份写在列名里，如"2026年计划投资"',
+  },
+  {
+    key: 'plannedInvestmentThisYear',
+    header: '年度计划投资（万元）',
+    aliases: ['年度计划投资', '本年计划投资', '年计划投资'],
+    yearInHeader: true,
+    kind: 'money',
+    type: 'money',
+    width: 18,
+    example: 30000,
+  },
   {
     key: 'completedInvestment',
     header: '累计完成投资（万元）',
@@ -87,12 +225,61 @@ export const PROJECT_COLUMNS: readonly ProjectColumn[] = [
     example: 0,
     note: '新项目填写已完成的期初投资；已有月度报告的项目由期初投资与月报自动汇总，导入时不改变',
   },
-  { key: 'fundsInPlace', header: '资金到位（万元）', aliases: ['资金到位', '到位资金'], kind: 'money', type: 'money', width: 16, example: null },
-  { key: 'plannedStartDate', header: '计划开工时间', aliases: ['计划开工日期', '开工时间', '计划开工'], kind: 'date', type: 'date', width: 14, example: null },
-  { key: 'plannedCompletionDate', header: '计划竣工时间', aliases: ['计划竣工日期', '竣工时间', '计划竣工'], kind: 'date', type: 'date', width: 14, example: null },
-  { key: 'applicationStatus', header: '申报状态', aliases: ['上争申报状态'], kind: 'enum', type: 'text', width: 10, labels: labelsOf(APPLICATION_STATUS_LABELS), example: null },
-  { key: 'appliedFunds', header: '申请资金（万元）', aliases: ['申请资金'], kind: 'money', type: 'money', width: 16, example: null },
-  { key: 'grantedFunds', header: '获批资金（万元）', aliases: ['获批资金'], kind: 'money', type: 'money', width: 16, example: null },
+  {
+    key: 'fundsInPlace',
+    header: '资金到位（万元）',
+    aliases: ['资金到位', '到位资金'],
+    kind: 'money',
+    type: 'money',
+    width: 16,
+    example: null,
+  },
+  {
+    key: 'plannedStartDate',
+    header: '计划开工时间',
+    aliases: ['计划开工日期', '开工时间', '计划开工'],
+    kind: 'date',
+    type: 'date',
+    width: 14,
+    example: null,
+  },
+  {
+    key: 'plannedCompletionDate',
+    header: '计划竣工时间',
+    aliases: ['计划竣工日期', '竣工时间', '计划竣工'],
+    kind: 'date',
+    type: 'date',
+    width: 14,
+    example: null,
+  },
+  {
+    key: 'applicationStatus',
+    header: '申报状态',
+    aliases: ['上争申报状态'],
+    kind: 'enum',
+    type: 'text',
+    width: 10,
+    labels: labelsOf(APPLICATION_STATUS_LABELS),
+    example: null,
+  },
+  {
+    key: 'appliedFunds',
+    header: '申请资金（万元）',
+    aliases: ['申请资金'],
+    kind: 'money',
+    type: 'money',
+    width: 16,
+    example: null,
+  },
+  {
+    key: 'grantedFunds',
+    header: '获批资金（万元）',
+    aliases: ['获批资金'],
+    kind: 'money',
+    type: 'money',
+    width: 16,
+    example: null,
+  },
   { key: 'taskForce', header: '工作专班', aliases: ['专班'], kind: 'text', type: 'text', width: 24, example: null },
   { key: 'plan', header: '推进方案', aliases: [], kind: 'text', type: 'text', width: 30, example: null },
 ];
@@ -132,7 +319,13 @@ export function projectCellValue(column: ProjectColumn, value: unknown, names: P
 export type LedgerProject = Omit<Record<ProjectImportField, unknown>, 'planYear'>;
 
 /** A stored project as a ledger row, in the cell values the template uses; `planYear` is the year of 年度计划投资. */
-export function projectToRow(project: LedgerProject, names: ProjectRowNames, planYear: number | null = null): Record<string, unknown> {
+export function projectToRow(
+  project: LedgerProject,
+  names: ProjectRowNames,
+  planYear: number | null = null,
+): Record<string, unknown> {
   const record: Record<string, unknown> = { ...project, planYear };
-  return Object.fromEntries(PROJECT_COLUMNS.map((column) => [column.key, projectCellValue(column, record[column.key], names)]));
+  return Object.fromEntries(
+    PROJECT_COLUMNS.map((column) => [column.key, projectCellValue(column, record[column.key], names)]),
+  );
 }

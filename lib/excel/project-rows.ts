@@ -16,7 +16,9 @@ export interface ImportLookups {
   users: Map<string, Array<{ id: number; role: Role }>>;
 }
 
-export type ProjectRowValues = Partial<Omit<ProjectCreateInput, 'stagePlans' | 'stageDueDate' | 'shuangshiReason' | 'reason'>> & {
+export type ProjectRowValues = Partial<
+  Omit<ProjectCreateInput, 'stagePlans' | 'stageDueDate' | 'shuangshiReason' | 'reason'>
+> & {
   stage?: Stage;
   /** 累计完成投资 as the sheet gives it: the opening investment of a new project. */
   completedInvestment?: number;
@@ -32,20 +34,36 @@ export interface ParsedProjectRow {
 
 // Fields a blank cell clears; a blank in any other column means "leave as it is" (or the default).
 const CLEARABLE = new Set<ProjectImportField>([
-  'industryId', 'leaderId', 'ownerId', 'location', 'description', 'fundsInPlace', 'plannedStartDate',
-  'plannedCompletionDate', 'applicationStatus', 'appliedFunds', 'grantedFunds', 'taskForce', 'plan',
+  'industryId',
+  'leaderId',
+  'ownerId',
+  'location',
+  'description',
+  'fundsInPlace',
+  'plannedStartDate',
+  'plannedCompletionDate',
+  'applicationStatus',
+  'appliedFunds',
+  'grantedFunds',
+  'taskForce',
+  'plan',
 ]);
 
 // Built from the editable fields, not the create schema, so a missing column gets no default.
 const rowSchema = z
   .object(projectEditableFields)
   .omit({ stagePlans: true, stageDueDate: true, shuangshiReason: true, reason: true, openingInvestment: true })
-  .extend({ completedInvestment: projectEditableFields.totalInvestment, planYear: z.number().int().min(2000, { error: '年度须在 2000 年以后' }).max(2100, { error: '年度无效' }) })
+  .extend({
+    completedInvestment: projectEditableFields.totalInvestment,
+    planYear: z.number().int().min(2000, { error: '年度须在 2000 年以后' }).max(2100, { error: '年度无效' }),
+  })
   .partial()
   .strict();
 
 function acceptedLabels(column: ProjectColumn): string {
-  return Object.values(column.labels ?? {}).map((labels) => labels[0]).join('、');
+  return Object.values(column.labels ?? {})
+    .map((labels) => labels[0])
+    .join('、');
 }
 
 export function lookupKey(name: string): string {
@@ -53,14 +71,22 @@ export function lookupKey(name: string): string {
 }
 
 function findUser(lookups: ImportLookups, name: string, leaderOnly: boolean): { id?: number; message?: string } {
-  const candidates = (lookups.users.get(lookupKey(name)) ?? []).filter((user) => !leaderOnly || user.role === 'leader' || user.role === 'admin');
-  if (candidates.length === 0) return { message: leaderOnly ? `包保领导"${name}"不是系统中的领导账号` : `用户"${name}"不存在或已停用` };
+  const candidates = (lookups.users.get(lookupKey(name)) ?? []).filter(
+    (user) => !leaderOnly || user.role === 'leader' || user.role === 'admin',
+  );
+  if (candidates.length === 0)
+    return { message: leaderOnly ? `包保领导"${name}"不是系统中的领导账号` : `用户"${name}"不存在或已停用` };
   if (candidates.length > 1) return { message: `有多名用户叫"${name}"，请联系管理员区分` };
   return { id: candidates[0].id };
 }
 
 /** Converts one cell; returns the value, undefined for "not given", or an error message. */
-function convertCell(column: ProjectColumn, raw: unknown, unit: string | null, lookups: ImportLookups): { value?: unknown; message?: string } {
+function convertCell(
+  column: ProjectColumn,
+  raw: unknown,
+  unit: string | null,
+  lookups: ImportLookups,
+): { value?: unknown; message?: string } {
   const text = cellText(raw);
   if (text === '') return { value: CLEARABLE.has(column.key) ? null : undefined };
   switch (column.kind) {
@@ -75,8 +101,15 @@ function convertCell(column: ProjectColumn, raw: unknown, unit: string | null, l
       return { value: Math.round(wan * 1e6) / 1e6 };
     }
     case 'year': {
-      const year = Number(text.normalize('NFKC').replace(/\s/g, '').replace(/年度?$/, ''));
-      return Number.isInteger(year) && year >= 1900 && year <= 2100 ? { value: year } : { message: `"${text}"不是有效年度，请填写如 2026` };
+      const year = Number(
+        text
+          .normalize('NFKC')
+          .replace(/\s/g, '')
+          .replace(/年度?$/, ''),
+      );
+      return Number.isInteger(year) && year >= 1900 && year <= 2100
+        ? { value: year }
+        : { message: `"${text}"不是有效年度，请填写如 2026` };
     }
     case 'date': {
       const date = cellDate(raw);
@@ -110,7 +143,12 @@ function convertCell(column: ProjectColumn, raw: unknown, unit: string | null, l
 }
 
 /** Parses one row; `cells` holds the raw cell value for each matched column. */
-export function parseProjectRow(row: number, matches: readonly HeaderMatch[], cells: readonly unknown[], lookups: ImportLookups): ParsedProjectRow {
+export function parseProjectRow(
+  row: number,
+  matches: readonly HeaderMatch[],
+  cells: readonly unknown[],
+  lookups: ImportLookups,
+): ParsedProjectRow {
   const { values, stage, errors } = parseCells<ProjectColumn, ProjectRowValues>(row, matches, cells, {
     columnOf: (key) => PROJECT_COLUMN_BY_KEY.get(key as ProjectImportField),
     convert: (column, raw, unit) => convertCell(column, raw, unit, lookups),
@@ -120,7 +158,11 @@ export function parseProjectRow(row: number, matches: readonly HeaderMatch[], ce
   // A year in the 年度计划投资 header ("2025年计划投资") names the plan's year unless a 计划年度 column does.
   const headerYear = matches.find((match) => match.key === 'plannedInvestmentThisYear')?.year;
   const planYear = values.planYear ?? headerYear;
-  return { row, values: { ...values, ...(planYear !== undefined ? { planYear } : {}), ...(stage ? { stage: stage as Stage } : {}) }, errors };
+  return {
+    row,
+    values: { ...values, ...(planYear !== undefined ? { planYear } : {}), ...(stage ? { stage: stage as Stage } : {}) },
+    errors,
+  };
 }
 
 // ------------------------------------------------------------------ planning against the DB
@@ -145,12 +187,31 @@ export interface OtherYearPlan {
 }
 
 export type PlannedRow =
-  | { row: number; action: 'create'; name: string; unitId: number; stage: Stage; input: ProjectCreateInput; yearPlan?: OtherYearPlan }
-  | { row: number; action: 'update'; name: string; unitId: number; projectId: number; version: number; patch: Partial<ProjectCreateInput>; changes: FieldChange[]; yearPlan?: OtherYearPlan }
+  | {
+      row: number;
+      action: 'create';
+      name: string;
+      unitId: number;
+      stage: Stage;
+      input: ProjectCreateInput;
+      yearPlan?: OtherYearPlan;
+    }
+  | {
+      row: number;
+      action: 'update';
+      name: string;
+      unitId: number;
+      projectId: number;
+      version: number;
+      patch: Partial<ProjectCreateInput>;
+      changes: FieldChange[];
+      yearPlan?: OtherYearPlan;
+    }
   | { row: number; action: 'unchanged'; name: string; unitId: number; projectId: number }
   | { row: number; action: 'error'; name: string; errors: RowError[] };
 
-type Existing = Pick<Project, 'id' | 'version' | 'unitId' | 'ownerId' | 'name' | 'code' | 'stage'> & Record<string, unknown>;
+type Existing = Pick<Project, 'id' | 'version' | 'unitId' | 'ownerId' | 'name' | 'code' | 'stage'> &
+  Record<string, unknown>;
 
 export interface PlanContext {
   actor: ImportActor;
@@ -187,7 +248,8 @@ export function planRows(rows: readonly ParsedProjectRow[], context: PlanContext
   const index = indexProjects(context.existing);
   const header = (field: ProjectImportField) => headers.get(field) ?? PROJECT_COLUMN_BY_KEY.get(field)?.header ?? field;
   const firstRowByKey = new Map<string, number>();
-  const mayWriteUnit = (unitId: number) => actor.role === 'admin' || actor.role === 'leader' || (actor.role === 'officer' && actor.unitId === unitId);
+  const mayWriteUnit = (unitId: number) =>
+    actor.role === 'admin' || actor.role === 'leader' || (actor.role === 'officer' && actor.unitId === unitId);
 
   return rows.map((parsed): PlannedRow => {
     const { row, values } = parsed;
@@ -195,7 +257,8 @@ export function planRows(rows: readonly ParsedProjectRow[], context: PlanContext
     const name = values.name ?? '';
     const fail = (field: ProjectImportField, message: string) => errors.push({ row, column: header(field), message });
     if (!values.name && !errors.some((error) => error.column === header('name'))) fail('name', '项目名称不能为空');
-    if (!values.unitId && !errors.some((error) => error.column === header('unitId'))) fail('unitId', '责任单位不能为空');
+    if (!values.unitId && !errors.some((error) => error.column === header('unitId')))
+      fail('unitId', '责任单位不能为空');
     if (errors.length) return { row, action: 'error', name, errors };
     const unitId = values.unitId!;
 
@@ -203,7 +266,10 @@ export function planRows(rows: readonly ParsedProjectRow[], context: PlanContext
       if (!key) continue;
       const first = firstRowByKey.get(key);
       if (first !== undefined) {
-        fail(key.startsWith('code:') ? 'code' : 'name', `与第 ${first} 行是同一个项目（${key.startsWith('code:') ? '项目代码' : '名称和单位'}相同）`);
+        fail(
+          key.startsWith('code:') ? 'code' : 'name',
+          `与第 ${first} 行是同一个项目（${key.startsWith('code:') ? '项目代码' : '名称和单位'}相同）`,
+        );
         return { row, action: 'error', name, errors };
       }
       firstRowByKey.set(key, row);
@@ -218,7 +284,8 @@ export function planRows(rows: readonly ParsedProjectRow[], context: PlanContext
         fail('code', `同名项目的项目代码为 ${current.code}，与文件中的不一致`);
       }
     }
-    if (!mayWriteUnit(unitId)) fail('unitId', `项目专员只能导入本单位（${actor.unitId ? context.unitName(actor.unitId) : '未分配单位'}）的项目`);
+    if (!mayWriteUnit(unitId))
+      fail('unitId', `项目专员只能导入本单位（${actor.unitId ? context.unitName(actor.unitId) : '未分配单位'}）的项目`);
     if (errors.length) return { row, action: 'error', name, errors };
 
     const planYear = values.planYear ?? context.currentYear;
@@ -239,12 +306,24 @@ export function planRows(rows: readonly ParsedProjectRow[], context: PlanContext
       }
       const { stage, planYear: _year, plannedInvestmentThisYear, ...fields } = values;
       const input = projectCreateSchema.safeParse({ ...fields, ...(otherYear ? {} : { plannedInvestmentThisYear }) });
-      if (!input.success) for (const issue of input.error.issues) fail(String(issue.path[0]) as ProjectImportField, issue.message);
+      if (!input.success)
+        for (const issue of input.error.issues) fail(String(issue.path[0]) as ProjectImportField, issue.message);
       if (errors.length || !input.success) return { row, action: 'error', name, errors };
-      return { row, action: 'create', name, unitId, stage: stage ?? 'reserve', input: input.data, ...(yearPlan ? { yearPlan } : {}) };
+      return {
+        row,
+        action: 'create',
+        name,
+        unitId,
+        stage: stage ?? 'reserve',
+        input: input.data,
+        ...(yearPlan ? { yearPlan } : {}),
+      };
     }
 
-    const mayEdit = actor.role === 'admin' || actor.role === 'leader' || (actor.role === 'officer' && (current.unitId === actor.unitId || current.ownerId === actor.id));
+    const mayEdit =
+      actor.role === 'admin' ||
+      actor.role === 'leader' ||
+      (actor.role === 'officer' && (current.unitId === actor.unitId || current.ownerId === actor.id));
     if (!mayEdit) fail('unitId', `已有项目属于${context.unitName(current.unitId)}，项目专员只能修改本单位的项目`);
     if (values.stage && values.stage !== current.stage) {
       fail('stage', `项目当前阶段为"${STAGE_LABELS[current.stage]}"；阶段变更须在项目页推进，导入不改变阶段`);
@@ -257,7 +336,8 @@ export function planRows(rows: readonly ParsedProjectRow[], context: PlanContext
       if (field === 'stage' || field === 'planYear') continue;
       if (field === 'plannedInvestmentThisYear' && yearPlan) {
         const before = context.yearPlanOf?.(current.id, yearPlan.year) ?? null;
-        if (before !== yearPlan.plannedInvestment) changes.push({ field, header: planHeader, before, after: yearPlan.plannedInvestment });
+        if (before !== yearPlan.plannedInvestment)
+          changes.push({ field, header: planHeader, before, after: yearPlan.plannedInvestment });
         continue;
       }
       if (field === 'completedInvestment') {
@@ -275,6 +355,16 @@ export function planRows(rows: readonly ParsedProjectRow[], context: PlanContext
     }
     if (changes.length === 0) return { row, action: 'unchanged', name, unitId, projectId: current.id };
     const changedYearPlan = yearPlan && changes.some((change) => change.header === planHeader) ? { yearPlan } : {};
-    return { row, action: 'update', name, unitId, projectId: current.id, version: current.version, patch: patch as Partial<ProjectCreateInput>, changes, ...changedYearPlan };
+    return {
+      row,
+      action: 'update',
+      name,
+      unitId,
+      projectId: current.id,
+      version: current.version,
+      patch: patch as Partial<ProjectCreateInput>,
+      changes,
+      ...changedYearPlan,
+    };
   });
 }

@@ -26,11 +26,13 @@ export interface ReadOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-const notXlsx = () => new AppError('unsupported_media_type', '文件不是有效的 Excel（.xlsx）文件，请用 Excel 或 WPS 另存为 .xlsx 后再上传');
+const notXlsx = () =>
+  new AppError('unsupported_media_type', '文件不是有效的 Excel（.xlsx）文件，请用 Excel 或 WPS 另存为 .xlsx 后再上传');
 
 function columnLetter(column: number): string {
   let letters = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return letters;
 }
 
@@ -67,7 +69,11 @@ function decodeRange(range: string): { top: number; bottom: number; left: string
   return { top: rowOf(from), bottom: rowOf(to), left: from.replace(/\d+$/, '') };
 }
 
-export async function readSheet(buffer: Uint8Array, specs: readonly HeaderSpec[], options: ReadOptions): Promise<SheetRows> {
+export async function readSheet(
+  buffer: Uint8Array,
+  specs: readonly HeaderSpec[],
+  options: ReadOptions,
+): Promise<SheetRows> {
   assertXlsxBytes(buffer);
   const workbook = new ExcelJS.Workbook();
   try {
@@ -86,7 +92,10 @@ export async function readSheet(buffer: Uint8Array, specs: readonly HeaderSpec[]
   const scanTo = Math.min(sheet.rowCount, HEADER_SCAN_ROWS);
   for (let rowNumber = 1; rowNumber <= scanTo; rowNumber++) {
     const candidate = mapHeaders(rowTexts(sheet, rowNumber), specs);
-    if (candidate.matches.length >= 2 && options.required.every((key) => candidate.matches.some((match) => match.key === key))) {
+    if (
+      candidate.matches.length >= 2 &&
+      options.required.every((key) => candidate.matches.some((match) => match.key === key))
+    ) {
       headerRow = rowNumber;
       mapping = candidate;
       break;
@@ -94,7 +103,10 @@ export async function readSheet(buffer: Uint8Array, specs: readonly HeaderSpec[]
   }
   if (!mapping) {
     const names = options.required.map((key) => specs.find((spec) => spec.key === key)?.header ?? key).join('"、"');
-    throw new AppError('bad_request', `未找到可识别的表头：前 ${HEADER_SCAN_ROWS} 行中应有一行列名，至少包含"${names}"。请使用导入模板`);
+    throw new AppError(
+      'bad_request',
+      `未找到可识别的表头：前 ${HEADER_SCAN_ROWS} 行中应有一行列名，至少包含"${names}"。请使用导入模板`,
+    );
   }
   if (mapping.duplicates.length) {
     const first = mapping.duplicates[0];
@@ -106,14 +118,16 @@ export async function readSheet(buffer: Uint8Array, specs: readonly HeaderSpec[]
   for (const range of merges) {
     const { top, bottom } = decodeRange(range);
     const titleOnly = bottom < headerRow && rowTexts(sheet, top).length <= 1;
-    if (!titleOnly) throw new AppError('bad_request', `表头区域有合并单元格（${range}），请取消合并、只保留一行列名后再导入`);
+    if (!titleOnly)
+      throw new AppError('bad_request', `表头区域有合并单元格（${range}），请取消合并、只保留一行列名后再导入`);
   }
 
   const total = Math.max(sheet.rowCount - headerRow, 0);
   if (total > MAX_IMPORT_ROWS) throw new AppError('bad_request', `文件超过 ${MAX_IMPORT_ROWS} 行，请拆分后分批导入`);
   const headerCells = sheet.getRow(headerRow);
   headerCells.eachCell((cell, column) => {
-    if (isFormula(cell.value)) throw new AppError('bad_request', `表头 ${columnLetter(column)}${headerRow} 是公式，请改为文字`);
+    if (isFormula(cell.value))
+      throw new AppError('bad_request', `表头 ${columnLetter(column)}${headerRow} 是公式，请改为文字`);
   });
 
   const rows: SheetRows['rows'] = [];
@@ -124,7 +138,10 @@ export async function readSheet(buffer: Uint8Array, specs: readonly HeaderSpec[]
       if (!formulaAt && isFormula(cell.value)) formulaAt = column;
     });
     if (formulaAt) {
-      throw new AppError('bad_request', `第 ${rowNumber} 行 ${columnLetter(formulaAt)} 列（${columnLetter(formulaAt)}${rowNumber}）含公式。请先"复制 → 选择性粘贴为数值"后再导入`);
+      throw new AppError(
+        'bad_request',
+        `第 ${rowNumber} 行 ${columnLetter(formulaAt)} 列（${columnLetter(formulaAt)}${rowNumber}）含公式。请先"复制 → 选择性粘贴为数值"后再导入`,
+      );
     }
     const cells = mapping.matches.map((match) => row.getCell(match.column).value);
     if (cells.some((value) => cellText(value) !== '')) rows.push({ row: rowNumber, cells });

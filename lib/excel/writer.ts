@@ -54,7 +54,12 @@ function cellValue(type: ColumnType, value: unknown): ExcelJS.CellValue {
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : String(value);
 }
 
-const NUMBER_FORMATS: Partial<Record<ColumnType, string>> = { money: MONEY_FORMAT, date: DATE_FORMAT, int: INT_FORMAT, percent: PERCENT_FORMAT };
+const NUMBER_FORMATS: Partial<Record<ColumnType, string>> = {
+  money: MONEY_FORMAT,
+  date: DATE_FORMAT,
+  int: INT_FORMAT,
+  percent: PERCENT_FORMAT,
+};
 
 function newWorkbook(): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
@@ -76,7 +81,11 @@ export function addSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.W
   });
   const columnCount = Math.max(spec.columns.length, 1);
 
-  const titleParts = [spec.title, spec.filtersText ? `筛选条件：${spec.filtersText}` : '筛选条件：全部', `导出日期：${spec.date ?? today()}`];
+  const titleParts = [
+    spec.title,
+    spec.filtersText ? `筛选条件：${spec.filtersText}` : '筛选条件：全部',
+    `导出日期：${spec.date ?? today()}`,
+  ];
   const titleRow = sheet.getRow(1);
   titleRow.getCell(1).value = titleParts.join('　');
   titleRow.getCell(1).font = { bold: true, size: 13 };

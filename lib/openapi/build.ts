@@ -49,7 +49,10 @@ const errorBodySchema = z
     error: z.object({
       code: z.enum(Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]]),
       message: z.string().describe('给用户看的中文说明'),
-      fields: z.record(z.string(), z.array(z.string())).optional().describe('字段名 → 该字段的错误说明（输入校验失败时）'),
+      fields: z
+        .record(z.string(), z.array(z.string()))
+        .optional()
+        .describe('字段名 → 该字段的错误说明（输入校验失败时）'),
     }),
   })
   .describe('所有非 2xx 应答的统一错误体');
@@ -66,7 +69,12 @@ interface Branch {
 function objectBranches(schema: JsonSchema): Branch[] {
   const alternatives = (schema.anyOf ?? schema.oneOf) as JsonSchema[] | undefined;
   if (alternatives) return alternatives.flatMap(objectBranches);
-  return [{ properties: (schema.properties ?? {}) as Record<string, JsonSchema>, required: (schema.required ?? []) as string[] }];
+  return [
+    {
+      properties: (schema.properties ?? {}) as Record<string, JsonSchema>,
+      required: (schema.required ?? []) as string[],
+    },
+  ];
 }
 
 // A union's alternatives merge key by key: a key's differing schemas become anyOf, and it is
@@ -75,8 +83,17 @@ function mergedProperties(schema: JsonSchema): Map<string, { schema: JsonSchema;
   const branches = objectBranches(schema);
   const merged = new Map<string, { schema: JsonSchema; required: boolean }>();
   for (const name of new Set(branches.flatMap((branch) => Object.keys(branch.properties)))) {
-    const variants = [...new Map(branches.filter((branch) => name in branch.properties).map((branch) => [JSON.stringify(branch.properties[name]), branch.properties[name]])).values()];
-    merged.set(name, { schema: variants.length === 1 ? variants[0] : { anyOf: variants }, required: branches.every((branch) => branch.required.includes(name)) });
+    const variants = [
+      ...new Map(
+        branches
+          .filter((branch) => name in branch.properties)
+          .map((branch) => [JSON.stringify(branch.properties[name]), branch.properties[name]]),
+      ).values(),
+    ];
+    merged.set(name, {
+      schema: variants.length === 1 ? variants[0] : { anyOf: variants },
+      required: branches.every((branch) => branch.required.includes(name)),
+    });
   }
   return merged;
 }
@@ -87,13 +104,19 @@ function mergedProperties(schema: JsonSchema): Map<string, { schema: JsonSchema;
  */
 export function queryParameters(schemas: z.ZodType[]) {
   const seen = new Map<string, { schema: JsonSchema; required: boolean }>();
-  for (const schema of schemas) for (const [name, param] of mergedProperties(jsonSchemaOf(schema))) if (!seen.has(name)) seen.set(name, param);
+  for (const schema of schemas)
+    for (const [name, param] of mergedProperties(jsonSchemaOf(schema))) if (!seen.has(name)) seen.set(name, param);
   return [...seen].map(([name, { schema, required }]) => ({ name, in: 'query', required, schema }));
 }
 
 function pathParameters(path: string, params: z.ZodType | undefined) {
   const declared = params ? objectBranches(jsonSchemaOf(params))[0].properties : {};
-  return [...path.matchAll(/\{([^}]+)\}/g)].map(([, name]) => ({ name, in: 'path', required: true, schema: declared[name] ?? { type: 'string' } }));
+  return [...path.matchAll(/\{([^}]+)\}/g)].map(([, name]) => ({
+    name,
+    in: 'path',
+    required: true,
+    schema: declared[name] ?? { type: 'string' },
+  }));
 }
 
 function errorStatuses(entry: OperationEntry, hasQuery: boolean, hasBody: boolean): number[] {
@@ -111,7 +134,11 @@ function errorStatuses(entry: OperationEntry, hasQuery: boolean, hasBody: boolea
 
 function successResponse(success: OperationEntry['success']) {
   if (success.status === 204) return { description: success.description };
-  if (success.binary) return { description: success.description, content: { 'image/*': { schema: { type: 'string', contentMediaType: 'image/*' } } } };
+  if (success.binary)
+    return {
+      description: success.description,
+      content: { 'image/*': { schema: { type: 'string', contentMediaType: 'image/*' } } },
+    };
   const schema = success.array ? { type: 'array', items: { type: 'object' } } : { type: 'object' };
   return { description: success.description, content: { 'application/json': { schema } } };
 }
@@ -122,9 +149,14 @@ function operationOf(entry: OperationEntry) {
   const body = entry.body ?? spec?.body;
   const parameters = [...pathParameters(entry.path, spec?.params), ...queryParameters(querySchemas)];
   const roles = spec?.roles;
-  const who = entry.public ? '无需登录。' : roles ? `角色：${roles.join(', ')}。` : '任何已登录角色（数据范围按角色限定）。';
+  const who = entry.public
+    ? '无需登录。'
+    : roles
+      ? `角色：${roles.join(', ')}。`
+      : '任何已登录角色（数据范围按角色限定）。';
   const responses: Record<string, unknown> = { [entry.success.status]: successResponse(entry.success) };
-  for (const status of errorStatuses(entry, querySchemas.length > 0, body !== undefined)) responses[status] = { $ref: `#/components/responses/Error${status}` };
+  for (const status of errorStatuses(entry, querySchemas.length > 0, body !== undefined))
+    responses[status] = { $ref: `#/components/responses/Error${status}` };
   return {
     operationId: `${entry.method.toLowerCase()}${entry.path.replace(/[{}]/g, '').replace(/[^A-Za-z0-9]+(.)?/g, (_m, next?: string) => (next ?? '').toUpperCase())}`,
     summary: entry.summary,
@@ -133,13 +165,26 @@ function operationOf(entry: OperationEntry) {
     ...(roles ? { 'x-roles': [...roles] } : {}),
     ...(entry.public ? { security: [] } : {}),
     ...(parameters.length ? { parameters } : {}),
-    ...(body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchemaOf(body) } } } } : {}),
-    ...(entry.upload ? { requestBody: { required: true, description: entry.upload.description, content: Object.fromEntries(entry.upload.types.map((type) => [type, {}])) } } : {}),
+    ...(body
+      ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchemaOf(body) } } } }
+      : {}),
+    ...(entry.upload
+      ? {
+          requestBody: {
+            required: true,
+            description: entry.upload.description,
+            content: Object.fromEntries(entry.upload.types.map((type) => [type, {}])),
+          },
+        }
+      : {}),
     responses,
   };
 }
 
-export function buildOpenApiDocument(entries: OperationEntry[], info: { title: string; version: string; description: string }) {
+export function buildOpenApiDocument(
+  entries: OperationEntry[],
+  info: { title: string; version: string; description: string },
+) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const entry of entries) (paths[entry.path] ??= {})[entry.method.toLowerCase()] = operationOf(entry);
   const statuses = [...new Set(Object.values(ERROR_STATUS))].sort();
@@ -152,14 +197,26 @@ export function buildOpenApiDocument(entries: OperationEntry[], info: { title: s
     paths,
     components: {
       securitySchemes: {
-        session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'POST /api/v1/session 登录后设置的会话 Cookie；跨站的 Cookie 写请求被拒绝（403）。' },
-        bearer: { type: 'http', scheme: 'bearer', description: '管理员在 /api/v1/admin/tokens 创建的 API 令牌：`Authorization: Bearer <token>`。' },
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: SESSION_COOKIE,
+          description: 'POST /api/v1/session 登录后设置的会话 Cookie；跨站的 Cookie 写请求被拒绝（403）。',
+        },
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          description: '管理员在 /api/v1/admin/tokens 创建的 API 令牌：`Authorization: Bearer <token>`。',
+        },
       },
       schemas: { Error: jsonSchemaOf(errorBodySchema) },
       responses: Object.fromEntries(
         statuses.map((status) => [
           `Error${status}`,
-          { description: `错误码：${codesFor(status).join(', ')}`, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+          {
+            description: `错误码：${codesFor(status).join(', ')}`,
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+          },
         ]),
       ),
     },

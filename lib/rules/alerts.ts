@@ -42,7 +42,10 @@ export interface Alert {
 }
 
 /** Where the user goes to fix an alert. */
-export function alertHref(kind: AlertKind, target: { projectId?: number | null; leadId?: number | null; refId?: number | null }): string {
+export function alertHref(
+  kind: AlertKind,
+  target: { projectId?: number | null; leadId?: number | null; refId?: number | null },
+): string {
   if (kind === 'lead_overdue') return `/leads/${target.leadId}`;
   const base = `/projects/${target.projectId}`;
   switch (kind) {
@@ -66,7 +69,10 @@ export function alertHref(kind: AlertKind, target: { projectId?: number | null; 
   }
 }
 
-export function alertKey(kind: AlertKind, target: { projectId?: number | null; leadId?: number | null; refId?: number | null }): string {
+export function alertKey(
+  kind: AlertKind,
+  target: { projectId?: number | null; leadId?: number | null; refId?: number | null },
+): string {
   return [kind, target.projectId ?? '', target.leadId ?? '', target.refId ?? ''].join(':');
 }
 

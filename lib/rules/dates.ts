@@ -2,7 +2,12 @@ import { addDays, differenceInCalendarDays, format, isValid, parseISO } from 'da
 
 // The city works on Beijing time; "today" is the calendar date there, whatever the server's zone.
 const TIME_ZONE = 'Asia/Shanghai';
-const dayFormatter = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+const dayFormatter = new Intl.DateTimeFormat('en-CA', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** Today as YYYY-MM-DD in Beijing time. `APP_TODAY` pins it for tests and demos. */
 export function today(now: Date = new Date()): string {

@@ -1,5 +1,12 @@
 // The columns the leads list can be sorted by, for the URL, the API and the page.
-export const LEAD_SORTS = ['updatedAt', 'company', 'intendedInvestment', 'nextFollowUpDate', 'stageEnteredAt', 'createdAt'] as const;
+export const LEAD_SORTS = [
+  'updatedAt',
+  'company',
+  'intendedInvestment',
+  'nextFollowUpDate',
+  'stageEnteredAt',
+  'createdAt',
+] as const;
 export type LeadSort = (typeof LEAD_SORTS)[number];
 export const LEAD_SORT_LABELS: Record<LeadSort, string> = {
   updatedAt: '最近更新',

@@ -5,13 +5,25 @@ import { LEAD_STAGE_LABELS, type LeadStage } from './enums';
 // Pure rules shared by the domain, the pages, the alerts and the tests.
 
 /** The stages a lead is still being worked in. `landed` and `dropped` are closed. */
-export const OPEN_LEAD_STAGES = ['prospect', 'contacting', 'negotiating', 'signed'] as const satisfies readonly LeadStage[];
+export const OPEN_LEAD_STAGES = [
+  'prospect',
+  'contacting',
+  'negotiating',
+  'signed',
+] as const satisfies readonly LeadStage[];
 export type OpenLeadStage = (typeof OPEN_LEAD_STAGES)[number];
 
 /** The main line, in order; `dropped` is off it. */
-export const LEAD_LINE = ['prospect', 'contacting', 'negotiating', 'signed', 'landed'] as const satisfies readonly LeadStage[];
+export const LEAD_LINE = [
+  'prospect',
+  'contacting',
+  'negotiating',
+  'signed',
+  'landed',
+] as const satisfies readonly LeadStage[];
 
-export const isOpenLeadStage = (stage: LeadStage): stage is OpenLeadStage => (OPEN_LEAD_STAGES as readonly LeadStage[]).includes(stage);
+export const isOpenLeadStage = (stage: LeadStage): stage is OpenLeadStage =>
+  (OPEN_LEAD_STAGES as readonly LeadStage[]).includes(stage);
 const lineIndex = (stage: LeadStage) => (LEAD_LINE as readonly LeadStage[]).indexOf(stage);
 
 export type LeadTransitionCheck =
@@ -23,9 +35,18 @@ export type LeadTransitionCheck =
  * 签约; 已转项目 only comes from converting the lead into a project. Backward moves, dropping and
  * reopening a dropped lead all need a reason, so the history explains every step off the line.
  */
-export function checkLeadTransition({ from, to, reason }: { from: LeadStage; to: LeadStage; reason?: string | null }): LeadTransitionCheck {
+export function checkLeadTransition({
+  from,
+  to,
+  reason,
+}: {
+  from: LeadStage;
+  to: LeadStage;
+  reason?: string | null;
+}): LeadTransitionCheck {
   const hasReason = Boolean(reason && reason.trim());
-  if (from === to) return { ok: false, code: 'invalid_transition', message: `线索已处于"${LEAD_STAGE_LABELS[to]}"阶段` };
+  if (from === to)
+    return { ok: false, code: 'invalid_transition', message: `线索已处于"${LEAD_STAGE_LABELS[to]}"阶段` };
   if (from === 'landed') return { ok: false, code: 'invalid_transition', message: '已转为项目的线索不能再变更阶段' };
   if (to === 'landed') return { ok: false, code: 'invalid_transition', message: '“已转项目”须通过“转为项目”完成' };
   if (from === 'dropped') {
@@ -42,12 +63,22 @@ export function checkLeadTransition({ from, to, reason }: { from: LeadStage; to:
 }
 
 /** The moves offered on the lead page; `needsReason` opens the reason dialog first. */
-export function leadMoveOptions(from: LeadStage): Array<{ to: LeadStage; needsReason: boolean; kind: 'forward' | 'backward' | 'drop' | 'reopen' }> {
+export function leadMoveOptions(
+  from: LeadStage,
+): Array<{ to: LeadStage; needsReason: boolean; kind: 'forward' | 'backward' | 'drop' | 'reopen' }> {
   if (from === 'landed') return [];
   if (from === 'dropped') return OPEN_LEAD_STAGES.map((to) => ({ to, needsReason: true, kind: 'reopen' as const }));
   const i = lineIndex(from);
-  const forward = OPEN_LEAD_STAGES.filter((s) => lineIndex(s) > i).map((to) => ({ to, needsReason: false, kind: 'forward' as const }));
-  const backward = OPEN_LEAD_STAGES.filter((s) => lineIndex(s) < i).map((to) => ({ to, needsReason: true, kind: 'backward' as const }));
+  const forward = OPEN_LEAD_STAGES.filter((s) => lineIndex(s) > i).map((to) => ({
+    to,
+    needsReason: false,
+    kind: 'forward' as const,
+  }));
+  const backward = OPEN_LEAD_STAGES.filter((s) => lineIndex(s) < i).map((to) => ({
+    to,
+    needsReason: true,
+    kind: 'backward' as const,
+  }));
   return [...forward, ...backward, { to: 'dropped', needsReason: true, kind: 'drop' }];
 }
 
@@ -59,11 +90,20 @@ export function isLeadOverdue(lead: { stage: LeadStage; nextFollowUpDate: string
 export type LeadStageUsualDays = Partial<Record<LeadStage, number | null>>;
 
 /** Stage aging: an open lead held in its stage longer than the usual days turns yellow. */
-export function leadAging(lead: { stage: LeadStage; stageEnteredAt: string }, today: string, usualDays: LeadStageUsualDays) {
+export function leadAging(
+  lead: { stage: LeadStage; stageEnteredAt: string },
+  today: string,
+  usualDays: LeadStageUsualDays,
+) {
   const daysInStage = Math.max(0, daysBetween(lead.stageEnteredAt, today));
   const usual = usualDays[lead.stage] ?? null;
   const aging = isOpenLeadStage(lead.stage) && usual != null && daysInStage > usual;
-  return { daysInStage, usual, aging, agingFrom: usual != null ? addDaysIso(lead.stageEnteredAt.slice(0, 10), usual + 1) : null };
+  return {
+    daysInStage,
+    usual,
+    aging,
+    agingFrom: usual != null ? addDaysIso(lead.stageEnteredAt.slice(0, 10), usual + 1) : null,
+  };
 }
 
 export interface LeadLight {
@@ -81,22 +121,35 @@ export function leadLight(
   const overdue = isLeadOverdue(lead, today);
   if (overdue) reasons.push(`跟进逾期：应于 ${lead.nextFollowUpDate} 跟进`);
   const aging = leadAging(lead, today, usualDays);
-  if (aging.aging) reasons.push(`在"${LEAD_STAGE_LABELS[lead.stage]}"阶段已 ${aging.daysInStage} 天，超过通常的 ${aging.usual} 天`);
+  if (aging.aging)
+    reasons.push(`在"${LEAD_STAGE_LABELS[lead.stage]}"阶段已 ${aging.daysInStage} 天，超过通常的 ${aging.usual} 天`);
   return { light: overdue ? 'red' : aging.aging ? 'yellow' : 'green', reasons };
 }
 
 /** Only a signed lead that has no project yet converts into a project. */
-export function checkConvertible(lead: { stage: LeadStage; projectId: number | null }): { ok: true } | { ok: false; message: string } {
+export function checkConvertible(lead: {
+  stage: LeadStage;
+  projectId: number | null;
+}): { ok: true } | { ok: false; message: string } {
   if (lead.projectId != null) return { ok: false, message: '该线索已转为项目，不能重复转化' };
-  if (lead.stage !== 'signed') return { ok: false, message: `只有"签约"阶段的线索才能转为项目（当前为"${LEAD_STAGE_LABELS[lead.stage]}"）` };
+  if (lead.stage !== 'signed')
+    return { ok: false, message: `只有"签约"阶段的线索才能转为项目（当前为"${LEAD_STAGE_LABELS[lead.stage]}"）` };
   return { ok: true };
 }
 
 /** Days spent in each stage from the history rows (oldest first); the current stage runs to today. */
-export function daysPerStage(history: Array<{ toStage: LeadStage; at: string }>, today: string): Array<{ stage: LeadStage; enteredAt: string; leftAt: string | null; days: number }> {
+export function daysPerStage(
+  history: Array<{ toStage: LeadStage; at: string }>,
+  today: string,
+): Array<{ stage: LeadStage; enteredAt: string; leftAt: string | null; days: number }> {
   return history.map((row, i) => {
     const next = history[i + 1];
     const end = next ? next.at : today;
-    return { stage: row.toStage, enteredAt: row.at, leftAt: next?.at ?? null, days: Math.max(0, daysBetween(row.at, end)) };
+    return {
+      stage: row.toStage,
+      enteredAt: row.at,
+      leftAt: next?.at ?? null,
+      days: Math.max(0, daysBetween(row.at, end)),
+    };
   });
 }

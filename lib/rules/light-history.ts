@@ -31,16 +31,27 @@ export interface SnapshotProjectRow {
  * One counts row per unit in `unitIds` (zeros included, so a unit's series has no gaps and every
  * snapshot day is a day of every unit's series) and one row per red or yellow project.
  */
-export function snapshotRows(date: string, unitIds: readonly number[], lights: Iterable<ProjectLightOfDay>): { units: UnitCountsRow[]; projects: SnapshotProjectRow[] } {
-  const counts = new Map<number, UnitCountsRow>(unitIds.map((unitId) => [unitId, { date, unitId, red: 0, yellow: 0, green: 0, grey: 0 }]));
+export function snapshotRows(
+  date: string,
+  unitIds: readonly number[],
+  lights: Iterable<ProjectLightOfDay>,
+): { units: UnitCountsRow[]; projects: SnapshotProjectRow[] } {
+  const counts = new Map<number, UnitCountsRow>(
+    unitIds.map((unitId) => [unitId, { date, unitId, red: 0, yellow: 0, green: 0, grey: 0 }]),
+  );
   const flagged: SnapshotProjectRow[] = [];
   for (const project of lights) {
     let row = counts.get(project.unitId);
-    if (!row) counts.set(project.unitId, (row = { date, unitId: project.unitId, red: 0, yellow: 0, green: 0, grey: 0 }));
+    if (!row)
+      counts.set(project.unitId, (row = { date, unitId: project.unitId, red: 0, yellow: 0, green: 0, grey: 0 }));
     row[project.light] += 1;
-    if (project.light === 'red' || project.light === 'yellow') flagged.push({ date, projectId: project.projectId, light: project.light, reasons: project.reasons });
+    if (project.light === 'red' || project.light === 'yellow')
+      flagged.push({ date, projectId: project.projectId, light: project.light, reasons: project.reasons });
   }
-  return { units: [...counts.values()].sort((a, b) => a.unitId - b.unitId), projects: flagged.sort((a, b) => a.projectId - b.projectId) };
+  return {
+    units: [...counts.values()].sort((a, b) => a.unitId - b.unitId),
+    projects: flagged.sort((a, b) => a.projectId - b.projectId),
+  };
 }
 
 export interface LightHistoryRow {
@@ -56,6 +67,7 @@ export function trendSummary(rows: readonly LightHistoryRow[]): string | null {
   if (rows.length < 2) return null;
   const first = rows[0];
   const last = rows[rows.length - 1];
-  const change = (label: string, from: number, to: number) => (to === from ? `${label}持平` : `${label}${to > from ? '增加' : '减少'} ${Math.abs(to - from)} 个`);
+  const change = (label: string, from: number, to: number) =>
+    to === from ? `${label}持平` : `${label}${to > from ? '增加' : '减少'} ${Math.abs(to - from)} 个`;
   return `${last.date} 红灯 ${last.red} 个、黄灯 ${last.yellow} 个；与 ${first.date}（红灯 ${first.red} 个、黄灯 ${first.yellow} 个）相比，${change('红灯', first.red, last.red)}，${change('黄灯', first.yellow, last.yellow)}。`;
 }

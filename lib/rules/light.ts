@@ -125,9 +125,21 @@ function deadlineSignal(
   out.flipsOn(yellowFrom);
   out.flipsOn(redFrom);
   if (today >= redFrom) {
-    out.add({ kind, severity: 'red', message: describe(daysBetween(deadline, today), 0).red, dueDate: deadline, ...(refId != null ? { refId } : {}) });
+    out.add({
+      kind,
+      severity: 'red',
+      message: describe(daysBetween(deadline, today), 0).red,
+      dueDate: deadline,
+      ...(refId != null ? { refId } : {}),
+    });
   } else if (today >= yellowFrom) {
-    out.add({ kind, severity: 'yellow', message: describe(0, daysBetween(today, deadline)).yellow, dueDate: deadline, ...(refId != null ? { refId } : {}) });
+    out.add({
+      kind,
+      severity: 'yellow',
+      message: describe(0, daysBetween(today, deadline)).yellow,
+      dueDate: deadline,
+      ...(refId != null ? { refId } : {}),
+    });
   }
 }
 
@@ -158,10 +170,18 @@ const stageAging: SignalRule = (facts, { today, stageUsualDays }, out) => {
 
 const taskOverdue: SignalRule = (facts, { today }, out) => {
   for (const task of facts.openTasks) {
-    deadlineSignal(out, today, task.dueDate, YELLOW_WINDOW_DAYS, 'task_overdue', (late, left) => ({
-      red: `任务"${task.title}"已逾期 ${late} 天`,
-      yellow: `任务"${task.title}"还有 ${left} 天到期`,
-    }), task.id);
+    deadlineSignal(
+      out,
+      today,
+      task.dueDate,
+      YELLOW_WINDOW_DAYS,
+      'task_overdue',
+      (late, left) => ({
+        red: `任务"${task.title}"已逾期 ${late} 天`,
+        yellow: `任务"${task.title}"还有 ${left} 天到期`,
+      }),
+      task.id,
+    );
   }
 };
 
@@ -189,10 +209,18 @@ export const PROBLEM_AGING_DAYS = 30;
 const problemSignals: SignalRule = (facts, { today }, out) => {
   for (const problem of facts.openProblems ?? []) {
     const short = problem.description.length > 20 ? `${problem.description.slice(0, 20)}…` : problem.description;
-    deadlineSignal(out, today, problem.deadline, PROBLEM_WINDOW_DAYS, 'problem_overdue', (late, left) => ({
-      red: `问题"${short}"已超解决时限 ${late} 天`,
-      yellow: `问题"${short}"还有 ${left} 天到解决时限`,
-    }), problem.id);
+    deadlineSignal(
+      out,
+      today,
+      problem.deadline,
+      PROBLEM_WINDOW_DAYS,
+      'problem_overdue',
+      (late, left) => ({
+        red: `问题"${short}"已超解决时限 ${late} 天`,
+        yellow: `问题"${short}"还有 ${left} 天到解决时限`,
+      }),
+      problem.id,
+    );
     // createdAt is a UTC timestamp; the problem's age counts Beijing calendar days.
     const raised = problem.createdAt.length > 10 ? dateOfTimestamp(problem.createdAt) : problem.createdAt;
     const agingFrom = addDaysIso(raised, PROBLEM_AGING_DAYS + 1);
@@ -212,10 +240,18 @@ const problemSignals: SignalRule = (facts, { today }, out) => {
 const supervisionSignals: SignalRule = (facts, { today }, out) => {
   for (const order of facts.openSupervisions ?? []) {
     const short = order.content.length > 20 ? `${order.content.slice(0, 20)}…` : order.content;
-    deadlineSignal(out, today, order.deadline, PROBLEM_WINDOW_DAYS, 'supervision_overdue', (late, left) => ({
-      red: `督办"${short}"已超期 ${late} 天`,
-      yellow: `督办"${short}"还有 ${left} 天到期`,
-    }), order.id);
+    deadlineSignal(
+      out,
+      today,
+      order.deadline,
+      PROBLEM_WINDOW_DAYS,
+      'supervision_overdue',
+      (late, left) => ({
+        red: `督办"${short}"已超期 ${late} 天`,
+        yellow: `督办"${short}"还有 ${left} 天到期`,
+      }),
+      order.id,
+    );
   }
 };
 
@@ -325,9 +361,13 @@ const approvalsOverridden: SignalRule = (facts, { today }, out) => {
   for (const item of open) {
     if (!item.dueDate) continue;
     const severity = approvalLateness(out, today, item.dueDate);
-    if (severity === 'red' && (!worst || worst.severity !== 'red' || item.dueDate < worst.dueDate)) worst = { name: item.name, dueDate: item.dueDate, severity };
+    if (severity === 'red' && (!worst || worst.severity !== 'red' || item.dueDate < worst.dueDate))
+      worst = { name: item.name, dueDate: item.dueDate, severity };
   }
-  const dueDates = open.map((item) => item.dueDate).filter((d): d is string => Boolean(d)).sort();
+  const dueDates = open
+    .map((item) => item.dueDate)
+    .filter((d): d is string => Boolean(d))
+    .sort();
   const late = worst ? `，其中"${short20(worst.name)}"已超过办理时限 ${daysBetween(worst.dueDate, today)} 天` : '';
   out.add({
     kind: 'approvals_overridden',
@@ -360,7 +400,8 @@ export function computeLight(facts: LightFacts, options: LightOptions): LightRes
   };
   const approvalsOverridden = PAST_APPROVALS.includes(facts.stage) && openApprovals(facts).length > 0;
   // Suspended and terminated projects are not chased: grey (暂缓/终止), never green, until resumed.
-  if (facts.status !== 'active') return { light: 'grey', reasons: [], signals: [], recheckOn: null, approvalsOverridden };
+  if (facts.status !== 'active')
+    return { light: 'grey', reasons: [], signals: [], recheckOn: null, approvalsOverridden };
   const out = new SignalSink(resolved.today);
   for (const rule of SIGNAL_RULES) rule(facts, resolved, out);
   const signals = [...out.signals].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'red' ? -1 : 1));

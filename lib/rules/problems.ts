@@ -15,10 +15,10 @@ export type EscalationCheck = { ok: true; to: ProblemLevel } | { ok: false; mess
 export function checkEscalation(from: ProblemLevel, requested: ProblemLevel): EscalationCheck {
   const next = nextLevel(from);
   if (!next) return { ok: false, message: `问题已在最高层级（${PROBLEM_LEVEL_LABELS[from]}），不能再上报` };
-  if (requested !== next) return { ok: false, message: `只能逐级上报：当前层级的上一级是"${PROBLEM_LEVEL_LABELS[next]}"` };
+  if (requested !== next)
+    return { ok: false, message: `只能逐级上报：当前层级的上一级是"${PROBLEM_LEVEL_LABELS[next]}"` };
   return { ok: true, to: next };
 }
-
 
 /** Levels at or above `level`, for the leaders' view of what has reached them. */
 export function levelsFrom(level: ProblemLevel): ProblemLevel[] {

@@ -25,7 +25,10 @@ export interface YearPoint {
 }
 
 /** This year's months up to today's, with each month's reported investment and the running total. */
-export function yearSeries(today: string, reports: ReadonlyArray<{ month: string; investmentThisMonth: number }>): { points: YearPoint[]; yearToDate: number } {
+export function yearSeries(
+  today: string,
+  reports: ReadonlyArray<{ month: string; investmentThisMonth: number }>,
+): { points: YearPoint[]; yearToDate: number } {
   const year = today.slice(0, 4);
   const byMonth = new Map(reports.map((report) => [report.month, report.investmentThisMonth]));
   const points: YearPoint[] = [];

@@ -34,7 +34,11 @@ export function checkTransition({ from, to, reason, override, openApprovals }: T
   }
   if (to === 'construction' && openApprovals.length > 0) {
     if (!override) {
-      return { ok: false, code: 'approvals_incomplete', message: `前期手续尚有 ${openApprovals.length} 项未办结，不能开工（未批先建）` };
+      return {
+        ok: false,
+        code: 'approvals_incomplete',
+        message: `前期手续尚有 ${openApprovals.length} 项未办结，不能开工（未批先建）`,
+      };
     }
     if (!hasReason) return { ok: false, code: 'reason_required', message: '强制开工必须填写原因' };
   }

@@ -66,7 +66,12 @@ export interface UnitRates extends UnitFigures {
 
 export const RANK_METRICS = ['startRate', 'investmentRate', 'onTimeRate', 'red'] as const;
 export type RankMetric = (typeof RANK_METRICS)[number];
-export const RANK_METRIC_LABELS: Record<RankMetric, string> = { startRate: '开工率', investmentRate: '投资完成率', onTimeRate: '按期竣工率', red: '红灯数' };
+export const RANK_METRIC_LABELS: Record<RankMetric, string> = {
+  startRate: '开工率',
+  investmentRate: '投资完成率',
+  onTimeRate: '按期竣工率',
+  red: '红灯数',
+};
 
 export function unitRates(figures: UnitFigures): UnitRates {
   return {
@@ -108,13 +113,21 @@ export interface RankedUnit extends UnitRates {
 
 /** The overall ranking: the mean of each unit's rank on the four metrics, ties by name order given. */
 export function rankUnits(rows: UnitRates[]): RankedUnit[] {
-  const byMetric = Object.fromEntries(RANK_METRICS.map((m) => [m, rankBy(rows, m)])) as Record<RankMetric, Map<number, number>>;
+  const byMetric = Object.fromEntries(RANK_METRICS.map((m) => [m, rankBy(rows, m)])) as Record<
+    RankMetric,
+    Map<number, number>
+  >;
   const scored = rows.map((row) => {
-    const ranks = Object.fromEntries(RANK_METRICS.map((m) => [m, byMetric[m].get(row.unitId)!])) as Record<RankMetric, number>;
+    const ranks = Object.fromEntries(RANK_METRICS.map((m) => [m, byMetric[m].get(row.unitId)!])) as Record<
+      RankMetric,
+      number
+    >;
     const score = Math.round((RANK_METRICS.reduce((sum, m) => sum + ranks[m], 0) / RANK_METRICS.length) * 100) / 100;
     return { ...row, ranks, score };
   });
-  const sorted = scored.map((row, index) => ({ row, index })).sort((a, b) => a.row.score - b.row.score || a.index - b.index);
+  const sorted = scored
+    .map((row, index) => ({ row, index }))
+    .sort((a, b) => a.row.score - b.row.score || a.index - b.index);
   return sorted.map(({ row }, i) => ({ ...row, position: i + 1 }));
 }
 
@@ -140,7 +153,15 @@ export function fraction(numerator: number, denominator: number | null | undefin
  * 资金到位率: Σ funds in place ÷ Σ total investment over the projects in 开工建设 or later. A project
  * that reports no funds counts as 0 in place; with no project reporting at all there is no data.
  */
-export function fundsRate({ fundsInPlace, totalInvestment, reporting }: { fundsInPlace: number; totalInvestment: number; reporting: number }): number | null {
+export function fundsRate({
+  fundsInPlace,
+  totalInvestment,
+  reporting,
+}: {
+  fundsInPlace: number;
+  totalInvestment: number;
+  reporting: number;
+}): number | null {
   return reporting ? fraction(fundsInPlace, totalInvestment) : null;
 }
 

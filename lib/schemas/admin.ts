@@ -17,11 +17,18 @@ export const username = z
   .max(32, { error: '用户名不能超过 32 个字符' })
   .regex(/^[A-Za-z0-9_.-]+$/, { error: '用户名只能包含字母、数字、下划线、点和连字符' });
 
-const personName = z.string({ error: '请输入姓名' }).trim().min(1, { error: '请输入姓名' }).max(50, { error: '姓名不能超过 50 个字' });
+const personName = z
+  .string({ error: '请输入姓名' })
+  .trim()
+  .min(1, { error: '请输入姓名' })
+  .max(50, { error: '姓名不能超过 50 个字' });
 const role = z.enum(ROLES, { error: '请选择角色' });
 const team = fromFormOptional(z.string().trim().max(50, { error: '小组名称不能超过 50 个字' }));
 /** The minimum length is a setting, checked by the domain function; this only bounds the input. */
-export const password = z.string({ error: '请输入密码' }).min(1, { error: '请输入密码' }).max(128, { error: '密码不能超过 128 个字符' });
+export const password = z
+  .string({ error: '请输入密码' })
+  .min(1, { error: '请输入密码' })
+  .max(128, { error: '密码不能超过 128 个字符' });
 const flag = fromFormBoolean.optional().default(false);
 
 export const userCreateSchema = z.object({
@@ -35,7 +42,14 @@ export const userCreateSchema = z.object({
 });
 export type UserCreateInput = z.output<typeof userCreateSchema>;
 
-export const userUpdateSchema = z.object({ id: formId, version: formVersion, name: personName, role, unitId: optionalId, team });
+export const userUpdateSchema = z.object({
+  id: formId,
+  version: formVersion,
+  name: personName,
+  role,
+  unitId: optionalId,
+  team,
+});
 export type UserUpdateInput = z.output<typeof userUpdateSchema>;
 
 export const userActiveSchema = z.object({ id: formId, version: formVersion, active: fromFormBoolean });
@@ -47,7 +61,10 @@ export const ownPasswordSchema = z
     newPassword: password,
     confirmPassword: z.string({ error: '请再次输入新密码' }).min(1, { error: '请再次输入新密码' }).max(256),
   })
-  .refine((value) => value.newPassword === value.confirmPassword, { path: ['confirmPassword'], error: '两次输入的新密码不一致' });
+  .refine((value) => value.newPassword === value.confirmPassword, {
+    path: ['confirmPassword'],
+    error: '两次输入的新密码不一致',
+  });
 export type OwnPasswordInput = z.output<typeof ownPasswordSchema>;
 
 // ------------------------------------------------------------ units and industries
@@ -69,14 +86,29 @@ export const referenceActiveSchema = z.object({ id: formId, version: formVersion
 // ------------------------------------------------------------ API tokens
 
 export const tokenCreateSchema = z.object({
-  name: z.string({ error: '请输入名称' }).trim().min(1, { error: '请输入名称' }).max(100, { error: '名称不能超过 100 个字' }),
-  userId: fromFormNumber(z.number({ error: '请选择令牌代表的用户' }).int({ error: '请选择令牌代表的用户' }).positive({ error: '请选择令牌代表的用户' })),
+  name: z
+    .string({ error: '请输入名称' })
+    .trim()
+    .min(1, { error: '请输入名称' })
+    .max(100, { error: '名称不能超过 100 个字' }),
+  userId: fromFormNumber(
+    z
+      .number({ error: '请选择令牌代表的用户' })
+      .int({ error: '请选择令牌代表的用户' })
+      .positive({ error: '请选择令牌代表的用户' }),
+  ),
 });
 export const tokenRevokeSchema = z.object({ id: formId });
 
 // ------------------------------------------------------------ settings
 
-const days = fromFormOptional(z.number({ error: '请输入天数' }).int({ error: '天数必须是整数' }).min(1, { error: '至少 1 天' }).max(3650, { error: '不能超过 3650 天' }));
+const days = fromFormOptional(
+  z
+    .number({ error: '请输入天数' })
+    .int({ error: '天数必须是整数' })
+    .min(1, { error: '至少 1 天' })
+    .max(3650, { error: '不能超过 3650 天' }),
+);
 const daysField = fromFormNumber(days);
 
 /** Form fields arrive flat as `stageUsualDays.reserve`; nest them as the JSON shape. */
@@ -92,7 +124,11 @@ function nestDotted(value: unknown) {
 }
 
 const lagPoints = fromFormNumber(
-  z.number({ error: '请输入百分点' }).int({ error: '必须是整数' }).min(1, { error: '至少 1 个百分点' }).max(100, { error: '不能超过 100 个百分点' }),
+  z
+    .number({ error: '请输入百分点' })
+    .int({ error: '必须是整数' })
+    .min(1, { error: '至少 1 个百分点' })
+    .max(100, { error: '不能超过 100 个百分点' }),
 );
 
 /** 序时进度 thresholds in percentage points; yellow must sit below red. */
@@ -100,18 +136,49 @@ export const scheduleLagThresholdsSchema = z
   .object({ yellow: lagPoints, red: lagPoints })
   .refine((value) => value.yellow < value.red, { error: '红灯阈值须大于黄灯阈值', path: ['red'] });
 
-export const settingsSchema = z.preprocess(nestDotted, z.object({
-  passwordMinLength: fromFormNumber(z.number({ error: '请输入密码最小长度' }).int({ error: '必须是整数' }).min(6, { error: '至少 6 位' }).max(64, { error: '不能超过 64 位' })),
-  stageUsualDays: z.object(Object.fromEntries(STAGES.map((stage) => [stage, daysField])) as Record<(typeof STAGES)[number], typeof daysField>),
-  leadStageUsualDays: z.object(Object.fromEntries(LEAD_STAGES.map((stage) => [stage, daysField])) as Record<(typeof LEAD_STAGES)[number], typeof daysField>),
-  scheduleLagThresholds: scheduleLagThresholdsSchema.optional(),
-}));
+export const settingsSchema = z.preprocess(
+  nestDotted,
+  z.object({
+    passwordMinLength: fromFormNumber(
+      z
+        .number({ error: '请输入密码最小长度' })
+        .int({ error: '必须是整数' })
+        .min(6, { error: '至少 6 位' })
+        .max(64, { error: '不能超过 64 位' }),
+    ),
+    stageUsualDays: z.object(
+      Object.fromEntries(STAGES.map((stage) => [stage, daysField])) as Record<
+        (typeof STAGES)[number],
+        typeof daysField
+      >,
+    ),
+    leadStageUsualDays: z.object(
+      Object.fromEntries(LEAD_STAGES.map((stage) => [stage, daysField])) as Record<
+        (typeof LEAD_STAGES)[number],
+        typeof daysField
+      >,
+    ),
+    scheduleLagThresholds: scheduleLagThresholdsSchema.optional(),
+  }),
+);
 export type SettingsInput = z.output<typeof settingsSchema>;
 
 // ------------------------------------------------------------ annual targets
 
-const count = fromFormNumber(z.number({ error: '请输入数量' }).int({ error: '必须是整数' }).min(0, { error: '不能为负数' }).max(1_000_000, { error: '数值过大' }));
-const wan = fromFormNumber(z.number({ error: '请输入金额（万元）' }).int({ error: '金额必须是整数（万元）' }).min(0, { error: '金额不能为负数' }).max(1_000_000_000_000, { error: '金额过大' }));
+const count = fromFormNumber(
+  z
+    .number({ error: '请输入数量' })
+    .int({ error: '必须是整数' })
+    .min(0, { error: '不能为负数' })
+    .max(1_000_000, { error: '数值过大' }),
+);
+const wan = fromFormNumber(
+  z
+    .number({ error: '请输入金额（万元）' })
+    .int({ error: '金额必须是整数（万元）' })
+    .min(0, { error: '金额不能为负数' })
+    .max(1_000_000_000_000, { error: '金额过大' }),
+);
 
 const targetFields = {
   startedTarget: count,
@@ -125,7 +192,13 @@ const targetFields = {
 };
 
 export const targetCreateSchema = z.object({
-  year: fromFormNumber(z.number({ error: '请输入年度' }).int({ error: '年度必须是整数' }).min(2000, { error: '年度应在 2000–2100 之间' }).max(2100, { error: '年度应在 2000–2100 之间' })),
+  year: fromFormNumber(
+    z
+      .number({ error: '请输入年度' })
+      .int({ error: '年度必须是整数' })
+      .min(2000, { error: '年度应在 2000–2100 之间' })
+      .max(2100, { error: '年度应在 2000–2100 之间' }),
+  ),
   ...targetFields,
 });
 export const targetUpdateSchema = z.object({ id: formId, version: formVersion, ...targetFields });

@@ -23,10 +23,19 @@ export const LANE_PAGE_SIZE = 8;
 
 const kind = z.enum(BOARD_KINDS, { error: 'kind 应为 projects 或 leads' }).default('projects');
 /** An id, a category key, or `none` for cards without a value in the lane's column. */
-const laneValue = z.string().trim().regex(/^(none|\d{1,15}|[a-z_]{1,20})$/, { error: '泳道取值无效' });
+const laneValue = z
+  .string()
+  .trim()
+  .regex(/^(none|\d{1,15}|[a-z_]{1,20})$/, { error: '泳道取值无效' });
 
-export const projectBoardQuery = projectFilterSchema.extend({ kind: z.literal('projects'), lane: z.enum(PROJECT_LANES, { error: '泳道无效' }).optional() });
-export const leadBoardQuery = leadFilterSchema.extend({ kind: z.literal('leads'), lane: z.enum(LEAD_LANES, { error: '泳道无效' }).optional() });
+export const projectBoardQuery = projectFilterSchema.extend({
+  kind: z.literal('projects'),
+  lane: z.enum(PROJECT_LANES, { error: '泳道无效' }).optional(),
+});
+export const leadBoardQuery = leadFilterSchema.extend({
+  kind: z.literal('leads'),
+  lane: z.enum(LEAD_LANES, { error: '泳道无效' }).optional(),
+});
 export const boardKindQuery = z.object({ kind });
 
 const pageParams = {
@@ -34,8 +43,14 @@ const pageParams = {
   pageSize: z.coerce.number().int().min(1).max(100).default(COLUMN_PAGE_SIZE),
   laneValue: laneValue.optional(),
 };
-export const projectCardsQuery = projectBoardQuery.extend({ ...pageParams, stage: z.enum(STAGES, { error: '阶段无效' }) });
-export const leadCardsQuery = leadBoardQuery.extend({ ...pageParams, stage: z.enum(LEAD_STAGES, { error: '阶段无效' }) });
+export const projectCardsQuery = projectBoardQuery.extend({
+  ...pageParams,
+  stage: z.enum(STAGES, { error: '阶段无效' }),
+});
+export const leadCardsQuery = leadBoardQuery.extend({
+  ...pageParams,
+  stage: z.enum(LEAD_STAGES, { error: '阶段无效' }),
+});
 export type ProjectCardsQuery = z.output<typeof projectCardsQuery>;
 export type LeadCardsQuery = z.output<typeof leadCardsQuery>;
 

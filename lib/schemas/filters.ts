@@ -34,7 +34,10 @@ export const leadFilterSchema = z.object({
 export type LeadFilters = z.output<typeof leadFilterSchema>;
 
 /** Parses URL search params leniently for pages: an invalid filter is dropped, not an error page. */
-export function parseFiltersLenient<S extends z.ZodObject>(schema: S, params: Record<string, string | string[] | undefined>): z.output<S> {
+export function parseFiltersLenient<S extends z.ZodObject>(
+  schema: S,
+  params: Record<string, string | string[] | undefined>,
+): z.output<S> {
   const out: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(schema.shape)) {
     const raw = params[key];

@@ -15,9 +15,13 @@ export const fromFormNumber = <S extends z.ZodType>(schema: S) =>
     return value;
   }, schema);
 
-export const fromFormOptional = <S extends z.ZodType>(schema: S) => z.preprocess((value) => (blank(value) ? null : value), schema.nullable().optional());
+export const fromFormOptional = <S extends z.ZodType>(schema: S) =>
+  z.preprocess((value) => (blank(value) ? null : value), schema.nullable().optional());
 
-export const fromFormBoolean = z.preprocess((value) => value === true || value === 'on' || value === 'true' || value === '1', z.boolean());
+export const fromFormBoolean = z.preprocess(
+  (value) => value === true || value === 'on' || value === 'true' || value === '1',
+  z.boolean(),
+);
 
 /** Applies to a whole object: drops blank strings so `.optional()` fields read as absent. */
 export const withoutBlanks = <S extends z.ZodType>(schema: S) =>

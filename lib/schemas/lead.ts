@@ -11,8 +11,14 @@ export const phone = z
   .string()
   .trim()
   .transform((value) => value.replace(/\s+/g, ' '))
-  .refine((value) => PHONE_PATTERN.test(value), { error: '电话号码无效（手机 11 位，座机如 0432-62345678，境外如 +49 6912345678）' });
-export const email = z.string().trim().toLowerCase().pipe(z.email({ error: '电子邮箱格式无效' }));
+  .refine((value) => PHONE_PATTERN.test(value), {
+    error: '电话号码无效（手机 11 位，座机如 0432-62345678，境外如 +49 6912345678）',
+  });
+export const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: '电子邮箱格式无效' }));
 
 const optionalText = (max: number) => longText(max).nullable().optional();
 
@@ -37,7 +43,9 @@ export const leadEditableFields = {
 
 const nullIfEmptyStrings = (value: unknown) => {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, typeof v === 'string' && v.trim() === '' && k !== 'company' ? null : v]));
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [k, typeof v === 'string' && v.trim() === '' && k !== 'company' ? null : v]),
+  );
 };
 
 export const leadCreateSchema = z.preprocess(
@@ -53,7 +61,14 @@ export const leadCreateSchema = z.preprocess(
 );
 export type LeadCreateInput = z.output<typeof leadCreateSchema>;
 
-export const leadPatchSchema = z.preprocess(nullIfEmptyStrings, z.object({ version, ...leadEditableFields }).partial().required({ version: true }).strict());
+export const leadPatchSchema = z.preprocess(
+  nullIfEmptyStrings,
+  z
+    .object({ version, ...leadEditableFields })
+    .partial()
+    .required({ version: true })
+    .strict(),
+);
 export type LeadPatchInput = z.output<typeof leadPatchSchema>;
 
 /** The same fields as an HTML form sends them. */
@@ -88,7 +103,11 @@ export const followupSchema = z
   .object({
     date: isoDate,
     kind: z.enum(FOLLOWUP_KINDS, { error: '跟进方式无效' }).default('other'),
-    note: z.string({ error: '请填写跟进内容' }).trim().min(1, { error: '请填写跟进内容' }).max(2000, { error: '不能超过 2000 个字' }),
+    note: z
+      .string({ error: '请填写跟进内容' })
+      .trim()
+      .min(1, { error: '请填写跟进内容' })
+      .max(2000, { error: '不能超过 2000 个字' }),
     nextFollowUpDate: isoDate.nullable().optional(),
   })
   .strict();
@@ -112,7 +131,8 @@ export const convertSchema = z
   .strict();
 export type ConvertInput = z.output<typeof convertSchema>;
 
-const pick = (message: string) => fromFormNumber(z.number({ error: message }).int({ error: message }).positive({ error: message }));
+const pick = (message: string) =>
+  fromFormNumber(z.number({ error: message }).int({ error: message }).positive({ error: message }));
 
 export const convertFormFields = {
   ownerId: pick('请选择项目责任人'),
@@ -123,14 +143,19 @@ export const convertFormFields = {
 
 export const campaignFields = {
   name: name.max(100, { error: '不能超过 100 个字' }),
-  destinations: z.string({ error: '请填写目的地' }).trim().min(1, { error: '请填写目的地' }).max(200, { error: '不能超过 200 个字' }),
+  destinations: z
+    .string({ error: '请填写目的地' })
+    .trim()
+    .min(1, { error: '请填写目的地' })
+    .max(200, { error: '不能超过 200 个字' }),
   startDate: isoDate.nullable().optional(),
   endDate: isoDate.nullable().optional(),
   description: optionalText(2000),
   leaderIds: z.array(id).max(50).default([]),
 };
 
-const datesInOrder = (value: { startDate?: string | null; endDate?: string | null }) => !value.startDate || !value.endDate || value.startDate <= value.endDate;
+const datesInOrder = (value: { startDate?: string | null; endDate?: string | null }) =>
+  !value.startDate || !value.endDate || value.startDate <= value.endDate;
 const datesMessage = { error: '结束日期不能早于开始日期', path: ['endDate'] };
 
 export const campaignSchema = z.object(campaignFields).strict().refine(datesInOrder, datesMessage);
@@ -143,6 +168,9 @@ export const campaignFormSchema = z
     startDate: fromFormOptional(isoDate),
     endDate: fromFormOptional(isoDate),
     description: fromFormOptional(longText(2000)),
-    leaderIds: z.preprocess((value) => (value == null ? [] : Array.isArray(value) ? value : [value]), z.array(fromFormNumber(id)).max(50)),
+    leaderIds: z.preprocess(
+      (value) => (value == null ? [] : Array.isArray(value) ? value : [value]),
+      z.array(fromFormNumber(id)).max(50),
+    ),
   })
   .refine(datesInOrder, datesMessage);

@@ -7,7 +7,11 @@ import { isoDate, page, pageSize, queryBoolean } from '@/lib/validation';
 
 export const TIMELINESS = ['on_time', 'late', 'with_due'] as const;
 export type Timeliness = (typeof TIMELINESS)[number];
-export const TIMELINESS_LABELS: Record<Timeliness, string> = { on_time: '按期', late: '逾期', with_due: '有计划完成日期' };
+export const TIMELINESS_LABELS: Record<Timeliness, string> = {
+  on_time: '按期',
+  late: '逾期',
+  with_due: '有计划完成日期',
+};
 
 /**
  * Drill-down filters, spread into projectFilterSchema so the ledger, its export, the board and
@@ -40,26 +44,55 @@ export interface DrillFilters {
   applicationFiled?: boolean;
 }
 
-const wanText = (wan: number) => (wan >= 10_000 && wan % 10_000 === 0 ? `${wan / 10_000}亿元` : `${wan.toLocaleString('zh-CN')}万元`);
+const wanText = (wan: number) =>
+  wan >= 10_000 && wan % 10_000 === 0 ? `${wan / 10_000}亿元` : `${wan.toLocaleString('zh-CN')}万元`;
 
 /** One Chinese phrase per active drill-down filter, keyed by the URL parameters that make it (for removable chips). */
 export function drillFilterChips(filters: DrillFilters): Array<{ label: string; keys: string[] }> {
   const chips: Array<{ label: string; keys: string[] }> = [];
   if (filters.enteredStage) {
     const { enteredFrom: from, enteredTo: to } = filters;
-    const wholeYear = from && to && from.slice(0, 4) === to.slice(0, 4) && from.endsWith('-01-01') && to.endsWith('-12-31');
-    const when = wholeYear ? `${from.slice(0, 4)}年` : from && to ? `${from} 至 ${to} ` : from ? `${from} 起` : to ? `${to} 前` : '曾经';
+    const wholeYear =
+      from && to && from.slice(0, 4) === to.slice(0, 4) && from.endsWith('-01-01') && to.endsWith('-12-31');
+    const when = wholeYear
+      ? `${from.slice(0, 4)}年`
+      : from && to
+        ? `${from} 至 ${to} `
+        : from
+          ? `${from} 起`
+          : to
+            ? `${to} 前`
+            : '曾经';
     const timeliness = filters.timeliness ? `（${TIMELINESS_LABELS[filters.timeliness]}）` : '';
-    chips.push({ label: `${when}进入${STAGE_LABELS[filters.enteredStage]}${timeliness}`, keys: ['enteredStage', 'enteredFrom', 'enteredTo', 'timeliness'] });
+    chips.push({
+      label: `${when}进入${STAGE_LABELS[filters.enteredStage]}${timeliness}`,
+      keys: ['enteredStage', 'enteredFrom', 'enteredTo', 'timeliness'],
+    });
   }
   if (filters.minStage) chips.push({ label: `${STAGE_LABELS[filters.minStage]}及以后阶段`, keys: ['minStage'] });
-  if (filters.minInvestment !== undefined) chips.push({ label: `总投资 ${wanText(filters.minInvestment)}以上`, keys: ['minInvestment'] });
+  if (filters.minInvestment !== undefined)
+    chips.push({ label: `总投资 ${wanText(filters.minInvestment)}以上`, keys: ['minInvestment'] });
   if (filters.reportYear) chips.push({ label: `${filters.reportYear}年填报过月度进度`, keys: ['reportYear'] });
-  if (filters.applicationFiled !== undefined) chips.push({ label: filters.applicationFiled ? '已提出上争申请' : '未提出上争申请', keys: ['applicationFiled'] });
+  if (filters.applicationFiled !== undefined)
+    chips.push({ label: filters.applicationFiled ? '已提出上争申请' : '未提出上争申请', keys: ['applicationFiled'] });
   return chips;
 }
 
-export const LEDGER_SORTS = ['code', 'name', 'category', 'unit', 'industry', 'stage', 'days', 'leader', 'owner', 'total', 'planned', 'completed', 'light'] as const;
+export const LEDGER_SORTS = [
+  'code',
+  'name',
+  'category',
+  'unit',
+  'industry',
+  'stage',
+  'days',
+  'leader',
+  'owner',
+  'total',
+  'planned',
+  'completed',
+  'light',
+] as const;
 export type LedgerSort = (typeof LEDGER_SORTS)[number];
 export const SORT_LABELS: Record<LedgerSort, string> = {
   code: '代码',
@@ -91,5 +124,10 @@ export function parseLedgerView(params: Record<string, string | string[] | undef
     const value = params[key];
     return Array.isArray(value) ? value[0] : value;
   };
-  return ledgerViewSchema.parse({ sort: first('sort'), dir: first('dir'), page: first('page'), pageSize: first('pageSize') });
+  return ledgerViewSchema.parse({
+    sort: first('sort'),
+    dir: first('dir'),
+    page: first('page'),
+    pageSize: first('pageSize'),
+  });
 }

@@ -18,7 +18,9 @@ export const lightHistoryQuerySchema = z
     return { from, to, unitId: query.unitId };
   })
   .superRefine((query, ctx) => {
-    if (query.from > query.to) ctx.addIssue({ code: 'custom', path: ['from'], message: '开始日期不能晚于结束日期（未填结束日期时为今天）' });
-    else if (query.to > threeYearsAfter(query.from)) ctx.addIssue({ code: 'custom', path: ['to'], message: '查询范围不能超过 3 年' });
+    if (query.from > query.to)
+      ctx.addIssue({ code: 'custom', path: ['from'], message: '开始日期不能晚于结束日期（未填结束日期时为今天）' });
+    else if (query.to > threeYearsAfter(query.from))
+      ctx.addIssue({ code: 'custom', path: ['to'], message: '查询范围不能超过 3 年' });
   });
 export type LightHistoryQuery = z.output<typeof lightHistoryQuerySchema>;

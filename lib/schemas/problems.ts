@@ -6,10 +6,19 @@ import { id, isoDate, longText, page, pageSize, parseOrThrow, queryBoolean, vers
 
 // Input shapes of the 问题清单 and 督办, shared by the API and the forms (forms coerce first).
 
-const description = z.string({ error: '请描述问题' }).trim().min(1, { error: '请描述问题' }).max(2000, { error: '不能超过 2000 个字' });
+const description = z
+  .string({ error: '请描述问题' })
+  .trim()
+  .min(1, { error: '请描述问题' })
+  .max(2000, { error: '不能超过 2000 个字' });
 /** A deadline must lie in the future; checked at parse time so it reports beside the other fields. */
 const futureDate = (message: string) => isoDate.refine((value) => value > today(), { error: message });
-const requiredText = (message: string, max = 2000) => z.string({ error: message }).trim().min(1, { error: message }).max(max, { error: `不能超过 ${max} 个字` });
+const requiredText = (message: string, max = 2000) =>
+  z
+    .string({ error: message })
+    .trim()
+    .min(1, { error: message })
+    .max(max, { error: `不能超过 ${max} 个字` });
 
 export const raiseProblemSchema = z.object({
   type: z.enum(PROBLEM_TYPES, { error: '请选择问题类型' }),
@@ -53,7 +62,8 @@ export type ProblemPatch =
 
 /** PATCH /problems/:id takes one of four shapes; the keys present say which. */
 export function parseProblemPatch(body: unknown): ProblemPatch {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new AppError('validation_failed', '请求体应为对象', { _: ['请求体应为对象'] });
+  if (!body || typeof body !== 'object' || Array.isArray(body))
+    throw new AppError('validation_failed', '请求体应为对象', { _: ['请求体应为对象'] });
   const keys = body as Record<string, unknown>;
   if ('closed' in keys) return { action: 'close', ...parseOrThrow(closeProblemSchema, body) };
   if ('reopen' in keys) return { action: 'reopen', ...parseOrThrow(reopenProblemSchema, body) };

@@ -47,6 +47,11 @@ export const responsibilityForm = z
       ownerId,
       taskForce,
       plan,
-      stagePlans: Object.fromEntries(STAGES.map((stage) => [stage, ((dates as Record<string, string | null | undefined>)[`plan_${stage}`] ?? null) as string | null])) as Record<Stage, string | null>,
+      stagePlans: Object.fromEntries(
+        STAGES.map((stage) => [
+          stage,
+          ((dates as Record<string, string | null | undefined>)[`plan_${stage}`] ?? null) as string | null,
+        ]),
+      ) as Record<Stage, string | null>,
     },
   }));

@@ -6,11 +6,13 @@ import { fromFormNumber, fromFormOptional } from './form';
 // Inputs of a project's lists: 任务清单, 进度清单 and the 前期手续 checklist. The JSON schemas
 // serve the API; the form variants take the strings an HTML form sends.
 
-const percent = z.number({ error: '请输入形象进度百分比' }).int({ error: '须为整数' }).min(0, { error: '不能小于 0' }).max(100, { error: '不能大于 100' });
+const percent = z
+  .number({ error: '请输入形象进度百分比' })
+  .int({ error: '须为整数' })
+  .min(0, { error: '不能小于 0' })
+  .max(100, { error: '不能大于 100' });
 
-export const taskCreateSchema = z
-  .object({ title: name, ownerId: id.nullable().optional(), dueDate: isoDate })
-  .strict();
+export const taskCreateSchema = z.object({ title: name, ownerId: id.nullable().optional(), dueDate: isoDate }).strict();
 export type TaskCreateInput = z.output<typeof taskCreateSchema>;
 
 export const taskPatchSchema = z

@@ -63,11 +63,22 @@ export const projectCreateSchema = z
   })
   .strict()
   .superRefine((input, ctx) => {
-    if (input.openingInvestment !== undefined && input.completedInvestment !== undefined && input.openingInvestment !== input.completedInvestment) {
-      ctx.addIssue({ code: 'custom', path: ['completedInvestment'], message: '新项目的累计完成投资即期初完成投资，两者须一致' });
+    if (
+      input.openingInvestment !== undefined &&
+      input.completedInvestment !== undefined &&
+      input.openingInvestment !== input.completedInvestment
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['completedInvestment'],
+        message: '新项目的累计完成投资即期初完成投资，两者须一致',
+      });
     }
   })
-  .transform(({ completedInvestment, openingInvestment, ...input }) => ({ ...input, openingInvestment: openingInvestment ?? completedInvestment ?? 0 }));
+  .transform(({ completedInvestment, openingInvestment, ...input }) => ({
+    ...input,
+    openingInvestment: openingInvestment ?? completedInvestment ?? 0,
+  }));
 export type ProjectCreateInput = z.output<typeof projectCreateSchema>;
 
 export const projectPatchSchema = z
@@ -76,7 +87,8 @@ export const projectPatchSchema = z
   .required({ version: true })
   .strict()
   .superRefine((input, ctx) => {
-    if (input.completedInvestment !== undefined) ctx.addIssue({ code: 'custom', path: ['completedInvestment'], message: COMPLETED_IS_COMPUTED });
+    if (input.completedInvestment !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['completedInvestment'], message: COMPLETED_IS_COMPUTED });
   })
   .transform(({ completedInvestment: _completedInvestment, ...patch }) => {
     return patch;

@@ -6,7 +6,11 @@ import { id, longText, money, version } from '@/lib/validation';
 
 export const yearPlanParams = z.object({
   id,
-  year: z.coerce.number({ error: '年度无效' }).int({ error: '年度无效' }).min(1000, { error: '年度无效' }).max(9999, { error: '年度无效' }),
+  year: z.coerce
+    .number({ error: '年度无效' })
+    .int({ error: '年度无效' })
+    .min(1000, { error: '年度无效' })
+    .max(9999, { error: '年度无效' }),
 });
 
 export const yearPlanPutSchema = z

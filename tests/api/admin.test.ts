@@ -16,7 +16,11 @@ beforeAll(() => seedOnce());
 const admin = () => ({ id: userId('admin'), role: 'admin' as const, unitId: null, ip: '127.0.0.1' });
 
 async function signIn(username: string, password: string) {
-  return call(session, { method: 'POST', body: { username, password }, headers: { 'x-forwarded-for': `10.9.${Math.floor(Math.random() * 200)}.${Math.floor(Math.random() * 200)}` } });
+  return call(session, {
+    method: 'POST',
+    body: { username, password },
+    headers: { 'x-forwarded-for': `10.9.${Math.floor(Math.random() * 200)}.${Math.floor(Math.random() * 200)}` },
+  });
 }
 
 describe('API tokens', () => {
@@ -39,7 +43,9 @@ describe('API tokens', () => {
     const row = listed.body.items.find((item: { id: number }) => item.id === apiToken.id);
     expect(row.prefix).toBe(apiToken.prefix);
     expect(JSON.stringify(listed.body)).not.toContain(token);
-    const stored = getDb().query.apiTokens.findFirst({ where: (t, { eq }) => eq(t.id, apiToken.id) }).sync();
+    const stored = getDb()
+      .query.apiTokens.findFirst({ where: (t, { eq }) => eq(t.id, apiToken.id) })
+      .sync();
     expect(stored?.tokenHash).not.toBe(token);
     expect(stored?.tokenHash).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -55,7 +61,12 @@ describe('API tokens', () => {
     expect((await call(me, { bearer: token })).status).toBe(200);
     const cookie = await loginAs('admin');
     const target = (await call(listUsers, { path: '/api/v1/admin/users?q=officer_ps', cookie })).body.items[0];
-    const off = await call(patchUser, { method: 'PATCH', params: { id: String(target.id) }, body: { version: target.version, active: false }, cookie });
+    const off = await call(patchUser, {
+      method: 'PATCH',
+      params: { id: String(target.id) },
+      body: { version: target.version, active: false },
+      cookie,
+    });
     expect(off.status).toBe(200);
     expect(off.body.active).toBe(false);
     expect((await call(me, { bearer: token })).status).toBe(401);
@@ -63,11 +74,19 @@ describe('API tokens', () => {
 
   it('POST /api/v1/admin/tokens returns the token once with 201; DELETE revokes it', async () => {
     const cookie = await loginAs('admin');
-    const created = await call(createTokenRoute, { method: 'POST', body: { name: '省审批平台', userId: userId('leader') }, cookie });
+    const created = await call(createTokenRoute, {
+      method: 'POST',
+      body: { name: '省审批平台', userId: userId('leader') },
+      cookie,
+    });
     expect(created.status).toBe(201);
     expect(created.body.token).toMatch(/^jkp_/);
     expect((await call(me, { bearer: created.body.token })).status).toBe(200);
-    const revoked = await call(revokeTokenRoute, { method: 'DELETE', params: { id: String(created.body.apiToken.id) }, cookie });
+    const revoked = await call(revokeTokenRoute, {
+      method: 'DELETE',
+      params: { id: String(created.body.apiToken.id) },
+      cookie,
+    });
     expect(revoked.status).toBe(200);
     expect(revoked.body.revokedAt).toBeTruthy();
     expect((await call(me, { bearer: created.body.token })).status).toBe(401);
@@ -102,8 +121,17 @@ describe('admin-only endpoints', () => {
     const cookie = await loginAs(username);
     const results = await Promise.all([
       call(listUsers, { cookie }),
-      call(createUserRoute, { method: 'POST', body: { username: 'x1', name: 'x', role: 'admin', password: 'abcdefgh' }, cookie }),
-      call(patchUser, { method: 'PATCH', params: { id: String(userId(username)) }, body: { version: 1, name: 'x', role: 'admin' }, cookie }),
+      call(createUserRoute, {
+        method: 'POST',
+        body: { username: 'x1', name: 'x', role: 'admin', password: 'abcdefgh' },
+        cookie,
+      }),
+      call(patchUser, {
+        method: 'PATCH',
+        params: { id: String(userId(username)) },
+        body: { version: 1, name: 'x', role: 'admin' },
+        cookie,
+      }),
       call(listTokens, { cookie }),
       call(createTokenRoute, { method: 'POST', body: { name: 'x', userId: userId(username) }, cookie }),
       call(revokeTokenRoute, { method: 'DELETE', params: { id: '1' }, cookie }),
@@ -120,31 +148,66 @@ describe('users', () => {
     const units = getDb().query.units.findMany().sync();
     const created = await call(createUserRoute, {
       method: 'POST',
-      body: { username: 'officer_new', name: '钱新', role: 'officer', unitId: units[0].id, password: 'Jilin-2026', mustChangePassword: false },
+      body: {
+        username: 'officer_new',
+        name: '钱新',
+        role: 'officer',
+        unitId: units[0].id,
+        password: 'Jilin-2026',
+        mustChangePassword: false,
+      },
       cookie,
     });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ username: 'officer_new', role: 'officer', unitId: units[0].id, active: true, version: 1 });
+    expect(created.body).toMatchObject({
+      username: 'officer_new',
+      role: 'officer',
+      unitId: units[0].id,
+      active: true,
+      version: 1,
+    });
     expect(created.body.passwordHash).toBeUndefined();
     const login = await signIn('officer_new', 'Jilin-2026');
     expect(login.status).toBe(200);
     expect(login.body.user).toMatchObject({ name: '钱新', role: 'officer' });
-    const audit = getDb().select().from(auditLog).where(and(eq(auditLog.entityType, 'user'), eq(auditLog.entityId, created.body.id), eq(auditLog.action, 'create'))).all();
+    const audit = getDb()
+      .select()
+      .from(auditLog)
+      .where(
+        and(eq(auditLog.entityType, 'user'), eq(auditLog.entityId, created.body.id), eq(auditLog.action, 'create')),
+      )
+      .all();
     expect(audit).toHaveLength(1);
   });
 
   it('refuses bad input with 400 and Chinese field errors, and a short password by the setting', async () => {
     const cookie = await loginAs('admin');
-    const bad = await call(createUserRoute, { method: 'POST', body: { username: '中文名', name: '', role: 'king', password: '' }, cookie });
+    const bad = await call(createUserRoute, {
+      method: 'POST',
+      body: { username: '中文名', name: '', role: 'king', password: '' },
+      cookie,
+    });
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body.error.fields).sort()).toEqual(['name', 'password', 'role', 'username']);
-    const short = await call(createUserRoute, { method: 'POST', body: { username: 'short_pw', name: '短密码', role: 'leader', password: 'abc12' }, cookie });
+    const short = await call(createUserRoute, {
+      method: 'POST',
+      body: { username: 'short_pw', name: '短密码', role: 'leader', password: 'abc12' },
+      cookie,
+    });
     expect(short.status).toBe(400);
     expect(short.body.error.fields.password[0]).toMatch(/至少 8 位/);
-    const noUnit = await call(createUserRoute, { method: 'POST', body: { username: 'no_unit', name: '无单位', role: 'officer', password: 'abcdefgh1' }, cookie });
+    const noUnit = await call(createUserRoute, {
+      method: 'POST',
+      body: { username: 'no_unit', name: '无单位', role: 'officer', password: 'abcdefgh1' },
+      cookie,
+    });
     expect(noUnit.status).toBe(400);
     expect(noUnit.body.error.fields.unitId).toBeDefined();
-    const duplicate = await call(createUserRoute, { method: 'POST', body: { username: 'leader', name: '重复', role: 'leader', password: 'abcdefgh1' }, cookie });
+    const duplicate = await call(createUserRoute, {
+      method: 'POST',
+      body: { username: 'leader', name: '重复', role: 'leader', password: 'abcdefgh1' },
+      cookie,
+    });
     expect(duplicate.status).toBe(400);
     expect(duplicate.body.error.fields.username).toEqual(['该用户名已被使用']);
   });
@@ -152,7 +215,9 @@ describe('users', () => {
   it('edits role and unit with the version; a stale version gets 409 and writes nothing', async () => {
     const cookie = await loginAs('admin');
     const target = (await call(listUsers, { path: '/api/v1/admin/users?q=officer_hd', cookie })).body.items[0];
-    const investmentUnit = getDb().query.units.findFirst({ where: (u, { eq }) => eq(u.name, '市商务局') }).sync()!;
+    const investmentUnit = getDb()
+      .query.units.findFirst({ where: (u, { eq }) => eq(u.name, '市商务局') })
+      .sync()!;
     const edited = await call(patchUser, {
       method: 'PATCH',
       params: { id: String(target.id) },
@@ -160,12 +225,31 @@ describe('users', () => {
       cookie,
     });
     expect(edited.status).toBe(200);
-    expect(edited.body).toMatchObject({ role: 'investment', unitId: investmentUnit.id, team: '招商三组', version: target.version + 1 });
-    const stale = await call(patchUser, { method: 'PATCH', params: { id: String(target.id) }, body: { version: target.version, name: '改名', role: 'leader' }, cookie });
+    expect(edited.body).toMatchObject({
+      role: 'investment',
+      unitId: investmentUnit.id,
+      team: '招商三组',
+      version: target.version + 1,
+    });
+    const stale = await call(patchUser, {
+      method: 'PATCH',
+      params: { id: String(target.id) },
+      body: { version: target.version, name: '改名', role: 'leader' },
+      cookie,
+    });
     expect(stale.status).toBe(409);
     const now = (await call(listUsers, { path: '/api/v1/admin/users?q=officer_hd', cookie })).body.items[0];
     expect(now).toMatchObject({ name: '曹阳', role: 'investment' });
-    expect((await call(patchUser, { method: 'PATCH', params: { id: '999999' }, body: { version: 1, name: 'x', role: 'leader' }, cookie })).status).toBe(404);
+    expect(
+      (
+        await call(patchUser, {
+          method: 'PATCH',
+          params: { id: '999999' },
+          body: { version: 1, name: 'x', role: 'leader' },
+          cookie,
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it('deactivation ends all of the user’s sessions and refuses sign-in; reactivation restores it', async () => {
@@ -173,21 +257,44 @@ describe('users', () => {
     const login = await signIn('officer_sl', 'demo2018');
     const userCookie = login.headers.get('set-cookie')!.split(';')[0];
     expect((await call(me, { cookie: userCookie })).status).toBe(200);
-    const target = (await call(listUsers, { path: '/api/v1/admin/users?q=officer_sl', cookie: adminCookie })).body.items[0];
-    await call(patchUser, { method: 'PATCH', params: { id: String(target.id) }, body: { version: target.version, active: false }, cookie: adminCookie });
+    const target = (await call(listUsers, { path: '/api/v1/admin/users?q=officer_sl', cookie: adminCookie })).body
+      .items[0];
+    await call(patchUser, {
+      method: 'PATCH',
+      params: { id: String(target.id) },
+      body: { version: target.version, active: false },
+      cookie: adminCookie,
+    });
     expect((await call(me, { cookie: userCookie })).status).toBe(401);
     expect(getDb().select().from(sessions).where(eq(sessions.userId, target.id)).all()).toHaveLength(0);
     expect((await signIn('officer_sl', 'demo2018')).status).toBe(401);
-    await call(patchUser, { method: 'PATCH', params: { id: String(target.id) }, body: { version: target.version + 1, active: true }, cookie: adminCookie });
+    await call(patchUser, {
+      method: 'PATCH',
+      params: { id: String(target.id) },
+      body: { version: target.version + 1, active: true },
+      cookie: adminCookie,
+    });
     expect((await signIn('officer_sl', 'demo2018')).status).toBe(200);
   });
 
   it('an admin cannot deactivate or demote themselves', async () => {
     const cookie = await loginAs('admin');
-    const self = (await call(listUsers, { path: '/api/v1/admin/users?q=admin&role=admin', cookie })).body.items.find((u: { username: string }) => u.username === 'admin');
-    const off = await call(patchUser, { method: 'PATCH', params: { id: String(self.id) }, body: { version: self.version, active: false }, cookie });
+    const self = (await call(listUsers, { path: '/api/v1/admin/users?q=admin&role=admin', cookie })).body.items.find(
+      (u: { username: string }) => u.username === 'admin',
+    );
+    const off = await call(patchUser, {
+      method: 'PATCH',
+      params: { id: String(self.id) },
+      body: { version: self.version, active: false },
+      cookie,
+    });
     expect(off.status).toBe(400);
-    const demote = await call(patchUser, { method: 'PATCH', params: { id: String(self.id) }, body: { version: self.version, name: self.name, role: 'leader' }, cookie });
+    const demote = await call(patchUser, {
+      method: 'PATCH',
+      params: { id: String(self.id) },
+      body: { version: self.version, name: self.name, role: 'leader' },
+      cookie,
+    });
     expect(demote.status).toBe(400);
     expect(demote.body.error.fields.role).toBeDefined();
   });

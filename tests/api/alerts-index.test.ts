@@ -17,7 +17,8 @@ import { actorOf } from '../support/xlsx';
 
 const holder = globalThis as unknown as { __jkpSignalIndex?: unknown; __jkpAlertCache?: Map<string, unknown> };
 const viewers = () => ['admin', 'leader', 'officer', 'officer2', 'investment'].map((u) => actorOf(u) as Actor);
-const keys = (alerts: Alert[]) => alerts.map((a) => `${a.key}|${a.severity}|${a.subject}|${a.unitName}|${a.message}|${a.dueDate}`);
+const keys = (alerts: Alert[]) =>
+  alerts.map((a) => `${a.key}|${a.severity}|${a.subject}|${a.unitName}|${a.message}|${a.dueDate}`);
 function expectSameAsRebuild() {
   for (const actor of viewers()) {
     const badge = countAlerts(actor); // counted before anything is listed, so not a cached list's length
@@ -40,34 +41,64 @@ describe('alert index', () => {
     const officer = actorOf('officer');
     const officer2 = actorOf('officer2');
     for (const actor of viewers()) listAlerts({ actor }); // build it first, so what follows is incremental
-    const pick = (unitId: number) => getSqlite().prepare(`select id, version from projects where unit_id = ? and status = 'active' and light = 'green' order by id limit 1`).get(unitId) as { id: number; version: number };
+    const pick = (unitId: number) =>
+      getSqlite()
+        .prepare(
+          `select id, version from projects where unit_id = ? and status = 'active' and light = 'green' order by id limit 1`,
+        )
+        .get(unitId) as { id: number; version: number };
 
     const a = pick(officer.unitId!);
     const task = createTask(admin, a.id, { title: '逾期任务', dueDate: addDaysIso(today(), -2) }); // turns red
     expectSameAsRebuild();
     updateTask(admin, task.id, { version: task.version, state: 'done' }); // back to green
     const b = pick(officer2.unitId!);
-    const problem = raiseProblem(admin, b.id, { type: 'land', description: '用地指标', unitId: officer2.unitId!, deadline: addDaysIso(today(), 5) });
+    const problem = raiseProblem(admin, b.id, {
+      type: 'land',
+      description: '用地指标',
+      unitId: officer2.unitId!,
+      deadline: addDaysIso(today(), 5),
+    });
     issueSupervision(admin, b.id, { content: '限期解决', deadline: addDaysIso(today(), 3), assigneeId: officer2.id });
     expectSameAsRebuild();
     changeProblem(admin, problem.id, { action: 'close', closed: true, resolution: '已解决', version: problem.version });
-    const lit = getSqlite().prepare(`select id, version, unit_id from projects where light = 'red' and status = 'active' order by id limit 1`).get() as { id: number; version: number; unit_id: number };
-    const renamed = updateProject(admin, lit.id, { version: lit.version, name: '改名后的红灯项目', ownerId: officer.id });
+    const lit = getSqlite()
+      .prepare(
+        `select id, version, unit_id from projects where light = 'red' and status = 'active' order by id limit 1`,
+      )
+      .get() as { id: number; version: number; unit_id: number };
+    const renamed = updateProject(admin, lit.id, {
+      version: lit.version,
+      name: '改名后的红灯项目',
+      ownerId: officer.id,
+    });
     expectSameAsRebuild(); // name and owner show in the officer's and everyone's alerts
     const transferred = updateProject(admin, lit.id, { version: renamed.version, unitId: officer2.unitId! });
-    moveProjectStage(admin, lit.id, { to: transferred.stage === 'reserve' ? 'approvals' : 'reserve', reason: '调整', version: transferred.version });
+    moveProjectStage(admin, lit.id, {
+      to: transferred.stage === 'reserve' ? 'approvals' : 'reserve',
+      reason: '调整',
+      version: transferred.version,
+    });
     createReport(admin, a.id, { month: monthOf(today()), investmentThisMonth: 10, progressPercent: 10, narrative: '' });
-    const created = createProject(admin, { name: '新建即有逾期任务', category: 'government', unitId: officer.unitId! } as never);
+    const created = createProject(admin, {
+      name: '新建即有逾期任务',
+      category: 'government',
+      unitId: officer.unitId!,
+    } as never);
     createTask(admin, created.id, { title: '已逾期', dueDate: addDaysIso(today(), -1) });
     expectSameAsRebuild();
   });
 
-  it('carries a renamed unit\'s new name', () => {
+  it("carries a renamed unit's new name", () => {
     const leader = actorOf('leader') as Actor;
     const alert = listAlerts({ actor: leader }).find((a) => a.projectId != null)!;
     getSqlite().prepare('update units set name = ? where id = ?').run('改名后的单位', alert.unitId);
     holder.__jkpAlertCache?.clear();
-    expect(listAlerts({ actor: leader }).filter((a) => a.unitId === alert.unitId && a.projectId != null).every((a) => a.unitName === '改名后的单位')).toBe(true);
+    expect(
+      listAlerts({ actor: leader })
+        .filter((a) => a.unitId === alert.unitId && a.projectId != null)
+        .every((a) => a.unitName === '改名后的单位'),
+    ).toBe(true);
   });
 
   it('sees writes from another connection (a script) by rebuilding', () => {
@@ -77,6 +108,10 @@ describe('alert index', () => {
     const other = new Database(process.env.DATABASE_PATH!);
     other.prepare('update projects set name = ? where id = ?').run('脚本改名的项目', target.projectId);
     other.close();
-    expect(listAlerts({ actor: leader }).filter((a) => a.projectId === target.projectId).every((a) => a.subject === '脚本改名的项目')).toBe(true);
+    expect(
+      listAlerts({ actor: leader })
+        .filter((a) => a.projectId === target.projectId)
+        .every((a) => a.subject === '脚本改名的项目'),
+    ).toBe(true);
   });
 });

@@ -40,7 +40,9 @@ describe('GET /api/v1/board?kind=projects', () => {
     }
     const total = sumProjects(filters);
     expect(result.body.columns.reduce((n: number, c: { count: number }) => n + c.count, 0)).toBe(total.count);
-    expect(result.body.columns.reduce((n: number, c: { totalInvestment: number }) => n + c.totalInvestment, 0)).toBe(total.totalInvestment);
+    expect(result.body.columns.reduce((n: number, c: { totalInvestment: number }) => n + c.totalInvestment, 0)).toBe(
+      total.totalInvestment,
+    );
   });
 
   it('a filter changes the sums (the test data is not degenerate)', async () => {
@@ -56,8 +58,17 @@ describe('GET /api/v1/board?kind=projects', () => {
     expect(result.status).toBe(200);
     expect(result.body.lanes.length).toBeGreaterThan(1);
     for (const column of result.body.columns) {
-      const cells = result.body.lanes.map((l: { cells: Array<{ stage: string }> }) => l.cells.find((c) => c.stage === column.stage)!);
-      for (const key of ['count', 'totalInvestment', 'plannedInvestmentThisYear', 'completedInvestment', 'red', 'yellow']) {
+      const cells = result.body.lanes.map((l: { cells: Array<{ stage: string }> }) =>
+        l.cells.find((c) => c.stage === column.stage)!,
+      );
+      for (const key of [
+        'count',
+        'totalInvestment',
+        'plannedInvestmentThisYear',
+        'completedInvestment',
+        'red',
+        'yellow',
+      ]) {
         expect(cells.reduce((n: number, c: Record<string, number>) => n + c[key], 0)).toBe(column[key]);
       }
       expect(column).toMatchObject(sumProjects({ shuangshi: false, stage: column.stage }));
@@ -93,7 +104,10 @@ describe('GET /api/v1/board?kind=leads', () => {
       expect(result.body.columns.map((c: { stage: string }) => c.stage)).toEqual([...LEAD_STAGES]);
       for (const column of result.body.columns) {
         const expected = getDb()
-          .select({ count: sql<number>`count(*)`, totalInvestment: sql<number>`coalesce(sum(${leads.intendedInvestment}), 0)` })
+          .select({
+            count: sql<number>`count(*)`,
+            totalInvestment: sql<number>`coalesce(sum(${leads.intendedInvestment}), 0)`,
+          })
           .from(leads)
           .where(and(leadWhere(filters), eq(leads.stage, column.stage)))
           .get()!;
@@ -114,7 +128,10 @@ describe('GET /api/v1/board/cards', () => {
     const { count } = sumProjects({ stage: 'construction' });
     const seen = new Set<number>();
     for (let page = 1; page <= Math.ceil(count / 10); page++) {
-      const result = await call(cards, { path: `/api/v1/board/cards?kind=projects&stage=construction&page=${page}&pageSize=10`, cookie });
+      const result = await call(cards, {
+        path: `/api/v1/board/cards?kind=projects&stage=construction&page=${page}&pageSize=10`,
+        cookie,
+      });
       expect(result.status).toBe(200);
       expect(result.body.total).toBe(count);
       for (const card of result.body.items) {
@@ -128,9 +145,15 @@ describe('GET /api/v1/board/cards', () => {
   it('marks as movable only the cards the officer may move', async () => {
     const cookie = await loginAs('officer');
     const mine = unitIdOf('昌邑区');
-    const result = await call(cards, { path: '/api/v1/board/cards?kind=projects&stage=approvals&pageSize=100', cookie });
+    const result = await call(cards, {
+      path: '/api/v1/board/cards?kind=projects&stage=approvals&pageSize=100',
+      cookie,
+    });
     expect(result.status).toBe(200);
-    const rows = getDb().select({ id: projects.id, unitId: projects.unitId, ownerId: projects.ownerId }).from(projects).all();
+    const rows = getDb()
+      .select({ id: projects.id, unitId: projects.unitId, ownerId: projects.ownerId })
+      .from(projects)
+      .all();
     const byId = new Map(rows.map((r) => [r.id, r]));
     const officer = userId('officer');
     expect(result.body.items.some((c: { movable: boolean }) => !c.movable)).toBe(true);
@@ -140,26 +163,38 @@ describe('GET /api/v1/board/cards', () => {
     }
   });
 
-  it('marks lead cards movable for the owner or the owner\'s team, never for a leader', async () => {
+  it("marks lead cards movable for the owner or the owner's team, never for a leader", async () => {
     const investment = userId('investment');
     const team = getDb().select({ id: leads.id, ownerId: leads.ownerId, team: leads.team }).from(leads).all();
     const byId = new Map(team.map((r) => [r.id, r]));
-    const mine = await call(cards, { path: '/api/v1/board/cards?kind=leads&stage=contacting&pageSize=100', cookie: await loginAs('investment') });
+    const mine = await call(cards, {
+      path: '/api/v1/board/cards?kind=leads&stage=contacting&pageSize=100',
+      cookie: await loginAs('investment'),
+    });
     expect(mine.status).toBe(200);
     expect(mine.body.items.length).toBeGreaterThan(0);
     for (const card of mine.body.items) {
       const row = byId.get(card.id)!;
       expect(card.movable).toBe(row.ownerId === investment || row.team === '招商一组');
     }
-    const leader = await call(cards, { path: '/api/v1/board/cards?kind=leads&stage=contacting&pageSize=100', cookie: await loginAs('leader') });
+    const leader = await call(cards, {
+      path: '/api/v1/board/cards?kind=leads&stage=contacting&pageSize=100',
+      cookie: await loginAs('leader'),
+    });
     expect(leader.body.items.every((c: { movable: boolean }) => !c.movable)).toBe(true);
-    const landed = await call(cards, { path: '/api/v1/board/cards?kind=leads&stage=landed&pageSize=100', cookie: await loginAs('admin') });
+    const landed = await call(cards, {
+      path: '/api/v1/board/cards?kind=leads&stage=landed&pageSize=100',
+      cookie: await loginAs('admin'),
+    });
     expect(landed.body.items.every((c: { movable: boolean }) => !c.movable)).toBe(true);
   });
 
   it('a swimlane cell pages only its lane', async () => {
     const unitId = unitIdOf('昌邑区');
-    const result = await call(cards, { path: `/api/v1/board/cards?kind=projects&stage=approvals&lane=unit&laneValue=${unitId}`, cookie: await loginAs('leader') });
+    const result = await call(cards, {
+      path: `/api/v1/board/cards?kind=projects&stage=approvals&lane=unit&laneValue=${unitId}`,
+      cookie: await loginAs('leader'),
+    });
     expect(result.status).toBe(200);
     expect(result.body.total).toBe(sumProjects({ unitId, stage: 'approvals' }).count);
   });

@@ -48,7 +48,9 @@ describe('daily digest', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'digest-'));
     const first = buildDigest(today(), null);
     const investment = first.users.find((u) => u.userId === userId('investment'))!;
-    expect(investment.counts.total).toBe(listAlerts({ actor: { id: userId('investment'), role: 'investment', unitId: null } }).length);
+    expect(investment.counts.total).toBe(
+      listAlerts({ actor: { id: userId('investment'), role: 'investment', unitId: null } }).length,
+    );
     expect(investment.new.length).toBe(investment.counts.total);
     writeDigest({ ...first, date: '2000-01-01' }, path.join(dir, '2000-01-01.json'));
     expect(fs.existsSync(path.join(dir, '2000-01-01.txt'))).toBe(true);
@@ -83,7 +85,11 @@ describe('webhook delivery', () => {
     // Not due yet: nothing is tried.
     expect(await deliverDue({ baseDelayMs: 5, log: () => {} })).toEqual([]);
 
-    getDb().update(webhookDeliveries).set({ nextAttemptAt: new Date(Date.now() - 1000).toISOString() }).where(eq(webhookDeliveries.id, id)).run();
+    getDb()
+      .update(webhookDeliveries)
+      .set({ nextAttemptAt: new Date(Date.now() - 1000).toISOString() })
+      .where(eq(webhookDeliveries.id, id))
+      .run();
     const delivered = await deliverDue({ triesPerRun: 3, baseDelayMs: 5, log: () => {} });
     expect(delivered).toEqual([expect.objectContaining({ id, status: 'delivered', attempts: 6 })]);
     row = getDb().select().from(webhookDeliveries).where(eq(webhookDeliveries.id, id)).get()!;

@@ -49,9 +49,13 @@ describe('export of the project ledger (/projects/export)', () => {
     expect(sums.count).toBeGreaterThan(20);
     // The page the user sees, page by page, at its smallest page size.
     const onScreen = [];
-    for (let page = 1; page <= Math.ceil(sums.count / 20); page++) onScreen.push(...listLedgerRows({ filters, sort: 'total', dir: 'desc', page, pageSize: 20 }));
+    for (let page = 1; page <= Math.ceil(sums.count / 20); page++)
+      onScreen.push(...listLedgerRows({ filters, sort: 'total', dir: 'desc', page, pageSize: 20 }));
 
-    const sheet = await sheetOf(exportLedgerRoute, '/projects/export?status=active&shuangshi=0&sort=total&dir=desc&page=2&pageSize=20');
+    const sheet = await sheetOf(
+      exportLedgerRoute,
+      '/projects/export?status=active&shuangshi=0&sort=total&dir=desc&page=2&pageSize=20',
+    );
     expect(headers(sheet)).toEqual(PROJECT_COLUMNS.map((c) => c.header));
     const rows = dataRows(sheet);
     expect(rows).toHaveLength(sums.count);
@@ -92,7 +96,11 @@ describe('export of the leads (/leads/export)', () => {
     const total = sumLeads(filters).count;
     expect(total).toBeGreaterThan(0);
     const onScreen = listLeads({ filters, sort: 'intendedInvestment', dir: 'asc', page: 1, pageSize: 500 });
-    const sheet = await sheetOf(exportLeadsRoute, '/leads/export?stage=negotiating&sort=intendedInvestment&dir=asc&page=3', 'investment');
+    const sheet = await sheetOf(
+      exportLeadsRoute,
+      '/leads/export?stage=negotiating&sort=intendedInvestment&dir=asc&page=3',
+      'investment',
+    );
     const rows = dataRows(sheet);
     expect(rows.map((row) => row[column('编号', sheet)])).toEqual(onScreen.map((lead) => lead.id));
     expect(rows).toHaveLength(total);
@@ -112,7 +120,13 @@ describe('export of the leads (/leads/export)', () => {
 
 describe('export of the problems (/problems/export)', () => {
   it('the 协调会 view sorted by deadline equals the page, all pages', async () => {
-    const onScreen = listProblemPage({ levels: levelsFrom('city_meeting'), status: 'open', sort: 'deadline', page: 1, pageSize: 500 }).items;
+    const onScreen = listProblemPage({
+      levels: levelsFrom('city_meeting'),
+      status: 'open',
+      sort: 'deadline',
+      page: 1,
+      pageSize: 500,
+    }).items;
     expect(onScreen.length).toBeGreaterThan(0);
     const sheet = await sheetOf(exportProblemsRoute, '/problems/export?view=meeting&sort=deadline', 'officer');
     expect(dataRows(sheet).map((row) => row[0])).toEqual(onScreen.map((p) => p.id));
@@ -132,9 +146,10 @@ describe('export of the problems (/problems/export)', () => {
 });
 
 describe('export of the alerts (/alerts/export)', () => {
-  const messages = (sheet: Awaited<ReturnType<typeof sheetOf>>) => dataRows(sheet).map((row) => row[column('预警内容', sheet)]);
+  const messages = (sheet: Awaited<ReturnType<typeof sheetOf>>) =>
+    dataRows(sheet).map((row) => row[column('预警内容', sheet)]);
 
-  it("an officer gets exactly their own alerts; a unit filter cannot widen or move them", async () => {
+  it('an officer gets exactly their own alerts; a unit filter cannot widen or move them', async () => {
     const own = listAlerts({ actor: actor('officer') });
     expect(own.length).toBeGreaterThan(0);
     const sheet = await sheetOf(exportAlertsRoute, `/alerts/export?unitId=${unitIdOf('船营区')}`, 'officer');
@@ -147,7 +162,9 @@ describe('export of the alerts (/alerts/export)', () => {
     const onScreen = listAlerts({ actor: actor('leader'), unitId });
     const sheet = await sheetOf(exportAlertsRoute, `/alerts/export?unitId=${unitId}`);
     expect(messages(sheet)).toEqual(onScreen.map((a) => a.message));
-    expect(dataRows(sheet).map((row) => row[column('级别', sheet)])).toEqual(onScreen.map((a) => (a.severity === 'red' ? '红色' : '黄色')));
+    expect(dataRows(sheet).map((row) => row[column('级别', sheet)])).toEqual(
+      onScreen.map((a) => (a.severity === 'red' ? '红色' : '黄色')),
+    );
     expect(String(sheet.getCell('A1').value)).toContain('单位：船营区');
   });
 });

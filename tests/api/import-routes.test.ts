@@ -14,7 +14,12 @@ beforeAll(async () => {
 
 async function rawGet(handler: (request: Request) => Promise<Response>, path: string, cookie?: string) {
   const response = await handler(new Request(`http://localhost${path}`, { headers: cookie ? { cookie } : {} }));
-  return { status: response.status, type: response.headers.get('content-type'), disposition: response.headers.get('content-disposition'), bytes: new Uint8Array(await response.arrayBuffer()) };
+  return {
+    status: response.status,
+    type: response.headers.get('content-type'),
+    disposition: response.headers.get('content-disposition'),
+    bytes: new Uint8Array(await response.arrayBuffer()),
+  };
 }
 
 async function upload(cookie: string, bytes: Uint8Array | null, name = '台账.xlsx') {
@@ -84,7 +89,10 @@ describe('POST /import/upload and GET /import/jobs/:id', () => {
     expect((await upload(await loginAs('officer'), null)).status).toBe(400);
     const bytes = await workbookBuffer([BASIC_HEADER]);
     expect((await upload(await loginAs('investment'), bytes)).status).toBe(403);
-    expect((await call(jobGet, { cookie: await loginAs('officer'), params: { id: '00000000-0000-4000-8000-000000000000' } })).status).toBe(404);
+    expect(
+      (await call(jobGet, { cookie: await loginAs('officer'), params: { id: '00000000-0000-4000-8000-000000000000' } }))
+        .status,
+    ).toBe(404);
     expect((await call(jobGet, { cookie: await loginAs('officer'), params: { id: 'nope' } })).status).toBe(404);
   });
 });

@@ -21,7 +21,13 @@ beforeAll(async () => {
 });
 
 async function post(cookie: string, query: string, bytes?: Uint8Array) {
-  return call(leadImport, { method: 'POST', cookie, path: `/api/v1/imports/leads?${query}`, rawBody: bytes ?? new Uint8Array(), headers: { 'content-type': 'application/octet-stream' } });
+  return call(leadImport, {
+    method: 'POST',
+    cookie,
+    path: `/api/v1/imports/leads?${query}`,
+    rawBody: bytes ?? new Uint8Array(),
+    headers: { 'content-type': 'application/octet-stream' },
+  });
 }
 
 async function waitForJob(cookie: string, jobId: string) {
@@ -36,10 +42,18 @@ async function waitForJob(cookie: string, jobId: string) {
 describe('POST /api/v1/imports/leads', () => {
   it('previews, then commits (201) and the leads exist', async () => {
     const cookie = await loginAs('investment');
-    const bytes = await workbookBuffer([HEADER, ['接口导入企业', '智能装备项目', 3000, '洽谈'], ['接口导入企业', '', 500, '']]);
+    const bytes = await workbookBuffer([
+      HEADER,
+      ['接口导入企业', '智能装备项目', 3000, '洽谈'],
+      ['接口导入企业', '', 500, ''],
+    ]);
     const preview = await post(cookie, 'mode=preview&fileName=线索.xlsx', bytes);
     expect(preview.status, JSON.stringify(preview.body)).toBe(200);
-    expect(preview.body).toMatchObject({ kind: 'leads', fileName: '线索.xlsx', counts: { create: 2, update: 0, unchanged: 0, error: 0 } });
+    expect(preview.body).toMatchObject({
+      kind: 'leads',
+      fileName: '线索.xlsx',
+      counts: { create: 2, update: 0, unchanged: 0, error: 0 },
+    });
     const commit = await post(cookie, `mode=commit&previewId=${preview.body.previewId}`);
     expect(commit.status, JSON.stringify(commit.body)).toBe(201);
     expect(commit.body).toMatchObject({ created: 2, updated: 0, skipped: 0 });
@@ -70,27 +84,54 @@ describe('POST /api/v1/imports/leads', () => {
 
 describe('the /import page routes for leads', () => {
   it('gives investment staff the leads template and refuses it to officers', async () => {
-    const response = await templateGet(new Request('http://localhost/import/template?kind=leads', { headers: { cookie: await loginAs('investment') } }));
+    const response = await templateGet(
+      new Request('http://localhost/import/template?kind=leads', { headers: { cookie: await loginAs('investment') } }),
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get('content-disposition')).toContain(encodeURIComponent('招商线索导入模板.xlsx'));
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await response.arrayBuffer()) as unknown as ExcelJS.Buffer);
-    expect(workbook.worksheets[0].getRow(2).values).toEqual(expect.arrayContaining(['企业名称', '意向投资（万元）', '下次跟进日期']));
-    expect((await templateGet(new Request('http://localhost/import/template?kind=leads', { headers: { cookie: await loginAs('officer') } }))).status).toBe(403);
-    expect((await templateGet(new Request('http://localhost/import/template?kind=projects', { headers: { cookie: await loginAs('investment') } }))).status).toBe(403);
+    expect(workbook.worksheets[0].getRow(2).values).toEqual(
+      expect.arrayContaining(['企业名称', '意向投资（万元）', '下次跟进日期']),
+    );
+    expect(
+      (
+        await templateGet(
+          new Request('http://localhost/import/template?kind=leads', { headers: { cookie: await loginAs('officer') } }),
+        )
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await templateGet(
+          new Request('http://localhost/import/template?kind=projects', {
+            headers: { cookie: await loginAs('investment') },
+          }),
+        )
+      ).status,
+    ).toBe(403);
   });
 
   it('uploads, previews, commits through a job with progress, and lands the batch', async () => {
     const cookie = await loginAs('investment');
     const form = new FormData();
     form.set('kind', 'leads');
-    form.set('file', new File([(await workbookBuffer([HEADER, ['页面导入企业', '', 100, '']])) as unknown as BlobPart], '页面.xlsx'));
-    const upload = await uploadPost(new Request('http://localhost/import/upload', { method: 'POST', body: form, headers: { cookie } }));
+    form.set(
+      'file',
+      new File([(await workbookBuffer([HEADER, ['页面导入企业', '', 100, '']])) as unknown as BlobPart], '页面.xlsx'),
+    );
+    const upload = await uploadPost(
+      new Request('http://localhost/import/upload', { method: 'POST', body: form, headers: { cookie } }),
+    );
     expect(upload.status).toBe(202);
     const ready = await waitForJob(cookie, (await upload.json()).jobId);
     expect(ready.body).toMatchObject({ kind: 'leads', phase: 'ready' });
 
-    const commit = await call(commitPost, { method: 'POST', cookie, body: { previewId: ready.body.previewId, validOnly: false } });
+    const commit = await call(commitPost, {
+      method: 'POST',
+      cookie,
+      body: { previewId: ready.body.previewId, validOnly: false },
+    });
     expect(commit.status).toBe(202);
     const done = await waitForJob(cookie, commit.body.jobId);
     expect(done.body).toMatchObject({ kind: 'leads', step: 'commit', phase: 'done', done: 1, total: 1 });
@@ -98,7 +139,17 @@ describe('the /import page routes for leads', () => {
     expect(getDb().select().from(leads).where(eq(leads.company, '页面导入企业')).get()).toBeDefined();
 
     expect((await call(commitPost, { method: 'POST', cookie, body: { previewId: 'x' } })).status).toBe(400);
-    expect((await call(commitPost, { method: 'POST', cookie, body: { previewId: ready.body.previewId } })).status).toBe(404);
-    expect((await call(commitPost, { method: 'POST', cookie: await loginAs('leader'), body: { previewId: ready.body.previewId } })).status).toBe(404);
+    expect((await call(commitPost, { method: 'POST', cookie, body: { previewId: ready.body.previewId } })).status).toBe(
+      404,
+    );
+    expect(
+      (
+        await call(commitPost, {
+          method: 'POST',
+          cookie: await loginAs('leader'),
+          body: { previewId: ready.body.previewId },
+        })
+      ).status,
+    ).toBe(404);
   }, 60_000);
 });

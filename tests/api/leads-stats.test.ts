@@ -1,7 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
 import { leads } from '@/db/schema';
-import { averageDaysToSign, leadsByIndustry, leadsByOrigin, leadsBySource, leadsByStage, stageConversion } from '@/db/queries/leads-stats';
+import {
+  averageDaysToSign,
+  leadsByIndustry,
+  leadsByOrigin,
+  leadsBySource,
+  leadsByStage,
+  stageConversion,
+} from '@/db/queries/leads-stats';
 import { getStats, leadsDashboardFigures } from '@/domain/stats';
 import { sumLeads } from '@/db/queries/leads';
 import { seedOnce } from '../support/api';
@@ -18,12 +25,20 @@ describe('招商统计 queries', () => {
       expect(rows.reduce((s, r) => s + r.intendedInvestment, 0)).toBe(total);
     }
     const negotiating = leadsByStage().find((r) => r.stage === 'negotiating')!;
-    expect(sumLeads({ stage: 'negotiating' })).toEqual({ count: negotiating.count, intendedInvestment: negotiating.intendedInvestment });
+    expect(sumLeads({ stage: 'negotiating' })).toEqual({
+      count: negotiating.count,
+      intendedInvestment: negotiating.intendedInvestment,
+    });
   });
 
   it('computes conversion along the line from the stage history', () => {
     const conversion = stageConversion();
-    expect(conversion.map((c) => `${c.from}>${c.to}`)).toEqual(['prospect>contacting', 'contacting>negotiating', 'negotiating>signed', 'signed>landed']);
+    expect(conversion.map((c) => `${c.from}>${c.to}`)).toEqual([
+      'prospect>contacting',
+      'contacting>negotiating',
+      'negotiating>signed',
+      'signed>landed',
+    ]);
     for (let i = 1; i < conversion.length; i++) expect(conversion[i].reachedFrom).toBe(conversion[i - 1].reachedTo);
     expect(conversion[0].reachedFrom).toBe(getDb().select().from(leads).all().length);
     expect(conversion.every((c) => c.reachedTo <= c.reachedFrom)).toBe(true);

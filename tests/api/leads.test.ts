@@ -22,7 +22,12 @@ async function newLead(cookie: string, body: Record<string, unknown> = {}) {
 }
 
 async function move(cookie: string, id: number, to: string, version: number, reason?: string) {
-  return call(transition, { method: 'POST', cookie, params: p(id), body: { to, version, ...(reason ? { reason } : {}) } });
+  return call(transition, {
+    method: 'POST',
+    cookie,
+    params: p(id),
+    body: { to, version, ...(reason ? { reason } : {}) },
+  });
 }
 
 describe('POST /api/v1/leads', () => {
@@ -36,10 +41,33 @@ describe('POST /api/v1/leads', () => {
       intendedInvestment: 50000,
       nextFollowUpDate: addDaysIso(today(), 7),
     });
-    for (const key of ['id', 'company', 'origin', 'industryId', 'intendedInvestment', 'source', 'stage', 'ownerId', 'nextFollowUpDate', 'overdue', 'projectId', 'version', 'createdAt', 'updatedAt']) {
+    for (const key of [
+      'id',
+      'company',
+      'origin',
+      'industryId',
+      'intendedInvestment',
+      'source',
+      'stage',
+      'ownerId',
+      'nextFollowUpDate',
+      'overdue',
+      'projectId',
+      'version',
+      'createdAt',
+      'updatedAt',
+    ]) {
       expect(lead).toHaveProperty(key);
     }
-    expect(lead).toMatchObject({ stage: 'prospect', ownerId: userId('investment'), team: '招商一组', overdue: false, projectId: null, version: 1, contactEmail: 'zhang@example.com' });
+    expect(lead).toMatchObject({
+      stage: 'prospect',
+      ownerId: userId('investment'),
+      team: '招商一组',
+      overdue: false,
+      projectId: null,
+      version: 1,
+      contactEmail: 'zhang@example.com',
+    });
   });
 
   it('refuses bad input with 400 and the fields', async () => {
@@ -71,14 +99,22 @@ describe('POST /api/v1/leads', () => {
 
   it('refuses officers and leaders with 403, and the signed-out with 401', async () => {
     for (const username of ['officer', 'leader']) {
-      const result = await call(create, { method: 'POST', cookie: await loginAs(username), body: { company: '某公司' } });
+      const result = await call(create, {
+        method: 'POST',
+        cookie: await loginAs(username),
+        body: { company: '某公司' },
+      });
       expect(result.status).toBe(403);
     }
     expect((await call(create, { method: 'POST', body: { company: '某公司' } })).status).toBe(401);
   });
 
   it('refuses to hand a new lead to another team', async () => {
-    const result = await call(create, { method: 'POST', cookie: await loginAs('investment'), body: { company: '某公司', ownerId: userId('investment3') } });
+    const result = await call(create, {
+      method: 'POST',
+      cookie: await loginAs('investment'),
+      body: { company: '某公司', ownerId: userId('investment3') },
+    });
     expect(result.status).toBe(403);
   });
 });
@@ -91,16 +127,28 @@ describe('GET /api/v1/leads', () => {
     expect(all.body.total).toBe(all.body.items.length);
     const negotiating = await call(list, { cookie, path: '/api/v1/leads?stage=negotiating&pageSize=5' });
     expect(negotiating.body.items.every((l: { stage: string }) => l.stage === 'negotiating')).toBe(true);
-    expect(negotiating.body.total).toBe(all.body.items.filter((l: { stage: string }) => l.stage === 'negotiating').length);
+    expect(negotiating.body.total).toBe(
+      all.body.items.filter((l: { stage: string }) => l.stage === 'negotiating').length,
+    );
     expect(negotiating.body.pageSize).toBe(5);
     const overdue = await call(list, { cookie, path: '/api/v1/leads?overdue=true&pageSize=500' });
     expect(overdue.body.total).toBeGreaterThan(0);
     expect(overdue.body.items.every((l: { overdue: boolean }) => l.overdue)).toBe(true);
-    const sum = overdue.body.items.reduce((s: number, l: { intendedInvestment: number }) => s + l.intendedInvestment, 0);
+    const sum = overdue.body.items.reduce(
+      (s: number, l: { intendedInvestment: number }) => s + l.intendedInvestment,
+      0,
+    );
     expect(overdue.body.intendedInvestment).toBe(sum);
     const owner = userId('investment2');
-    const byOwner = await call(list, { cookie, path: `/api/v1/leads?ownerId=${owner}&q=${encodeURIComponent('公司')}` });
-    expect(byOwner.body.items.every((l: { ownerId: number; company: string }) => l.ownerId === owner && l.company.includes('公司'))).toBe(true);
+    const byOwner = await call(list, {
+      cookie,
+      path: `/api/v1/leads?ownerId=${owner}&q=${encodeURIComponent('公司')}`,
+    });
+    expect(
+      byOwner.body.items.every(
+        (l: { ownerId: number; company: string }) => l.ownerId === owner && l.company.includes('公司'),
+      ),
+    ).toBe(true);
     const sorted = await call(list, { cookie, path: '/api/v1/leads?sort=intendedInvestment&dir=desc&pageSize=500' });
     const amounts = sorted.body.items.map((l: { intendedInvestment: number }) => l.intendedInvestment);
     expect(amounts).toEqual([...amounts].sort((a: number, b: number) => b - a));
@@ -126,13 +174,28 @@ describe('GET/PATCH /api/v1/leads/:id', () => {
   it('edits with the version; a stale version gets 409 and writes nothing', async () => {
     const cookie = await loginAs('investment');
     const lead = await newLead(cookie);
-    const ok = await call(PATCH, { method: 'PATCH', cookie, params: p(lead.id), body: { version: 1, intendedInvestment: 20000, contactPhone: '0432-62345678' } });
+    const ok = await call(PATCH, {
+      method: 'PATCH',
+      cookie,
+      params: p(lead.id),
+      body: { version: 1, intendedInvestment: 20000, contactPhone: '0432-62345678' },
+    });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ intendedInvestment: 20000, contactPhone: '0432-62345678', version: 2 });
-    const stale = await call(PATCH, { method: 'PATCH', cookie, params: p(lead.id), body: { version: 1, intendedInvestment: 1 } });
+    const stale = await call(PATCH, {
+      method: 'PATCH',
+      cookie,
+      params: p(lead.id),
+      body: { version: 1, intendedInvestment: 1 },
+    });
     expect(stale.status).toBe(409);
     expect(getDb().select().from(leads).where(eq(leads.id, lead.id)).get()!.intendedInvestment).toBe(20000);
-    const bad = await call(PATCH, { method: 'PATCH', cookie, params: p(lead.id), body: { version: 2, contactEmail: 'x@', company: '' } });
+    const bad = await call(PATCH, {
+      method: 'PATCH',
+      cookie,
+      params: p(lead.id),
+      body: { version: 2, contactEmail: 'x@', company: '' },
+    });
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body.error.fields).sort()).toEqual(['company', 'contactEmail']);
     const noVersion = await call(PATCH, { method: 'PATCH', cookie, params: p(lead.id), body: { company: '新名' } });
@@ -142,13 +205,28 @@ describe('GET/PATCH /api/v1/leads/:id', () => {
 
   it('lets a team-mate edit, refuses another team, officers and leaders with 403', async () => {
     const lead = await newLead(await loginAs('investment'));
-    const mate = await call(PATCH, { method: 'PATCH', cookie: await loginAs('investment2'), params: p(lead.id), body: { version: 1, origin: '浙江杭州' } });
+    const mate = await call(PATCH, {
+      method: 'PATCH',
+      cookie: await loginAs('investment2'),
+      params: p(lead.id),
+      body: { version: 1, origin: '浙江杭州' },
+    });
     expect(mate.status).toBe(200);
     for (const username of ['investment3', 'officer', 'leader']) {
-      const result = await call(PATCH, { method: 'PATCH', cookie: await loginAs(username), params: p(lead.id), body: { version: 2, origin: '北京' } });
+      const result = await call(PATCH, {
+        method: 'PATCH',
+        cookie: await loginAs(username),
+        params: p(lead.id),
+        body: { version: 2, origin: '北京' },
+      });
       expect(result.status, username).toBe(403);
     }
-    const admin = await call(PATCH, { method: 'PATCH', cookie: await loginAs('admin'), params: p(lead.id), body: { version: 2, ownerId: userId('investment3') } });
+    const admin = await call(PATCH, {
+      method: 'PATCH',
+      cookie: await loginAs('admin'),
+      params: p(lead.id),
+      body: { version: 2, ownerId: userId('investment3') },
+    });
     expect(admin.status).toBe(200);
     expect(admin.body.team).toBe('招商二组');
   });
@@ -173,7 +251,10 @@ describe('POST /api/v1/leads/:id/transitions', () => {
     expect(dropped.body).toMatchObject({ stage: 'dropped', dropReason: '企业投资方向调整' });
     const reopened = await move(cookie, lead.id, 'contacting', 3, '企业重新接洽');
     expect(reopened.body).toMatchObject({ stage: 'contacting', dropReason: null });
-    expect((await call(transition, { method: 'POST', cookie, params: p(lead.id), body: { to: 'nowhere', version: 4 } })).status).toBe(400);
+    expect(
+      (await call(transition, { method: 'POST', cookie, params: p(lead.id), body: { to: 'nowhere', version: 4 } }))
+        .status,
+    ).toBe(400);
     expect((await move(await loginAs('officer'), lead.id, 'negotiating', 4)).status).toBe(403);
     expect((await move(cookie, 999999, 'negotiating', 1)).status).toBe(404);
   });
@@ -185,9 +266,18 @@ describe('GET/POST /api/v1/leads/:id/followups', () => {
     const lead = await newLead(cookie);
     const day = today();
     const next = addDaysIso(day, 10);
-    const added = await call(addFollowup, { method: 'POST', cookie, params: p(lead.id), body: { date: day, kind: 'visit', note: '赴企业总部拜访', nextFollowUpDate: next } });
+    const added = await call(addFollowup, {
+      method: 'POST',
+      cookie,
+      params: p(lead.id),
+      body: { date: day, kind: 'visit', note: '赴企业总部拜访', nextFollowUpDate: next },
+    });
     expect(added.status).toBe(201);
-    expect(added.body).toMatchObject({ kind: 'visit', nextFollowUpDate: next, lead: { nextFollowUpDate: next, version: 2 } });
+    expect(added.body).toMatchObject({
+      kind: 'visit',
+      nextFollowUpDate: next,
+      lead: { nextFollowUpDate: next, version: 2 },
+    });
     const log = await call(listFollowups, { cookie, params: p(lead.id) });
     expect(log.body).toMatchObject({ total: 1, page: 1, items: [{ note: '赴企业总部拜访' }] });
   });
@@ -209,7 +299,12 @@ describe('GET/POST /api/v1/leads/:id/followups', () => {
       expect(result.body.error.fields[field], JSON.stringify(body)).toBeDefined();
     }
     for (const username of ['investment3', 'officer']) {
-      const result = await call(addFollowup, { method: 'POST', cookie: await loginAs(username), params: p(lead.id), body: { date: day, note: 'x' } });
+      const result = await call(addFollowup, {
+        method: 'POST',
+        cookie: await loginAs(username),
+        params: p(lead.id),
+        body: { date: day, note: 'x' },
+      });
       expect(result.status).toBe(403);
     }
     expect((await call(listFollowups, { cookie, params: p(999999) })).status).toBe(404);
@@ -220,18 +315,38 @@ describe('POST /api/v1/leads/:id/convert', () => {
   it('converts a signed lead once, into an attraction project at 已签约 with its checklist', async () => {
     const cookie = await loginAs('investment');
     const unitId = unitNamed('昌邑区');
-    const lead = await newLead(cookie, { company: '华南精密制造集团', proposedProject: '精密部件产业园', intendedInvestment: 80000, locationUnitId: unitId });
+    const lead = await newLead(cookie, {
+      company: '华南精密制造集团',
+      proposedProject: '精密部件产业园',
+      intendedInvestment: 80000,
+      locationUnitId: unitId,
+    });
     const early = await call(convert, { method: 'POST', cookie, params: p(lead.id), body: {} });
     expect(early.status).toBe(400);
     expect(early.body.error.code).toBe('not_convertible');
     await move(cookie, lead.id, 'signed', 1);
-    const badOwner = await call(convert, { method: 'POST', cookie, params: p(lead.id), body: { ownerId: userId('officer2') } });
+    const badOwner = await call(convert, {
+      method: 'POST',
+      cookie,
+      params: p(lead.id),
+      body: { ownerId: userId('officer2') },
+    });
     expect(badOwner.status).toBe(400);
     expect(badOwner.body.error.fields.ownerId).toBeDefined();
-    expect((await call(convert, { method: 'POST', cookie: await loginAs('investment3'), params: p(lead.id), body: {} })).status).toBe(403);
-    expect((await call(convert, { method: 'POST', cookie, params: p(lead.id), body: { version: 1 } })).status).toBe(409);
+    expect(
+      (await call(convert, { method: 'POST', cookie: await loginAs('investment3'), params: p(lead.id), body: {} }))
+        .status,
+    ).toBe(403);
+    expect((await call(convert, { method: 'POST', cookie, params: p(lead.id), body: { version: 1 } })).status).toBe(
+      409,
+    );
     const before = getDb().select().from(projects).all().length;
-    const done = await call(convert, { method: 'POST', cookie, params: p(lead.id), body: { ownerId: userId('officer') } });
+    const done = await call(convert, {
+      method: 'POST',
+      cookie,
+      params: p(lead.id),
+      body: { ownerId: userId('officer') },
+    });
     expect(done.status).toBe(201);
     expect(done.body.project).toMatchObject({
       name: '华南精密制造集团精密部件产业园',
@@ -263,9 +378,16 @@ describe('POST /api/v1/leads/:id/convert', () => {
     expect(noUnit.status).toBe(400);
     expect(noUnit.body.error.fields.unitId).toBeDefined();
     // A database failure after the project row is written (the lead update aborts) must roll the project back.
-    getSqlite().exec(`create trigger fail_landing before update of stage on leads when new.stage = 'landed' begin select raise(abort, 'simulated failure'); end;`);
+    getSqlite().exec(
+      `create trigger fail_landing before update of stage on leads when new.stage = 'landed' begin select raise(abort, 'simulated failure'); end;`,
+    );
     try {
-      const failed = await call(convert, { method: 'POST', cookie, params: p(lead.id), body: { unitId: unitNamed('昌邑区'), ownerId: userId('officer') } });
+      const failed = await call(convert, {
+        method: 'POST',
+        cookie,
+        params: p(lead.id),
+        body: { unitId: unitNamed('昌邑区'), ownerId: userId('officer') },
+      });
       expect(failed.status).toBe(500);
       expect(failed.body.error.code).toBe('internal');
     } finally {
@@ -278,7 +400,9 @@ describe('POST /api/v1/leads/:id/convert', () => {
 
   it('refuses officers and leaders with 403', async () => {
     for (const username of ['officer', 'leader']) {
-      expect((await call(convert, { method: 'POST', cookie: await loginAs(username), params: p(1), body: {} })).status).toBe(403);
+      expect(
+        (await call(convert, { method: 'POST', cookie: await loginAs(username), params: p(1), body: {} })).status,
+      ).toBe(403);
     }
   });
 });

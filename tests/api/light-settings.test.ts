@@ -20,15 +20,26 @@ const form = (yellow: string, red: string) => {
   const settings = readAdminSettings();
   return {
     passwordMinLength: String(settings.passwordMinLength),
-    ...Object.fromEntries(Object.entries(settings.stageUsualDays).map(([stage, days]) => [`stageUsualDays.${stage}`, days == null ? '' : String(days)])),
-    ...Object.fromEntries(Object.entries(settings.leadStageUsualDays).map(([stage, days]) => [`leadStageUsualDays.${stage}`, days == null ? '' : String(days)])),
+    ...Object.fromEntries(
+      Object.entries(settings.stageUsualDays).map(([stage, days]) => [
+        `stageUsualDays.${stage}`,
+        days == null ? '' : String(days),
+      ]),
+    ),
+    ...Object.fromEntries(
+      Object.entries(settings.leadStageUsualDays).map(([stage, days]) => [
+        `leadStageUsualDays.${stage}`,
+        days == null ? '' : String(days),
+      ]),
+    ),
     'scheduleLagThresholds.yellow': yellow,
     'scheduleLagThresholds.red': red,
   };
 };
 
 describe('scheduleLagThresholds', () => {
-  it('defaults to 10 and 20 points', () => expect(getSetting('scheduleLagThresholds')).toEqual({ yellow: 10, red: 20 }));
+  it('defaults to 10 and 20 points', () =>
+    expect(getSetting('scheduleLagThresholds')).toEqual({ yellow: 10, red: 20 }));
 
   it.each([
     ['0', '20', 'scheduleLagThresholds.yellow'],

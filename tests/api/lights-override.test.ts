@@ -20,7 +20,12 @@ let demoId: number;
 
 const stored = (id: number) =>
   getDb()
-    .select({ light: projects.light, signals: projects.lightSignals, overridden: projects.approvalsOverridden, reasons: projects.lightReasons })
+    .select({
+      light: projects.light,
+      signals: projects.lightSignals,
+      overridden: projects.approvalsOverridden,
+      reasons: projects.lightReasons,
+    })
     .from(projects)
     .where(eq(projects.id, id))
     .get()!;
@@ -28,16 +33,24 @@ const stored = (id: number) =>
 async function boardCard(id: number) {
   const cookie = await loginAs('leader');
   const name = getDb().select({ name: projects.name }).from(projects).where(eq(projects.id, id)).get()!.name;
-  const result = await call(boardCards, { path: `/api/v1/board/cards?kind=projects&stage=construction&page=1&pageSize=50&q=${encodeURIComponent(name)}`, cookie });
+  const result = await call(boardCards, {
+    path: `/api/v1/board/cards?kind=projects&stage=construction&page=1&pageSize=50&q=${encodeURIComponent(name)}`,
+    cookie,
+  });
   expect(result.status).toBe(200);
   return result.body.items.find((card: { id: number }) => card.id === id);
 }
 
-const ledgerRow = (id: number) => listLedgerRows({ filters: { stage: 'construction' }, page: 1, pageSize: 500 }).find((row) => row.id === id);
+const ledgerRow = (id: number) =>
+  listLedgerRows({ filters: { stage: 'construction' }, page: 1, pageSize: 500 }).find((row) => row.id === id);
 
 beforeAll(async () => {
   await seedOnce();
-  const overridden = getDb().select({ id: projects.id }).from(projects).where(eq(projects.approvalsOverridden, true)).all();
+  const overridden = getDb()
+    .select({ id: projects.id })
+    .from(projects)
+    .where(eq(projects.approvalsOverridden, true))
+    .all();
   // Exactly one deliberate 未批先建 project in the demo.
   expect(overridden).toHaveLength(1);
   demoId = overridden[0].id;
@@ -46,11 +59,21 @@ beforeAll(async () => {
 describe('the demo lights', () => {
   it('are stored as the app computes them from the same facts (seed and domain load the same facts)', () => {
     const rows = getDb().select().from(projects).all();
-    const facts = loadLightFacts(getDb(), rows.map((row) => row.id));
+    const facts = loadLightFacts(
+      getDb(),
+      rows.map((row) => row.id),
+    );
     const options = lightOptions(getDb(), today());
     for (const row of rows) {
       const result = computeLight(facts.get(row.id)!, options);
-      expect({ id: row.id, light: row.light, reasons: row.lightReasons, overridden: row.approvalsOverridden, recheck: row.lightRecheckOn, signals: row.lightSignals }).toEqual({
+      expect({
+        id: row.id,
+        light: row.light,
+        reasons: row.lightReasons,
+        overridden: row.approvalsOverridden,
+        recheck: row.lightRecheckOn,
+        signals: row.lightSignals,
+      }).toEqual({
         id: row.id,
         light: result.light,
         reasons: result.reasons,
@@ -61,7 +84,14 @@ describe('the demo lights', () => {
     }
     // The demo shows every kind of light, and at least one red 落后序时进度 project under construction.
     expect(new Set(rows.map((row) => row.light))).toEqual(new Set(['red', 'yellow', 'green', 'grey']));
-    expect(rows.some((row) => row.stage === 'construction' && row.light === 'red' && row.lightSignals.some((s) => s.kind === 'schedule_lag' && s.severity === 'red'))).toBe(true);
+    expect(
+      rows.some(
+        (row) =>
+          row.stage === 'construction' &&
+          row.light === 'red' &&
+          row.lightSignals.some((s) => s.kind === 'schedule_lag' && s.severity === 'red'),
+      ),
+    ).toBe(true);
   });
 });
 
@@ -78,7 +108,9 @@ describe('the demo 未批先建 project', () => {
     const cookie = await loginAs('admin');
     const detail = await call(getProjectDetail, { cookie, params: { id: String(demoId) } });
     expect(detail.status).toBe(200);
-    const open = detail.body.approvals.filter((item: { status: string }) => item.status !== 'done' && item.status !== 'not_applicable');
+    const open = detail.body.approvals.filter(
+      (item: { status: string }) => item.status !== 'done' && item.status !== 'not_applicable',
+    );
     expect(open).toHaveLength(4);
 
     for (const [index, item] of open.entries()) {
@@ -92,7 +124,12 @@ describe('the demo 未批先建 project', () => {
 
       // The last one is marked 不涉及, the others 已办结: both end the item.
       const status = index === open.length - 1 ? 'not_applicable' : 'done';
-      const patched = await call(patchApproval, { method: 'PATCH', cookie, params: { id: String(item.id) }, body: { status, version: item.version } });
+      const patched = await call(patchApproval, {
+        method: 'PATCH',
+        cookie,
+        params: { id: String(item.id) },
+        body: { status, version: item.version },
+      });
       expect(patched.status).toBe(200);
     }
 
@@ -108,11 +145,29 @@ describe('the demo 未批先建 project', () => {
 describe('forcing 开工建设 past open permits', () => {
   async function projectInApprovals(stageDueDate: string | null) {
     const cookie = await loginAs('officer');
-    const unitId = getDb().select().from(units).all().find((u) => u.name === '昌邑区')!.id;
-    const created = await call(createProjectRoute, { method: 'POST', cookie, body: { name: `未批先建测试${Math.random().toString(36).slice(2, 8)}`, category: 'government', unitId, ...(stageDueDate ? { stagePlans: { approvals: stageDueDate } } : {}) } });
+    const unitId = getDb()
+      .select()
+      .from(units)
+      .all()
+      .find((u) => u.name === '昌邑区')!.id;
+    const created = await call(createProjectRoute, {
+      method: 'POST',
+      cookie,
+      body: {
+        name: `未批先建测试${Math.random().toString(36).slice(2, 8)}`,
+        category: 'government',
+        unitId,
+        ...(stageDueDate ? { stagePlans: { approvals: stageDueDate } } : {}),
+      },
+    });
     expect(created.status).toBe(201);
     const params = { id: String(created.body.id) };
-    const moved = await call(transition, { method: 'POST', cookie, params, body: { to: 'approvals', version: created.body.version } });
+    const moved = await call(transition, {
+      method: 'POST',
+      cookie,
+      params,
+      body: { to: 'approvals', version: created.body.version },
+    });
     expect(moved.status).toBe(200);
     return { id: created.body.id as number, version: moved.body.version as number, cookie, params };
   }
@@ -122,11 +177,25 @@ describe('forcing 开工建设 past open permits', () => {
     // One permit was due on 2026-09-01, long past on the test day (2026-11-20): red.
     const detail = await call(getProjectDetail, { cookie: project.cookie, params: project.params });
     const permit = detail.body.approvals.find((item: { kind: string }) => item.kind === 'construction_permit');
-    expect((await call(patchApproval, { method: 'PATCH', cookie: project.cookie, params: { id: String(permit.id) }, body: { dueDate: '2026-09-01', version: permit.version } })).status).toBe(200);
+    expect(
+      (
+        await call(patchApproval, {
+          method: 'PATCH',
+          cookie: project.cookie,
+          params: { id: String(permit.id) },
+          body: { dueDate: '2026-09-01', version: permit.version },
+        })
+      ).status,
+    ).toBe(200);
     expect(stored(project.id)).toMatchObject({ light: 'red', overridden: false });
     expect(stored(project.id).signals.map((s) => `${s.kind}:${s.severity}`)).toContain('approval_overdue:red');
 
-    const forced = await call(transition, { method: 'POST', cookie: project.cookie, params: project.params, body: { to: 'construction', override: true, reason: '市政府专题会议同意先行开工', version: project.version } });
+    const forced = await call(transition, {
+      method: 'POST',
+      cookie: project.cookie,
+      params: project.params,
+      body: { to: 'construction', override: true, reason: '市政府专题会议同意先行开工', version: project.version },
+    });
     expect(forced.status).toBe(200);
     const after = stored(project.id);
     expect(after.light).toBe('red');
@@ -137,8 +206,17 @@ describe('forcing 开工建设 past open permits', () => {
   it('turns any project at least yellow, never green', async () => {
     const project = await projectInApprovals(null);
     expect(stored(project.id).light).toBe('green');
-    const forced = await call(transition, { method: 'POST', cookie: project.cookie, params: project.params, body: { to: 'construction', override: true, reason: '市政府专题会议同意先行开工', version: project.version } });
+    const forced = await call(transition, {
+      method: 'POST',
+      cookie: project.cookie,
+      params: project.params,
+      body: { to: 'construction', override: true, reason: '市政府专题会议同意先行开工', version: project.version },
+    });
     expect(forced.status).toBe(200);
-    expect(stored(project.id)).toMatchObject({ light: 'yellow', overridden: true, reasons: ['未批先建：8 项前期手续未办结'] });
+    expect(stored(project.id)).toMatchObject({
+      light: 'yellow',
+      overridden: true,
+      reasons: ['未批先建：8 项前期手续未办结'],
+    });
   });
 });

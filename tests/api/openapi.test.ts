@@ -12,21 +12,30 @@ import { discoverRoutes, HTTP_METHODS, type DiscoveredRoute } from '../support/r
 // be a valid OpenAPI 3.1 document. Route files are found on disk, so a new endpoint without an
 // entry in app/api/v1/openapi.json/operations.ts fails here.
 
-interface Parameter { name: string; in: string }
-interface Operation { parameters?: Parameter[]; requestBody?: unknown; responses: Record<string, unknown> }
+interface Parameter {
+  name: string;
+  in: string;
+}
+interface Operation {
+  parameters?: Parameter[];
+  requestBody?: unknown;
+  responses: Record<string, unknown>;
+}
 type Document = { openapi: string; paths: Record<string, Record<string, Operation>> };
 
 // Every lib/schemas export, to resolve the schemas a handler parses its own query with.
 const schemaModules = import.meta.glob<Record<string, unknown>>('../../lib/schemas/*.ts', { eager: true });
 const namedSchemas = new Map<string, z.ZodType>(
-  Object.values(schemaModules).flatMap((mod) => Object.entries(mod).filter((entry): entry is [string, z.ZodType] => entry[1] instanceof z.ZodType)),
+  Object.values(schemaModules).flatMap((mod) =>
+    Object.entries(mod).filter((entry): entry is [string, z.ZodType] => entry[1] instanceof z.ZodType),
+  ),
 );
 
 function acceptedKeys(schema: z.ZodType): string[] {
   const keys = new Set<string>();
   const visit = (node: Record<string, unknown>) => {
     for (const key of Object.keys((node.properties ?? {}) as object)) keys.add(key);
-    for (const branch of ((node.anyOf ?? node.oneOf ?? []) as Record<string, unknown>[])) visit(branch);
+    for (const branch of (node.anyOf ?? node.oneOf ?? []) as Record<string, unknown>[]) visit(branch);
   };
   visit(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>);
   return [...keys].sort();
@@ -38,7 +47,9 @@ function queryKeysOf(route: DiscoveredRoute, method: string): string[] {
   if (spec?.query) return acceptedKeys(spec.query);
   const source = fs.readFileSync(path.resolve(import.meta.dirname, '../..', route.file), 'utf8');
   if (!source.includes('searchParams')) return [];
-  const parsed = [...source.matchAll(/parseOrThrow\((\w+)/g)].map((match) => namedSchemas.get(match[1])).filter((schema) => schema !== undefined);
+  const parsed = [...source.matchAll(/parseOrThrow\((\w+)/g)]
+    .map((match) => namedSchemas.get(match[1]))
+    .filter((schema) => schema !== undefined);
   expect(parsed.length, `${route.file} reads the query itself; name its schema in lib/schemas`).toBeGreaterThan(0);
   return [...new Set(parsed.flatMap(acceptedKeys))].sort();
 }
@@ -63,9 +74,13 @@ describe('GET /api/v1/openapi.json', () => {
 
   it('names every route file and every method it exports, and nothing else', () => {
     expect(routes.length).toBeGreaterThan(40);
-    const expected = routes.flatMap((route) => Object.keys(route.handlers).map((method) => `${method} ${openApiPath(route.route)}`)).sort();
+    const expected = routes
+      .flatMap((route) => Object.keys(route.handlers).map((method) => `${method} ${openApiPath(route.route)}`))
+      .sort();
     const documented = Object.entries(document.paths).flatMap(([pathName, item]) =>
-      Object.keys(item).filter((key) => (HTTP_METHODS as readonly string[]).includes(key.toUpperCase())).map((method) => `${method.toUpperCase()} ${pathName}`),
+      Object.keys(item)
+        .filter((key) => (HTTP_METHODS as readonly string[]).includes(key.toUpperCase()))
+        .map((method) => `${method.toUpperCase()} ${pathName}`),
     );
     expect(documented.sort()).toEqual(expected);
   });
@@ -77,9 +92,11 @@ describe('GET /api/v1/openapi.json', () => {
         const operation = document.paths[openApiPath(route.route)]?.[method.toLowerCase()];
         if (!operation) continue; // reported by the test above
         const documented = (operation.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
-        for (const key of queryKeysOf(route, method)) if (!documented.includes(key)) missing.push(`${method} ${route.route} ?${key}`);
+        for (const key of queryKeysOf(route, method))
+          if (!documented.includes(key)) missing.push(`${method} ${route.route} ?${key}`);
         const pathParams = (operation.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name);
-        for (const name of route.params) if (!pathParams.includes(name)) missing.push(`${method} ${route.route} {${name}}`);
+        for (const name of route.params)
+          if (!pathParams.includes(name)) missing.push(`${method} ${route.route} {${name}}`);
       }
     }
     expect(missing).toEqual([]);
@@ -91,7 +108,10 @@ describe('GET /api/v1/openapi.json', () => {
         const operation = document.paths[openApiPath(route.route)]?.[method.toLowerCase()];
         if (!operation) continue; // reported above
         if (apiRouteSpec(handler)?.body) expect(operation.requestBody, `${method} ${route.route}`).toBeDefined();
-        if (apiRouteSpec(handler)) expect(operation.responses['401'], `${method} ${route.route}`).toEqual({ $ref: '#/components/responses/Error401' });
+        if (apiRouteSpec(handler))
+          expect(operation.responses['401'], `${method} ${route.route}`).toEqual({
+            $ref: '#/components/responses/Error401',
+          });
       }
     }
     expect(JSON.stringify(document)).toContain('"required":["code","message"]');

@@ -23,25 +23,41 @@ let changyi: number;
 
 beforeAll(async () => {
   await seedOnce();
-  changyi = getDb().select().from(units).all().find((u) => u.name === '昌邑区')!.id;
+  changyi = getDb()
+    .select()
+    .from(units)
+    .all()
+    .find((u) => u.name === '昌邑区')!.id;
 });
 
 async function newProject(overrides: Record<string, unknown> = {}) {
   const result = await call(createProjectRoute, {
     method: 'POST',
     cookie: await loginAs('officer'),
-    body: { name: `计划测试${Math.random().toString(36).slice(2, 8)}`, category: 'government', unitId: changyi, totalInvestment: 10000, plannedInvestmentThisYear: 4000, ...overrides },
+    body: {
+      name: `计划测试${Math.random().toString(36).slice(2, 8)}`,
+      category: 'government',
+      unitId: changyi,
+      totalInvestment: 10000,
+      plannedInvestmentThisYear: 4000,
+      ...overrides,
+    },
   });
   expect(result.status).toBe(201);
   return result.body;
 }
 
-const patch = async (id: number, body: Record<string, unknown>, as = 'officer') => call(patchProject, { method: 'PATCH', cookie: await loginAs(as), params: { id: String(id) }, body });
-const adjustments = async (id: number, as = 'leader') => call(listAdjustments, { cookie: await loginAs(as), params: { id: String(id) } });
+const patch = async (id: number, body: Record<string, unknown>, as = 'officer') =>
+  call(patchProject, { method: 'PATCH', cookie: await loginAs(as), params: { id: String(id) }, body });
+const adjustments = async (id: number, as = 'leader') =>
+  call(listAdjustments, { cookie: await loginAs(as), params: { id: String(id) } });
 const put = async (id: number, year: number | string, body: Record<string, unknown>, as = 'officer') =>
   call(putPlan, { method: 'PUT', cookie: await loginAs(as), params: { id: String(id), year: String(year) }, body });
 /** The 责任清单 form's domain call, as the officer. */
-function responsibilityPut(projectId: number, patch: Record<string, unknown>): { ok: true } | { ok: false; code: string } {
+function responsibilityPut(
+  projectId: number,
+  patch: Record<string, unknown>,
+): { ok: true } | { ok: false; code: string } {
   try {
     updateResponsibility({ id: userId('officer'), role: 'officer', unitId: changyi }, projectId, patch as never);
     return { ok: true };
@@ -50,21 +66,84 @@ function responsibilityPut(projectId: number, patch: Record<string, unknown>): {
     throw error;
   }
 }
-const adjustmentRows = (id: number) => getDb().select().from(projectAdjustments).where(eq(projectAdjustments.projectId, id)).all();
+const adjustmentRows = (id: number) =>
+  getDb().select().from(projectAdjustments).where(eq(projectAdjustments.projectId, id)).all();
 
 describe('reasons for greening writes (PATCH /api/v1/projects/:id)', () => {
-  const cases: Array<{ title: string; setup?: Record<string, unknown>; change: Record<string, unknown>; field: string; from: unknown; to: unknown }> = [
+  const cases: Array<{
+    title: string;
+    setup?: Record<string, unknown>;
+    change: Record<string, unknown>;
+    field: string;
+    from: unknown;
+    to: unknown;
+  }> = [
     { title: 'suspending', change: { status: 'suspended' }, field: 'status', from: 'active', to: 'suspended' },
     { title: 'terminating', change: { status: 'terminated' }, field: 'status', from: 'active', to: 'terminated' },
-    { title: 'back to active', setup: { status: 'suspended' }, change: { status: 'active' }, field: 'status', from: 'suspended', to: 'active' },
-    { title: 'moving the stage due date later', setup: { stageDueDate: '2026-12-01' }, change: { stageDueDate: '2027-03-01' }, field: 'stageDueDate', from: '2026-12-01', to: '2027-03-01' },
-    { title: 'clearing the stage due date', setup: { stageDueDate: '2026-12-01' }, change: { stageDueDate: null }, field: 'stageDueDate', from: '2026-12-01', to: null },
-    { title: 'moving the current stage later through stagePlans', setup: { stageDueDate: '2026-12-01' }, change: { stagePlans: { reserve: '2027-01-15' } }, field: 'stageDueDate', from: '2026-12-01', to: '2027-01-15' },
-    { title: 'moving the planned start later', setup: { plannedStartDate: '2026-12-01' }, change: { plannedStartDate: '2027-05-01' }, field: 'plannedStartDate', from: '2026-12-01', to: '2027-05-01' },
-    { title: 'clearing the planned completion', setup: { plannedCompletionDate: '2027-12-01' }, change: { plannedCompletionDate: null }, field: 'plannedCompletionDate', from: '2027-12-01', to: null },
+    {
+      title: 'back to active',
+      setup: { status: 'suspended' },
+      change: { status: 'active' },
+      field: 'status',
+      from: 'suspended',
+      to: 'active',
+    },
+    {
+      title: 'moving the stage due date later',
+      setup: { stageDueDate: '2026-12-01' },
+      change: { stageDueDate: '2027-03-01' },
+      field: 'stageDueDate',
+      from: '2026-12-01',
+      to: '2027-03-01',
+    },
+    {
+      title: 'clearing the stage due date',
+      setup: { stageDueDate: '2026-12-01' },
+      change: { stageDueDate: null },
+      field: 'stageDueDate',
+      from: '2026-12-01',
+      to: null,
+    },
+    {
+      title: 'moving the current stage later through stagePlans',
+      setup: { stageDueDate: '2026-12-01' },
+      change: { stagePlans: { reserve: '2027-01-15' } },
+      field: 'stageDueDate',
+      from: '2026-12-01',
+      to: '2027-01-15',
+    },
+    {
+      title: 'moving the planned start later',
+      setup: { plannedStartDate: '2026-12-01' },
+      change: { plannedStartDate: '2027-05-01' },
+      field: 'plannedStartDate',
+      from: '2026-12-01',
+      to: '2027-05-01',
+    },
+    {
+      title: 'clearing the planned completion',
+      setup: { plannedCompletionDate: '2027-12-01' },
+      change: { plannedCompletionDate: null },
+      field: 'plannedCompletionDate',
+      from: '2027-12-01',
+      to: null,
+    },
     { title: 'entering 双十', change: { shuangshi: true }, field: 'shuangshi', from: false, to: true },
-    { title: 'leaving 双十', setup: { shuangshi: true }, change: { shuangshi: false }, field: 'shuangshi', from: true, to: false },
-    { title: "lowering this year's plan", change: { plannedInvestmentThisYear: 2500 }, field: 'plannedInvestment', from: 4000, to: 2500 },
+    {
+      title: 'leaving 双十',
+      setup: { shuangshi: true },
+      change: { shuangshi: false },
+      field: 'shuangshi',
+      from: true,
+      to: false,
+    },
+    {
+      title: "lowering this year's plan",
+      change: { plannedInvestmentThisYear: 2500 },
+      field: 'plannedInvestment',
+      from: 4000,
+      to: 2500,
+    },
   ];
 
   for (const c of cases) {
@@ -72,7 +151,11 @@ describe('reasons for greening writes (PATCH /api/v1/projects/:id)', () => {
       const project = await newProject(c.setup);
       const before = dbChecksum();
       for (const reason of [undefined, '', '   ']) {
-        const refused = await patch(project.id, { version: project.version, ...c.change, ...(reason === undefined ? {} : { reason }) });
+        const refused = await patch(project.id, {
+          version: project.version,
+          ...c.change,
+          ...(reason === undefined ? {} : { reason }),
+        });
         expect(refused.status).toBe(400);
         expect(refused.body.error.code).toBe('reason_required');
         expect(refused.body.error.fields.reason).toEqual(['请填写调整原因']);
@@ -82,8 +165,24 @@ describe('reasons for greening writes (PATCH /api/v1/projects/:id)', () => {
       expect(ok.status).toBe(200);
       const log = await adjustments(project.id);
       expect(log.status).toBe(200);
-      expect(log.body).toEqual([{ at: expect.any(String), by: userId('officer'), byName: '李明', field: c.field, from: c.from, to: c.to, reason: '市政府专题会议决定' }]);
-      const audit = getDb().select().from(auditLog).where(and(eq(auditLog.projectId, project.id), eq(auditLog.entityType, 'project'), eq(auditLog.action, 'update'))).all();
+      expect(log.body).toEqual([
+        {
+          at: expect.any(String),
+          by: userId('officer'),
+          byName: '李明',
+          field: c.field,
+          from: c.from,
+          to: c.to,
+          reason: '市政府专题会议决定',
+        },
+      ]);
+      const audit = getDb()
+        .select()
+        .from(auditLog)
+        .where(
+          and(eq(auditLog.projectId, project.id), eq(auditLog.entityType, 'project'), eq(auditLog.action, 'update')),
+        )
+        .all();
       expect(audit.map((row) => (row.after as Record<string, unknown>).reason)).toContain('市政府专题会议决定');
     });
   }
@@ -97,21 +196,38 @@ describe('reasons for greening writes (PATCH /api/v1/projects/:id)', () => {
 
   it('needs no reason to move dates earlier, set a first date, raise the plan or edit other fields', async () => {
     const project = await newProject({ stageDueDate: '2027-03-01', plannedStartDate: '2027-03-01' });
-    const ok = await patch(project.id, { version: 1, stageDueDate: '2027-01-01', plannedStartDate: '2027-02-01', plannedCompletionDate: '2028-01-01', plannedInvestmentThisYear: 5000, name: '改名后的项目' });
+    const ok = await patch(project.id, {
+      version: 1,
+      stageDueDate: '2027-01-01',
+      plannedStartDate: '2027-02-01',
+      plannedCompletionDate: '2028-01-01',
+      plannedInvestmentThisYear: 5000,
+      name: '改名后的项目',
+    });
     expect(ok.status).toBe(200);
     expect(adjustmentRows(project.id)).toEqual([]);
   });
 
   it('logs one row per greening field of a patch, all under the one reason', async () => {
     const project = await newProject({ stageDueDate: '2026-12-01' });
-    const ok = await patch(project.id, { version: 1, status: 'suspended', stageDueDate: '2027-06-30', plannedInvestmentThisYear: 0, reason: '资金未落实，暂缓建设' });
+    const ok = await patch(project.id, {
+      version: 1,
+      status: 'suspended',
+      stageDueDate: '2027-06-30',
+      plannedInvestmentThisYear: 0,
+      reason: '资金未落实，暂缓建设',
+    });
     expect(ok.status).toBe(200);
     expect(ok.body.status).toBe('suspended');
     // 暂缓 is grey (never green), with no signals.
     expect(ok.body.light).toBe('grey');
     expect(ok.body.lightSignals).toEqual([]);
     const log = (await adjustments(project.id)).body;
-    expect(log.map((row: { field: string }) => row.field).sort()).toEqual(['plannedInvestment', 'stageDueDate', 'status']);
+    expect(log.map((row: { field: string }) => row.field).sort()).toEqual([
+      'plannedInvestment',
+      'stageDueDate',
+      'status',
+    ]);
     expect(new Set(log.map((row: { reason: string }) => row.reason))).toEqual(new Set(['资金未落实，暂缓建设']));
   });
 
@@ -131,9 +247,15 @@ describe('reasons for greening writes (PATCH /api/v1/projects/:id)', () => {
     const project = await newProject({ stageDueDate: '2026-12-01' });
     const refused = await responsibilityPut(project.id, { version: 1, stagePlans: { reserve: '2027-02-01' } });
     expect(refused).toMatchObject({ ok: false, code: 'reason_required' });
-    const ok = await responsibilityPut(project.id, { version: 1, stagePlans: { reserve: '2027-02-01' }, reason: '用地调规' });
+    const ok = await responsibilityPut(project.id, {
+      version: 1,
+      stagePlans: { reserve: '2027-02-01' },
+      reason: '用地调规',
+    });
     expect(ok.ok).toBe(true);
-    expect(adjustmentRows(project.id).map((row) => [row.field, row.toValue, row.reason])).toEqual([['stageDueDate', '2027-02-01', '用地调规']]);
+    expect(adjustmentRows(project.id).map((row) => [row.field, row.toValue, row.reason])).toEqual([
+      ['stageDueDate', '2027-02-01', '用地调规'],
+    ]);
   });
 });
 
@@ -144,7 +266,9 @@ describe('one source of completed investment', () => {
     const refused = await patch(project.id, { version: 1, completedInvestment: 500 });
     expect(refused.status).toBe(400);
     expect(refused.body.error.code).toBe('validation_failed');
-    expect(refused.body.error.fields.completedInvestment).toEqual(['累计完成投资由期初完成投资与月度报告自动汇总，不能直接修改']);
+    expect(refused.body.error.fields.completedInvestment).toEqual([
+      '累计完成投资由期初完成投资与月度报告自动汇总，不能直接修改',
+    ]);
     expect(dbChecksum()).toEqual(before);
   });
 
@@ -155,8 +279,17 @@ describe('one source of completed investment', () => {
     expect(edited.status).toBe(200);
     expect(edited.body).toMatchObject({ openingInvestment: 1500, completedInvestment: 1500 });
     const cookie = await loginAs('officer');
-    for (const [month, amount] of [['2025-12', 100], ['2026-09', 300], ['2026-10', 250]] as const) {
-      const report = await call(createReportRoute, { method: 'POST', cookie, params: { id: String(project.id) }, body: { month, investmentThisMonth: amount, progressPercent: 10, narrative: '推进中' } });
+    for (const [month, amount] of [
+      ['2025-12', 100],
+      ['2026-09', 300],
+      ['2026-10', 250],
+    ] as const) {
+      const report = await call(createReportRoute, {
+        method: 'POST',
+        cookie,
+        params: { id: String(project.id) },
+        body: { month, investmentThisMonth: amount, progressPercent: 10, narrative: '推进中' },
+      });
       expect(report.status).toBe(201);
     }
     const read = await call(getProject, { cookie, params: { id: String(project.id) } });
@@ -165,14 +298,20 @@ describe('one source of completed investment', () => {
     expect(refused.status).toBe(400);
     expect(refused.body.error.fields.openingInvestment).toBeDefined();
     // Unchanged opening in a full-form save is fine.
-    expect((await patch(project.id, { version: read.body.version, openingInvestment: 1500, name: '期初不变' })).status).toBe(200);
+    expect(
+      (await patch(project.id, { version: read.body.version, openingInvestment: 1500, name: '期初不变' })).status,
+    ).toBe(200);
   });
 
   it('creation takes completedInvestment as the opening figure, but not two different figures', async () => {
     const project = await newProject({ completedInvestment: 800 });
     expect(project).toMatchObject({ openingInvestment: 800, completedInvestment: 800 });
     const cookie = await loginAs('officer');
-    const refused = await call(createProjectRoute, { method: 'POST', cookie, body: { name: '两个数', category: 'government', unitId: changyi, openingInvestment: 1, completedInvestment: 2 } });
+    const refused = await call(createProjectRoute, {
+      method: 'POST',
+      cookie,
+      body: { name: '两个数', category: 'government', unitId: changyi, openingInvestment: 1, completedInvestment: 2 },
+    });
     expect(refused.status).toBe(400);
     expect(refused.body.error.fields.completedInvestment).toBeDefined();
   });
@@ -207,8 +346,12 @@ describe('one source of completed investment', () => {
         planned: projects.plannedInvestmentThisYear,
         nature: projects.nature,
         reported: sql<number>`coalesce((select sum(r.investment_this_month) from monthly_reports r where r.project_id = projects.id), 0)`,
-        plan: sql<number | null>`(select y.planned_investment from project_year_plans y where y.project_id = projects.id and y.year = ${YEAR})`,
-        lastYear: sql<number | null>`(select y.planned_investment from project_year_plans y where y.project_id = projects.id and y.year = ${YEAR - 1})`,
+        plan: sql<
+          number | null
+        >`(select y.planned_investment from project_year_plans y where y.project_id = projects.id and y.year = ${YEAR})`,
+        lastYear: sql<
+          number | null
+        >`(select y.planned_investment from project_year_plans y where y.project_id = projects.id and y.year = ${YEAR - 1})`,
       })
       .from(projects)
       .all();
@@ -226,7 +369,9 @@ describe('year plans (GET/PUT /api/v1/projects/:id/plans)', () => {
   it('creation writes the current year plan; PUT creates another year and updates one with its version', async () => {
     const project = await newProject();
     const cookie = await loginAs('investment');
-    expect((await call(listPlans, { cookie, params: { id: String(project.id) } })).body).toEqual([{ year: YEAR, plannedInvestment: 4000, version: 1 }]);
+    expect((await call(listPlans, { cookie, params: { id: String(project.id) } })).body).toEqual([
+      { year: YEAR, plannedInvestment: 4000, version: 1 },
+    ]);
     const next = await put(project.id, YEAR + 1, { plannedInvestment: 6000 });
     expect(next.status).toBe(200);
     expect(next.body).toEqual({ year: YEAR + 1, plannedInvestment: 6000, version: 1 });
@@ -236,7 +381,9 @@ describe('year plans (GET/PUT /api/v1/projects/:id/plans)', () => {
     expect(adjustmentRows(project.id)).toEqual([]);
     const read = await call(getProject, { cookie, params: { id: String(project.id) } });
     expect(read.body).toMatchObject({ plannedInvestmentThisYear: 4000, version: 1 });
-    expect((await call(listPlans, { cookie, params: { id: String(project.id) } })).body.map((p: { year: number }) => p.year)).toEqual([YEAR, YEAR + 1]);
+    expect(
+      (await call(listPlans, { cookie, params: { id: String(project.id) } })).body.map((p: { year: number }) => p.year),
+    ).toEqual([YEAR, YEAR + 1]);
   });
 
   it("writing the current year's plan updates the project's figure, bumps its version and refreshes the light", async () => {
@@ -245,7 +392,11 @@ describe('year plans (GET/PUT /api/v1/projects/:id/plans)', () => {
     expect(raised.status).toBe(200);
     const read = await call(getProject, { cookie: await loginAs('leader'), params: { id: String(project.id) } });
     expect(read.body).toMatchObject({ plannedInvestmentThisYear: 7000, version: 2 });
-    const audit = getDb().select().from(auditLog).where(and(eq(auditLog.projectId, project.id), eq(auditLog.entityType, 'year_plan'))).all();
+    const audit = getDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.projectId, project.id), eq(auditLog.entityType, 'year_plan')))
+      .all();
     expect(audit.map((row) => row.after)).toEqual([{ year: YEAR, plannedInvestment: 7000 }]);
     // The project's old version is now stale for a form that still shows 4000.
     expect((await patch(project.id, { version: 1, plannedInvestmentThisYear: 4000 })).status).toBe(409);
@@ -263,9 +414,21 @@ describe('year plans (GET/PUT /api/v1/projects/:id/plans)', () => {
     const ok = await put(project.id, YEAR, { plannedInvestment: 1000, version: 1, reason: '征地延后，调减年度计划' });
     expect(ok.status).toBe(200);
     expect((await adjustments(project.id)).body).toEqual([
-      { at: expect.any(String), by: userId('officer'), byName: '李明', field: 'plannedInvestment', from: 4000, to: 1000, reason: '征地延后，调减年度计划' },
+      {
+        at: expect.any(String),
+        by: userId('officer'),
+        byName: '李明',
+        field: 'plannedInvestment',
+        from: 4000,
+        to: 1000,
+        reason: '征地延后，调减年度计划',
+      },
     ]);
-    const audit = getDb().select().from(auditLog).where(and(eq(auditLog.projectId, project.id), eq(auditLog.entityType, 'year_plan'))).all();
+    const audit = getDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.projectId, project.id), eq(auditLog.entityType, 'year_plan')))
+      .all();
     expect(audit.at(-1)?.after).toEqual({ year: YEAR, plannedInvestment: 1000, reason: '征地延后，调减年度计划' });
   });
 
@@ -336,7 +499,14 @@ describe('year plans (GET/PUT /api/v1/projects/:id/plans)', () => {
     const db = getDb();
     const changed = db.transaction((tx) => syncPlannedThisYear(tx, YEAR + 1));
     const all = db
-      .select({ id: projects.id, planned: projects.plannedInvestmentThisYear, version: projects.version, next: sql<number | null>`(select y.planned_investment from project_year_plans y where y.project_id = projects.id and y.year = ${YEAR + 1})` })
+      .select({
+        id: projects.id,
+        planned: projects.plannedInvestmentThisYear,
+        version: projects.version,
+        next: sql<
+          number | null
+        >`(select y.planned_investment from project_year_plans y where y.project_id = projects.id and y.year = ${YEAR + 1})`,
+      })
       .from(projects)
       .all();
     for (const row of all) expect(row.planned).toBe(row.next ?? 0);
@@ -345,13 +515,21 @@ describe('year plans (GET/PUT /api/v1/projects/:id/plans)', () => {
     // Back to this year: every figure is again this year's plan, and a second run changes nothing.
     db.transaction((tx) => syncPlannedThisYear(tx, YEAR));
     expect(db.transaction((tx) => syncPlannedThisYear(tx, YEAR))).toBe(0);
-    expect(db.select({ planned: projects.plannedInvestmentThisYear }).from(projects).where(eq(projects.id, project.id)).get()?.planned).toBe(4000);
+    expect(
+      db.select({ planned: projects.plannedInvestmentThisYear }).from(projects).where(eq(projects.id, project.id)).get()
+        ?.planned,
+    ).toBe(4000);
   });
 
   it('the first request of a new year moves the cached plan to that year (ensureLightsFresh)', async () => {
     const project = await newProject();
     await put(project.id, YEAR + 1, { plannedInvestment: 3333 });
-    const planned = () => getDb().select({ planned: projects.plannedInvestmentThisYear }).from(projects).where(eq(projects.id, project.id)).get()?.planned;
+    const planned = () =>
+      getDb()
+        .select({ planned: projects.plannedInvestmentThisYear })
+        .from(projects)
+        .where(eq(projects.id, project.id))
+        .get()?.planned;
     const pinned = process.env.APP_TODAY;
     try {
       process.env.APP_TODAY = `${YEAR + 1}-01-01`;
@@ -372,8 +550,24 @@ describe('the monthly report lists the month’s adjustments', () => {
     const by = userId('officer');
     // 2026-10-31 16:30 UTC is 2026-11-01 00:30 in Beijing: November's. 15:59 UTC is still October's.
     db.transaction((tx) => {
-      recordAdjustment(tx, { projectId: project.id, byUserId: by, field: 'status', from: 'active', to: 'suspended', reason: '十一月初暂缓', at: '2026-10-31T16:30:00.000Z' });
-      recordAdjustment(tx, { projectId: project.id, byUserId: by, field: 'plannedInvestment', from: 4000, to: 3000, reason: '十月末调减', at: '2026-10-31T15:59:00.000Z' });
+      recordAdjustment(tx, {
+        projectId: project.id,
+        byUserId: by,
+        field: 'status',
+        from: 'active',
+        to: 'suspended',
+        reason: '十一月初暂缓',
+        at: '2026-10-31T16:30:00.000Z',
+      });
+      recordAdjustment(tx, {
+        projectId: project.id,
+        byUserId: by,
+        field: 'plannedInvestment',
+        from: 4000,
+        to: 3000,
+        reason: '十月末调减',
+        at: '2026-10-31T15:59:00.000Z',
+      });
     });
     const cookie = await loginAs('leader');
     const november = await call(reportApi, { cookie, path: '/api/v1/reports/monthly?month=2026-11' });
@@ -398,6 +592,10 @@ describe('the monthly report lists the month’s adjustments', () => {
       reason: '十一月初暂缓',
     });
     const october = await call(reportApi, { cookie, path: '/api/v1/reports/monthly?month=2026-10' });
-    expect(october.body.adjustments.filter((row: { projectId: number }) => row.projectId === project.id).map((row: { reason: string }) => row.reason)).toEqual(['十月末调减']);
+    expect(
+      october.body.adjustments
+        .filter((row: { projectId: number }) => row.projectId === project.id)
+        .map((row: { reason: string }) => row.reason),
+    ).toEqual(['十月末调减']);
   });
 });

@@ -17,8 +17,16 @@ beforeAll(async () => {
   await seedOnce();
   const officer = getDb().select().from(users).where(eq(users.username, 'officer')).get()!;
   unitId = officer.unitId!;
-  ownProjectId = getDb().select().from(projects).where(and(eq(projects.unitId, unitId), eq(projects.status, 'active'))).get()!.id;
-  otherProjectId = getDb().select().from(projects).where(and(ne(projects.unitId, unitId), ne(projects.ownerId, officer.id))).get()!.id;
+  ownProjectId = getDb()
+    .select()
+    .from(projects)
+    .where(and(eq(projects.unitId, unitId), eq(projects.status, 'active')))
+    .get()!.id;
+  otherProjectId = getDb()
+    .select()
+    .from(projects)
+    .where(and(ne(projects.unitId, unitId), ne(projects.ownerId, officer.id)))
+    .get()!.id;
 });
 
 const future = (days = 10) => addDaysIso(today(), days);
@@ -37,57 +45,136 @@ describe('problem life cycle', () => {
   it('raises, escalates one level at a time, closes off with a resolution, and logs each step', async () => {
     const raised = await raiseAs('officer', ownProjectId);
     expect(raised.status).toBe(201);
-    expect(raised.body).toMatchObject({ projectId: ownProjectId, type: 'land', level: 'county', status: 'open', resolution: null, overdue: false, version: 1 });
+    expect(raised.body).toMatchObject({
+      projectId: ownProjectId,
+      type: 'land',
+      level: 'county',
+      status: 'open',
+      resolution: null,
+      overdue: false,
+      version: 1,
+    });
     const id = raised.body.id;
     const leader = await loginAs('leader');
 
-    const skip = await call(PATCH, { method: 'PATCH', cookie: leader, params: path(id), body: { level: 'city_meeting', note: '跳级', version: 1 } });
+    const skip = await call(PATCH, {
+      method: 'PATCH',
+      cookie: leader,
+      params: path(id),
+      body: { level: 'city_meeting', note: '跳级', version: 1 },
+    });
     expect(skip.status).toBe(400);
     expect(skip.body.error.code).toBe('invalid_transition');
 
-    const up1 = await call(PATCH, { method: 'PATCH', cookie: leader, params: path(id), body: { level: 'department', note: '县区无法解决', version: 1 } });
+    const up1 = await call(PATCH, {
+      method: 'PATCH',
+      cookie: leader,
+      params: path(id),
+      body: { level: 'department', note: '县区无法解决', version: 1 },
+    });
     expect(up1.status).toBe(200);
     expect(up1.body).toMatchObject({ level: 'department', version: 2 });
 
-    const stale = await call(PATCH, { method: 'PATCH', cookie: leader, params: path(id), body: { level: 'city_meeting', note: '旧版本', version: 1 } });
+    const stale = await call(PATCH, {
+      method: 'PATCH',
+      cookie: leader,
+      params: path(id),
+      body: { level: 'city_meeting', note: '旧版本', version: 1 },
+    });
     expect(stale.status).toBe(409);
 
-    const noNote = await call(PATCH, { method: 'PATCH', cookie: leader, params: path(id), body: { level: 'city_meeting', version: 2 } });
+    const noNote = await call(PATCH, {
+      method: 'PATCH',
+      cookie: leader,
+      params: path(id),
+      body: { level: 'city_meeting', version: 2 },
+    });
     expect(noNote.status).toBe(400);
     expect(noNote.body.error.fields.note).toBeDefined();
 
-    const up2 = await call(PATCH, { method: 'PATCH', cookie: leader, params: path(id), body: { level: 'city_meeting', note: '提请协调会', version: 2 } });
+    const up2 = await call(PATCH, {
+      method: 'PATCH',
+      cookie: leader,
+      params: path(id),
+      body: { level: 'city_meeting', note: '提请协调会', version: 2 },
+    });
     expect(up2.body.level).toBe('city_meeting');
 
     const officer = await loginAs('officer');
-    const noResolution = await call(PATCH, { method: 'PATCH', cookie: officer, params: path(id), body: { closed: true, version: 3 } });
+    const noResolution = await call(PATCH, {
+      method: 'PATCH',
+      cookie: officer,
+      params: path(id),
+      body: { closed: true, version: 3 },
+    });
     expect(noResolution.status).toBe(400);
     expect(noResolution.body.error.fields.resolution).toBeDefined();
 
-    const closed = await call(PATCH, { method: 'PATCH', cookie: officer, params: path(id), body: { closed: true, resolution: '已调剂用地指标', version: 3 } });
+    const closed = await call(PATCH, {
+      method: 'PATCH',
+      cookie: officer,
+      params: path(id),
+      body: { closed: true, resolution: '已调剂用地指标', version: 3 },
+    });
     expect(closed.status).toBe(200);
     expect(closed.body).toMatchObject({ status: 'closed', resolution: '已调剂用地指标', version: 4 });
 
-    const editClosed = await call(PATCH, { method: 'PATCH', cookie: officer, params: path(id), body: { description: '改描述', version: 4 } });
+    const editClosed = await call(PATCH, {
+      method: 'PATCH',
+      cookie: officer,
+      params: path(id),
+      body: { description: '改描述', version: 4 },
+    });
     expect(editClosed.status).toBe(400);
-    const escalateClosed = await call(PATCH, { method: 'PATCH', cookie: leader, params: path(id), body: { level: 'city_leader', note: 'x', version: 4 } });
+    const escalateClosed = await call(PATCH, {
+      method: 'PATCH',
+      cookie: leader,
+      params: path(id),
+      body: { level: 'city_leader', note: 'x', version: 4 },
+    });
     expect(escalateClosed.status).toBe(400);
 
-    const officerReopen = await call(PATCH, { method: 'PATCH', cookie: officer, params: path(id), body: { reopen: true, reason: '反复', version: 4 } });
+    const officerReopen = await call(PATCH, {
+      method: 'PATCH',
+      cookie: officer,
+      params: path(id),
+      body: { reopen: true, reason: '反复', version: 4 },
+    });
     expect(officerReopen.status).toBe(403);
-    const reopenNoReason = await call(PATCH, { method: 'PATCH', cookie: leader, params: path(id), body: { reopen: true, version: 4 } });
+    const reopenNoReason = await call(PATCH, {
+      method: 'PATCH',
+      cookie: leader,
+      params: path(id),
+      body: { reopen: true, version: 4 },
+    });
     expect(reopenNoReason.status).toBe(400);
-    const reopened = await call(PATCH, { method: 'PATCH', cookie: leader, params: path(id), body: { reopen: true, reason: '问题反复', version: 4 } });
+    const reopened = await call(PATCH, {
+      method: 'PATCH',
+      cookie: leader,
+      params: path(id),
+      body: { reopen: true, reason: '问题反复', version: 4 },
+    });
     expect(reopened.body).toMatchObject({ status: 'open', version: 5 });
 
     const log = await call(history, { cookie: officer, params: path(id) });
     expect(log.status).toBe(200);
     expect(log.body.map((e: any) => e.action)).toEqual(['raised', 'escalated', 'escalated', 'closed', 'reopened']);
-    expect(log.body[1]).toMatchObject({ fromLevel: 'county', toLevel: 'department', note: '县区无法解决', by: userId('leader') });
+    expect(log.body[1]).toMatchObject({
+      fromLevel: 'county',
+      toLevel: 'department',
+      note: '县区无法解决',
+      by: userId('leader'),
+    });
     expect(log.body[3]).toMatchObject({ note: '已调剂用地指标', by: userId('officer') });
-    expect(Object.keys(log.body[0])).toEqual(expect.arrayContaining(['at', 'by', 'action', 'fromLevel', 'toLevel', 'note']));
+    expect(Object.keys(log.body[0])).toEqual(
+      expect.arrayContaining(['at', 'by', 'action', 'fromLevel', 'toLevel', 'note']),
+    );
 
-    const audits = getDb().select().from(auditLog).where(and(eq(auditLog.entityType, 'problem'), eq(auditLog.entityId, id))).all();
+    const audits = getDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, 'problem'), eq(auditLog.entityId, id)))
+      .all();
     expect(audits).toHaveLength(5);
   });
 
@@ -96,11 +183,21 @@ describe('problem life cycle', () => {
     const leader = await loginAs('leader');
     let version = raised.body.version;
     for (const level of ['department', 'city_meeting', 'city_leader']) {
-      const r = await call(PATCH, { method: 'PATCH', cookie: leader, params: path(raised.body.id), body: { level, note: '上报', version } });
+      const r = await call(PATCH, {
+        method: 'PATCH',
+        cookie: leader,
+        params: path(raised.body.id),
+        body: { level, note: '上报', version },
+      });
       expect(r.status).toBe(200);
       version = r.body.version;
     }
-    const past = await call(PATCH, { method: 'PATCH', cookie: leader, params: path(raised.body.id), body: { level: 'city_leader', note: '再上报', version } });
+    const past = await call(PATCH, {
+      method: 'PATCH',
+      cookie: leader,
+      params: path(raised.body.id),
+      body: { level: 'city_leader', note: '再上报', version },
+    });
     expect(past.status).toBe(400);
     expect(past.body.error.message).toContain('最高层级');
   });
@@ -122,11 +219,16 @@ describe('bad input and permissions', () => {
     expect(badUnit.body.error.fields.unitId).toBeDefined();
   });
 
-  it('forbids an officer on another unit\'s project and investment users', async () => {
+  it("forbids an officer on another unit's project and investment users", async () => {
     expect((await raiseAs('officer', otherProjectId)).status).toBe(403);
     expect((await raiseAs('investment', ownProjectId)).status).toBe(403);
     const mine = await raiseAs('officer', ownProjectId);
-    const other = await call(PATCH, { method: 'PATCH', cookie: await loginAs('officer2'), params: path(mine.body.id), body: { closed: true, resolution: '越权', version: 1 } });
+    const other = await call(PATCH, {
+      method: 'PATCH',
+      cookie: await loginAs('officer2'),
+      params: path(mine.body.id),
+      body: { closed: true, resolution: '越权', version: 1 },
+    });
     expect(other.status).toBe(403);
   });
 
@@ -135,12 +237,26 @@ describe('bad input and permissions', () => {
     expect((await raiseAs('leader', 999999)).status).toBe(404);
     expect((await call(getOne, { cookie, params: path(999999) })).status).toBe(404);
     expect((await call(history, { cookie, params: path(999999) })).status).toBe(404);
-    expect((await call(PATCH, { method: 'PATCH', cookie, params: path(999999), body: { closed: true, resolution: 'x', version: 1 } })).status).toBe(404);
+    expect(
+      (
+        await call(PATCH, {
+          method: 'PATCH',
+          cookie,
+          params: path(999999),
+          body: { closed: true, resolution: 'x', version: 1 },
+        })
+      ).status,
+    ).toBe(404);
     expect((await call(listAll, {})).status).toBe(401);
   });
 
   it('answers malformed JSON with 400', async () => {
-    const r = await call(PATCH, { method: 'PATCH', cookie: await loginAs('leader'), params: path(1), rawBody: '{"level":' });
+    const r = await call(PATCH, {
+      method: 'PATCH',
+      cookie: await loginAs('leader'),
+      params: path(1),
+      rawBody: '{"level":',
+    });
     expect(r.status).toBe(400);
   });
 });
@@ -162,7 +278,10 @@ describe('GET lists', () => {
       expect(p.status).toBe('open');
       expect(p.deadline < today()).toBe(true);
     }
-    const land = await call(listAll, { cookie, path: `/api/v1/problems?type=land&level=county&unitId=${unitId}&status=open&pageSize=500` });
+    const land = await call(listAll, {
+      cookie,
+      path: `/api/v1/problems?type=land&level=county&unitId=${unitId}&status=open&pageSize=500`,
+    });
     for (const p of land.body.items) expect(p).toMatchObject({ type: 'land', level: 'county', unitId, status: 'open' });
 
     const bad = await call(listAll, { cookie, path: '/api/v1/problems?level=moon&pageSize=900' });
@@ -170,7 +289,7 @@ describe('GET lists', () => {
     expect(Object.keys(bad.body.error.fields).sort()).toEqual(['level', 'pageSize']);
   });
 
-  it('lists a project\'s problems', async () => {
+  it("lists a project's problems", async () => {
     const r = await call(listOfProject, { cookie: await loginAs('officer2'), params: path(ownProjectId) });
     expect(r.status).toBe(200);
     expect(r.body.length).toBeGreaterThan(0);

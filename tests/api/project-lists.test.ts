@@ -16,11 +16,24 @@ let changyi: number;
 
 beforeAll(async () => {
   await seedOnce();
-  changyi = getDb().select().from(units).all().find((u) => u.name === '昌邑区')!.id;
+  changyi = getDb()
+    .select()
+    .from(units)
+    .all()
+    .find((u) => u.name === '昌邑区')!.id;
 });
 
 async function newProject(overrides: Record<string, unknown> = {}) {
-  const result = await call(createProjectRoute, { method: 'POST', cookie: await loginAs('officer'), body: { name: `清单测试${Math.random().toString(36).slice(2, 8)}`, category: 'attraction', unitId: changyi, ...overrides } });
+  const result = await call(createProjectRoute, {
+    method: 'POST',
+    cookie: await loginAs('officer'),
+    body: {
+      name: `清单测试${Math.random().toString(36).slice(2, 8)}`,
+      category: 'attraction',
+      unitId: changyi,
+      ...overrides,
+    },
+  });
   expect(result.status).toBe(201);
   return result.body;
 }
@@ -31,9 +44,20 @@ describe('tasks', () => {
     const cookie = await loginAs('officer');
     const params = { id: String(project.id) };
     const overdueDate = addDaysIso(today(), -3);
-    const created = await call(createTaskRoute, { method: 'POST', cookie, params, body: { title: '完成土地摘牌', ownerId: userId('officer'), dueDate: overdueDate } });
+    const created = await call(createTaskRoute, {
+      method: 'POST',
+      cookie,
+      params,
+      body: { title: '完成土地摘牌', ownerId: userId('officer'), dueDate: overdueDate },
+    });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ title: '完成土地摘牌', state: 'open', overdue: true, version: 1, projectId: project.id });
+    expect(created.body).toMatchObject({
+      title: '完成土地摘牌',
+      state: 'open',
+      overdue: true,
+      version: 1,
+      projectId: project.id,
+    });
     const red = await call(getProject, { cookie, params });
     expect(red.body.light).toBe('red');
     expect(red.body.lightReasons.join()).toContain('完成土地摘牌');
@@ -44,13 +68,23 @@ describe('tasks', () => {
     expect(list.body.items[0].overdue).toBe(true);
 
     const taskParams = { id: String(created.body.id) };
-    const done = await call(patchTask, { method: 'PATCH', cookie, params: taskParams, body: { state: 'done', version: 1 } });
+    const done = await call(patchTask, {
+      method: 'PATCH',
+      cookie,
+      params: taskParams,
+      body: { state: 'done', version: 1 },
+    });
     expect(done.status).toBe(200);
     expect(done.body).toMatchObject({ state: 'done', overdue: false, version: 2 });
     expect(done.body.doneAt).toBeTruthy();
     expect((await call(getProject, { cookie, params })).body.light).toBe('green');
 
-    const stale = await call(patchTask, { method: 'PATCH', cookie, params: taskParams, body: { state: 'open', version: 1 } });
+    const stale = await call(patchTask, {
+      method: 'PATCH',
+      cookie,
+      params: taskParams,
+      body: { state: 'open', version: 1 },
+    });
     expect(stale.status).toBe(409);
   });
 
@@ -58,18 +92,75 @@ describe('tasks', () => {
     const project = await newProject();
     const cookie = await loginAs('officer');
     const params = { id: String(project.id) };
-    const bad = await call(createTaskRoute, { method: 'POST', cookie, params, body: { title: '', dueDate: '2018-02-31' } });
+    const bad = await call(createTaskRoute, {
+      method: 'POST',
+      cookie,
+      params,
+      body: { title: '', dueDate: '2018-02-31' },
+    });
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body.error.fields).sort()).toEqual(['dueDate', 'title']);
-    const badOwner = await call(createTaskRoute, { method: 'POST', cookie, params, body: { title: '甲', dueDate: today(), ownerId: 999999 } });
+    const badOwner = await call(createTaskRoute, {
+      method: 'POST',
+      cookie,
+      params,
+      body: { title: '甲', dueDate: today(), ownerId: 999999 },
+    });
     expect(badOwner.status).toBe(400);
     expect(badOwner.body.error.fields.ownerId).toBeDefined();
-    expect((await call(createTaskRoute, { method: 'POST', cookie: await loginAs('officer2'), params, body: { title: '越权', dueDate: today() } })).status).toBe(403);
-    expect((await call(createTaskRoute, { method: 'POST', cookie, params: { id: '999999' }, body: { title: '甲', dueDate: today() } })).status).toBe(404);
-    const task = (await call(createTaskRoute, { method: 'POST', cookie, params, body: { title: '乙', dueDate: today() } })).body;
-    expect((await call(patchTask, { method: 'PATCH', cookie: await loginAs('officer2'), params: { id: String(task.id) }, body: { state: 'done', version: 1 } })).status).toBe(403);
-    expect((await call(patchTask, { method: 'PATCH', cookie, params: { id: String(task.id) }, body: { state: 'closed', version: 1 } })).status).toBe(400);
-    expect((await call(patchTask, { method: 'PATCH', cookie, params: { id: '999999' }, body: { state: 'done', version: 1 } })).status).toBe(404);
+    expect(
+      (
+        await call(createTaskRoute, {
+          method: 'POST',
+          cookie: await loginAs('officer2'),
+          params,
+          body: { title: '越权', dueDate: today() },
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await call(createTaskRoute, {
+          method: 'POST',
+          cookie,
+          params: { id: '999999' },
+          body: { title: '甲', dueDate: today() },
+        })
+      ).status,
+    ).toBe(404);
+    const task = (
+      await call(createTaskRoute, { method: 'POST', cookie, params, body: { title: '乙', dueDate: today() } })
+    ).body;
+    expect(
+      (
+        await call(patchTask, {
+          method: 'PATCH',
+          cookie: await loginAs('officer2'),
+          params: { id: String(task.id) },
+          body: { state: 'done', version: 1 },
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await call(patchTask, {
+          method: 'PATCH',
+          cookie,
+          params: { id: String(task.id) },
+          body: { state: 'closed', version: 1 },
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await call(patchTask, {
+          method: 'PATCH',
+          cookie,
+          params: { id: '999999' },
+          body: { state: 'done', version: 1 },
+        })
+      ).status,
+    ).toBe(404);
     expect((await call(listTasks, { cookie, params: { id: '999999' } })).status).toBe(404);
   });
 });
@@ -80,14 +171,39 @@ describe('reports', () => {
     const cookie = await loginAs('officer');
     const params = { id: String(project.id) };
     const thisMonth = monthOf(today());
-    const first = await call(createReportRoute, { method: 'POST', cookie, params, body: { month: previousMonth(thisMonth), investmentThisMonth: 300, progressPercent: 10, narrative: '完成场地平整' } });
+    const first = await call(createReportRoute, {
+      method: 'POST',
+      cookie,
+      params,
+      body: {
+        month: previousMonth(thisMonth),
+        investmentThisMonth: 300,
+        progressPercent: 10,
+        narrative: '完成场地平整',
+      },
+    });
     expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ cumulativeInvestment: 1300, investmentThisMonth: 300, progressPercent: 10, createdBy: userId('officer') });
-    const second = await call(createReportRoute, { method: 'POST', cookie, params, body: { month: thisMonth, investmentThisMonth: 200, progressPercent: 15, narrative: '主体施工' } });
+    expect(first.body).toMatchObject({
+      cumulativeInvestment: 1300,
+      investmentThisMonth: 300,
+      progressPercent: 10,
+      createdBy: userId('officer'),
+    });
+    const second = await call(createReportRoute, {
+      method: 'POST',
+      cookie,
+      params,
+      body: { month: thisMonth, investmentThisMonth: 200, progressPercent: 15, narrative: '主体施工' },
+    });
     expect(second.body.cumulativeInvestment).toBe(1500);
     expect((await call(getProject, { cookie, params })).body.completedInvestment).toBe(1500);
 
-    const again = await call(createReportRoute, { method: 'POST', cookie, params, body: { month: thisMonth, investmentThisMonth: 1, progressPercent: 16 } });
+    const again = await call(createReportRoute, {
+      method: 'POST',
+      cookie,
+      params,
+      body: { month: thisMonth, investmentThisMonth: 1, progressPercent: 16 },
+    });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('conflict');
     expect((await call(getProject, { cookie, params })).body.completedInvestment).toBe(1500);
@@ -101,33 +217,81 @@ describe('reports', () => {
     const project = await newProject();
     const cookie = await loginAs('officer');
     const params = { id: String(project.id) };
-    const bad = await call(createReportRoute, { method: 'POST', cookie, params, body: { month: '2018-13', investmentThisMonth: -1, progressPercent: 101 } });
+    const bad = await call(createReportRoute, {
+      method: 'POST',
+      cookie,
+      params,
+      body: { month: '2018-13', investmentThisMonth: -1, progressPercent: 101 },
+    });
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body.error.fields).sort()).toEqual(['investmentThisMonth', 'month', 'progressPercent']);
-    const future = await call(createReportRoute, { method: 'POST', cookie, params, body: { month: `${Number(today().slice(0, 4)) + 1}-01`, investmentThisMonth: 1, progressPercent: 1 } });
+    const future = await call(createReportRoute, {
+      method: 'POST',
+      cookie,
+      params,
+      body: { month: `${Number(today().slice(0, 4)) + 1}-01`, investmentThisMonth: 1, progressPercent: 1 },
+    });
     expect(future.status).toBe(400);
     expect(future.body.error.fields.month).toEqual(['不能填报未来月份']);
-    expect((await call(createReportRoute, { method: 'POST', cookie: await loginAs('officer2'), params, body: { month: monthOf(today()), investmentThisMonth: 1, progressPercent: 1 } })).status).toBe(403);
+    expect(
+      (
+        await call(createReportRoute, {
+          method: 'POST',
+          cookie: await loginAs('officer2'),
+          params,
+          body: { month: monthOf(today()), investmentThisMonth: 1, progressPercent: 1 },
+        })
+      ).status,
+    ).toBe(403);
     expect((await call(createReportRoute, { method: 'POST', cookie, params, rawBody: '{bad' })).status).toBe(400);
   });
 
   it('takes photos checked by content, up to six, served only to signed-in users', async () => {
     const project = await newProject();
     const cookie = await loginAs('officer');
-    const report = (await call(createReportRoute, { method: 'POST', cookie, params: { id: String(project.id) }, body: { month: monthOf(today()), investmentThisMonth: 5, progressPercent: 5 } })).body;
+    const report = (
+      await call(createReportRoute, {
+        method: 'POST',
+        cookie,
+        params: { id: String(project.id) },
+        body: { month: monthOf(today()), investmentThisMonth: 5, progressPercent: 5 },
+      })
+    ).body;
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
     const params = { id: String(report.id) };
-    const fake = await call(uploadPhoto, { method: 'POST', cookie, params, rawBody: new TextEncoder().encode('MZ this is not a photo'), headers: { 'content-type': 'image/png' } });
+    const fake = await call(uploadPhoto, {
+      method: 'POST',
+      cookie,
+      params,
+      rawBody: new TextEncoder().encode('MZ this is not a photo'),
+      headers: { 'content-type': 'image/png' },
+    });
     expect(fake.status).toBe(415);
-    const uploaded = await call(uploadPhoto, { method: 'POST', cookie, params, rawBody: png, headers: { 'content-type': 'application/octet-stream' } });
+    const uploaded = await call(uploadPhoto, {
+      method: 'POST',
+      cookie,
+      params,
+      rawBody: png,
+      headers: { 'content-type': 'application/octet-stream' },
+    });
     expect(uploaded.status).toBe(201);
     expect(uploaded.body.mime).toBe('image/png');
-    const stranger = await call(uploadPhoto, { method: 'POST', cookie: await loginAs('officer2'), params, rawBody: png });
+    const stranger = await call(uploadPhoto, {
+      method: 'POST',
+      cookie: await loginAs('officer2'),
+      params,
+      rawBody: png,
+    });
     expect(stranger.status).toBe(403);
-    for (let i = 0; i < 5; i++) expect((await call(uploadPhoto, { method: 'POST', cookie, params, rawBody: png })).status).toBe(201);
+    for (let i = 0; i < 5; i++)
+      expect((await call(uploadPhoto, { method: 'POST', cookie, params, rawBody: png })).status).toBe(201);
     const seventh = await call(uploadPhoto, { method: 'POST', cookie, params, rawBody: png });
     expect(seventh.status).toBe(400);
-    expect(fs.readdirSync(`${process.env.DATABASE_PATH!.replace(/test\.db$/, '')}photos`).filter((f) => f.startsWith(`${report.id}-`))).toHaveLength(6);
+    expect(
+      fs
+        .readdirSync(`${process.env.DATABASE_PATH!.replace(/test\.db$/, '')}photos`)
+        .filter((f) => f.startsWith(`${report.id}-`)),
+    ).toHaveLength(6);
 
     const served = await fetchPhoto(uploaded.body.id, await loginAs('investment'));
     expect(served.status).toBe(200);
@@ -139,5 +303,7 @@ describe('reports', () => {
 
 async function fetchPhoto(photoId: number, cookie: string | null) {
   const headers: Record<string, string> = cookie ? { cookie } : {};
-  return getPhoto(new Request(`http://localhost/api/v1/photos/${photoId}`, { headers }), { params: Promise.resolve({ id: String(photoId) }) });
+  return getPhoto(new Request(`http://localhost/api/v1/photos/${photoId}`, { headers }), {
+    params: Promise.resolve({ id: String(photoId) }),
+  });
 }

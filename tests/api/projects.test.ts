@@ -22,7 +22,16 @@ beforeAll(async () => {
 
 async function newProject(overrides: Record<string, unknown> = {}, as = 'officer') {
   const cookie = await loginAs(as);
-  const result = await call(createProjectRoute, { method: 'POST', cookie, body: { name: `测试项目${Math.random().toString(36).slice(2, 8)}`, category: 'government', unitId: changyi, ...overrides } });
+  const result = await call(createProjectRoute, {
+    method: 'POST',
+    cookie,
+    body: {
+      name: `测试项目${Math.random().toString(36).slice(2, 8)}`,
+      category: 'government',
+      unitId: changyi,
+      ...overrides,
+    },
+  });
   expect(result.status).toBe(201);
   return result.body;
 }
@@ -46,14 +55,20 @@ describe('GET /api/v1/projects', () => {
 
   it('filters by stage, light, category and q together', async () => {
     const cookie = await loginAs('leader');
-    const result = await call(listProjects, { cookie, path: '/api/v1/projects?stage=construction&light=red&pageSize=500' });
+    const result = await call(listProjects, {
+      cookie,
+      path: '/api/v1/projects?stage=construction&light=red&pageSize=500',
+    });
     expect(result.status).toBe(200);
     for (const item of result.body.items) {
       expect(item.stage).toBe('construction');
       expect(item.light).toBe('red');
     }
     const project = await newProject({ name: '搜索专用化工园区管廊项目' });
-    const byName = await call(listProjects, { cookie, path: `/api/v1/projects?q=${encodeURIComponent('搜索专用化工')}` });
+    const byName = await call(listProjects, {
+      cookie,
+      path: `/api/v1/projects?q=${encodeURIComponent('搜索专用化工')}`,
+    });
     expect(byName.body.items.map((p: any) => p.id)).toEqual([project.id]);
   });
 
@@ -69,7 +84,13 @@ describe('GET /api/v1/projects', () => {
 describe('POST /api/v1/projects', () => {
   it('creates in reserve and active, with the 前期手续 checklist', async () => {
     const project = await newProject({ code: '1801-220202-04-01-123456', totalInvestment: 12000, shuangshi: true });
-    expect(project).toMatchObject({ stage: 'reserve', status: 'active', version: 1, totalInvestment: 12000, shuangshi: true });
+    expect(project).toMatchObject({
+      stage: 'reserve',
+      status: 'active',
+      version: 1,
+      totalInvestment: 12000,
+      shuangshi: true,
+    });
     const cookie = await loginAs('officer');
     const detail = await call(getProject, { cookie, params: { id: String(project.id) } });
     expect(detail.status).toBe(200);
@@ -83,16 +104,33 @@ describe('POST /api/v1/projects', () => {
     const result = await call(createProjectRoute, {
       method: 'POST',
       cookie,
-      body: { name: '', category: 'road', unitId: changyi, code: '2018-01', totalInvestment: -5, plannedStartDate: '2018-02-30' },
+      body: {
+        name: '',
+        category: 'road',
+        unitId: changyi,
+        code: '2018-01',
+        totalInvestment: -5,
+        plannedStartDate: '2018-02-30',
+      },
     });
     expect(result.status).toBe(400);
-    expect(Object.keys(result.body.error.fields).sort()).toEqual(['category', 'code', 'name', 'plannedStartDate', 'totalInvestment']);
+    expect(Object.keys(result.body.error.fields).sort()).toEqual([
+      'category',
+      'code',
+      'name',
+      'plannedStartDate',
+      'totalInvestment',
+    ]);
     expect(result.body.error.fields.totalInvestment[0]).toBe('金额不能为负数');
   });
 
   it('rejects fractional money and a missing unit', async () => {
     const cookie = await loginAs('leader');
-    const result = await call(createProjectRoute, { method: 'POST', cookie, body: { name: '甲', category: 'government', totalInvestment: 1.5 } });
+    const result = await call(createProjectRoute, {
+      method: 'POST',
+      cookie,
+      body: { name: '甲', category: 'government', totalInvestment: 1.5 },
+    });
     expect(result.status).toBe(400);
     expect(result.body.error.fields.unitId).toBeDefined();
     expect(result.body.error.fields.totalInvestment).toBeDefined();
@@ -100,16 +138,28 @@ describe('POST /api/v1/projects', () => {
 
   it('refuses an officer creating in another unit with 403, and investment users too', async () => {
     const cookie = await loginAs('officer');
-    const result = await call(createProjectRoute, { method: 'POST', cookie, body: { name: '越界项目', category: 'government', unitId: chuanying } });
+    const result = await call(createProjectRoute, {
+      method: 'POST',
+      cookie,
+      body: { name: '越界项目', category: 'government', unitId: chuanying },
+    });
     expect(result.status).toBe(403);
-    const inv = await call(createProjectRoute, { method: 'POST', cookie: await loginAs('investment'), body: { name: '招商越界', category: 'attraction', unitId: changyi } });
+    const inv = await call(createProjectRoute, {
+      method: 'POST',
+      cookie: await loginAs('investment'),
+      body: { name: '招商越界', category: 'attraction', unitId: changyi },
+    });
     expect(inv.status).toBe(403);
   });
 
   it('refuses a duplicate code with 400 on code', async () => {
     await newProject({ code: '1802-220202-04-01-000001' });
     const cookie = await loginAs('officer');
-    const result = await call(createProjectRoute, { method: 'POST', cookie, body: { name: '重复代码', category: 'government', unitId: changyi, code: '1802-220202-04-01-000001' } });
+    const result = await call(createProjectRoute, {
+      method: 'POST',
+      cookie,
+      body: { name: '重复代码', category: 'government', unitId: changyi, code: '1802-220202-04-01-000001' },
+    });
     expect(result.status).toBe(400);
     expect(result.body.error.fields.code).toEqual(['项目代码已被其他项目使用']);
   });
@@ -125,10 +175,20 @@ describe('GET/PATCH /api/v1/projects/:id', () => {
   it('patches with the version and bumps it; a stale version is 409 and writes nothing', async () => {
     const project = await newProject({ totalInvestment: 10000 });
     const cookie = await loginAs('officer');
-    const ok = await call(patchProject, { method: 'PATCH', cookie, params: { id: String(project.id) }, body: { version: 1, plannedInvestmentThisYear: 3000 } });
+    const ok = await call(patchProject, {
+      method: 'PATCH',
+      cookie,
+      params: { id: String(project.id) },
+      body: { version: 1, plannedInvestmentThisYear: 3000 },
+    });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ version: 2, plannedInvestmentThisYear: 3000 });
-    const stale = await call(patchProject, { method: 'PATCH', cookie, params: { id: String(project.id) }, body: { version: 1, plannedInvestmentThisYear: 1 } });
+    const stale = await call(patchProject, {
+      method: 'PATCH',
+      cookie,
+      params: { id: String(project.id) },
+      body: { version: 1, plannedInvestmentThisYear: 1 },
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.error.code).toBe('stale_version');
     const after = await call(getProject, { cookie, params: { id: String(project.id) } });
@@ -137,9 +197,19 @@ describe('GET/PATCH /api/v1/projects/:id', () => {
 
   it('is 403 for an officer of another unit, and 200 for a leader', async () => {
     const project = await newProject();
-    const other = await call(patchProject, { method: 'PATCH', cookie: await loginAs('officer2'), params: { id: String(project.id) }, body: { version: 1, name: '改名' } });
+    const other = await call(patchProject, {
+      method: 'PATCH',
+      cookie: await loginAs('officer2'),
+      params: { id: String(project.id) },
+      body: { version: 1, name: '改名' },
+    });
     expect(other.status).toBe(403);
-    const lead = await call(patchProject, { method: 'PATCH', cookie: await loginAs('leader'), params: { id: String(project.id) }, body: { version: 1, leaderId: userId('leader') } });
+    const lead = await call(patchProject, {
+      method: 'PATCH',
+      cookie: await loginAs('leader'),
+      params: { id: String(project.id) },
+      body: { version: 1, leaderId: userId('leader') },
+    });
     expect(lead.status).toBe(200);
     expect(lead.body.leaderId).toBe(userId('leader'));
   });
@@ -147,11 +217,21 @@ describe('GET/PATCH /api/v1/projects/:id', () => {
   it('needs a reason to enter the 双十 package, and records it', async () => {
     const project = await newProject();
     const cookie = await loginAs('officer');
-    const noReason = await call(patchProject, { method: 'PATCH', cookie, params: { id: String(project.id) }, body: { version: 1, shuangshi: true } });
+    const noReason = await call(patchProject, {
+      method: 'PATCH',
+      cookie,
+      params: { id: String(project.id) },
+      body: { version: 1, shuangshi: true },
+    });
     expect(noReason.status).toBe(400);
     expect(noReason.body.error.code).toBe('reason_required');
     expect(noReason.body.error.fields.reason).toBeDefined();
-    const ok = await call(patchProject, { method: 'PATCH', cookie, params: { id: String(project.id) }, body: { version: 1, shuangshi: true, shuangshiReason: '列入2018年双十工程包' } });
+    const ok = await call(patchProject, {
+      method: 'PATCH',
+      cookie,
+      params: { id: String(project.id) },
+      body: { version: 1, shuangshi: true, shuangshiReason: '列入2018年双十工程包' },
+    });
     expect(ok.status).toBe(200);
     const rows = getDb().select().from(auditLog).where(eq(auditLog.projectId, project.id)).all();
     expect(rows.some((row) => (row.after as any)?.reason === '列入2018年双十工程包')).toBe(true);
@@ -160,12 +240,27 @@ describe('GET/PATCH /api/v1/projects/:id', () => {
   it('refuses unknown fields, bad enums and a leader who is not a leader', async () => {
     const project = await newProject();
     const cookie = await loginAs('officer');
-    const result = await call(patchProject, { method: 'PATCH', cookie, params: { id: String(project.id) }, body: { version: 1, stage: 'operating' } });
+    const result = await call(patchProject, {
+      method: 'PATCH',
+      cookie,
+      params: { id: String(project.id) },
+      body: { version: 1, stage: 'operating' },
+    });
     expect(result.status).toBe(400);
-    const badLeader = await call(patchProject, { method: 'PATCH', cookie, params: { id: String(project.id) }, body: { version: 1, leaderId: userId('officer2') } });
+    const badLeader = await call(patchProject, {
+      method: 'PATCH',
+      cookie,
+      params: { id: String(project.id) },
+      body: { version: 1, leaderId: userId('officer2') },
+    });
     expect(badLeader.status).toBe(400);
     expect(badLeader.body.error.fields.leaderId).toEqual(['包保领导须为领导账号']);
-    const noVersion = await call(patchProject, { method: 'PATCH', cookie, params: { id: String(project.id) }, body: { name: '无版本' } });
+    const noVersion = await call(patchProject, {
+      method: 'PATCH',
+      cookie,
+      params: { id: String(project.id) },
+      body: { name: '无版本' },
+    });
     expect(noVersion.status).toBe(400);
     expect(noVersion.body.error.fields.version).toBeDefined();
   });
@@ -180,13 +275,26 @@ describe('责任清单 through PATCH', () => {
       method: 'PATCH',
       cookie,
       params,
-      body: { version: 1, taskForce: '发改委、住建局专班', plan: '先行办理用地手续', stagePlans: { reserve: '2030-01-31', construction: '2031-06-30' } },
+      body: {
+        version: 1,
+        taskForce: '发改委、住建局专班',
+        plan: '先行办理用地手续',
+        stagePlans: { reserve: '2030-01-31', construction: '2031-06-30' },
+      },
     });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ stageDueDate: '2030-01-31', taskForce: '发改委、住建局专班', version: 2 });
     const detail = await call(getProject, { cookie, params });
-    expect(detail.body.responsibility).toMatchObject({ plan: '先行办理用地手续', stagePlans: { reserve: '2030-01-31', construction: '2031-06-30' } });
-    const badDate = await call(patchProject, { method: 'PATCH', cookie, params, body: { version: 2, stagePlans: { reserve: '2030-02-30' } } });
+    expect(detail.body.responsibility).toMatchObject({
+      plan: '先行办理用地手续',
+      stagePlans: { reserve: '2030-01-31', construction: '2031-06-30' },
+    });
+    const badDate = await call(patchProject, {
+      method: 'PATCH',
+      cookie,
+      params,
+      body: { version: 2, stagePlans: { reserve: '2030-02-30' } },
+    });
     expect(badDate.status).toBe(400);
     expect(badDate.body.error.fields['stagePlans.reserve']).toBeDefined();
     const malformed = await call(patchProject, { method: 'PATCH', cookie, params, rawBody: '{"version": 2,' });
@@ -203,14 +311,37 @@ describe('POST /api/v1/projects/:id/transitions and history', () => {
     const jump = await call(transition, { method: 'POST', cookie, params, body: { to: 'construction', version: 1 } });
     expect(jump.status).toBe(400);
     expect(jump.body.error.code).toBe('invalid_transition');
-    const toApprovals = await call(transition, { method: 'POST', cookie, params, body: { to: 'approvals', version: 1 } });
+    const toApprovals = await call(transition, {
+      method: 'POST',
+      cookie,
+      params,
+      body: { to: 'approvals', version: 1 },
+    });
     expect(toApprovals.status).toBe(200);
     expect(toApprovals.body).toMatchObject({ stage: 'approvals', version: 2 });
 
     const detail = await call(getProject, { cookie, params });
     const [first, second] = detail.body.approvals;
-    expect((await call(patchApproval, { method: 'PATCH', cookie, params: { id: String(first.id) }, body: { status: 'done', version: first.version } })).status).toBe(200);
-    expect((await call(patchApproval, { method: 'PATCH', cookie, params: { id: String(second.id) }, body: { status: 'not_applicable', version: second.version } })).status).toBe(200);
+    expect(
+      (
+        await call(patchApproval, {
+          method: 'PATCH',
+          cookie,
+          params: { id: String(first.id) },
+          body: { status: 'done', version: first.version },
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await call(patchApproval, {
+          method: 'PATCH',
+          cookie,
+          params: { id: String(second.id) },
+          body: { status: 'not_applicable', version: second.version },
+        })
+      ).status,
+    ).toBe(200);
 
     const gated = await call(transition, { method: 'POST', cookie, params, body: { to: 'construction', version: 2 } });
     expect(gated.status).toBe(400);
@@ -218,14 +349,29 @@ describe('POST /api/v1/projects/:id/transitions and history', () => {
     expect(gated.body.error.fields.approvals).toHaveLength(6);
     expect(gated.body.error.fields.approvals).toContain('施工许可证');
 
-    const noReason = await call(transition, { method: 'POST', cookie, params, body: { to: 'construction', override: true, version: 2 } });
+    const noReason = await call(transition, {
+      method: 'POST',
+      cookie,
+      params,
+      body: { to: 'construction', override: true, version: 2 },
+    });
     expect(noReason.status).toBe(400);
     expect(noReason.body.error.code).toBe('reason_required');
 
-    const stale = await call(transition, { method: 'POST', cookie, params, body: { to: 'construction', override: true, reason: '市政府专题会议同意先行开工', version: 1 } });
+    const stale = await call(transition, {
+      method: 'POST',
+      cookie,
+      params,
+      body: { to: 'construction', override: true, reason: '市政府专题会议同意先行开工', version: 1 },
+    });
     expect(stale.status).toBe(409);
 
-    const override = await call(transition, { method: 'POST', cookie, params, body: { to: 'construction', override: true, reason: '市政府专题会议同意先行开工', version: 2 } });
+    const override = await call(transition, {
+      method: 'POST',
+      cookie,
+      params,
+      body: { to: 'construction', override: true, reason: '市政府专题会议同意先行开工', version: 2 },
+    });
     expect(override.status).toBe(200);
     expect(override.body.stage).toBe('construction');
 
@@ -249,12 +395,44 @@ describe('POST /api/v1/projects/:id/transitions and history', () => {
   it('is 403 for another unit and 200 for a leader; 400 for an unknown stage', async () => {
     const project = await newProject();
     const params = { id: String(project.id) };
-    expect((await call(transition, { method: 'POST', cookie: await loginAs('officer2'), params, body: { to: 'signed', version: 1 } })).status).toBe(403);
-    expect((await call(transition, { method: 'POST', cookie: await loginAs('investment'), params, body: { to: 'signed', version: 1 } })).status).toBe(403);
-    const bad = await call(transition, { method: 'POST', cookie: await loginAs('leader'), params, body: { to: 'built', version: 1 } });
+    expect(
+      (
+        await call(transition, {
+          method: 'POST',
+          cookie: await loginAs('officer2'),
+          params,
+          body: { to: 'signed', version: 1 },
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await call(transition, {
+          method: 'POST',
+          cookie: await loginAs('investment'),
+          params,
+          body: { to: 'signed', version: 1 },
+        })
+      ).status,
+    ).toBe(403);
+    const bad = await call(transition, {
+      method: 'POST',
+      cookie: await loginAs('leader'),
+      params,
+      body: { to: 'built', version: 1 },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields.to).toBeDefined();
-    expect((await call(transition, { method: 'POST', cookie: await loginAs('leader'), params, body: { to: 'signed', version: 1 } })).status).toBe(200);
+    expect(
+      (
+        await call(transition, {
+          method: 'POST',
+          cookie: await loginAs('leader'),
+          params,
+          body: { to: 'signed', version: 1 },
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it('history is 404 for an unknown project', async () => {
@@ -268,16 +446,57 @@ describe('PATCH /api/v1/approvals/:id', () => {
     const cookie = await loginAs('officer');
     const item = (await call(getProject, { cookie, params: { id: String(project.id) } })).body.approvals[2];
     const params = { id: String(item.id) };
-    const bad = await call(patchApproval, { method: 'PATCH', cookie, params, body: { status: 'finished', dueDate: '2018-13-01', version: 1 } });
+    const bad = await call(patchApproval, {
+      method: 'PATCH',
+      cookie,
+      params,
+      body: { status: 'finished', dueDate: '2018-13-01', version: 1 },
+    });
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body.error.fields).sort()).toEqual(['dueDate', 'status']);
-    expect((await call(patchApproval, { method: 'PATCH', cookie: await loginAs('officer2'), params, body: { status: 'done', version: 1 } })).status).toBe(403);
-    const ok = await call(patchApproval, { method: 'PATCH', cookie, params, body: { status: 'in_progress', office: '市生态环境局', dueDate: '2030-06-30', version: 1 } });
+    expect(
+      (
+        await call(patchApproval, {
+          method: 'PATCH',
+          cookie: await loginAs('officer2'),
+          params,
+          body: { status: 'done', version: 1 },
+        })
+      ).status,
+    ).toBe(403);
+    const ok = await call(patchApproval, {
+      method: 'PATCH',
+      cookie,
+      params,
+      body: { status: 'in_progress', office: '市生态环境局', dueDate: '2030-06-30', version: 1 },
+    });
     expect(ok.status).toBe(200);
-    expect(ok.body).toMatchObject({ status: 'in_progress', office: '市生态环境局', dueDate: '2030-06-30', doneDate: null, version: 2 });
-    const done = await call(patchApproval, { method: 'PATCH', cookie, params, body: { status: 'done', doneDate: '2018-03-01', version: 2 } });
+    expect(ok.body).toMatchObject({
+      status: 'in_progress',
+      office: '市生态环境局',
+      dueDate: '2030-06-30',
+      doneDate: null,
+      version: 2,
+    });
+    const done = await call(patchApproval, {
+      method: 'PATCH',
+      cookie,
+      params,
+      body: { status: 'done', doneDate: '2018-03-01', version: 2 },
+    });
     expect(done.body).toMatchObject({ status: 'done', doneDate: '2018-03-01', version: 3 });
-    expect((await call(patchApproval, { method: 'PATCH', cookie, params, body: { status: 'pending', version: 2 } })).status).toBe(409);
-    expect((await call(patchApproval, { method: 'PATCH', cookie, params: { id: '999999' }, body: { status: 'pending', version: 1 } })).status).toBe(404);
+    expect(
+      (await call(patchApproval, { method: 'PATCH', cookie, params, body: { status: 'pending', version: 2 } })).status,
+    ).toBe(409);
+    expect(
+      (
+        await call(patchApproval, {
+          method: 'PATCH',
+          cookie,
+          params: { id: '999999' },
+          body: { status: 'pending', version: 1 },
+        })
+      ).status,
+    ).toBe(404);
   });
 });

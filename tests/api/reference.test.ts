@@ -20,7 +20,9 @@ describe('GET /api/v1/units', () => {
     const changyi = result.body.find((unit: { name: string }) => unit.name === '昌邑区');
     expect(changyi).toMatchObject({ code: '220202', kind: 'district' });
     expect(Object.keys(changyi).sort()).toEqual(['code', 'id', 'kind', 'name']);
-    expect(result.body.map((unit: { code: string }) => unit.code)).toEqual(expect.arrayContaining(['220204', '220211', '220221', '220281', '220284']));
+    expect(result.body.map((unit: { code: string }) => unit.code)).toEqual(
+      expect.arrayContaining(['220204', '220211', '220221', '220281', '220284']),
+    );
   });
 });
 

@@ -7,7 +7,11 @@ beforeAll(() => seedOnce());
 
 describe('POST /api/v1/session', () => {
   it.each(['admin', 'leader', 'officer', 'officer2', 'investment'])('signs in %s', async (username) => {
-    const result = await call(POST, { method: 'POST', body: { username, password: 'demo2018' }, headers: { 'x-forwarded-for': '10.1.0.1' } });
+    const result = await call(POST, {
+      method: 'POST',
+      body: { username, password: 'demo2018' },
+      headers: { 'x-forwarded-for': '10.1.0.1' },
+    });
     expect(result.status).toBe(200);
     expect(result.body.user).toMatchObject({ username });
     expect(Object.keys(result.body.user).sort()).toEqual(['id', 'name', 'role', 'unitId', 'username']);
@@ -18,7 +22,11 @@ describe('POST /api/v1/session', () => {
   });
 
   it('refuses a wrong password with 401 invalid_credentials', async () => {
-    const result = await call(POST, { method: 'POST', body: { username: 'leader', password: 'nope' }, headers: { 'x-forwarded-for': '10.1.0.2' } });
+    const result = await call(POST, {
+      method: 'POST',
+      body: { username: 'leader', password: 'nope' },
+      headers: { 'x-forwarded-for': '10.1.0.2' },
+    });
     expect(result.status).toBe(401);
     expect(result.body.error.code).toBe('invalid_credentials');
     expect(result.body.error.message).toBe('用户名或密码错误');
@@ -46,13 +54,21 @@ describe('POST /api/v1/session', () => {
     for (const username of ['officer2', 'nobody-here']) {
       const statuses: number[] = [];
       for (let i = 0; i < 7; i++) {
-        const result = await call(POST, { method: 'POST', body: { username, password: 'wrong' }, headers: { 'x-forwarded-for': `10.2.0.${i}` } });
+        const result = await call(POST, {
+          method: 'POST',
+          body: { username, password: 'wrong' },
+          headers: { 'x-forwarded-for': `10.2.0.${i}` },
+        });
         statuses.push(result.status);
       }
       expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
       expect(statuses.slice(5)).toEqual([429, 429]);
       // Even the right password is refused while throttled.
-      const right = await call(POST, { method: 'POST', body: { username, password: 'demo2018' }, headers: { 'x-forwarded-for': '10.2.1.1' } });
+      const right = await call(POST, {
+        method: 'POST',
+        body: { username, password: 'demo2018' },
+        headers: { 'x-forwarded-for': '10.2.1.1' },
+      });
       expect(right.status).toBe(429);
     }
   });
@@ -60,7 +76,11 @@ describe('POST /api/v1/session', () => {
   it('throttles repeated failures from one IP across user names', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 32; i++) {
-      const result = await call(POST, { method: 'POST', body: { username: `guess${i}`, password: 'x' }, headers: { 'x-forwarded-for': '10.3.3.3' } });
+      const result = await call(POST, {
+        method: 'POST',
+        body: { username: `guess${i}`, password: 'x' },
+        headers: { 'x-forwarded-for': '10.3.3.3' },
+      });
       statuses.push(result.status);
     }
     expect(statuses.filter((s) => s === 401)).toHaveLength(30);

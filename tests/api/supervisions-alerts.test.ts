@@ -21,7 +21,11 @@ beforeAll(async () => {
   const officer = getDb().select().from(users).where(eq(users.username, 'officer')).get()!;
   officerUnitId = officer.unitId!;
   // A project of the officer's unit that the officer owns, so the default assignee is them.
-  const project = getDb().select().from(projects).where(and(eq(projects.unitId, officerUnitId), eq(projects.status, 'active'))).get()!;
+  const project = getDb()
+    .select()
+    .from(projects)
+    .where(and(eq(projects.unitId, officerUnitId), eq(projects.status, 'active')))
+    .get()!;
   getDb().update(projects).set({ ownerId: officer.id }).where(eq(projects.id, project.id)).run();
   projectId = project.id;
 });
@@ -38,47 +42,145 @@ describe('督办', () => {
     const officer = await loginAs('officer');
     const deadline = addDaysIso(today(), 10);
 
-    expect((await call(issue, { method: 'POST', cookie: officer, params: path(projectId), body: { content: '加快办理', deadline } })).status).toBe(403);
-    const bad = await call(issue, { method: 'POST', cookie: leader, params: path(projectId), body: { content: '', deadline: addDaysIso(today(), -1) } });
+    expect(
+      (
+        await call(issue, {
+          method: 'POST',
+          cookie: officer,
+          params: path(projectId),
+          body: { content: '加快办理', deadline },
+        })
+      ).status,
+    ).toBe(403);
+    const bad = await call(issue, {
+      method: 'POST',
+      cookie: leader,
+      params: path(projectId),
+      body: { content: '', deadline: addDaysIso(today(), -1) },
+    });
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body.error.fields).sort()).toEqual(['content', 'deadline']);
-    expect((await call(issue, { method: 'POST', cookie: leader, params: path(999999), body: { content: 'x', deadline } })).status).toBe(404);
+    expect(
+      (await call(issue, { method: 'POST', cookie: leader, params: path(999999), body: { content: 'x', deadline } }))
+        .status,
+    ).toBe(404);
 
-    const issued = await call(issue, { method: 'POST', cookie: leader, params: path(projectId), body: { content: '本月底前取得施工许可', deadline } });
+    const issued = await call(issue, {
+      method: 'POST',
+      cookie: leader,
+      params: path(projectId),
+      body: { content: '本月底前取得施工许可', deadline },
+    });
     expect(issued.status).toBe(201);
-    expect(issued.body).toMatchObject({ projectId, content: '本月底前取得施工许可', deadline, status: 'open', replies: [], version: 1, assigneeId: userId('officer') });
+    expect(issued.body).toMatchObject({
+      projectId,
+      content: '本月底前取得施工许可',
+      deadline,
+      status: 'open',
+      replies: [],
+      version: 1,
+      assigneeId: userId('officer'),
+    });
     const id = issued.body.id;
 
     // The officer's alert centre shows it, and other officers' don't.
     const mine = await call(alerts, { cookie: officer });
-    expect(mine.body.some((a: any) => a.kind === 'supervision_pending' && a.refId === id && a.projectId === projectId)).toBe(true);
+    expect(
+      mine.body.some((a: any) => a.kind === 'supervision_pending' && a.refId === id && a.projectId === projectId),
+    ).toBe(true);
 
-    expect((await call(reply, { method: 'POST', cookie: await loginAs('officer2'), params: path(id), body: { text: '代为回复' } })).status).toBe(403);
-    expect((await call(reply, { method: 'POST', cookie: leader, params: path(id), body: { text: '领导回复' } })).status).toBe(403);
-    expect((await call(reply, { method: 'POST', cookie: officer, params: path(id), body: { text: '' } })).status).toBe(400);
+    expect(
+      (
+        await call(reply, {
+          method: 'POST',
+          cookie: await loginAs('officer2'),
+          params: path(id),
+          body: { text: '代为回复' },
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (await call(reply, { method: 'POST', cookie: leader, params: path(id), body: { text: '领导回复' } })).status,
+    ).toBe(403);
+    expect((await call(reply, { method: 'POST', cookie: officer, params: path(id), body: { text: '' } })).status).toBe(
+      400,
+    );
 
-    const first = await call(reply, { method: 'POST', cookie: officer, params: path(id), body: { text: '已提交施工许可材料' } });
+    const first = await call(reply, {
+      method: 'POST',
+      cookie: officer,
+      params: path(id),
+      body: { text: '已提交施工许可材料' },
+    });
     expect(first.status).toBe(201);
     expect(first.body.status).toBe('replied');
-    const second = await call(reply, { method: 'POST', cookie: officer, params: path(id), body: { text: '住建局已受理' } });
+    const second = await call(reply, {
+      method: 'POST',
+      cookie: officer,
+      params: path(id),
+      body: { text: '住建局已受理' },
+    });
     expect(second.body.replies.map((r: any) => r.text)).toEqual(['已提交施工许可材料', '住建局已受理']);
     expect(second.body.replies[0]).toMatchObject({ by: userId('officer') });
 
-    expect((await call(review, { method: 'PATCH', cookie: officer, params: path(id), body: { status: 'done', version: second.body.version } })).status).toBe(403);
-    expect((await call(review, { method: 'PATCH', cookie: leader, params: path(id), body: { status: 'done', version: 1 } })).status).toBe(409);
-    const noReason = await call(review, { method: 'PATCH', cookie: leader, params: path(id), body: { status: 'returned', version: second.body.version } });
+    expect(
+      (
+        await call(review, {
+          method: 'PATCH',
+          cookie: officer,
+          params: path(id),
+          body: { status: 'done', version: second.body.version },
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (await call(review, { method: 'PATCH', cookie: leader, params: path(id), body: { status: 'done', version: 1 } }))
+        .status,
+    ).toBe(409);
+    const noReason = await call(review, {
+      method: 'PATCH',
+      cookie: leader,
+      params: path(id),
+      body: { status: 'returned', version: second.body.version },
+    });
     expect(noReason.status).toBe(400);
-    const returned = await call(review, { method: 'PATCH', cookie: leader, params: path(id), body: { status: 'returned', note: '请附受理回执', version: second.body.version } });
+    const returned = await call(review, {
+      method: 'PATCH',
+      cookie: leader,
+      params: path(id),
+      body: { status: 'returned', note: '请附受理回执', version: second.body.version },
+    });
     expect(returned.status).toBe(200);
     expect(returned.body.status).toBe('returned');
-    const third = await call(reply, { method: 'POST', cookie: officer, params: path(id), body: { text: '回执已上传' } });
-    const done = await call(review, { method: 'PATCH', cookie: leader, params: path(id), body: { status: 'done', note: '已办结', version: third.body.version } });
+    const third = await call(reply, {
+      method: 'POST',
+      cookie: officer,
+      params: path(id),
+      body: { text: '回执已上传' },
+    });
+    const done = await call(review, {
+      method: 'PATCH',
+      cookie: leader,
+      params: path(id),
+      body: { status: 'done', note: '已办结', version: third.body.version },
+    });
     expect(done.status).toBe(200);
     expect(done.body.status).toBe('done');
     expect(done.body.replies).toHaveLength(3);
     expect(done.body.reviews.map((r: any) => r.kind)).toEqual(['returned', 'done']);
-    expect((await call(reply, { method: 'POST', cookie: officer, params: path(id), body: { text: '再回复' } })).status).toBe(400);
-    expect((await call(review, { method: 'PATCH', cookie: leader, params: path(id), body: { status: 'done', version: done.body.version } })).status).toBe(400);
+    expect(
+      (await call(reply, { method: 'POST', cookie: officer, params: path(id), body: { text: '再回复' } })).status,
+    ).toBe(400);
+    expect(
+      (
+        await call(review, {
+          method: 'PATCH',
+          cookie: leader,
+          params: path(id),
+          body: { status: 'done', version: done.body.version },
+        })
+      ).status,
+    ).toBe(400);
 
     const list = await call(listOrders, { cookie: officer, params: path(projectId) });
     expect(list.body.find((s: any) => s.id === id).status).toBe('done');
@@ -151,7 +253,14 @@ describe('GET /api/v1/alerts', () => {
     const quiet = getDb()
       .select()
       .from(projects)
-      .where(and(eq(projects.unitId, officer2.unitId!), eq(projects.light, 'green'), eq(projects.status, 'active'), ne(projects.stage, 'operating')))
+      .where(
+        and(
+          eq(projects.unitId, officer2.unitId!),
+          eq(projects.light, 'green'),
+          eq(projects.status, 'active'),
+          ne(projects.stage, 'operating'),
+        ),
+      )
       .all()[0];
     expect(quiet).toBeDefined();
     const deadline = addDaysIso(realToday, 1);
@@ -165,13 +274,22 @@ describe('GET /api/v1/alerts', () => {
     // Within three days of the deadline: yellow.
     expect(getDb().select().from(projects).where(eq(projects.id, quiet.id)).get()!.light).toBe('yellow');
     const before = await call(alerts, { cookie: await loginAs('officer2') });
-    expect(before.body.find((a: any) => a.refId === raised.body.id)).toMatchObject({ kind: 'problem_overdue', severity: 'yellow' });
+    expect(before.body.find((a: any) => a.refId === raised.body.id)).toMatchObject({
+      kind: 'problem_overdue',
+      severity: 'yellow',
+    });
 
     process.env.APP_TODAY = addDaysIso(realToday, 2);
     try {
       const after = await call(alerts, { cookie: await loginAs('officer2') });
       const alert = after.body.find((a: any) => a.refId === raised.body.id && a.kind === 'problem_overdue');
-      expect(alert).toMatchObject({ severity: 'red', projectId: quiet.id, dueDate: deadline, daysLate: 1, href: `/projects/${quiet.id}/problems#problem-${raised.body.id}` });
+      expect(alert).toMatchObject({
+        severity: 'red',
+        projectId: quiet.id,
+        dueDate: deadline,
+        daysLate: 1,
+        href: `/projects/${quiet.id}/problems#problem-${raised.body.id}`,
+      });
       expect(alert.message).toContain('已超解决时限 1 天');
       ensureLightsFresh();
       expect(getDb().select().from(projects).where(eq(projects.id, quiet.id)).get()!.light).toBe('red');
@@ -180,4 +298,3 @@ describe('GET /api/v1/alerts', () => {
     }
   });
 });
-

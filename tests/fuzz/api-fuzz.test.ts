@@ -1,7 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call, loginAs, seedOnce, type CallOptions } from '../support/api';
 import { changedTables, dbChecksum } from '../support/db-checksum';
-import { discoverRoutes, fillRoute, WRITE_METHODS, type DiscoveredRoute, type HttpMethod, type RouteHandler } from '../support/routes';
+import {
+  discoverRoutes,
+  fillRoute,
+  WRITE_METHODS,
+  type DiscoveredRoute,
+  type HttpMethod,
+  type RouteHandler,
+} from '../support/routes';
 import { BAD_IDS, badBody, badQuery, GOOD_IDS, INJECTIONS, prng, type Rng } from './generators';
 
 // Fuzzes every API endpoint found under app/api/**/route.ts with malformed bodies, query strings
@@ -33,8 +40,16 @@ const isWrite = (method: HttpMethod) => (WRITE_METHODS as readonly string[]).inc
 // then: signing out when not signed in. The database check still applies to them.
 const NO_OP_WITHOUT_SESSION = ['DELETE /api/v1/session'];
 
-function plan(rng: Rng, route: DiscoveredRoute, method: HttpMethod, handler: RouteHandler, adminCookie: string): Planned {
-  let caller: CallerKind = rng.chance(0.65) ? 'admin' : rng.pick(['anonymous', 'garbage-cookie', 'garbage-bearer'] as const);
+function plan(
+  rng: Rng,
+  route: DiscoveredRoute,
+  method: HttpMethod,
+  handler: RouteHandler,
+  adminCookie: string,
+): Planned {
+  let caller: CallerKind = rng.chance(0.65)
+    ? 'admin'
+    : rng.pick(['anonymous', 'garbage-cookie', 'garbage-bearer'] as const);
   // A DELETE has no body to spoil: as admin it is sent only to a malformed id, and a DELETE on a
   // route without an id (sign-out) only by callers without a session.
   if (method === 'DELETE' && caller === 'admin' && route.params.length === 0) caller = 'anonymous';
@@ -49,8 +64,10 @@ function plan(rng: Rng, route: DiscoveredRoute, method: HttpMethod, handler: Rou
   }
   const options: CallOptions = { method, params, path: fillRoute(route.route, params) };
   if (caller === 'admin') options.cookie = adminCookie;
-  if (caller === 'garbage-cookie') options.cookie = `jkp_session=${encodeURIComponent(rng.pick([...INJECTIONS, 'x'.repeat(5000), '%%%']))}`;
-  if (caller === 'garbage-bearer') options.bearer = rng.pick(['jkp_fake', 'x'.repeat(300), "'; drop table api_tokens;--"]);
+  if (caller === 'garbage-cookie')
+    options.cookie = `jkp_session=${encodeURIComponent(rng.pick([...INJECTIONS, 'x'.repeat(5000), '%%%']))}`;
+  if (caller === 'garbage-bearer')
+    options.bearer = rng.pick(['jkp_fake', 'x'.repeat(300), "'; drop table api_tokens;--"]);
 
   if (!isWrite(method) || rng.chance(0.3)) options.path += badQuery(rng);
   if (isWrite(method)) {
@@ -59,7 +76,14 @@ function plan(rng: Rng, route: DiscoveredRoute, method: HttpMethod, handler: Rou
     if (spec.rawBody !== undefined) options.rawBody = spec.rawBody;
     else options.body = spec.body;
     // Sometimes the content type lies, too.
-    if (rng.chance(0.1)) options.headers = { 'content-type': rng.pick(['text/plain', 'multipart/form-data; boundary=x', 'application/x-www-form-urlencoded']) };
+    if (rng.chance(0.1))
+      options.headers = {
+        'content-type': rng.pick([
+          'text/plain',
+          'multipart/form-data; boundary=x',
+          'application/x-www-form-urlencoded',
+        ]),
+      };
   } else {
     kind += 'bad-query';
   }
@@ -68,7 +92,8 @@ function plan(rng: Rng, route: DiscoveredRoute, method: HttpMethod, handler: Rou
 
 function describeRequest(p: Planned): string {
   const raw = p.options.rawBody;
-  const body = raw instanceof Uint8Array ? `bytes[${raw.length}]` : typeof raw === 'string' ? raw : JSON.stringify(p.options.body);
+  const body =
+    raw instanceof Uint8Array ? `bytes[${raw.length}]` : typeof raw === 'string' ? raw : JSON.stringify(p.options.body);
   return `${p.method} ${p.options.path?.slice(0, 160)} as ${p.caller} (${p.kind}) body=${String(body).slice(0, 160)}`;
 }
 
@@ -96,7 +121,13 @@ describe('API fuzz: malformed input everywhere', () => {
 
   it(`never answers a 5xx, always answers errors as JSON, accepts no write and changes nothing (seed ${SEED})`, async () => {
     const rng = prng(SEED);
-    const targets = routes.flatMap((route) => Object.entries(route.handlers).map(([method, handler]) => ({ route, method: method as HttpMethod, handler: handler! })));
+    const targets = routes.flatMap((route) =>
+      Object.entries(route.handlers).map(([method, handler]) => ({
+        route,
+        method: method as HttpMethod,
+        handler: handler!,
+      })),
+    );
     const perTarget = Math.max(60, Math.ceil(TOTAL / targets.length));
     const failures: string[] = [];
     const started = performance.now();
@@ -105,7 +136,9 @@ describe('API fuzz: malformed input everywhere', () => {
 
     for (const target of targets) {
       for (let done = 0; done < perTarget; done += BATCH) {
-        const batch = Array.from({ length: Math.min(BATCH, perTarget - done) }, () => plan(rng, target.route, target.method, target.handler, adminCookie));
+        const batch = Array.from({ length: Math.min(BATCH, perTarget - done) }, () =>
+          plan(rng, target.route, target.method, target.handler, adminCookie),
+        );
         const before = dbChecksum();
         for (const p of batch) {
           sent++;
@@ -121,18 +154,30 @@ describe('API fuzz: malformed input everywhere', () => {
           const ok = result.status >= 200 && result.status < 300;
           if (!ok) {
             const error = (result.body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
-            if (typeof error?.code !== 'string' || typeof error?.message !== 'string') failures.push(`${result.status} without the JSON error body: ${describeRequest(p)}`);
-            if (!(result.headers.get('content-type') ?? '').startsWith('application/json')) failures.push(`${result.status} not JSON: ${describeRequest(p)}`);
+            if (typeof error?.code !== 'string' || typeof error?.message !== 'string')
+              failures.push(`${result.status} without the JSON error body: ${describeRequest(p)}`);
+            if (!(result.headers.get('content-type') ?? '').startsWith('application/json'))
+              failures.push(`${result.status} not JSON: ${describeRequest(p)}`);
           }
-          if (ok && isWrite(p.method) && !(p.caller !== 'admin' && NO_OP_WITHOUT_SESSION.includes(`${p.method} ${p.route.route}`))) failures.push(`write accepted (${result.status}): ${describeRequest(p)}`);
+          if (
+            ok &&
+            isWrite(p.method) &&
+            !(p.caller !== 'admin' && NO_OP_WITHOUT_SESSION.includes(`${p.method} ${p.route.route}`))
+          )
+            failures.push(`write accepted (${result.status}): ${describeRequest(p)}`);
         }
         const changed = changedTables(before, dbChecksum());
-        if (changed.length) failures.push(`database changed (${changed.join(', ')}) in the batch: ${batch.map(describeRequest).join(' | ').slice(0, 1500)}`);
+        if (changed.length)
+          failures.push(
+            `database changed (${changed.join(', ')}) in the batch: ${batch.map(describeRequest).join(' | ').slice(0, 1500)}`,
+          );
       }
     }
 
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(`[fuzz] seed ${SEED}: ${sent} requests to ${targets.length} endpoint methods in ${seconds}s; statuses ${JSON.stringify(statuses)}`);
+    console.log(
+      `[fuzz] seed ${SEED}: ${sent} requests to ${targets.length} endpoint methods in ${seconds}s; statuses ${JSON.stringify(statuses)}`,
+    );
     expect(sent).toBeGreaterThanOrEqual(2_000);
     expect(failures.slice(0, 30), `${failures.length} failures`).toEqual([]);
   }, 180_000);

@@ -31,12 +31,37 @@ export const HUGE = 'x'.repeat(100_000);
 const HUGE_CJK = '项'.repeat(40_000);
 const LONE_SURROGATE = 'a\uD800b';
 
-export const IMPOSSIBLE_DATES = ['2026-02-30', '2026-13-01', '0000-00-00', 'yesterday', '2026-1-1', '20260101', '2026/01/01', '2026-02-29T00:00:00Z', ''] as const;
+export const IMPOSSIBLE_DATES = [
+  '2026-02-30',
+  '2026-13-01',
+  '0000-00-00',
+  'yesterday',
+  '2026-1-1',
+  '20260101',
+  '2026/01/01',
+  '2026-02-29T00:00:00Z',
+  '',
+] as const;
 
 // Values that every schema of the given kind refuses (ids are coerced, so `true` and `[1]` are
 // not bad ids; the admin schemas also read form strings, so '1' is not a bad version).
 const BAD: Record<string, readonly unknown[]> = {
-  text: [null, 0, 12345, 1e20, false, true, {}, [], ['x'], { a: '<script>alert(1)</script>' }, '', '   ', HUGE, HUGE_CJK],
+  text: [
+    null,
+    0,
+    12345,
+    1e20,
+    false,
+    true,
+    {},
+    [],
+    ['x'],
+    { a: '<script>alert(1)</script>' },
+    '',
+    '   ',
+    HUGE,
+    HUGE_CJK,
+  ],
   money: [-1, -0.5, 1.5, 0.01, 1e20, -1e20, 2 ** 53, '100', 'abc', '1e3', {}, [], true, ...INJECTIONS],
   id: [-1, 0, 1.5, 'abc', '1; drop', 1e20, 2 ** 53, '999999999999999999999', {}, 'NaN', ...INJECTIONS],
   version: [-1, 0, 1.5, '-1', 'abc', null, {}, [], true, false, ...INJECTIONS],
@@ -49,18 +74,79 @@ const BAD: Record<string, readonly unknown[]> = {
 
 /** Field names used across the API's schemas, by the kind of value they take. */
 export const FIELDS: Record<string, keyof typeof BAD> = {
-  name: 'text', company: 'text', title: 'text', content: 'text', text: 'text', description: 'text', note: 'text', narrative: 'text',
-  resolution: 'text', reason: 'text', username: 'text', password: 'text', destinations: 'text', origin: 'text', source: 'text',
-  team: 'text', phone: 'text', code: 'text', office: 'text', url: 'text', contactName: 'text', contactPhone: 'text', contactEmail: 'text',
-  totalInvestment: 'money', plannedInvestmentThisYear: 'money', completedInvestment: 'money', intendedInvestment: 'money',
-  investmentThisMonth: 'money', progressPercent: 'money', amount: 'money', investmentTarget: 'money', startedTarget: 'money',
-  id: 'id', unitId: 'id', industryId: 'id', ownerId: 'id', leaderId: 'id', userId: 'id', projectId: 'id', leadId: 'id',
-  campaignId: 'id', assigneeId: 'id', locationUnitId: 'id', problemId: 'id', supervisionId: 'id', taskId: 'id', year: 'id',
+  name: 'text',
+  company: 'text',
+  title: 'text',
+  content: 'text',
+  text: 'text',
+  description: 'text',
+  note: 'text',
+  narrative: 'text',
+  resolution: 'text',
+  reason: 'text',
+  username: 'text',
+  password: 'text',
+  destinations: 'text',
+  origin: 'text',
+  source: 'text',
+  team: 'text',
+  phone: 'text',
+  code: 'text',
+  office: 'text',
+  url: 'text',
+  contactName: 'text',
+  contactPhone: 'text',
+  contactEmail: 'text',
+  totalInvestment: 'money',
+  plannedInvestmentThisYear: 'money',
+  completedInvestment: 'money',
+  intendedInvestment: 'money',
+  investmentThisMonth: 'money',
+  progressPercent: 'money',
+  amount: 'money',
+  investmentTarget: 'money',
+  startedTarget: 'money',
+  id: 'id',
+  unitId: 'id',
+  industryId: 'id',
+  ownerId: 'id',
+  leaderId: 'id',
+  userId: 'id',
+  projectId: 'id',
+  leadId: 'id',
+  campaignId: 'id',
+  assigneeId: 'id',
+  locationUnitId: 'id',
+  problemId: 'id',
+  supervisionId: 'id',
+  taskId: 'id',
+  year: 'id',
   version: 'version',
-  deadline: 'date', date: 'date', dueDate: 'date', doneDate: 'date', nextFollowUpDate: 'date', startDate: 'date', endDate: 'date', stageDueDate: 'date',
+  deadline: 'date',
+  date: 'date',
+  dueDate: 'date',
+  doneDate: 'date',
+  nextFollowUpDate: 'date',
+  startDate: 'date',
+  endDate: 'date',
+  stageDueDate: 'date',
   month: 'month',
-  role: 'enum', stage: 'enum', to: 'enum', level: 'enum', status: 'enum', type: 'enum', category: 'enum', nature: 'enum', light: 'enum', kind: 'enum',
-  closed: 'boolean', reopen: 'boolean', active: 'boolean', override: 'boolean', shuangshi: 'boolean', mustChangePassword: 'boolean',
+  role: 'enum',
+  stage: 'enum',
+  to: 'enum',
+  level: 'enum',
+  status: 'enum',
+  type: 'enum',
+  category: 'enum',
+  nature: 'enum',
+  light: 'enum',
+  kind: 'enum',
+  closed: 'boolean',
+  reopen: 'boolean',
+  active: 'boolean',
+  override: 'boolean',
+  shuangshi: 'boolean',
+  mustChangePassword: 'boolean',
   leaderIds: 'list',
 };
 
@@ -81,7 +167,14 @@ export function badObject(rng: Rng): Record<string, unknown> {
     out[field] = value;
   }
   const extra = rng.int(3) + 1;
-  for (let i = 0; i < extra; i++) out[rng.pick([...INJECTIONS, 'constructor', 'toString', '$where', 'unknownField', ''])] = rng.pick([1, 'x', null, {}, [INJECTIONS[0]]]);
+  for (let i = 0; i < extra; i++)
+    out[rng.pick([...INJECTIONS, 'constructor', 'toString', '$where', 'unknownField', ''])] = rng.pick([
+      1,
+      'x',
+      null,
+      {},
+      [INJECTIONS[0]],
+    ]);
   return out;
 }
 
@@ -92,7 +185,23 @@ function deepNesting(rng: Rng, depth = 5_000): string {
   return `{"name":${inner},"version":${inner},"description":${inner},"to":"x"}`;
 }
 
-const MALFORMED_JSON = ['{', '{"a":', "{'a':1}", '[1,2', 'undefined', 'NaN', '{"a":1}}', '{"version":01}', '{"a":"\\x41"}', '\u0000', '{"a":"b"\u0000}', ',', '{"a":1,}', 'nul', '"'];
+const MALFORMED_JSON = [
+  '{',
+  '{"a":',
+  "{'a':1}",
+  '[1,2',
+  'undefined',
+  'NaN',
+  '{"a":1}}',
+  '{"version":01}',
+  '{"a":"\\x41"}',
+  '\u0000',
+  '{"a":"b"\u0000}',
+  ',',
+  '{"a":1,}',
+  'nul',
+  '"',
+];
 
 const INVALID_UTF8: readonly number[][] = [
   [0x7b, 0x22, 0x6e, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d], // {"n":"\xff\xfe"}
@@ -112,25 +221,100 @@ export interface BodySpec {
 export function badBody(rng: Rng): BodySpec {
   const roll = rng.int(100);
   if (roll < 45) return { kind: 'bad-fields', body: badObject(rng) };
-  if (roll < 55) return { kind: 'not-an-object', body: rng.pick([null, 0, -1, 'x', true, [], [badObject(rng)], HUGE, INJECTIONS[0]]) };
+  if (roll < 55)
+    return {
+      kind: 'not-an-object',
+      body: rng.pick([null, 0, -1, 'x', true, [], [badObject(rng)], HUGE, INJECTIONS[0]]),
+    };
   if (roll < 70) return { kind: 'malformed-json', rawBody: rng.pick(MALFORMED_JSON) };
   if (roll < 80) return { kind: 'invalid-utf8', rawBody: new Uint8Array(rng.pick(INVALID_UTF8)) };
   if (roll < 92) return { kind: 'deep-nesting', rawBody: deepNesting(rng) };
-  if (roll < 96) return { kind: 'huge-string', rawBody: JSON.stringify({ ...badObject(rng), name: HUGE, description: HUGE, content: HUGE, text: HUGE }) };
+  if (roll < 96)
+    return {
+      kind: 'huge-string',
+      rawBody: JSON.stringify({ ...badObject(rng), name: HUGE, description: HUGE, content: HUGE, text: HUGE }),
+    };
   return { kind: 'over-1mb', rawBody: JSON.stringify({ ...badObject(rng), note: 'x'.repeat(1_100_000) }) };
 }
 
 /** Ids in the path that name no record. */
-export const BAD_IDS = ['abc', '-1', '1.5', '999999999999999999999', '1; drop', '0', '', 'NaN', 'Infinity', '<script>alert(1)</script>', "'; drop table projects;--", LONE_SURROGATE, '9'.repeat(400)] as const;
+export const BAD_IDS = [
+  'abc',
+  '-1',
+  '1.5',
+  '999999999999999999999',
+  '1; drop',
+  '0',
+  '',
+  'NaN',
+  'Infinity',
+  '<script>alert(1)</script>',
+  "'; drop table projects;--",
+  LONE_SURROGATE,
+  '9'.repeat(400),
+] as const;
 /** Ids that exist in the seed (or are well-formed and absent). */
 export const GOOD_IDS = ['1', '2', '3', '5', '999999'] as const;
 
-const QUERY_KEYS = ['page', 'pageSize', 'stage', 'status', 'level', 'type', 'category', 'light', 'role', 'kind', 'unitId', 'industryId', 'ownerId', 'overdue', 'active', 'shuangshi', 'month', 'q', 'sort', 'dir', 'campaignId', 'year'];
-const QUERY_VALUES = ['-1', '0', '100000', '1.5', 'abc', 'unknown', 'superadmin', '1e3', 'maybe', '2026-13', '2026-02-30', 'yesterday', ...INJECTIONS, '%ZZ', '%E0%A4%A', '%00', 'a'.repeat(2000)];
+const QUERY_KEYS = [
+  'page',
+  'pageSize',
+  'stage',
+  'status',
+  'level',
+  'type',
+  'category',
+  'light',
+  'role',
+  'kind',
+  'unitId',
+  'industryId',
+  'ownerId',
+  'overdue',
+  'active',
+  'shuangshi',
+  'month',
+  'q',
+  'sort',
+  'dir',
+  'campaignId',
+  'year',
+];
+const QUERY_VALUES = [
+  '-1',
+  '0',
+  '100000',
+  '1.5',
+  'abc',
+  'unknown',
+  'superadmin',
+  '1e3',
+  'maybe',
+  '2026-13',
+  '2026-02-30',
+  'yesterday',
+  ...INJECTIONS,
+  '%ZZ',
+  '%E0%A4%A',
+  '%00',
+  'a'.repeat(2000),
+];
 
 /** A malformed query string (`?...`), always containing at least one bad pair. */
 export function badQuery(rng: Rng): string {
-  const pairs: string[] = [rng.pick(['page=-1', 'pageSize=100000', 'page=abc', 'pageSize=0', 'page=1.5', 'stage=unknown', 'status=nope', 'unitId=abc', 'sort=drop'])];
+  const pairs: string[] = [
+    rng.pick([
+      'page=-1',
+      'pageSize=100000',
+      'page=abc',
+      'pageSize=0',
+      'page=1.5',
+      'stage=unknown',
+      'status=nope',
+      'unitId=abc',
+      'sort=drop',
+    ]),
+  ];
   const count = rng.int(5);
   for (let i = 0; i < count; i++) {
     const key = rng.pick(QUERY_KEYS);

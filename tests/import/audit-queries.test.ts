@@ -13,7 +13,11 @@ let batchId = 0;
 beforeAll(async () => {
   await seedOnce();
   const officer = actorOf('officer');
-  const bytes = await workbookBuffer([BASIC_HEADER, ['审计查询项目甲', '政府投资', '昌邑区', 10, '2026-05-01'], ['审计查询项目乙', '招商引资', '昌邑区', 20, '2026-05-01']]);
+  const bytes = await workbookBuffer([
+    BASIC_HEADER,
+    ['审计查询项目甲', '政府投资', '昌邑区', 10, '2026-05-01'],
+    ['审计查询项目乙', '招商引资', '昌邑区', 20, '2026-05-01'],
+  ]);
   const preview = await previewProjectImport(officer, { name: '审计查询.xlsx', bytes });
   batchId = commitProjectImport(officer, preview.id, { validOnly: false }).batchId;
 });
@@ -26,7 +30,9 @@ describe('audit log queries', () => {
     expect(listAuditEntries(filters({ batchId })).total).toBe(3);
     expect(listAuditEntries(filters({ batchId, entityType: 'project' })).total).toBe(2);
     expect(listAuditEntries(filters({ batchId, userId: actorOf('admin').id })).total).toBe(0);
-    expect(listAuditEntries(filters({ batchId, userId: officerId })).items.every((entry) => entry.userName === '李明')).toBe(true);
+    expect(
+      listAuditEntries(filters({ batchId, userId: officerId })).items.every((entry) => entry.userName === '李明'),
+    ).toBe(true);
     // Audit rows carry the real clock, not APP_TODAY; a range around the real date finds them.
     const realToday = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
     expect(listAuditEntries(filters({ batchId, from: realToday, to: realToday })).total).toBe(3);
@@ -54,7 +60,12 @@ describe('audit log queries', () => {
   });
 
   it('renders changes readably', () => {
-    const entry = { entityType: 'project', action: 'update', before: { stage: 'approvals', totalInvestment: 100 }, after: { stage: 'construction', totalInvestment: 1200 } };
+    const entry = {
+      entityType: 'project',
+      action: 'update',
+      before: { stage: 'approvals', totalInvestment: 100 },
+      after: { stage: 'construction', totalInvestment: 1200 },
+    };
     expect(describeChanges(entry)).toEqual([
       { key: 'stage', label: '项目阶段', before: '前期手续', after: '开工建设' },
       { key: 'totalInvestment', label: '总投资', before: '100 万元', after: '1,200 万元' },

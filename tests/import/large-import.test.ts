@@ -68,13 +68,23 @@ describe('a 10,000-row file', () => {
     expect(progress.filter((step) => step.phase === 'reading').length).toBeGreaterThan(5);
     expect(progress.filter((step) => step.phase === 'checking').length).toBeGreaterThan(5);
 
-    const before = getDb().select({ n: sql<number>`count(*)` }).from(projects).get()!.n;
+    const before = getDb()
+      .select({ n: sql<number>`count(*)` })
+      .from(projects)
+      .get()!.n;
     started = performance.now();
     const result = commitProjectImport(actorOf('leader'), preview.id, { validOnly: false });
     const commitMs = Math.round(performance.now() - started);
     expect(result).toMatchObject({ created: ROWS, updated: 0 });
-    expect(getDb().select({ n: sql<number>`count(*)` }).from(projects).get()!.n).toBe(before + ROWS);
-    expect(getDb().select().from(importBatches).where(eq(importBatches.id, result.batchId)).get()).toMatchObject({ createdCount: ROWS });
+    expect(
+      getDb()
+        .select({ n: sql<number>`count(*)` })
+        .from(projects)
+        .get()!.n,
+    ).toBe(before + ROWS);
+    expect(getDb().select().from(importBatches).where(eq(importBatches.id, result.batchId)).get()).toMatchObject({
+      createdCount: ROWS,
+    });
 
     console.log(
       `[10k import] file ${(bytes.length / 1024 / 1024).toFixed(1)} MB written in ${writeMs} ms; preview ${previewMs} ms ` +

@@ -30,13 +30,39 @@ describe('lights of imported projects', () => {
     for (const row of rows) {
       expect(Array.isArray(row.lightReasons)).toBe(true);
       // A new project's 前期手续 checklist is the template, all pending (issue 11: the light reads it).
-      const approvals = APPROVAL_TEMPLATE.map((item) => ({ name: item.name, status: 'pending' as const, dueDate: null }));
+      const approvals = APPROVAL_TEMPLATE.map((item) => ({
+        name: item.name,
+        status: 'pending' as const,
+        dueDate: null,
+      }));
       const expected = computeLight(
-        { ...row, approvals, planThisYear: row.plannedInvestmentThisYear, completedThisYear: 0, openTasks: [], reportMonths: [], openProblems: [], openSupervisions: [] },
-        { today: today(), stageUsualDays: getSetting('stageUsualDays'), scheduleLagThresholds: getSetting('scheduleLagThresholds') },
+        {
+          ...row,
+          approvals,
+          planThisYear: row.plannedInvestmentThisYear,
+          completedThisYear: 0,
+          openTasks: [],
+          reportMonths: [],
+          openProblems: [],
+          openSupervisions: [],
+        },
+        {
+          today: today(),
+          stageUsualDays: getSetting('stageUsualDays'),
+          scheduleLagThresholds: getSetting('scheduleLagThresholds'),
+        },
       );
       expect(
-        getDb().select({ light: projects.light, reasons: projects.lightReasons, recheck: projects.lightRecheckOn, overridden: projects.approvalsOverridden }).from(projects).where(eq(projects.id, row.id)).get(),
+        getDb()
+          .select({
+            light: projects.light,
+            reasons: projects.lightReasons,
+            recheck: projects.lightRecheckOn,
+            overridden: projects.approvalsOverridden,
+          })
+          .from(projects)
+          .where(eq(projects.id, row.id))
+          .get(),
       ).toEqual({
         light: expected.light,
         reasons: expected.reasons,

@@ -8,8 +8,16 @@ import { actorOf, BASIC_HEADER, workbookBuffer } from '../support/xlsx';
 
 const TITLE = '2026 年重点项目台账（昌邑区）';
 const file = (bytes: Uint8Array, name = '台账.xlsx') => ({ name, bytes });
-const countProjects = () => getDb().select({ n: sql<number>`count(*)` }).from(projects).get()!.n;
-const countBatches = () => getDb().select({ n: sql<number>`count(*)` }).from(importBatches).get()!.n;
+const countProjects = () =>
+  getDb()
+    .select({ n: sql<number>`count(*)` })
+    .from(projects)
+    .get()!.n;
+const countBatches = () =>
+  getDb()
+    .select({ n: sql<number>`count(*)` })
+    .from(importBatches)
+    .get()!.n;
 
 beforeAll(async () => {
   await seedOnce();
@@ -19,7 +27,18 @@ describe('row-level validation', () => {
   it('reports each bad cell with its row, column and a Chinese message', async () => {
     const bytes = await workbookBuffer([
       [TITLE],
-      ['项目名称', '项目类别', '责任单位', '总投资（万元）', '计划开工时间', '双十项目', '所属产业', '包保领导', '项目代码', '建设性质'],
+      [
+        '项目名称',
+        '项目类别',
+        '责任单位',
+        '总投资（万元）',
+        '计划开工时间',
+        '双十项目',
+        '所属产业',
+        '包保领导',
+        '项目代码',
+        '建设性质',
+      ],
       ['', '招商引资', '昌邑区', 100, '2026-05-01', '是', '化工', '', '', '新建'], // 3: no name
       ['甲', '招商引资', '不存在区', 100, '2026-05-01', '是', '化工', '', '', '新建'], // 4: unknown unit
       ['乙', '招商引资', '昌邑区', 'abc', '2026-05-01', '是', '化工', '', '', '新建'], // 5: money not a number
@@ -97,7 +116,12 @@ describe('all or nothing', () => {
     const result = commitProjectImport(actor, preview.id, { validOnly: true });
     expect(result).toMatchObject({ created: 3, updated: 0, skipped: 3 });
     expect(countProjects()).toBe(before + 3);
-    const names = getDb().select({ name: projects.name }).from(projects).where(sql`${projects.name} like '全有全无%'`).all().map((row) => row.name);
+    const names = getDb()
+      .select({ name: projects.name })
+      .from(projects)
+      .where(sql`${projects.name} like '全有全无%'`)
+      .all()
+      .map((row) => row.name);
     expect(names.sort()).toEqual(['全有全无一', '全有全无三', '全有全无六']);
     const audited = getDb().select().from(auditLog).where(eq(auditLog.batchId, result.batchId)).all();
     expect(audited.filter((row) => row.entityType === 'project' && row.action === 'import')).toHaveLength(3);
@@ -106,7 +130,12 @@ describe('all or nothing', () => {
 
   it('rolls back every row when one fails at commit time (a stale project)', async () => {
     const admin = actorOf('admin');
-    const [first] = getDb().select().from(projects).where(eq(projects.unitId, actorOf('officer').unitId!)).limit(1).all();
+    const [first] = getDb()
+      .select()
+      .from(projects)
+      .where(eq(projects.unitId, actorOf('officer').unitId!))
+      .limit(1)
+      .all();
     const bytes = await workbookBuffer([
       ['项目名称', '责任单位', '项目类别', '总投资（万元）'],
       ['回滚测试新项目', '昌邑区', '政府投资', 10],
@@ -114,11 +143,21 @@ describe('all or nothing', () => {
     ]);
     const preview = await previewProjectImport(admin, file(bytes));
     expect(preview.counts).toMatchObject({ create: 1, update: 1 });
-    getDb().update(projects).set({ version: first.version + 1 }).where(eq(projects.id, first.id)).run();
+    getDb()
+      .update(projects)
+      .set({ version: first.version + 1 })
+      .where(eq(projects.id, first.id))
+      .run();
     const before = countProjects();
     expect(() => commitProjectImport(admin, preview.id, { validOnly: false })).toThrow(/第 3 行.*被他人修改/);
     expect(countProjects()).toBe(before);
-    expect(getDb().select().from(projects).where(and(eq(projects.id, first.id))).get()!.totalInvestment).toBe(first.totalInvestment);
+    expect(
+      getDb()
+        .select()
+        .from(projects)
+        .where(and(eq(projects.id, first.id)))
+        .get()!.totalInvestment,
+    ).toBe(first.totalInvestment);
   });
 
   it('does not let another user commit a preview', async () => {

@@ -8,7 +8,11 @@ import { MAX_IMPORT_BYTES } from '@/lib/excel/reader';
 import { seedOnce } from '../support/api';
 import { actorOf, BASIC_HEADER, workbookBuffer } from '../support/xlsx';
 
-const countProjects = () => getDb().select({ n: sql<number>`count(*)` }).from(projects).get()!.n;
+const countProjects = () =>
+  getDb()
+    .select({ n: sql<number>`count(*)` })
+    .from(projects)
+    .get()!.n;
 
 async function refusal(bytes: Uint8Array, name = '台账.xlsx'): Promise<string> {
   const before = countProjects();
@@ -60,7 +64,11 @@ describe('files the importer refuses, writing nothing', () => {
   });
 
   it('formula cells', async () => {
-    const bytes = await workbookBuffer([BASIC_HEADER, ['甲', '政府投资', '昌邑区', 100, '2026-01-01'], ['乙', '政府投资', '昌邑区', { formula: 'D2*2', result: 200 }, '2026-01-01']]);
+    const bytes = await workbookBuffer([
+      BASIC_HEADER,
+      ['甲', '政府投资', '昌邑区', 100, '2026-01-01'],
+      ['乙', '政府投资', '昌邑区', { formula: 'D2*2', result: 200 }, '2026-01-01'],
+    ]);
     expect(await refusal(bytes)).toMatch(/第 3 行 D 列（D3）含公式/);
   });
 
@@ -81,12 +89,18 @@ describe('files the importer refuses, writing nothing', () => {
   });
 
   it('no recognisable header', async () => {
-    const bytes = await workbookBuffer([['编号', '内容', '备注'], [1, '甲', '']]);
+    const bytes = await workbookBuffer([
+      ['编号', '内容', '备注'],
+      [1, '甲', ''],
+    ]);
     expect(await refusal(bytes)).toMatch(/未找到可识别的表头/);
   });
 
   it('accepts a merged title row above the header', async () => {
-    const bytes = await workbookBuffer([['2026 年台账'], BASIC_HEADER, ['合并标题可以', '政府投资', '昌邑区', 1, '2026-01-01']], (sheet) => sheet.mergeCells('A1:E1'));
+    const bytes = await workbookBuffer(
+      [['2026 年台账'], BASIC_HEADER, ['合并标题可以', '政府投资', '昌邑区', 1, '2026-01-01']],
+      (sheet) => sheet.mergeCells('A1:E1'),
+    );
     const preview = await previewProjectImport(actorOf('admin'), { name: 'ok.xlsx', bytes });
     expect(preview.headerRow).toBe(2);
     expect(preview.counts.create).toBe(1);

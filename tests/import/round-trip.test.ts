@@ -28,7 +28,10 @@ describe('ledger round trip', () => {
     const all = getDb().select().from(projects).all();
     const result = await download(exportLedgerRoute, '/projects/export?sort=name&dir=desc', await loginAs('admin'));
     expect(result.status).toBe(200);
-    const preview = await previewProjectImport(actorOf('admin'), { name: '项目库导出.xlsx', bytes: new Uint8Array(result.bytes) });
+    const preview = await previewProjectImport(actorOf('admin'), {
+      name: '项目库导出.xlsx',
+      bytes: new Uint8Array(result.bytes),
+    });
     expect(preview.errors).toEqual([]);
     expect(preview.unknownHeaders).toEqual([]);
     expect(preview.counts).toEqual({ create: 0, update: 0, unchanged: all.length, error: 0 });
@@ -36,8 +39,15 @@ describe('ledger round trip', () => {
 
   it('a filtered export imports back unchanged too, and only its rows', async () => {
     const filters = { stage: 'construction' as const };
-    const result = await download(exportLedgerRoute, '/projects/export?stage=construction&sort=total', await loginAs('admin'));
-    const preview = await previewProjectImport(actorOf('admin'), { name: '在建项目.xlsx', bytes: new Uint8Array(result.bytes) });
+    const result = await download(
+      exportLedgerRoute,
+      '/projects/export?stage=construction&sort=total',
+      await loginAs('admin'),
+    );
+    const preview = await previewProjectImport(actorOf('admin'), {
+      name: '在建项目.xlsx',
+      bytes: new Uint8Array(result.bytes),
+    });
     expect(preview.errors).toEqual([]);
     expect(preview.counts).toEqual({ create: 0, update: 0, unchanged: sumProjects(filters).count, error: 0 });
   });
@@ -48,7 +58,14 @@ describe('ledger round trip', () => {
     const preview = await previewProjectImport(actorOf('admin'), { name: '改一格.xlsx', bytes });
     expect(preview.counts).toMatchObject({ update: 1, unchanged: 0 });
     const row = preview.rows[0];
-    expect(row.action === 'update' && row.changes).toEqual([{ field: 'totalInvestment', header: '总投资（万元）', before: first.totalInvestment, after: first.totalInvestment + 5 }]);
+    expect(row.action === 'update' && row.changes).toEqual([
+      {
+        field: 'totalInvestment',
+        header: '总投资（万元）',
+        before: first.totalInvestment,
+        after: first.totalInvestment + 5,
+      },
+    ]);
   });
 
   it('the template has every column and an example row that previews as a valid new project', async () => {

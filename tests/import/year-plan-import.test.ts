@@ -10,7 +10,11 @@ import { actorOf, workbookBuffer } from '../support/xlsx';
 const TITLE = '2026 年重点项目台账（昌邑区）';
 const file = (bytes: Uint8Array) => ({ name: '年度计划.xlsx', bytes });
 const planOf = (projectId: number, year: number) =>
-  getDb().select().from(projectYearPlans).where(and(eq(projectYearPlans.projectId, projectId), eq(projectYearPlans.year, year))).get()?.plannedInvestment ?? null;
+  getDb()
+    .select()
+    .from(projectYearPlans)
+    .where(and(eq(projectYearPlans.projectId, projectId), eq(projectYearPlans.year, year)))
+    .get()?.plannedInvestment ?? null;
 const projectNamed = (name: string) => getDb().select().from(projects).where(eq(projects.name, name)).get()!;
 
 async function importRows(rows: unknown[][]) {
@@ -23,7 +27,11 @@ async function importRows(rows: unknown[][]) {
 let changyiName: string;
 beforeAll(async () => {
   await seedOnce();
-  changyiName = getDb().select().from(units).all().find((u) => u.name === '昌邑区')!.name;
+  changyiName = getDb()
+    .select()
+    .from(units)
+    .all()
+    .find((u) => u.name === '昌邑区')!.name;
 });
 
 describe('年度计划投资 by import', () => {
@@ -39,7 +47,10 @@ describe('年度计划投资 by import', () => {
       ['项目名称', '责任单位', '计划年度', '年度计划投资（万元）'],
       ['年度导入甲', changyiName, '2025年', 9000],
     ]);
-    expect(preview.rows[0]).toMatchObject({ action: 'update', changes: [{ field: 'plannedInvestmentThisYear', header: '2025年计划投资', before: null, after: 9000 }] });
+    expect(preview.rows[0]).toMatchObject({
+      action: 'update',
+      changes: [{ field: 'plannedInvestmentThisYear', header: '2025年计划投资', before: null, after: 9000 }],
+    });
     expect(planOf(project.id, 2025)).toBe(9000);
     expect(planOf(project.id, 2026)).toBe(12000);
     expect(projectNamed('年度导入甲').plannedInvestmentThisYear).toBe(12000);
@@ -69,15 +80,25 @@ describe('年度计划投资 by import', () => {
     expect(project.plannedInvestmentThisYear).toBe(15000);
     expect(planOf(project.id, 2026)).toBe(15000);
     const log = getDb().select().from(projectAdjustments).where(eq(projectAdjustments.projectId, project.id)).all();
-    expect(log.map((row) => [row.field, row.fromValue, row.toValue, row.reason])).toEqual([['plannedInvestment', 20000, 15000, `Excel 导入（批次 ${result.batchId}）`]]);
+    expect(log.map((row) => [row.field, row.fromValue, row.toValue, row.reason])).toEqual([
+      ['plannedInvestment', 20000, 15000, `Excel 导入（批次 ${result.batchId}）`],
+    ]);
   });
 
   it('a plan above the total investment is a row error', async () => {
     const preview = await previewProjectImport(
       actorOf('admin'),
-      file(await workbookBuffer([[TITLE], ['项目名称', '项目类别', '责任单位', '总投资（万元）', '年度计划投资（万元）'], ['年度导入丁', '政府投资', changyiName, 100, 200]])),
+      file(
+        await workbookBuffer([
+          [TITLE],
+          ['项目名称', '项目类别', '责任单位', '总投资（万元）', '年度计划投资（万元）'],
+          ['年度导入丁', '政府投资', changyiName, 100, 200],
+        ]),
+      ),
     );
-    expect(preview.errors).toEqual([{ row: 3, column: '年度计划投资（万元）', message: '年度计划投资不能超过总投资（100 万元）' }]);
+    expect(preview.errors).toEqual([
+      { row: 3, column: '年度计划投资（万元）', message: '年度计划投资不能超过总投资（100 万元）' },
+    ]);
   });
 });
 
@@ -96,18 +117,37 @@ describe('累计完成投资 by import', () => {
 
     // A seeded project with reports: the sheet's figure does not change it.
     const reported = getDb()
-      .select({ id: projects.id, name: projects.name, unitId: projects.unitId, completed: projects.completedInvestment, opening: projects.openingInvestment })
+      .select({
+        id: projects.id,
+        name: projects.name,
+        unitId: projects.unitId,
+        completed: projects.completedInvestment,
+        opening: projects.openingInvestment,
+      })
       .from(projects)
-      .where(sql`exists (select 1 from monthly_reports r where r.project_id = projects.id) and ${projects.unitId} = (select id from units where name = '昌邑区')`)
+      .where(
+        sql`exists (select 1 from monthly_reports r where r.project_id = projects.id) and ${projects.unitId} = (select id from units where name = '昌邑区')`,
+      )
       .limit(1)
       .get()!;
-    expect(getDb().select().from(monthlyReports).where(eq(monthlyReports.projectId, reported.id)).all().length).toBeGreaterThan(0);
+    expect(
+      getDb().select().from(monthlyReports).where(eq(monthlyReports.projectId, reported.id)).all().length,
+    ).toBeGreaterThan(0);
     const preview = await previewProjectImport(
       actorOf('admin'),
-      file(await workbookBuffer([[TITLE], ['项目名称', '责任单位', '累计完成投资（万元）'], [reported.name, changyiName, reported.completed + 999]])),
+      file(
+        await workbookBuffer([
+          [TITLE],
+          ['项目名称', '责任单位', '累计完成投资（万元）'],
+          [reported.name, changyiName, reported.completed + 999],
+        ]),
+      ),
     );
     expect(preview.errors).toEqual([]);
     expect(preview.counts).toMatchObject({ unchanged: 1, update: 0 });
-    expect(projectNamed(reported.name)).toMatchObject({ completedInvestment: reported.completed, openingInvestment: reported.opening });
+    expect(projectNamed(reported.name)).toMatchObject({
+      completedInvestment: reported.completed,
+      openingInvestment: reported.opening,
+    });
   });
 });

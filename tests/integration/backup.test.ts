@@ -12,7 +12,8 @@ const run = promisify(execFile);
 const tsx = path.resolve('node_modules/.bin/tsx');
 
 const TABLES = ['projects', 'approval_items', 'tasks', 'monthly_reports', 'stage_history', 'leads', 'audit_log'];
-const counts = (db: Database.Database) => Object.fromEntries(TABLES.map((t) => [t, (db.prepare(`select count(*) n from ${t}`).get() as { n: number }).n]));
+const counts = (db: Database.Database) =>
+  Object.fromEntries(TABLES.map((t) => [t, (db.prepare(`select count(*) n from ${t}`).get() as { n: number }).n]));
 
 describe('online backup and restore', () => {
   beforeAll(async () => {
@@ -38,7 +39,9 @@ describe('online backup and restore', () => {
         await new Promise((resolve) => setTimeout(resolve, 2));
       }
     })();
-    const backup = await run(tsx, ['scripts/db-backup.ts', '--out', out], { env: { ...process.env, DATABASE_PATH: databasePath() } });
+    const backup = await run(tsx, ['scripts/db-backup.ts', '--out', out], {
+      env: { ...process.env, DATABASE_PATH: databasePath() },
+    });
     writing = false;
     await writer;
     expect(backup.stdout).toContain('完整性检查通过');
@@ -54,7 +57,9 @@ describe('online backup and restore', () => {
     expect(backedUp.projects).toBe(counts(live).projects);
 
     const restoredPath = path.join(dir, 'restored.db');
-    const restore = await run(tsx, ['scripts/db-restore.ts', out], { env: { ...process.env, DATABASE_PATH: restoredPath } });
+    const restore = await run(tsx, ['scripts/db-restore.ts', out], {
+      env: { ...process.env, DATABASE_PATH: restoredPath },
+    });
     expect(restore.stdout).toContain('完整性检查：ok');
     const restored = new Database(restoredPath, { readonly: true });
     expect(counts(restored)).toEqual(backedUp);
@@ -66,7 +71,9 @@ describe('online backup and restore', () => {
     const bad = path.join(dir, 'bad.db');
     fs.writeFileSync(bad, Buffer.from('SQLite format 3\0 this is not a database'.padEnd(4096, 'x')));
     const target = path.join(dir, 'target.db');
-    await expect(run(tsx, ['scripts/db-restore.ts', bad], { env: { ...process.env, DATABASE_PATH: target } })).rejects.toThrow();
+    await expect(
+      run(tsx, ['scripts/db-restore.ts', bad], { env: { ...process.env, DATABASE_PATH: target } }),
+    ).rejects.toThrow();
     expect(fs.existsSync(target)).toBe(false);
   });
 });

@@ -53,7 +53,11 @@ async function writer(index: number, projectId: number, cookie: string) {
               method: 'PATCH',
               cookie,
               params: { id: String(projectId) },
-              body: { version: project.version, totalInvestment: project.totalInvestment + index, plan: `写入者 ${index} 第 ${n} 次` },
+              body: {
+                version: project.version,
+                totalInvestment: project.totalInvestment + index,
+                plan: `写入者 ${index} 第 ${n} 次`,
+              },
             });
       if (result.status === 409) {
         conflicts++;
@@ -70,12 +74,21 @@ async function writer(index: number, projectId: number, cookie: string) {
 
 async function newProject(cookie: string, name: string): Promise<number> {
   const unit = getDb().select().from(units).where(eq(units.name, '昌邑区')).get()!;
-  const created = await call(createProjectRoute, { method: 'POST', cookie, body: { name, category: 'government', unitId: unit.id, totalInvestment: 1000 } });
+  const created = await call(createProjectRoute, {
+    method: 'POST',
+    cookie,
+    body: { name, category: 'government', unitId: unit.id, totalInvestment: 1000 },
+  });
   expect(created.status).toBe(201);
   return created.body.id;
 }
 
-const count = (table: typeof auditLog, where: ReturnType<typeof eq>) => getDb().select({ n: sql<number>`count(*)` }).from(table).where(where).get()!.n;
+const count = (table: typeof auditLog, where: ReturnType<typeof eq>) =>
+  getDb()
+    .select({ n: sql<number>`count(*)` })
+    .from(table)
+    .where(where)
+    .get()!.n;
 
 /** Runs the 20 writers on one project and checks no update was lost, the history chain and the audit rows. */
 async function writersKeepEveryWrite(projectId: number, cookie: string) {
@@ -90,12 +103,18 @@ async function writersKeepEveryWrite(projectId: number, cookie: string) {
 
   const final = getDb().select().from(projects).where(eq(projects.id, projectId)).get()!;
   // Even writers each added their index WRITES_EACH times: nothing was overwritten.
-  const expectedTotal = 1000 + Array.from({ length: WRITERS }, (_, i) => (i % 2 === 0 ? i * WRITES_EACH : 0)).reduce((a, b) => a + b, 0);
+  const expectedTotal =
+    1000 + Array.from({ length: WRITERS }, (_, i) => (i % 2 === 0 ? i * WRITES_EACH : 0)).reduce((a, b) => a + b, 0);
   expect(final.totalInvestment).toBe(expectedTotal);
   expect(final.version).toBe(1 + accepted);
 
   // The stage history is one chain: each move starts where the previous one ended.
-  const history = getDb().select().from(stageHistory).where(eq(stageHistory.projectId, projectId)).orderBy(stageHistory.id).all();
+  const history = getDb()
+    .select()
+    .from(stageHistory)
+    .where(eq(stageHistory.projectId, projectId))
+    .orderBy(stageHistory.id)
+    .all();
   expect(history).toHaveLength(1 + moves);
   for (let i = 1; i < history.length; i++) expect(history[i].fromStage).toBe(history[i - 1].toStage);
   expect(history.at(-1)!.toStage).toBe(final.stage);
@@ -122,8 +141,14 @@ describe('concurrent writers on one project', () => {
     const PREFIX = '并发导入测试项目';
     const projectId = await newProject(cookie, '导入期间并发写入测试项目');
     const actor = actorOf('leader');
-    const preview = await previewProjectImport(actor, { name: '并发导入.xlsx', bytes: await projectLedger(ROWS, PREFIX) });
-    const before = getDb().select({ n: sql<number>`count(*)` }).from(projects).get()!.n;
+    const preview = await previewProjectImport(actor, {
+      name: '并发导入.xlsx',
+      bytes: await projectLedger(ROWS, PREFIX),
+    });
+    const before = getDb()
+      .select({ n: sql<number>`count(*)` })
+      .from(projects)
+      .get()!.n;
 
     // Start the writers the moment the import's transaction has begun writing, so they meet its lock.
     let started!: () => void;
@@ -139,9 +164,22 @@ describe('concurrent writers on one project', () => {
     const [result] = await Promise.all([commit, writersKeepEveryWrite(projectId, cookie)]);
 
     expect(result).toMatchObject({ created: ROWS, updated: 0 });
-    expect(getDb().select({ n: sql<number>`count(*)` }).from(projects).where(like(projects.name, `${PREFIX}%`)).get()!.n).toBe(ROWS);
-    expect(getDb().select({ n: sql<number>`count(*)` }).from(projects).get()!.n).toBe(before + ROWS);
-    expect(getDb().select().from(importBatches).where(eq(importBatches.id, result.batchId)).get()).toMatchObject({ createdCount: ROWS });
+    expect(
+      getDb()
+        .select({ n: sql<number>`count(*)` })
+        .from(projects)
+        .where(like(projects.name, `${PREFIX}%`))
+        .get()!.n,
+    ).toBe(ROWS);
+    expect(
+      getDb()
+        .select({ n: sql<number>`count(*)` })
+        .from(projects)
+        .get()!.n,
+    ).toBe(before + ROWS);
+    expect(getDb().select().from(importBatches).where(eq(importBatches.id, result.batchId)).get()).toMatchObject({
+      createdCount: ROWS,
+    });
     expect(count(auditLog, eq(auditLog.batchId, result.batchId))).toBe(ROWS + 1);
   }, 120_000);
 });

@@ -34,7 +34,9 @@ function counts() {
 function integrity(): string {
   const db = new Database(databasePath());
   try {
-    return (db.pragma('integrity_check') as Array<{ integrity_check: string }>).map((row) => row.integrity_check).join(';');
+    return (db.pragma('integrity_check') as Array<{ integrity_check: string }>)
+      .map((row) => row.integrity_check)
+      .join(';');
   } finally {
     db.close();
   }
@@ -48,7 +50,10 @@ describe('SIGKILL in the middle of a 10,000-row import', () => {
     await seedOnce();
     const actor = actorOf('leader');
     userId = actor.id;
-    const preview = await previewProjectImport(actor, { name: '断电测试.xlsx', bytes: await projectLedger(ROWS, PREFIX) });
+    const preview = await previewProjectImport(actor, {
+      name: '断电测试.xlsx',
+      bytes: await projectLedger(ROWS, PREFIX),
+    });
     expect(preview.counts.create).toBe(ROWS);
     previewId = preview.id;
     // The test process holds no connection while the worker writes, like a restarted server.
@@ -58,7 +63,9 @@ describe('SIGKILL in the middle of a 10,000-row import', () => {
   it('leaves the database intact with the import wholly absent, and a rerun lands it wholly', async () => {
     const before = counts();
     const run = startWorker(['commit', '--kind', 'projects', '--preview', previewId, '--user', String(userId)]);
-    const midway = await run.waitFor((line) => line.progress?.phase === 'writing' && line.progress.done >= ROWS / 2 && line.progress.done < ROWS);
+    const midway = await run.waitFor(
+      (line) => line.progress?.phase === 'writing' && line.progress.done >= ROWS / 2 && line.progress.done < ROWS,
+    );
     run.child.kill('SIGKILL');
     const exit = await run.exited;
     expect(exit.signal).toBe('SIGKILL');

@@ -26,9 +26,28 @@ interface OldProject {
 
 const OLD_PROJECTS: OldProject[] = [
   // Typed at creation (1,000) then three reports: 1,000 was before the platform.
-  { name: '旧版-期初加月报', completed: 1600, planned: 3000, total: 20000, reports: [['2025-11', 100], ['2026-01', 200], ['2026-02', 300]] },
+  {
+    name: '旧版-期初加月报',
+    completed: 1600,
+    planned: 3000,
+    total: 20000,
+    reports: [
+      ['2025-11', 100],
+      ['2026-01', 200],
+      ['2026-02', 300],
+    ],
+  },
   // Only reports.
-  { name: '旧版-只有月报', completed: 750, planned: 1200, total: 5000, reports: [['2026-03', 250], ['2026-04', 500]] },
+  {
+    name: '旧版-只有月报',
+    completed: 750,
+    planned: 1200,
+    total: 5000,
+    reports: [
+      ['2026-03', 250],
+      ['2026-04', 500],
+    ],
+  },
   // Only a typed figure, no report.
   { name: '旧版-只有填报数', completed: 8800, planned: 0, total: 30000, reports: [] },
   // Nothing at all.
@@ -38,7 +57,9 @@ const OLD_PROJECTS: OldProject[] = [
 ];
 
 /** The year the migration stamps on the first year plans: the Beijing calendar year of its run. */
-const migrationYear = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
+const migrationYear = Number(
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()),
+);
 
 let oldFolder: string;
 const ids = new Map<string, number>();
@@ -48,10 +69,13 @@ beforeAll(() => {
   oldFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'jkp-migrations-0001-'));
   fs.mkdirSync(path.join(oldFolder, 'meta'));
   const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder(), 'meta/_journal.json'), 'utf8'));
-  journal.entries = journal.entries.filter((entry: { tag: string }) => entry.tag.startsWith('0000_') || entry.tag.startsWith('0001_'));
+  journal.entries = journal.entries.filter(
+    (entry: { tag: string }) => entry.tag.startsWith('0000_') || entry.tag.startsWith('0001_'),
+  );
   expect(journal.entries).toHaveLength(2);
   fs.writeFileSync(path.join(oldFolder, 'meta/_journal.json'), JSON.stringify(journal));
-  for (const entry of journal.entries) fs.copyFileSync(path.join(migrationsFolder(), `${entry.tag}.sql`), path.join(oldFolder, `${entry.tag}.sql`));
+  for (const entry of journal.entries)
+    fs.copyFileSync(path.join(migrationsFolder(), `${entry.tag}.sql`), path.join(oldFolder, `${entry.tag}.sql`));
 
   closeDb();
   const file = databasePath();
@@ -59,18 +83,34 @@ beforeAll(() => {
   const sqlite = new Database(file);
   sqlite.pragma('foreign_keys = ON');
   migrate(drizzle(sqlite), { migrationsFolder: oldFolder });
-  const columns = (sqlite.prepare('select name from pragma_table_info(?)').all('projects') as Array<{ name: string }>).map((c) => c.name);
+  const columns = (
+    sqlite.prepare('select name from pragma_table_info(?)').all('projects') as Array<{ name: string }>
+  ).map((c) => c.name);
   expect(columns).not.toContain('opening_investment');
 
   // The previous release: completed_investment stored, reports adding to it.
-  const unitId = Number(sqlite.prepare(`insert into units (name, code, kind) values ('昌邑区', '220202', 'district')`).run().lastInsertRowid);
-  const userId = Number(sqlite.prepare(`insert into users (username, name, role, unit_id, password_hash) values ('old_officer', '旧版专员', 'officer', ?, 'x')`).run(unitId).lastInsertRowid);
+  const unitId = Number(
+    sqlite.prepare(`insert into units (name, code, kind) values ('昌邑区', '220202', 'district')`).run()
+      .lastInsertRowid,
+  );
+  const userId = Number(
+    sqlite
+      .prepare(
+        `insert into users (username, name, role, unit_id, password_hash) values ('old_officer', '旧版专员', 'officer', ?, 'x')`,
+      )
+      .run(unitId).lastInsertRowid,
+  );
   const insertProject = sqlite.prepare(
     `insert into projects (name, category, stage, unit_id, total_investment, planned_investment_this_year, completed_investment, stage_entered_at, created_by) values (?, 'government', 'construction', ?, ?, ?, ?, '2025-06-01T00:00:00.000Z', ?)`,
   );
-  const insertReport = sqlite.prepare('insert into monthly_reports (project_id, month, investment_this_month, cumulative_investment, progress_percent, narrative, created_by) values (?, ?, ?, ?, 10, ?, ?)');
+  const insertReport = sqlite.prepare(
+    'insert into monthly_reports (project_id, month, investment_this_month, cumulative_investment, progress_percent, narrative, created_by) values (?, ?, ?, ?, 10, ?, ?)',
+  );
   for (const project of OLD_PROJECTS) {
-    const id = Number(insertProject.run(project.name, unitId, project.total, project.planned, project.completed, userId).lastInsertRowid);
+    const id = Number(
+      insertProject.run(project.name, unitId, project.total, project.planned, project.completed, userId)
+        .lastInsertRowid,
+    );
     ids.set(project.name, id);
     const reported = project.reports.reduce((sum, [, amount]) => sum + amount, 0);
     let cumulative = project.completed - reported;
@@ -98,7 +138,9 @@ describe('migration 0002 (progress truth) on the previous release data', () => {
       expect(view, project.name).toBeTruthy();
       const dto = toProjectDto(view!.project);
       const reported = project.reports.reduce((sum, [, amount]) => sum + amount, 0);
-      const reportedThisYear = project.reports.filter(([month]) => month.startsWith(`${year}-`)).reduce((sum, [, amount]) => sum + amount, 0);
+      const reportedThisYear = project.reports
+        .filter(([month]) => month.startsWith(`${year}-`))
+        .reduce((sum, [, amount]) => sum + amount, 0);
       expect(dto, project.name).toMatchObject({
         completedInvestment: project.completed,
         plannedInvestmentThisYear: project.planned,
@@ -108,7 +150,8 @@ describe('migration 0002 (progress truth) on the previous release data', () => {
       });
       // The migration writes a plan row for every project with a plan; a zero plan reads as 0 without one.
       const plans = listYearPlans(id);
-      if (project.planned > 0) expect(plans, project.name).toEqual([{ year: migrationYear, plannedInvestment: project.planned, version: 1 }]);
+      if (project.planned > 0)
+        expect(plans, project.name).toEqual([{ year: migrationYear, plannedInvestment: project.planned, version: 1 }]);
       else expect(plans, project.name).toEqual([]);
     }
     // The list read agrees with the single read.

@@ -21,7 +21,10 @@ import { workbookBuffer } from '../support/xlsx';
 export type Target = 'own' | 'foreign' | 'owned' | 'any';
 type ByTarget = Partial<Record<Target, number>>;
 
-const row = <T>(sql: string, ...args: unknown[]) => getSqlite().prepare(sql).get(...args) as T | undefined;
+const row = <T>(sql: string, ...args: unknown[]) =>
+  getSqlite()
+    .prepare(sql)
+    .get(...args) as T | undefined;
 
 export function addDays(days: number): string {
   const d = new Date(`${today()}T00:00:00Z`);
@@ -30,14 +33,25 @@ export function addDays(days: number): string {
 }
 
 export function userRow(username: string) {
-  const user = row<{ id: number; role: string; unit_id: number | null; team: string | null; name: string }>('select id, role, unit_id, team, name from users where username = ?', username);
+  const user = row<{ id: number; role: string; unit_id: number | null; team: string | null; name: string }>(
+    'select id, role, unit_id, team, name from users where username = ?',
+    username,
+  );
   if (!user) throw new Error(`no user ${username}`);
   return user;
 }
 
 export function actorOf(username: string): ActorContext {
   const u = userRow(username);
-  return { id: u.id, role: u.role, unitId: u.unit_id, team: u.team, username, name: u.name, ip: null } as unknown as ActorContext;
+  return {
+    id: u.id,
+    role: u.role,
+    unitId: u.unit_id,
+    team: u.team,
+    username,
+    name: u.name,
+    ip: null,
+  } as unknown as ActorContext;
 }
 
 /** The current version of a record, for inputs that must send it. */
@@ -50,15 +64,24 @@ export function version(table: string, id: number): number {
 /** The latest month up to this one that has no report yet on the project (one report per month). */
 export function freeMonth(projectId: number): string {
   let month = monthOf(today());
-  while (row('select 1 from monthly_reports where project_id = ? and month = ?', projectId, month)) month = previousMonth(month);
+  while (row('select 1 from monthly_reports where project_id = ? and month = ?', projectId, month))
+    month = previousMonth(month);
   return month;
 }
 
 /** 1×1 transparent PNG, for photo uploads. */
-export const PNG_BYTES = Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'));
+export const PNG_BYTES = Uint8Array.from(
+  Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+    'base64',
+  ),
+);
 
 function reserveProject(where: string, ...args: unknown[]): number {
-  const r = row<{ id: number }>(`select id from projects where stage = 'reserve' and status = 'active' and ${where} order by id limit 1`, ...args);
+  const r = row<{ id: number }>(
+    `select id from projects where stage = 'reserve' and status = 'active' and ${where} order by id limit 1`,
+    ...args,
+  );
   if (!r) throw new Error(`no reserve project where ${where}`);
   return r.id;
 }
@@ -78,16 +101,32 @@ export function makeFixtures() {
   };
   getSqlite().prepare('update projects set owner_id = ? where id = ?').run(officer.id, project.owned);
 
-  const raise = (projectId: number) => raiseProblem(admin, projectId, { type: 'land', description: '征地补偿未落实', unitId: officer.unit_id!, deadline: addDays(20) }).id;
-  const problem: ByTarget = { own: raise(project.own!), foreign: raise(project.foreign!), owned: raise(project.owned!) };
+  const raise = (projectId: number) =>
+    raiseProblem(admin, projectId, {
+      type: 'land',
+      description: '征地补偿未落实',
+      unitId: officer.unit_id!,
+      deadline: addDays(20),
+    }).id;
+  const problem: ByTarget = {
+    own: raise(project.own!),
+    foreign: raise(project.foreign!),
+    owned: raise(project.owned!),
+  };
   const closedProblem: ByTarget = {};
   for (const t of ['own', 'foreign'] as const) {
     const id = raise(project[t]!);
-    changeProblem(admin, id, { action: 'close', closed: true, resolution: '已协调解决', version: version('problems', id) });
+    changeProblem(admin, id, {
+      action: 'close',
+      closed: true,
+      resolution: '已协调解决',
+      version: version('problems', id),
+    });
     closedProblem[t] = id;
   }
 
-  const issue = (projectId: number, assigneeId: number) => issueSupervision(admin, projectId, { content: '请本周内报送进展', deadline: addDays(10), assigneeId }).id;
+  const issue = (projectId: number, assigneeId: number) =>
+    issueSupervision(admin, projectId, { content: '请本周内报送进展', deadline: addDays(10), assigneeId }).id;
   const supervision: ByTarget = { own: issue(project.own!, officer.id), foreign: issue(project.foreign!, officer2.id) };
   const repliedSupervision: ByTarget = {};
   for (const t of ['own', 'foreign'] as const) {
@@ -97,18 +136,39 @@ export function makeFixtures() {
   }
 
   const lead = (ownerId: number, signed: boolean) => {
-    const created = createLead(admin, { company: `矩阵测试企业${ownerId}${signed ? '签' : ''}`, intendedInvestment: 5000, ownerId, locationUnitId: officer.unit_id } as never);
+    const created = createLead(admin, {
+      company: `矩阵测试企业${ownerId}${signed ? '签' : ''}`,
+      intendedInvestment: 5000,
+      ownerId,
+      locationUnitId: officer.unit_id,
+    } as never);
     if (signed) moveLead(admin, created.id, { to: 'signed', version: created.version });
     return created.id;
   };
   const leadIds: ByTarget = { own: lead(investment.id, false), foreign: lead(investment3.id, false) };
   const signedLead: ByTarget = { own: lead(investment.id, true), foreign: lead(investment3.id, true) };
 
-  const byProject = <T>(make: (projectId: number) => T) => ({ own: make(project.own!), foreign: make(project.foreign!), owned: make(project.owned!) });
-  const task = byProject((projectId) => createTask(admin, projectId, { title: '矩阵测试任务', dueDate: addDays(30) }).id);
-  const approval = byProject((projectId) => row<{ id: number }>('select id from approval_items where project_id = ? order by sort_order limit 1', projectId)!.id);
+  const byProject = <T>(make: (projectId: number) => T) => ({
+    own: make(project.own!),
+    foreign: make(project.foreign!),
+    owned: make(project.owned!),
+  });
+  const task = byProject(
+    (projectId) => createTask(admin, projectId, { title: '矩阵测试任务', dueDate: addDays(30) }).id,
+  );
+  const approval = byProject(
+    (projectId) =>
+      row<{ id: number }>('select id from approval_items where project_id = ? order by sort_order limit 1', projectId)!
+        .id,
+  );
   const report = byProject(
-    (projectId) => createReport(admin, projectId, { month: freeMonth(projectId), investmentThisMonth: 10, progressPercent: 5, narrative: '矩阵测试报告' }).id,
+    (projectId) =>
+      createReport(admin, projectId, {
+        month: freeMonth(projectId),
+        investmentThisMonth: 10,
+        progressPercent: 5,
+        narrative: '矩阵测试报告',
+      }).id,
   );
 
   const campaign = createCampaign(admin, { name: '矩阵测试招商活动', destinations: '上海', leaderIds: [] } as never).id;
@@ -139,7 +199,9 @@ export function makeFixtures() {
 /** Import previews: previews[slot][username] is that user's own preview for one row of the matrix. */
 export type PreviewSlot = 'api' | 'apiOtherUnit' | 'action' | 'actionOtherUnit';
 export async function makeImportPreviews() {
-  const unitName = (username: string) => row<{ name: string }>('select u.name from units u join users s on s.unit_id = u.id where s.username = ?', username)!.name;
+  const unitName = (username: string) =>
+    row<{ name: string }>('select u.name from units u join users s on s.unit_id = u.id where s.username = ?', username)!
+      .name;
   const ownUnit = unitName('officer');
   const otherUnit = unitName('officer2');
   const file = async (unit: string, label: string) => ({
@@ -149,11 +211,18 @@ export async function makeImportPreviews() {
       [`矩阵导入项目${label}`, '招商引资', unit, 800],
     ]),
   });
-  const previews: Record<PreviewSlot, Record<string, string>> = { api: {}, apiOtherUnit: {}, action: {}, actionOtherUnit: {} };
+  const previews: Record<PreviewSlot, Record<string, string>> = {
+    api: {},
+    apiOtherUnit: {},
+    action: {},
+    actionOtherUnit: {},
+  };
   for (const username of ['admin', 'leader', 'officer']) {
     for (const slot of Object.keys(previews) as PreviewSlot[]) {
       const unit = slot.endsWith('OtherUnit') ? otherUnit : ownUnit;
-      previews[slot][username] = (await previewProjectImport(actorOf(username), await file(unit, `${slot}-${username}`))).id;
+      previews[slot][username] = (
+        await previewProjectImport(actorOf(username), await file(unit, `${slot}-${username}`))
+      ).id;
     }
   }
   // Someone else's preview: no other user may commit it, whatever their role.

@@ -26,7 +26,13 @@ describe('cross-site API writes', () => {
     const cookie = await loginAs('investment');
     for (const origin of ['https://evil.example', 'http://localhost.evil.example', 'null', 'not a url']) {
       const before = dbChecksum();
-      const result = await call(createLeadApi, { method: 'POST', path: '/api/v1/leads', cookie, body: leadBody('跨站企业'), headers: { origin, host: 'localhost' } });
+      const result = await call(createLeadApi, {
+        method: 'POST',
+        path: '/api/v1/leads',
+        cookie,
+        body: leadBody('跨站企业'),
+        headers: { origin, host: 'localhost' },
+      });
       expect(result.status, origin).toBe(403);
       expect(result.body.error.code).toBe('forbidden');
       expect(changedTables(before, dbChecksum())).toEqual([]);
@@ -35,7 +41,13 @@ describe('cross-site API writes', () => {
 
   it('accepts the same write from the same origin, and behind a proxy by X-Forwarded-Host', async () => {
     const cookie = await loginAs('investment');
-    const same = await call(createLeadApi, { method: 'POST', path: '/api/v1/leads', cookie, body: leadBody('同源企业甲'), headers: { origin: 'http://localhost', host: 'localhost' } });
+    const same = await call(createLeadApi, {
+      method: 'POST',
+      path: '/api/v1/leads',
+      cookie,
+      body: leadBody('同源企业甲'),
+      headers: { origin: 'http://localhost', host: 'localhost' },
+    });
     expect(same.status).toBe(201);
     const proxied = await call(createLeadApi, {
       method: 'POST',
@@ -49,14 +61,26 @@ describe('cross-site API writes', () => {
 
   it('exempts bearer tokens: an integration may call from anywhere', async () => {
     const { token } = createApiToken(actorOf('admin'), { name: '外部系统', userId: userRow('investment').id });
-    const result = await call(createLeadApi, { method: 'POST', path: '/api/v1/leads', bearer: token, body: leadBody('令牌企业'), headers: { origin: 'https://other-system.example', host: 'localhost' } });
+    const result = await call(createLeadApi, {
+      method: 'POST',
+      path: '/api/v1/leads',
+      bearer: token,
+      body: leadBody('令牌企业'),
+      headers: { origin: 'https://other-system.example', host: 'localhost' },
+    });
     expect(result.status).toBe(201);
   });
 });
 
 describe('session cookie', () => {
   const signIn = (headers: Record<string, string>, cookie?: string) =>
-    call(signInApi, { method: 'POST', path: '/api/v1/session', body: { username: 'leader', password: 'demo2018' }, cookie, headers: { 'x-forwarded-for': freshIp(), ...headers } });
+    call(signInApi, {
+      method: 'POST',
+      path: '/api/v1/session',
+      body: { username: 'leader', password: 'demo2018' },
+      cookie,
+      headers: { 'x-forwarded-for': freshIp(), ...headers },
+    });
 
   it('from the API is HttpOnly and SameSite=Lax, and Secure behind HTTPS only', async () => {
     const plain = (await signIn({})).headers.get('set-cookie')!;
@@ -76,7 +100,9 @@ describe('session cookie', () => {
       const form = new FormData();
       form.set('username', 'officer');
       form.set('password', 'demo2018');
-      await expect(loginAction({ ok: false }, form)).rejects.toMatchObject({ digest: expect.stringMatching(/^NEXT_REDIRECT/) });
+      await expect(loginAction({ ok: false }, form)).rejects.toMatchObject({
+        digest: expect.stringMatching(/^NEXT_REDIRECT/),
+      });
       const set = nextRequest.setCookies.find((c) => c.name === 'jkp_session');
       expect(set?.value).toBeTruthy();
       expect(set?.options).toMatchObject({ httpOnly: true, sameSite: 'lax', path: '/', secure: proto === 'https' });
@@ -99,7 +125,9 @@ describe('session cookie', () => {
     const form = new FormData();
     form.set('username', 'leader');
     form.set('password', 'demo2018');
-    await expect(loginAction({ ok: false }, form)).rejects.toMatchObject({ digest: expect.stringMatching(/^NEXT_REDIRECT/) });
+    await expect(loginAction({ ok: false }, form)).rejects.toMatchObject({
+      digest: expect.stringMatching(/^NEXT_REDIRECT/),
+    });
     const fresh = nextRequest.setCookies.find((c) => c.name === 'jkp_session')!.value;
     expect(`jkp_session=${fresh}`).not.toBe(old);
     expect((await call(me, { cookie: old })).status).toBe(401);
@@ -112,10 +140,20 @@ describe('found by the fuzz test', () => {
     const cookie = await loginAs('admin');
     const target = userRow('officer_lt');
     for (const active of ['yes', 2, null, {}, 'false']) {
-      const result = await call(patchUser, { method: 'PATCH', params: { id: String(target.id) }, cookie, body: { version: version('users', target.id), active } });
+      const result = await call(patchUser, {
+        method: 'PATCH',
+        params: { id: String(target.id) },
+        cookie,
+        body: { version: version('users', target.id), active },
+      });
       expect(result.status, JSON.stringify(active)).toBe(400);
     }
-    const ok = await call(patchUser, { method: 'PATCH', params: { id: String(target.id) }, cookie, body: { version: version('users', target.id), active: false } });
+    const ok = await call(patchUser, {
+      method: 'PATCH',
+      params: { id: String(target.id) },
+      cookie,
+      body: { version: version('users', target.id), active: false },
+    });
     expect(ok.status).toBe(200);
     expect(ok.body.active).toBe(false);
   });

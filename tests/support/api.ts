@@ -3,7 +3,10 @@ import { seedDemo } from '@/db/seed';
 
 // Calls Next route handlers in-process with real Request objects against the test's SQLite file.
 
-type Handler = (request: Request, context?: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
+type Handler = (
+  request: Request,
+  context?: { params: Promise<Record<string, string | string[]>> },
+) => Promise<Response>;
 
 export interface CallOptions {
   method?: string;
@@ -31,7 +34,11 @@ export async function call<T = any>(handler: Handler, options: CallOptions = {})
   if (options.rawBody !== undefined) body = options.rawBody as BodyInit;
   else if (options.body !== undefined) body = JSON.stringify(options.body);
   if (body !== undefined && !(body instanceof FormData)) headers['content-type'] ??= 'application/json';
-  const request = new Request(`http://localhost${options.path ?? '/'}`, { method: options.method ?? 'GET', headers, body });
+  const request = new Request(`http://localhost${options.path ?? '/'}`, {
+    method: options.method ?? 'GET',
+    headers,
+    body,
+  });
   const response = await handler(request, { params: Promise.resolve(options.params ?? {}) });
   const text = await response.text();
   let parsed: unknown = null;
@@ -56,8 +63,14 @@ export async function loginAs(username: string, password = 'demo2018'): Promise<
   const cached = cookies.get(username);
   if (cached) return cached;
   const { POST } = await import('@/app/api/v1/session/route');
-  const result = await call(POST, { method: 'POST', path: '/api/v1/session', body: { username, password }, headers: { 'x-forwarded-for': `10.0.0.${cookies.size + 1}` } });
-  if (result.status !== 200) throw new Error(`login ${username} failed: ${result.status} ${JSON.stringify(result.body)}`);
+  const result = await call(POST, {
+    method: 'POST',
+    path: '/api/v1/session',
+    body: { username, password },
+    headers: { 'x-forwarded-for': `10.0.0.${cookies.size + 1}` },
+  });
+  if (result.status !== 200)
+    throw new Error(`login ${username} failed: ${result.status} ${JSON.stringify(result.body)}`);
   const setCookie = result.headers.get('set-cookie') ?? '';
   const cookie = setCookie.split(';')[0];
   cookies.set(username, cookie);
@@ -65,7 +78,9 @@ export async function loginAs(username: string, password = 'demo2018'): Promise<
 }
 
 export function userId(username: string): number {
-  const row = getDb().query.users.findFirst({ where: (u, { eq }) => eq(u.username, username) }).sync();
+  const row = getDb()
+    .query.users.findFirst({ where: (u, { eq }) => eq(u.username, username) })
+    .sync();
   if (!row) throw new Error(`no user ${username}`);
   return row.id;
 }

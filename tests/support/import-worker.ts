@@ -16,13 +16,18 @@ export interface WorkerRun {
 
 export function startWorker(args: string[]): WorkerRun {
   const root = process.cwd();
-  const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=react-server', path.join(root, 'scripts', 'import-worker.ts'), ...args], {
-    cwd: root,
-    env: { ...process.env, SQLITE_BUSY_TIMEOUT_MS: '60000' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', '--conditions=react-server', path.join(root, 'scripts', 'import-worker.ts'), ...args],
+    {
+      cwd: root,
+      env: { ...process.env, SQLITE_BUSY_TIMEOUT_MS: '60000' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const lines: WorkerRun['lines'] = [];
-  const waiters: Array<{ test: (line: Record<string, any>) => boolean; resolve: (line: Record<string, any>) => void }> = [];
+  const waiters: Array<{ test: (line: Record<string, any>) => boolean; resolve: (line: Record<string, any>) => void }> =
+    [];
   let buffered = '';
   child.stdout!.setEncoding('utf8');
   child.stdout!.on('data', (chunk: string) => {
@@ -42,13 +47,17 @@ export function startWorker(args: string[]): WorkerRun {
       }
     }
   });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal })),
+  );
   const waitFor = (test: (line: Record<string, any>) => boolean) =>
     new Promise<Record<string, any>>((resolve, reject) => {
       const seen = lines.find(test);
       if (seen) return resolve(seen);
       waiters.push({ test, resolve });
-      exited.then(() => reject(new Error(`worker exited before the awaited line; lines: ${JSON.stringify(lines.slice(-3))}`)));
+      exited.then(() =>
+        reject(new Error(`worker exited before the awaited line; lines: ${JSON.stringify(lines.slice(-3))}`)),
+      );
     });
   return { child, lines, exited, waitFor };
 }

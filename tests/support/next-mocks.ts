@@ -25,7 +25,8 @@ export const nextRequest = {
 
 function cookieStore() {
   return {
-    get: (name: string) => (nextRequest.cookies.has(name) ? { name, value: nextRequest.cookies.get(name)! } : undefined),
+    get: (name: string) =>
+      nextRequest.cookies.has(name) ? { name, value: nextRequest.cookies.get(name)! } : undefined,
     getAll: () => [...nextRequest.cookies].map(([name, value]) => ({ name, value })),
     has: (name: string) => nextRequest.cookies.has(name),
     set: (name: string, value: string, options: Record<string, unknown> = {}) => {
@@ -46,7 +47,14 @@ export const headersModule = {
 };
 
 const noop = () => {};
-export const cacheModule = { revalidatePath: noop, revalidateTag: noop, updateTag: noop, refresh: noop, unstable_noStore: noop, unstable_cache: <T>(fn: T) => fn };
+export const cacheModule = {
+  revalidatePath: noop,
+  revalidateTag: noop,
+  updateTag: noop,
+  refresh: noop,
+  unstable_noStore: noop,
+  unstable_cache: <T>(fn: T) => fn,
+};
 
 /** The session token inside a `jkp_session=<token>` cookie header. */
 export const tokenOf = (cookieHeader: string) => cookieHeader.split('=').slice(1).join('=');

@@ -8,7 +8,10 @@ export const HTTP_METHODS = ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'] as const;
 export const WRITE_METHODS = ['POST', 'PATCH', 'PUT', 'DELETE'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 
-export type RouteHandler = (request: Request, context?: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
+export type RouteHandler = (
+  request: Request,
+  context?: { params: Promise<Record<string, string | string[]>> },
+) => Promise<Response>;
 
 export interface DiscoveredRoute {
   /** e.g. app/api/v1/leads/[id]/route.ts */
@@ -39,7 +42,11 @@ export function routeFiles(base = 'app/api'): string[] {
 
 export function routePathOf(file: string): string {
   // Route groups `(x)` are not part of the URL.
-  const segments = file.replace(/^app/, '').replace(/\/route\.ts$/, '').split('/').filter((s) => !/^\(.*\)$/.test(s));
+  const segments = file
+    .replace(/^app/, '')
+    .replace(/\/route\.ts$/, '')
+    .split('/')
+    .filter((s) => !/^\(.*\)$/.test(s));
   return segments.join('/') || '/';
 }
 
@@ -48,7 +55,8 @@ export async function discoverRoutes(base = 'app/api'): Promise<DiscoveredRoute[
   for (const file of routeFiles(base)) {
     const mod = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<string, unknown>;
     const handlers: DiscoveredRoute['handlers'] = {};
-    for (const method of HTTP_METHODS) if (typeof mod[method] === 'function') handlers[method] = mod[method] as RouteHandler;
+    for (const method of HTTP_METHODS)
+      if (typeof mod[method] === 'function') handlers[method] = mod[method] as RouteHandler;
     const route = routePathOf(file);
     routes.push({ file, route, params: [...route.matchAll(/\[(?:\.\.\.)?([^\]]+)\]/g)].map((m) => m[1]), handlers });
   }

@@ -65,8 +65,14 @@ export async function expectFiguresEqualDrills(cookie: string, stats: Stats) {
     expect(total, `${stats.scope}/${stats.unitId ?? '全市'} ${name}: ${link}`).toBe(figure);
     rows.push({ name, figure, drill: total });
   }
-  expect(drillInvestment(stats.drill.investmentCompleted, stats.year), 'investmentCompleted').toBe(stats.actual.investmentCompleted);
-  rows.push({ name: 'investmentCompleted (万元)', figure: stats.actual.investmentCompleted, drill: drillInvestment(stats.drill.investmentCompleted, stats.year) });
+  expect(drillInvestment(stats.drill.investmentCompleted, stats.year), 'investmentCompleted').toBe(
+    stats.actual.investmentCompleted,
+  );
+  rows.push({
+    name: 'investmentCompleted (万元)',
+    figure: stats.actual.investmentCompleted,
+    drill: drillInvestment(stats.drill.investmentCompleted, stats.year),
+  });
   return rows;
 }
 
@@ -84,12 +90,18 @@ export function independentFigures(year: number, { shuangshi, unitId }: { shuang
         .get(stage, `${year}-01-01`, `${year}-12-31`) as { n: number }
     ).n;
   const investment = (
-    sqlite.prepare(`select coalesce(sum(r.investment_this_month), 0) s from monthly_reports r join projects p on p.id = r.project_id where r.month like ? ${scope}`).get(`${year}-%`) as {
+    sqlite
+      .prepare(
+        `select coalesce(sum(r.investment_this_month), 0) s from monthly_reports r join projects p on p.id = r.project_id where r.month like ? ${scope}`,
+      )
+      .get(`${year}-%`) as {
       s: number;
     }
   ).s;
   const funds = sqlite
-    .prepare(`select count(p.funds_in_place) reporting, coalesce(sum(p.funds_in_place), 0) f, coalesce(sum(p.total_investment), 0) t from projects p where p.stage in ('construction','completed','operating') ${scope}`)
+    .prepare(
+      `select count(p.funds_in_place) reporting, coalesce(sum(p.funds_in_place), 0) f, coalesce(sum(p.total_investment), 0) t from projects p where p.stage in ('construction','completed','operating') ${scope}`,
+    )
     .get() as { reporting: number; f: number; t: number };
   return {
     started: entered('construction'),

@@ -6,7 +6,10 @@ import type { ActorContext } from '@/lib/rules/permissions';
 
 // Builds .xlsx files in tests and loads demo users as domain actors.
 
-export async function workbookBuffer(rows: unknown[][], configure?: (sheet: ExcelJS.Worksheet) => void): Promise<Uint8Array> {
+export async function workbookBuffer(
+  rows: unknown[][],
+  configure?: (sheet: ExcelJS.Worksheet) => void,
+): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('项目');
   for (const row of rows) sheet.addRow(row);

@@ -4,13 +4,19 @@ import path from 'node:path';
 
 // The audit log is append-only: no code path may update or delete its rows.
 const ROOTS = ['app', 'components', 'db', 'domain', 'lib', 'scripts'];
-const FORBIDDEN = [/\.delete\(\s*auditLog\b/, /\.update\(\s*auditLog\b/, /\bdelete\s+from\s+["`]?audit_log\b/i, /\bupdate\s+["`]?audit_log\b/i];
+const FORBIDDEN = [
+  /\.delete\(\s*auditLog\b/,
+  /\.update\(\s*auditLog\b/,
+  /\bdelete\s+from\s+["`]?audit_log\b/i,
+  /\bupdate\s+["`]?audit_log\b/i,
+];
 
 function sourceFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'migrations' || entry.name === 'node_modules' ? [] : sourceFiles(full);
+    if (entry.isDirectory())
+      return entry.name === 'migrations' || entry.name === 'node_modules' ? [] : sourceFiles(full);
     return /\.(ts|tsx|mjs|js|sql)$/.test(entry.name) ? [full] : [];
   });
 }
@@ -21,7 +27,9 @@ describe('audit log is append-only', () => {
     expect(files.length).toBeGreaterThan(20);
     const offenders = files.flatMap((file) => {
       const text = fs.readFileSync(file, 'utf8');
-      return FORBIDDEN.filter((pattern) => pattern.test(text)).map((pattern) => `${path.relative(process.cwd(), file)} matches ${pattern}`);
+      return FORBIDDEN.filter((pattern) => pattern.test(text)).map(
+        (pattern) => `${path.relative(process.cwd(), file)} matches ${pattern}`,
+      );
     });
     expect(offenders).toEqual([]);
   });

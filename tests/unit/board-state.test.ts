@@ -36,8 +36,21 @@ function state(): BoardState {
     yellow: cards.filter((c) => c.light === 'yellow').length,
   });
   return {
-    lanes: [{ key: 'all', label: null, laneQuery: '', cells: [{ stage: 'approvals', sums: sums([a, b]), cards: [a, b] }, { stage: 'construction', sums: sums([]), cards: [] }] }],
-    columns: [{ stage: 'approvals', sums: sums([a, b]) }, { stage: 'construction', sums: sums([]) }],
+    lanes: [
+      {
+        key: 'all',
+        label: null,
+        laneQuery: '',
+        cells: [
+          { stage: 'approvals', sums: sums([a, b]), cards: [a, b] },
+          { stage: 'construction', sums: sums([]), cards: [] },
+        ],
+      },
+    ],
+    columns: [
+      { stage: 'approvals', sums: sums([a, b]) },
+      { stage: 'construction', sums: sums([]) },
+    ],
   };
 }
 
@@ -46,12 +59,33 @@ describe('applyMove', () => {
     const next = applyMove(state(), { laneKey: 'all', cardId: 1, to: 'construction' });
     expect(next.lanes[0].cells[0].cards.map((c) => c.id)).toEqual([2]);
     expect(next.lanes[0].cells[1].cards.map((c) => c.id)).toEqual([1]);
-    expect(next.columns[0].sums).toEqual({ count: 1, totalInvestment: 200, plannedInvestmentThisYear: 20, completedInvestment: 2, red: 0, yellow: 0, grey: 0 });
-    expect(next.columns[1].sums).toEqual({ count: 1, totalInvestment: 100, plannedInvestmentThisYear: 10, completedInvestment: 1, red: 1, yellow: 0, grey: 0 });
+    expect(next.columns[0].sums).toEqual({
+      count: 1,
+      totalInvestment: 200,
+      plannedInvestmentThisYear: 20,
+      completedInvestment: 2,
+      red: 0,
+      yellow: 0,
+      grey: 0,
+    });
+    expect(next.columns[1].sums).toEqual({
+      count: 1,
+      totalInvestment: 100,
+      plannedInvestmentThisYear: 10,
+      completedInvestment: 1,
+      red: 1,
+      yellow: 0,
+      grey: 0,
+    });
   });
 
   it('uses the light the server returned for the moved card', () => {
-    const next = applyMove(state(), { laneKey: 'all', cardId: 1, to: 'construction', patch: { light: 'yellow', version: 2 } });
+    const next = applyMove(state(), {
+      laneKey: 'all',
+      cardId: 1,
+      to: 'construction',
+      patch: { light: 'yellow', version: 2 },
+    });
     expect(next.columns[1].sums).toMatchObject({ red: 0, yellow: 1 });
     expect(next.lanes[0].cells[1].cards[0]).toMatchObject({ version: 2, stage: 'construction', daysInStage: 0 });
   });

@@ -35,7 +35,9 @@ describe('busy writes', () => {
   it('gives up after its budget with a busy error that maps to 503 系统繁忙', async () => {
     const { holder, writer } = lockedPair();
     holder.exec('begin immediate');
-    const failure = await retryWhileBusy(() => writer.prepare('insert into t values (1)').run(), { budgetMs: 200 }).catch((error: unknown) => error);
+    const failure = await retryWhileBusy(() => writer.prepare('insert into t values (1)').run(), {
+      budgetMs: 200,
+    }).catch((error: unknown) => error);
     holder.exec('commit');
     expect(isBusyError(failure)).toBe(true);
     const appError = toAppError(failure);
@@ -45,10 +47,12 @@ describe('busy writes', () => {
 
   it('does not retry other errors', async () => {
     let attempts = 0;
-    await expect(retryWhileBusy(() => {
-      attempts++;
-      throw new Error('boom');
-    })).rejects.toThrow('boom');
+    await expect(
+      retryWhileBusy(() => {
+        attempts++;
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
     expect(attempts).toBe(1);
   });
 });

@@ -8,14 +8,30 @@ const keysOf = (...texts: string[]) => mapHeaders(cells(...texts), PROJECT_COLUM
 
 describe('header mapping', () => {
   it('maps full-width, half-width and bare money headers to the same column', () => {
-    for (const header of ['总投资（万元）', '总投资(万元)', '总投资', ' 总投资 （ 万元 ）', '总投资万元', '总投资【万元】', '*总投资(万元)']) {
+    for (const header of [
+      '总投资（万元）',
+      '总投资(万元)',
+      '总投资',
+      ' 总投资 （ 万元 ）',
+      '总投资万元',
+      '总投资【万元】',
+      '*总投资(万元)',
+    ]) {
       expect(keysOf(header), header).toEqual(['totalInvestment']);
     }
   });
 
   it('accepts the usual aliases', () => {
     expect(keysOf('代码', '名称', '单位', '产业', '类别', '双十', '阶段', '责任人', '包保领导')).toEqual([
-      'code', 'name', 'unitId', 'industryId', 'category', 'shuangshi', 'stage', 'ownerId', 'leaderId',
+      'code',
+      'name',
+      'unitId',
+      'industryId',
+      'category',
+      'shuangshi',
+      'stage',
+      'ownerId',
+      'leaderId',
     ]);
     expect(keysOf('项目代码', '项目名称', '责任单位', '所属产业')).toEqual(['code', 'name', 'unitId', 'industryId']);
   });

@@ -32,7 +32,14 @@ describe('writeSheet', () => {
     expect(title).toContain('筛选条件：单位：昌邑区；阶段：开工建设');
     expect(title).toContain('导出日期：2026-11-20');
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: HEADER_ROW });
-    expect(sheet.getRow(HEADER_ROW).values).toEqual([undefined, '项目名称', '总投资（万元）', '计划开工时间', '项目数', '开工率']);
+    expect(sheet.getRow(HEADER_ROW).values).toEqual([
+      undefined,
+      '项目名称',
+      '总投资（万元）',
+      '计划开工时间',
+      '项目数',
+      '开工率',
+    ]);
     expect(sheet.getColumn(1).width).toBe(30);
     expect(sheet.getColumn(2).width).toBeGreaterThan(8);
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { checkConvertible, checkLeadTransition, daysPerStage, isLeadOverdue, leadAging, leadLight, leadMoveOptions } from '@/lib/rules/leads';
+import {
+  checkConvertible,
+  checkLeadTransition,
+  daysPerStage,
+  isLeadOverdue,
+  leadAging,
+  leadLight,
+  leadMoveOptions,
+} from '@/lib/rules/leads';
 import { canCreateLead, canEditLead, canManageCampaigns } from '@/lib/rules/permissions';
 
 const USUAL = { prospect: 30, contacting: 45, negotiating: 90, signed: 90, landed: null, dropped: null };
@@ -15,9 +23,18 @@ describe('checkLeadTransition', () => {
     expect(check).toMatchObject({ ok: false, code: 'invalid_transition' });
   });
   it('needs a reason to move backward', () => {
-    expect(checkLeadTransition({ from: 'negotiating', to: 'contacting' })).toMatchObject({ ok: false, code: 'reason_required' });
-    expect(checkLeadTransition({ from: 'negotiating', to: 'contacting', reason: '   ' })).toMatchObject({ ok: false, code: 'reason_required' });
-    expect(checkLeadTransition({ from: 'signed', to: 'prospect', reason: '协议未生效' })).toEqual({ ok: true, kind: 'backward' });
+    expect(checkLeadTransition({ from: 'negotiating', to: 'contacting' })).toMatchObject({
+      ok: false,
+      code: 'reason_required',
+    });
+    expect(checkLeadTransition({ from: 'negotiating', to: 'contacting', reason: '   ' })).toMatchObject({
+      ok: false,
+      code: 'reason_required',
+    });
+    expect(checkLeadTransition({ from: 'signed', to: 'prospect', reason: '协议未生效' })).toEqual({
+      ok: true,
+      kind: 'backward',
+    });
   });
   it('drops from any open stage with a reason only', () => {
     for (const from of ['prospect', 'contacting', 'negotiating', 'signed'] as const) {
@@ -26,21 +43,40 @@ describe('checkLeadTransition', () => {
     }
   });
   it('reopens a dropped lead to a chosen open stage with a reason', () => {
-    expect(checkLeadTransition({ from: 'dropped', to: 'negotiating' })).toMatchObject({ ok: false, code: 'reason_required' });
-    expect(checkLeadTransition({ from: 'dropped', to: 'negotiating', reason: '企业重启投资' })).toEqual({ ok: true, kind: 'reopen' });
-    expect(checkLeadTransition({ from: 'dropped', to: 'landed', reason: 'x' })).toMatchObject({ ok: false, code: 'invalid_transition' });
+    expect(checkLeadTransition({ from: 'dropped', to: 'negotiating' })).toMatchObject({
+      ok: false,
+      code: 'reason_required',
+    });
+    expect(checkLeadTransition({ from: 'dropped', to: 'negotiating', reason: '企业重启投资' })).toEqual({
+      ok: true,
+      kind: 'reopen',
+    });
+    expect(checkLeadTransition({ from: 'dropped', to: 'landed', reason: 'x' })).toMatchObject({
+      ok: false,
+      code: 'invalid_transition',
+    });
   });
   it('refuses staying put and moving a landed lead', () => {
-    expect(checkLeadTransition({ from: 'contacting', to: 'contacting' })).toMatchObject({ ok: false, code: 'invalid_transition' });
-    expect(checkLeadTransition({ from: 'landed', to: 'signed', reason: 'x' })).toMatchObject({ ok: false, code: 'invalid_transition' });
-    expect(checkLeadTransition({ from: 'landed', to: 'dropped', reason: 'x' })).toMatchObject({ ok: false, code: 'invalid_transition' });
+    expect(checkLeadTransition({ from: 'contacting', to: 'contacting' })).toMatchObject({
+      ok: false,
+      code: 'invalid_transition',
+    });
+    expect(checkLeadTransition({ from: 'landed', to: 'signed', reason: 'x' })).toMatchObject({
+      ok: false,
+      code: 'invalid_transition',
+    });
+    expect(checkLeadTransition({ from: 'landed', to: 'dropped', reason: 'x' })).toMatchObject({
+      ok: false,
+      code: 'invalid_transition',
+    });
   });
   it('offers the moves the rules allow', () => {
     expect(leadMoveOptions('landed')).toEqual([]);
     const fromContacting = leadMoveOptions('contacting');
     expect(fromContacting.map((o) => o.to)).toEqual(['negotiating', 'signed', 'prospect', 'dropped']);
     expect(fromContacting.filter((o) => o.needsReason).map((o) => o.to)).toEqual(['prospect', 'dropped']);
-    for (const option of leadMoveOptions('dropped')) expect(checkLeadTransition({ from: 'dropped', to: option.to, reason: 'r' }).ok).toBe(true);
+    for (const option of leadMoveOptions('dropped'))
+      expect(checkLeadTransition({ from: 'dropped', to: option.to, reason: 'r' }).ok).toBe(true);
   });
 });
 
@@ -54,17 +90,36 @@ describe('overdue and aging', () => {
     expect(isLeadOverdue({ stage: 'prospect', nextFollowUpDate: null }, '2026-03-10')).toBe(false);
   });
   it('ages a lead held longer than the usual days of its stage', () => {
-    expect(leadAging({ stage: 'prospect', stageEnteredAt: '2026-01-01T02:00:00.000Z' }, '2026-01-31', USUAL)).toMatchObject({ daysInStage: 30, aging: false });
-    expect(leadAging({ stage: 'prospect', stageEnteredAt: '2026-01-01T02:00:00.000Z' }, '2026-02-01', USUAL)).toMatchObject({ daysInStage: 31, aging: true, agingFrom: '2026-02-01' });
+    expect(
+      leadAging({ stage: 'prospect', stageEnteredAt: '2026-01-01T02:00:00.000Z' }, '2026-01-31', USUAL),
+    ).toMatchObject({ daysInStage: 30, aging: false });
+    expect(
+      leadAging({ stage: 'prospect', stageEnteredAt: '2026-01-01T02:00:00.000Z' }, '2026-02-01', USUAL),
+    ).toMatchObject({ daysInStage: 31, aging: true, agingFrom: '2026-02-01' });
     expect(leadAging({ stage: 'dropped', stageEnteredAt: '2020-01-01' }, '2026-02-01', USUAL).aging).toBe(false);
-    expect(leadAging({ stage: 'negotiating', stageEnteredAt: '2026-01-01' }, '2026-02-01', { ...USUAL, negotiating: 10 }).aging).toBe(true);
+    expect(
+      leadAging({ stage: 'negotiating', stageEnteredAt: '2026-01-01' }, '2026-02-01', { ...USUAL, negotiating: 10 })
+        .aging,
+    ).toBe(true);
   });
   it('lights red when overdue, yellow when aging, green otherwise', () => {
-    expect(leadLight({ stage: 'prospect', stageEnteredAt: '2026-01-01', nextFollowUpDate: '2026-01-05' }, '2026-01-10', USUAL)).toMatchObject({ light: 'red' });
-    const yellow = leadLight({ stage: 'prospect', stageEnteredAt: '2025-10-01', nextFollowUpDate: '2026-02-01' }, '2026-01-10', USUAL);
+    expect(
+      leadLight(
+        { stage: 'prospect', stageEnteredAt: '2026-01-01', nextFollowUpDate: '2026-01-05' },
+        '2026-01-10',
+        USUAL,
+      ),
+    ).toMatchObject({ light: 'red' });
+    const yellow = leadLight(
+      { stage: 'prospect', stageEnteredAt: '2025-10-01', nextFollowUpDate: '2026-02-01' },
+      '2026-01-10',
+      USUAL,
+    );
     expect(yellow.light).toBe('yellow');
     expect(yellow.reasons[0]).toContain('超过通常的 30 天');
-    expect(leadLight({ stage: 'prospect', stageEnteredAt: '2026-01-01', nextFollowUpDate: null }, '2026-01-10', USUAL)).toEqual({ light: 'green', reasons: [] });
+    expect(
+      leadLight({ stage: 'prospect', stageEnteredAt: '2026-01-01', nextFollowUpDate: null }, '2026-01-10', USUAL),
+    ).toEqual({ light: 'green', reasons: [] });
   });
   it('counts days per stage from the history', () => {
     const days = daysPerStage(
@@ -83,7 +138,10 @@ describe('conversion rules', () => {
   it('converts only a signed lead with no project', () => {
     expect(checkConvertible({ stage: 'signed', projectId: null })).toEqual({ ok: true });
     expect(checkConvertible({ stage: 'negotiating', projectId: null }).ok).toBe(false);
-    expect(checkConvertible({ stage: 'landed', projectId: 7 })).toMatchObject({ ok: false, message: expect.stringContaining('重复') });
+    expect(checkConvertible({ stage: 'landed', projectId: 7 })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('重复'),
+    });
     expect(checkConvertible({ stage: 'signed', projectId: 7 }).ok).toBe(false);
   });
 });

@@ -8,13 +8,17 @@ import { lightHistoryQuerySchema } from '@/lib/schemas/light-history';
 
 describe('snapshotRows', () => {
   it('counts each unit’s lights (zeros for units without projects) and keeps red and yellow projects with their reasons', () => {
-    const rows = snapshotRows('2026-11-20', [1, 2, 3], [
-      { projectId: 9, unitId: 1, light: 'red', reasons: ['逾期'] },
-      { projectId: 4, unitId: 1, light: 'yellow', reasons: ['将到期'] },
-      { projectId: 5, unitId: 1, light: 'green', reasons: [] },
-      { projectId: 6, unitId: 3, light: 'grey', reasons: [] },
-      { projectId: 7, unitId: 3, light: 'red', reasons: ['超期'] },
-    ]);
+    const rows = snapshotRows(
+      '2026-11-20',
+      [1, 2, 3],
+      [
+        { projectId: 9, unitId: 1, light: 'red', reasons: ['逾期'] },
+        { projectId: 4, unitId: 1, light: 'yellow', reasons: ['将到期'] },
+        { projectId: 5, unitId: 1, light: 'green', reasons: [] },
+        { projectId: 6, unitId: 3, light: 'grey', reasons: [] },
+        { projectId: 7, unitId: 3, light: 'red', reasons: ['超期'] },
+      ],
+    );
     expect(rows.units).toEqual([
       { date: '2026-11-20', unitId: 1, red: 1, yellow: 1, green: 1, grey: 0 },
       { date: '2026-11-20', unitId: 2, red: 0, yellow: 0, green: 0, grey: 0 },
@@ -47,7 +51,9 @@ describe('the trend on the dashboard', () => {
   const row = (date: string, red: number, yellow: number) => ({ date, red, yellow, green: 10, grey: 1 });
 
   it('shows the empty state until two days exist', () => {
-    expect(renderToStaticMarkup(createElement(LightTrend, { rows: [] }))).toContain('暂无历史数据：每天首次访问时记录一次');
+    expect(renderToStaticMarkup(createElement(LightTrend, { rows: [] }))).toContain(
+      '暂无历史数据：每天首次访问时记录一次',
+    );
     const one = renderToStaticMarkup(createElement(LightTrend, { rows: [row('2026-11-20', 3, 4)] }));
     expect(one).toContain('暂无历史数据');
     expect(one).toContain('已记录 2026-11-20：红灯 3 个，黄灯 4 个');
@@ -55,10 +61,14 @@ describe('the trend on the dashboard', () => {
   });
 
   it('with two days or more: a labelled chart, a summary of the change and a table of every day', () => {
-    const html = renderToStaticMarkup(createElement(LightTrend, { rows: [row('2026-11-18', 5, 9), row('2026-11-19', 6, 9), row('2026-11-20', 8, 7)] }));
+    const html = renderToStaticMarkup(
+      createElement(LightTrend, { rows: [row('2026-11-18', 5, 9), row('2026-11-19', 6, 9), row('2026-11-20', 8, 7)] }),
+    );
     expect(html).not.toContain('暂无历史数据');
     expect(html).toContain('role="img"');
-    expect(html).toContain('2026-11-20 红灯 8 个、黄灯 7 个；与 2026-11-18（红灯 5 个、黄灯 9 个）相比，红灯增加 3 个，黄灯减少 2 个。');
+    expect(html).toContain(
+      '2026-11-20 红灯 8 个、黄灯 7 个；与 2026-11-18（红灯 5 个、黄灯 9 个）相比，红灯增加 3 个，黄灯减少 2 个。',
+    );
     expect(html.match(/<tr>/g)).toHaveLength(4);
   });
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { computeLight, nextScheduleChange, scheduleMonths, type LightFacts, type LightOptions } from '@/lib/rules/light';
+import {
+  computeLight,
+  nextScheduleChange,
+  scheduleMonths,
+  type LightFacts,
+  type LightOptions,
+} from '@/lib/rules/light';
 
 // The signals of issue 11: 序时进度, 计划开工/竣工, 前期手续 overdue and 未批先建, plus grey.
 // Each table walks the day before, the day of and the day after a threshold.
@@ -12,13 +18,19 @@ const base = (overrides: Partial<LightFacts> = {}): LightFacts => ({
   createdAt: '2024-06-01T00:00:00.000Z',
   openTasks: [],
   // Every month's report is in, so report_missing never speaks in these tables.
-  reportMonths: Array.from({ length: 36 }, (_, i) => `${2025 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`),
+  reportMonths: Array.from(
+    { length: 36 },
+    (_, i) => `${2025 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`,
+  ),
   ...overrides,
 });
 
-const at = (today: string, facts: LightFacts, options: Omit<LightOptions, 'today'> = {}) => computeLight(facts, { today, ...options });
-const kinds = (today: string, facts: LightFacts, options: Omit<LightOptions, 'today'> = {}) => at(today, facts, options).signals.map((s) => `${s.kind}:${s.severity}`);
-const signal = (today: string, facts: LightFacts, kind: string, options: Omit<LightOptions, 'today'> = {}) => at(today, facts, options).signals.find((s) => s.kind === kind);
+const at = (today: string, facts: LightFacts, options: Omit<LightOptions, 'today'> = {}) =>
+  computeLight(facts, { today, ...options });
+const kinds = (today: string, facts: LightFacts, options: Omit<LightOptions, 'today'> = {}) =>
+  at(today, facts, options).signals.map((s) => `${s.kind}:${s.severity}`);
+const signal = (today: string, facts: LightFacts, kind: string, options: Omit<LightOptions, 'today'> = {}) =>
+  at(today, facts, options).signals.find((s) => s.kind === kind);
 
 describe('schedule_lag: which months count', () => {
   it.each([
@@ -47,7 +59,8 @@ describe('schedule_lag: which months count', () => {
 
 describe('schedule_lag: 序时进度 of a project under construction', () => {
   // Plan 1,200 万元: each month is 100 万元, 8⅓ points.
-  const lagging = (completedThisYear: number, overrides: Partial<LightFacts> = {}) => base({ planThisYear: 1200, completedThisYear, ...overrides });
+  const lagging = (completedThisYear: number, overrides: Partial<LightFacts> = {}) =>
+    base({ planThisYear: 1200, completedThisYear, ...overrides });
 
   it.each([
     // On 2026-11-20 ten months count: 83⅓% expected. 880 done = 73⅓%: exactly 10 points behind.
@@ -67,7 +80,9 @@ describe('schedule_lag: 序时进度 of a project under construction', () => {
   it('compares in integers: exactly 10 points is yellow even where floating point says 9.999…', () => {
     // Two months count on 2026-03-20: 2/12×100 − 2/30×100 is exactly 10, and 9.999999999999996 in floating point.
     expect((2 / 12) * 100 - (2 / 30) * 100).toBeLessThan(10);
-    expect(signal('2026-03-20', base({ planThisYear: 30, completedThisYear: 2 }), 'schedule_lag')?.severity).toBe('yellow');
+    expect(signal('2026-03-20', base({ planThisYear: 30, completedThisYear: 2 }), 'schedule_lag')?.severity).toBe(
+      'yellow',
+    );
     expect(signal('2026-03-20', base({ planThisYear: 30, completedThisYear: 3 }), 'schedule_lag')).toBeUndefined();
   });
 
@@ -126,11 +141,14 @@ describe('start_overdue: 计划开工未开工', () => {
 
   it('says how long ago the start date passed', () => {
     expect(signal('2026-11-20', facts, 'start_overdue')?.message).toBe('计划开工日期 2026-05-01 已过 203 天仍未开工');
-    expect(signal('2026-04-20', facts, 'start_overdue')?.message).toBe('距计划开工日期 2026-05-01 还有 11 天，尚未开工');
+    expect(signal('2026-04-20', facts, 'start_overdue')?.message).toBe(
+      '距计划开工日期 2026-05-01 还有 11 天，尚未开工',
+    );
   });
-  it('a started project is not chased for its start', () => expect(signal('2026-11-20', { ...facts, stage: 'construction' }, 'start_overdue')).toBeUndefined());
+  it('a started project is not chased for its start', () =>
+    expect(signal('2026-11-20', { ...facts, stage: 'construction' }, 'start_overdue')).toBeUndefined());
   it('is rechecked when it turns yellow and red', () => {
-    expect(at('2026-04-10', { ...facts, reportMonths: [] , stage: 'reserve' }).recheckOn).toBe('2026-04-16');
+    expect(at('2026-04-10', { ...facts, reportMonths: [], stage: 'reserve' }).recheckOn).toBe('2026-04-16');
     expect(at('2026-04-20', { ...facts, stage: 'reserve' }).recheckOn).toBe('2026-05-01');
   });
 });
@@ -143,7 +161,10 @@ describe('completion_overdue: 计划竣工未竣工', () => {
     ['2026-09-30', 'yellow'],
     ['2026-10-01', 'red'],
   ])('on %s: %s', (day, severity) => expect(signal(day, facts, 'completion_overdue')?.severity ?? null).toBe(severity));
-  it('names the date', () => expect(signal('2026-10-03', facts, 'completion_overdue')?.message).toBe('计划竣工日期 2026-09-30 已过 3 天仍未竣工'));
+  it('names the date', () =>
+    expect(signal('2026-10-03', facts, 'completion_overdue')?.message).toBe(
+      '计划竣工日期 2026-09-30 已过 3 天仍未竣工',
+    ));
   it('only while under construction', () => {
     expect(signal('2026-10-03', { ...facts, stage: 'completed' }, 'completion_overdue')).toBeUndefined();
     expect(signal('2026-10-03', { ...facts, stage: 'approvals' }, 'completion_overdue')).toBeUndefined();
@@ -151,7 +172,10 @@ describe('completion_overdue: 计划竣工未竣工', () => {
 });
 
 describe('approval_overdue: a 前期手续 item past its due date', () => {
-  const item = (status: 'pending' | 'in_progress' | 'done' | 'not_applicable', dueDate: string | null = '2026-10-01') => ({ id: 7, name: '建设工程规划许可证', status, dueDate });
+  const item = (
+    status: 'pending' | 'in_progress' | 'done' | 'not_applicable',
+    dueDate: string | null = '2026-10-01',
+  ) => ({ id: 7, name: '建设工程规划许可证', status, dueDate });
   const facts = base({ stage: 'approvals', approvals: [item('in_progress')] });
   it.each([
     ['2026-10-01', null],
@@ -164,7 +188,11 @@ describe('approval_overdue: a 前期手续 item past its due date', () => {
 
   it('names the item and the days past, and links to it', () => {
     const overdue = signal('2026-10-31', facts, 'approval_overdue')!;
-    expect(overdue).toMatchObject({ message: '前期手续"建设工程规划许可证"已超过办理时限 30 天未办结', dueDate: '2026-10-01', refId: 7 });
+    expect(overdue).toMatchObject({
+      message: '前期手续"建设工程规划许可证"已超过办理时限 30 天未办结',
+      dueDate: '2026-10-01',
+      refId: 7,
+    });
   });
   it('done, 不涉及 and undated items are not chased', () => {
     for (const approvals of [[item('done')], [item('not_applicable')], [item('pending', null)]]) {
@@ -172,8 +200,14 @@ describe('approval_overdue: a 前期手续 item past its due date', () => {
     }
   });
   it('one signal per overdue item', () => {
-    const two = { ...facts, approvals: [item('pending', '2026-09-01'), { ...item('pending', '2026-11-10'), id: 8, name: '施工许可证' }] };
-    expect(kinds('2026-11-20', two).filter((k) => k.startsWith('approval_overdue'))).toEqual(['approval_overdue:red', 'approval_overdue:yellow']);
+    const two = {
+      ...facts,
+      approvals: [item('pending', '2026-09-01'), { ...item('pending', '2026-11-10'), id: 8, name: '施工许可证' }],
+    };
+    expect(kinds('2026-11-20', two).filter((k) => k.startsWith('approval_overdue'))).toEqual([
+      'approval_overdue:red',
+      'approval_overdue:yellow',
+    ]);
   });
   it('is rechecked on the day after the due date, then 31 days after it', () => {
     expect(at('2026-09-20', { ...facts, stage: 'reserve' }).recheckOn).toBe('2026-10-01');
@@ -189,7 +223,14 @@ describe('approvals_overridden: 未批先建', () => {
   it('flags a project under construction with open items: yellow, naming how many', () => {
     const result = at('2026-10-15', facts);
     expect(result.approvalsOverridden).toBe(true);
-    expect(result.signals).toEqual([{ kind: 'approvals_overridden', severity: 'yellow', message: '未批先建：4 项前期手续未办结', dueDate: '2026-10-01' }]);
+    expect(result.signals).toEqual([
+      {
+        kind: 'approvals_overridden',
+        severity: 'yellow',
+        message: '未批先建：4 项前期手续未办结',
+        dueDate: '2026-10-01',
+      },
+    ]);
   });
   it.each([
     ['2026-10-31', 'yellow'],
@@ -205,13 +246,18 @@ describe('approvals_overridden: 未批先建', () => {
   });
   it('holds in 竣工 and 投产 too, and not before 开工', () => {
     expect(at('2026-10-15', { ...facts, stage: 'completed' }).approvalsOverridden).toBe(true);
-    expect(at('2026-10-15', { ...facts, stage: 'operating' }).signals.map((s) => s.kind)).toEqual(['approvals_overridden']);
+    expect(at('2026-10-15', { ...facts, stage: 'operating' }).signals.map((s) => s.kind)).toEqual([
+      'approvals_overridden',
+    ]);
     const before = at('2026-10-15', { ...facts, stage: 'approvals', stageEnteredAt: '2026-09-01T02:00:00.000Z' });
     expect(before.approvalsOverridden).toBe(false);
     expect(before.signals.map((s) => s.kind)).toEqual(['approval_overdue']);
   });
   it('ends when the last item is done or 不涉及', () => {
-    const closed = facts.approvals!.map((item, i) => ({ ...item, status: i % 2 ? ('done' as const) : ('not_applicable' as const) }));
+    const closed = facts.approvals!.map((item, i) => ({
+      ...item,
+      status: i % 2 ? ('done' as const) : ('not_applicable' as const),
+    }));
     const result = at('2026-11-20', { ...facts, approvals: closed });
     expect(result).toMatchObject({ light: 'green', approvalsOverridden: false, reasons: [] });
   });
@@ -237,7 +283,10 @@ describe('grey: suspended or terminated', () => {
 
 describe('reasons list the new signals first', () => {
   it('a red 序时进度 reason comes before other red reasons', () => {
-    const result = at('2026-11-20', base({ planThisYear: 1200, completedThisYear: 100, openTasks: [{ title: '土地摘牌', dueDate: '2026-11-01' }] }));
+    const result = at(
+      '2026-11-20',
+      base({ planThisYear: 1200, completedThisYear: 100, openTasks: [{ title: '土地摘牌', dueDate: '2026-11-01' }] }),
+    );
     expect(result.light).toBe('red');
     expect(result.reasons[0]).toContain('落后序时进度');
   });

@@ -45,7 +45,8 @@ describe('overdue task', () => {
 
 describe('monthly report, due on the 5th', () => {
   const missingApril = base({ reportMonths: ['2018-02', '2018-03'] });
-  it('yellow from the 1st while last month is missing', () => expect(at('2018-05-01', missingApril).light).toBe('yellow'));
+  it('yellow from the 1st while last month is missing', () =>
+    expect(at('2018-05-01', missingApril).light).toBe('yellow'));
   it('still yellow on the 5th', () => {
     const result = at('2018-05-05', missingApril);
     expect(result.light).toBe('yellow');
@@ -57,25 +58,34 @@ describe('monthly report, due on the 5th', () => {
     expect(result.reasons[0]).toContain('未按期报送');
   });
   it('green once the report is in', () => expect(at('2018-05-06', base()).light).toBe('green'));
-  it('not owed by a project created this month', () => expect(at('2018-05-06', { ...missingApril, createdAt: '2018-05-02T00:00:00.000Z' }).light).toBe('green'));
+  it('not owed by a project created this month', () =>
+    expect(at('2018-05-06', { ...missingApril, createdAt: '2018-05-02T00:00:00.000Z' }).light).toBe('green'));
   it('not owed in reserve', () => expect(at('2018-05-06', { ...missingApril, stage: 'reserve' }).light).toBe('green'));
 });
 
 describe('stage aging', () => {
   // approvals usually take at most 180 days by default
-  const facts = base({ stage: 'approvals', stageEnteredAt: '2018-01-01T00:00:00.000Z', reportMonths: ['2018-02', '2018-05', '2018-06'] });
+  const facts = base({
+    stage: 'approvals',
+    stageEnteredAt: '2018-01-01T00:00:00.000Z',
+    reportMonths: ['2018-02', '2018-05', '2018-06'],
+  });
   it('green on the last usual day', () => expect(at('2018-06-30', facts).light).toBe('green'));
   it('yellow the day after (180 days)', () => {
     const result = at('2018-07-01', facts);
     expect(result.light).toBe('yellow');
     expect(result.reasons[0]).toContain('通常不超过 180 天');
   });
-  it('honours configured usual days', () => expect(computeLight(facts, { today: '2018-03-01', stageUsualDays: { approvals: 30 } }).light).toBe('yellow'));
+  it('honours configured usual days', () =>
+    expect(computeLight(facts, { today: '2018-03-01', stageUsualDays: { approvals: 30 } }).light).toBe('yellow'));
 });
 
 describe('worst signal wins', () => {
   it('red beats yellow and red reasons come first', () => {
-    const result = at('2018-05-21', base({ stageDueDate: '2018-06-01', openTasks: [{ title: '甲', dueDate: '2018-05-20' }] }));
+    const result = at(
+      '2018-05-21',
+      base({ stageDueDate: '2018-06-01', openTasks: [{ title: '甲', dueDate: '2018-05-20' }] }),
+    );
     expect(result.light).toBe('red');
     expect(result.reasons).toHaveLength(2);
     expect(result.reasons[0]).toContain('已逾期');

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { addDaysIso } from '@/lib/rules/dates';
 import { computeLight, type LightFacts } from '@/lib/rules/light';
-import { canReplySupervision, canReviewSupervision, canReopenProblem, checkEscalation, checkReview, nextLevel } from '@/lib/rules/problems';
+import {
+  canReplySupervision,
+  canReviewSupervision,
+  canReopenProblem,
+  checkEscalation,
+  checkReview,
+  nextLevel,
+} from '@/lib/rules/problems';
 import { alertHref, compareAlerts, lateness, type Alert } from '@/lib/rules/alerts';
 import type { Actor } from '@/lib/rules/permissions';
 
@@ -32,7 +39,13 @@ describe('problem deadline signal', () => {
   ])('deadline %i days from today gives %s', (offset, expected) => {
     const result = light({ openProblems: [problem(offset)] });
     expect(result.light).toBe(expected);
-    if (expected !== 'green') expect(result.signals[0]).toMatchObject({ kind: 'problem_overdue', severity: expected, refId: 7, dueDate: addDaysIso(TODAY, offset) });
+    if (expected !== 'green')
+      expect(result.signals[0]).toMatchObject({
+        kind: 'problem_overdue',
+        severity: expected,
+        refId: 7,
+        dueDate: addDaysIso(TODAY, offset),
+      });
   });
 
   it('says by how much it is late', () => {
@@ -57,7 +70,11 @@ describe('problem open for more than 30 days', () => {
 
   it('counts age in Beijing days: raised at 01:00 Beijing (previous day in UTC) on day 0', () => {
     // 2026-05-15T17:30Z is 2026-05-16 01:30 in Beijing: 30 days before TODAY, not 31.
-    const result = light({ openProblems: [{ id: 1, description: 'x', deadline: addDaysIso(TODAY, 20), createdAt: '2026-05-15T17:30:00.000Z' }] });
+    const result = light({
+      openProblems: [
+        { id: 1, description: 'x', deadline: addDaysIso(TODAY, 20), createdAt: '2026-05-15T17:30:00.000Z' },
+      ],
+    });
     expect(result.signals.some((s) => s.kind === 'problem_aging')).toBe(false);
   });
 });
@@ -69,13 +86,19 @@ describe('督办 deadline signal', () => {
     [3, 'yellow'],
     [4, 'green'],
   ])('deadline %i days from today gives %s', (offset, expected) => {
-    const result = light({ openSupervisions: [{ id: 3, content: '加快施工许可办理', deadline: addDaysIso(TODAY, offset) }] });
+    const result = light({
+      openSupervisions: [{ id: 3, content: '加快施工许可办理', deadline: addDaysIso(TODAY, offset) }],
+    });
     expect(result.light).toBe(expected);
-    if (expected !== 'green') expect(result.signals[0]).toMatchObject({ kind: 'supervision_overdue', severity: expected, refId: 3 });
+    if (expected !== 'green')
+      expect(result.signals[0]).toMatchObject({ kind: 'supervision_overdue', severity: expected, refId: 3 });
   });
 
   it('a red signal outranks a yellow one on the same project', () => {
-    const result = light({ openProblems: [problem(2)], openSupervisions: [{ content: '督办', deadline: addDaysIso(TODAY, -2) }] });
+    const result = light({
+      openProblems: [problem(2)],
+      openSupervisions: [{ content: '督办', deadline: addDaysIso(TODAY, -2) }],
+    });
     expect(result.light).toBe('red');
     expect(result.signals.map((s) => s.severity)).toEqual(['red', 'yellow']);
   });
@@ -126,7 +149,12 @@ describe('who may act on a 督办 or a closed problem', () => {
     expect(canReplySupervision(outsider, unassigned)).toBe(false);
   });
   it('only leaders and admins close or return a 督办, and reopen a problem', () => {
-    for (const [actor, allowed] of [[leader, true], [admin, true], [officer, false], [investment, false]] as const) {
+    for (const [actor, allowed] of [
+      [leader, true],
+      [admin, true],
+      [officer, false],
+      [investment, false],
+    ] as const) {
       expect(canReviewSupervision(actor)).toBe(allowed);
       expect(canReopenProblem(actor)).toBe(allowed);
     }
@@ -150,8 +178,14 @@ describe('alerts', () => {
     expect(alertHref('stage_due', { projectId: 4 })).toBe('/projects/4');
   });
   it('sort red first, then by due date, undated last', () => {
-    const a = (key: string, severity: 'red' | 'yellow', dueDate: string | null) => ({ key, severity, dueDate }) as Alert;
-    const sorted = [a('1', 'yellow', '2026-01-01'), a('2', 'red', null), a('3', 'red', '2026-02-01'), a('4', 'red', '2026-01-05')].sort(compareAlerts);
+    const a = (key: string, severity: 'red' | 'yellow', dueDate: string | null) =>
+      ({ key, severity, dueDate }) as Alert;
+    const sorted = [
+      a('1', 'yellow', '2026-01-01'),
+      a('2', 'red', null),
+      a('3', 'red', '2026-02-01'),
+      a('4', 'red', '2026-01-05'),
+    ].sort(compareAlerts);
     expect(sorted.map((x) => x.key)).toEqual(['4', '3', '2', '1']);
   });
   it('say how late in words', () => {

@@ -7,7 +7,9 @@ import { dueReportMonth, yearSeries } from '@/lib/rules/report-month';
 import { projectCode, money } from '@/lib/validation';
 
 describe('project code (GB/T 40058-2021)', () => {
-  it.each(['1801-220202-04-01-123456', '2512-220281-99-10-000000'])('accepts %s', (code) => expect(isValidProjectCode(code)).toBe(true));
+  it.each(['1801-220202-04-01-123456', '2512-220281-99-10-000000'])('accepts %s', (code) =>
+    expect(isValidProjectCode(code)).toBe(true),
+  );
   it.each([
     ['', 'empty'],
     ['1813-220202-04-01-123456', 'month 13'],
@@ -29,7 +31,8 @@ describe('project code (GB/T 40058-2021)', () => {
 
 describe('money', () => {
   it('sums integers exactly and skips blanks', () => expect(sumMoney([120_000, null, 35, undefined, 0])).toBe(120_035));
-  it('stays exact beyond float-unsafe decimal sums', () => expect(sumMoney(Array(10).fill(10_000_000_001))).toBe(100_000_000_010));
+  it('stays exact beyond float-unsafe decimal sums', () =>
+    expect(sumMoney(Array(10).fill(10_000_000_001))).toBe(100_000_000_010));
   it('refuses fractions', () => expect(() => sumMoney([1.5])).toThrow());
   it('schema: non-negative integer 万元', () => {
     expect(money.safeParse(-1).success).toBe(false);
@@ -63,7 +66,9 @@ describe('photo type by content', () => {
   it('knows JPEG, PNG and WebP', () => {
     expect(detectPhotoType(new Uint8Array([0xff, 0xd8, 0xff, 0xe0]))).toBe('image/jpeg');
     expect(detectPhotoType(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe('image/png');
-    expect(detectPhotoType(new Uint8Array([0x52, 0x49, 0x46, 0x46, 0, 0, 0, 0, 0x57, 0x45, 0x42, 0x50]))).toBe('image/webp');
+    expect(detectPhotoType(new Uint8Array([0x52, 0x49, 0x46, 0x46, 0, 0, 0, 0, 0x57, 0x45, 0x42, 0x50]))).toBe(
+      'image/webp',
+    );
   });
   it('refuses anything else, whatever its name', () => {
     expect(detectPhotoType(new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"/>'))).toBeNull();
@@ -78,7 +83,8 @@ describe('the report month that is due', () => {
     expect(dueReportMonth('2018-05-20', ['2018-04'])).toBe('2018-05');
     expect(dueReportMonth('2018-01-02', [])).toBe('2017-12');
   });
-  it('this month for a project registered this month', () => expect(dueReportMonth('2018-05-20', [], '2018-05-02T03:00:00Z')).toBe('2018-05'));
+  it('this month for a project registered this month', () =>
+    expect(dueReportMonth('2018-05-20', [], '2018-05-02T03:00:00Z')).toBe('2018-05'));
   it('builds this year’s running total', () => {
     const { points, yearToDate } = yearSeries('2018-04-10', [
       { month: '2017-12', investmentThisMonth: 999 },

@@ -26,7 +26,10 @@ describe('checkTransition: every pair', () => {
     } else if (step < 0) {
       expect(bare).toMatchObject({ ok: false, code: 'reason_required' });
       expect(withReason).toEqual({ ok: true, direction: 'backward' });
-      expect(checkTransition({ from, to, reason: '   ', openApprovals: [] })).toMatchObject({ ok: false, code: 'reason_required' });
+      expect(checkTransition({ from, to, reason: '   ', openApprovals: [] })).toMatchObject({
+        ok: false,
+        code: 'reason_required',
+      });
     } else if (isAllowedForward(from, to)) {
       expect(bare).toEqual({ ok: true, direction: 'forward' });
     } else {
@@ -54,23 +57,43 @@ describe('the construction gate', () => {
   });
 
   it('an override still needs a reason', () => {
-    expect(checkTransition({ from: 'approvals', to: 'construction', override: true, openApprovals: open })).toMatchObject({ ok: false, code: 'reason_required' });
-    expect(checkTransition({ from: 'approvals', to: 'construction', override: true, reason: ' ', openApprovals: open })).toMatchObject({ ok: false, code: 'reason_required' });
+    expect(
+      checkTransition({ from: 'approvals', to: 'construction', override: true, openApprovals: open }),
+    ).toMatchObject({ ok: false, code: 'reason_required' });
+    expect(
+      checkTransition({ from: 'approvals', to: 'construction', override: true, reason: ' ', openApprovals: open }),
+    ).toMatchObject({ ok: false, code: 'reason_required' });
   });
 
   it('an override with a reason passes', () => {
-    expect(checkTransition({ from: 'approvals', to: 'construction', override: true, reason: '专题会议同意', openApprovals: open })).toEqual({ ok: true, direction: 'forward' });
+    expect(
+      checkTransition({
+        from: 'approvals',
+        to: 'construction',
+        override: true,
+        reason: '专题会议同意',
+        openApprovals: open,
+      }),
+    ).toEqual({ ok: true, direction: 'forward' });
   });
 
   it('a reason alone is no override', () => {
-    expect(checkTransition({ from: 'approvals', to: 'construction', reason: '专题会议同意', openApprovals: open })).toMatchObject({ ok: false, code: 'approvals_incomplete' });
+    expect(
+      checkTransition({ from: 'approvals', to: 'construction', reason: '专题会议同意', openApprovals: open }),
+    ).toMatchObject({ ok: false, code: 'approvals_incomplete' });
   });
 
   it('passes without override once every item is done or not applicable', () => {
-    expect(checkTransition({ from: 'approvals', to: 'construction', openApprovals: [] })).toEqual({ ok: true, direction: 'forward' });
+    expect(checkTransition({ from: 'approvals', to: 'construction', openApprovals: [] })).toEqual({
+      ok: true,
+      direction: 'forward',
+    });
   });
 
   it('does not gate moves into other stages', () => {
-    expect(checkTransition({ from: 'construction', to: 'completed', openApprovals: open })).toEqual({ ok: true, direction: 'forward' });
+    expect(checkTransition({ from: 'construction', to: 'completed', openApprovals: open })).toEqual({
+      ok: true,
+      direction: 'forward',
+    });
   });
 });

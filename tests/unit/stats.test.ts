@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { drillFilterChips } from '@/lib/schemas/ledger';
-import { cumulative, fraction, fundsRate, parsePeriod, percentText, periodRange, proratedPlan, rankBy, rankUnits, redBlackLists, unitRates, type UnitFigures } from '@/lib/rules/stats';
+import {
+  cumulative,
+  fraction,
+  fundsRate,
+  parsePeriod,
+  percentText,
+  periodRange,
+  proratedPlan,
+  rankBy,
+  rankUnits,
+  redBlackLists,
+  unitRates,
+  type UnitFigures,
+} from '@/lib/rules/stats';
 
 const unit = (unitId: number, over: Partial<UnitFigures> = {}): UnitFigures => ({
   unitId,
@@ -19,8 +32,17 @@ const unit = (unitId: number, over: Partial<UnitFigures> = {}): UnitFigures => (
 
 describe('periods', () => {
   it('spans a year and a quarter, with the right last day', () => {
-    expect(periodRange({ year: 2024, quarter: null })).toMatchObject({ from: '2024-01-01', to: '2024-12-31', label: '2024年' });
-    expect(periodRange({ year: 2024, quarter: 1 })).toMatchObject({ from: '2024-01-01', to: '2024-03-31', months: ['2024-01', '2024-02', '2024-03'], label: '2024年第一季度' });
+    expect(periodRange({ year: 2024, quarter: null })).toMatchObject({
+      from: '2024-01-01',
+      to: '2024-12-31',
+      label: '2024年',
+    });
+    expect(periodRange({ year: 2024, quarter: 1 })).toMatchObject({
+      from: '2024-01-01',
+      to: '2024-03-31',
+      months: ['2024-01', '2024-02', '2024-03'],
+      label: '2024年第一季度',
+    });
     expect(periodRange({ year: 2023, quarter: 4 }).to).toBe('2023-12-31');
     expect(periodRange({ year: 2024, quarter: 2 }).to).toBe('2024-06-30');
   });
@@ -28,7 +50,8 @@ describe('periods', () => {
   it('parses the URL value and falls back to the current year', () => {
     expect(parsePeriod('2025-Q3', 2026)).toEqual({ year: 2025, quarter: 3 });
     expect(parsePeriod('2025', 2026)).toEqual({ year: 2025, quarter: null });
-    for (const bad of [undefined, '', '2025-Q5', 'abc', '1999', '2099']) expect(parsePeriod(bad, 2026)).toEqual({ year: 2026, quarter: null });
+    for (const bad of [undefined, '', '2025-Q5', 'abc', '1999', '2099'])
+      expect(parsePeriod(bad, 2026)).toEqual({ year: 2026, quarter: null });
   });
 
   it('prorates the annual plan', () => {
@@ -42,7 +65,10 @@ describe('rates', () => {
   it('computes the three rates and says null where the base is zero', () => {
     const rates = unitRates(unit(1));
     expect(rates).toMatchObject({ startRate: 50, investmentRate: 50, onTimeRate: 50 });
-    expect(unitRates(unit(2, { startBase: 0, started: 0, completedWithDue: 0 }))).toMatchObject({ startRate: null, onTimeRate: null });
+    expect(unitRates(unit(2, { startBase: 0, started: 0, completedWithDue: 0 }))).toMatchObject({
+      startRate: null,
+      onTimeRate: null,
+    });
   });
 });
 
@@ -55,8 +81,18 @@ describe('ranking', () => {
   ];
 
   it('ranks higher rates first, fewer red lights first, and no data last, with ties sharing a rank', () => {
-    expect([...rankBy(rows, 'startRate')]).toEqual([[1, 1], [2, 2], [3, 3], [4, 4]]);
-    expect([...rankBy(rows, 'red')]).toEqual([[1, 1], [2, 2], [3, 4], [4, 2]]);
+    expect([...rankBy(rows, 'startRate')]).toEqual([
+      [1, 1],
+      [2, 2],
+      [3, 3],
+      [4, 4],
+    ]);
+    expect([...rankBy(rows, 'red')]).toEqual([
+      [1, 1],
+      [2, 2],
+      [3, 4],
+      [4, 2],
+    ]);
     expect(rankBy(rows, 'investmentRate').get(2)).toBe(2);
     expect(rankBy(rows, 'investmentRate').get(4)).toBe(2);
   });
@@ -102,16 +138,25 @@ describe('the API rates (issue 11)', () => {
 
 describe('drill-down chips', () => {
   it('names the entered-stage filter in Chinese, a whole year as the year', () => {
-    expect(drillFilterChips({ enteredStage: 'construction', enteredFrom: '2026-01-01', enteredTo: '2026-12-31' })).toEqual([
-      { label: '2026年进入开工建设', keys: ['enteredStage', 'enteredFrom', 'enteredTo', 'timeliness'] },
-    ]);
-    expect(drillFilterChips({ enteredStage: 'completed', enteredFrom: '2026-01-01', enteredTo: '2026-06-30', timeliness: 'on_time' })[0].label).toBe('2026-01-01 至 2026-06-30 进入竣工（按期）');
-    expect(drillFilterChips({ minStage: 'construction', minInvestment: 10_000, reportYear: 2026, applicationFiled: true }).map((c) => c.label)).toEqual([
-      '开工建设及以后阶段',
-      '总投资 1亿元以上',
-      '2026年填报过月度进度',
-      '已提出上争申请',
-    ]);
+    expect(
+      drillFilterChips({ enteredStage: 'construction', enteredFrom: '2026-01-01', enteredTo: '2026-12-31' }),
+    ).toEqual([{ label: '2026年进入开工建设', keys: ['enteredStage', 'enteredFrom', 'enteredTo', 'timeliness'] }]);
+    expect(
+      drillFilterChips({
+        enteredStage: 'completed',
+        enteredFrom: '2026-01-01',
+        enteredTo: '2026-06-30',
+        timeliness: 'on_time',
+      })[0].label,
+    ).toBe('2026-01-01 至 2026-06-30 进入竣工（按期）');
+    expect(
+      drillFilterChips({
+        minStage: 'construction',
+        minInvestment: 10_000,
+        reportYear: 2026,
+        applicationFiled: true,
+      }).map((c) => c.label),
+    ).toEqual(['开工建设及以后阶段', '总投资 1亿元以上', '2026年填报过月度进度', '已提出上争申请']);
     expect(drillFilterChips({})).toEqual([]);
   });
 });

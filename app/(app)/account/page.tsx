@@ -17,7 +17,9 @@ export default async function AccountPage() {
         <dl className="grid grid-cols-1 gap-3 text-sm sm:grid-cols-2">
           <div>
             <dt className="text-slate-500">姓名</dt>
-            <dd className="font-medium" data-testid="account-name">{user.name}</dd>
+            <dd className="font-medium" data-testid="account-name">
+              {user.name}
+            </dd>
           </div>
           <div>
             <dt className="text-slate-500">用户名</dt>

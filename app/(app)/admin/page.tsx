@@ -23,7 +23,10 @@ export default async function AdminHome() {
       <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
         {SECTIONS.map((section) => (
           <li key={section.href}>
-            <Link href={section.href} className="block h-full rounded-lg border border-slate-200 bg-white p-4 shadow-sm transition hover:border-brand-500 hover:shadow">
+            <Link
+              href={section.href}
+              className="block h-full rounded-lg border border-slate-200 bg-white p-4 shadow-sm transition hover:border-brand-500 hover:shadow"
+            >
               <span className="block text-base font-semibold text-brand-700">{section.title}</span>
               <span className="mt-1 block text-sm text-slate-600">{section.text}</span>
             </Link>

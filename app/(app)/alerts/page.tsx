@@ -33,13 +33,21 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
   const pages = pageCount(alerts.length, PAGE_SIZE);
   const shown = alerts.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   const red = alerts.filter((a) => a.severity === 'red').length;
-  const scope = seeAll ? '全市项目、督办和招商线索' : user.role === 'officer' ? `${user.unitName ?? '本单位'}及本人负责的项目、交办给本人的督办` : '本人负责的招商线索和项目';
+  const scope = seeAll
+    ? '全市项目、督办和招商线索'
+    : user.role === 'officer'
+      ? `${user.unitName ?? '本单位'}及本人负责的项目、交办给本人的督办`
+      : '本人负责的招商线索和项目';
 
   return (
     <div>
       <PageHeader
         title="预警"
-        actions={alerts.length > 0 ? <ExportLink href={exportHref('/alerts/export', {}, { unitId: unitId ? String(unitId) : undefined })} /> : null}
+        actions={
+          alerts.length > 0 ? (
+            <ExportLink href={exportHref('/alerts/export', {}, { unitId: unitId ? String(unitId) : undefined })} />
+          ) : null
+        }
         description={
           <>
             {scope}：共 {alerts.length} 条，其中红色 {red} 条、黄色 {alerts.length - red} 条。
@@ -47,8 +55,19 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
         }
       />
       {seeAll ? (
-        <form method="get" action="/alerts" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3">
-          <SelectField name="unitId" label="单位" placeholder="全部单位" defaultValue={unitId ? String(unitId) : ''} options={listUnits().map((u) => ({ value: u.id, label: u.name }))} wrapperClassName="min-w-48" />
+        <form
+          method="get"
+          action="/alerts"
+          className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3"
+        >
+          <SelectField
+            name="unitId"
+            label="单位"
+            placeholder="全部单位"
+            defaultValue={unitId ? String(unitId) : ''}
+            options={listUnits().map((u) => ({ value: u.id, label: u.name }))}
+            wrapperClassName="min-w-48"
+          />
           <button type="submit" className={buttonClass('primary')}>
             筛选
           </button>
@@ -63,7 +82,10 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
             if (group.length === 0) return null;
             return (
               <section key={severity} aria-labelledby={`alerts-${severity}`} className="mb-5">
-                <h2 id={`alerts-${severity}`} className="mb-2 flex items-center gap-2 text-base font-semibold text-slate-800">
+                <h2
+                  id={`alerts-${severity}`}
+                  className="mb-2 flex items-center gap-2 text-base font-semibold text-slate-800"
+                >
                   <span className={`h-2.5 w-2.5 rounded-full ${SEVERITY[severity].dot}`} aria-hidden="true" />
                   {SEVERITY[severity].title}（{severity === 'red' ? red : alerts.length - red}）
                 </h2>
@@ -80,7 +102,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
             pages={pages}
             hrefFor={(target) => listHref('/alerts', { unitId }, { page: target })}
             summary={`第 ${page} / ${pages} 页，共 ${alerts.length} 条`}
-             className="mt-4"
+            className="mt-4"
           />
         </>
       )}
@@ -94,7 +116,11 @@ function AlertRow({ alert }: { alert: Alert }) {
       <div className="flex shrink-0 flex-wrap items-center gap-1.5 sm:w-56">
         <Tag tone={SEVERITY[alert.severity].tone}>{alert.severity === 'red' ? '红' : '黄'}</Tag>
         <Tag>{ALERT_KIND_LABELS[alert.kind]}</Tag>
-        {alert.daysLate !== null ? <span className={`text-xs font-medium ${alert.daysLate > 0 ? 'text-red-700' : 'text-amber-800'}`}>{lateness(alert.daysLate)}</span> : null}
+        {alert.daysLate !== null ? (
+          <span className={`text-xs font-medium ${alert.daysLate > 0 ? 'text-red-700' : 'text-amber-800'}`}>
+            {lateness(alert.daysLate)}
+          </span>
+        ) : null}
       </div>
       <div className="min-w-0 flex-1">
         <p className="text-sm text-slate-900">{alert.message}</p>

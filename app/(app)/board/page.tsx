@@ -9,21 +9,40 @@ import { projectBoard } from '@/domain/fresh-light-reads';
 import { requireUser } from '@/lib/auth/next';
 import { CATEGORIES, CATEGORY_LABELS, LIGHTS, LIGHT_LABELS, STAGES, STAGE_LABELS } from '@/lib/rules/enums';
 import { formatMoneyCompact } from '@/lib/rules/money';
-import { COLUMN_PAGE_SIZE, LANE_LABELS, LANE_PAGE_SIZE, PROJECT_LANES, filtersToQuery, pickLane } from '@/lib/schemas/board';
+import {
+  COLUMN_PAGE_SIZE,
+  LANE_LABELS,
+  LANE_PAGE_SIZE,
+  PROJECT_LANES,
+  filtersToQuery,
+  pickLane,
+} from '@/lib/schemas/board';
 import { parseFiltersLenient, projectFilterSchema } from '@/lib/schemas/filters';
 
 export const metadata: Metadata = { title: '项目看板' };
 
-export default async function BoardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function BoardPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser();
   const params = await searchParams;
   const filters = parseFiltersLenient(projectFilterSchema, params);
   const lane = pickLane(PROJECT_LANES, params.lane);
   const pageSize = lane ? LANE_PAGE_SIZE : COLUMN_PAGE_SIZE;
   const { lanes, columns } = projectBoard(user, filters, lane, pageSize);
-  const total = columns.reduce((acc, c) => ({ count: acc.count + c.sums.count, money: acc.money + c.sums.totalInvestment }), { count: 0, money: 0 });
+  const total = columns.reduce(
+    (acc, c) => ({ count: acc.count + c.sums.count, money: acc.money + c.sums.totalInvestment }),
+    { count: 0, money: 0 },
+  );
   const filterQuery = filtersToQuery(filters);
-  const values = Object.fromEntries(Object.entries({ ...filters, lane }).map(([k, v]) => [k, v === undefined ? undefined : typeof v === 'boolean' ? (v ? '1' : '0') : String(v)]));
+  const values = Object.fromEntries(
+    Object.entries({ ...filters, lane }).map(([k, v]) => [
+      k,
+      v === undefined ? undefined : typeof v === 'boolean' ? (v ? '1' : '0') : String(v),
+    ]),
+  );
 
   return (
     <>
@@ -42,18 +61,52 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
         action="/board"
         values={values}
         fields={[
-          { name: 'category', label: '项目类别', options: CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] })) },
-          { name: 'shuangshi', label: '双十项目', options: [{ value: '1', label: '是' }, { value: '0', label: '否' }] },
+          {
+            name: 'category',
+            label: '项目类别',
+            options: CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] })),
+          },
+          {
+            name: 'shuangshi',
+            label: '双十项目',
+            options: [
+              { value: '1', label: '是' },
+              { value: '0', label: '否' },
+            ],
+          },
           { name: 'unitId', label: '责任单位', options: listUnits().map((u) => ({ value: u.id, label: u.name })) },
           { name: 'industryId', label: '产业', options: listIndustries().map((i) => ({ value: i.id, label: i.name })) },
-          { name: 'leaderId', label: '包保领导', options: listUserOptions({ role: 'leader' }).map((u) => ({ value: u.id, label: u.name })) },
-          { name: 'ownerId', label: '责任人', options: listUserOptions({ role: 'officer' }).map((u) => ({ value: u.id, label: u.name })) },
+          {
+            name: 'leaderId',
+            label: '包保领导',
+            options: listUserOptions({ role: 'leader' }).map((u) => ({ value: u.id, label: u.name })),
+          },
+          {
+            name: 'ownerId',
+            label: '责任人',
+            options: listUserOptions({ role: 'officer' }).map((u) => ({ value: u.id, label: u.name })),
+          },
           { name: 'light', label: '红黄绿灯', options: LIGHTS.map((l) => ({ value: l, label: LIGHT_LABELS[l] })) },
-          { name: 'lane', label: '泳道', allLabel: '不分组', options: PROJECT_LANES.map((l) => ({ value: l, label: LANE_LABELS[l] })) },
+          {
+            name: 'lane',
+            label: '泳道',
+            allLabel: '不分组',
+            options: PROJECT_LANES.map((l) => ({ value: l, label: LANE_LABELS[l] })),
+          },
           { name: 'q', label: '搜索' },
         ]}
       />
-      <Board data={{ kind: 'projects', stages: STAGES.map((s) => ({ key: s, label: STAGE_LABELS[s] })), lanes, columns, filterQuery, pageSize }} moveAction={moveProjectAction} />
+      <Board
+        data={{
+          kind: 'projects',
+          stages: STAGES.map((s) => ({ key: s, label: STAGE_LABELS[s] })),
+          lanes,
+          columns,
+          filterQuery,
+          pageSize,
+        }}
+        moveAction={moveProjectAction}
+      />
     </>
   );
 }

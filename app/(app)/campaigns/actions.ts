@@ -16,7 +16,12 @@ export const createCampaignAction = guardedAction({ schema: campaignFormSchema }
 });
 
 export const updateCampaignAction = guardedAction(
-  { schema: z.intersection(campaignFormSchema, z.object({ campaignId: fromFormNumber(id), version: fromFormNumber(version) })) },
+  {
+    schema: z.intersection(
+      campaignFormSchema,
+      z.object({ campaignId: fromFormNumber(id), version: fromFormNumber(version) }),
+    ),
+  },
   ({ campaignId, ...input }, actor) => {
     const campaign = updateCampaign(actor, campaignId, input);
     revalidatePath(`/campaigns/${campaignId}`);
@@ -24,8 +29,11 @@ export const updateCampaignAction = guardedAction(
   },
 );
 
-export const deleteCampaignAction = guardedAction({ schema: z.object({ campaignId: fromFormNumber(id), version: fromFormNumber(version) }) }, ({ campaignId, version }, actor) => {
-  deleteCampaign(actor, campaignId, version);
-  revalidatePath('/campaigns');
-  redirect('/campaigns');
-});
+export const deleteCampaignAction = guardedAction(
+  { schema: z.object({ campaignId: fromFormNumber(id), version: fromFormNumber(version) }) },
+  ({ campaignId, version }, actor) => {
+    deleteCampaign(actor, campaignId, version);
+    revalidatePath('/campaigns');
+    redirect('/campaigns');
+  },
+);

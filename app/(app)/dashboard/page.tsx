@@ -36,9 +36,16 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         description={`${year}年${unitName ?? '全市'}${STATS_SCOPE_LABELS[scope]}目标完成情况，数据截至 ${day}。点击任一数字可查看对应项目台账，台账合计与该数字一致。`}
         actions={<StatsTabs />}
       />
-      <ScopeSwitch scope={scope} unitId={unitId} period={rawPeriod ? periodValue : undefined} units={units.map((unit) => ({ id: unit.id, name: unit.name }))} />
+      <ScopeSwitch
+        scope={scope}
+        unitId={unitId}
+        period={rawPeriod ? periodValue : undefined}
+        units={units.map((unit) => ({ id: unit.id, name: unit.name }))}
+      />
       {!stats.unitId && stats.targets.started === null && stats.targets.signed === null ? (
-        <p className="mb-3 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">尚未录入 {year} 年度目标，完成率显示为“无数据”。请管理员在设置中录入。</p>
+        <p className="mb-3 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          尚未录入 {year} 年度目标，完成率显示为“无数据”。请管理员在设置中录入。
+        </p>
       ) : null}
       <FigureTiles stats={stats} />
       <Card className="mt-4" title="按投资规模">
@@ -46,7 +53,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </Card>
       <DashboardCharts dashboard={dashboard} year={year} day={day} />
       <LightTrendCard />
-      <RankingCard ranked={rankUnits(dashboard.units.map(unitRates))} ranking={ranking} periodValue={periodValue} year={year} scope={scope} unitId={unitId} />
+      <RankingCard
+        ranked={rankUnits(dashboard.units.map(unitRates))}
+        ranking={ranking}
+        periodValue={periodValue}
+        year={year}
+        scope={scope}
+        unitId={unitId}
+      />
     </>
   );
 }

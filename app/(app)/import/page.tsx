@@ -25,7 +25,11 @@ const HELP = {
   ],
 } as const;
 
-export default async function ImportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ImportPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser(IMPORT_ROLES);
   const params = await searchParams;
   const parsedPage = pageSchema.safeParse(Array.isArray(params.page) ? params.page[0] : params.page);
@@ -72,7 +76,14 @@ export default async function ImportPage({ searchParams }: { searchParams: Promi
       </div>
       <Card title={`导入记录（${batches.total}）`}>
         <BatchList batches={batches.items} auditLinks={user.role === 'admin'} />
-        <Pager page={page} pages={pages} hrefFor={(target) => `/import?page=${target}`} label="导入记录分页" look="links" className="mt-3" />
+        <Pager
+          page={page}
+          pages={pages}
+          hrefFor={(target) => `/import?page=${target}`}
+          label="导入记录分页"
+          look="links"
+          className="mt-3"
+        />
       </Card>
     </div>
   );

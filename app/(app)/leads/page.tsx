@@ -27,7 +27,10 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
   const user = await requireUser();
   const params = await searchParams;
   const filters = parseFiltersLenient(leadFilterSchema, params);
-  const { sort, dir, page } = parseFiltersLenient(leadListQuerySchema.pick({ sort: true, dir: true, page: true }), params);
+  const { sort, dir, page } = parseFiltersLenient(
+    leadListQuerySchema.pick({ sort: true, dir: true, page: true }),
+    params,
+  );
   const currentSort = sort ?? 'updatedAt';
   const currentDir = dir ?? 'desc';
   const day = today();
@@ -37,7 +40,11 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
   const rows = listLeads({ filters, sort: currentSort, dir: currentDir, page: currentPage, pageSize: PAGE_SIZE, day });
   const usualDays = getSetting('leadStageUsualDays');
   const options = loadLeadFormOptions();
-  const raw: LeadFilterValues = Object.fromEntries(Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]).filter(([, value]) => value));
+  const raw: LeadFilterValues = Object.fromEntries(
+    Object.entries(params)
+      .map(([key, value]) => [key, Array.isArray(value) ? value[0] : value])
+      .filter(([, value]) => value),
+  );
   const sortState: SortState<LeadSort> = {
     sort: currentSort,
     dir: currentDir,
@@ -73,13 +80,25 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
       </p>
       {rows.length === 0 ? (
         <EmptyState title="没有符合条件的线索">
-          {Object.keys(filters).length ? <Link href="/leads" className="underline">清除筛选条件</Link> : canCreateLead(user) ? '点击"新建线索"录入第一条线索。' : null}
+          {Object.keys(filters).length ? (
+            <Link href="/leads" className="underline">
+              清除筛选条件
+            </Link>
+          ) : canCreateLead(user) ? (
+            '点击"新建线索"录入第一条线索。'
+          ) : null}
         </EmptyState>
       ) : (
         <>
           <LeadTable rows={rows} day={day} usualDays={usualDays} sort={sortState} totals={totals} />
           <LeadCardList rows={rows} day={day} usualDays={usualDays} />
-          <Pager page={currentPage} pages={pages} hrefFor={(target) => listHref('/leads', raw, { page: target })} className="mt-3" always />
+          <Pager
+            page={currentPage}
+            pages={pages}
+            hrefFor={(target) => listHref('/leads', raw, { page: target })}
+            className="mt-3"
+            always
+          />
         </>
       )}
     </div>

@@ -3,7 +3,14 @@ import { listUnits } from '@/db/queries/reference';
 import { listProblemPage } from '@/domain/problems';
 import { requireUser } from '@/lib/auth/next';
 import { dateOfTimestamp, daysBetween, today } from '@/lib/rules/dates';
-import { PROBLEM_LEVEL_LABELS, PROBLEM_LEVELS, PROBLEM_STATUS_LABELS, PROBLEM_STATUSES, PROBLEM_TYPE_LABELS, PROBLEM_TYPES } from '@/lib/rules/enums';
+import {
+  PROBLEM_LEVEL_LABELS,
+  PROBLEM_LEVELS,
+  PROBLEM_STATUS_LABELS,
+  PROBLEM_STATUSES,
+  PROBLEM_TYPE_LABELS,
+  PROBLEM_TYPES,
+} from '@/lib/rules/enums';
 import { levelsFrom } from '@/lib/rules/problems';
 import { parseFiltersLenient } from '@/lib/schemas/filters';
 import { problemFilterSchema } from '@/lib/schemas/problems';
@@ -32,11 +39,18 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
   const filters = parseFiltersLenient(problemFilterSchema, params);
   const meetingView = params.view === 'meeting';
   const page = pageSchema.safeParse(params.page).data ?? 1;
-  const result = listProblemPage({ ...filters, levels: meetingView && !filters.level ? MEETING_LEVELS : undefined, status: filters.status ?? (meetingView ? 'open' : undefined), page, pageSize: PAGE_SIZE });
+  const result = listProblemPage({
+    ...filters,
+    levels: meetingView && !filters.level ? MEETING_LEVELS : undefined,
+    status: filters.status ?? (meetingView ? 'open' : undefined),
+    page,
+    pageSize: PAGE_SIZE,
+  });
   const units = listUnits();
   const day = today();
   const pages = pageCount(result.total, PAGE_SIZE);
-  const tabClass = (active: boolean) => `rounded-md px-3 py-1.5 text-sm font-medium ${active ? 'bg-brand-600 text-white' : 'bg-white text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50'}`;
+  const tabClass = (active: boolean) =>
+    `rounded-md px-3 py-1.5 text-sm font-medium ${active ? 'bg-brand-600 text-white' : 'bg-white text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50'}`;
 
   return (
     <div>
@@ -49,18 +63,64 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
         <Link href="/problems" className={tabClass(!meetingView)} aria-current={!meetingView ? 'page' : undefined}>
           全部问题
         </Link>
-        <Link href="/problems?view=meeting" className={tabClass(meetingView)} aria-current={meetingView ? 'page' : undefined}>
+        <Link
+          href="/problems?view=meeting"
+          className={tabClass(meetingView)}
+          aria-current={meetingView ? 'page' : undefined}
+        >
           {user.role === 'leader' || user.role === 'admin' ? '待领导协调（市级协调会及以上）' : '市级协调会及以上'}
         </Link>
       </nav>
-      <form method="get" action="/problems" className="mb-4 grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-3 lg:grid-cols-7">
+      <form
+        method="get"
+        action="/problems"
+        className="mb-4 grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-3 lg:grid-cols-7"
+      >
         {meetingView ? <input type="hidden" name="view" value="meeting" /> : null}
-        <SelectField name="level" label="层级" placeholder="全部" defaultValue={filters.level ?? ''} options={PROBLEM_LEVELS.map((l) => ({ value: l, label: PROBLEM_LEVEL_LABELS[l] }))} />
-        <SelectField name="type" label="类型" placeholder="全部" defaultValue={filters.type ?? ''} options={PROBLEM_TYPES.map((t) => ({ value: t, label: PROBLEM_TYPE_LABELS[t] }))} />
-        <SelectField name="unitId" label="责任单位" placeholder="全部" defaultValue={filters.unitId ? String(filters.unitId) : ''} options={units.map((u) => ({ value: u.id, label: u.name }))} />
-        <SelectField name="status" label="状态" placeholder="全部" defaultValue={filters.status ?? ''} options={PROBLEM_STATUSES.map((s) => ({ value: s, label: PROBLEM_STATUS_LABELS[s] }))} />
-        <SelectField name="overdue" label="是否超期" placeholder="全部" defaultValue={filters.overdue === undefined ? '' : filters.overdue ? 'true' : 'false'} options={[{ value: 'true', label: '已超期' }, { value: 'false', label: '未超期' }]} />
-        <SelectField name="sort" label="排序" defaultValue={filters.sort ?? 'oldest'} options={Object.entries(SORT_LABELS).map(([value, label]) => ({ value, label }))} />
+        <SelectField
+          name="level"
+          label="层级"
+          placeholder="全部"
+          defaultValue={filters.level ?? ''}
+          options={PROBLEM_LEVELS.map((l) => ({ value: l, label: PROBLEM_LEVEL_LABELS[l] }))}
+        />
+        <SelectField
+          name="type"
+          label="类型"
+          placeholder="全部"
+          defaultValue={filters.type ?? ''}
+          options={PROBLEM_TYPES.map((t) => ({ value: t, label: PROBLEM_TYPE_LABELS[t] }))}
+        />
+        <SelectField
+          name="unitId"
+          label="责任单位"
+          placeholder="全部"
+          defaultValue={filters.unitId ? String(filters.unitId) : ''}
+          options={units.map((u) => ({ value: u.id, label: u.name }))}
+        />
+        <SelectField
+          name="status"
+          label="状态"
+          placeholder="全部"
+          defaultValue={filters.status ?? ''}
+          options={PROBLEM_STATUSES.map((s) => ({ value: s, label: PROBLEM_STATUS_LABELS[s] }))}
+        />
+        <SelectField
+          name="overdue"
+          label="是否超期"
+          placeholder="全部"
+          defaultValue={filters.overdue === undefined ? '' : filters.overdue ? 'true' : 'false'}
+          options={[
+            { value: 'true', label: '已超期' },
+            { value: 'false', label: '未超期' },
+          ]}
+        />
+        <SelectField
+          name="sort"
+          label="排序"
+          defaultValue={filters.sort ?? 'oldest'}
+          options={Object.entries(SORT_LABELS).map(([value, label]) => ({ value, label }))}
+        />
         <div className="col-span-2 flex items-end gap-2 sm:col-span-1">
           <button type="submit" className={buttonClass('primary')}>
             筛选
@@ -79,21 +139,40 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
             <caption className="sr-only">问题清单</caption>
             <thead className="bg-slate-50 text-left text-xs text-slate-600">
               <tr>
-                <th scope="col" className="px-3 py-2">问题</th>
-                <th scope="col" className="px-3 py-2">项目</th>
-                <th scope="col" className="px-3 py-2">类型</th>
-                <th scope="col" className="px-3 py-2">层级</th>
-                <th scope="col" className="px-3 py-2">责任单位</th>
-                <th scope="col" className="px-3 py-2">解决时限</th>
-                <th scope="col" className="px-3 py-2">挂账天数</th>
-                <th scope="col" className="px-3 py-2">状态</th>
+                <th scope="col" className="px-3 py-2">
+                  问题
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  项目
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  类型
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  层级
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  责任单位
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  解决时限
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  挂账天数
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  状态
+                </th>
               </tr>
             </thead>
             <tbody>
               {result.items.map((p) => (
                 <tr key={p.id} className="border-t border-slate-100 align-top">
                   <td className="max-w-md px-3 py-2">
-                    <Link href={`/projects/${p.projectId}/problems#problem-${p.id}`} className="text-brand-700 hover:underline">
+                    <Link
+                      href={`/projects/${p.projectId}/problems#problem-${p.id}`}
+                      className="text-brand-700 hover:underline"
+                    >
                       {p.description}
                     </Link>
                   </td>
@@ -101,10 +180,12 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
                   <td className="px-3 py-2">{PROBLEM_TYPE_LABELS[p.type]}</td>
                   <td className="px-3 py-2">{PROBLEM_LEVEL_LABELS[p.level]}</td>
                   <td className="px-3 py-2">{p.unitName}</td>
-                  <td className="whitespace-nowrap px-3 py-2">
+                  <td className="px-3 py-2 whitespace-nowrap">
                     {p.deadline} <DeadlineTag deadline={p.deadline} open={p.status === 'open'} />
                   </td>
-                  <td className="px-3 py-2">{daysBetween(dateOfTimestamp(p.createdAt), p.closedAt ? dateOfTimestamp(p.closedAt) : day)}</td>
+                  <td className="px-3 py-2">
+                    {daysBetween(dateOfTimestamp(p.createdAt), p.closedAt ? dateOfTimestamp(p.closedAt) : day)}
+                  </td>
                   <td className="px-3 py-2">
                     <Tag tone={p.status === 'open' ? 'amber' : 'emerald'}>{PROBLEM_STATUS_LABELS[p.status]}</Tag>
                   </td>
@@ -121,11 +202,15 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
                   <Tag tone={p.status === 'open' ? 'amber' : 'emerald'}>{PROBLEM_STATUS_LABELS[p.status]}</Tag>
                   <DeadlineTag deadline={p.deadline} open={p.status === 'open'} />
                 </div>
-                <Link href={`/projects/${p.projectId}/problems#problem-${p.id}`} className="mt-1 block font-medium text-brand-700">
+                <Link
+                  href={`/projects/${p.projectId}/problems#problem-${p.id}`}
+                  className="mt-1 block font-medium text-brand-700"
+                >
                   {p.description}
                 </Link>
                 <p className="mt-1 text-xs text-slate-600">
-                  {p.projectName} · {p.unitName} · 时限 {p.deadline} · 挂账 {daysBetween(dateOfTimestamp(p.createdAt), p.closedAt ? dateOfTimestamp(p.closedAt) : day)} 天
+                  {p.projectName} · {p.unitName} · 时限 {p.deadline} · 挂账{' '}
+                  {daysBetween(dateOfTimestamp(p.createdAt), p.closedAt ? dateOfTimestamp(p.closedAt) : day)} 天
                 </p>
               </li>
             ))}
@@ -133,9 +218,11 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
           <Pager
             page={page}
             pages={pages}
-            hrefFor={(target) => listHref('/problems', { ...filters, view: meetingView ? 'meeting' : undefined }, { page: target })}
+            hrefFor={(target) =>
+              listHref('/problems', { ...filters, view: meetingView ? 'meeting' : undefined }, { page: target })
+            }
             summary={`第 ${page} / ${pages} 页，共 ${result.total} 条`}
-             className="mt-4"
+            className="mt-4"
           />
         </>
       )}

@@ -9,11 +9,22 @@ import { projectCreateForm, projectEditForm } from '@/lib/schemas/project-form';
 import { id } from '@/lib/validation';
 
 /** Stage move from the project page and the board; same rules as the API's transitions. */
-export const moveProjectAction = guardedAction({ schema: transitionSchema.extend({ projectId: id }) }, ({ projectId, ...move }, actor) => {
-  const project = moveProjectStage(actor, projectId, move);
-  revalidatePath(`/projects/${projectId}`);
-  return { id: project.id, stage: project.stage, version: project.version, light: project.light, lightReasons: project.lightReasons, approvalsOverridden: project.approvalsOverridden, stageEnteredAt: project.stageEnteredAt };
-});
+export const moveProjectAction = guardedAction(
+  { schema: transitionSchema.extend({ projectId: id }) },
+  ({ projectId, ...move }, actor) => {
+    const project = moveProjectStage(actor, projectId, move);
+    revalidatePath(`/projects/${projectId}`);
+    return {
+      id: project.id,
+      stage: project.stage,
+      version: project.version,
+      light: project.light,
+      lightReasons: project.lightReasons,
+      approvalsOverridden: project.approvalsOverridden,
+      stageEnteredAt: project.stageEnteredAt,
+    };
+  },
+);
 
 export const createProjectAction = guardedAction({ schema: projectCreateForm }, (input, actor) => {
   const project = createProject(actor, input);

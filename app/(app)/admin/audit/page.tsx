@@ -18,7 +18,11 @@ const DEFAULTS = { page: 1, pageSize: 50 };
 
 export const metadata = { title: '审计日志 · 吉林市重点项目管理平台' };
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireUser(['admin']);
   const filters = auditFilterSchema.parse(parseFiltersLenient(auditFilterSchema, await searchParams));
   const result = listAuditEntries(filters);
@@ -27,9 +31,17 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const { page, pageSize: _pageSize, ...exportFilters } = filters;
   return (
     <div className="space-y-4">
-      <PageHeader title="审计日志" description="每一次变更的操作人、时间、记录和变更前后内容。日志只增不改，任何人都不能编辑或删除。" />
+      <PageHeader
+        title="审计日志"
+        description="每一次变更的操作人、时间、记录和变更前后内容。日志只增不改，任何人都不能编辑或删除。"
+      />
       <Card>
-        <AuditFilterForm filters={filters} users={listUserOptions()} entityTypes={listAuditEntityTypes()} exportHref={listHref('/admin/audit/export', exportFilters, {}, DEFAULTS)} />
+        <AuditFilterForm
+          filters={filters}
+          users={listUserOptions()}
+          entityTypes={listAuditEntityTypes()}
+          exportHref={listHref('/admin/audit/export', exportFilters, {}, DEFAULTS)}
+        />
       </Card>
       <Card title={`共 ${result.total.toLocaleString('zh-CN')} 条`}>
         {result.items.length === 0 ? (
@@ -49,18 +61,38 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 cell: (entry) => {
                   const label = `${entityTypeLabel(entry.entityType)}${entry.entityId ? ` #${entry.entityId}` : ''}`;
                   const href = recordHref(entry.entityType, entry.entityId, entry.projectId);
-                  return href ? <Link className="text-brand-700 underline" href={href}>{label}</Link> : label;
+                  return href ? (
+                    <Link className="text-brand-700 underline" href={href}>
+                      {label}
+                    </Link>
+                  ) : (
+                    label
+                  );
                 },
               },
               {
                 header: '批次',
-                cell: (entry) => (entry.batchId ? <Link className="text-brand-700 underline" href={`/admin/audit?batchId=${entry.batchId}`}>#{entry.batchId}</Link> : '—'),
+                cell: (entry) =>
+                  entry.batchId ? (
+                    <Link className="text-brand-700 underline" href={`/admin/audit?batchId=${entry.batchId}`}>
+                      #{entry.batchId}
+                    </Link>
+                  ) : (
+                    '—'
+                  ),
               },
               { header: '变更前 → 变更后', cell: (entry) => <AuditChange entry={entry} names={names} /> },
             ]}
           />
         )}
-        <Pager page={page} pages={pages} hrefFor={(target) => listHref('/admin/audit', filters, { page: target }, DEFAULTS)} label="审计日志分页" look="links" className="mt-3" />
+        <Pager
+          page={page}
+          pages={pages}
+          hrefFor={(target) => listHref('/admin/audit', filters, { page: target }, DEFAULTS)}
+          label="审计日志分页"
+          look="links"
+          className="mt-3"
+        />
       </Card>
     </div>
   );

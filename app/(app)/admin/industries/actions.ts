@@ -19,8 +19,11 @@ export const renameIndustryAction = guardedAction({ roles: ADMIN, schema: indust
   return { version: industry.version };
 });
 
-export const setIndustryActiveAction = guardedAction({ roles: ADMIN, schema: referenceActiveSchema }, (input, actor) => {
-  const industry = setIndustryActive(actor, input);
-  revalidatePath('/admin/industries');
-  return { active: industry.active };
-});
+export const setIndustryActiveAction = guardedAction(
+  { roles: ADMIN, schema: referenceActiveSchema },
+  (input, actor) => {
+    const industry = setIndustryActive(actor, input);
+    revalidatePath('/admin/industries');
+    return { active: industry.active };
+  },
+);

@@ -17,7 +17,9 @@ export default async function IndustriesPage() {
       description="项目和招商线索所属的产业。行业被引用后不能删除；不再使用的可停用，历史记录保留。"
       items={listIndustries({ includeInactive: true })}
       addForm={<IndustryForm action={createIndustryAction} idPrefix="new-industry" />}
-      editor={(industry) => <IndustryForm action={renameIndustryAction} industry={industry} idPrefix={`industry-${industry.id}`} />}
+      editor={(industry) => (
+        <IndustryForm action={renameIndustryAction} industry={industry} idPrefix={`industry-${industry.id}`} />
+      )}
       setActiveAction={setIndustryActiveAction}
       deactivateMessage="停用后新建项目和线索时不能再选择该行业；已有记录不受影响。确定停用吗？"
       activateMessage="启用后该行业重新出现在选择列表中。"

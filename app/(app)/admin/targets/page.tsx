@@ -37,15 +37,27 @@ export default async function TargetsPage({ searchParams }: { searchParams: Prom
             <li key={target.id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
               <div className="flex flex-wrap items-center justify-between gap-2">
                 <h2 className="text-base font-semibold">{target.year} 年</h2>
-                <Link href={`/admin/targets/${target.id}`} className={buttonClass('secondary', 'sm')} aria-label={`编辑 ${target.year} 年目标`}>
+                <Link
+                  href={`/admin/targets/${target.id}`}
+                  className={buttonClass('secondary', 'sm')}
+                  aria-label={`编辑 ${target.year} 年目标`}
+                >
                   编辑
                 </Link>
               </div>
               <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-2 text-sm sm:grid-cols-4">
                 <Figure label='开工"双十"子项目' value={`${target.startedTarget} 项`} />
-                <Figure label="完成投资" value={formatYi(target.investmentTarget)} detail={formatWan(target.investmentTarget)} />
+                <Figure
+                  label="完成投资"
+                  value={formatYi(target.investmentTarget)}
+                  detail={formatWan(target.investmentTarget)}
+                />
                 <Figure label="城建重点工程" value={`${target.cityWorksTarget} 项`} />
-                <Figure label="城建计划投资" value={formatYi(target.cityWorksInvestmentTarget)} detail={formatWan(target.cityWorksInvestmentTarget)} />
+                <Figure
+                  label="城建计划投资"
+                  value={formatYi(target.cityWorksInvestmentTarget)}
+                  detail={formatWan(target.cityWorksInvestmentTarget)}
+                />
                 <Figure label="储备重点项目" value={`${target.reserveTarget} 个`} />
                 <Figure label="招商签约" value={`${target.signedTarget} 个`} />
                 <Figure label="招商落地" value={`${target.landedTarget} 个`} />

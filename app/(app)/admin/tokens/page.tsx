@@ -18,11 +18,17 @@ export const metadata: Metadata = { title: 'API 令牌' };
 export default async function TokensPage() {
   await requireUser(['admin']);
   const tokens = listApiTokens({ pageSize: 500 });
-  const users = listUserOptions().map((user) => ({ value: user.id, label: `${user.name}（${ROLE_LABELS[user.role]}）` }));
+  const users = listUserOptions().map((user) => ({
+    value: user.id,
+    label: `${user.name}（${ROLE_LABELS[user.role]}）`,
+  }));
   return (
     <div className="max-w-5xl space-y-4">
       <AdminBreadcrumb current="API 令牌" />
-      <PageHeader title="API 令牌" description="供其他政务系统和脚本调用 /api/v1 接口。令牌只在创建时显示一次，系统只保存其摘要；不再使用的令牌请吊销。" />
+      <PageHeader
+        title="API 令牌"
+        description="供其他政务系统和脚本调用 /api/v1 接口。令牌只在创建时显示一次，系统只保存其摘要；不再使用的令牌请吊销。"
+      />
       <Card title="创建令牌">
         <TokenForm action={createTokenAction} users={users} />
       </Card>
@@ -35,7 +41,11 @@ export default async function TokensPage() {
         ) : (
           <ul className="space-y-2">
             {tokens.items.map((token) => (
-              <li key={token.id} className={`rounded-lg border border-slate-200 p-3 shadow-sm ${token.revokedAt ? 'bg-slate-50 text-slate-500' : 'bg-white'}`} data-testid="token-row">
+              <li
+                key={token.id}
+                className={`rounded-lg border border-slate-200 p-3 shadow-sm ${token.revokedAt ? 'bg-slate-50 text-slate-500' : 'bg-white'}`}
+                data-testid="token-row"
+              >
                 <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
                   <span className="font-medium">{token.name}</span>
                   <span className="font-mono text-sm">{token.prefix}…</span>

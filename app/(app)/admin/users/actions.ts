@@ -28,8 +28,11 @@ export const setUserActiveAction = guardedAction({ roles: ADMIN, schema: userAct
   return { active: user.active };
 });
 
-export const resetPasswordAction = guardedAction({ roles: ADMIN, schema: passwordResetSchema }, async (input, actor) => {
-  const user = await resetUserPassword(actor, input);
-  revalidatePath(`/admin/users/${input.id}`);
-  return { version: user.version };
-});
+export const resetPasswordAction = guardedAction(
+  { roles: ADMIN, schema: passwordResetSchema },
+  async (input, actor) => {
+    const user = await resetUserPassword(actor, input);
+    revalidatePath(`/admin/users/${input.id}`);
+    return { version: user.version };
+  },
+);

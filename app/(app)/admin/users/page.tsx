@@ -26,9 +26,18 @@ const filterSchema = z.object({
   created: z.string().max(64).optional().catch(undefined),
 });
 
-export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function UsersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireUser(['admin']);
-  const raw = Object.fromEntries(Object.entries(await searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value || undefined]));
+  const raw = Object.fromEntries(
+    Object.entries(await searchParams).map(([key, value]) => [
+      key,
+      Array.isArray(value) ? value[0] : value || undefined,
+    ]),
+  );
   const filters = filterSchema.parse(raw);
   const result = listUsersForAdmin({
     role: filters.role,
@@ -54,7 +63,15 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         }
       />
       {filters.created ? <Notice tone="success">已创建用户 {filters.created}。</Notice> : null}
-      <UserFilters units={units.map((u) => ({ value: u.id, label: u.name }))} values={{ role: filters.role ?? '', unitId: filters.unitId?.toString() ?? '', status: filters.status ?? '', q: filters.q ?? '' }} />
+      <UserFilters
+        units={units.map((u) => ({ value: u.id, label: u.name }))}
+        values={{
+          role: filters.role ?? '',
+          unitId: filters.unitId?.toString() ?? '',
+          status: filters.status ?? '',
+          q: filters.q ?? '',
+        }}
+      />
       <p className="text-sm text-slate-600" aria-live="polite">
         共 {result.total} 个账号
       </p>
@@ -65,13 +82,27 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           <table className="hidden w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm shadow-sm md:table">
             <thead className="bg-slate-50 text-left text-slate-600">
               <tr>
-                <th scope="col" className="px-3 py-2 font-medium">用户名</th>
-                <th scope="col" className="px-3 py-2 font-medium">姓名</th>
-                <th scope="col" className="px-3 py-2 font-medium">角色</th>
-                <th scope="col" className="px-3 py-2 font-medium">单位</th>
-                <th scope="col" className="px-3 py-2 font-medium">招商小组</th>
-                <th scope="col" className="px-3 py-2 font-medium">状态</th>
-                <th scope="col" className="px-3 py-2 font-medium"><span className="sr-only">操作</span></th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  用户名
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  姓名
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  角色
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  单位
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  招商小组
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  状态
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  <span className="sr-only">操作</span>
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -86,7 +117,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                     <StatusTags active={user.active} mustChange={user.mustChangePassword} />
                   </td>
                   <td className="px-3 py-2 text-right">
-                    <Link href={`/admin/users/${user.id}`} className="text-brand-700 underline-offset-2 hover:underline" aria-label={`编辑 ${user.name}（${user.username}）`}>
+                    <Link
+                      href={`/admin/users/${user.id}`}
+                      className="text-brand-700 underline-offset-2 hover:underline"
+                      aria-label={`编辑 ${user.name}（${user.username}）`}
+                    >
                       编辑
                     </Link>
                   </td>
@@ -108,7 +143,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                       {user.team ? ` · ${user.team}` : ''}
                     </p>
                   </div>
-                  <Link href={`/admin/users/${user.id}`} className={buttonClass('secondary', 'sm')} aria-label={`编辑 ${user.name}（${user.username}）`}>
+                  <Link
+                    href={`/admin/users/${user.id}`}
+                    className={buttonClass('secondary', 'sm')}
+                    aria-label={`编辑 ${user.name}（${user.username}）`}
+                  >
                     编辑
                   </Link>
                 </div>
@@ -118,7 +157,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
               </li>
             ))}
           </ul>
-          <Pager page={result.page} pages={pageCount(result.total, result.pageSize)} hrefFor={(target) => listHref('/admin/users', query, { page: target })} />
+          <Pager
+            page={result.page}
+            pages={pageCount(result.total, result.pageSize)}
+            hrefFor={(target) => listHref('/admin/users', query, { page: target })}
+          />
         </>
       )}
     </div>

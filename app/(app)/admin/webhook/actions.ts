@@ -10,7 +10,9 @@ const schema = z.object({
     .string()
     .trim()
     .max(2000, { error: '地址过长' })
-    .refine((value) => value === '' || /^https?:\/\/[^\s]+$/i.test(value), { error: '请输入以 http:// 或 https:// 开头的地址' })
+    .refine((value) => value === '' || /^https?:\/\/[^\s]+$/i.test(value), {
+      error: '请输入以 http:// 或 https:// 开头的地址',
+    })
     .refine((value) => value === '' || URL.canParse(value), { error: '地址格式无效' }),
 });
 

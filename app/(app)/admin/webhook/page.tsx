@@ -11,7 +11,11 @@ import { formatDateTime } from '@/lib/format-time';
 // (npm run alerts:digest) does the delivery and its retries; this page only sets the URL and
 // shows how recent deliveries went.
 
-const STATUS = { pending: { label: '待推送', tone: 'slate' as const }, delivered: { label: '已送达', tone: 'emerald' as const }, failed: { label: '失败，待重试', tone: 'red' as const } };
+const STATUS = {
+  pending: { label: '待推送', tone: 'slate' as const },
+  delivered: { label: '已送达', tone: 'emerald' as const },
+  failed: { label: '失败，待重试', tone: 'red' as const },
+};
 
 export default async function WebhookPage() {
   await requireUser(['admin']);
@@ -19,14 +23,24 @@ export default async function WebhookPage() {
   const deliveries = listWebhookDeliveries({ limit: 20 });
   return (
     <div className="space-y-4">
-      <PageHeader title="预警推送" description="每日预警日报（npm run alerts:digest）生成后，以 JSON 推送到下面的地址，可接入短信或邮件网关。推送失败会自动重试并记录，不影响系统使用。" />
+      <PageHeader
+        title="预警推送"
+        description="每日预警日报（npm run alerts:digest）生成后，以 JSON 推送到下面的地址，可接入短信或邮件网关。推送失败会自动重试并记录，不影响系统使用。"
+      />
       <Card title="推送地址">
         <ActionForm
           idPrefix="webhook"
           action={saveWebhookAction}
           submitLabel="保存"
           successMessage="已保存。"
-          fields={[{ name: 'url', label: '推送地址（留空则不推送）', defaultValue: url ?? '', placeholder: 'https://gateway.example.gov.cn/digest' }]}
+          fields={[
+            {
+              name: 'url',
+              label: '推送地址（留空则不推送）',
+              defaultValue: url ?? '',
+              placeholder: 'https://gateway.example.gov.cn/digest',
+            },
+          ]}
         />
       </Card>
       <Card title="最近推送记录">
@@ -41,7 +55,9 @@ export default async function WebhookPage() {
                 <span className="break-all text-slate-500">{d.url}</span>
                 <span className="text-slate-500">已尝试 {d.attempts} 次</span>
                 {d.lastError ? <span className="text-red-700">错误：{d.lastError}</span> : null}
-                {d.nextAttemptAt ? <span className="text-slate-500">下次重试 {formatDateTime(d.nextAttemptAt)}</span> : null}
+                {d.nextAttemptAt ? (
+                  <span className="text-slate-500">下次重试 {formatDateTime(d.nextAttemptAt)}</span>
+                ) : null}
               </li>
             ))}
           </ul>

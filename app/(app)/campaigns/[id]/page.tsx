@@ -20,9 +20,13 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
   const detail = getCampaignDetail(parsed.data);
   if (!detail) notFound();
   const { campaign, leaders, byStage, landedProjects } = detail;
-  const stageFigures = LEAD_STAGES.map((stage) => byStage.find((row) => row.stage === stage) ?? { stage, count: 0, intendedInvestment: 0 });
+  const stageFigures = LEAD_STAGES.map(
+    (stage) => byStage.find((row) => row.stage === stage) ?? { stage, count: 0, intendedInvestment: 0 },
+  );
   const total = stageFigures.reduce((sum, row) => sum + row.count, 0);
-  const signedInvestment = stageFigures.filter((r) => r.stage === 'signed' || r.stage === 'landed').reduce((sum, r) => sum + r.intendedInvestment, 0);
+  const signedInvestment = stageFigures
+    .filter((r) => r.stage === 'signed' || r.stage === 'landed')
+    .reduce((sum, r) => sum + r.intendedInvestment, 0);
   const max = Math.max(1, ...stageFigures.map((r) => r.count));
   const canManage = canManageCampaigns(user);
 
@@ -51,19 +55,32 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
             <caption className="sr-only">各阶段线索数与意向投资</caption>
             <thead className="text-left text-slate-600">
               <tr>
-                <th scope="col" className="py-1 pr-3">阶段</th>
-                <th scope="col" className="py-1 pr-3 text-right">线索数</th>
-                <th scope="col" className="w-1/2 py-1 pr-3"><span className="sr-only">占比</span></th>
-                <th scope="col" className="py-1 text-right">意向投资</th>
+                <th scope="col" className="py-1 pr-3">
+                  阶段
+                </th>
+                <th scope="col" className="py-1 pr-3 text-right">
+                  线索数
+                </th>
+                <th scope="col" className="w-1/2 py-1 pr-3">
+                  <span className="sr-only">占比</span>
+                </th>
+                <th scope="col" className="py-1 text-right">
+                  意向投资
+                </th>
               </tr>
             </thead>
             <tbody>
               {stageFigures.map((row) => (
                 <tr key={row.stage}>
-                  <th scope="row" className="py-1 pr-3 text-left font-normal">{LEAD_STAGE_LABELS[row.stage]}</th>
+                  <th scope="row" className="py-1 pr-3 text-left font-normal">
+                    {LEAD_STAGE_LABELS[row.stage]}
+                  </th>
                   <td className="py-1 pr-3 text-right tabular-nums">{row.count}</td>
                   <td className="py-1 pr-3" aria-hidden="true">
-                    <div className="h-3 rounded bg-brand-600" style={{ width: `${(row.count / max) * 100}%`, minWidth: row.count ? '0.25rem' : 0 }} />
+                    <div
+                      className="h-3 rounded bg-brand-600"
+                      style={{ width: `${(row.count / max) * 100}%`, minWidth: row.count ? '0.25rem' : 0 }}
+                    />
                   </td>
                   <td className="py-1 text-right tabular-nums">{formatWan(row.intendedInvestment)}</td>
                 </tr>
@@ -71,25 +88,42 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
             </tbody>
             <tfoot className="font-medium">
               <tr>
-                <th scope="row" className="py-1 pr-3 text-left">合计</th>
+                <th scope="row" className="py-1 pr-3 text-left">
+                  合计
+                </th>
                 <td className="py-1 pr-3 text-right tabular-nums">{total}</td>
                 <td />
-                <td className="py-1 text-right tabular-nums">{formatWan(stageFigures.reduce((s, r) => s + r.intendedInvestment, 0))}</td>
+                <td className="py-1 text-right tabular-nums">
+                  {formatWan(stageFigures.reduce((s, r) => s + r.intendedInvestment, 0))}
+                </td>
               </tr>
             </tfoot>
           </table>
         </Card>
         <Card title="签约与转化">
           <dl className="space-y-2 text-sm">
-            <div className="flex justify-between"><dt>签约投资（签约＋已转项目）</dt><dd className="font-semibold tabular-nums">{formatWan(signedInvestment)}</dd></div>
-            <div className="flex justify-between"><dt>已转项目</dt><dd className="font-semibold tabular-nums">{landedProjects.length} 个</dd></div>
+            <div className="flex justify-between">
+              <dt>签约投资（签约＋已转项目）</dt>
+              <dd className="font-semibold tabular-nums">{formatWan(signedInvestment)}</dd>
+            </div>
+            <div className="flex justify-between">
+              <dt>已转项目</dt>
+              <dd className="font-semibold tabular-nums">{landedProjects.length} 个</dd>
+            </div>
           </dl>
           {landedProjects.length ? (
             <ul className="mt-3 space-y-1 text-sm">
               {landedProjects.map((p) => (
                 <li key={p.projectId}>
-                  <Link href={`/projects/${p.projectId}`} className="text-brand-700 underline">{p.projectName}</Link>
-                  <span className="ml-1 text-xs text-slate-500">{STAGE_LABELS[p.projectStage]} · {formatWan(p.totalInvestment)} · 来自 <Link href={`/leads/${p.leadId}`} className="underline">{p.company}</Link></span>
+                  <Link href={`/projects/${p.projectId}`} className="text-brand-700 underline">
+                    {p.projectName}
+                  </Link>
+                  <span className="ml-1 text-xs text-slate-500">
+                    {STAGE_LABELS[p.projectStage]} · {formatWan(p.totalInvestment)} · 来自{' '}
+                    <Link href={`/leads/${p.leadId}`} className="underline">
+                      {p.company}
+                    </Link>
+                  </span>
                 </li>
               ))}
             </ul>
@@ -106,9 +140,23 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
               leaders={listLeaderOptions()}
               campaign={{ id: campaign.id, version: campaign.version }}
               action={updateCampaignAction}
-              initial={{ name: campaign.name, destinations: campaign.destinations, startDate: campaign.startDate ?? '', endDate: campaign.endDate ?? '', description: campaign.description ?? '', leaderIds: leaders.map((l) => l.id) }}
+              initial={{
+                name: campaign.name,
+                destinations: campaign.destinations,
+                startDate: campaign.startDate ?? '',
+                endDate: campaign.endDate ?? '',
+                description: campaign.description ?? '',
+                leaderIds: leaders.map((l) => l.id),
+              }}
             />
-            {total === 0 ? <DeleteCampaignButton campaign={{ id: campaign.id, version: campaign.version, name: campaign.name }} action={deleteCampaignAction} /> : <p className="text-xs text-slate-500">已有线索归属该活动，不能删除。</p>}
+            {total === 0 ? (
+              <DeleteCampaignButton
+                campaign={{ id: campaign.id, version: campaign.version, name: campaign.name }}
+                action={deleteCampaignAction}
+              />
+            ) : (
+              <p className="text-xs text-slate-500">已有线索归属该活动，不能删除。</p>
+            )}
           </div>
         </Card>
       ) : null}

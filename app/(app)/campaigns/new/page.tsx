@@ -11,7 +11,14 @@ export default async function NewCampaignPage() {
   await requireUser(['admin', 'investment']);
   return (
     <div>
-      <PageHeader title="新建招商活动" actions={<Link href="/campaigns" className="text-sm text-brand-700 underline">返回活动列表</Link>} />
+      <PageHeader
+        title="新建招商活动"
+        actions={
+          <Link href="/campaigns" className="text-sm text-brand-700 underline">
+            返回活动列表
+          </Link>
+        }
+      />
       <Card>
         <CampaignForm leaders={listLeaderOptions()} initial={{}} action={createCampaignAction} />
       </Card>

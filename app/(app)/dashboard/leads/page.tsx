@@ -1,7 +1,15 @@
 import Link from 'next/link';
 import { LeadsBarChart } from '@/components/leads/leads-bar-chart';
 import { Card, PageHeader } from '@/components/ui/page';
-import { averageDaysToSign, leadsByIndustry, leadsByOrigin, leadsBySource, leadsByStage, stageConversion, type GroupFigure } from '@/db/queries/leads-stats';
+import {
+  averageDaysToSign,
+  leadsByIndustry,
+  leadsByOrigin,
+  leadsBySource,
+  leadsByStage,
+  stageConversion,
+  type GroupFigure,
+} from '@/db/queries/leads-stats';
 import { leadsDashboardFigures } from '@/domain/stats';
 import { requireUser } from '@/lib/auth/next';
 import { today } from '@/lib/rules/dates';
@@ -13,7 +21,17 @@ export const metadata = { title: '招商统计' };
 
 const pct = (value: number | null) => (value == null ? '无数据' : `${value}%`);
 
-function FigureTable({ caption, rows, firstHeader, hrefOf }: { caption: string; rows: GroupFigure[]; firstHeader: string; hrefOf?: (row: GroupFigure) => string }) {
+function FigureTable({
+  caption,
+  rows,
+  firstHeader,
+  hrefOf,
+}: {
+  caption: string;
+  rows: GroupFigure[];
+  firstHeader: string;
+  hrefOf?: (row: GroupFigure) => string;
+}) {
   const totalCount = rows.reduce((s, r) => s + r.count, 0);
   const totalMoney = rows.reduce((s, r) => s + r.intendedInvestment, 0);
   return (
@@ -21,18 +39,30 @@ function FigureTable({ caption, rows, firstHeader, hrefOf }: { caption: string; 
       <caption className="sr-only">{caption}</caption>
       <thead className="text-left text-slate-600">
         <tr>
-          <th scope="col" className="py-1 pr-3">{firstHeader}</th>
-          <th scope="col" className="py-1 pr-3 text-right">线索数</th>
-          <th scope="col" className="py-1 text-right">意向投资</th>
+          <th scope="col" className="py-1 pr-3">
+            {firstHeader}
+          </th>
+          <th scope="col" className="py-1 pr-3 text-right">
+            线索数
+          </th>
+          <th scope="col" className="py-1 text-right">
+            意向投资
+          </th>
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">
         {rows.map((r) => (
           <tr key={r.key}>
-            <th scope="row" className="py-1 pr-3 text-left font-normal">{r.label}</th>
+            <th scope="row" className="py-1 pr-3 text-left font-normal">
+              {r.label}
+            </th>
             <td className="py-1 pr-3 text-right tabular-nums">
               {hrefOf ? (
-                <Link href={hrefOf(r)} className="text-brand-700 underline" aria-label={`${r.label} ${r.count} 条，查看线索`}>
+                <Link
+                  href={hrefOf(r)}
+                  className="text-brand-700 underline"
+                  aria-label={`${r.label} ${r.count} 条，查看线索`}
+                >
                   {r.count}
                 </Link>
               ) : (
@@ -45,7 +75,9 @@ function FigureTable({ caption, rows, firstHeader, hrefOf }: { caption: string; 
       </tbody>
       <tfoot className="font-medium">
         <tr>
-          <th scope="row" className="py-1 pr-3 text-left">合计</th>
+          <th scope="row" className="py-1 pr-3 text-left">
+            合计
+          </th>
           <td className="py-1 pr-3 text-right tabular-nums">{totalCount}</td>
           <td className="py-1 text-right tabular-nums">{formatYi(totalMoney)}</td>
         </tr>
@@ -54,20 +86,53 @@ function FigureTable({ caption, rows, firstHeader, hrefOf }: { caption: string; 
   );
 }
 
-function Section({ title, rows, firstHeader, hrefOf }: { title: string; rows: GroupFigure[]; firstHeader: string; hrefOf?: (row: GroupFigure) => string }) {
+function Section({
+  title,
+  rows,
+  firstHeader,
+  hrefOf,
+}: {
+  title: string;
+  rows: GroupFigure[];
+  firstHeader: string;
+  hrefOf?: (row: GroupFigure) => string;
+}) {
   return (
     <Card title={title} className="break-inside-avoid">
-      <LeadsBarChart title={title} rows={rows.slice(0, 12).map((r) => ({ label: r.label, count: r.count, investmentYi: wanToYi(r.intendedInvestment) }))} />
+      <LeadsBarChart
+        title={title}
+        rows={rows
+          .slice(0, 12)
+          .map((r) => ({ label: r.label, count: r.count, investmentYi: wanToYi(r.intendedInvestment) }))}
+      />
       <FigureTable caption={title} rows={rows} firstHeader={firstHeader} hrefOf={hrefOf} />
     </Card>
   );
 }
 
-function TargetCard({ title, testId, value, target, href, note }: { title: string; testId: string; value: number; target: number | null; href: string; note: string }) {
+function TargetCard({
+  title,
+  testId,
+  value,
+  target,
+  href,
+  note,
+}: {
+  title: string;
+  testId: string;
+  value: number;
+  target: number | null;
+  href: string;
+  note: string;
+}) {
   return (
     <Card title={title}>
       <p className="text-2xl font-semibold tabular-nums" data-testid={testId}>
-        <Link href={href} className="text-brand-700 underline decoration-1 underline-offset-4" aria-label={`${title} ${value} 个，查看项目台账`}>
+        <Link
+          href={href}
+          className="text-brand-700 underline decoration-1 underline-offset-4"
+          aria-label={`${title} ${value} 个，查看项目台账`}
+        >
           {value}
         </Link>
         <span className="text-base font-normal text-slate-600"> / 目标 {target ?? '未设定'}</span>
@@ -84,7 +149,12 @@ export default async function LeadsDashboardPage() {
   const stageRows = leadsByStage();
   const byStage: GroupFigure[] = LEAD_STAGES.map((stage) => {
     const row = stageRows.find((r) => r.stage === stage);
-    return { key: stage, label: LEAD_STAGE_LABELS[stage], count: row?.count ?? 0, intendedInvestment: row?.intendedInvestment ?? 0 };
+    return {
+      key: stage,
+      label: LEAD_STAGE_LABELS[stage],
+      count: row?.count ?? 0,
+      intendedInvestment: row?.intendedInvestment ?? 0,
+    };
   });
   const conversion = stageConversion();
   const daysToSign = averageDaysToSign();
@@ -92,12 +162,36 @@ export default async function LeadsDashboardPage() {
 
   return (
     <div className="space-y-4">
-      <PageHeader title="招商统计" description={`全市招商引资线索统计，截至 ${today()}。金额单位：亿元。`} actions={<Link href="/leads" className="text-sm text-brand-700 underline">返回招商线索</Link>} />
+      <PageHeader
+        title="招商统计"
+        description={`全市招商引资线索统计，截至 ${today()}。金额单位：亿元。`}
+        actions={
+          <Link href="/leads" className="text-sm text-brand-700 underline">
+            返回招商线索
+          </Link>
+        }
+      />
       <div className="grid gap-4 md:grid-cols-3">
-        <TargetCard title={`${year} 年招商引资项目签约`} testId="signed-vs-target" value={figures.signed} target={figures.signedTarget} href={figures.drill.signed} note="当年进入“已签约”的招商引资项目（含线索转入的项目）" />
-        <TargetCard title={`${year} 年招商引资项目落地`} testId="landed-vs-target" value={figures.landed} target={figures.landedTarget} href={figures.drill.landed} note="当年进入“开工建设”的招商引资项目" />
+        <TargetCard
+          title={`${year} 年招商引资项目签约`}
+          testId="signed-vs-target"
+          value={figures.signed}
+          target={figures.signedTarget}
+          href={figures.drill.signed}
+          note="当年进入“已签约”的招商引资项目（含线索转入的项目）"
+        />
+        <TargetCard
+          title={`${year} 年招商引资项目落地`}
+          testId="landed-vs-target"
+          value={figures.landed}
+          target={figures.landedTarget}
+          href={figures.drill.landed}
+          note="当年进入“开工建设”的招商引资项目"
+        />
         <Card title="平均签约周期">
-          <p className="text-2xl font-semibold tabular-nums">{daysToSign.average == null ? '无数据' : `${daysToSign.average} 天`}</p>
+          <p className="text-2xl font-semibold tabular-nums">
+            {daysToSign.average == null ? '无数据' : `${daysToSign.average} 天`}
+          </p>
           <p className="text-sm text-slate-600">从录入到首次签约，共 {daysToSign.leads} 条已签约线索</p>
         </Card>
       </div>
@@ -106,16 +200,26 @@ export default async function LeadsDashboardPage() {
           <caption className="sr-only">各阶段到下一阶段的转化率</caption>
           <thead className="text-left text-slate-600">
             <tr>
-              <th scope="col" className="py-1 pr-3">转化</th>
-              <th scope="col" className="py-1 pr-3 text-right">到达前一阶段</th>
-              <th scope="col" className="py-1 pr-3 text-right">到达后一阶段</th>
-              <th scope="col" className="py-1 text-right">转化率</th>
+              <th scope="col" className="py-1 pr-3">
+                转化
+              </th>
+              <th scope="col" className="py-1 pr-3 text-right">
+                到达前一阶段
+              </th>
+              <th scope="col" className="py-1 pr-3 text-right">
+                到达后一阶段
+              </th>
+              <th scope="col" className="py-1 text-right">
+                转化率
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {conversion.map((c) => (
               <tr key={c.from}>
-                <th scope="row" className="py-1 pr-3 text-left font-normal">{LEAD_STAGE_LABELS[c.from]} → {LEAD_STAGE_LABELS[c.to]}</th>
+                <th scope="row" className="py-1 pr-3 text-left font-normal">
+                  {LEAD_STAGE_LABELS[c.from]} → {LEAD_STAGE_LABELS[c.to]}
+                </th>
                 <td className="py-1 pr-3 text-right tabular-nums">{c.reachedFrom}</td>
                 <td className="py-1 pr-3 text-right tabular-nums">{c.reachedTo}</td>
                 <td className="py-1 text-right tabular-nums">{pct(rate(c.reachedTo, c.reachedFrom))}</td>
@@ -123,7 +227,9 @@ export default async function LeadsDashboardPage() {
             ))}
           </tbody>
         </table>
-        <p className="mt-2 text-xs text-slate-500">按阶段变更记录统计：曾到达某阶段（或越级到达其后阶段）的线索中，继续到达下一阶段的比例。</p>
+        <p className="mt-2 text-xs text-slate-500">
+          按阶段变更记录统计：曾到达某阶段（或越级到达其后阶段）的线索中，继续到达下一阶段的比例。
+        </p>
       </Card>
       <div className="grid gap-4 lg:grid-cols-2">
         <Section title="按阶段" rows={byStage} firstHeader="阶段" hrefOf={(row) => `/leads?stage=${row.key}`} />

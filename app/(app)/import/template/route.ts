@@ -10,5 +10,7 @@ const querySchema = z.object({ kind: z.enum(['projects', 'leads'], { error: '模
 
 export const GET = apiRoute({ roles: IMPORT_ROLES, query: querySchema }, async ({ actor, query }) => {
   assertMayImport(actor, query.kind);
-  return query.kind === 'leads' ? xlsxResponse(await leadTemplate(), '招商线索导入模板.xlsx') : xlsxResponse(await projectTemplate(), '重点项目导入模板.xlsx');
+  return query.kind === 'leads'
+    ? xlsxResponse(await leadTemplate(), '招商线索导入模板.xlsx')
+    : xlsxResponse(await projectTemplate(), '重点项目导入模板.xlsx');
 });

@@ -20,7 +20,13 @@ import { id as idSchema } from '@/lib/validation';
 
 export const metadata = { title: '线索详情' };
 
-export default async function LeadPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function LeadPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser();
   const parsed = idSchema.safeParse((await params).id);
   if (!parsed.success) notFound();
@@ -38,10 +44,16 @@ export default async function LeadPage({ params, searchParams }: { params: Promi
       <PageHeader
         title={lead.company}
         description={<LeadSummary lead={lead} light={light} />}
-        actions={<Link href="/leads" className="text-sm text-brand-700 underline">返回线索列表</Link>}
+        actions={
+          <Link href="/leads" className="text-sm text-brand-700 underline">
+            返回线索列表
+          </Link>
+        }
       />
       {created ? <Notice tone="success">线索已保存</Notice> : null}
-      {light.reasons.length ? <Notice tone={light.light === 'red' ? 'error' : 'warning'}>{light.reasons.join('；')}</Notice> : null}
+      {light.reasons.length ? (
+        <Notice tone={light.light === 'red' ? 'error' : 'warning'}>{light.reasons.join('；')}</Notice>
+      ) : null}
       <LeadStageCard
         lead={lead}
         today={day}
@@ -51,7 +63,12 @@ export default async function LeadPage({ params, searchParams }: { params: Promi
       />
       <div className="grid gap-4 xl:grid-cols-3">
         <LeadInfoCard lead={lead} options={options} readOnly={!canEdit} action={updateLeadAction} />
-        <LeadFollowupsCard lead={lead} today={day} canAdd={canEdit && lead.stage !== 'landed'} addAction={addFollowupAction} />
+        <LeadFollowupsCard
+          lead={lead}
+          today={day}
+          canAdd={canEdit && lead.stage !== 'landed'}
+          addAction={addFollowupAction}
+        />
       </div>
       <div className="grid gap-4 lg:grid-cols-2">
         <LeadStageHistoryCard history={lead.history} />

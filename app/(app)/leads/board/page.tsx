@@ -8,36 +8,84 @@ import { listIndustries, listUserOptions } from '@/db/queries/reference';
 import { requireUser } from '@/lib/auth/next';
 import { LEAD_STAGES, LEAD_STAGE_LABELS } from '@/lib/rules/enums';
 import { formatMoneyCompact } from '@/lib/rules/money';
-import { COLUMN_PAGE_SIZE, LANE_LABELS, LANE_PAGE_SIZE, LEAD_LANES, filtersToQuery, pickLane } from '@/lib/schemas/board';
+import {
+  COLUMN_PAGE_SIZE,
+  LANE_LABELS,
+  LANE_PAGE_SIZE,
+  LEAD_LANES,
+  filtersToQuery,
+  pickLane,
+} from '@/lib/schemas/board';
 import { leadFilterSchema, parseFiltersLenient } from '@/lib/schemas/filters';
 
 export const metadata: Metadata = { title: '招商线索看板' };
 
-export default async function LeadBoardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function LeadBoardPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser(['admin', 'leader', 'investment']);
   const params = await searchParams;
   const filters = parseFiltersLenient(leadFilterSchema, params);
   const lane = pickLane(LEAD_LANES, params.lane);
   const pageSize = lane ? LANE_PAGE_SIZE : COLUMN_PAGE_SIZE;
   const { lanes, columns } = leadBoard(user, filters, lane, pageSize);
-  const total = columns.reduce((acc, c) => ({ count: acc.count + c.sums.count, money: acc.money + c.sums.totalInvestment }), { count: 0, money: 0 });
-  const values = Object.fromEntries(Object.entries({ ...filters, lane }).map(([k, v]) => [k, v === undefined ? undefined : typeof v === 'boolean' ? (v ? '1' : '0') : String(v)]));
+  const total = columns.reduce(
+    (acc, c) => ({ count: acc.count + c.sums.count, money: acc.money + c.sums.totalInvestment }),
+    { count: 0, money: 0 },
+  );
+  const values = Object.fromEntries(
+    Object.entries({ ...filters, lane }).map(([k, v]) => [
+      k,
+      v === undefined ? undefined : typeof v === 'boolean' ? (v ? '1' : '0') : String(v),
+    ]),
+  );
 
   return (
     <>
-      <PageHeader title="招商线索看板" description={`共 ${total.count} 条线索，意向投资 ${formatMoneyCompact(total.money)}。线索阶段请在线索详情中变更。`} />
+      <PageHeader
+        title="招商线索看板"
+        description={`共 ${total.count} 条线索，意向投资 ${formatMoneyCompact(total.money)}。线索阶段请在线索详情中变更。`}
+      />
       <BoardFilters
         action="/leads/board"
         values={values}
         fields={[
-          { name: 'ownerId', label: '招商专员', options: listUserOptions({ role: 'investment' }).map((u) => ({ value: u.id, label: u.name })) },
+          {
+            name: 'ownerId',
+            label: '招商专员',
+            options: listUserOptions({ role: 'investment' }).map((u) => ({ value: u.id, label: u.name })),
+          },
           { name: 'industryId', label: '产业', options: listIndustries().map((i) => ({ value: i.id, label: i.name })) },
-          { name: 'overdue', label: '跟进逾期', options: [{ value: '1', label: '已逾期' }, { value: '0', label: '未逾期' }] },
-          { name: 'lane', label: '泳道', allLabel: '不分组', options: LEAD_LANES.map((l) => ({ value: l, label: LANE_LABELS[l] })) },
+          {
+            name: 'overdue',
+            label: '跟进逾期',
+            options: [
+              { value: '1', label: '已逾期' },
+              { value: '0', label: '未逾期' },
+            ],
+          },
+          {
+            name: 'lane',
+            label: '泳道',
+            allLabel: '不分组',
+            options: LEAD_LANES.map((l) => ({ value: l, label: LANE_LABELS[l] })),
+          },
           { name: 'q', label: '搜索' },
         ]}
       />
-      <Board data={{ kind: 'leads', stages: LEAD_STAGES.map((s) => ({ key: s, label: LEAD_STAGE_LABELS[s] })), lanes, columns, filterQuery: filtersToQuery(filters), pageSize }} moveAction={moveLeadAction} />
+      <Board
+        data={{
+          kind: 'leads',
+          stages: LEAD_STAGES.map((s) => ({ key: s, label: LEAD_STAGE_LABELS[s] })),
+          lanes,
+          columns,
+          filterQuery: filtersToQuery(filters),
+          pageSize,
+        }}
+        moveAction={moveLeadAction}
+      />
     </>
   );
 }

@@ -9,6 +9,10 @@ import { leadListQuerySchema } from '@/lib/schemas/lead-query';
 export const GET = apiRoute({}, async ({ request }) => {
   const params = searchParamsOf(request);
   const { sort, dir } = parseFiltersLenient(leadListQuerySchema.pick({ sort: true, dir: true }), params);
-  const file = await exportLeads({ filters: parseFiltersLenient(leadFilterSchema, params), sort: sort ?? 'updatedAt', dir: dir ?? 'desc' });
+  const file = await exportLeads({
+    filters: parseFiltersLenient(leadFilterSchema, params),
+    sort: sort ?? 'updatedAt',
+    dir: dir ?? 'desc',
+  });
   return xlsxResponse(file.buffer, file.fileName);
 });

@@ -16,14 +16,25 @@ import { reachableStages } from '@/lib/rules/stages';
 import { loadProject } from './load';
 import { moveProjectAction } from '../actions';
 
-export default async function ProjectLayout({ children, params }: { children: React.ReactNode; params: Promise<{ id: string }> }) {
+export default async function ProjectLayout({
+  children,
+  params,
+}: {
+  children: React.ReactNode;
+  params: Promise<{ id: string }>;
+}) {
   const user = await requireUser();
   const { project, unitName } = await loadProject(params);
   const history = listStageHistory(project.id).map(({ row }) => ({ toStage: row.toStage, at: row.at }));
   const plans = Object.fromEntries(listStagePlans(project.id).map((plan) => [plan.stage, plan.dueDate]));
   const canMove = canMoveProject(user, project);
   const reachable = reachableStages(project.stage);
-  const lightTone = { red: 'border-red-200 bg-red-50 text-red-900', yellow: 'border-amber-200 bg-amber-50 text-amber-900', green: 'border-emerald-200 bg-emerald-50 text-emerald-900', grey: 'border-slate-200 bg-slate-50 text-slate-700' }[project.light];
+  const lightTone = {
+    red: 'border-red-200 bg-red-50 text-red-900',
+    yellow: 'border-amber-200 bg-amber-50 text-amber-900',
+    green: 'border-emerald-200 bg-emerald-50 text-emerald-900',
+    grey: 'border-slate-200 bg-slate-50 text-slate-700',
+  }[project.light];
 
   return (
     <div>
@@ -40,8 +51,12 @@ export default async function ProjectLayout({ children, params }: { children: Re
               <span className="font-mono">{project.code ?? '暂无项目代码'}</span>
               <Tag tone="brand">{CATEGORY_FULL_LABELS[project.category]}</Tag>
               {project.shuangshi ? <ShuangshiTag /> : null}
-              {project.approvalsOverridden ? <ApprovalsOverriddenTag detail={project.lightReasons.find((reason) => reason.startsWith('未批先建'))} /> : null}
-              <Tag tone={project.status === 'active' ? 'emerald' : 'amber'}>{PROJECT_STATUS_LABELS[project.status]}</Tag>
+              {project.approvalsOverridden ? (
+                <ApprovalsOverriddenTag detail={project.lightReasons.find((reason) => reason.startsWith('未批先建'))} />
+              ) : null}
+              <Tag tone={project.status === 'active' ? 'emerald' : 'amber'}>
+                {PROJECT_STATUS_LABELS[project.status]}
+              </Tag>
               <span>{unitName}</span>
               {project.leadId ? (
                 <Link href={`/leads/${project.leadId}`} className="text-brand-700 underline">

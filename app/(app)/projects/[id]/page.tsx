@@ -49,12 +49,19 @@ export default async function ProjectOverviewPage({ params }: { params: Promise<
   };
   const year = currentYear();
   const reported = reportedTotal(getDb(), project.id);
-  const money = { opening: project.openingInvestment, reported, completed: project.completedInvestment, hasReports: hasReports(getDb(), project.id) };
+  const money = {
+    opening: project.openingInvestment,
+    reported,
+    completed: project.completedInvestment,
+    hasReports: hasReports(getDb(), project.id),
+  };
   const otherYearPlans = listYearPlans(project.id)
     .filter((plan) => plan.year !== year)
     .reverse();
   // Officers may not hand a project to another unit; leaders and admins may.
-  const units = listUnits().filter((unit) => user.role !== 'officer' || unit.id === project.unitId || unit.id === user.unitId);
+  const units = listUnits().filter(
+    (unit) => user.role !== 'officer' || unit.id === project.unitId || unit.id === user.unitId,
+  );
   return (
     <Card title="概况">
       <ProjectForm

@@ -9,6 +9,10 @@ import { parseLedgerView } from '@/lib/schemas/ledger';
 export const GET = apiRoute({}, async ({ request }) => {
   const params = searchParamsOf(request);
   const view = parseLedgerView(params);
-  const file = await exportLedger({ filters: parseFiltersLenient(projectFilterSchema, params), sort: view.sort, dir: view.dir });
+  const file = await exportLedger({
+    filters: parseFiltersLenient(projectFilterSchema, params),
+    sort: view.sort,
+    dir: view.dir,
+  });
   return xlsxResponse(file.buffer, file.fileName);
 });

@@ -22,7 +22,10 @@ export default async function NewProjectPage() {
         title="新建项目"
         description={
           <>
-            新项目从“谋划储备”阶段开始，并自动生成前期手续清单。<Link href="/projects" className="text-brand-700 underline">返回项目库</Link>
+            新项目从“谋划储备”阶段开始，并自动生成前期手续清单。
+            <Link href="/projects" className="text-brand-700 underline">
+              返回项目库
+            </Link>
           </>
         }
       />

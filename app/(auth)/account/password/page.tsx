@@ -19,7 +19,10 @@ export default async function RequiredPasswordPage() {
       <div className="w-full max-w-sm rounded-xl bg-white p-6 shadow-xl sm:p-8">
         <h1 className="text-xl font-bold text-slate-900">修改密码</h1>
         <p className="mt-1 text-sm text-slate-600">
-          {user.name}，{user.mustChangePassword ? '这是您首次登录或密码已被管理员重置，请先设置新密码再继续使用。' : '请输入当前密码并设置新密码。'}
+          {user.name}，
+          {user.mustChangePassword
+            ? '这是您首次登录或密码已被管理员重置，请先设置新密码再继续使用。'
+            : '请输入当前密码并设置新密码。'}
         </p>
         <div className="mt-5">
           <PasswordForm action={changeRequiredPasswordAction} minLength={getSetting('passwordMinLength')} />

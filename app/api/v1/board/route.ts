@@ -18,13 +18,22 @@ export const GET = apiRoute({}, ({ actor, request }) => {
   const raw = queryOf(request);
   const { kind } = parseOrThrow(boardKindQuery, raw);
   if (kind === 'leads') {
-    if (!LEAD_ROLES.includes(actor.role as (typeof LEAD_ROLES)[number])) throw new AppError('forbidden', '无权查看招商线索看板');
+    if (!LEAD_ROLES.includes(actor.role as (typeof LEAD_ROLES)[number]))
+      throw new AppError('forbidden', '无权查看招商线索看板');
     const { lane, kind: _kind, ...filters } = parseOrThrow(leadBoardQuery, { ...raw, kind });
     const board = leadBoardTotals(filters, lane);
     return {
       kind,
       columns: board.columns.map(({ stage, sums }) => ({ stage, ...sums })),
-      ...(lane ? { lanes: board.lanes.map((l) => ({ key: l.key, label: l.label, cells: l.cells.map(({ stage, sums }) => ({ stage, ...sums })) })) } : {}),
+      ...(lane
+        ? {
+            lanes: board.lanes.map((l) => ({
+              key: l.key,
+              label: l.label,
+              cells: l.cells.map(({ stage, sums }) => ({ stage, ...sums })),
+            })),
+          }
+        : {}),
     };
   }
   const { lane, kind: _kind, ...filters } = parseOrThrow(projectBoardQuery, { ...raw, kind });
@@ -32,6 +41,14 @@ export const GET = apiRoute({}, ({ actor, request }) => {
   return {
     kind,
     columns: board.columns.map(({ stage, sums }) => ({ stage, ...sums })),
-    ...(lane ? { lanes: board.lanes.map((l) => ({ key: l.key, label: l.label, cells: l.cells.map(({ stage, sums }) => ({ stage, ...sums })) })) } : {}),
+    ...(lane
+      ? {
+          lanes: board.lanes.map((l) => ({
+            key: l.key,
+            label: l.label,
+            cells: l.cells.map(({ stage, sums }) => ({ stage, ...sums })),
+          })),
+        }
+      : {}),
   };
 });

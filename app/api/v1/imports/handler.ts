@@ -12,26 +12,37 @@ import { queryBoolean } from '@/lib/validation';
 // preview, then POST mode=commit&previewId=… to write it in one transaction. Both steps run in the
 // import worker process; the request simply awaits it, so the server keeps serving others.
 
-const querySchema = z.discriminatedUnion('mode', [
-  z.object({ mode: z.literal('preview'), fileName: z.string().trim().max(200).optional() }),
-  z.object({ mode: z.literal('commit'), previewId: z.string().uuid({ error: '导入预览编号无效' }), validOnly: queryBoolean.optional() }),
-], { error: 'mode 应为 preview 或 commit' });
+const querySchema = z.discriminatedUnion(
+  'mode',
+  [
+    z.object({ mode: z.literal('preview'), fileName: z.string().trim().max(200).optional() }),
+    z.object({
+      mode: z.literal('commit'),
+      previewId: z.string().uuid({ error: '导入预览编号无效' }),
+      validOnly: queryBoolean.optional(),
+    }),
+  ],
+  { error: 'mode 应为 preview 或 commit' },
+);
 
-const tooLarge = () => new AppError('payload_too_large', '文件超过 20 MB，请拆分后分批导入', { file: ['文件超过 20 MB，请拆分后分批导入'] });
+const tooLarge = () =>
+  new AppError('payload_too_large', '文件超过 20 MB，请拆分后分批导入', { file: ['文件超过 20 MB，请拆分后分批导入'] });
 
 // The file's name is only a label: whether it is a workbook is decided by its bytes. Bodies are read
 // with a ceiling, so an oversize upload (declared or chunked) is refused as it arrives.
 async function uploadedFile(request: Request, fallbackName: string): Promise<{ name: string; bytes: Uint8Array }> {
   if ((request.headers.get('content-type') ?? '').startsWith('multipart/form-data')) {
     const file = (await readLimitedForm(request, MAX_IMPORT_BYTES, tooLarge))?.get('file');
-    if (!file || typeof file === 'string') throw new AppError('validation_failed', '请上传 Excel 文件', { file: ['请上传 Excel 文件'] });
+    if (!file || typeof file === 'string')
+      throw new AppError('validation_failed', '请上传 Excel 文件', { file: ['请上传 Excel 文件'] });
     if (file.size > MAX_IMPORT_BYTES) throw tooLarge();
     const bytes = new Uint8Array(await file.arrayBuffer());
     assertXlsxBytes(bytes);
     return { name: file.name || fallbackName, bytes };
   }
   const bytes = await readLimitedBody(request, MAX_IMPORT_BYTES, tooLarge);
-  if (bytes.byteLength === 0) throw new AppError('validation_failed', '请上传 Excel 文件', { file: ['请上传 Excel 文件'] });
+  if (bytes.byteLength === 0)
+    throw new AppError('validation_failed', '请上传 Excel 文件', { file: ['请上传 Excel 文件'] });
   assertXlsxBytes(bytes);
   return { name: fallbackName, bytes };
 }
@@ -61,11 +72,18 @@ function previewBody(preview: PreviewBase<AnyRow>) {
 }
 
 export function importRoute(kind: ImportKind) {
-  return apiRoute({ roles: kind === 'leads' ? LEAD_IMPORT_ROLES : PROJECT_IMPORT_ROLES, query: querySchema }, async ({ actor, query, request }) => {
-    if (query.mode === 'preview') {
-      const previewId = await runImportPreview(actor, kind, await uploadedFile(request, query.fileName ?? '导入.xlsx'));
-      return previewBody(loadPreview<PreviewBase<AnyRow>>(actor, previewId, kind));
-    }
-    return json(await runImportCommit(actor, kind, query.previewId, query.validOnly ?? false), 201);
-  });
+  return apiRoute(
+    { roles: kind === 'leads' ? LEAD_IMPORT_ROLES : PROJECT_IMPORT_ROLES, query: querySchema },
+    async ({ actor, query, request }) => {
+      if (query.mode === 'preview') {
+        const previewId = await runImportPreview(
+          actor,
+          kind,
+          await uploadedFile(request, query.fileName ?? '导入.xlsx'),
+        );
+        return previewBody(loadPreview<PreviewBase<AnyRow>>(actor, previewId, kind));
+      }
+      return json(await runImportCommit(actor, kind, query.previewId, query.validOnly ?? false), 201);
+    },
+  );
 }

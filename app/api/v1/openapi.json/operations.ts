@@ -1,8 +1,19 @@
 import { z } from 'zod';
 import type { HttpMethod, OperationEntry } from '@/lib/openapi/build';
-import { boardKindQuery, leadBoardQuery, leadCardsQuery, projectBoardQuery, projectCardsQuery } from '@/lib/schemas/board';
+import {
+  boardKindQuery,
+  leadBoardQuery,
+  leadCardsQuery,
+  projectBoardQuery,
+  projectCardsQuery,
+} from '@/lib/schemas/board';
 import { loginSchema } from '@/lib/schemas/auth';
-import { closeProblemSchema, editProblemSchema, escalateProblemSchema, reopenProblemSchema } from '@/lib/schemas/problems';
+import {
+  closeProblemSchema,
+  editProblemSchema,
+  escalateProblemSchema,
+  reopenProblemSchema,
+} from '@/lib/schemas/problems';
 import * as adminTokens from '../admin/tokens/route';
 import * as adminToken from '../admin/tokens/[id]/route';
 import * as adminUsers from '../admin/users/route';
@@ -58,43 +69,95 @@ import summaries from './summaries.json';
 export type RouteModule = Partial<Record<HttpMethod, unknown>>;
 
 export const ROUTE_MODULES: Record<string, RouteModule> = {
-  '/session': session, '/me': me,
-  '/projects': projects, '/projects/{id}': project, '/projects/{id}/transitions': projectTransitions, '/projects/{id}/history': projectHistory,
-  '/projects/{id}/adjustments': projectAdjustments, '/projects/{id}/plans': projectPlans, '/projects/{id}/plans/{year}': projectPlan,
-  '/projects/{id}/tasks': projectTasks, '/projects/{id}/reports': projectReports, '/projects/{id}/problems': projectProblems, '/projects/{id}/supervisions': projectSupervisions,
-  '/tasks/{id}': task, '/approvals/{id}': approval, '/reports/{id}/photos': reportPhotos, '/photos/{id}': photo,
-  '/problems': problems, '/problems/{id}': problem, '/problems/{id}/history': problemHistory, '/supervisions/{id}': supervision, '/supervisions/{id}/replies': supervisionReplies,
-  '/leads': leads, '/leads/{id}': lead, '/leads/{id}/transitions': leadTransitions, '/leads/{id}/convert': leadConvert, '/leads/{id}/followups': leadFollowups,
-  '/board': board, '/board/cards': boardCards, '/alerts': alerts, '/lights/history': lightHistory, '/stats': stats, '/reports/monthly': monthlyReport,
-  '/imports/projects': importProjects, '/imports/leads': importLeads,
-  '/units': units, '/industries': industries, '/users': users,
-  '/admin/users': adminUsers, '/admin/users/{id}': adminUser, '/admin/tokens': adminTokens, '/admin/tokens/{id}': adminToken,
+  '/session': session,
+  '/me': me,
+  '/projects': projects,
+  '/projects/{id}': project,
+  '/projects/{id}/transitions': projectTransitions,
+  '/projects/{id}/history': projectHistory,
+  '/projects/{id}/adjustments': projectAdjustments,
+  '/projects/{id}/plans': projectPlans,
+  '/projects/{id}/plans/{year}': projectPlan,
+  '/projects/{id}/tasks': projectTasks,
+  '/projects/{id}/reports': projectReports,
+  '/projects/{id}/problems': projectProblems,
+  '/projects/{id}/supervisions': projectSupervisions,
+  '/tasks/{id}': task,
+  '/approvals/{id}': approval,
+  '/reports/{id}/photos': reportPhotos,
+  '/photos/{id}': photo,
+  '/problems': problems,
+  '/problems/{id}': problem,
+  '/problems/{id}/history': problemHistory,
+  '/supervisions/{id}': supervision,
+  '/supervisions/{id}/replies': supervisionReplies,
+  '/leads': leads,
+  '/leads/{id}': lead,
+  '/leads/{id}/transitions': leadTransitions,
+  '/leads/{id}/convert': leadConvert,
+  '/leads/{id}/followups': leadFollowups,
+  '/board': board,
+  '/board/cards': boardCards,
+  '/alerts': alerts,
+  '/lights/history': lightHistory,
+  '/stats': stats,
+  '/reports/monthly': monthlyReport,
+  '/imports/projects': importProjects,
+  '/imports/leads': importLeads,
+  '/units': units,
+  '/industries': industries,
+  '/users': users,
+  '/admin/users': adminUsers,
+  '/admin/users/{id}': adminUser,
+  '/admin/tokens': adminTokens,
+  '/admin/tokens/{id}': adminToken,
 };
 
 const importUpload = {
-  types: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/octet-stream', 'multipart/form-data'],
-  description: 'mode=preview 时：.xlsx 文件，作为原始请求体或 multipart 的 file 字段（≤ 20 MB）；mode=commit 时无请求体。',
+  types: [
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'application/octet-stream',
+    'multipart/form-data',
+  ],
+  description:
+    'mode=preview 时：.xlsx 文件，作为原始请求体或 multipart 的 file 字段（≤ 20 MB）；mode=commit 时无请求体。',
 };
 
 const EXTRAS: Record<string, Partial<OperationEntry>> = {
   'POST /session': { public: true, body: loginSchema, errors: [401, 429] },
   'DELETE /session': { public: true },
-  'PATCH /problems/{id}': { body: z.union([closeProblemSchema, reopenProblemSchema, escalateProblemSchema, editProblemSchema]) },
+  'PATCH /problems/{id}': {
+    body: z.union([closeProblemSchema, reopenProblemSchema, escalateProblemSchema, editProblemSchema]),
+  },
   'GET /board': { query: [boardKindQuery, z.union([projectBoardQuery, leadBoardQuery])] },
   'GET /board/cards': { query: [boardKindQuery, z.union([projectCardsQuery, leadCardsQuery])] },
-  'POST /reports/{id}/photos': { upload: { types: ['image/jpeg', 'image/png', 'image/webp', 'application/octet-stream'], description: '照片字节作为原始请求体（≤ 10 MB）；类型由内容判断，不看 Content-Type。' } },
+  'POST /reports/{id}/photos': {
+    upload: {
+      types: ['image/jpeg', 'image/png', 'image/webp', 'application/octet-stream'],
+      description: '照片字节作为原始请求体（≤ 10 MB）；类型由内容判断，不看 Content-Type。',
+    },
+  },
   'POST /imports/projects': { upload: importUpload },
   'POST /imports/leads': { upload: importUpload },
 };
 
-interface Summary { summary: string; success: string; status?: 200 | 201 | 204; list?: boolean; binary?: boolean; description?: string }
+interface Summary {
+  summary: string;
+  success: string;
+  status?: 200 | 201 | 204;
+  list?: boolean;
+  binary?: boolean;
+  description?: string;
+}
 
 const METHODS: HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
 /** The operations of these route modules; throws when one has no summary, or a summary names no operation. */
 export function openApiOperations(modules: Record<string, RouteModule>): OperationEntry[] {
   const words = new Map<string, [string, Summary]>(
-    Object.entries(summaries as Record<string, Record<string, Summary>>).flatMap(([tag, operations]) => Object.entries(operations).map(([key, summary]) => [key, [tag, summary]] as const)),
+    Object.entries(summaries as Record<string, Record<string, Summary>>).flatMap(([tag, operations]) =>
+      Object.entries(operations).map(([key, summary]) => [key, [tag, summary]] as const),
+    ),
   );
   const entries = Object.entries(modules).flatMap(([path, mod]) =>
     METHODS.filter((method) => typeof mod[method] === 'function').map((method): OperationEntry => {
@@ -103,7 +166,16 @@ export function openApiOperations(modules: Record<string, RouteModule>): Operati
       if (!found) throw new Error(`summaries.json has no entry for ${key}`);
       const [tag, { summary, success, status = 200, list, binary, description }] = found;
       words.delete(key);
-      return { method, path, handler: mod[method], tag, summary, description, success: { status, description: success, array: list, binary }, ...EXTRAS[key] };
+      return {
+        method,
+        path,
+        handler: mod[method],
+        tag,
+        summary,
+        description,
+        success: { status, description: success, array: list, binary },
+        ...EXTRAS[key],
+      };
     }),
   );
   if (words.size) throw new Error(`summaries.json names no route: ${[...words.keys()].join(', ')}`);

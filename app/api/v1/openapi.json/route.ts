@@ -13,7 +13,8 @@ export const GET = apiRoute({}, () => {
   cached ??= buildOpenApiDocument(openApiOperations({ ...ROUTE_MODULES, '/openapi.json': { GET } }), {
     title: '吉林市重点项目管理平台 API',
     version: '1',
-    description: '登录：POST /api/v1/session 取得会话 Cookie，或使用管理员创建的 API 令牌（Authorization: Bearer <token>）。所有非 2xx 应答都带统一错误体 { error: { code, message, fields? } }。',
+    description:
+      '登录：POST /api/v1/session 取得会话 Cookie，或使用管理员创建的 API 令牌（Authorization: Bearer <token>）。所有非 2xx 应答都带统一错误体 { error: { code, message, fields? } }。',
   });
   return cached;
 });

@@ -21,7 +21,9 @@ export const POST = publicRoute(async (request) => {
     userAgent: request.headers.get('user-agent'),
     replaceToken: cookieValue(request, SESSION_COOKIE),
   });
-  return json({ user: toUserDto(result.user) }, 200, { 'set-cookie': sessionCookie(request, result.token, result.expiresAt) });
+  return json({ user: toUserDto(result.user) }, 200, {
+    'set-cookie': sessionCookie(request, result.token, result.expiresAt),
+  });
 });
 
 export const DELETE = publicRoute((request) => {

@@ -47,7 +47,15 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
           action={updateUserAction}
           units={units}
           teams={listTeamsInUse()}
-          user={{ id: user.id, version: user.version, username: user.username, name: user.name, role: user.role, unitId: user.unitId, team: user.team }}
+          user={{
+            id: user.id,
+            version: user.version,
+            username: user.username,
+            name: user.name,
+            role: user.role,
+            unitId: user.unitId,
+            team: user.team,
+          }}
         />
       </Card>
       <Card title="重置密码">
@@ -60,7 +68,12 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
             页面（重置会让您当前的登录也失效）。
           </p>
         ) : (
-          <PasswordResetForm action={resetPasswordAction} userId={user.id} userName={user.name} passwordMinLength={getSetting('passwordMinLength')} />
+          <PasswordResetForm
+            action={resetPasswordAction}
+            userId={user.id}
+            userName={user.name}
+            passwordMinLength={getSetting('passwordMinLength')}
+          />
         )}
       </Card>
       <Card title={user.active ? '停用账号' : '重新启用账号'}>
@@ -69,14 +82,20 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
         ) : (
           <div className="flex flex-wrap items-center justify-between gap-3">
             <p className="text-sm text-slate-600">
-              {user.active ? '停用后该用户无法登录，已登录的会话和其名下的 API 令牌立即失效；历史记录保留。' : '重新启用后该用户可以再次登录。'}
+              {user.active
+                ? '停用后该用户无法登录，已登录的会话和其名下的 API 令牌立即失效；历史记录保留。'
+                : '重新启用后该用户可以再次登录。'}
             </p>
             <ConfirmAction
               action={setUserActiveAction}
               fields={{ id: user.id, version: user.version, active: !user.active }}
               label={user.active ? '停用账号' : '重新启用'}
               title={user.active ? '确认停用账号' : '确认重新启用账号'}
-              message={user.active ? `停用 ${user.name}（${user.username}）后，其所有会话立即失效。确定停用吗？` : `确定重新启用 ${user.name}（${user.username}）吗？`}
+              message={
+                user.active
+                  ? `停用 ${user.name}（${user.username}）后，其所有会话立即失效。确定停用吗？`
+                  : `确定重新启用 ${user.name}（${user.username}）吗？`
+              }
               confirmLabel={user.active ? '确认停用' : '确认启用'}
               variant={user.active ? 'danger' : 'primary'}
             />

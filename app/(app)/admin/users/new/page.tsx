@@ -16,9 +16,17 @@ export default async function NewUserPage() {
   return (
     <div className="max-w-3xl space-y-4">
       <AdminBreadcrumb parent={{ href: '/admin/users', label: '用户管理' }} current="新建用户" />
-      <PageHeader title="新建用户" description="新用户用这里设置的初始密码登录；勾选“首次登录须修改密码”后，其首次登录会先要求修改密码。" />
+      <PageHeader
+        title="新建用户"
+        description="新用户用这里设置的初始密码登录；勾选“首次登录须修改密码”后，其首次登录会先要求修改密码。"
+      />
       <Card>
-        <UserForm action={createUserAction} units={units} teams={listTeamsInUse()} passwordMinLength={getSetting('passwordMinLength')} />
+        <UserForm
+          action={createUserAction}
+          units={units}
+          teams={listTeamsInUse()}
+          passwordMinLength={getSetting('passwordMinLength')}
+        />
       </Card>
     </div>
   );

@@ -16,11 +16,19 @@ import { Pager } from '@/components/ui/pager';
 
 export const metadata = { title: '导入结果 · 吉林市重点项目管理平台' };
 
-export default async function ImportBatchPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ImportBatchPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser(IMPORT_ROLES);
   const parsedId = idSchema.safeParse((await params).id);
   if (!parsedId.success) notFound();
-  const batch = findImportBatch(parsedId.data, { userId: user.role === 'officer' || user.role === 'investment' ? user.id : undefined });
+  const batch = findImportBatch(parsedId.data, {
+    userId: user.role === 'officer' || user.role === 'investment' ? user.id : undefined,
+  });
   if (!batch) notFound();
   const query = await searchParams;
   const parsedPage = pageSchema.safeParse(Array.isArray(query.page) ? query.page[0] : query.page);
@@ -31,7 +39,15 @@ export default async function ImportBatchPage({ params, searchParams }: { params
   const pages = pageCount(leadBatch ? touchedLeads.total : touched.total, 100);
   type Row = (typeof touched.items)[number];
   type LeadRow = (typeof touchedLeads.items)[number];
-  const pagination = <Pager page={page} pages={pages} hrefFor={(target) => `/import/batches/${batch.id}?page=${target}`} look="links" className="mt-3" />;
+  const pagination = (
+    <Pager
+      page={page}
+      pages={pages}
+      hrefFor={(target) => `/import/batches/${batch.id}?page=${target}`}
+      look="links"
+      className="mt-3"
+    />
+  );
   return (
     <div className="space-y-4">
       <PageHeader
@@ -60,38 +76,66 @@ export default async function ImportBatchPage({ params, searchParams }: { params
               rowKey={(row) => row.id}
               rows={touchedLeads.items}
               columns={[
-                { header: '结果', cell: (row) => (row.created ? <Tag tone="emerald">新建</Tag> : <Tag tone="brand">更新</Tag>) },
-                { header: '企业名称', cell: (row) => <Link className="text-brand-700 underline" href={`/leads/${row.id}`}>{row.company}</Link> },
+                {
+                  header: '结果',
+                  cell: (row) => (row.created ? <Tag tone="emerald">新建</Tag> : <Tag tone="brand">更新</Tag>),
+                },
+                {
+                  header: '企业名称',
+                  cell: (row) => (
+                    <Link className="text-brand-700 underline" href={`/leads/${row.id}`}>
+                      {row.company}
+                    </Link>
+                  ),
+                },
                 { header: '拟建项目', cell: (row) => row.proposedProject ?? '—' },
                 { header: '负责人', cell: (row) => row.ownerName, className: 'whitespace-nowrap' },
                 { header: '阶段', cell: (row) => LEAD_STAGE_LABELS[row.stage] },
-                { header: '意向投资', cell: (row) => formatWan(row.intendedInvestment), className: 'whitespace-nowrap text-right tabular-nums' },
+                {
+                  header: '意向投资',
+                  cell: (row) => formatWan(row.intendedInvestment),
+                  className: 'whitespace-nowrap text-right tabular-nums',
+                },
               ]}
             />
           )}
           {pagination}
         </Card>
       ) : (
-      <Card title={`本批次涉及的项目（${touched.total}）`}>
-        {touched.items.length === 0 ? (
-          <EmptyState title="本批次没有涉及项目" />
-        ) : (
-          <ResponsiveTable<Row>
-            caption="本批次涉及的项目"
-            rowKey={(row) => row.id}
-            rows={touched.items}
-            columns={[
-              { header: '结果', cell: (row) => (row.created ? <Tag tone="emerald">新建</Tag> : <Tag tone="brand">更新</Tag>) },
-              { header: '项目名称', cell: (row) => <Link className="text-brand-700 underline" href={`/projects/${row.id}`}>{row.name}</Link> },
-              { header: '项目代码', cell: (row) => row.code ?? '—', className: 'whitespace-nowrap' },
-              { header: '责任单位', cell: (row) => row.unitName },
-              { header: '阶段', cell: (row) => STAGE_LABELS[row.stage] },
-              { header: '总投资', cell: (row) => formatWan(row.totalInvestment), className: 'whitespace-nowrap text-right tabular-nums' },
-            ]}
-          />
-        )}
-        {pagination}
-      </Card>
+        <Card title={`本批次涉及的项目（${touched.total}）`}>
+          {touched.items.length === 0 ? (
+            <EmptyState title="本批次没有涉及项目" />
+          ) : (
+            <ResponsiveTable<Row>
+              caption="本批次涉及的项目"
+              rowKey={(row) => row.id}
+              rows={touched.items}
+              columns={[
+                {
+                  header: '结果',
+                  cell: (row) => (row.created ? <Tag tone="emerald">新建</Tag> : <Tag tone="brand">更新</Tag>),
+                },
+                {
+                  header: '项目名称',
+                  cell: (row) => (
+                    <Link className="text-brand-700 underline" href={`/projects/${row.id}`}>
+                      {row.name}
+                    </Link>
+                  ),
+                },
+                { header: '项目代码', cell: (row) => row.code ?? '—', className: 'whitespace-nowrap' },
+                { header: '责任单位', cell: (row) => row.unitName },
+                { header: '阶段', cell: (row) => STAGE_LABELS[row.stage] },
+                {
+                  header: '总投资',
+                  cell: (row) => formatWan(row.totalInvestment),
+                  className: 'whitespace-nowrap text-right tabular-nums',
+                },
+              ]}
+            />
+          )}
+          {pagination}
+        </Card>
       )}
     </div>
   );

@@ -40,13 +40,22 @@ export default async function ImportPreviewPage({ params }: { params: Promise<{ 
         ].map((item) => (
           <div key={item.label} className="rounded-lg border border-slate-200 bg-white p-3">
             <dt className="text-sm text-slate-600">{item.label}</dt>
-            <dd className={`text-2xl font-semibold tabular-nums ${item.tone}`}>{item.value.toLocaleString('zh-CN')} 行</dd>
+            <dd className={`text-2xl font-semibold tabular-nums ${item.tone}`}>
+              {item.value.toLocaleString('zh-CN')} 行
+            </dd>
           </div>
         ))}
       </dl>
-      {preview.unknownHeaders.length ? <Notice tone="info">以下列不是平台字段，导入时忽略：{preview.unknownHeaders.join('、')}</Notice> : null}
+      {preview.unknownHeaders.length ? (
+        <Notice tone="info">以下列不是平台字段，导入时忽略：{preview.unknownHeaders.join('、')}</Notice>
+      ) : null}
       <Card title="确认导入">
-        <CommitForm previewId={preview.id} errorRows={counts.error} writableRows={counts.create + counts.update} noun={noun} />
+        <CommitForm
+          previewId={preview.id}
+          errorRows={counts.error}
+          writableRows={counts.create + counts.update}
+          noun={noun}
+        />
       </Card>
       {preview.kind === 'leads' ? (
         <LeadPreviewTables preview={preview as LeadImportPreview} names={leadRowNames()} />

@@ -20,8 +20,15 @@ export default async function ApprovalsPage({ params }: { params: Promise<{ id: 
   const editable = canEditProject(user, project);
   const day = today();
   return (
-    <Card title="前期手续" actions={<p className="text-sm text-slate-600">{open === 0 ? '全部办结或不涉及，可以开工' : `尚有 ${open} 项未办结`}</p>}>
-      <p className="mb-3 text-sm text-slate-600">未批先建属违法行为：所有事项“已办结”或“不涉及”后方可推进到开工建设。</p>
+    <Card
+      title="前期手续"
+      actions={
+        <p className="text-sm text-slate-600">{open === 0 ? '全部办结或不涉及，可以开工' : `尚有 ${open} 项未办结`}</p>
+      }
+    >
+      <p className="mb-3 text-sm text-slate-600">
+        未批先建属违法行为：所有事项“已办结”或“不涉及”后方可推进到开工建设。
+      </p>
       {editable ? (
         <div>
           {items.map((item, index) => (
@@ -38,7 +45,13 @@ export default async function ApprovalsPage({ params }: { params: Promise<{ id: 
               <span className="flex flex-wrap items-center gap-3 text-slate-600">
                 <Tag tone={STATUS_TONES[item.status]}>{APPROVAL_STATUS_LABELS[item.status]}</Tag>
                 <span>{item.office ?? '—'}</span>
-                <span className={item.dueDate && item.dueDate < day && isApprovalOpen(item.status) ? 'font-medium text-red-700' : ''}>计划 {item.dueDate ?? '—'}</span>
+                <span
+                  className={
+                    item.dueDate && item.dueDate < day && isApprovalOpen(item.status) ? 'font-medium text-red-700' : ''
+                  }
+                >
+                  计划 {item.dueDate ?? '—'}
+                </span>
                 <span>办结 {item.doneDate ?? '—'}</span>
               </span>
             </li>

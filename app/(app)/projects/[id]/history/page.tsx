@@ -22,9 +22,16 @@ export default async function HistoryPage({ params }: { params: Promise<{ id: st
       <Card title="阶段变更记录">
         <ol className="space-y-3">
           {moves.map(({ row, byName }) => (
-            <li key={row.id} className={`rounded-md border p-3 text-sm ${row.override ? 'border-red-300 bg-red-50' : 'border-slate-200'}`}>
+            <li
+              key={row.id}
+              className={`rounded-md border p-3 text-sm ${row.override ? 'border-red-300 bg-red-50' : 'border-slate-200'}`}
+            >
               <p className="flex flex-wrap items-center gap-2">
-                <span className="font-medium">{row.fromStage ? `${STAGE_LABELS[row.fromStage]} → ${STAGE_LABELS[row.toStage]}` : `入库：${STAGE_LABELS[row.toStage]}`}</span>
+                <span className="font-medium">
+                  {row.fromStage
+                    ? `${STAGE_LABELS[row.fromStage]} → ${STAGE_LABELS[row.toStage]}`
+                    : `入库：${STAGE_LABELS[row.toStage]}`}
+                </span>
                 {row.override ? <Tag tone="red">强制变更（越过前期手续）</Tag> : null}
                 <span className="text-slate-500">
                   {byName ?? '系统'} · <time dateTime={row.at}>{formatDateTime(row.at)}</time>
@@ -37,12 +44,16 @@ export default async function HistoryPage({ params }: { params: Promise<{ id: st
                   {row.fromStageDueDate < dateOfTimestamp(row.at) ? '（变更时已超期）' : '（按期）'}
                 </p>
               ) : null}
-              {row.openItems?.length ? <p className="mt-1 text-red-800">变更时未办结的前期手续：{row.openItems.join('、')}</p> : null}
+              {row.openItems?.length ? (
+                <p className="mt-1 text-red-800">变更时未办结的前期手续：{row.openItems.join('、')}</p>
+              ) : null}
             </li>
           ))}
         </ol>
       </Card>
-      <Card title="调整记录"><AdjustmentsList items={listProjectAdjustments(project.id)} /></Card>
+      <Card title="调整记录">
+        <AdjustmentsList items={listProjectAdjustments(project.id)} />
+      </Card>
       <Card title="修改记录">
         {audit.length === 0 ? (
           <EmptyState title="暂无修改记录" />

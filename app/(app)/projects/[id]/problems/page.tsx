@@ -52,9 +52,28 @@ export default async function ProjectProblemsPage({ params }: { params: Promise<
               submitLabel="提交问题"
               successMessage="问题已登记，层级为县区。"
               fields={[
-                { name: 'type', label: '问题类型', kind: 'select', required: true, options: PROBLEM_TYPES.map((t) => ({ value: t, label: PROBLEM_TYPE_LABELS[t] })) },
-                { name: 'description', label: '问题描述', kind: 'textarea', required: true, placeholder: '什么问题卡住了项目推进' },
-                { name: 'unitId', label: '责任单位', kind: 'select', required: true, options: unitOptions, defaultValue: String(project.unitId) },
+                {
+                  name: 'type',
+                  label: '问题类型',
+                  kind: 'select',
+                  required: true,
+                  options: PROBLEM_TYPES.map((t) => ({ value: t, label: PROBLEM_TYPE_LABELS[t] })),
+                },
+                {
+                  name: 'description',
+                  label: '问题描述',
+                  kind: 'textarea',
+                  required: true,
+                  placeholder: '什么问题卡住了项目推进',
+                },
+                {
+                  name: 'unitId',
+                  label: '责任单位',
+                  kind: 'select',
+                  required: true,
+                  options: unitOptions,
+                  defaultValue: String(project.unitId),
+                },
                 { name: 'deadline', label: '解决时限', kind: 'date', required: true, min: tomorrow },
               ]}
             />
@@ -85,7 +104,13 @@ export default async function ProjectProblemsPage({ params }: { params: Promise<
               submitLabel="下达督办"
               successMessage="督办已下达，责任人将在预警中心看到。"
               fields={[
-                { name: 'content', label: '督办事项', kind: 'textarea', required: true, placeholder: '须办理的事项和要求' },
+                {
+                  name: 'content',
+                  label: '督办事项',
+                  kind: 'textarea',
+                  required: true,
+                  placeholder: '须办理的事项和要求',
+                },
                 { name: 'deadline', label: '办理时限', kind: 'date', required: true, min: tomorrow },
               ]}
             />
@@ -97,7 +122,11 @@ export default async function ProjectProblemsPage({ params }: { params: Promise<
           <ul className="space-y-3">
             {orders.map((order) => (
               <li key={order.id}>
-                <SupervisionCard order={order} mayReply={canReplySupervision(user, { assigneeId: order.assigneeId, project })} mayReview={canReviewSupervision(user)} />
+                <SupervisionCard
+                  order={order}
+                  mayReply={canReplySupervision(user, { assigneeId: order.assigneeId, project })}
+                  mayReview={canReviewSupervision(user)}
+                />
               </li>
             ))}
           </ul>

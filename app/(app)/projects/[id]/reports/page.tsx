@@ -30,7 +30,10 @@ export default async function ReportsPage({ params }: { params: Promise<{ id: st
 
   // This year's investment, month by month, against the year's plan.
   const year = day.slice(0, 4);
-  const { points, yearToDate } = yearSeries(day, reports.map(({ report }) => report));
+  const { points, yearToDate } = yearSeries(
+    day,
+    reports.map(({ report }) => report),
+  );
   const completion = rate(yearToDate, project.plannedInvestmentThisYear);
   const summary = `${year}年已完成投资 ${formatWan(yearToDate)}，年度计划 ${formatWan(project.plannedInvestmentThisYear)}${completion === null ? '' : `，完成率 ${completion}%`}`;
 
@@ -43,7 +46,10 @@ export default async function ReportsPage({ params }: { params: Promise<{ id: st
           ) : (
             <ReportForm
               projectId={project.id}
-              months={open.map((month) => ({ value: month, label: month === due ? `${monthLabel(month)}（应报）` : monthLabel(month) }))}
+              months={open.map((month) => ({
+                value: month,
+                label: month === due ? `${monthLabel(month)}（应报）` : monthLabel(month),
+              }))}
               dueMonth={dueMonth}
               completedInvestment={project.completedInvestment}
               action={createReportAction}
@@ -81,16 +87,30 @@ export default async function ReportsPage({ params }: { params: Promise<{ id: st
                     <dd className="font-medium">{report.progressPercent}%</dd>
                   </div>
                 </dl>
-                {report.narrative ? <p className="mt-2 whitespace-pre-line text-sm text-slate-800">{report.narrative}</p> : null}
-                {report.problemsMet ? <p className="mt-1 whitespace-pre-line text-sm text-amber-800">遇到的问题：{report.problemsMet}</p> : null}
+                {report.narrative ? (
+                  <p className="mt-2 text-sm whitespace-pre-line text-slate-800">{report.narrative}</p>
+                ) : null}
+                {report.problemsMet ? (
+                  <p className="mt-1 text-sm whitespace-pre-line text-amber-800">遇到的问题：{report.problemsMet}</p>
+                ) : null}
                 {photoIds.length ? (
                   <ul className="mt-3 flex flex-wrap gap-2" aria-label={`${monthLabel(report.month)}现场照片`}>
                     {photoIds.map((photoId, index) => (
                       <li key={photoId}>
-                        <a href={`/api/v1/photos/${photoId}`} target="_blank" rel="noopener" className="block rounded focus-visible:ring-2 focus-visible:ring-brand-500">
+                        <a
+                          href={`/api/v1/photos/${photoId}`}
+                          target="_blank"
+                          rel="noopener"
+                          className="block rounded focus-visible:ring-2 focus-visible:ring-brand-500"
+                        >
                           {/* Stored photos are served through the guard; next/image cannot pass the session cookie. */}
                           {/* eslint-disable-next-line @next/next/no-img-element */}
-                          <img src={`/api/v1/photos/${photoId}`} alt={`${monthLabel(report.month)}现场照片 ${index + 1}（点击查看原图）`} loading="lazy" className="h-20 w-20 rounded object-cover sm:h-24 sm:w-24" />
+                          <img
+                            src={`/api/v1/photos/${photoId}`}
+                            alt={`${monthLabel(report.month)}现场照片 ${index + 1}（点击查看原图）`}
+                            loading="lazy"
+                            className="h-20 w-20 rounded object-cover sm:h-24 sm:w-24"
+                          />
                         </a>
                       </li>
                     ))}

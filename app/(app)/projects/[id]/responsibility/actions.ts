@@ -5,8 +5,11 @@ import { guardedAction } from '@/lib/auth/action';
 import { updateResponsibility } from '@/domain/responsibility';
 import { responsibilityForm } from '@/lib/schemas/project-form';
 
-export const updateResponsibilityAction = guardedAction({ schema: responsibilityForm }, ({ projectId, patch }, actor) => {
-  const project = updateResponsibility(actor, projectId, patch);
-  revalidatePath(`/projects/${projectId}`, 'layout');
-  return { version: project.version };
-});
+export const updateResponsibilityAction = guardedAction(
+  { schema: responsibilityForm },
+  ({ projectId, patch }, actor) => {
+    const project = updateResponsibility(actor, projectId, patch);
+    revalidatePath(`/projects/${projectId}`, 'layout');
+    return { version: project.version };
+  },
+);

@@ -11,7 +11,10 @@ import { updateResponsibilityAction } from './actions';
 export default async function ResponsibilityPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const { project, unitName, leaderName, ownerName } = await loadProject(params);
-  const plans = Object.fromEntries(listStagePlans(project.id).map((plan) => [plan.stage, plan.dueDate])) as Record<string, string>;
+  const plans = Object.fromEntries(listStagePlans(project.id).map((plan) => [plan.stage, plan.dueDate])) as Record<
+    string,
+    string
+  >;
   if (canEditProject(user, project)) {
     const initial: Record<string, string> = {
       projectId: String(project.id),
@@ -23,10 +26,18 @@ export default async function ResponsibilityPage({ params }: { params: Promise<{
       plan: project.plan ?? '',
       ...Object.fromEntries(STAGES.map((stage) => [`plan_${stage}`, plans[stage] ?? ''])),
     };
-    const units = listUnits().filter((unit) => user.role !== 'officer' || unit.id === project.unitId || unit.id === user.unitId);
+    const units = listUnits().filter(
+      (unit) => user.role !== 'officer' || unit.id === project.unitId || unit.id === user.unitId,
+    );
     return (
       <Card title="责任清单（六个一）">
-        <ResponsibilityForm initial={initial} units={units} leaders={listUserOptions({ role: 'leader' })} officers={listUserOptions({ role: 'officer' })} action={updateResponsibilityAction} />
+        <ResponsibilityForm
+          initial={initial}
+          units={units}
+          leaders={listUserOptions({ role: 'leader' })}
+          officers={listUserOptions({ role: 'officer' })}
+          action={updateResponsibilityAction}
+        />
       </Card>
     );
   }
@@ -43,7 +54,7 @@ export default async function ResponsibilityPage({ params }: { params: Promise<{
         {rows.map(([label, value]) => (
           <div key={label}>
             <dt className="text-slate-500">{label}</dt>
-            <dd className="whitespace-pre-line font-medium text-slate-900">{value}</dd>
+            <dd className="font-medium whitespace-pre-line text-slate-900">{value}</dd>
           </div>
         ))}
         <div>

@@ -21,27 +21,51 @@ export default async function TasksPage({ params }: { params: Promise<{ id: stri
     <div className="space-y-4">
       {editable ? (
         <Card title="新增任务">
-          <NewTaskForm projectId={project.id} owners={owners} defaultOwnerId={project.ownerId ? String(project.ownerId) : ''} action={createTaskAction} />
+          <NewTaskForm
+            projectId={project.id}
+            owners={owners}
+            defaultOwnerId={project.ownerId ? String(project.ownerId) : ''}
+            action={createTaskAction}
+          />
         </Card>
       ) : null}
       <Card title={`任务清单（${rows.length}）`}>
         {rows.length === 0 ? (
-          <EmptyState title="还没有任务">{editable ? '在上方添加第一项任务，并指定负责人和完成期限。' : null}</EmptyState>
+          <EmptyState title="还没有任务">
+            {editable ? '在上方添加第一项任务，并指定负责人和完成期限。' : null}
+          </EmptyState>
         ) : (
           <ul className="divide-y divide-slate-100">
             {rows.map(({ task, ownerName }) => {
               const overdue = task.state === 'open' && task.dueDate < day;
               return (
-                <li key={task.id} className={`flex flex-wrap items-center justify-between gap-3 py-3 ${overdue ? 'border-l-4 border-red-500 bg-red-50 pl-3' : ''}`}>
+                <li
+                  key={task.id}
+                  className={`flex flex-wrap items-center justify-between gap-3 py-3 ${overdue ? 'border-l-4 border-red-500 bg-red-50 pl-3' : ''}`}
+                >
                   <div>
-                    <p className={`font-medium ${task.state === 'done' ? 'text-slate-500 line-through' : overdue ? 'text-red-800' : 'text-slate-900'}`}>{task.title}</p>
+                    <p
+                      className={`font-medium ${task.state === 'done' ? 'text-slate-500 line-through' : overdue ? 'text-red-800' : 'text-slate-900'}`}
+                    >
+                      {task.title}
+                    </p>
                     <p className="mt-0.5 flex flex-wrap items-center gap-2 text-sm text-slate-600">
                       <span>负责人：{ownerName ?? '未指定'}</span>
                       <span>期限：{task.dueDate}</span>
-                      <Tag tone={task.state === 'done' ? 'emerald' : overdue ? 'red' : 'slate'}>{overdue ? `已逾期 ${daysBetween(task.dueDate, day)} 天` : TASK_STATE_LABELS[task.state]}</Tag>
+                      <Tag tone={task.state === 'done' ? 'emerald' : overdue ? 'red' : 'slate'}>
+                        {overdue ? `已逾期 ${daysBetween(task.dueDate, day)} 天` : TASK_STATE_LABELS[task.state]}
+                      </Tag>
                     </p>
                   </div>
-                  {editable ? <TaskStateButton taskId={task.id} version={task.version} done={task.state === 'done'} title={task.title} action={updateTaskStateAction} /> : null}
+                  {editable ? (
+                    <TaskStateButton
+                      taskId={task.id}
+                      version={task.version}
+                      done={task.state === 'done'}
+                      title={task.title}
+                      action={updateTaskStateAction}
+                    />
+                  ) : null}
                 </li>
               );
             })}

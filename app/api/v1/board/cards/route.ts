@@ -13,10 +13,27 @@ export const GET = apiRoute({}, ({ actor, request }) => {
   for (const [key, value] of new URL(request.url).searchParams) if (value !== '') raw[key] = value;
   const { kind } = parseOrThrow(boardKindQuery, raw);
   if (kind === 'leads') {
-    if (!LEAD_ROLES.includes(actor.role as (typeof LEAD_ROLES)[number])) throw new AppError('forbidden', '无权查看招商线索看板');
-    const { stage, lane, laneValue, page, pageSize, kind: _kind, ...filters } = parseOrThrow(leadCardsQuery, { ...raw, kind });
+    if (!LEAD_ROLES.includes(actor.role as (typeof LEAD_ROLES)[number]))
+      throw new AppError('forbidden', '无权查看招商线索看板');
+    const {
+      stage,
+      lane,
+      laneValue,
+      page,
+      pageSize,
+      kind: _kind,
+      ...filters
+    } = parseOrThrow(leadCardsQuery, { ...raw, kind });
     return listLeadCards(actor, filters, { stage, lane, laneValue, page, pageSize });
   }
-  const { stage, lane, laneValue, page, pageSize, kind: _kind, ...filters } = parseOrThrow(projectCardsQuery, { ...raw, kind });
+  const {
+    stage,
+    lane,
+    laneValue,
+    page,
+    pageSize,
+    kind: _kind,
+    ...filters
+  } = parseOrThrow(projectCardsQuery, { ...raw, kind });
   return listProjectCards(actor, filters, { stage, lane, laneValue, page, pageSize });
 });

@@ -5,4 +5,6 @@ import { leadPatchSchema } from '@/lib/schemas/lead';
 
 export const GET = apiRoute({ params: idParams }, ({ params }) => toLeadDto(findLead(getDb(), params.id)));
 
-export const PATCH = apiRoute({ params: idParams, body: leadPatchSchema }, ({ actor, params, body }) => updateLead(actor, params.id, body));
+export const PATCH = apiRoute({ params: idParams, body: leadPatchSchema }, ({ actor, params, body }) =>
+  updateLead(actor, params.id, body),
+);

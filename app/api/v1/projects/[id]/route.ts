@@ -28,4 +28,6 @@ export const GET = apiRoute({ params: idParams }, ({ params }) => {
   };
 });
 
-export const PATCH = apiRoute({ params: idParams, body: projectPatchSchema }, ({ actor, params, body }) => updateProject(actor, params.id, body));
+export const PATCH = apiRoute({ params: idParams, body: projectPatchSchema }, ({ actor, params, body }) =>
+  updateProject(actor, params.id, body),
+);

@@ -4,4 +4,6 @@ import { apiRoute } from '@/lib/auth/api';
 import { month } from '@/lib/validation';
 
 // The 月度调度通报 as JSON (API.md "Reports"). It is the leaders' meeting report: leaders and admins.
-export const GET = apiRoute({ roles: ['admin', 'leader'], query: z.object({ month }) }, ({ query }) => monthlyReport({ month: query.month }));
+export const GET = apiRoute({ roles: ['admin', 'leader'], query: z.object({ month }) }, ({ query }) =>
+  monthlyReport({ month: query.month }),
+);

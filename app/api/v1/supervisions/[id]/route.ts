@@ -4,6 +4,7 @@ import { reviewSupervisionSchema } from '@/lib/schemas/problems';
 
 export const GET = apiRoute({ params: idParams }, ({ params }) => getSupervision(params.id));
 
-export const PATCH = apiRoute({ params: idParams, roles: ['leader', 'admin'], body: reviewSupervisionSchema }, ({ actor, params, body }) =>
-  reviewSupervision(actor, params.id, body),
+export const PATCH = apiRoute(
+  { params: idParams, roles: ['leader', 'admin'], body: reviewSupervisionSchema },
+  ({ actor, params, body }) => reviewSupervision(actor, params.id, body),
 );

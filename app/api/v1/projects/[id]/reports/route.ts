@@ -11,7 +11,14 @@ export const GET = apiRoute({ params: idParams, query: z.object({ page, pageSize
   findProject(getDb(), params.id);
   const all = listProjectReports(params.id).map(({ report, photoIds }) => ({ ...toReportDto(report), photoIds }));
   const start = (query.page - 1) * query.pageSize;
-  return { items: all.slice(start, start + query.pageSize), total: all.length, page: query.page, pageSize: query.pageSize };
+  return {
+    items: all.slice(start, start + query.pageSize),
+    total: all.length,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
 });
 
-export const POST = apiRoute({ params: idParams, body: reportCreateSchema }, ({ actor, params, body }) => json(createReport(actor, params.id, body), 201));
+export const POST = apiRoute({ params: idParams, body: reportCreateSchema }, ({ actor, params, body }) =>
+  json(createReport(actor, params.id, body), 201),
+);

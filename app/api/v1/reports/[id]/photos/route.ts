@@ -4,7 +4,8 @@ import { AppError } from '@/lib/errors';
 import { readLimitedBody } from '@/lib/http-body';
 import { MAX_PHOTO_BYTES } from '@/lib/rules/photos';
 
-const tooLarge = () => new AppError('payload_too_large', '每张照片不能超过 10 MB', { photo: ['每张照片不能超过 10 MB'] });
+const tooLarge = () =>
+  new AppError('payload_too_large', '每张照片不能超过 10 MB', { photo: ['每张照片不能超过 10 MB'] });
 
 // One photo per request, sent as the raw request body; the type is read from its bytes, never
 // from a file name or the Content-Type the client claims.
@@ -13,5 +14,8 @@ export const POST = apiRoute({ params: idParams }, async ({ actor, params, reque
   photoTarget(actor, params.id);
   const bytes = await readLimitedBody(request, MAX_PHOTO_BYTES, tooLarge);
   const photo = addReportPhoto(actor, params.id, bytes);
-  return json({ id: photo.id, reportId: photo.reportId, mime: photo.mime, size: photo.size, url: `/api/v1/photos/${photo.id}` }, 201);
+  return json(
+    { id: photo.id, reportId: photo.reportId, mime: photo.mime, size: photo.size, url: `/api/v1/photos/${photo.id}` },
+    201,
+  );
 });

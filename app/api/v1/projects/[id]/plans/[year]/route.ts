@@ -4,5 +4,10 @@ import { yearPlanParams, yearPlanPutSchema } from '@/lib/schemas/year-plan';
 
 /** Creates or replaces one year's plan; lowering the current year's needs a reason. */
 export const PUT = apiRoute({ params: yearPlanParams, body: yearPlanPutSchema }, ({ actor, params, body }) =>
-  putYearPlan(actor, params.id, { year: params.year, plannedInvestment: body.plannedInvestment, reason: body.reason, version: body.version }),
+  putYearPlan(actor, params.id, {
+    year: params.year,
+    plannedInvestment: body.plannedInvestment,
+    reason: body.reason,
+    version: body.version,
+  }),
 );
