@@ -65,6 +65,11 @@ export function getSqlite(): Database.Database {
   return handle().sqlite;
 }
 
+/** Opens (and migrates) the database if need be and runs a trivial query: the health check. */
+export function pingDatabase(): void {
+  getSqlite().prepare('select 1').get();
+}
+
 /** Closes the cached handle (tests and scripts that swap database files). */
 export function closeDb(): void {
   globalForDb.__jilinDb?.sqlite.close();

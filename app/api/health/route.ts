@@ -1,9 +1,9 @@
-import { getSqlite } from '@/db';
+import { pingDatabase } from '@/db';
 import { json, publicRoute } from '@/lib/auth/api';
 
 export const dynamic = 'force-dynamic';
 
 export const GET = publicRoute(() => {
-  getSqlite().prepare('select 1').get();
+  pingDatabase();
   return json({ ok: true });
 });
