@@ -6,21 +6,26 @@ export interface HeadCell {
   className: string;
 }
 
-/** A table's row of column titles: one `<th scope="col">` a column. */
-export function HeadRow({ cellClass, columns }: { cellClass: string; columns: readonly (string | HeadCell)[] }) {
+/** Column titles: one `<th scope="col">` a column (for a row that also holds other header cells). */
+export function HeadCells({ cellClass, columns }: { cellClass: string; columns: readonly (string | HeadCell)[] }) {
+  return columns.map((column, i) =>
+    typeof column === 'string' ? (
+      <th key={i} scope="col" className={cellClass}>
+        {column}
+      </th>
+    ) : (
+      <th key={i} scope="col" className={column.className}>
+        {column.label}
+      </th>
+    ),
+  );
+}
+
+/** A table's row of column titles. */
+export function HeadRow(props: { cellClass: string; columns: readonly (string | HeadCell)[] }) {
   return (
     <tr>
-      {columns.map((column, i) =>
-        typeof column === 'string' ? (
-          <th key={i} scope="col" className={cellClass}>
-            {column}
-          </th>
-        ) : (
-          <th key={i} scope="col" className={column.className}>
-            {column.label}
-          </th>
-        ),
-      )}
+      <HeadCells {...props} />
     </tr>
   );
 }
