@@ -34,3 +34,17 @@ export function HeadRow(props: { cellClass: string; columns: readonly (string | 
 export function srOnly(label: string, className: string): HeadCell {
   return { label: <span className="sr-only">{label}</span>, className };
 }
+
+/** The 合计 row of a figures table, its cells given as children. */
+export function TotalsFoot({ children }: { children: ReactNode }) {
+  return (
+    <tfoot className="font-medium">
+      <tr>
+        <th scope="row" className="py-1 pr-3 text-left">
+          合计
+        </th>
+        {children}
+      </tr>
+    </tfoot>
+  );
+}

@@ -4,7 +4,7 @@ import { CampaignForm, DeleteCampaignButton } from '@/components/leads/campaign-
 import { deleteCampaignAction, updateCampaignAction } from '../actions';
 import { buttonClass } from '@/components/ui/button';
 import { Card, PageHeader } from '@/components/ui/page';
-import { HeadRow, srOnly } from '@/components/ui/table';
+import { HeadRow, srOnly, TotalsFoot } from '@/components/ui/table';
 import { getCampaignDetail, listLeaderOptions } from '@/db/queries/campaigns';
 import { requireUser } from '@/lib/auth/next';
 import { LEAD_STAGE_LABELS, LEAD_STAGES, STAGE_LABELS } from '@/lib/rules/enums';
@@ -82,18 +82,13 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
                 </tr>
               ))}
             </tbody>
-            <tfoot className="font-medium">
-              <tr>
-                <th scope="row" className="py-1 pr-3 text-left">
-                  合计
-                </th>
-                <td className="py-1 pr-3 text-right tabular-nums">{total}</td>
-                <td />
-                <td className="py-1 text-right tabular-nums">
-                  {formatWan(stageFigures.reduce((s, r) => s + r.intendedInvestment, 0))}
-                </td>
-              </tr>
-            </tfoot>
+            <TotalsFoot>
+              <td className="py-1 pr-3 text-right tabular-nums">{total}</td>
+              <td />
+              <td className="py-1 text-right tabular-nums">
+                {formatWan(stageFigures.reduce((s, r) => s + r.intendedInvestment, 0))}
+              </td>
+            </TotalsFoot>
           </table>
         </Card>
         <Card title="签约与转化">

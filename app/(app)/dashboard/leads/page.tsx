@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { LeadsBarChart } from '@/components/leads/leads-bar-chart';
 import { Card, PageHeader } from '@/components/ui/page';
-import { HeadRow } from '@/components/ui/table';
+import { HeadRow, TotalsFoot } from '@/components/ui/table';
 import {
   averageDaysToSign,
   leadsByIndustry,
@@ -71,15 +71,10 @@ function FigureTable({
           </tr>
         ))}
       </tbody>
-      <tfoot className="font-medium">
-        <tr>
-          <th scope="row" className="py-1 pr-3 text-left">
-            合计
-          </th>
-          <td className="py-1 pr-3 text-right tabular-nums">{totalCount}</td>
-          <td className="py-1 text-right tabular-nums">{formatYi(totalMoney)}</td>
-        </tr>
-      </tfoot>
+      <TotalsFoot>
+        <td className="py-1 pr-3 text-right tabular-nums">{totalCount}</td>
+        <td className="py-1 text-right tabular-nums">{formatYi(totalMoney)}</td>
+      </TotalsFoot>
     </table>
   );
 }
