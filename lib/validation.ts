@@ -42,6 +42,17 @@ export const version = z.number({ error: '缺少版本号 version' }).int().min(
 export const page = z.coerce.number().int().min(1).max(1_000_000).default(1);
 export const pageSize = z.coerce.number().int().min(1).max(500).default(50);
 
+/** One page of a list held in memory, in the body every paged API answers with. */
+export function pageOfList<T>(all: T[], query: { page: number; pageSize: number }) {
+  const start = (query.page - 1) * query.pageSize;
+  return {
+    items: all.slice(start, start + query.pageSize),
+    total: all.length,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
 /** Query-string booleans: "1"/"true" and "0"/"false". */
 export const queryBoolean = z
   .enum(['1', '0', 'true', 'false'], { error: '应为 true 或 false' })

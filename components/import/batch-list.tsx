@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { EmptyState } from '@/components/ui/page';
+import { HeadRow } from '@/components/ui/table';
 import { formatDateTime } from '@/lib/format-time';
 
 export interface BatchRow {
@@ -12,6 +13,22 @@ export interface BatchRow {
   createdAt: string;
 }
 
+/** A batch's 导入结果 link, and its 审计日志 for those who may read the audit log. */
+function BatchLinks({ id, auditLinks }: { id: number; auditLinks: boolean }) {
+  return (
+    <>
+      <Link className="text-brand-700 underline" href={`/import/batches/${id}`}>
+        导入结果
+      </Link>
+      {auditLinks ? (
+        <Link className="ml-3 text-brand-700 underline" href={`/admin/audit?batchId=${id}`}>
+          审计日志
+        </Link>
+      ) : null}
+    </>
+  );
+}
+
 /** Import batches: a table on wide screens, cards on phones. */
 export function BatchList({ batches, auditLinks }: { batches: BatchRow[]; auditLinks: boolean }) {
   if (batches.length === 0)
@@ -21,32 +38,19 @@ export function BatchList({ batches, auditLinks }: { batches: BatchRow[]; auditL
       <table className="hidden w-full text-sm md:table">
         <caption className="sr-only">导入批次</caption>
         <thead className="border-b border-slate-200 text-left text-slate-600">
-          <tr>
-            <th scope="col" className="py-2 pr-3 font-medium">
-              批次
-            </th>
-            <th scope="col" className="py-2 pr-3 font-medium">
-              时间
-            </th>
-            <th scope="col" className="py-2 pr-3 font-medium">
-              导入人
-            </th>
-            <th scope="col" className="py-2 pr-3 font-medium">
-              文件
-            </th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">
-              新建
-            </th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">
-              更新
-            </th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">
-              跳过
-            </th>
-            <th scope="col" className="py-2 font-medium">
-              查看
-            </th>
-          </tr>
+          <HeadRow
+            cellClass="py-2 pr-3 font-medium"
+            columns={[
+              '批次',
+              '时间',
+              '导入人',
+              '文件',
+              { label: '新建', className: 'py-2 pr-3 text-right font-medium' },
+              { label: '更新', className: 'py-2 pr-3 text-right font-medium' },
+              { label: '跳过', className: 'py-2 pr-3 text-right font-medium' },
+              { label: '查看', className: 'py-2 font-medium' },
+            ]}
+          />
         </thead>
         <tbody className="divide-y divide-slate-100">
           {batches.map((batch) => (
@@ -61,14 +65,7 @@ export function BatchList({ batches, auditLinks }: { batches: BatchRow[]; auditL
               <td className="py-2 pr-3 text-right tabular-nums">{batch.updatedCount}</td>
               <td className="py-2 pr-3 text-right tabular-nums">{batch.skippedCount}</td>
               <td className="py-2 whitespace-nowrap">
-                <Link className="text-brand-700 underline" href={`/import/batches/${batch.id}`}>
-                  导入结果
-                </Link>
-                {auditLinks ? (
-                  <Link className="ml-3 text-brand-700 underline" href={`/admin/audit?batchId=${batch.id}`}>
-                    审计日志
-                  </Link>
-                ) : null}
+                <BatchLinks id={batch.id} auditLinks={auditLinks} />
               </td>
             </tr>
           ))}
@@ -87,14 +84,7 @@ export function BatchList({ batches, auditLinks }: { batches: BatchRow[]; auditL
               新建 {batch.createdCount} · 更新 {batch.updatedCount} · 跳过 {batch.skippedCount}
             </p>
             <p className="mt-1">
-              <Link className="text-brand-700 underline" href={`/import/batches/${batch.id}`}>
-                导入结果
-              </Link>
-              {auditLinks ? (
-                <Link className="ml-3 text-brand-700 underline" href={`/admin/audit?batchId=${batch.id}`}>
-                  审计日志
-                </Link>
-              ) : null}
+              <BatchLinks id={batch.id} auditLinks={auditLinks} />
             </p>
           </li>
         ))}

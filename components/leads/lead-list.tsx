@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { LeadLightBadge, LeadStageTag } from '@/components/leads/lead-badges';
 import { SortHeader, type SortState } from '@/components/ui/sort-header';
+import { HeadCells } from '@/components/ui/table';
 import type { LeadListRow } from '@/db/queries/leads';
 import { formatDate } from '@/lib/format-time';
 import type { LeadSort } from '@/lib/rules/lead-sorts';
@@ -58,18 +59,7 @@ export function LeadTable({
         <thead className="bg-slate-50 text-left text-slate-600">
           <tr>
             {header('company', '企业名称')}
-            <th scope="col" className="px-3 py-2">
-              阶段
-            </th>
-            <th scope="col" className="px-3 py-2">
-              状态
-            </th>
-            <th scope="col" className="px-3 py-2">
-              行业
-            </th>
-            <th scope="col" className="px-3 py-2">
-              来源
-            </th>
+            <HeadCells cellClass="px-3 py-2" columns={['阶段', '状态', '行业', '来源']} />
             {header('intendedInvestment', '意向投资（万元）', 'px-3 py-2 text-right')}
             <th scope="col" className="px-3 py-2">
               负责人

@@ -1,4 +1,5 @@
 import { Card } from '@/components/ui/page';
+import { HeadRow } from '@/components/ui/table';
 import type { LeadDetail } from '@/db/queries/leads';
 import { formatDate } from '@/lib/format-time';
 import { LEAD_STAGE_LABELS } from '@/lib/rules/enums';
@@ -10,20 +11,7 @@ export function LeadStageHistoryCard({ history }: { history: LeadDetail['history
       <div className="overflow-x-auto">
         <table className="min-w-full text-sm">
           <thead className="text-left text-slate-600">
-            <tr>
-              <th scope="col" className="py-1 pr-3">
-                时间
-              </th>
-              <th scope="col" className="py-1 pr-3">
-                变更
-              </th>
-              <th scope="col" className="py-1 pr-3">
-                操作人
-              </th>
-              <th scope="col" className="py-1">
-                原因
-              </th>
-            </tr>
+            <HeadRow cellClass="py-1 pr-3" columns={['时间', '变更', '操作人', { label: '原因', className: 'py-1' }]} />
           </thead>
           <tbody className="divide-y divide-slate-100">
             {[...history].reverse().map((move) => (

@@ -43,6 +43,22 @@ export function DeadlineTag({ deadline, open }: { deadline: string; open: boolea
   return null;
 }
 
+export function ProblemStatusTag({ status }: { status: ProblemDto['status'] }) {
+  return <Tag tone={status === 'open' ? 'amber' : 'emerald'}>{PROBLEM_STATUS_LABELS[status]}</Tag>;
+}
+
+/** 类型, 层级, 状态 and, while open, how near the deadline is: the tags a problem shows in a card. */
+export function ProblemTags({ problem }: { problem: Pick<ProblemDto, 'type' | 'level' | 'status' | 'deadline'> }) {
+  return (
+    <>
+      <Tag tone="violet">{PROBLEM_TYPE_LABELS[problem.type]}</Tag>
+      <Tag tone="brand">{PROBLEM_LEVEL_LABELS[problem.level]}</Tag>
+      <ProblemStatusTag status={problem.status} />
+      <DeadlineTag deadline={problem.deadline} open={problem.status === 'open'} />
+    </>
+  );
+}
+
 export function ProblemCard({
   problem,
   mayWork,
@@ -61,10 +77,7 @@ export function ProblemCard({
       className="scroll-mt-20 rounded-md border border-slate-200 p-3 target:ring-2 target:ring-brand-500"
     >
       <div className="flex flex-wrap items-center gap-1.5">
-        <Tag tone="violet">{PROBLEM_TYPE_LABELS[problem.type]}</Tag>
-        <Tag tone="brand">{PROBLEM_LEVEL_LABELS[problem.level]}</Tag>
-        <Tag tone={open ? 'amber' : 'emerald'}>{PROBLEM_STATUS_LABELS[problem.status]}</Tag>
-        <DeadlineTag deadline={problem.deadline} open={open} />
+        <ProblemTags problem={problem} />
       </div>
       <h3 id={`problem-${problem.id}-title`} className="mt-2 text-sm font-medium text-slate-900">
         {problem.description}

@@ -88,7 +88,8 @@ export async function readJsonBody(request: Request): Promise<unknown> {
   }
 }
 
-function queryObject(url: URL): Record<string, string> {
+/** A URL's query as a plain object, empty values left out. */
+export function queryObject(url: URL): Record<string, string> {
   const out: Record<string, string> = {};
   // Empty values mean "no filter", as a form with a blank select sends them.
   for (const [key, value] of url.searchParams) if (value !== '') out[key] = value;

@@ -1,10 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { call, loginAs, seedOnce } from '../support/api';
+import { call, createProjectAs, loginAs, seedOnce, uniqueName, unitIdByName } from '../support/api';
 import { getDb } from '@/db';
-import { projects, stageHistory, units } from '@/db/schema';
+import { projects, stageHistory } from '@/db/schema';
 import { GET as boardCards } from '@/app/api/v1/board/cards/route';
-import { POST as createProjectRoute } from '@/app/api/v1/projects/route';
 import { GET as getProjectDetail } from '@/app/api/v1/projects/[id]/route';
 import { POST as transition } from '@/app/api/v1/projects/[id]/transitions/route';
 import { PATCH as patchApproval } from '@/app/api/v1/approvals/[id]/route';
@@ -145,32 +144,30 @@ describe('the demo 未批先建 project', () => {
 describe('forcing 开工建设 past open permits', () => {
   async function projectInApprovals(stageDueDate: string | null) {
     const cookie = await loginAs('officer');
-    const unitId = getDb()
-      .select()
-      .from(units)
-      .all()
-      .find((u) => u.name === '昌邑区')!.id;
-    const created = await call(createProjectRoute, {
-      method: 'POST',
-      cookie,
-      body: {
-        name: `未批先建测试${Math.random().toString(36).slice(2, 8)}`,
-        category: 'government',
-        unitId,
-        ...(stageDueDate ? { stagePlans: { approvals: stageDueDate } } : {}),
-      },
+    const created = await createProjectAs('officer', {
+      name: uniqueName('未批先建测试'),
+      category: 'government',
+      unitId: unitIdByName('昌邑区'),
+      ...(stageDueDate ? { stagePlans: { approvals: stageDueDate } } : {}),
     });
-    expect(created.status).toBe(201);
-    const params = { id: String(created.body.id) };
+    const params = { id: String(created.id) };
     const moved = await call(transition, {
       method: 'POST',
       cookie,
       params,
-      body: { to: 'approvals', version: created.body.version },
+      body: { to: 'approvals', version: created.version },
     });
     expect(moved.status).toBe(200);
-    return { id: created.body.id as number, version: moved.body.version as number, cookie, params };
+    return { id: created.id as number, version: moved.body.version as number, cookie, params };
   }
+  /** Moves it on to 开工建设 with its permits still open, as the city may decide. */
+  const forceConstruction = (project: Awaited<ReturnType<typeof projectInApprovals>>) =>
+    call(transition, {
+      method: 'POST',
+      cookie: project.cookie,
+      params: project.params,
+      body: { to: 'construction', override: true, reason: '市政府专题会议同意先行开工', version: project.version },
+    });
 
   it('turns a red project 未批先建 red, not green', async () => {
     const project = await projectInApprovals(null);
@@ -190,12 +187,7 @@ describe('forcing 开工建设 past open permits', () => {
     expect(stored(project.id)).toMatchObject({ light: 'red', overridden: false });
     expect(stored(project.id).signals.map((s) => `${s.kind}:${s.severity}`)).toContain('approval_overdue:red');
 
-    const forced = await call(transition, {
-      method: 'POST',
-      cookie: project.cookie,
-      params: project.params,
-      body: { to: 'construction', override: true, reason: '市政府专题会议同意先行开工', version: project.version },
-    });
+    const forced = await forceConstruction(project);
     expect(forced.status).toBe(200);
     const after = stored(project.id);
     expect(after.light).toBe('red');
@@ -206,12 +198,7 @@ describe('forcing 开工建设 past open permits', () => {
   it('turns any project at least yellow, never green', async () => {
     const project = await projectInApprovals(null);
     expect(stored(project.id).light).toBe('green');
-    const forced = await call(transition, {
-      method: 'POST',
-      cookie: project.cookie,
-      params: project.params,
-      body: { to: 'construction', override: true, reason: '市政府专题会议同意先行开工', version: project.version },
-    });
+    const forced = await forceConstruction(project);
     expect(forced.status).toBe(200);
     expect(stored(project.id)).toMatchObject({
       light: 'yellow',

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
-import { call, loginAs, seedOnce, userId } from '../support/api';
+import { call, createProjectAs, loginAs, seedOnce, uniqueName, unitIdByName, userId } from '../support/api';
 import { dbChecksum } from '../support/db-checksum';
 import { getDb } from '@/db';
-import { auditLog, monthlyReports, projectAdjustments, projects, units } from '@/db/schema';
+import { auditLog, monthlyReports, projectAdjustments, projects } from '@/db/schema';
 import { GET as listProjects, POST as createProjectRoute } from '@/app/api/v1/projects/route';
 import { GET as getProject, PATCH as patchProject } from '@/app/api/v1/projects/[id]/route';
 import { GET as listAdjustments } from '@/app/api/v1/projects/[id]/adjustments/route';
@@ -23,29 +23,18 @@ let changyi: number;
 
 beforeAll(async () => {
   await seedOnce();
-  changyi = getDb()
-    .select()
-    .from(units)
-    .all()
-    .find((u) => u.name === '昌邑区')!.id;
+  changyi = unitIdByName('昌邑区');
 });
 
-async function newProject(overrides: Record<string, unknown> = {}) {
-  const result = await call(createProjectRoute, {
-    method: 'POST',
-    cookie: await loginAs('officer'),
-    body: {
-      name: `计划测试${Math.random().toString(36).slice(2, 8)}`,
-      category: 'government',
-      unitId: changyi,
-      totalInvestment: 10000,
-      plannedInvestmentThisYear: 4000,
-      ...overrides,
-    },
+const newProject = (overrides: Record<string, unknown> = {}) =>
+  createProjectAs('officer', {
+    name: uniqueName('计划测试'),
+    category: 'government',
+    unitId: changyi,
+    totalInvestment: 10000,
+    plannedInvestmentThisYear: 4000,
+    ...overrides,
   });
-  expect(result.status).toBe(201);
-  return result.body;
-}
 
 const patch = async (id: number, body: Record<string, unknown>, as = 'officer') =>
   call(patchProject, { method: 'PATCH', cookie: await loginAs(as), params: { id: String(id) }, body });

@@ -32,6 +32,10 @@ beforeAll(async () => {
 const future = (days = 10) => addDaysIso(today(), days);
 const path = (id: number) => ({ id: String(id) });
 
+/** PATCH /api/v1/problems/:id with the given session cookie. */
+const patchAs = (cookie: string, id: number, body: Record<string, unknown>) =>
+  call(PATCH, { method: 'PATCH', cookie, params: path(id), body });
+
 async function raiseAs(username: string, projectId: number, body: Record<string, unknown> = {}) {
   return call(raise, {
     method: 'POST',
@@ -57,103 +61,43 @@ describe('problem life cycle', () => {
     const id = raised.body.id;
     const leader = await loginAs('leader');
 
-    const skip = await call(PATCH, {
-      method: 'PATCH',
-      cookie: leader,
-      params: path(id),
-      body: { level: 'city_meeting', note: '跳级', version: 1 },
-    });
+    const skip = await patchAs(leader, id, { level: 'city_meeting', note: '跳级', version: 1 });
     expect(skip.status).toBe(400);
     expect(skip.body.error.code).toBe('invalid_transition');
 
-    const up1 = await call(PATCH, {
-      method: 'PATCH',
-      cookie: leader,
-      params: path(id),
-      body: { level: 'department', note: '县区无法解决', version: 1 },
-    });
+    const up1 = await patchAs(leader, id, { level: 'department', note: '县区无法解决', version: 1 });
     expect(up1.status).toBe(200);
     expect(up1.body).toMatchObject({ level: 'department', version: 2 });
 
-    const stale = await call(PATCH, {
-      method: 'PATCH',
-      cookie: leader,
-      params: path(id),
-      body: { level: 'city_meeting', note: '旧版本', version: 1 },
-    });
+    const stale = await patchAs(leader, id, { level: 'city_meeting', note: '旧版本', version: 1 });
     expect(stale.status).toBe(409);
 
-    const noNote = await call(PATCH, {
-      method: 'PATCH',
-      cookie: leader,
-      params: path(id),
-      body: { level: 'city_meeting', version: 2 },
-    });
+    const noNote = await patchAs(leader, id, { level: 'city_meeting', version: 2 });
     expect(noNote.status).toBe(400);
     expect(noNote.body.error.fields.note).toBeDefined();
 
-    const up2 = await call(PATCH, {
-      method: 'PATCH',
-      cookie: leader,
-      params: path(id),
-      body: { level: 'city_meeting', note: '提请协调会', version: 2 },
-    });
+    const up2 = await patchAs(leader, id, { level: 'city_meeting', note: '提请协调会', version: 2 });
     expect(up2.body.level).toBe('city_meeting');
 
     const officer = await loginAs('officer');
-    const noResolution = await call(PATCH, {
-      method: 'PATCH',
-      cookie: officer,
-      params: path(id),
-      body: { closed: true, version: 3 },
-    });
+    const noResolution = await patchAs(officer, id, { closed: true, version: 3 });
     expect(noResolution.status).toBe(400);
     expect(noResolution.body.error.fields.resolution).toBeDefined();
 
-    const closed = await call(PATCH, {
-      method: 'PATCH',
-      cookie: officer,
-      params: path(id),
-      body: { closed: true, resolution: '已调剂用地指标', version: 3 },
-    });
+    const closed = await patchAs(officer, id, { closed: true, resolution: '已调剂用地指标', version: 3 });
     expect(closed.status).toBe(200);
     expect(closed.body).toMatchObject({ status: 'closed', resolution: '已调剂用地指标', version: 4 });
 
-    const editClosed = await call(PATCH, {
-      method: 'PATCH',
-      cookie: officer,
-      params: path(id),
-      body: { description: '改描述', version: 4 },
-    });
+    const editClosed = await patchAs(officer, id, { description: '改描述', version: 4 });
     expect(editClosed.status).toBe(400);
-    const escalateClosed = await call(PATCH, {
-      method: 'PATCH',
-      cookie: leader,
-      params: path(id),
-      body: { level: 'city_leader', note: 'x', version: 4 },
-    });
+    const escalateClosed = await patchAs(leader, id, { level: 'city_leader', note: 'x', version: 4 });
     expect(escalateClosed.status).toBe(400);
 
-    const officerReopen = await call(PATCH, {
-      method: 'PATCH',
-      cookie: officer,
-      params: path(id),
-      body: { reopen: true, reason: '反复', version: 4 },
-    });
+    const officerReopen = await patchAs(officer, id, { reopen: true, reason: '反复', version: 4 });
     expect(officerReopen.status).toBe(403);
-    const reopenNoReason = await call(PATCH, {
-      method: 'PATCH',
-      cookie: leader,
-      params: path(id),
-      body: { reopen: true, version: 4 },
-    });
+    const reopenNoReason = await patchAs(leader, id, { reopen: true, version: 4 });
     expect(reopenNoReason.status).toBe(400);
-    const reopened = await call(PATCH, {
-      method: 'PATCH',
-      cookie: leader,
-      params: path(id),
-      body: { reopen: true, reason: '问题反复', version: 4 },
-    });
+    const reopened = await patchAs(leader, id, { reopen: true, reason: '问题反复', version: 4 });
     expect(reopened.body).toMatchObject({ status: 'open', version: 5 });
 
     const log = await call(history, { cookie: officer, params: path(id) });
@@ -183,21 +127,11 @@ describe('problem life cycle', () => {
     const leader = await loginAs('leader');
     let version = raised.body.version;
     for (const level of ['department', 'city_meeting', 'city_leader']) {
-      const r = await call(PATCH, {
-        method: 'PATCH',
-        cookie: leader,
-        params: path(raised.body.id),
-        body: { level, note: '上报', version },
-      });
+      const r = await patchAs(leader, raised.body.id, { level, note: '上报', version });
       expect(r.status).toBe(200);
       version = r.body.version;
     }
-    const past = await call(PATCH, {
-      method: 'PATCH',
-      cookie: leader,
-      params: path(raised.body.id),
-      body: { level: 'city_leader', note: '再上报', version },
-    });
+    const past = await patchAs(leader, raised.body.id, { level: 'city_leader', note: '再上报', version });
     expect(past.status).toBe(400);
     expect(past.body.error.message).toContain('最高层级');
   });
@@ -223,11 +157,10 @@ describe('bad input and permissions', () => {
     expect((await raiseAs('officer', otherProjectId)).status).toBe(403);
     expect((await raiseAs('investment', ownProjectId)).status).toBe(403);
     const mine = await raiseAs('officer', ownProjectId);
-    const other = await call(PATCH, {
-      method: 'PATCH',
-      cookie: await loginAs('officer2'),
-      params: path(mine.body.id),
-      body: { closed: true, resolution: '越权', version: 1 },
+    const other = await patchAs(await loginAs('officer2'), mine.body.id, {
+      closed: true,
+      resolution: '越权',
+      version: 1,
     });
     expect(other.status).toBe(403);
   });
@@ -237,16 +170,7 @@ describe('bad input and permissions', () => {
     expect((await raiseAs('leader', 999999)).status).toBe(404);
     expect((await call(getOne, { cookie, params: path(999999) })).status).toBe(404);
     expect((await call(history, { cookie, params: path(999999) })).status).toBe(404);
-    expect(
-      (
-        await call(PATCH, {
-          method: 'PATCH',
-          cookie,
-          params: path(999999),
-          body: { closed: true, resolution: 'x', version: 1 },
-        })
-      ).status,
-    ).toBe(404);
+    expect((await patchAs(cookie, 999999, { closed: true, resolution: 'x', version: 1 })).status).toBe(404);
     expect((await call(listAll, {})).status).toBe(401);
   });
 

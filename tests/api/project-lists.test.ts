@@ -1,9 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
-import { call, loginAs, seedOnce, userId } from '../support/api';
-import { getDb } from '@/db';
-import { units } from '@/db/schema';
-import { POST as createProjectRoute } from '@/app/api/v1/projects/route';
+import { call, createProjectAs, loginAs, seedOnce, uniqueName, unitIdByName, userId } from '../support/api';
 import { GET as getProject } from '@/app/api/v1/projects/[id]/route';
 import { GET as listTasks, POST as createTaskRoute } from '@/app/api/v1/projects/[id]/tasks/route';
 import { PATCH as patchTask } from '@/app/api/v1/tasks/[id]/route';
@@ -16,27 +13,11 @@ let changyi: number;
 
 beforeAll(async () => {
   await seedOnce();
-  changyi = getDb()
-    .select()
-    .from(units)
-    .all()
-    .find((u) => u.name === '昌邑区')!.id;
+  changyi = unitIdByName('昌邑区');
 });
 
-async function newProject(overrides: Record<string, unknown> = {}) {
-  const result = await call(createProjectRoute, {
-    method: 'POST',
-    cookie: await loginAs('officer'),
-    body: {
-      name: `清单测试${Math.random().toString(36).slice(2, 8)}`,
-      category: 'attraction',
-      unitId: changyi,
-      ...overrides,
-    },
-  });
-  expect(result.status).toBe(201);
-  return result.body;
-}
+const newProject = (overrides: Record<string, unknown> = {}) =>
+  createProjectAs('officer', { name: uniqueName('清单测试'), category: 'attraction', unitId: changyi, ...overrides });
 
 describe('tasks', () => {
   it('creates, lists with overdue, completes with version, and turns the light', async () => {

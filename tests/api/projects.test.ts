@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { call, loginAs, seedOnce, userId } from '../support/api';
+import { call, createProjectAs, loginAs, seedOnce, uniqueName, unitIdByName, userId } from '../support/api';
 import { getDb } from '@/db';
-import { auditLog, units } from '@/db/schema';
+import { auditLog } from '@/db/schema';
 import { GET as listProjects, POST as createProjectRoute } from '@/app/api/v1/projects/route';
 import { GET as getProject, PATCH as patchProject } from '@/app/api/v1/projects/[id]/route';
 import { POST as transition } from '@/app/api/v1/projects/[id]/transitions/route';
@@ -15,26 +15,12 @@ let chuanying: number;
 
 beforeAll(async () => {
   await seedOnce();
-  const rows = getDb().select().from(units).all();
-  changyi = rows.find((u) => u.name === '昌邑区')!.id;
-  chuanying = rows.find((u) => u.name === '船营区')!.id;
+  changyi = unitIdByName('昌邑区');
+  chuanying = unitIdByName('船营区');
 });
 
-async function newProject(overrides: Record<string, unknown> = {}, as = 'officer') {
-  const cookie = await loginAs(as);
-  const result = await call(createProjectRoute, {
-    method: 'POST',
-    cookie,
-    body: {
-      name: `测试项目${Math.random().toString(36).slice(2, 8)}`,
-      category: 'government',
-      unitId: changyi,
-      ...overrides,
-    },
-  });
-  expect(result.status).toBe(201);
-  return result.body;
-}
+const newProject = (overrides: Record<string, unknown> = {}, as = 'officer') =>
+  createProjectAs(as, { name: uniqueName('测试项目'), category: 'government', unitId: changyi, ...overrides });
 
 describe('GET /api/v1/projects', () => {
   it('is 401 without a session', async () => {

@@ -31,6 +31,11 @@ beforeAll(async () => {
 });
 
 const path = (id: number) => ({ id: String(id) });
+/** POST a reply to a supervision order, and PATCH its review, with the given session cookie. */
+const replyAs = (cookie: string, id: number, body: Record<string, unknown>) =>
+  call(reply, { method: 'POST', cookie, params: path(id), body });
+const reviewAs = (cookie: string, id: number, body: Record<string, unknown>) =>
+  call(review, { method: 'PATCH', cookie, params: path(id), body });
 const actorOf = (username: string): Actor => {
   const u = getDb().select().from(users).where(eq(users.username, username)).get()!;
   return { id: u.id, role: u.role, unitId: u.unitId, team: u.team };
@@ -89,98 +94,36 @@ describe('督办', () => {
       mine.body.some((a: any) => a.kind === 'supervision_pending' && a.refId === id && a.projectId === projectId),
     ).toBe(true);
 
-    expect(
-      (
-        await call(reply, {
-          method: 'POST',
-          cookie: await loginAs('officer2'),
-          params: path(id),
-          body: { text: '代为回复' },
-        })
-      ).status,
-    ).toBe(403);
-    expect(
-      (await call(reply, { method: 'POST', cookie: leader, params: path(id), body: { text: '领导回复' } })).status,
-    ).toBe(403);
-    expect((await call(reply, { method: 'POST', cookie: officer, params: path(id), body: { text: '' } })).status).toBe(
-      400,
-    );
+    expect((await replyAs(await loginAs('officer2'), id, { text: '代为回复' })).status).toBe(403);
+    expect((await replyAs(leader, id, { text: '领导回复' })).status).toBe(403);
+    expect((await replyAs(officer, id, { text: '' })).status).toBe(400);
 
-    const first = await call(reply, {
-      method: 'POST',
-      cookie: officer,
-      params: path(id),
-      body: { text: '已提交施工许可材料' },
-    });
+    const first = await replyAs(officer, id, { text: '已提交施工许可材料' });
     expect(first.status).toBe(201);
     expect(first.body.status).toBe('replied');
-    const second = await call(reply, {
-      method: 'POST',
-      cookie: officer,
-      params: path(id),
-      body: { text: '住建局已受理' },
-    });
+    const second = await replyAs(officer, id, { text: '住建局已受理' });
     expect(second.body.replies.map((r: any) => r.text)).toEqual(['已提交施工许可材料', '住建局已受理']);
     expect(second.body.replies[0]).toMatchObject({ by: userId('officer') });
 
-    expect(
-      (
-        await call(review, {
-          method: 'PATCH',
-          cookie: officer,
-          params: path(id),
-          body: { status: 'done', version: second.body.version },
-        })
-      ).status,
-    ).toBe(403);
-    expect(
-      (await call(review, { method: 'PATCH', cookie: leader, params: path(id), body: { status: 'done', version: 1 } }))
-        .status,
-    ).toBe(409);
-    const noReason = await call(review, {
-      method: 'PATCH',
-      cookie: leader,
-      params: path(id),
-      body: { status: 'returned', version: second.body.version },
-    });
+    expect((await reviewAs(officer, id, { status: 'done', version: second.body.version })).status).toBe(403);
+    expect((await reviewAs(leader, id, { status: 'done', version: 1 })).status).toBe(409);
+    const noReason = await reviewAs(leader, id, { status: 'returned', version: second.body.version });
     expect(noReason.status).toBe(400);
-    const returned = await call(review, {
-      method: 'PATCH',
-      cookie: leader,
-      params: path(id),
-      body: { status: 'returned', note: '请附受理回执', version: second.body.version },
+    const returned = await reviewAs(leader, id, {
+      status: 'returned',
+      note: '请附受理回执',
+      version: second.body.version,
     });
     expect(returned.status).toBe(200);
     expect(returned.body.status).toBe('returned');
-    const third = await call(reply, {
-      method: 'POST',
-      cookie: officer,
-      params: path(id),
-      body: { text: '回执已上传' },
-    });
-    const done = await call(review, {
-      method: 'PATCH',
-      cookie: leader,
-      params: path(id),
-      body: { status: 'done', note: '已办结', version: third.body.version },
-    });
+    const third = await replyAs(officer, id, { text: '回执已上传' });
+    const done = await reviewAs(leader, id, { status: 'done', note: '已办结', version: third.body.version });
     expect(done.status).toBe(200);
     expect(done.body.status).toBe('done');
     expect(done.body.replies).toHaveLength(3);
     expect(done.body.reviews.map((r: any) => r.kind)).toEqual(['returned', 'done']);
-    expect(
-      (await call(reply, { method: 'POST', cookie: officer, params: path(id), body: { text: '再回复' } })).status,
-    ).toBe(400);
-    expect(
-      (
-        await call(review, {
-          method: 'PATCH',
-          cookie: leader,
-          params: path(id),
-          body: { status: 'done', version: done.body.version },
-        })
-      ).status,
-    ).toBe(400);
+    expect((await replyAs(officer, id, { text: '再回复' })).status).toBe(400);
+    expect((await reviewAs(leader, id, { status: 'done', version: done.body.version })).status).toBe(400);
 
     const list = await call(listOrders, { cookie: officer, params: path(projectId) });
     expect(list.body.find((s: any) => s.id === id).status).toBe('done');

@@ -120,6 +120,8 @@ const row = <T>(sql: string, ...args: unknown[]) =>
   getSqlite()
     .prepare(sql)
     .get(...args) as T;
+/** A form's `id` and `version` fields for a row of `table`. */
+const idAndVersion = (table: string, id: number) => ({ id: String(id), version: String(v(table, id)) });
 const projectUnit = (f: Fixtures, t: Target) =>
   t === 'foreign' ? f.users.officer2.unit_id! : f.users.officer.unit_id!;
 const scoped = (t: Target) => (t === 'foreign' ? PROJECT_FOREIGN : PROJECT_OWN);
@@ -530,15 +532,13 @@ export const MATRIX: Row[] = [
     password: NEW_PASSWORD,
   })),
   act('app/(app)/admin/users/actions.ts#updateUserAction', 'any', ADMIN_ONLY, (f) => ({
-    id: String(f.users.officerLt.id),
-    version: String(v('users', f.users.officerLt.id)),
+    ...idAndVersion('users', f.users.officerLt.id),
     name: '吴刚（改）',
     role: 'officer',
     unitId: String(f.unit),
   })),
   act('app/(app)/admin/users/actions.ts#setUserActiveAction', 'any', ADMIN_ONLY, (f) => ({
-    id: String(f.users.officerLt.id),
-    version: String(v('users', f.users.officerLt.id)),
+    ...idAndVersion('users', f.users.officerLt.id),
     active: 'false',
   })),
   act('app/(app)/admin/users/actions.ts#resetPasswordAction', 'any', ADMIN_ONLY, (f) => ({
@@ -552,26 +552,22 @@ export const MATRIX: Row[] = [
     kind: 'zone',
   })),
   act('app/(app)/admin/units/actions.ts#updateUnitAction', 'any', ADMIN_ONLY, (f) => ({
-    id: String(f.unit),
-    version: String(v('units', f.unit)),
+    ...idAndVersion('units', f.unit),
     name: '龙潭区（改）',
     code: 'LT-99',
     kind: 'district',
   })),
   act('app/(app)/admin/units/actions.ts#setUnitActiveAction', 'any', ADMIN_ONLY, (f) => ({
-    id: String(f.unit),
-    version: String(v('units', f.unit)),
+    ...idAndVersion('units', f.unit),
     active: 'false',
   })),
   act('app/(app)/admin/industries/actions.ts#createIndustryAction', 'any', ADMIN_ONLY, () => ({ name: '矩阵新产业' })),
   act('app/(app)/admin/industries/actions.ts#renameIndustryAction', 'any', ADMIN_ONLY, (f) => ({
-    id: String(f.industry),
-    version: String(v('industries', f.industry)),
+    ...idAndVersion('industries', f.industry),
     name: '改名产业',
   })),
   act('app/(app)/admin/industries/actions.ts#setIndustryActiveAction', 'any', ADMIN_ONLY, (f) => ({
-    id: String(f.industry),
-    version: String(v('industries', f.industry)),
+    ...idAndVersion('industries', f.industry),
     active: 'false',
   })),
   act('app/(app)/admin/settings/actions.ts#saveSettingsAction', 'any', ADMIN_ONLY, () => ({
@@ -590,8 +586,7 @@ export const MATRIX: Row[] = [
     landedTarget: '1',
   })),
   act('app/(app)/admin/targets/actions.ts#updateTargetAction', 'any', ADMIN_ONLY, (f) => ({
-    id: String(f.target),
-    version: String(v('annual_targets', f.target)),
+    ...idAndVersion('annual_targets', f.target),
     startedTarget: '11',
     investmentTarget: '1100',
     cityWorksTarget: '1',

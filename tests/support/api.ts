@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { getDb } from '@/db';
 import { seedDemo } from '@/db/seed';
 
@@ -83,4 +84,24 @@ export function userId(username: string): number {
     .sync();
   if (!row) throw new Error(`no user ${username}`);
   return row.id;
+}
+
+/** A seeded unit's id, by its name (昌邑区, 船营区, …). */
+export function unitIdByName(name: string): number {
+  const row = getDb()
+    .query.units.findFirst({ where: (u, { eq }) => eq(u.name, name) })
+    .sync();
+  if (!row) throw new Error(`no unit ${name}`);
+  return row.id;
+}
+
+/** A name no other test project has: `prefix` and six random letters or digits. */
+export const uniqueName = (prefix: string) => `${prefix}${Math.random().toString(36).slice(2, 8)}`;
+
+/** Creates a project through POST /api/v1/projects as `as`, expects 201 and returns the body. */
+export async function createProjectAs(as: string, body: Record<string, unknown>) {
+  const { POST } = await import('@/app/api/v1/projects/route');
+  const result = await call(POST, { method: 'POST', cookie: await loginAs(as), body });
+  expect(result.status).toBe(201);
+  return result.body;
 }

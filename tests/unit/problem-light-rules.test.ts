@@ -30,13 +30,16 @@ const problem = (deadlineOffset: number, ageDays = 5) => ({
   createdAt: `${addDaysIso(TODAY, -ageDays)}T02:00:00.000Z`,
 });
 
+// A deadline passed is red; one due within 3 days, yellow; problems and 督办 alike.
+const DEADLINE_CASES: [number, 'red' | 'yellow' | 'green'][] = [
+  [-1, 'red'],
+  [0, 'yellow'],
+  [3, 'yellow'],
+  [4, 'green'],
+];
+
 describe('problem deadline signal', () => {
-  it.each([
-    [-1, 'red'],
-    [0, 'yellow'],
-    [3, 'yellow'],
-    [4, 'green'],
-  ])('deadline %i days from today gives %s', (offset, expected) => {
+  it.each(DEADLINE_CASES)('deadline %i days from today gives %s', (offset, expected) => {
     const result = light({ openProblems: [problem(offset)] });
     expect(result.light).toBe(expected);
     if (expected !== 'green')
@@ -80,12 +83,7 @@ describe('problem open for more than 30 days', () => {
 });
 
 describe('督办 deadline signal', () => {
-  it.each([
-    [-1, 'red'],
-    [0, 'yellow'],
-    [3, 'yellow'],
-    [4, 'green'],
-  ])('deadline %i days from today gives %s', (offset, expected) => {
+  it.each(DEADLINE_CASES)('deadline %i days from today gives %s', (offset, expected) => {
     const result = light({
       openSupervisions: [{ id: 3, content: '加快施工许可办理', deadline: addDaysIso(TODAY, offset) }],
     });

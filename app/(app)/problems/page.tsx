@@ -17,9 +17,9 @@ import { problemFilterSchema } from '@/lib/schemas/problems';
 import { page as pageSchema } from '@/lib/validation';
 import { buttonClass } from '@/components/ui/button';
 import { SelectField } from '@/components/ui/field';
-import { Tag } from '@/components/ui/badges';
+import { HeadRow } from '@/components/ui/table';
 import { EmptyState, PageHeader } from '@/components/ui/page';
-import { DeadlineTag } from '@/components/problems/problem-card';
+import { DeadlineTag, ProblemStatusTag, ProblemTags } from '@/components/problems/problem-card';
 import { ExportLink, exportHref } from '@/components/reports/export-link';
 import { Pager } from '@/components/ui/pager';
 import { listHref, pageCount } from '@/lib/list-url';
@@ -48,6 +48,10 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
   });
   const units = listUnits();
   const day = today();
+  const problemHref = (p: { id: number; projectId: number }) => `/projects/${p.projectId}/problems#problem-${p.id}`;
+  // 挂账天数: from when it was raised to its close, or to today while open.
+  const daysOpen = (p: { createdAt: string; closedAt: string | null }) =>
+    daysBetween(dateOfTimestamp(p.createdAt), p.closedAt ? dateOfTimestamp(p.closedAt) : day);
   const pages = pageCount(result.total, PAGE_SIZE);
   const tabClass = (active: boolean) =>
     `rounded-md px-3 py-1.5 text-sm font-medium ${active ? 'bg-brand-600 text-white' : 'bg-white text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50'}`;
@@ -138,41 +142,16 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
           <table className="hidden w-full border-collapse overflow-hidden rounded-lg bg-white text-sm shadow-sm md:table">
             <caption className="sr-only">问题清单</caption>
             <thead className="bg-slate-50 text-left text-xs text-slate-600">
-              <tr>
-                <th scope="col" className="px-3 py-2">
-                  问题
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  项目
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  类型
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  层级
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  责任单位
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  解决时限
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  挂账天数
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  状态
-                </th>
-              </tr>
+              <HeadRow
+                cellClass="px-3 py-2"
+                columns={['问题', '项目', '类型', '层级', '责任单位', '解决时限', '挂账天数', '状态']}
+              />
             </thead>
             <tbody>
               {result.items.map((p) => (
                 <tr key={p.id} className="border-t border-slate-100 align-top">
                   <td className="max-w-md px-3 py-2">
-                    <Link
-                      href={`/projects/${p.projectId}/problems#problem-${p.id}`}
-                      className="text-brand-700 hover:underline"
-                    >
+                    <Link href={problemHref(p)} className="text-brand-700 hover:underline">
                       {p.description}
                     </Link>
                   </td>
@@ -183,11 +162,9 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
                   <td className="px-3 py-2 whitespace-nowrap">
                     {p.deadline} <DeadlineTag deadline={p.deadline} open={p.status === 'open'} />
                   </td>
+                  <td className="px-3 py-2">{daysOpen(p)}</td>
                   <td className="px-3 py-2">
-                    {daysBetween(dateOfTimestamp(p.createdAt), p.closedAt ? dateOfTimestamp(p.closedAt) : day)}
-                  </td>
-                  <td className="px-3 py-2">
-                    <Tag tone={p.status === 'open' ? 'amber' : 'emerald'}>{PROBLEM_STATUS_LABELS[p.status]}</Tag>
+                    <ProblemStatusTag status={p.status} />
                   </td>
                 </tr>
               ))}
@@ -197,20 +174,13 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
             {result.items.map((p) => (
               <li key={p.id} className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
                 <div className="flex flex-wrap gap-1.5">
-                  <Tag tone="violet">{PROBLEM_TYPE_LABELS[p.type]}</Tag>
-                  <Tag tone="brand">{PROBLEM_LEVEL_LABELS[p.level]}</Tag>
-                  <Tag tone={p.status === 'open' ? 'amber' : 'emerald'}>{PROBLEM_STATUS_LABELS[p.status]}</Tag>
-                  <DeadlineTag deadline={p.deadline} open={p.status === 'open'} />
+                  <ProblemTags problem={p} />
                 </div>
-                <Link
-                  href={`/projects/${p.projectId}/problems#problem-${p.id}`}
-                  className="mt-1 block font-medium text-brand-700"
-                >
+                <Link href={problemHref(p)} className="mt-1 block font-medium text-brand-700">
                   {p.description}
                 </Link>
                 <p className="mt-1 text-xs text-slate-600">
-                  {p.projectName} · {p.unitName} · 时限 {p.deadline} · 挂账{' '}
-                  {daysBetween(dateOfTimestamp(p.createdAt), p.closedAt ? dateOfTimestamp(p.closedAt) : day)} 天
+                  {p.projectName} · {p.unitName} · 时限 {p.deadline} · 挂账 {daysOpen(p)} 天
                 </p>
               </li>
             ))}

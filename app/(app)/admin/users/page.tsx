@@ -6,6 +6,7 @@ import { Tag } from '@/components/ui/badges';
 import { EmptyState, Notice, PageHeader } from '@/components/ui/page';
 import { AdminBreadcrumb } from '@/components/admin/breadcrumb';
 import { Pager } from '@/components/ui/pager';
+import { HeadRow, srOnly } from '@/components/ui/table';
 import { listHref, pageCount } from '@/lib/list-url';
 import { UserFilters } from '@/components/admin/user-filters';
 import { listUsersForAdmin } from '@/db/queries/admin';
@@ -81,29 +82,18 @@ export default async function UsersPage({
         <>
           <table className="hidden w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm shadow-sm md:table">
             <thead className="bg-slate-50 text-left text-slate-600">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  用户名
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  姓名
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  角色
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  单位
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  招商小组
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  状态
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  <span className="sr-only">操作</span>
-                </th>
-              </tr>
+              <HeadRow
+                cellClass="px-3 py-2 font-medium"
+                columns={[
+                  '用户名',
+                  '姓名',
+                  '角色',
+                  '单位',
+                  '招商小组',
+                  '状态',
+                  srOnly('操作', 'px-3 py-2 font-medium'),
+                ]}
+              />
             </thead>
             <tbody className="divide-y divide-slate-100">
               {result.items.map((user) => (

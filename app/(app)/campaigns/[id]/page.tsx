@@ -4,6 +4,7 @@ import { CampaignForm, DeleteCampaignButton } from '@/components/leads/campaign-
 import { deleteCampaignAction, updateCampaignAction } from '../actions';
 import { buttonClass } from '@/components/ui/button';
 import { Card, PageHeader } from '@/components/ui/page';
+import { HeadRow, srOnly, TotalsFoot } from '@/components/ui/table';
 import { getCampaignDetail, listLeaderOptions } from '@/db/queries/campaigns';
 import { requireUser } from '@/lib/auth/next';
 import { LEAD_STAGE_LABELS, LEAD_STAGES, STAGE_LABELS } from '@/lib/rules/enums';
@@ -54,20 +55,15 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
           <table className="min-w-full text-sm">
             <caption className="sr-only">各阶段线索数与意向投资</caption>
             <thead className="text-left text-slate-600">
-              <tr>
-                <th scope="col" className="py-1 pr-3">
-                  阶段
-                </th>
-                <th scope="col" className="py-1 pr-3 text-right">
-                  线索数
-                </th>
-                <th scope="col" className="w-1/2 py-1 pr-3">
-                  <span className="sr-only">占比</span>
-                </th>
-                <th scope="col" className="py-1 text-right">
-                  意向投资
-                </th>
-              </tr>
+              <HeadRow
+                cellClass="py-1 pr-3"
+                columns={[
+                  '阶段',
+                  { label: '线索数', className: 'py-1 pr-3 text-right' },
+                  srOnly('占比', 'w-1/2 py-1 pr-3'),
+                  { label: '意向投资', className: 'py-1 text-right' },
+                ]}
+              />
             </thead>
             <tbody>
               {stageFigures.map((row) => (
@@ -86,18 +82,13 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
                 </tr>
               ))}
             </tbody>
-            <tfoot className="font-medium">
-              <tr>
-                <th scope="row" className="py-1 pr-3 text-left">
-                  合计
-                </th>
-                <td className="py-1 pr-3 text-right tabular-nums">{total}</td>
-                <td />
-                <td className="py-1 text-right tabular-nums">
-                  {formatWan(stageFigures.reduce((s, r) => s + r.intendedInvestment, 0))}
-                </td>
-              </tr>
-            </tfoot>
+            <TotalsFoot>
+              <td className="py-1 pr-3 text-right tabular-nums">{total}</td>
+              <td />
+              <td className="py-1 text-right tabular-nums">
+                {formatWan(stageFigures.reduce((s, r) => s + r.intendedInvestment, 0))}
+              </td>
+            </TotalsFoot>
           </table>
         </Card>
         <Card title="签约与转化">

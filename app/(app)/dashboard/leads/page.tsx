@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { LeadsBarChart } from '@/components/leads/leads-bar-chart';
 import { Card, PageHeader } from '@/components/ui/page';
+import { HeadRow, TotalsFoot } from '@/components/ui/table';
 import {
   averageDaysToSign,
   leadsByIndustry,
@@ -38,17 +39,14 @@ function FigureTable({
     <table className="mt-2 min-w-full text-sm">
       <caption className="sr-only">{caption}</caption>
       <thead className="text-left text-slate-600">
-        <tr>
-          <th scope="col" className="py-1 pr-3">
-            {firstHeader}
-          </th>
-          <th scope="col" className="py-1 pr-3 text-right">
-            线索数
-          </th>
-          <th scope="col" className="py-1 text-right">
-            意向投资
-          </th>
-        </tr>
+        <HeadRow
+          cellClass="py-1 pr-3 text-right"
+          columns={[
+            { label: firstHeader, className: 'py-1 pr-3' },
+            '线索数',
+            { label: '意向投资', className: 'py-1 text-right' },
+          ]}
+        />
       </thead>
       <tbody className="divide-y divide-slate-100">
         {rows.map((r) => (
@@ -73,15 +71,10 @@ function FigureTable({
           </tr>
         ))}
       </tbody>
-      <tfoot className="font-medium">
-        <tr>
-          <th scope="row" className="py-1 pr-3 text-left">
-            合计
-          </th>
-          <td className="py-1 pr-3 text-right tabular-nums">{totalCount}</td>
-          <td className="py-1 text-right tabular-nums">{formatYi(totalMoney)}</td>
-        </tr>
-      </tfoot>
+      <TotalsFoot>
+        <td className="py-1 pr-3 text-right tabular-nums">{totalCount}</td>
+        <td className="py-1 text-right tabular-nums">{formatYi(totalMoney)}</td>
+      </TotalsFoot>
     </table>
   );
 }
@@ -199,20 +192,15 @@ export default async function LeadsDashboardPage() {
         <table className="min-w-full text-sm">
           <caption className="sr-only">各阶段到下一阶段的转化率</caption>
           <thead className="text-left text-slate-600">
-            <tr>
-              <th scope="col" className="py-1 pr-3">
-                转化
-              </th>
-              <th scope="col" className="py-1 pr-3 text-right">
-                到达前一阶段
-              </th>
-              <th scope="col" className="py-1 pr-3 text-right">
-                到达后一阶段
-              </th>
-              <th scope="col" className="py-1 text-right">
-                转化率
-              </th>
-            </tr>
+            <HeadRow
+              cellClass="py-1 pr-3 text-right"
+              columns={[
+                { label: '转化', className: 'py-1 pr-3' },
+                '到达前一阶段',
+                '到达后一阶段',
+                { label: '转化率', className: 'py-1 text-right' },
+              ]}
+            />
           </thead>
           <tbody className="divide-y divide-slate-100">
             {conversion.map((c) => (

@@ -1,7 +1,8 @@
 import { Card } from '@/components/ui/page';
 import { ProjectForm } from '@/components/projects/project-form';
 import { ProjectSummary } from '@/components/projects/project-summary';
-import { listIndustries, listUnits, listUserOptions } from '@/db/queries/reference';
+import { listUnits } from '@/db/queries/reference';
+import { loadProjectFormOptions } from '@/db/queries/project-options';
 import { requireUser } from '@/lib/auth/next';
 import { canEditProject } from '@/lib/rules/permissions';
 import { currentYear, hasReports, listYearPlans, reportedTotal } from '@/domain/year-plans';
@@ -72,9 +73,7 @@ export default async function ProjectOverviewPage({ params }: { params: Promise<
         action={updateProjectAction}
         initial={initial}
         units={units}
-        industries={listIndustries()}
-        leaders={listUserOptions({ role: 'leader' })}
-        officers={listUserOptions({ role: 'officer' })}
+        {...loadProjectFormOptions()}
       />
     </Card>
   );

@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import { Card, PageHeader } from '@/components/ui/page';
 import { ProjectForm } from '@/components/projects/project-form';
-import { listIndustries, listUnits, listUserOptions } from '@/db/queries/reference';
+import { listUnits } from '@/db/queries/reference';
+import { loadProjectFormOptions } from '@/db/queries/project-options';
 import { requireUser } from '@/lib/auth/next';
 import { currentYear } from '@/domain/year-plans';
 import { createProjectAction } from '../actions';
@@ -36,9 +37,7 @@ export default async function NewProjectPage() {
           action={createProjectAction}
           initial={initial}
           units={units}
-          industries={listIndustries()}
-          leaders={listUserOptions({ role: 'leader' })}
-          officers={listUserOptions({ role: 'officer' })}
+          {...loadProjectFormOptions()}
         />
       </Card>
     </>
