@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { signIn } from './support';
+import { openBoard, signIn } from './support';
 
 const column = (page: Page, label: string) => page.getByRole('group', { name: label, exact: true });
 const cardsIn = (group: Locator) => group.locator('li[data-card-id]');
@@ -28,7 +28,7 @@ async function ownUnitBoard(page: Page) {
 
 test('a leader filters the board by unit and sees the sums change', async ({ page }) => {
   await signIn(page, 'leader');
-  await page.goto('/board');
+  await openBoard(page);
   const summary = page.getByText(/^共 \d+ 个项目/);
   const before = await summary.textContent();
   const header = page.getByTestId('column-header').first();
@@ -46,7 +46,7 @@ test('a leader filters the board by unit and sees the sums change', async ({ pag
 
 test('an officer drags their own project from 前期手续 to 开工建设 and gets the override dialog', async ({ page }) => {
   await signIn(page, 'officer');
-  await page.goto('/board');
+  await openBoard(page);
   await ownUnitBoard(page);
   const approvals = column(page, '前期手续');
   const card = cardsIn(approvals).and(page.locator('[data-movable="true"]')).first();
@@ -69,7 +69,7 @@ test("an officer's drag of another unit's card is refused and snaps back with th
   page,
 }) => {
   await signIn(page, 'officer');
-  await page.goto('/board');
+  await openBoard(page);
   // Cards of other units are not draggable for this officer at all.
   await expect(page.locator('li[data-card-id][data-movable="false"]').first()).toBeVisible();
   await ownUnitBoard(page);
@@ -94,7 +94,7 @@ test("an officer's drag of another unit's card is refused and snaps back with th
 
 test('a keyboard user moves a card through 移动到…', async ({ page }) => {
   await signIn(page, 'leader');
-  await page.goto('/board');
+  await openBoard(page);
   const reserve = column(page, '谋划储备');
   const card = cardsIn(reserve).filter({ hasNotText: '昌邑区' }).first();
   const id = await card.getAttribute('data-card-id');

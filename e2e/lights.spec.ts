@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signIn } from './support';
+import { openBoard, signIn } from './support';
 
 // Issue 11: a leader at a meeting, on a phone, sees why a card is red without hovering anything.
 
@@ -7,7 +7,7 @@ test.use({ viewport: { width: 390, height: 844 } });
 
 test('a leader reads a 落后序时进度 red card on the board on a phone', async ({ page }, testInfo) => {
   await signIn(page, 'leader');
-  await page.goto('/board');
+  await openBoard(page);
   const construction = page.getByRole('group', { name: '开工建设', exact: true });
   const card = construction.locator('li[data-card-id]').filter({ hasText: '落后序时进度' }).first();
   // Red cards come first, biggest investment first; a leader scrolls and loads more until one shows.

@@ -10,3 +10,12 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await page.getByRole('button', { name: '登录' }).click();
   await expect(page.getByTestId('current-user').first()).toBeAttached();
 }
+
+/**
+ * Opens a board and waits until its drag-and-drop layer has loaded: that layer remounts the cards
+ * once, so a card located before it would be detached under the test's hands.
+ */
+export async function openBoard(page: Page, path = '/board') {
+  await page.goto(path);
+  await expect(page.locator('[data-board-ready="true"]')).toBeAttached();
+}

@@ -180,7 +180,8 @@ export function Board({ data, moveAction }: { data: BoardData; moveAction: Board
           ) : null
         }
       >
-        <div className="overflow-x-auto pb-4">
+        {/* data-board-ready: the drag-and-drop layer has replaced the first-paint cards (tests wait for it). */}
+        <div className="overflow-x-auto pb-4" data-board-ready={slots === STATIC_SLOTS ? undefined : 'true'}>
           <div className="grid gap-3" style={gridStyle}>
             {board.columns.map((column) => (
               <ColumnHeader
