@@ -40,6 +40,19 @@ const controlClass =
 
 type Common = { label: string; error?: string[] | string; hint?: string; wrapperClassName?: string };
 
+// The id, name and aria wiring every control shares; the error's id is the one FieldShell gives it.
+function controlProps(fieldId: string, name: string, error: Common['error'], required: boolean | undefined) {
+  const invalid = Boolean(typeof error === 'string' ? error : error?.length);
+  return {
+    id: fieldId,
+    name,
+    required,
+    'aria-invalid': invalid,
+    'aria-describedby': invalid ? `${fieldId}-error` : undefined,
+    className: controlClass,
+  };
+}
+
 export function TextField({
   id,
   name,
@@ -51,18 +64,9 @@ export function TextField({
   ...rest
 }: Common & InputHTMLAttributes<HTMLInputElement> & { id?: string; name: string }) {
   const fieldId = id ?? `f-${name}`;
-  const invalid = Boolean(typeof error === 'string' ? error : error?.length);
   return (
     <FieldShell id={fieldId} label={label} error={error} hint={hint} required={required} className={wrapperClassName}>
-      <input
-        id={fieldId}
-        name={name}
-        required={required}
-        aria-invalid={invalid}
-        aria-describedby={invalid ? `${fieldId}-error` : undefined}
-        className={controlClass}
-        {...rest}
-      />
+      <input {...controlProps(fieldId, name, error, required)} {...rest} />
     </FieldShell>
   );
 }
@@ -86,18 +90,9 @@ export function SelectField({
     placeholder?: string;
   }) {
   const fieldId = id ?? `f-${name}`;
-  const invalid = Boolean(typeof error === 'string' ? error : error?.length);
   return (
     <FieldShell id={fieldId} label={label} error={error} hint={hint} required={required} className={wrapperClassName}>
-      <select
-        id={fieldId}
-        name={name}
-        required={required}
-        aria-invalid={invalid}
-        aria-describedby={invalid ? `${fieldId}-error` : undefined}
-        className={controlClass}
-        {...rest}
-      >
+      <select {...controlProps(fieldId, name, error, required)} {...rest}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((option) => (
           <option key={option.value} value={option.value}>
@@ -120,19 +115,9 @@ export function TextAreaField({
   ...rest
 }: Common & TextareaHTMLAttributes<HTMLTextAreaElement> & { id?: string; name: string }) {
   const fieldId = id ?? `f-${name}`;
-  const invalid = Boolean(typeof error === 'string' ? error : error?.length);
   return (
     <FieldShell id={fieldId} label={label} error={error} hint={hint} required={required} className={wrapperClassName}>
-      <textarea
-        id={fieldId}
-        name={name}
-        required={required}
-        aria-invalid={invalid}
-        aria-describedby={invalid ? `${fieldId}-error` : undefined}
-        className={controlClass}
-        rows={3}
-        {...rest}
-      />
+      <textarea {...controlProps(fieldId, name, error, required)} rows={3} {...rest} />
     </FieldShell>
   );
 }
