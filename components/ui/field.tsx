@@ -123,3 +123,25 @@ export function TextAreaField({
 }
 
 export { controlClass };
+
+/**
+ * `field('name')` gives a control's name, the value it shows and the server's error for it, to spread
+ * into TextField, SelectField or TextAreaField; `value` says what the form shows for each name.
+ */
+export function bindFields<K extends string>(
+  value: (name: K) => string | undefined,
+  errors: Record<string, string[]> | undefined,
+) {
+  return (name: K) => ({ name, defaultValue: value(name), error: errors?.[name] });
+}
+
+/** Select options from an enum's keys and their Chinese labels. */
+export const enumOptions = <K extends string>(keys: readonly K[], labels: Record<K, string>) =>
+  keys.map((key) => ({ value: key, label: labels[key] }));
+
+/** Select options from database rows (units, users, industries, campaigns …): the id is the value. */
+export const idOptions = (rows: ReadonlyArray<{ id: number; name: string }>) =>
+  rows.map((row) => ({ value: row.id, label: row.name }));
+
+/** Select options whose value is the text shown (teams, channels). */
+export const textOptions = (texts: readonly string[]) => texts.map((text) => ({ value: text, label: text }));
