@@ -23,8 +23,11 @@ export function SettingsForm({ action, settings }: { action: FormAction; setting
   const [editedAt, setEditedAt] = useState<ActionState | null>(null);
   const dirty = editedAt !== null && (editedAt === state || !state.ok);
   const errors = state.errors ?? {};
-  const value = (key: string, stored: number | null | undefined) =>
-    state.ok ? String(stored ?? '') : (state.values?.[key] ?? String(stored ?? ''));
+  // A setting's control: its name, the value it shows (the stored one, or what was typed after a refusal), its error.
+  const setting = (name: string, stored: number | null | undefined) => {
+    const saved = String(stored ?? '');
+    return { name, defaultValue: state.ok ? saved : (state.values?.[name] ?? saved), error: errors[name] };
+  };
 
   return (
     <form onSubmit={onSubmit} onChange={() => setEditedAt(state)} className="space-y-6" noValidate>
@@ -33,12 +36,10 @@ export function SettingsForm({ action, settings }: { action: FormAction; setting
       <fieldset className="space-y-3">
         <legend className="text-base font-semibold">密码策略</legend>
         <TextField
-          name="passwordMinLength"
+          {...setting('passwordMinLength', settings.passwordMinLength)}
           label="密码最小长度"
           inputMode="numeric"
           required
-          defaultValue={value('passwordMinLength', settings.passwordMinLength)}
-          error={errors.passwordMinLength}
           hint="6–64 位；适用于新建用户、重置密码和修改密码"
           wrapperClassName="max-w-xs"
         />
@@ -53,11 +54,9 @@ export function SettingsForm({ action, settings }: { action: FormAction; setting
             <TextField
               key={stage}
               id={`stage-${stage}`}
-              name={`stageUsualDays.${stage}`}
+              {...setting(`stageUsualDays.${stage}`, settings.stageUsualDays[stage])}
               label={STAGE_LABELS[stage]}
               inputMode="numeric"
-              defaultValue={value(`stageUsualDays.${stage}`, settings.stageUsualDays[stage])}
-              error={errors[`stageUsualDays.${stage}`]}
             />
           ))}
         </div>
@@ -71,21 +70,17 @@ export function SettingsForm({ action, settings }: { action: FormAction; setting
         <div className="grid grid-cols-2 gap-3 sm:max-w-md">
           <TextField
             id="schedule-lag-yellow"
-            name="scheduleLagThresholds.yellow"
+            {...setting('scheduleLagThresholds.yellow', settings.scheduleLagThresholds.yellow)}
             label="黄灯：落后达到"
             inputMode="numeric"
             required
-            defaultValue={value('scheduleLagThresholds.yellow', settings.scheduleLagThresholds.yellow)}
-            error={errors['scheduleLagThresholds.yellow']}
           />
           <TextField
             id="schedule-lag-red"
-            name="scheduleLagThresholds.red"
+            {...setting('scheduleLagThresholds.red', settings.scheduleLagThresholds.red)}
             label="红灯：落后达到"
             inputMode="numeric"
             required
-            defaultValue={value('scheduleLagThresholds.red', settings.scheduleLagThresholds.red)}
-            error={errors['scheduleLagThresholds.red']}
           />
         </div>
       </fieldset>
@@ -97,11 +92,9 @@ export function SettingsForm({ action, settings }: { action: FormAction; setting
             <TextField
               key={stage}
               id={`lead-stage-${stage}`}
-              name={`leadStageUsualDays.${stage}`}
+              {...setting(`leadStageUsualDays.${stage}`, settings.leadStageUsualDays[stage])}
               label={LEAD_STAGE_LABELS[stage]}
               inputMode="numeric"
-              defaultValue={value(`leadStageUsualDays.${stage}`, settings.leadStageUsualDays[stage])}
-              error={errors[`leadStageUsualDays.${stage}`]}
             />
           ))}
         </div>

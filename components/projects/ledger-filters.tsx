@@ -151,7 +151,7 @@ export function LedgerFilters({ filters, params, view, units, industries, leader
             name="sort"
             label="排序"
             defaultValue={view.sort}
-            options={LEDGER_SORTS.map((key) => ({ value: key, label: SORT_LABELS[key] }))}
+            options={enumOptions(LEDGER_SORTS, SORT_LABELS)}
           />
           <SelectField
             name="dir"
