@@ -40,20 +40,11 @@ const controlClass =
 
 type Common = { label: string; error?: string[] | string; hint?: string; wrapperClassName?: string };
 
-// The id, name and aria wiring every control shares; the error's id is the one FieldShell gives it.
-function controlProps(fieldId: string, name: string, error: Common['error'], required: boolean | undefined) {
-  const invalid = Boolean(typeof error === 'string' ? error : error?.length);
-  return {
-    id: fieldId,
-    name,
-    required,
-    'aria-invalid': invalid,
-    'aria-describedby': invalid ? `${fieldId}-error` : undefined,
-    className: controlClass,
-  };
-}
-
-export function TextField({
+/**
+ * A field's props, split: label, hint and error go to FieldShell; the control gets its id, name,
+ * required and aria wiring (the error's id is the one FieldShell gives it); the rest passes through.
+ */
+function splitField<P extends Common & { id?: string; name: string; required?: boolean }>({
   id,
   name,
   label,
@@ -62,26 +53,36 @@ export function TextField({
   required,
   wrapperClassName,
   ...rest
-}: Common & InputHTMLAttributes<HTMLInputElement> & { id?: string; name: string }) {
+}: P) {
   const fieldId = id ?? `f-${name}`;
+  const invalid = Boolean(typeof error === 'string' ? error : error?.length);
+  return {
+    shell: { id: fieldId, label, error, hint, required, className: wrapperClassName },
+    control: {
+      id: fieldId,
+      name,
+      required,
+      'aria-invalid': invalid,
+      'aria-describedby': invalid ? `${fieldId}-error` : undefined,
+      className: controlClass,
+    },
+    rest,
+  };
+}
+
+export function TextField(props: Common & InputHTMLAttributes<HTMLInputElement> & { id?: string; name: string }) {
+  const { shell, control, rest } = splitField(props);
   return (
-    <FieldShell id={fieldId} label={label} error={error} hint={hint} required={required} className={wrapperClassName}>
-      <input {...controlProps(fieldId, name, error, required)} {...rest} />
+    <FieldShell {...shell}>
+      <input {...control} {...rest} />
     </FieldShell>
   );
 }
 
 export function SelectField({
-  id,
-  name,
-  label,
-  error,
-  hint,
-  required,
   options,
   placeholder,
-  wrapperClassName,
-  ...rest
+  ...props
 }: Common &
   SelectHTMLAttributes<HTMLSelectElement> & {
     id?: string;
@@ -89,10 +90,10 @@ export function SelectField({
     options: Array<{ value: string | number; label: string }>;
     placeholder?: string;
   }) {
-  const fieldId = id ?? `f-${name}`;
+  const { shell, control, rest } = splitField(props);
   return (
-    <FieldShell id={fieldId} label={label} error={error} hint={hint} required={required} className={wrapperClassName}>
-      <select {...controlProps(fieldId, name, error, required)} {...rest}>
+    <FieldShell {...shell}>
+      <select {...control} {...rest}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((option) => (
           <option key={option.value} value={option.value}>
@@ -104,20 +105,13 @@ export function SelectField({
   );
 }
 
-export function TextAreaField({
-  id,
-  name,
-  label,
-  error,
-  hint,
-  required,
-  wrapperClassName,
-  ...rest
-}: Common & TextareaHTMLAttributes<HTMLTextAreaElement> & { id?: string; name: string }) {
-  const fieldId = id ?? `f-${name}`;
+export function TextAreaField(
+  props: Common & TextareaHTMLAttributes<HTMLTextAreaElement> & { id?: string; name: string },
+) {
+  const { shell, control, rest } = splitField(props);
   return (
-    <FieldShell id={fieldId} label={label} error={error} hint={hint} required={required} className={wrapperClassName}>
-      <textarea {...controlProps(fieldId, name, error, required)} rows={3} {...rest} />
+    <FieldShell {...shell}>
+      <textarea {...control} rows={3} {...rest} />
     </FieldShell>
   );
 }
