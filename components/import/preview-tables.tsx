@@ -1,19 +1,15 @@
 import { Card } from '@/components/ui/page';
 import type { ImportPreview } from '@/domain/imports';
 import { PROJECT_COLUMN_BY_KEY, projectCellValue, type ProjectRowNames } from '@/lib/excel/project-columns';
-import type { PlannedRow } from '@/lib/excel/project-rows';
 import type { RowError } from '@/lib/excel/row-parse';
 import { CATEGORY_LABELS, STAGE_LABELS } from '@/lib/rules/enums';
 import { formatWan } from '@/lib/rules/money';
 import { ResponsiveTable, type Column } from './responsive-table';
 
-// The rows of a preview, by what will happen to them. Long files show the first rows of each
-// kind; the counts above are always complete.
+// The rows of a preview (projects or leads), by what will happen to them. Long files show the first
+// rows of each kind; the counts above are always complete.
 const SHOWN = 200;
 const ERRORS_SHOWN = 1000;
-
-type CreateRow = Extract<PlannedRow, { action: 'create' }>;
-type UpdateRow = Extract<PlannedRow, { action: 'update' }>;
 
 function shownText(value: unknown): string {
   if (value === null || value === undefined || value === '') return '（空）';
@@ -53,14 +49,14 @@ function more(total: number, shown: number) {
 }
 
 /** The file's row number, the first column of every preview table. */
-export const rowNumberColumn: Column<{ row: number }> = {
+const rowNumberColumn: Column<{ row: number }> = {
   header: '行号',
   cell: (row) => `第 ${row.row} 行`,
   className: 'whitespace-nowrap',
 };
 
 /** One kind of row in a card titled with its count: the first `shown` rows, and how many there are in all. */
-export function RowsCard<T>({
+function RowsCard<T>({
   title,
   count,
   rows,
@@ -83,63 +79,86 @@ export function RowsCard<T>({
   );
 }
 
-export function PreviewTables({ preview, names }: { preview: ImportPreview; names: ProjectRowNames }) {
-  const creates = preview.rows.filter((row): row is CreateRow => row.action === 'create');
-  const updates = preview.rows.filter((row): row is UpdateRow => row.action === 'update');
+/**
+ * A preview's tables: the rows in error, then the rows to be created and those to be updated
+ * (`noun` says of what: 项目, 线索), each kind with its own columns after the row number.
+ */
+export function PlannedRowTables<R extends { row: number; action: string }>({
+  preview,
+  noun,
+  createColumns,
+  updateColumns,
+}: {
+  preview: { rows: R[]; errors: RowError[]; counts: { error: number; create: number; update: number } };
+  noun: string;
+  createColumns: Column<Extract<R, { action: 'create' }>>[];
+  updateColumns: Column<Extract<R, { action: 'update' }>>[];
+}) {
+  const creates = preview.rows.filter((row): row is Extract<R, { action: 'create' }> => row.action === 'create');
+  const updates = preview.rows.filter((row): row is Extract<R, { action: 'update' }> => row.action === 'update');
   return (
     <>
       <ErrorTable errors={preview.errors} total={preview.counts.error} />
       {creates.length ? (
-        <RowsCard<CreateRow>
-          title="将新建的项目"
+        <RowsCard
+          title={`将新建的${noun}`}
           count={preview.counts.create}
           rows={creates}
           shown={SHOWN}
           rowKey={(row) => row.row}
-          columns={[
-            rowNumberColumn,
-            { header: '项目名称', cell: (row) => row.name },
-            { header: '责任单位', cell: (row) => names.unitName(row.unitId) ?? '' },
-            { header: '类别', cell: (row) => CATEGORY_LABELS[row.input.category] },
-            { header: '阶段', cell: (row) => STAGE_LABELS[row.stage] },
-            {
-              header: '总投资',
-              cell: (row) => formatWan(row.input.totalInvestment),
-              className: 'whitespace-nowrap text-right tabular-nums',
-            },
-          ]}
+          columns={[rowNumberColumn, ...createColumns]}
         />
       ) : null}
       {updates.length ? (
-        <RowsCard<UpdateRow>
-          title="将更新的项目"
+        <RowsCard
+          title={`将更新的${noun}`}
           count={preview.counts.update}
           rows={updates}
           shown={SHOWN}
           rowKey={(row) => row.row}
-          columns={[
-            rowNumberColumn,
-            { header: '项目名称', cell: (row) => row.name },
-            {
-              header: '变更',
-              cell: (row) => (
-                <ChangeList
-                  changes={row.changes}
-                  text={(change, value) =>
-                    shownText(projectCellValue(PROJECT_COLUMN_BY_KEY.get(change.field)!, value, names))
-                  }
-                />
-              ),
-            },
-          ]}
+          columns={[rowNumberColumn, ...updateColumns]}
         />
       ) : null}
     </>
   );
 }
 
+export function PreviewTables({ preview, names }: { preview: ImportPreview; names: ProjectRowNames }) {
+  return (
+    <PlannedRowTables
+      preview={preview}
+      noun="项目"
+      createColumns={[
+        { header: '项目名称', cell: (row) => row.name },
+        { header: '责任单位', cell: (row) => names.unitName(row.unitId) ?? '' },
+        { header: '类别', cell: (row) => CATEGORY_LABELS[row.input.category] },
+        { header: '阶段', cell: (row) => STAGE_LABELS[row.stage] },
+        {
+          header: '总投资',
+          cell: (row) => formatWan(row.input.totalInvestment),
+          className: 'whitespace-nowrap text-right tabular-nums',
+        },
+      ]}
+      updateColumns={[
+        { header: '项目名称', cell: (row) => row.name },
+        {
+          header: '变更',
+          cell: (row) => (
+            <ChangeList
+              changes={row.changes}
+              text={(change, value) =>
+                shownText(projectCellValue(PROJECT_COLUMN_BY_KEY.get(change.field)!, value, names))
+              }
+            />
+          ),
+        },
+      ]}
+    />
+  );
+}
+
 /** The rows in error, each with its row, column and Chinese message. */
-export function ErrorTable({ errors, total }: { errors: RowError[]; total: number }) {
+function ErrorTable({ errors, total }: { errors: RowError[]; total: number }) {
   if (!errors.length) return null;
   return (
     <RowsCard<RowError & { index: number }>
