@@ -29,6 +29,26 @@ export function SettingsForm({ action, settings }: { action: FormAction; setting
     return { name, defaultValue: state.ok ? saved : (state.values?.[name] ?? saved), error: errors[name] };
   };
 
+  // One number of days per stage (project or lead stages); empty means the stage is not watched.
+  const usualDaysFields = <S extends string>(
+    group: 'stageUsualDays' | 'leadStageUsualDays',
+    stages: readonly S[],
+    labels: Record<S, string>,
+    idPrefix: string,
+  ) => (
+    <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
+      {stages.map((stage) => (
+        <TextField
+          key={stage}
+          id={`${idPrefix}-${stage}`}
+          {...setting(`${group}.${stage}`, settings[group][stage])}
+          label={labels[stage]}
+          inputMode="numeric"
+        />
+      ))}
+    </div>
+  );
+
   return (
     <form onSubmit={onSubmit} onChange={() => setEditedAt(state)} className="space-y-6" noValidate>
       {state.ok ? <Notice tone="success">设置已保存，所有项目的红黄绿灯已按新设置重新计算。</Notice> : null}
@@ -49,17 +69,7 @@ export function SettingsForm({ action, settings }: { action: FormAction; setting
         <p className="text-sm text-slate-600">
           项目在某阶段停留超过通常用时即亮黄灯（阶段滞留）。留空表示该阶段不计滞留。
         </p>
-        <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
-          {STAGES.map((stage) => (
-            <TextField
-              key={stage}
-              id={`stage-${stage}`}
-              {...setting(`stageUsualDays.${stage}`, settings.stageUsualDays[stage])}
-              label={STAGE_LABELS[stage]}
-              inputMode="numeric"
-            />
-          ))}
-        </div>
+        {usualDaysFields('stageUsualDays', STAGES, STAGE_LABELS, 'stage')}
       </fieldset>
       <fieldset className="space-y-3">
         <legend className="text-base font-semibold">序时进度预警（百分点）</legend>
@@ -87,17 +97,7 @@ export function SettingsForm({ action, settings }: { action: FormAction; setting
       <fieldset className="space-y-3">
         <legend className="text-base font-semibold">招商线索阶段通常用时（天）</legend>
         <p className="text-sm text-slate-600">线索在某阶段停留超过通常用时即提示推进。留空表示不提示。</p>
-        <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
-          {LEAD_STAGES.map((stage) => (
-            <TextField
-              key={stage}
-              id={`lead-stage-${stage}`}
-              {...setting(`leadStageUsualDays.${stage}`, settings.leadStageUsualDays[stage])}
-              label={LEAD_STAGE_LABELS[stage]}
-              inputMode="numeric"
-            />
-          ))}
-        </div>
+        {usualDaysFields('leadStageUsualDays', LEAD_STAGES, LEAD_STAGE_LABELS, 'lead-stage')}
       </fieldset>
       <div className="flex flex-wrap gap-2">
         <PendingSubmit pending={pending}>保存设置</PendingSubmit>
