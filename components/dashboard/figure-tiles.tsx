@@ -8,6 +8,13 @@ import { FigureLink, StatTile } from './stat-tile';
 
 const BAND_LABELS: Record<string, string> = { '5000': '5000万元以上', '10000': '亿元以上', '100000': '10亿元以上' };
 
+// The figures whose yearly targets are set for all projects (not only the 双十 ones).
+const TILES_FOR_ALL_PROJECTS = [
+  { key: 'signed', title: '招商引资项目签约', meaning: '当年进入已签约' },
+  { key: 'landed', title: '招商引资项目落地', meaning: '落地：当年进入开工建设' },
+  { key: 'reserve', title: '储备项目', meaning: '当前处于储备阶段' },
+] as const;
+
 export function FigureTiles({ stats }: { stats: Stats }) {
   const { actual, targets, rates, drill, completion, funds, higherLevel } = stats;
   const shuangshi = stats.scope === 'shuangshi';
@@ -77,33 +84,18 @@ export function FigureTiles({ stats }: { stats: Stats }) {
           }
           rate={{ label: '按期竣工率', value: rates.onTimeCompletionRate }}
         />
-        <CountTargetTile
-          testId="tile-signed"
-          title="招商引资项目签约"
-          count={actual.signed}
-          target={targets.signed}
-          meaning="当年进入已签约"
-          noTarget={noTarget('全部项目')}
-          href={drill.signed}
-        />
-        <CountTargetTile
-          testId="tile-landed"
-          title="招商引资项目落地"
-          count={actual.landed}
-          target={targets.landed}
-          meaning="落地：当年进入开工建设"
-          noTarget={noTarget('全部项目')}
-          href={drill.landed}
-        />
-        <CountTargetTile
-          testId="tile-reserve"
-          title="储备项目"
-          count={actual.reserve}
-          target={targets.reserve}
-          meaning="当前处于储备阶段"
-          noTarget={noTarget('全部项目')}
-          href={drill.reserve}
-        />
+        {TILES_FOR_ALL_PROJECTS.map(({ key, title, meaning }) => (
+          <CountTargetTile
+            key={key}
+            testId={`tile-${key}`}
+            title={title}
+            count={actual[key]}
+            target={targets[key]}
+            meaning={meaning}
+            noTarget={noTarget('全部项目')}
+            href={drill[key]}
+          />
+        ))}
         <StatTile
           testId="tile-higher-level"
           title="上争项目申报"
