@@ -5,6 +5,7 @@ import { SelectField, TextField, bindFields, idOptions, textOptions } from '@/co
 import { Notice } from '@/components/ui/page';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { initialActionState, type ActionState, type FormAction } from '@/lib/auth/action-state';
+import type { leadFormFields } from '@/lib/schemas/lead';
 
 export interface LeadFormOptions {
   industries: Array<{ id: number; name: string }>;
@@ -15,26 +16,8 @@ export interface LeadFormOptions {
   channels: string[];
 }
 
-export type LeadFormValues = Partial<
-  Record<
-    | 'company'
-    | 'origin'
-    | 'contactName'
-    | 'contactTitle'
-    | 'contactPhone'
-    | 'contactEmail'
-    | 'industryId'
-    | 'intendedInvestment'
-    | 'proposedProject'
-    | 'locationUnitId'
-    | 'campaignId'
-    | 'source'
-    | 'ownerId'
-    | 'team'
-    | 'nextFollowUpDate',
-    string
-  >
->;
+/** What the form shows for each field it sends (lib/schemas/lead.ts leadFormFields validates them). */
+export type LeadFormValues = Partial<Record<keyof typeof leadFormFields, string>>;
 
 interface Props {
   options: LeadFormOptions;
