@@ -1,7 +1,7 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { SelectField, TextField } from '@/components/ui/field';
+import { SelectField, TextField, enumOptions } from '@/components/ui/field';
 import { Notice } from '@/components/ui/page';
 import type { ActionState, FormAction } from '@/lib/auth/action-state';
 import { UNIT_KIND_LABELS, UNIT_KINDS } from '@/lib/rules/enums';
@@ -93,7 +93,7 @@ export function UnitForm({
             required
             placeholder="请选择"
             defaultValue={unit?.kind ?? ''}
-            options={UNIT_KINDS.map((kind) => ({ value: kind, label: UNIT_KIND_LABELS[kind] }))}
+            options={enumOptions(UNIT_KINDS, UNIT_KIND_LABELS)}
             error={errors?.kind}
           />
         </>

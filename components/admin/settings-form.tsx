@@ -23,8 +23,31 @@ export function SettingsForm({ action, settings }: { action: FormAction; setting
   const [editedAt, setEditedAt] = useState<ActionState | null>(null);
   const dirty = editedAt !== null && (editedAt === state || !state.ok);
   const errors = state.errors ?? {};
-  const value = (key: string, stored: number | null | undefined) =>
-    state.ok ? String(stored ?? '') : (state.values?.[key] ?? String(stored ?? ''));
+  // A setting's control: its name, the value it shows (the stored one, or what was typed after a refusal), its error.
+  const setting = (name: string, stored: number | null | undefined) => {
+    const saved = String(stored ?? '');
+    return { name, defaultValue: state.ok ? saved : (state.values?.[name] ?? saved), error: errors[name] };
+  };
+
+  // One number of days per stage (project or lead stages); empty means the stage is not watched.
+  const usualDaysFields = <S extends string>(
+    group: 'stageUsualDays' | 'leadStageUsualDays',
+    stages: readonly S[],
+    labels: Record<S, string>,
+    idPrefix: string,
+  ) => (
+    <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
+      {stages.map((stage) => (
+        <TextField
+          key={stage}
+          id={`${idPrefix}-${stage}`}
+          {...setting(`${group}.${stage}`, settings[group][stage])}
+          label={labels[stage]}
+          inputMode="numeric"
+        />
+      ))}
+    </div>
+  );
 
   return (
     <form onSubmit={onSubmit} onChange={() => setEditedAt(state)} className="space-y-6" noValidate>
@@ -33,12 +56,10 @@ export function SettingsForm({ action, settings }: { action: FormAction; setting
       <fieldset className="space-y-3">
         <legend className="text-base font-semibold">密码策略</legend>
         <TextField
-          name="passwordMinLength"
+          {...setting('passwordMinLength', settings.passwordMinLength)}
           label="密码最小长度"
           inputMode="numeric"
           required
-          defaultValue={value('passwordMinLength', settings.passwordMinLength)}
-          error={errors.passwordMinLength}
           hint="6–64 位；适用于新建用户、重置密码和修改密码"
           wrapperClassName="max-w-xs"
         />
@@ -48,19 +69,7 @@ export function SettingsForm({ action, settings }: { action: FormAction; setting
         <p className="text-sm text-slate-600">
           项目在某阶段停留超过通常用时即亮黄灯（阶段滞留）。留空表示该阶段不计滞留。
         </p>
-        <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
-          {STAGES.map((stage) => (
-            <TextField
-              key={stage}
-              id={`stage-${stage}`}
-              name={`stageUsualDays.${stage}`}
-              label={STAGE_LABELS[stage]}
-              inputMode="numeric"
-              defaultValue={value(`stageUsualDays.${stage}`, settings.stageUsualDays[stage])}
-              error={errors[`stageUsualDays.${stage}`]}
-            />
-          ))}
-        </div>
+        {usualDaysFields('stageUsualDays', STAGES, STAGE_LABELS, 'stage')}
       </fieldset>
       <fieldset className="space-y-3">
         <legend className="text-base font-semibold">序时进度预警（百分点）</legend>
@@ -71,40 +80,24 @@ export function SettingsForm({ action, settings }: { action: FormAction; setting
         <div className="grid grid-cols-2 gap-3 sm:max-w-md">
           <TextField
             id="schedule-lag-yellow"
-            name="scheduleLagThresholds.yellow"
+            {...setting('scheduleLagThresholds.yellow', settings.scheduleLagThresholds.yellow)}
             label="黄灯：落后达到"
             inputMode="numeric"
             required
-            defaultValue={value('scheduleLagThresholds.yellow', settings.scheduleLagThresholds.yellow)}
-            error={errors['scheduleLagThresholds.yellow']}
           />
           <TextField
             id="schedule-lag-red"
-            name="scheduleLagThresholds.red"
+            {...setting('scheduleLagThresholds.red', settings.scheduleLagThresholds.red)}
             label="红灯：落后达到"
             inputMode="numeric"
             required
-            defaultValue={value('scheduleLagThresholds.red', settings.scheduleLagThresholds.red)}
-            error={errors['scheduleLagThresholds.red']}
           />
         </div>
       </fieldset>
       <fieldset className="space-y-3">
         <legend className="text-base font-semibold">招商线索阶段通常用时（天）</legend>
         <p className="text-sm text-slate-600">线索在某阶段停留超过通常用时即提示推进。留空表示不提示。</p>
-        <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
-          {LEAD_STAGES.map((stage) => (
-            <TextField
-              key={stage}
-              id={`lead-stage-${stage}`}
-              name={`leadStageUsualDays.${stage}`}
-              label={LEAD_STAGE_LABELS[stage]}
-              inputMode="numeric"
-              defaultValue={value(`leadStageUsualDays.${stage}`, settings.leadStageUsualDays[stage])}
-              error={errors[`leadStageUsualDays.${stage}`]}
-            />
-          ))}
-        </div>
+        {usualDaysFields('leadStageUsualDays', LEAD_STAGES, LEAD_STAGE_LABELS, 'lead-stage')}
       </fieldset>
       <div className="flex flex-wrap gap-2">
         <PendingSubmit pending={pending}>保存设置</PendingSubmit>

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { buttonClass } from '@/components/ui/button';
-import { SelectField, TextField } from '@/components/ui/field';
+import { SelectField, TextField, enumOptions } from '@/components/ui/field';
 import { ROLE_LABELS, ROLES } from '@/lib/rules/enums';
 
 /** A plain GET form: the filters live in the URL, so a filtered list can be shared. */
@@ -31,7 +31,7 @@ export function UserFilters({
         label="角色"
         placeholder="全部角色"
         defaultValue={values.role}
-        options={ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }))}
+        options={enumOptions(ROLES, ROLE_LABELS)}
       />
       <SelectField name="unitId" label="单位" placeholder="全部单位" defaultValue={values.unitId} options={units} />
       <SelectField

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { SelectField, TextField } from '@/components/ui/field';
+import { SelectField, TextField, enumOptions } from '@/components/ui/field';
 import { Notice } from '@/components/ui/page';
 import type { FormAction } from '@/lib/auth/action-state';
 import { ROLE_LABELS, ROLES, type Role } from '@/lib/rules/enums';
@@ -73,7 +73,7 @@ export function UserForm({ action, units, teams, passwordMinLength, user }: Prop
           placeholder="请选择角色"
           value={role}
           onChange={(event) => setRole(event.target.value)}
-          options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+          options={enumOptions(ROLES, ROLE_LABELS)}
           error={errors.role}
         />
         <SelectField

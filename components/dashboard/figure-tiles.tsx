@@ -8,6 +8,13 @@ import { FigureLink, StatTile } from './stat-tile';
 
 const BAND_LABELS: Record<string, string> = { '5000': '5000万元以上', '10000': '亿元以上', '100000': '10亿元以上' };
 
+// The figures whose yearly targets are set for all projects (not only the 双十 ones).
+const TILES_FOR_ALL_PROJECTS = [
+  { key: 'signed', title: '招商引资项目签约', meaning: '当年进入已签约' },
+  { key: 'landed', title: '招商引资项目落地', meaning: '落地：当年进入开工建设' },
+  { key: 'reserve', title: '储备项目', meaning: '当前处于储备阶段' },
+] as const;
+
 export function FigureTiles({ stats }: { stats: Stats }) {
   const { actual, targets, rates, drill, completion, funds, higherLevel } = stats;
   const shuangshi = stats.scope === 'shuangshi';
@@ -16,17 +23,15 @@ export function FigureTiles({ stats }: { stats: Stats }) {
   return (
     <>
       <section aria-label="年度目标与完成情况" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-        <StatTile
+        <CountTargetTile
           testId="tile-started"
           title="开工项目"
-          value={`${actual.started} 个`}
+          count={actual.started}
+          target={targets.started}
+          meaning="当年进入开工建设"
+          noTarget={noTarget('双十项目')}
           href={drill.started}
-          detail={
-            targets.started !== null
-              ? `目标 ${targets.started} 个（当年进入开工建设）`
-              : `当年进入开工建设；${noTarget('双十项目')}`
-          }
-          rate={targets.started !== null ? { label: '开工率', value: rates.startRate } : undefined}
+          rate={{ label: '开工率', value: rates.startRate }}
         />
         <StatTile
           testId="tile-investment"
@@ -79,54 +84,18 @@ export function FigureTiles({ stats }: { stats: Stats }) {
           }
           rate={{ label: '按期竣工率', value: rates.onTimeCompletionRate }}
         />
-        <StatTile
-          testId="tile-signed"
-          title="招商引资项目签约"
-          value={`${actual.signed} 个`}
-          href={drill.signed}
-          detail={
-            targets.signed !== null
-              ? `目标 ${targets.signed} 个（当年进入已签约）`
-              : `当年进入已签约；${noTarget('全部项目')}`
-          }
-          rate={
-            targets.signed !== null
-              ? { label: '完成率', value: targets.signed ? actual.signed / targets.signed : null }
-              : undefined
-          }
-        />
-        <StatTile
-          testId="tile-landed"
-          title="招商引资项目落地"
-          value={`${actual.landed} 个`}
-          href={drill.landed}
-          detail={
-            targets.landed !== null
-              ? `目标 ${targets.landed} 个（落地：当年进入开工建设）`
-              : `落地：当年进入开工建设；${noTarget('全部项目')}`
-          }
-          rate={
-            targets.landed !== null
-              ? { label: '完成率', value: targets.landed ? actual.landed / targets.landed : null }
-              : undefined
-          }
-        />
-        <StatTile
-          testId="tile-reserve"
-          title="储备项目"
-          value={`${actual.reserve} 个`}
-          href={drill.reserve}
-          detail={
-            targets.reserve !== null
-              ? `目标 ${targets.reserve} 个（当前处于储备阶段）`
-              : `当前处于储备阶段；${noTarget('全部项目')}`
-          }
-          rate={
-            targets.reserve !== null
-              ? { label: '完成率', value: targets.reserve ? actual.reserve / targets.reserve : null }
-              : undefined
-          }
-        />
+        {TILES_FOR_ALL_PROJECTS.map(({ key, title, meaning }) => (
+          <CountTargetTile
+            key={key}
+            testId={`tile-${key}`}
+            title={title}
+            count={actual[key]}
+            target={targets[key]}
+            meaning={meaning}
+            noTarget={noTarget('全部项目')}
+            href={drill[key]}
+          />
+        ))}
         <StatTile
           testId="tile-higher-level"
           title="上争项目申报"
@@ -145,6 +114,41 @@ export function FigureTiles({ stats }: { stats: Stats }) {
         </p>
       )}
     </>
+  );
+}
+
+/**
+ * A count against its yearly target: 目标 N 个（what is counted） and the rate when the target is set,
+ * else what is counted and why there is no target. The rate is count ÷ target unless given.
+ */
+function CountTargetTile({
+  testId,
+  title,
+  count,
+  target,
+  meaning,
+  noTarget,
+  href,
+  rate,
+}: {
+  testId: string;
+  title: string;
+  count: number;
+  target: number | null;
+  meaning: string;
+  noTarget: string;
+  href: string;
+  rate?: { label: string; value: number | null };
+}) {
+  return (
+    <StatTile
+      testId={testId}
+      title={title}
+      value={`${count} 个`}
+      href={href}
+      detail={target !== null ? `目标 ${target} 个（${meaning}）` : `${meaning}；${noTarget}`}
+      rate={target !== null ? (rate ?? { label: '完成率', value: target ? count / target : null }) : undefined}
+    />
   );
 }
 

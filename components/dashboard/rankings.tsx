@@ -31,6 +31,18 @@ function Podium({ title, tone, units }: { title: string; tone: 'red' | 'black'; 
   );
 }
 
+const RANKING_COLUMNS = [
+  '名次',
+  '单位',
+  RANK_METRIC_LABELS.startRate,
+  RANK_METRIC_LABELS.investmentRate,
+  RANK_METRIC_LABELS.onTimeRate,
+  RANK_METRIC_LABELS.red,
+  '未销号问题',
+  '逾期问题',
+  '综合得分',
+];
+
 /** 考核排名: every unit on the four metrics, with 红榜 and 黑榜; each figure opens the ledger behind it. */
 export function Rankings({ ranked, periodLabel }: { ranked: RankedUnit[]; periodLabel: string }) {
   const { top, bottom } = redBlackLists(ranked);
@@ -45,33 +57,11 @@ export function Rankings({ ranked, periodLabel }: { ranked: RankedUnit[]; period
           <caption className="sr-only">{periodLabel}各单位考核排名</caption>
           <thead className="bg-slate-50 text-left text-xs text-slate-600">
             <tr>
-              <th scope="col" className="px-2 py-2">
-                名次
-              </th>
-              <th scope="col" className="px-2 py-2">
-                单位
-              </th>
-              <th scope="col" className="px-2 py-2">
-                {RANK_METRIC_LABELS.startRate}
-              </th>
-              <th scope="col" className="px-2 py-2">
-                {RANK_METRIC_LABELS.investmentRate}
-              </th>
-              <th scope="col" className="px-2 py-2">
-                {RANK_METRIC_LABELS.onTimeRate}
-              </th>
-              <th scope="col" className="px-2 py-2">
-                {RANK_METRIC_LABELS.red}
-              </th>
-              <th scope="col" className="px-2 py-2">
-                未销号问题
-              </th>
-              <th scope="col" className="px-2 py-2">
-                逾期问题
-              </th>
-              <th scope="col" className="px-2 py-2">
-                综合得分
-              </th>
+              {RANKING_COLUMNS.map((column) => (
+                <th key={column} scope="col" className="px-2 py-2">
+                  {column}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">

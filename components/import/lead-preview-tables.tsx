@@ -1,17 +1,9 @@
-import { Card } from '@/components/ui/page';
 import type { LeadImportPreview } from '@/domain/lead-imports';
 import { LEAD_COLUMN_BY_KEY } from '@/lib/excel/lead-columns';
-import type { LeadFieldChange, PlannedLeadRow } from '@/lib/excel/lead-rows';
+import type { LeadFieldChange } from '@/lib/excel/lead-rows';
 import { LEAD_STAGE_LABELS } from '@/lib/rules/enums';
 import { formatWan } from '@/lib/rules/money';
-import { ErrorTable, more } from './preview-tables';
-import { ResponsiveTable } from './responsive-table';
-
-// A leads preview, by what will happen to each row. Long files show the first rows of each kind.
-const SHOWN = 200;
-
-type CreateRow = Extract<PlannedLeadRow, { action: 'create' }>;
-type UpdateRow = Extract<PlannedLeadRow, { action: 'update' }>;
+import { ChangeList, PlannedRowTables } from './preview-tables';
 
 export interface LeadRowNames {
   unitName: (id: number) => string | undefined;
@@ -33,68 +25,31 @@ function shown(change: LeadFieldChange, value: unknown, names: LeadRowNames): st
 }
 
 export function LeadPreviewTables({ preview, names }: { preview: LeadImportPreview; names: LeadRowNames }) {
-  const creates = preview.rows.filter((row): row is CreateRow => row.action === 'create');
-  const updates = preview.rows.filter((row): row is UpdateRow => row.action === 'update');
   return (
-    <>
-      <ErrorTable errors={preview.errors} total={preview.counts.error} />
-      {creates.length ? (
-        <Card title={`将新建的线索（${preview.counts.create}）`}>
-          <ResponsiveTable<CreateRow>
-            caption="将新建的线索"
-            rowKey={(row) => row.row}
-            rows={creates.slice(0, SHOWN)}
-            columns={[
-              { header: '行号', cell: (row) => `第 ${row.row} 行`, className: 'whitespace-nowrap' },
-              { header: '企业名称', cell: (row) => row.input.company },
-              { header: '拟建项目', cell: (row) => row.input.proposedProject ?? '' },
-              {
-                header: '负责人',
-                cell: (row) => (row.input.ownerId ? (names.userName(row.input.ownerId) ?? '') : '导入人'),
-              },
-              { header: '阶段', cell: (row) => LEAD_STAGE_LABELS[row.stage] },
-              {
-                header: '意向投资',
-                cell: (row) => formatWan(row.input.intendedInvestment),
-                className: 'whitespace-nowrap text-right tabular-nums',
-              },
-            ]}
-          />
-          {more(creates.length, SHOWN)}
-        </Card>
-      ) : null}
-      {updates.length ? (
-        <Card title={`将更新的线索（${preview.counts.update}）`}>
-          <ResponsiveTable<UpdateRow>
-            caption="将更新的线索"
-            rowKey={(row) => row.row}
-            rows={updates.slice(0, SHOWN)}
-            columns={[
-              { header: '行号', cell: (row) => `第 ${row.row} 行`, className: 'whitespace-nowrap' },
-              { header: '线索', cell: (row) => row.name },
-              {
-                header: '变更',
-                cell: (row) => (
-                  <ul className="space-y-0.5">
-                    {row.changes.map((change) => (
-                      <li key={change.field}>
-                        <span className="text-slate-600">{change.header}：</span>
-                        <del className="text-slate-500">{shown(change, change.before, names)}</del>
-                        <span aria-hidden="true"> → </span>
-                        <span className="sr-only">改为</span>
-                        <ins className="font-medium text-slate-900 no-underline">
-                          {shown(change, change.after, names)}
-                        </ins>
-                      </li>
-                    ))}
-                  </ul>
-                ),
-              },
-            ]}
-          />
-          {more(updates.length, SHOWN)}
-        </Card>
-      ) : null}
-    </>
+    <PlannedRowTables
+      preview={preview}
+      noun="线索"
+      createColumns={[
+        { header: '企业名称', cell: (row) => row.input.company },
+        { header: '拟建项目', cell: (row) => row.input.proposedProject ?? '' },
+        {
+          header: '负责人',
+          cell: (row) => (row.input.ownerId ? (names.userName(row.input.ownerId) ?? '') : '导入人'),
+        },
+        { header: '阶段', cell: (row) => LEAD_STAGE_LABELS[row.stage] },
+        {
+          header: '意向投资',
+          cell: (row) => formatWan(row.input.intendedInvestment),
+          className: 'whitespace-nowrap text-right tabular-nums',
+        },
+      ]}
+      updateColumns={[
+        { header: '线索', cell: (row) => row.name },
+        {
+          header: '变更',
+          cell: (row) => <ChangeList changes={row.changes} text={(change, value) => shown(change, value, names)} />,
+        },
+      ]}
+    />
   );
 }

@@ -1,19 +1,15 @@
 import { Card } from '@/components/ui/page';
 import type { ImportPreview } from '@/domain/imports';
 import { PROJECT_COLUMN_BY_KEY, projectCellValue, type ProjectRowNames } from '@/lib/excel/project-columns';
-import type { FieldChange, PlannedRow } from '@/lib/excel/project-rows';
 import type { RowError } from '@/lib/excel/row-parse';
 import { CATEGORY_LABELS, STAGE_LABELS } from '@/lib/rules/enums';
 import { formatWan } from '@/lib/rules/money';
-import { ResponsiveTable } from './responsive-table';
+import { ResponsiveTable, type Column } from './responsive-table';
 
-// The rows of a preview, by what will happen to them. Long files show the first rows of each
-// kind; the counts above are always complete.
+// The rows of a preview (projects or leads), by what will happen to them. Long files show the first
+// rows of each kind; the counts above are always complete.
 const SHOWN = 200;
 const ERRORS_SHOWN = 1000;
-
-type CreateRow = Extract<PlannedRow, { action: 'create' }>;
-type UpdateRow = Extract<PlannedRow, { action: 'update' }>;
 
 function shownText(value: unknown): string {
   if (value === null || value === undefined || value === '') return '（空）';
@@ -21,28 +17,30 @@ function shownText(value: unknown): string {
   return String(value);
 }
 
-function ChangeList({ changes, names }: { changes: FieldChange[]; names: ProjectRowNames }) {
+/** Each changed field of a row: its header, the value before (struck out) and after. */
+export function ChangeList<C extends { field: string; header: string; before: unknown; after: unknown }>({
+  changes,
+  text,
+}: {
+  changes: C[];
+  text: (change: C, value: unknown) => string;
+}) {
   return (
     <ul className="space-y-0.5">
-      {changes.map((change) => {
-        const column = PROJECT_COLUMN_BY_KEY.get(change.field)!;
-        return (
-          <li key={change.field}>
-            <span className="text-slate-600">{change.header}：</span>
-            <del className="text-slate-500">{shownText(projectCellValue(column, change.before, names))}</del>
-            <span aria-hidden="true"> → </span>
-            <span className="sr-only">改为</span>
-            <ins className="font-medium text-slate-900 no-underline">
-              {shownText(projectCellValue(column, change.after, names))}
-            </ins>
-          </li>
-        );
-      })}
+      {changes.map((change) => (
+        <li key={change.field}>
+          <span className="text-slate-600">{change.header}：</span>
+          <del className="text-slate-500">{text(change, change.before)}</del>
+          <span aria-hidden="true"> → </span>
+          <span className="sr-only">改为</span>
+          <ins className="font-medium text-slate-900 no-underline">{text(change, change.after)}</ins>
+        </li>
+      ))}
     </ul>
   );
 }
 
-export function more(total: number, shown: number) {
+function more(total: number, shown: number) {
   return total > shown ? (
     <p className="mt-2 text-xs text-slate-500">
       共 {total.toLocaleString('zh-CN')} 行，此处列出前 {shown} 行。
@@ -50,69 +48,130 @@ export function more(total: number, shown: number) {
   ) : null;
 }
 
-export function PreviewTables({ preview, names }: { preview: ImportPreview; names: ProjectRowNames }) {
-  const creates = preview.rows.filter((row): row is CreateRow => row.action === 'create');
-  const updates = preview.rows.filter((row): row is UpdateRow => row.action === 'update');
+/** The file's row number, the first column of every preview table. */
+const rowNumberColumn: Column<{ row: number }> = {
+  header: '行号',
+  cell: (row) => `第 ${row.row} 行`,
+  className: 'whitespace-nowrap',
+};
+
+/** One kind of row in a card titled with its count: the first `shown` rows, and how many there are in all. */
+function RowsCard<T>({
+  title,
+  count,
+  rows,
+  shown,
+  rowKey,
+  columns,
+}: {
+  title: string;
+  count: number;
+  rows: T[];
+  shown: number;
+  rowKey: (row: T) => string | number;
+  columns: Column<T>[];
+}) {
+  return (
+    <Card title={`${title}（${count}）`}>
+      <ResponsiveTable<T> caption={title} rowKey={rowKey} rows={rows.slice(0, shown)} columns={columns} />
+      {more(rows.length, shown)}
+    </Card>
+  );
+}
+
+/**
+ * A preview's tables: the rows in error, then the rows to be created and those to be updated
+ * (`noun` says of what: 项目, 线索), each kind with its own columns after the row number.
+ */
+export function PlannedRowTables<R extends { row: number; action: string }>({
+  preview,
+  noun,
+  createColumns,
+  updateColumns,
+}: {
+  preview: { rows: R[]; errors: RowError[]; counts: { error: number; create: number; update: number } };
+  noun: string;
+  createColumns: Column<Extract<R, { action: 'create' }>>[];
+  updateColumns: Column<Extract<R, { action: 'update' }>>[];
+}) {
+  const creates = preview.rows.filter((row): row is Extract<R, { action: 'create' }> => row.action === 'create');
+  const updates = preview.rows.filter((row): row is Extract<R, { action: 'update' }> => row.action === 'update');
   return (
     <>
       <ErrorTable errors={preview.errors} total={preview.counts.error} />
       {creates.length ? (
-        <Card title={`将新建的项目（${preview.counts.create}）`}>
-          <ResponsiveTable<CreateRow>
-            caption="将新建的项目"
-            rowKey={(row) => row.row}
-            rows={creates.slice(0, SHOWN)}
-            columns={[
-              { header: '行号', cell: (row) => `第 ${row.row} 行`, className: 'whitespace-nowrap' },
-              { header: '项目名称', cell: (row) => row.name },
-              { header: '责任单位', cell: (row) => names.unitName(row.unitId) ?? '' },
-              { header: '类别', cell: (row) => CATEGORY_LABELS[row.input.category] },
-              { header: '阶段', cell: (row) => STAGE_LABELS[row.stage] },
-              {
-                header: '总投资',
-                cell: (row) => formatWan(row.input.totalInvestment),
-                className: 'whitespace-nowrap text-right tabular-nums',
-              },
-            ]}
-          />
-          {more(creates.length, SHOWN)}
-        </Card>
+        <RowsCard
+          title={`将新建的${noun}`}
+          count={preview.counts.create}
+          rows={creates}
+          shown={SHOWN}
+          rowKey={(row) => row.row}
+          columns={[rowNumberColumn, ...createColumns]}
+        />
       ) : null}
       {updates.length ? (
-        <Card title={`将更新的项目（${preview.counts.update}）`}>
-          <ResponsiveTable<UpdateRow>
-            caption="将更新的项目"
-            rowKey={(row) => row.row}
-            rows={updates.slice(0, SHOWN)}
-            columns={[
-              { header: '行号', cell: (row) => `第 ${row.row} 行`, className: 'whitespace-nowrap' },
-              { header: '项目名称', cell: (row) => row.name },
-              { header: '变更', cell: (row) => <ChangeList changes={row.changes} names={names} /> },
-            ]}
-          />
-          {more(updates.length, SHOWN)}
-        </Card>
+        <RowsCard
+          title={`将更新的${noun}`}
+          count={preview.counts.update}
+          rows={updates}
+          shown={SHOWN}
+          rowKey={(row) => row.row}
+          columns={[rowNumberColumn, ...updateColumns]}
+        />
       ) : null}
     </>
   );
 }
 
+export function PreviewTables({ preview, names }: { preview: ImportPreview; names: ProjectRowNames }) {
+  return (
+    <PlannedRowTables
+      preview={preview}
+      noun="项目"
+      createColumns={[
+        { header: '项目名称', cell: (row) => row.name },
+        { header: '责任单位', cell: (row) => names.unitName(row.unitId) ?? '' },
+        { header: '类别', cell: (row) => CATEGORY_LABELS[row.input.category] },
+        { header: '阶段', cell: (row) => STAGE_LABELS[row.stage] },
+        {
+          header: '总投资',
+          cell: (row) => formatWan(row.input.totalInvestment),
+          className: 'whitespace-nowrap text-right tabular-nums',
+        },
+      ]}
+      updateColumns={[
+        { header: '项目名称', cell: (row) => row.name },
+        {
+          header: '变更',
+          cell: (row) => (
+            <ChangeList
+              changes={row.changes}
+              text={(change, value) =>
+                shownText(projectCellValue(PROJECT_COLUMN_BY_KEY.get(change.field)!, value, names))
+              }
+            />
+          ),
+        },
+      ]}
+    />
+  );
+}
+
 /** The rows in error, each with its row, column and Chinese message. */
-export function ErrorTable({ errors, total }: { errors: RowError[]; total: number }) {
+function ErrorTable({ errors, total }: { errors: RowError[]; total: number }) {
   if (!errors.length) return null;
   return (
-    <Card title={`有错误的行（${total}）`}>
-      <ResponsiveTable<RowError & { index: number }>
-        caption="有错误的行"
-        rowKey={(error) => error.index}
-        rows={errors.slice(0, ERRORS_SHOWN).map((error, index) => ({ ...error, index }))}
-        columns={[
-          { header: '行号', cell: (error) => `第 ${error.row} 行`, className: 'whitespace-nowrap' },
-          { header: '列', cell: (error) => error.column, className: 'whitespace-nowrap' },
-          { header: '问题', cell: (error) => <span className="text-red-700">{error.message}</span> },
-        ]}
-      />
-      {more(errors.length, ERRORS_SHOWN)}
-    </Card>
+    <RowsCard<RowError & { index: number }>
+      title="有错误的行"
+      count={total}
+      rows={errors.map((error, index) => ({ ...error, index }))}
+      shown={ERRORS_SHOWN}
+      rowKey={(error) => error.index}
+      columns={[
+        rowNumberColumn,
+        { header: '列', cell: (error) => error.column, className: 'whitespace-nowrap' },
+        { header: '问题', cell: (error) => <span className="text-red-700">{error.message}</span> },
+      ]}
+    />
   );
 }

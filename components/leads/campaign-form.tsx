@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { FieldShell, TextAreaField, TextField } from '@/components/ui/field';
+import { FieldShell, TextAreaField, TextField, bindFields } from '@/components/ui/field';
 import { Notice } from '@/components/ui/page';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { initialActionState, type ActionState, type FormAction } from '@/lib/auth/action-state';
@@ -26,6 +26,7 @@ export function CampaignForm({ leaders, initial, campaign, action }: Props) {
   const [state, formAction] = useActionState<ActionState, FormData>(action, initialActionState);
   const value = (key: keyof Props['initial']) => state.values?.[key] ?? (initial[key] as string | undefined) ?? '';
   const chosen = new Set((initial.leaderIds ?? []).map(String));
+  const field = bindFields(value, state.errors);
   return (
     <form action={formAction} className="space-y-4" noValidate>
       {campaign ? (
@@ -37,43 +38,12 @@ export function CampaignForm({ leaders, initial, campaign, action }: Props) {
       {state.message && !state.ok ? <Notice tone="error">{state.message}</Notice> : null}
       {state.ok && campaign ? <Notice tone="success">已保存</Notice> : null}
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField
-          name="name"
-          label="活动名称"
-          required
-          defaultValue={value('name')}
-          error={state.errors?.name}
-          placeholder="如 2026招商季·珠三角"
-        />
-        <TextField
-          name="destinations"
-          label="目的地"
-          required
-          defaultValue={value('destinations')}
-          error={state.errors?.destinations}
-          placeholder="如 深圳、广州"
-        />
-        <TextField
-          name="startDate"
-          label="开始日期"
-          type="date"
-          defaultValue={value('startDate')}
-          error={state.errors?.startDate}
-        />
-        <TextField
-          name="endDate"
-          label="结束日期"
-          type="date"
-          defaultValue={value('endDate')}
-          error={state.errors?.endDate}
-        />
+        <TextField {...field('name')} label="活动名称" required placeholder="如 2026招商季·珠三角" />
+        <TextField {...field('destinations')} label="目的地" required placeholder="如 深圳、广州" />
+        <TextField {...field('startDate')} label="开始日期" type="date" />
+        <TextField {...field('endDate')} label="结束日期" type="date" />
       </div>
-      <TextAreaField
-        name="description"
-        label="说明"
-        defaultValue={value('description')}
-        error={state.errors?.description}
-      />
+      <TextAreaField {...field('description')} label="说明" />
       <FieldShell id="leaderIds" label="带队领导" error={state.errors?.leaderIds}>
         <fieldset id="leaderIds" className="flex flex-wrap gap-3 rounded-md border border-slate-200 p-2">
           <legend className="sr-only">带队领导</legend>

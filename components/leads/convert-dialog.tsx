@@ -2,7 +2,7 @@
 
 import { useActionState, useId, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { SelectField, TextField } from '@/components/ui/field';
+import { SelectField, TextField, idOptions } from '@/components/ui/field';
 import { Notice } from '@/components/ui/page';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { initialActionState, type ActionState, type FormAction } from '@/lib/auth/action-state';
@@ -65,7 +65,7 @@ export function ConvertDialog({ lead, units, officers, action }: Props) {
             value={unitId}
             onChange={(e) => setUnitId(e.target.value)}
             error={state.errors?.unitId}
-            options={units.map((u) => ({ value: u.id, label: u.name }))}
+            options={idOptions(units)}
           />
           <SelectField
             name="ownerId"
@@ -76,7 +76,7 @@ export function ConvertDialog({ lead, units, officers, action }: Props) {
             defaultValue={state.values?.ownerId ?? ''}
             key={unitId}
             error={state.errors?.ownerId}
-            options={unitOfficers.map((o) => ({ value: o.id, label: o.name }))}
+            options={idOptions(unitOfficers)}
           />
           <div className="flex justify-end gap-2">
             <Button variant="secondary" onClick={() => ref.current?.close()}>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, useEffect, useRef } from 'react';
-import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
+import { SelectField, TextAreaField, TextField, enumOptions } from '@/components/ui/field';
 import { Notice } from '@/components/ui/page';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { initialActionState, type ActionState, type FormAction } from '@/lib/auth/action-state';
@@ -39,7 +39,7 @@ export function FollowupForm({ leadId, today, action }: { leadId: number; today:
           required
           defaultValue={value('kind', 'phone')}
           error={state.errors?.kind}
-          options={FOLLOWUP_KINDS.map((kind) => ({ value: kind, label: FOLLOWUP_KIND_LABELS[kind] }))}
+          options={enumOptions(FOLLOWUP_KINDS, FOLLOWUP_KIND_LABELS)}
         />
         <TextField
           name="nextFollowUpDate"

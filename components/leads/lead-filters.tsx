@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { buttonClass } from '@/components/ui/button';
-import { SelectField, TextField } from '@/components/ui/field';
+import { SelectField, TextField, enumOptions, idOptions, textOptions } from '@/components/ui/field';
 import { LEAD_STAGE_LABELS, LEAD_STAGES } from '@/lib/rules/enums';
 import { LEAD_SORT_LABELS, LEAD_SORTS } from '@/lib/rules/lead-sorts';
 import type { LeadFormOptions } from './lead-form';
@@ -40,7 +40,7 @@ export function LeadFilters({ values, options }: { values: LeadFilterValues; opt
           label="阶段"
           placeholder="全部"
           defaultValue={values.stage ?? ''}
-          options={LEAD_STAGES.map((s) => ({ value: s, label: LEAD_STAGE_LABELS[s] }))}
+          options={enumOptions(LEAD_STAGES, LEAD_STAGE_LABELS)}
         />
         <SelectField
           name="overdue"
@@ -71,7 +71,7 @@ export function LeadFilters({ values, options }: { values: LeadFilterValues; opt
             label="负责人"
             placeholder="全部"
             defaultValue={values.ownerId ?? ''}
-            options={options.owners.map((o) => ({ value: o.id, label: o.name }))}
+            options={idOptions(options.owners)}
           />
           <SelectField
             name="team"
@@ -79,7 +79,7 @@ export function LeadFilters({ values, options }: { values: LeadFilterValues; opt
             label="招商小组"
             placeholder="全部"
             defaultValue={values.team ?? ''}
-            options={options.teams.map((t) => ({ value: t, label: t }))}
+            options={textOptions(options.teams)}
           />
           <SelectField
             name="campaignId"
@@ -87,7 +87,7 @@ export function LeadFilters({ values, options }: { values: LeadFilterValues; opt
             label="招商活动"
             placeholder="全部"
             defaultValue={values.campaignId ?? ''}
-            options={options.campaigns.map((c) => ({ value: c.id, label: c.name }))}
+            options={idOptions(options.campaigns)}
           />
           <SelectField
             name="source"
@@ -95,7 +95,7 @@ export function LeadFilters({ values, options }: { values: LeadFilterValues; opt
             label="其他来源渠道"
             placeholder="全部"
             defaultValue={values.source ?? ''}
-            options={options.channels.map((c) => ({ value: c, label: c }))}
+            options={textOptions(options.channels)}
           />
           <SelectField
             name="industryId"
@@ -103,7 +103,7 @@ export function LeadFilters({ values, options }: { values: LeadFilterValues; opt
             label="行业"
             placeholder="全部"
             defaultValue={values.industryId ?? ''}
-            options={options.industries.map((i) => ({ value: i.id, label: i.name }))}
+            options={idOptions(options.industries)}
           />
           <TextField
             name="origin"
@@ -117,7 +117,7 @@ export function LeadFilters({ values, options }: { values: LeadFilterValues; opt
             id="filter-sort"
             label="排序"
             defaultValue={values.sort ?? 'updatedAt'}
-            options={LEAD_SORTS.map((s) => ({ value: s, label: LEAD_SORT_LABELS[s] }))}
+            options={enumOptions(LEAD_SORTS, LEAD_SORT_LABELS)}
           />
           <SelectField
             name="dir"

@@ -1,10 +1,11 @@
 'use client';
 
 import { useActionState } from 'react';
-import { SelectField, TextField } from '@/components/ui/field';
+import { SelectField, TextField, bindFields, idOptions, textOptions } from '@/components/ui/field';
 import { Notice } from '@/components/ui/page';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { initialActionState, type ActionState, type FormAction } from '@/lib/auth/action-state';
+import type { leadFormFields } from '@/lib/schemas/lead';
 
 export interface LeadFormOptions {
   industries: Array<{ id: number; name: string }>;
@@ -15,26 +16,8 @@ export interface LeadFormOptions {
   channels: string[];
 }
 
-export type LeadFormValues = Partial<
-  Record<
-    | 'company'
-    | 'origin'
-    | 'contactName'
-    | 'contactTitle'
-    | 'contactPhone'
-    | 'contactEmail'
-    | 'industryId'
-    | 'intendedInvestment'
-    | 'proposedProject'
-    | 'locationUnitId'
-    | 'campaignId'
-    | 'source'
-    | 'ownerId'
-    | 'team'
-    | 'nextFollowUpDate',
-    string
-  >
->;
+/** What the form shows for each field it sends (lib/schemas/lead.ts leadFormFields validates them). */
+export type LeadFormValues = Partial<Record<keyof typeof leadFormFields, string>>;
 
 interface Props {
   options: LeadFormOptions;
@@ -50,7 +33,7 @@ interface Props {
 export function LeadForm({ options, initial, lead, readOnly = false, action }: Props) {
   const [state, formAction] = useActionState<ActionState, FormData>(action, initialActionState);
   const value = (key: keyof LeadFormValues) => state.values?.[key] ?? initial[key] ?? '';
-  const err = (key: string) => state.errors?.[key];
+  const field = bindFields(value, state.errors);
   const common = { disabled: readOnly };
   return (
     <form action={formAction} className="space-y-4" noValidate>
@@ -77,89 +60,47 @@ export function LeadForm({ options, initial, lead, readOnly = false, action }: P
       {state.ok && lead ? <Notice tone="success">已保存</Notice> : null}
       <fieldset className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" disabled={readOnly}>
         <legend className="sr-only">线索信息</legend>
-        <TextField
-          name="company"
-          label="企业名称"
-          required
-          defaultValue={value('company')}
-          error={err('company')}
-          maxLength={100}
-          {...common}
-        />
-        <TextField
-          name="origin"
-          label="企业来源地（省市或国家）"
-          defaultValue={value('origin')}
-          error={err('origin')}
-          placeholder="如 广东深圳、德国"
-        />
+        <TextField {...field('company')} label="企业名称" required maxLength={100} {...common} />
+        <TextField {...field('origin')} label="企业来源地（省市或国家）" placeholder="如 广东深圳、德国" />
         <SelectField
-          name="industryId"
+          {...field('industryId')}
           label="行业"
           placeholder="（未选择）"
-          defaultValue={value('industryId')}
-          error={err('industryId')}
-          options={options.industries.map((i) => ({ value: i.id, label: i.name }))}
+          options={idOptions(options.industries)}
         />
-        <TextField name="contactName" label="联系人" defaultValue={value('contactName')} error={err('contactName')} />
+        <TextField {...field('contactName')} label="联系人" />
+        <TextField {...field('contactTitle')} label="联系人职务" />
         <TextField
-          name="contactTitle"
-          label="联系人职务"
-          defaultValue={value('contactTitle')}
-          error={err('contactTitle')}
-        />
-        <TextField
-          name="contactPhone"
+          {...field('contactPhone')}
           label="联系电话"
           type="tel"
           inputMode="tel"
-          defaultValue={value('contactPhone')}
-          error={err('contactPhone')}
           hint="手机 11 位，或座机如 0432-62345678"
         />
+        <TextField {...field('contactEmail')} label="电子邮箱" type="email" />
         <TextField
-          name="contactEmail"
-          label="电子邮箱"
-          type="email"
-          defaultValue={value('contactEmail')}
-          error={err('contactEmail')}
-        />
-        <TextField
-          name="intendedInvestment"
+          {...field('intendedInvestment')}
           label="意向投资（万元）"
           inputMode="numeric"
-          defaultValue={value('intendedInvestment')}
-          error={err('intendedInvestment')}
           hint="非负整数，单位万元"
         />
-        <TextField
-          name="proposedProject"
-          label="拟建项目"
-          defaultValue={value('proposedProject')}
-          error={err('proposedProject')}
-        />
+        <TextField {...field('proposedProject')} label="拟建项目" />
         <SelectField
-          name="locationUnitId"
+          {...field('locationUnitId')}
           label="意向落地单位"
           placeholder="（未选择）"
-          defaultValue={value('locationUnitId')}
-          error={err('locationUnitId')}
-          options={options.units.map((u) => ({ value: u.id, label: u.name }))}
+          options={idOptions(options.units)}
         />
         <SelectField
-          name="campaignId"
+          {...field('campaignId')}
           label="招商活动"
           placeholder="（非活动来源）"
-          defaultValue={value('campaignId')}
-          error={err('campaignId')}
-          options={options.campaigns.map((c) => ({ value: c.id, label: c.name }))}
+          options={idOptions(options.campaigns)}
         />
         <TextField
-          name="source"
+          {...field('source')}
           label="其他来源渠道"
           list="lead-channels"
-          defaultValue={value('source')}
-          error={err('source')}
           hint="不属于招商活动时填写，如 以商招商"
         />
         <datalist id="lead-channels">
@@ -168,28 +109,18 @@ export function LeadForm({ options, initial, lead, readOnly = false, action }: P
           ))}
         </datalist>
         <SelectField
-          name="ownerId"
+          {...field('ownerId')}
           label="负责人"
           required
-          defaultValue={value('ownerId')}
-          error={err('ownerId')}
           options={options.owners.map((o) => ({ value: o.id, label: `${o.name}${o.team ? `（${o.team}）` : ''}` }))}
         />
         <SelectField
-          name="team"
+          {...field('team')}
           label="招商小组"
           placeholder="（随负责人）"
-          defaultValue={value('team')}
-          error={err('team')}
-          options={options.teams.map((t) => ({ value: t, label: t }))}
+          options={textOptions(options.teams)}
         />
-        <TextField
-          name="nextFollowUpDate"
-          label="下次跟进日期"
-          type="date"
-          defaultValue={value('nextFollowUpDate')}
-          error={err('nextFollowUpDate')}
-        />
+        <TextField {...field('nextFollowUpDate')} label="下次跟进日期" type="date" />
       </fieldset>
       {readOnly ? null : (
         <div className="flex gap-2">

@@ -20,7 +20,7 @@ export interface FormFieldSpec {
   min?: string;
 }
 
-interface Props {
+export interface ActionFormProps {
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
   fields: FormFieldSpec[];
   hidden?: Record<string, string | number>;
@@ -42,7 +42,7 @@ export function ActionForm({
   successMessage,
   idPrefix,
   className = '',
-}: Props) {
+}: ActionFormProps) {
   const [state, formAction] = useActionState(action, { ok: false });
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {

@@ -14,7 +14,7 @@ import {
 } from '@/lib/rules/enums';
 import { daysBetween, today } from '@/lib/rules/dates';
 import { nextLevel } from '@/lib/rules/problems';
-import { ActionForm } from './action-form';
+import { FoldedActionForm } from './folded-action-form';
 import { formatDate, formatDateTime } from '@/lib/format-time';
 
 const ACTION_LABELS: Record<ProblemAction, string> = {
@@ -120,45 +120,40 @@ export function ProblemCard({
       {open && mayWork ? (
         <div className="mt-3 flex flex-col gap-2 sm:flex-row sm:flex-wrap">
           {up ? (
-            <details className="rounded border border-slate-200 px-2 py-1 sm:min-w-64">
-              <summary className="cursor-pointer text-sm text-brand-700">上报至{PROBLEM_LEVEL_LABELS[up]}</summary>
-              <ActionForm
-                idPrefix={`escalate-${problem.id}`}
-                className="mt-2"
-                action={escalateProblemAction}
-                hidden={{ problemId: problem.id, level: up, version: problem.version }}
-                submitLabel={`确认上报至${PROBLEM_LEVEL_LABELS[up]}`}
-                fields={[{ name: 'note', label: '上报说明', kind: 'textarea', required: true }]}
-              />
-            </details>
-          ) : null}
-          <details className="rounded border border-slate-200 px-2 py-1 sm:min-w-64">
-            <summary className="cursor-pointer text-sm text-emerald-700">销号</summary>
-            <ActionForm
-              idPrefix={`close-${problem.id}`}
-              className="mt-2"
-              action={closeProblemAction}
-              hidden={{ problemId: problem.id, version: problem.version }}
-              submitLabel="确认销号"
-              confirm="销号后问题不能再修改，只能由领导重新打开。确认销号？"
-              fields={[{ name: 'resolution', label: '解决情况', kind: 'textarea', required: true }]}
+            <FoldedActionForm
+              summary={`上报至${PROBLEM_LEVEL_LABELS[up]}`}
+              tone="brand"
+              idPrefix={`escalate-${problem.id}`}
+              action={escalateProblemAction}
+              hidden={{ problemId: problem.id, level: up, version: problem.version }}
+              submitLabel={`确认上报至${PROBLEM_LEVEL_LABELS[up]}`}
+              fields={[{ name: 'note', label: '上报说明', kind: 'textarea', required: true }]}
             />
-          </details>
+          ) : null}
+          <FoldedActionForm
+            summary="销号"
+            tone="emerald"
+            idPrefix={`close-${problem.id}`}
+            action={closeProblemAction}
+            hidden={{ problemId: problem.id, version: problem.version }}
+            submitLabel="确认销号"
+            confirm="销号后问题不能再修改，只能由领导重新打开。确认销号？"
+            fields={[{ name: 'resolution', label: '解决情况', kind: 'textarea', required: true }]}
+          />
         </div>
       ) : null}
       {!open && mayReopen ? (
-        <details className="mt-3 rounded border border-slate-200 px-2 py-1">
-          <summary className="cursor-pointer text-sm text-amber-800">重新打开</summary>
-          <ActionForm
-            idPrefix={`reopen-${problem.id}`}
-            className="mt-2"
-            action={reopenProblemAction}
-            hidden={{ problemId: problem.id, version: problem.version }}
-            submitLabel="确认重新打开"
-            variant="secondary"
-            fields={[{ name: 'reason', label: '重新打开原因', kind: 'textarea', required: true }]}
-          />
-        </details>
+        <FoldedActionForm
+          summary="重新打开"
+          tone="amber"
+          standalone
+          idPrefix={`reopen-${problem.id}`}
+          action={reopenProblemAction}
+          hidden={{ problemId: problem.id, version: problem.version }}
+          submitLabel="确认重新打开"
+          variant="secondary"
+          fields={[{ name: 'reason', label: '重新打开原因', kind: 'textarea', required: true }]}
+        />
       ) : null}
     </article>
   );

@@ -2,7 +2,7 @@ import { replySupervisionAction, reviewSupervisionAction } from '@/app/(app)/pro
 import { Tag } from '@/components/ui/badges';
 import type { SupervisionDto } from '@/domain/supervisions';
 import { SUPERVISION_STATUS_LABELS } from '@/lib/rules/enums';
-import { ActionForm } from './action-form';
+import { FoldedActionForm } from './folded-action-form';
 import { DeadlineTag } from './problem-card';
 import { formatDateTime } from '@/lib/format-time';
 
@@ -50,47 +50,41 @@ export function SupervisionCard({
         </ol>
       ) : null}
       {open && mayReply ? (
-        <details className="mt-3 rounded border border-slate-200 px-2 py-1" open={order.status !== 'replied'}>
-          <summary className="cursor-pointer text-sm text-brand-700">
-            {order.replies.length ? '补充回复' : '回复督办'}
-          </summary>
-          <ActionForm
-            idPrefix={`reply-${order.id}`}
-            className="mt-2"
-            action={replySupervisionAction}
-            hidden={{ supervisionId: order.id }}
-            submitLabel="提交回复"
-            fields={[{ name: 'text', label: '办理情况', kind: 'textarea', required: true }]}
-          />
-        </details>
+        <FoldedActionForm
+          summary={order.replies.length ? '补充回复' : '回复督办'}
+          tone="brand"
+          standalone
+          open={order.status !== 'replied'}
+          idPrefix={`reply-${order.id}`}
+          action={replySupervisionAction}
+          hidden={{ supervisionId: order.id }}
+          submitLabel="提交回复"
+          fields={[{ name: 'text', label: '办理情况', kind: 'textarea', required: true }]}
+        />
       ) : null}
       {open && mayReview ? (
         <div className="mt-3 flex flex-col gap-2 sm:flex-row sm:flex-wrap">
-          <details className="rounded border border-slate-200 px-2 py-1 sm:min-w-64">
-            <summary className="cursor-pointer text-sm text-emerald-700">办结</summary>
-            <ActionForm
-              idPrefix={`done-${order.id}`}
-              className="mt-2"
-              action={reviewSupervisionAction}
-              hidden={{ supervisionId: order.id, status: 'done', version: order.version }}
-              submitLabel="标记已办结"
-              confirm="确认将此督办标记为已办结？"
-              fields={[{ name: 'note', label: '办结意见（可选）', kind: 'textarea' }]}
-            />
-          </details>
+          <FoldedActionForm
+            summary="办结"
+            tone="emerald"
+            idPrefix={`done-${order.id}`}
+            action={reviewSupervisionAction}
+            hidden={{ supervisionId: order.id, status: 'done', version: order.version }}
+            submitLabel="标记已办结"
+            confirm="确认将此督办标记为已办结？"
+            fields={[{ name: 'note', label: '办结意见（可选）', kind: 'textarea' }]}
+          />
           {order.status === 'replied' ? (
-            <details className="rounded border border-slate-200 px-2 py-1 sm:min-w-64">
-              <summary className="cursor-pointer text-sm text-amber-800">退回</summary>
-              <ActionForm
-                idPrefix={`return-${order.id}`}
-                className="mt-2"
-                action={reviewSupervisionAction}
-                hidden={{ supervisionId: order.id, status: 'returned', version: order.version }}
-                submitLabel="退回重办"
-                variant="secondary"
-                fields={[{ name: 'note', label: '退回原因', kind: 'textarea', required: true }]}
-              />
-            </details>
+            <FoldedActionForm
+              summary="退回"
+              tone="amber"
+              idPrefix={`return-${order.id}`}
+              action={reviewSupervisionAction}
+              hidden={{ supervisionId: order.id, status: 'returned', version: order.version }}
+              submitLabel="退回重办"
+              variant="secondary"
+              fields={[{ name: 'note', label: '退回原因', kind: 'textarea', required: true }]}
+            />
           ) : null}
         </div>
       ) : null}

@@ -1,6 +1,6 @@
 'use client';
 
-import { SelectField, TextField } from '@/components/ui/field';
+import { SelectField, TextField, enumOptions } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { Notice } from '@/components/ui/page';
 import { APPROVAL_STATUS_LABELS, APPROVAL_STATUSES } from '@/lib/rules/enums';
@@ -51,7 +51,7 @@ export function ApprovalRow({
         name="status"
         label="办理状态"
         defaultValue={values.status}
-        options={APPROVAL_STATUSES.map((s) => ({ value: s, label: APPROVAL_STATUS_LABELS[s] }))}
+        options={enumOptions(APPROVAL_STATUSES, APPROVAL_STATUS_LABELS)}
         error={err.status}
       />
       <TextField

@@ -10,7 +10,7 @@ import {
   type LedgerView,
 } from '@/lib/schemas/ledger';
 import { listHref, type SearchParams } from '@/lib/list-url';
-import { SelectField, TextField } from '@/components/ui/field';
+import { SelectField, TextField, enumOptions, idOptions } from '@/components/ui/field';
 import { buttonClass } from '@/components/ui/button';
 
 type Option = { id: number; name: string };
@@ -24,10 +24,6 @@ interface Props {
   leaders: Option[];
   owners: Option[];
 }
-
-const options = <K extends string>(keys: readonly K[], labels: Record<K, string>) =>
-  keys.map((key) => ({ value: key, label: labels[key] }));
-const idOptions = (rows: Option[]) => rows.map((row) => ({ value: row.id, label: row.name }));
 
 /** A plain GET form: the filters land in the URL, work without JavaScript and can be shared as a link. */
 export function LedgerFilters({ filters, params, view, units, industries, leaders, owners }: Props) {
@@ -90,14 +86,14 @@ export function LedgerFilters({ filters, params, view, units, industries, leader
           label="类别"
           placeholder="全部"
           defaultValue={value(filters.category)}
-          options={options(CATEGORIES, CATEGORY_LABELS)}
+          options={enumOptions(CATEGORIES, CATEGORY_LABELS)}
         />
         <SelectField
           name="stage"
           label="阶段"
           placeholder="全部"
           defaultValue={value(filters.stage)}
-          options={options(STAGES, STAGE_LABELS)}
+          options={enumOptions(STAGES, STAGE_LABELS)}
         />
         <SelectField
           name="unitId"
@@ -111,7 +107,7 @@ export function LedgerFilters({ filters, params, view, units, industries, leader
           label="红黄绿灯"
           placeholder="全部"
           defaultValue={value(filters.light)}
-          options={options(LIGHTS, LIGHT_LABELS)}
+          options={enumOptions(LIGHTS, LIGHT_LABELS)}
         />
       </div>
       {/* Controls in a closed <details> are still submitted, so the URL keeps them. */}
@@ -155,7 +151,7 @@ export function LedgerFilters({ filters, params, view, units, industries, leader
             name="sort"
             label="排序"
             defaultValue={view.sort}
-            options={LEDGER_SORTS.map((key) => ({ value: key, label: SORT_LABELS[key] }))}
+            options={enumOptions(LEDGER_SORTS, SORT_LABELS)}
           />
           <SelectField
             name="dir"

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
+import { SelectField, TextAreaField, TextField, bindFields, enumOptions, idOptions } from '@/components/ui/field';
 import { Notice } from '@/components/ui/page';
 import { SubmitButton } from '@/components/ui/submit-button';
 import {
@@ -42,10 +42,6 @@ interface Props {
   leaders: Option[];
   officers: Option[];
 }
-
-const enumOptions = <K extends string>(keys: readonly K[], labels: Record<K, string>) =>
-  keys.map((key) => ({ value: key, label: labels[key] }));
-const idOptions = (rows: Option[]) => rows.map((row) => ({ value: row.id, label: row.name }));
 
 /** 新建项目 and the 概况 edit form. A refused save shows why beside each field and keeps what was typed. */
 export function ProjectForm({ mode, action, initial, ...rest }: Props) {
@@ -126,6 +122,7 @@ function ProjectFormFields({
   };
   const errors = state.errors ?? {};
   const err = (key: string) => errors[key];
+  const field = bindFields((name) => values[name], errors);
   const stale = state.code === 'stale_version';
 
   return (
@@ -151,20 +148,10 @@ function ProjectFormFields({
 
       <fieldset className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         <legend className="mb-2 text-base font-semibold text-slate-800">基本信息</legend>
+        <TextField {...field('name')} label="项目名称" required wrapperClassName="sm:col-span-2" maxLength={200} />
         <TextField
-          name="name"
-          label="项目名称"
-          required
-          defaultValue={values.name}
-          error={err('name')}
-          wrapperClassName="sm:col-span-2"
-          maxLength={200}
-        />
-        <TextField
-          name="code"
+          {...field('code')}
           label="项目代码"
-          defaultValue={values.code}
-          error={err('code')}
           hint="格式：YYMM-RRRRRR-DD-TT-NNNNNN，在线审批平台赋码后填写"
           placeholder="1801-220202-04-01-123456"
         />
@@ -204,45 +191,19 @@ function ProjectFormFields({
             纳入“双十”项目工程包
           </label>
         </div>
+        <SelectField {...field('unitId')} label="责任单位" required placeholder="请选择" options={idOptions(units)} />
+        <SelectField {...field('industryId')} label="所属产业" placeholder="未指定" options={idOptions(industries)} />
+        <TextField {...field('location')} label="建设地点" />
+        <SelectField {...field('leaderId')} label="包保领导" placeholder="未指定" options={idOptions(leaders)} />
         <SelectField
-          name="unitId"
-          label="责任单位"
-          required
-          placeholder="请选择"
-          defaultValue={values.unitId}
-          options={idOptions(units)}
-          error={err('unitId')}
-        />
-        <SelectField
-          name="industryId"
-          label="所属产业"
-          placeholder="未指定"
-          defaultValue={values.industryId}
-          options={idOptions(industries)}
-          error={err('industryId')}
-        />
-        <TextField name="location" label="建设地点" defaultValue={values.location} error={err('location')} />
-        <SelectField
-          name="leaderId"
-          label="包保领导"
-          placeholder="未指定"
-          defaultValue={values.leaderId}
-          options={idOptions(leaders)}
-          error={err('leaderId')}
-        />
-        <SelectField
-          name="ownerId"
+          {...field('ownerId')}
           label="责任人（项目专员）"
           placeholder="未指定"
-          defaultValue={values.ownerId}
           options={idOptions(officers)}
-          error={err('ownerId')}
         />
         <TextAreaField
-          name="description"
+          {...field('description')}
           label="建设内容及规模"
-          defaultValue={values.description}
-          error={err('description')}
           wrapperClassName="sm:col-span-2 lg:col-span-3"
         />
       </fieldset>
@@ -275,34 +236,10 @@ function ProjectFormFields({
           />
         ) : null}
         {money ? <CompletedInvestment money={money} /> : null}
-        <TextField
-          name="fundsInPlace"
-          label="资金到位（万元）"
-          inputMode="numeric"
-          defaultValue={values.fundsInPlace}
-          error={err('fundsInPlace')}
-        />
-        <TextField
-          name="plannedStartDate"
-          label="计划开工日期"
-          type="date"
-          defaultValue={values.plannedStartDate}
-          error={err('plannedStartDate')}
-        />
-        <TextField
-          name="plannedCompletionDate"
-          label="计划竣工日期"
-          type="date"
-          defaultValue={values.plannedCompletionDate}
-          error={err('plannedCompletionDate')}
-        />
-        <TextField
-          name="stageDueDate"
-          label="当前阶段计划完成时间"
-          type="date"
-          defaultValue={values.stageDueDate}
-          error={err('stageDueDate')}
-        />
+        <TextField {...field('fundsInPlace')} label="资金到位（万元）" inputMode="numeric" />
+        <TextField {...field('plannedStartDate')} label="计划开工日期" type="date" />
+        <TextField {...field('plannedCompletionDate')} label="计划竣工日期" type="date" />
+        <TextField {...field('stageDueDate')} label="当前阶段计划完成时间" type="date" />
       </fieldset>
       {otherYearPlans.length ? <OtherYearPlans plans={otherYearPlans} /> : null}
 
@@ -310,40 +247,21 @@ function ProjectFormFields({
         <fieldset className="grid gap-4 sm:grid-cols-3">
           <legend className="mb-2 text-base font-semibold text-slate-800">“上争”信息</legend>
           <SelectField
-            name="applicationStatus"
+            {...field('applicationStatus')}
             label="申报状态"
             placeholder="未填写"
-            defaultValue={values.applicationStatus}
             options={enumOptions(APPLICATION_STATUSES, APPLICATION_STATUS_LABELS)}
-            error={err('applicationStatus')}
           />
-          <TextField
-            name="appliedFunds"
-            label="申请资金（万元）"
-            inputMode="numeric"
-            defaultValue={values.appliedFunds}
-            error={err('appliedFunds')}
-          />
-          <TextField
-            name="grantedFunds"
-            label="获批资金（万元）"
-            inputMode="numeric"
-            defaultValue={values.grantedFunds}
-            error={err('grantedFunds')}
-          />
+          <TextField {...field('appliedFunds')} label="申请资金（万元）" inputMode="numeric" />
+          <TextField {...field('grantedFunds')} label="获批资金（万元）" inputMode="numeric" />
         </fieldset>
       ) : null}
 
       {mode === 'create' ? (
         <fieldset className="grid gap-4 sm:grid-cols-2">
           <legend className="mb-2 text-base font-semibold text-slate-800">工作专班与推进方案</legend>
-          <TextAreaField
-            name="taskForce"
-            label="工作专班成员"
-            defaultValue={values.taskForce}
-            error={err('taskForce')}
-          />
-          <TextAreaField name="plan" label="推进方案" defaultValue={values.plan} error={err('plan')} />
+          <TextAreaField {...field('taskForce')} label="工作专班成员" />
+          <TextAreaField {...field('plan')} label="推进方案" />
         </fieldset>
       ) : null}
 

@@ -1,6 +1,6 @@
 'use client';
 
-import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
+import { SelectField, TextAreaField, TextField, bindFields } from '@/components/ui/field';
 import { Notice } from '@/components/ui/page';
 import { SubmitButton } from '@/components/ui/submit-button';
 import type { ActionState } from '@/lib/auth/action-state';
@@ -19,51 +19,30 @@ export function ReportForm({ projectId, months, dueMonth, completedInvestment, a
   const { state, formAction, formKey } = useKeyedAction(action);
   const values = !state.ok && state.values ? state.values : { month: dueMonth };
   const err = state.errors ?? {};
+  const field = bindFields((name) => values[name], err);
   return (
     <form key={formKey} action={formAction} aria-label="填报月度进度" className="grid gap-4 sm:grid-cols-3">
       <input type="hidden" name="projectId" value={projectId} />
-      <SelectField
-        name="month"
-        id="report-month"
-        label="报告月份"
-        required
-        defaultValue={values.month}
-        options={months}
-        error={err.month}
-      />
+      <SelectField {...field('month')} id="report-month" label="报告月份" required options={months} />
       <TextField
-        name="investmentThisMonth"
+        {...field('investmentThisMonth')}
         id="report-investment"
         label="本月完成投资（万元）"
         inputMode="numeric"
         required
-        defaultValue={values.investmentThisMonth}
-        error={err.investmentThisMonth}
         hint={`累计完成投资 = ${completedInvestment.toLocaleString('zh-CN')} 万元 + 本月完成`}
       />
-      <TextField
-        name="progressPercent"
-        id="report-percent"
-        label="形象进度（%）"
-        inputMode="numeric"
-        required
-        defaultValue={values.progressPercent}
-        error={err.progressPercent}
-      />
+      <TextField {...field('progressPercent')} id="report-percent" label="形象进度（%）" inputMode="numeric" required />
       <TextAreaField
-        name="narrative"
+        {...field('narrative')}
         id="report-narrative"
         label="形象进度说明"
-        defaultValue={values.narrative}
-        error={err.narrative}
         wrapperClassName="sm:col-span-3"
       />
       <TextAreaField
-        name="problemsMet"
+        {...field('problemsMet')}
         id="report-problems"
         label="遇到的问题"
-        defaultValue={values.problemsMet}
-        error={err.problemsMet}
         wrapperClassName="sm:col-span-3"
       />
       {!state.ok && state.message && !Object.keys(err).length ? (

@@ -1,6 +1,6 @@
 'use client';
 
-import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
+import { SelectField, TextAreaField, TextField, bindFields, idOptions } from '@/components/ui/field';
 import { Notice } from '@/components/ui/page';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { STAGE_LABELS, STAGES } from '@/lib/rules/enums';
@@ -21,7 +21,7 @@ export function ResponsibilityForm({ initial, units, leaders, officers, action }
   const { state, formAction, formKey } = useKeyedAction(action);
   const values = !state.ok && state.values ? state.values : initial;
   const err = state.errors ?? {};
-  const ids = (rows: Option[]) => rows.map((row) => ({ value: row.id, label: row.name }));
+  const field = bindFields((name) => values[name], err);
   return (
     <form key={formKey} action={formAction} aria-label="责任清单" className="space-y-5">
       <input type="hidden" name="projectId" value={initial.projectId} />
@@ -36,49 +36,27 @@ export function ResponsibilityForm({ initial, units, leaders, officers, action }
       ) : null}
       <div className="grid gap-4 sm:grid-cols-3">
         <SelectField
-          name="leaderId"
+          {...field('leaderId')}
           id="resp-leader"
           label="① 包保领导"
           placeholder="未指定"
-          defaultValue={values.leaderId}
-          options={ids(leaders)}
-          error={err.leaderId}
+          options={idOptions(leaders)}
         />
+        <SelectField {...field('unitId')} id="resp-unit" label="② 责任单位" required options={idOptions(units)} />
         <SelectField
-          name="unitId"
-          id="resp-unit"
-          label="② 责任单位"
-          required
-          defaultValue={values.unitId}
-          options={ids(units)}
-          error={err.unitId}
-        />
-        <SelectField
-          name="ownerId"
+          {...field('ownerId')}
           id="resp-owner"
           label="③ 责任人"
           placeholder="未指定"
-          defaultValue={values.ownerId}
-          options={ids(officers)}
-          error={err.ownerId}
+          options={idOptions(officers)}
         />
         <TextAreaField
-          name="taskForce"
+          {...field('taskForce')}
           id="resp-taskforce"
           label="④ 工作专班（成员及分工）"
-          defaultValue={values.taskForce}
-          error={err.taskForce}
           wrapperClassName="sm:col-span-3"
         />
-        <TextAreaField
-          name="plan"
-          id="resp-plan"
-          label="⑤ 推进方案"
-          rows={5}
-          defaultValue={values.plan}
-          error={err.plan}
-          wrapperClassName="sm:col-span-3"
-        />
+        <TextAreaField {...field('plan')} id="resp-plan" label="⑤ 推进方案" rows={5} wrapperClassName="sm:col-span-3" />
       </div>
       <fieldset>
         <legend className="mb-2 text-sm font-semibold text-slate-800">⑥ 时间表：各阶段计划完成时间</legend>
@@ -86,23 +64,19 @@ export function ResponsibilityForm({ initial, units, leaders, officers, action }
           {STAGES.map((stage) => (
             <TextField
               key={stage}
-              name={`plan_${stage}`}
+              {...field(`plan_${stage}`)}
               id={`resp-plan-${stage}`}
               label={STAGE_LABELS[stage]}
               type="date"
-              defaultValue={values[`plan_${stage}`]}
-              error={err[`plan_${stage}`]}
             />
           ))}
         </div>
       </fieldset>
       <TextField
-        name="reason"
+        {...field('reason')}
         id="resp-reason"
         label="调整原因"
         maxLength={1000}
-        defaultValue={values.reason}
-        error={err.reason}
         hint="推迟或清空当前阶段的计划完成时间时必填，记入调整记录"
         wrapperClassName="max-w-3xl"
       />

@@ -1,6 +1,6 @@
 'use client';
 
-import { SelectField, TextField } from '@/components/ui/field';
+import { SelectField, TextField, bindFields, idOptions } from '@/components/ui/field';
 import { Notice } from '@/components/ui/page';
 import { SubmitButton } from '@/components/ui/submit-button';
 import type { ActionState } from '@/lib/auth/action-state';
@@ -23,6 +23,7 @@ export function NewTaskForm({
   // After a success the form starts empty for the next task; after a refusal it keeps what was typed.
   const values = !state.ok && state.values ? state.values : { ownerId: defaultOwnerId };
   const err = state.errors ?? {};
+  const field = bindFields((name) => values[name], err);
   return (
     <form
       key={formKey}
@@ -31,33 +32,15 @@ export function NewTaskForm({
       className="grid items-end gap-3 sm:grid-cols-[2fr_1fr_10rem_auto]"
     >
       <input type="hidden" name="projectId" value={projectId} />
-      <TextField
-        name="title"
-        id="task-title"
-        label="任务内容"
-        required
-        defaultValue={values.title}
-        error={err.title}
-        maxLength={200}
-      />
+      <TextField {...field('title')} id="task-title" label="任务内容" required maxLength={200} />
       <SelectField
-        name="ownerId"
+        {...field('ownerId')}
         id="task-owner"
         label="负责人"
         placeholder="未指定"
-        defaultValue={values.ownerId}
-        options={owners.map((o) => ({ value: o.id, label: o.name }))}
-        error={err.ownerId}
+        options={idOptions(owners)}
       />
-      <TextField
-        name="dueDate"
-        id="task-due"
-        label="完成期限"
-        type="date"
-        required
-        defaultValue={values.dueDate}
-        error={err.dueDate}
-      />
+      <TextField {...field('dueDate')} id="task-due" label="完成期限" type="date" required />
       <SubmitButton>添加任务</SubmitButton>
       {!state.ok && state.message && !Object.keys(err).length ? (
         <div className="sm:col-span-4">

@@ -40,7 +40,11 @@ const controlClass =
 
 type Common = { label: string; error?: string[] | string; hint?: string; wrapperClassName?: string };
 
-export function TextField({
+/**
+ * A field's props, split: label, hint and error go to FieldShell; the control gets its id, name,
+ * required and aria wiring (the error's id is the one FieldShell gives it); the rest passes through.
+ */
+function splitField<P extends Common & { id?: string; name: string; required?: boolean }>({
   id,
   name,
   label,
@@ -49,35 +53,36 @@ export function TextField({
   required,
   wrapperClassName,
   ...rest
-}: Common & InputHTMLAttributes<HTMLInputElement> & { id?: string; name: string }) {
+}: P) {
   const fieldId = id ?? `f-${name}`;
   const invalid = Boolean(typeof error === 'string' ? error : error?.length);
+  return {
+    shell: { id: fieldId, label, error, hint, required, className: wrapperClassName },
+    control: {
+      id: fieldId,
+      name,
+      required,
+      'aria-invalid': invalid,
+      'aria-describedby': invalid ? `${fieldId}-error` : undefined,
+      className: controlClass,
+    },
+    rest,
+  };
+}
+
+export function TextField(props: Common & InputHTMLAttributes<HTMLInputElement> & { id?: string; name: string }) {
+  const { shell, control, rest } = splitField(props);
   return (
-    <FieldShell id={fieldId} label={label} error={error} hint={hint} required={required} className={wrapperClassName}>
-      <input
-        id={fieldId}
-        name={name}
-        required={required}
-        aria-invalid={invalid}
-        aria-describedby={invalid ? `${fieldId}-error` : undefined}
-        className={controlClass}
-        {...rest}
-      />
+    <FieldShell {...shell}>
+      <input {...control} {...rest} />
     </FieldShell>
   );
 }
 
 export function SelectField({
-  id,
-  name,
-  label,
-  error,
-  hint,
-  required,
   options,
   placeholder,
-  wrapperClassName,
-  ...rest
+  ...props
 }: Common &
   SelectHTMLAttributes<HTMLSelectElement> & {
     id?: string;
@@ -85,19 +90,10 @@ export function SelectField({
     options: Array<{ value: string | number; label: string }>;
     placeholder?: string;
   }) {
-  const fieldId = id ?? `f-${name}`;
-  const invalid = Boolean(typeof error === 'string' ? error : error?.length);
+  const { shell, control, rest } = splitField(props);
   return (
-    <FieldShell id={fieldId} label={label} error={error} hint={hint} required={required} className={wrapperClassName}>
-      <select
-        id={fieldId}
-        name={name}
-        required={required}
-        aria-invalid={invalid}
-        aria-describedby={invalid ? `${fieldId}-error` : undefined}
-        className={controlClass}
-        {...rest}
-      >
+    <FieldShell {...shell}>
+      <select {...control} {...rest}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((option) => (
           <option key={option.value} value={option.value}>
@@ -109,32 +105,37 @@ export function SelectField({
   );
 }
 
-export function TextAreaField({
-  id,
-  name,
-  label,
-  error,
-  hint,
-  required,
-  wrapperClassName,
-  ...rest
-}: Common & TextareaHTMLAttributes<HTMLTextAreaElement> & { id?: string; name: string }) {
-  const fieldId = id ?? `f-${name}`;
-  const invalid = Boolean(typeof error === 'string' ? error : error?.length);
+export function TextAreaField(
+  props: Common & TextareaHTMLAttributes<HTMLTextAreaElement> & { id?: string; name: string },
+) {
+  const { shell, control, rest } = splitField(props);
   return (
-    <FieldShell id={fieldId} label={label} error={error} hint={hint} required={required} className={wrapperClassName}>
-      <textarea
-        id={fieldId}
-        name={name}
-        required={required}
-        aria-invalid={invalid}
-        aria-describedby={invalid ? `${fieldId}-error` : undefined}
-        className={controlClass}
-        rows={3}
-        {...rest}
-      />
+    <FieldShell {...shell}>
+      <textarea {...control} rows={3} {...rest} />
     </FieldShell>
   );
 }
 
 export { controlClass };
+
+/**
+ * `field('name')` gives a control's name, the value it shows and the server's error for it, to spread
+ * into TextField, SelectField or TextAreaField; `value` says what the form shows for each name.
+ */
+export function bindFields<K extends string>(
+  value: (name: K) => string | undefined,
+  errors: Record<string, string[]> | undefined,
+) {
+  return (name: K) => ({ name, defaultValue: value(name), error: errors?.[name] });
+}
+
+/** Select options from an enum's keys and their Chinese labels. */
+export const enumOptions = <K extends string>(keys: readonly K[], labels: Record<K, string>) =>
+  keys.map((key) => ({ value: key, label: labels[key] }));
+
+/** Select options from database rows (units, users, industries, campaigns …): the id is the value. */
+export const idOptions = (rows: ReadonlyArray<{ id: number; name: string }>) =>
+  rows.map((row) => ({ value: row.id, label: row.name }));
+
+/** Select options whose value is the text shown (teams, channels). */
+export const textOptions = (texts: readonly string[]) => texts.map((text) => ({ value: text, label: text }));
