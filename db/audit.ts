@@ -17,21 +17,25 @@ export interface AuditEntry {
   ip?: string | null;
 }
 
+/** The columns of an entry's row, other than its time; absent fields are stored as NULL. */
+function auditRow(entry: AuditEntry) {
+  return {
+    userId: entry.userId,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    projectId: entry.projectId ?? null,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+    batchId: entry.batchId ?? null,
+    ip: entry.ip ?? null,
+  };
+}
+
 /** Appends one audit row. Call it inside the transaction that makes the change. */
 export function writeAudit(tx: Executor, entry: AuditEntry): void {
   tx.insert(auditLog)
-    .values({
-      at: nowIso(),
-      userId: entry.userId,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      projectId: entry.projectId ?? null,
-      before: entry.before ?? null,
-      after: entry.after ?? null,
-      batchId: entry.batchId ?? null,
-      ip: entry.ip ?? null,
-    })
+    .values({ at: nowIso(), ...auditRow(entry) })
     .run();
 }
 
@@ -52,19 +56,7 @@ export function writeAudits(tx: Executor, entries: readonly AuditEntry[]): void 
       ip: sql.placeholder('ip'),
     })
     .prepare();
-  for (const entry of entries) {
-    insert.run({
-      userId: entry.userId,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      projectId: entry.projectId ?? null,
-      before: entry.before ?? null,
-      after: entry.after ?? null,
-      batchId: entry.batchId ?? null,
-      ip: entry.ip ?? null,
-    });
-  }
+  for (const entry of entries) insert.run(auditRow(entry));
 }
 
 /** The fields that differ between two records, as `{ before, after }` holding only those keys. */

@@ -1,12 +1,11 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { writeAudit } from '@/db/audit';
 import { approvalItems, type ApprovalItem } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { nowIso, today } from '@/lib/rules/dates';
 import type { ApprovalPatchInput } from '@/lib/schemas/project-lists';
-import { refreshLight } from './light';
+import { auditProjectChange } from './light';
 import { editableProject } from './project-access';
 import type { ActorContext } from '@/lib/rules/permissions';
 
@@ -59,18 +58,15 @@ export function updateApprovalItem(actor: ActorContext, approvalId: number, inpu
         .returning()
         .get();
       if (!updated) throw new AppError('stale_version', '该事项已被他人修改，请刷新后再试');
-      writeAudit(tx, {
-        userId: actor.id,
+      // Status and due date drive approval_overdue and 未批先建 (approvals_overridden).
+      auditProjectChange(tx, actor, {
         action: 'update',
         entityType: 'approval',
         entityId: approvalId,
         projectId: current.projectId,
         before: { name: current.name, ...before },
         after: { name: current.name, ...after },
-        ip: actor.ip ?? null,
       });
-      // Status and due date drive approval_overdue and 未批先建 (approvals_overridden).
-      refreshLight(tx, current.projectId);
       return updated;
     }),
   );

@@ -17,6 +17,8 @@ import {
 } from '@/lib/excel/project-rows';
 import { canCreateProjectIn, canEditProject, canImport, type ActorContext } from '@/lib/rules/permissions';
 import { nowIso } from '@/lib/rules/dates';
+import type { SheetRows } from '@/lib/excel/reader';
+import type { RowError } from '@/lib/excel/row-parse';
 import {
   COMMIT_CHUNK,
   countActions,
@@ -24,6 +26,7 @@ import {
   removePreview,
   savePreview,
   readAndParseRows,
+  type ImportKind,
   type ImportProgress,
   type ImportResult,
   type PreviewBase,
@@ -44,7 +47,8 @@ function assertImporter(actor: ActorContext) {
   if (!canImport(actor)) throw new AppError('forbidden', '无权导入');
 }
 
-export function importLookups(executor: Executor): ImportLookups {
+/** Active units by name and by code, for the importers' 单位 column. */
+export function activeUnitKeys(executor: Executor): Map<string, number> {
   const unitMap = new Map<string, number>();
   for (const unit of executor
     .select({ id: units.id, name: units.name, code: units.code })
@@ -54,14 +58,22 @@ export function importLookups(executor: Executor): ImportLookups {
     unitMap.set(lookupKey(unit.name), unit.id);
     unitMap.set(lookupKey(unit.code), unit.id);
   }
-  const industryMap = new Map<string, number>();
-  for (const industry of executor
-    .select({ id: industries.id, name: industries.name })
-    .from(industries)
-    .where(eq(industries.active, true))
-    .all()) {
-    industryMap.set(lookupKey(industry.name), industry.id);
-  }
+  return unitMap;
+}
+
+/** Active industries by name, for the importers' 行业 column. */
+export function activeIndustryKeys(executor: Executor): Map<string, number> {
+  return new Map(
+    executor
+      .select({ id: industries.id, name: industries.name })
+      .from(industries)
+      .where(eq(industries.active, true))
+      .all()
+      .map((industry) => [lookupKey(industry.name), industry.id]),
+  );
+}
+
+export function importLookups(executor: Executor): ImportLookups {
   const userMap: ImportLookups['users'] = new Map();
   for (const user of executor
     .select({ id: users.id, name: users.name, role: users.role })
@@ -71,7 +83,39 @@ export function importLookups(executor: Executor): ImportLookups {
     const key = lookupKey(user.name);
     userMap.set(key, [...(userMap.get(key) ?? []), { id: user.id, role: user.role }]);
   }
-  return { units: unitMap, industries: industryMap, users: userMap };
+  return { units: activeUnitKeys(executor), industries: activeIndustryKeys(executor), users: userMap };
+}
+
+type PlannedShape = { action: 'create' | 'update' | 'unchanged' } | { action: 'error'; errors: RowError[] };
+
+/** Builds the preview of a checked sheet and stores it; the last step of both importers' preview. */
+export async function storePreview<Row extends PlannedShape>(
+  kind: ImportKind,
+  actor: ActorContext,
+  file: { name: string },
+  sheet: SheetRows,
+  planned: Row[],
+  started: number,
+  onProgress: (progress: ImportProgress) => void,
+): Promise<PreviewBase<Row>> {
+  const preview: PreviewBase<Row> = {
+    id: randomUUID(),
+    kind,
+    userId: actor.id,
+    fileName: file.name.slice(0, 200) || '未命名.xlsx',
+    createdAt: nowIso(),
+    sheetName: sheet.sheetName,
+    headerRow: sheet.headerRow,
+    columns: sheet.mapping.matches.map((match) => match.header),
+    unknownHeaders: sheet.mapping.unknown,
+    counts: countActions(planned),
+    errors: planned.flatMap((row: PlannedShape) => (row.action === 'error' ? row.errors : [])),
+    rows: planned,
+    durationMs: Math.round(performance.now() - started),
+  };
+  await savePreview(preview);
+  onProgress({ phase: 'ready', done: sheet.rows.length, total: sheet.rows.length });
+  return preview;
 }
 
 /** Reads and checks a file and stores the preview. Writes nothing to the database. */
@@ -124,25 +168,7 @@ export async function previewProjectImport(
     yearPlanOf: (projectId, planYear) => storedPlans.get(`${projectId}|${planYear}`) ?? null,
     hasReports: (projectId) => reported.has(projectId),
   });
-  const counts = countActions(planned);
-  const preview: ImportPreview = {
-    id: randomUUID(),
-    kind: 'projects',
-    userId: actor.id,
-    fileName: file.name.slice(0, 200) || '未命名.xlsx',
-    createdAt: nowIso(),
-    sheetName: sheet.sheetName,
-    headerRow: sheet.headerRow,
-    columns: sheet.mapping.matches.map((match) => match.header),
-    unknownHeaders: sheet.mapping.unknown,
-    counts,
-    errors: planned.flatMap((row) => (row.action === 'error' ? row.errors : [])),
-    rows: planned,
-    durationMs: Math.round(performance.now() - started),
-  };
-  await savePreview(preview);
-  onProgress({ phase: 'ready', done: sheet.rows.length, total: sheet.rows.length });
-  return preview;
+  return storePreview('projects', actor, file, sheet, planned, started, onProgress);
 }
 
 export function loadImportPreview(actor: ActorContext, id: string): ImportPreview {
@@ -180,15 +206,18 @@ export function assertCommittable(preview: PreviewBase<unknown>, validOnly: bool
 }
 
 /**
- * Writes a previewed file in ONE transaction: everything, or (validOnly) every valid row, or
- * nothing. BEGIN IMMEDIATE takes the write lock up front, so the transaction never has to upgrade
- * a stale read snapshot half-way through.
+ * Writes a previewed file in ONE transaction under a new import batch: `write` adds the rows and
+ * reports progress; the batch's counts and audit row close the transaction. BEGIN IMMEDIATE takes
+ * the write lock up front, so the transaction never has to upgrade a stale read snapshot half-way
+ * through. Shared by the project and lead importers.
  */
-export function commitProjectImport(actor: ActorContext, previewId: string, options: CommitOptions): ImportResult {
-  assertImporter(actor);
-  const started = performance.now();
-  const preview = loadImportPreview(actor, previewId);
-  assertCommittable(preview, options.validOnly, '项目');
+export function commitPreview<Row>(
+  actor: ActorContext,
+  preview: PreviewBase<Row>,
+  options: CommitOptions,
+  started: number,
+  write: (tx: Executor, batchId: number, report: (done: number) => void) => { created: number; updated: number },
+): ImportResult {
   const progress = options.onProgress ?? (() => {});
   const total = preview.counts.create + preview.counts.update;
 
@@ -196,77 +225,84 @@ export function commitProjectImport(actor: ActorContext, previewId: string, opti
     (tx) => {
       const batch = tx
         .insert(importBatches)
-        .values({ kind: 'projects', fileName: preview.fileName, userId: actor.id })
+        .values({ kind: preview.kind, fileName: preview.fileName, userId: actor.id })
         .returning()
         .get();
-      const creates = preview.rows.filter((row) => row.action === 'create');
-      const takenCodes = new Set(
-        tx
-          .select({ code: projects.code })
-          .from(projects)
-          .where(isNotNull(projects.code))
-          .all()
-          .map((row) => row.code),
-      );
-      for (const row of creates) {
-        if (!canCreateProjectIn(actor, row.input.unitId))
-          throw rowError(row, new AppError('forbidden', '项目专员只能导入本单位的项目'));
-        if (row.input.code && takenCodes.has(row.input.code))
-          throw rowError(row, new AppError('conflict', `项目代码 ${row.input.code} 在预览后已被其他项目使用`));
-      }
-      let done = 0;
-      progress({ phase: 'writing', done, total });
-      for (let start = 0; start < creates.length; start += COMMIT_CHUNK) {
-        const chunk = creates.slice(start, start + COMMIT_CHUNK);
-        const inserted = insertProjects(
-          tx,
-          actor,
-          chunk.map((row) => ({ input: row.input, stage: row.stage })),
-          { batchId: batch.id },
-        );
-        chunk.forEach((row, index) => {
-          if (row.yearPlan) writeYearPlan(tx, actor, inserted[index], row.yearPlan, { batchId: batch.id });
-        });
-        done += chunk.length;
-        progress({ phase: 'writing', done, total });
-      }
-
-      const patchedIds: number[] = [];
-      for (const row of preview.rows) {
-        if (row.action !== 'update') continue;
-        try {
-          const current = findProject(tx, row.projectId);
-          if (current.version !== row.version)
-            throw new AppError('stale_version', '该项目在预览后已被他人修改，请重新上传预览');
-          if (!canEditProject(actor, current)) throw new AppError('forbidden', '无权修改该项目');
-          // Greening changes by import (a later date, a lower plan, 暂缓, 双十) are logged under the batch.
-          const reason = `Excel 导入（批次 ${batch.id}）`;
-          const patched = Object.keys(row.patch).length
-            ? applyProjectPatch(tx, actor, current, { ...row.patch, reason }, batch.id, { deferLight: true })
-            : current;
-          if (row.yearPlan)
-            writeYearPlan(tx, actor, patched, { ...row.yearPlan, reason }, { versionChecked: true, batchId: batch.id });
-          patchedIds.push(current.id);
-        } catch (error) {
-          throw rowError(row, error);
-        }
-        if (++done % COMMIT_CHUNK === 0) progress({ phase: 'writing', done, total });
-      }
-      refreshLights(tx, patchedIds);
-
-      const counts = {
-        created: creates.length,
-        updated: patchedIds.length,
-        skipped: preview.counts.unchanged + preview.counts.error,
-      };
-      finishBatch(tx, actor, batch.id, 'projects', preview.fileName, counts, options.validOnly);
+      const written = write(tx, batch.id, (done) => progress({ phase: 'writing', done, total }));
+      const counts = { ...written, skipped: preview.counts.unchanged + preview.counts.error };
+      finishBatch(tx, actor, batch.id, preview.kind, preview.fileName, counts, options.validOnly);
       progress({ phase: 'writing', done: total, total });
       return { batchId: batch.id, ...counts };
     },
     { behavior: 'immediate' },
   );
-  removePreview(previewId);
+  removePreview(preview.id);
   return { ...result, durationMs: Math.round(performance.now() - started) };
+}
+
+/** Writes a previewed projects file: everything, or (validOnly) every valid row, or nothing. */
+export function commitProjectImport(actor: ActorContext, previewId: string, options: CommitOptions): ImportResult {
+  assertImporter(actor);
+  const started = performance.now();
+  const preview = loadImportPreview(actor, previewId);
+  assertCommittable(preview, options.validOnly, '项目');
+  return commitPreview(actor, preview, options, started, (tx, batchId, report) => {
+    const creates = preview.rows.filter((row) => row.action === 'create');
+    const takenCodes = new Set(
+      tx
+        .select({ code: projects.code })
+        .from(projects)
+        .where(isNotNull(projects.code))
+        .all()
+        .map((row) => row.code),
+    );
+    for (const row of creates) {
+      if (!canCreateProjectIn(actor, row.input.unitId))
+        throw rowError(row, new AppError('forbidden', '项目专员只能导入本单位的项目'));
+      if (row.input.code && takenCodes.has(row.input.code))
+        throw rowError(row, new AppError('conflict', `项目代码 ${row.input.code} 在预览后已被其他项目使用`));
+    }
+    let done = 0;
+    report(done);
+    for (let start = 0; start < creates.length; start += COMMIT_CHUNK) {
+      const chunk = creates.slice(start, start + COMMIT_CHUNK);
+      const inserted = insertProjects(
+        tx,
+        actor,
+        chunk.map((row) => ({ input: row.input, stage: row.stage })),
+        { batchId },
+      );
+      chunk.forEach((row, index) => {
+        if (row.yearPlan) writeYearPlan(tx, actor, inserted[index], row.yearPlan, { batchId });
+      });
+      done += chunk.length;
+      report(done);
+    }
+
+    const patchedIds: number[] = [];
+    for (const row of preview.rows) {
+      if (row.action !== 'update') continue;
+      try {
+        const current = findProject(tx, row.projectId);
+        if (current.version !== row.version)
+          throw new AppError('stale_version', '该项目在预览后已被他人修改，请重新上传预览');
+        if (!canEditProject(actor, current)) throw new AppError('forbidden', '无权修改该项目');
+        // Greening changes by import (a later date, a lower plan, 暂缓, 双十) are logged under the batch.
+        const reason = `Excel 导入（批次 ${batchId}）`;
+        const patched = Object.keys(row.patch).length
+          ? applyProjectPatch(tx, actor, current, { ...row.patch, reason }, batchId, { deferLight: true })
+          : current;
+        if (row.yearPlan)
+          writeYearPlan(tx, actor, patched, { ...row.yearPlan, reason }, { versionChecked: true, batchId });
+        patchedIds.push(current.id);
+      } catch (error) {
+        throw rowError(row, error);
+      }
+      if (++done % COMMIT_CHUNK === 0) report(done);
+    }
+    refreshLights(tx, patchedIds);
+    return { created: creates.length, updated: patchedIds.length };
+  });
 }
 
 /** Stores a batch's counts and its one audit row; the last write of every import transaction. */

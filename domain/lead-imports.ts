@@ -1,8 +1,7 @@
 import 'server-only';
-import { randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import { getDb, type Executor } from '@/db';
-import { campaigns, importBatches, industries, leads, units, users } from '@/db/schema';
+import { campaigns, leads, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { LEAD_COLUMNS, REQUIRED_LEAD_COLUMNS } from '@/lib/excel/lead-columns';
 import {
@@ -13,20 +12,24 @@ import {
   type PlannedLeadRow,
 } from '@/lib/excel/lead-rows';
 import { writeSheet } from '@/lib/excel/writer';
-import { nowIso } from '@/lib/rules/dates';
 import { canImportLeads, type ActorContext } from '@/lib/rules/permissions';
 import {
   COMMIT_CHUNK,
-  countActions,
   loadPreview,
-  removePreview,
-  savePreview,
   readAndParseRows,
   type ImportProgress,
   type ImportResult,
   type PreviewBase,
 } from './import-store';
-import { assertCommittable, finishBatch, rowError, type CommitOptions } from './imports';
+import {
+  activeIndustryKeys,
+  activeUnitKeys,
+  assertCommittable,
+  commitPreview,
+  rowError,
+  storePreview,
+  type CommitOptions,
+} from './imports';
 import { applyLeadPatch, findLead, insertLead, type InsertLeadOptions } from './leads';
 import { projectRowNames } from './project-sheets';
 import { lookupKey } from '@/lib/excel/project-rows';
@@ -41,17 +44,6 @@ function assertLeadImporter(actor: ActorContext) {
 }
 
 export function leadLookups(executor: Executor): LeadLookups {
-  const byName = <T extends { id: number; name: string }>(rows: T[]) =>
-    new Map(rows.map((row) => [lookupKey(row.name), row.id]));
-  const unitMap = new Map<string, number>();
-  for (const unit of executor
-    .select({ id: units.id, name: units.name, code: units.code })
-    .from(units)
-    .where(eq(units.active, true))
-    .all()) {
-    unitMap.set(lookupKey(unit.name), unit.id);
-    unitMap.set(lookupKey(unit.code), unit.id);
-  }
   const owners: LeadLookups['owners'] = new Map();
   for (const user of executor
     .select({ id: users.id, name: users.name, team: users.team })
@@ -62,15 +54,15 @@ export function leadLookups(executor: Executor): LeadLookups {
     owners.set(key, [...(owners.get(key) ?? []), { id: user.id, team: user.team }]);
   }
   return {
-    units: unitMap,
-    industries: byName(
+    units: activeUnitKeys(executor),
+    industries: activeIndustryKeys(executor),
+    campaigns: new Map(
       executor
-        .select({ id: industries.id, name: industries.name })
-        .from(industries)
-        .where(eq(industries.active, true))
-        .all(),
+        .select({ id: campaigns.id, name: campaigns.name })
+        .from(campaigns)
+        .all()
+        .map((row) => [lookupKey(row.name), row.id]),
     ),
-    campaigns: byName(executor.select({ id: campaigns.id, name: campaigns.name }).from(campaigns).all()),
     owners,
   };
 }
@@ -105,24 +97,7 @@ export async function previewLeadImport(
     headers: new Map(sheet.mapping.matches.map((match) => [match.key, match.header])),
     ownerTeam: (id) => teams.get(id),
   });
-  const preview: LeadImportPreview = {
-    id: randomUUID(),
-    kind: 'leads',
-    userId: actor.id,
-    fileName: file.name.slice(0, 200) || '未命名.xlsx',
-    createdAt: nowIso(),
-    sheetName: sheet.sheetName,
-    headerRow: sheet.headerRow,
-    columns: sheet.mapping.matches.map((match) => match.header),
-    unknownHeaders: sheet.mapping.unknown,
-    counts: countActions(planned),
-    errors: planned.flatMap((row) => (row.action === 'error' ? row.errors : [])),
-    rows: planned,
-    durationMs: Math.round(performance.now() - started),
-  };
-  await savePreview(preview);
-  onProgress({ phase: 'ready', done: sheet.rows.length, total: sheet.rows.length });
-  return preview;
+  return storePreview('leads', actor, file, sheet, planned, started, onProgress);
 }
 
 export function loadLeadImportPreview(actor: ActorContext, id: string): LeadImportPreview {
@@ -135,50 +110,34 @@ export function commitLeadImport(actor: ActorContext, previewId: string, options
   const started = performance.now();
   const preview = loadLeadImportPreview(actor, previewId);
   assertCommittable(preview, options.validOnly, '线索');
-  const progress = options.onProgress ?? (() => {});
-  const total = preview.counts.create + preview.counts.update;
-
-  const result = getDb().transaction(
-    (tx) => {
-      const batch = tx
-        .insert(importBatches)
-        .values({ kind: 'leads', fileName: preview.fileName, userId: actor.id })
-        .returning()
-        .get();
-      let created = 0;
-      let updated = 0;
-      progress({ phase: 'writing', done: 0, total });
-      for (const row of preview.rows) {
-        if (row.action !== 'create' && row.action !== 'update') continue;
-        try {
-          if (row.action === 'create') {
-            insertLead(tx, actor, row.input, {
-              batchId: batch.id,
-              stage: row.stage as InsertLeadOptions['stage'],
-              bulk: true,
-            });
-            created++;
-          } else {
-            const current = findLead(tx, row.leadId);
-            if (current.version !== row.version)
-              throw new AppError('stale_version', '该线索在预览后已被他人修改，请重新上传预览');
-            applyLeadPatch(tx, actor, current, row.patch, batch.id);
-            updated++;
-          }
-        } catch (error) {
-          throw rowError(row, error);
+  return commitPreview(actor, preview, options, started, (tx, batchId, report) => {
+    let created = 0;
+    let updated = 0;
+    report(0);
+    for (const row of preview.rows) {
+      if (row.action !== 'create' && row.action !== 'update') continue;
+      try {
+        if (row.action === 'create') {
+          insertLead(tx, actor, row.input, {
+            batchId,
+            stage: row.stage as InsertLeadOptions['stage'],
+            bulk: true,
+          });
+          created++;
+        } else {
+          const current = findLead(tx, row.leadId);
+          if (current.version !== row.version)
+            throw new AppError('stale_version', '该线索在预览后已被他人修改，请重新上传预览');
+          applyLeadPatch(tx, actor, current, row.patch, batchId);
+          updated++;
         }
-        if ((created + updated) % COMMIT_CHUNK === 0) progress({ phase: 'writing', done: created + updated, total });
+      } catch (error) {
+        throw rowError(row, error);
       }
-      const counts = { created, updated, skipped: preview.counts.unchanged + preview.counts.error };
-      finishBatch(tx, actor, batch.id, 'leads', preview.fileName, counts, options.validOnly);
-      progress({ phase: 'writing', done: total, total });
-      return { batchId: batch.id, ...counts };
-    },
-    { behavior: 'immediate' },
-  );
-  removePreview(previewId);
-  return { ...result, durationMs: Math.round(performance.now() - started) };
+      if ((created + updated) % COMMIT_CHUNK === 0) report(created + updated);
+    }
+    return { created, updated };
+  });
 }
 
 /** Names for ids in a leads preview. */

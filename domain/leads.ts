@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { getDb, type Executor } from '@/db';
-import { diff, writeAudit } from '@/db/audit';
+import { diff, writeAudit, type AuditEntry } from '@/db/audit';
 import {
   campaigns,
   industries,
@@ -248,6 +248,55 @@ export function applyLeadPatch(
   return true;
 }
 
+/**
+ * Puts a lead in a new stage at the version that was read: the row (with `set`), a line of its
+ * stage history and a 'transition' audit row.
+ */
+function writeLeadStage(
+  tx: Executor,
+  actor: ActorContext,
+  current: Lead,
+  move: {
+    to: LeadStage;
+    at: string;
+    set: Partial<Lead>;
+    reason: string | null;
+    audit: Pick<AuditEntry, 'projectId' | 'before' | 'after'>;
+  },
+): void {
+  const updated = tx
+    .update(leads)
+    .set({
+      stage: move.to,
+      stageEnteredAt: move.at,
+      ...move.set,
+      version: current.version + 1,
+      updatedAt: move.at,
+    })
+    .where(and(eq(leads.id, current.id), eq(leads.version, current.version)))
+    .returning({ id: leads.id })
+    .get();
+  if (!updated) throw staleLead();
+  tx.insert(leadStageHistory)
+    .values({
+      leadId: current.id,
+      fromStage: current.stage,
+      toStage: move.to,
+      at: move.at,
+      byUserId: actor.id,
+      reason: move.reason,
+    })
+    .run();
+  writeAudit(tx, {
+    userId: actor.id,
+    action: 'transition',
+    entityType: 'lead',
+    entityId: current.id,
+    ...move.audit,
+    ip: actor.ip ?? null,
+  });
+}
+
 export function moveLead(actor: ActorContext, leadId: number, input: LeadTransitionInput): LeadDto {
   return getDb().transaction((tx) => {
     const current = loadEditable(tx, actor, leadId, input.version);
@@ -260,32 +309,16 @@ export function moveLead(actor: ActorContext, leadId: number, input: LeadTransit
       );
     const at = nowIso();
     const reason = input.reason?.trim() || null;
-    const updated = tx
-      .update(leads)
-      .set({
-        stage: input.to,
-        stageEnteredAt: at,
+    writeLeadStage(tx, actor, current, {
+      to: input.to,
+      at,
+      set: {
         dropReason: input.to === 'dropped' ? reason : null,
         // signedAt marks the current agreement; leaving 签约 backwards (the deal fell through) clears it.
         signedAt: input.to === 'signed' ? at : check.kind === 'forward' ? current.signedAt : null,
-        version: current.version + 1,
-        updatedAt: at,
-      })
-      .where(and(eq(leads.id, leadId), eq(leads.version, current.version)))
-      .returning({ id: leads.id })
-      .get();
-    if (!updated) throw staleLead();
-    tx.insert(leadStageHistory)
-      .values({ leadId, fromStage: current.stage, toStage: input.to, at, byUserId: actor.id, reason })
-      .run();
-    writeAudit(tx, {
-      userId: actor.id,
-      action: 'transition',
-      entityType: 'lead',
-      entityId: leadId,
-      before: { stage: current.stage },
-      after: { stage: input.to, reason },
-      ip: actor.ip ?? null,
+      },
+      reason,
+      audit: { before: { stage: current.stage }, after: { stage: input.to, reason } },
     });
     return toLeadDto(findLead(tx, leadId));
   });
@@ -389,39 +422,16 @@ export function convertLead(
       { stage: 'signed', leadId },
     );
     const at = nowIso();
-    const updated = tx
-      .update(leads)
-      .set({
-        stage: 'landed',
-        stageEnteredAt: at,
+    writeLeadStage(tx, actor, current, {
+      to: 'landed',
+      at,
+      set: { projectId: project.id, nextFollowUpDate: null },
+      reason: `转为项目：${project.name}`,
+      audit: {
         projectId: project.id,
-        nextFollowUpDate: null,
-        version: current.version + 1,
-        updatedAt: at,
-      })
-      .where(and(eq(leads.id, leadId), eq(leads.version, current.version)))
-      .returning({ id: leads.id })
-      .get();
-    if (!updated) throw staleLead();
-    tx.insert(leadStageHistory)
-      .values({
-        leadId,
-        fromStage: 'signed',
-        toStage: 'landed',
-        at,
-        byUserId: actor.id,
-        reason: `转为项目：${project.name}`,
-      })
-      .run();
-    writeAudit(tx, {
-      userId: actor.id,
-      action: 'transition',
-      entityType: 'lead',
-      entityId: leadId,
-      projectId: project.id,
-      before: { stage: current.stage, projectId: null },
-      after: { stage: 'landed', projectId: project.id, reason: `${LEAD_STAGE_LABELS.landed}：转为项目` },
-      ip: actor.ip ?? null,
+        before: { stage: current.stage, projectId: null },
+        after: { stage: 'landed', projectId: project.id, reason: `${LEAD_STAGE_LABELS.landed}：转为项目` },
+      },
     });
     return { project: toProjectDto(project), lead: toLeadDto(findLead(tx, leadId)) };
   });

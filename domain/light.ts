@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, isNotNull, lte } from 'drizzle-orm';
+import { writeAudit, type AuditEntry } from '@/db/audit';
 import { isBusyError } from '@/db/busy';
 import { getDb, type Executor } from '@/db';
 import { loadLightFacts, storeLights } from '@/db/light-facts';
@@ -8,6 +9,7 @@ import { projects, type Project } from '@/db/schema';
 import { today } from '@/lib/rules/dates';
 import { computeLight, type LightFacts, type LightOptions, type LightResult } from '@/lib/rules/light';
 import { APPROVAL_TEMPLATE } from '@/lib/rules/approvals';
+import type { ActorContext } from '@/lib/rules/permissions';
 import { takeLightSnapshot } from './light-history';
 import { getSetting } from './settings';
 
@@ -114,6 +116,19 @@ export function refreshNewProjectLights(
 
 export function refreshLight(executor: Executor, projectId: number, day = today()): void {
   refreshLights(executor, [projectId], day);
+}
+
+/**
+ * Audits a change to one of a project's records (problem, supervision, task, report, approval)
+ * and recomputes the project's light, whose facts the change may have moved.
+ */
+export function auditProjectChange(
+  tx: Executor,
+  actor: ActorContext,
+  entry: Omit<AuditEntry, 'userId' | 'ip'> & { projectId: number },
+): void {
+  writeAudit(tx, { userId: actor.id, ...entry, ip: actor.ip });
+  refreshLight(tx, entry.projectId);
 }
 
 let freshOn: string | null = null;

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { getDb, type Executor } from '@/db';
-import { diff, writeAudit } from '@/db/audit';
+import { diff } from '@/db/audit';
 import { fieldLabel } from '@/lib/audit-format';
 import {
   findProblemRow,
@@ -19,7 +19,7 @@ import { canRaiseProblem, type ActorContext } from '@/lib/rules/permissions';
 import { canWorkProblem, canReopenProblem, checkEscalation } from '@/lib/rules/problems';
 import { AppError } from '@/lib/errors';
 import type { ProblemPatch, RaiseProblemInput } from '@/lib/schemas/problems';
-import { refreshLight } from './light';
+import { auditProjectChange } from './light';
 import { findProject } from './projects';
 
 // 问题清单 writes. Each change checks the actor against the project, then writes the problem, its
@@ -140,16 +140,13 @@ export function raiseProblem(actor: ActorContext, projectId: number, input: Rais
       .returning()
       .get();
     logEvent(tx, created.id, actor, 'raised', at, { toLevel: 'county' });
-    writeAudit(tx, {
-      userId: actor.id,
+    auditProjectChange(tx, actor, {
       action: 'create',
       entityType: 'problem',
       entityId: created.id,
       projectId,
       after: created,
-      ip: actor.ip,
     });
-    refreshLight(tx, projectId);
     return created.id;
   });
   return problemDto(id);
@@ -227,17 +224,14 @@ export function changeProblem(actor: ActorContext, problemId: number, patch: Pro
       .get();
     if (!updated) throw new AppError('stale_version');
     const changes = diff(problem, change);
-    writeAudit(tx, {
-      userId: actor.id,
+    auditProjectChange(tx, actor, {
       action: action === 'edited' ? 'update' : action,
       entityType: 'problem',
       entityId: problemId,
       projectId: problem.projectId,
       before: changes.before,
       after: changes.after,
-      ip: actor.ip,
     });
-    refreshLight(tx, problem.projectId);
   });
   return problemDto(problemId);
 }

@@ -12,6 +12,76 @@ import { assertAdmin } from './users';
 // a row that is no longer used is deactivated and disappears from pickers, history keeps it.
 
 type UnitInput = { name: string; code: string; kind: UnitKind };
+type ReferenceTable = typeof units | typeof industries;
+
+function entityTypeOf(table: ReferenceTable) {
+  return table === units ? 'unit' : 'industry';
+}
+
+/** The sort order that puts a new unit or industry last. */
+function nextSortOrder(executor: Executor, table: ReferenceTable): number {
+  const last =
+    executor
+      .select({ n: max(table.sortOrder) })
+      .from(table)
+      .get()?.n ?? 0;
+  return last + 1;
+}
+
+/** Writes a unit's or an industry's change at the version the admin saw, and audits it. */
+function writeReference<Row extends Unit | Industry>(
+  tx: Executor,
+  actor: ActorContext,
+  table: ReferenceTable,
+  current: Row,
+  set: Partial<Pick<Unit, 'name' | 'code' | 'kind' | 'active'>>,
+  audit: { action: 'update' | 'deactivate' | 'reactivate'; before: object; after: object },
+): Row {
+  const updated = tx
+    .update(table)
+    .set({ ...set, version: current.version + 1 })
+    .where(and(eq(table.id, current.id), eq(table.version, current.version)))
+    .returning()
+    .get();
+  if (!updated) throw new AppError('stale_version');
+  writeAudit(tx, {
+    userId: actor.id,
+    action: audit.action,
+    entityType: entityTypeOf(table),
+    entityId: current.id,
+    before: audit.before,
+    after: audit.after,
+    ip: actor.ip,
+  });
+  return updated as Row;
+}
+
+/** Deactivates or reactivates a unit or an industry. */
+function setReferenceActive<Row extends Unit | Industry>(
+  actor: ActorContext,
+  find: (executor: Executor, id: number) => Row,
+  table: ReferenceTable,
+  input: { id: number; version: number; active: boolean },
+): Row {
+  assertAdmin(actor);
+  return getDb().transaction((tx) => {
+    const current = find(tx, input.id);
+    if (current.version !== input.version) throw new AppError('stale_version');
+    if (current.active === input.active) return current;
+    return writeReference(
+      tx,
+      actor,
+      table,
+      current,
+      { active: input.active },
+      {
+        action: input.active ? 'reactivate' : 'deactivate',
+        before: { active: current.active },
+        after: { active: input.active },
+      },
+    );
+  });
+}
 
 function assertUnitUnique(executor: Executor, input: { name: string; code: string }, exceptId?: number) {
   const others = exceptId ? ne(units.id, exceptId) : undefined;
@@ -45,14 +115,9 @@ export function createUnit(actor: ActorContext, input: UnitInput): Unit {
   assertAdmin(actor);
   return getDb().transaction((tx) => {
     assertUnitUnique(tx, input);
-    const last =
-      tx
-        .select({ n: max(units.sortOrder) })
-        .from(units)
-        .get()?.n ?? 0;
     const unit = tx
       .insert(units)
-      .values({ ...input, sortOrder: last + 1 })
+      .values({ ...input, sortOrder: nextSortOrder(tx, units) })
       .returning()
       .get();
     writeAudit(tx, {
@@ -76,50 +141,16 @@ export function updateUnit(actor: ActorContext, input: UnitInput & { id: number;
     const patch = { name: input.name, code: input.code, kind: input.kind };
     const change = diff(current, patch);
     if (!change.changed) return current;
-    const updated = tx
-      .update(units)
-      .set({ ...patch, version: current.version + 1 })
-      .where(and(eq(units.id, current.id), eq(units.version, current.version)))
-      .returning()
-      .get();
-    if (!updated) throw new AppError('stale_version');
-    writeAudit(tx, {
-      userId: actor.id,
+    return writeReference(tx, actor, units, current, patch, {
       action: 'update',
-      entityType: 'unit',
-      entityId: current.id,
       before: change.before,
       after: change.after,
-      ip: actor.ip,
     });
-    return updated;
   });
 }
 
 export function setUnitActive(actor: ActorContext, input: { id: number; version: number; active: boolean }): Unit {
-  assertAdmin(actor);
-  return getDb().transaction((tx) => {
-    const current = findUnit(tx, input.id);
-    if (current.version !== input.version) throw new AppError('stale_version');
-    if (current.active === input.active) return current;
-    const updated = tx
-      .update(units)
-      .set({ active: input.active, version: current.version + 1 })
-      .where(and(eq(units.id, current.id), eq(units.version, current.version)))
-      .returning()
-      .get();
-    if (!updated) throw new AppError('stale_version');
-    writeAudit(tx, {
-      userId: actor.id,
-      action: input.active ? 'reactivate' : 'deactivate',
-      entityType: 'unit',
-      entityId: current.id,
-      before: { active: current.active },
-      after: { active: input.active },
-      ip: actor.ip,
-    });
-    return updated;
-  });
+  return setReferenceActive(actor, findUnit, units, input);
 }
 
 function assertIndustryUnique(executor: Executor, name: string, exceptId?: number) {
@@ -144,14 +175,9 @@ export function createIndustry(actor: ActorContext, input: { name: string }): In
   assertAdmin(actor);
   return getDb().transaction((tx) => {
     assertIndustryUnique(tx, input.name);
-    const last =
-      tx
-        .select({ n: max(industries.sortOrder) })
-        .from(industries)
-        .get()?.n ?? 0;
     const industry = tx
       .insert(industries)
-      .values({ name: input.name, sortOrder: last + 1 })
+      .values({ name: input.name, sortOrder: nextSortOrder(tx, industries) })
       .returning()
       .get();
     writeAudit(tx, {
@@ -173,23 +199,14 @@ export function renameIndustry(actor: ActorContext, input: { id: number; version
     if (current.version !== input.version) throw new AppError('stale_version');
     if (current.name === input.name) return current;
     assertIndustryUnique(tx, input.name, current.id);
-    const updated = tx
-      .update(industries)
-      .set({ name: input.name, version: current.version + 1 })
-      .where(and(eq(industries.id, current.id), eq(industries.version, current.version)))
-      .returning()
-      .get();
-    if (!updated) throw new AppError('stale_version');
-    writeAudit(tx, {
-      userId: actor.id,
-      action: 'update',
-      entityType: 'industry',
-      entityId: current.id,
-      before: { name: current.name },
-      after: { name: input.name },
-      ip: actor.ip,
-    });
-    return updated;
+    return writeReference(
+      tx,
+      actor,
+      industries,
+      current,
+      { name: input.name },
+      { action: 'update', before: { name: current.name }, after: { name: input.name } },
+    );
   });
 }
 
@@ -197,27 +214,5 @@ export function setIndustryActive(
   actor: ActorContext,
   input: { id: number; version: number; active: boolean },
 ): Industry {
-  assertAdmin(actor);
-  return getDb().transaction((tx) => {
-    const current = findIndustry(tx, input.id);
-    if (current.version !== input.version) throw new AppError('stale_version');
-    if (current.active === input.active) return current;
-    const updated = tx
-      .update(industries)
-      .set({ active: input.active, version: current.version + 1 })
-      .where(and(eq(industries.id, current.id), eq(industries.version, current.version)))
-      .returning()
-      .get();
-    if (!updated) throw new AppError('stale_version');
-    writeAudit(tx, {
-      userId: actor.id,
-      action: input.active ? 'reactivate' : 'deactivate',
-      entityType: 'industry',
-      entityId: current.id,
-      before: { active: current.active },
-      after: { active: input.active },
-      ip: actor.ip,
-    });
-    return updated;
-  });
+  return setReferenceActive(actor, findIndustry, industries, input);
 }

@@ -11,7 +11,7 @@ import { monthOf, nowIso, today } from '@/lib/rules/dates';
 import { detectPhotoType, MAX_PHOTO_BYTES, MAX_PHOTOS_PER_REPORT, PHOTO_EXTENSIONS } from '@/lib/rules/photos';
 import { monthLabel } from '@/lib/rules/report-month';
 import type { ReportCreateInput } from '@/lib/schemas/project-lists';
-import { refreshLight } from './light';
+import { auditProjectChange } from './light';
 import { editableProject } from './project-access';
 import { reportedTotal } from './year-plans';
 import type { ActorContext } from '@/lib/rules/permissions';
@@ -69,16 +69,13 @@ export function createReport(actor: ActorContext, projectId: number, input: Repo
         .set({ completedInvestment: cumulativeInvestment, version: project.version + 1, updatedAt: at })
         .where(eq(projects.id, projectId))
         .run();
-      writeAudit(tx, {
-        userId: actor.id,
+      auditProjectChange(tx, actor, {
         action: 'create',
         entityType: 'report',
         entityId: report.id,
         projectId,
         after: toReportDto(report),
-        ip: actor.ip ?? null,
       });
-      refreshLight(tx, projectId);
       return report;
     }),
   );

@@ -1,7 +1,6 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { getDb, type Executor } from '@/db';
-import { writeAudit } from '@/db/audit';
 import {
   findSupervisionRow,
   listProjectSupervisions,
@@ -21,7 +20,7 @@ import {
 } from '@/lib/rules/problems';
 import { AppError } from '@/lib/errors';
 import type { IssueSupervisionInput, ReviewSupervisionInput } from '@/lib/schemas/problems';
-import { refreshLight } from './light';
+import { auditProjectChange } from './light';
 import { findProject } from './projects';
 
 // 督办 writes: a leader issues, the responsible officer replies (as often as needed), the leader
@@ -114,16 +113,13 @@ export function issueSupervision(actor: ActorContext, projectId: number, input: 
       })
       .returning()
       .get();
-    writeAudit(tx, {
-      userId: actor.id,
+    auditProjectChange(tx, actor, {
       action: 'create',
       entityType: 'supervision',
       entityId: created.id,
       projectId,
       after: created,
-      ip: actor.ip,
     });
-    refreshLight(tx, projectId);
     return created.id;
   });
   return supervisionDto(id);
@@ -146,17 +142,14 @@ export function replySupervision(actor: ActorContext, supervisionId: number, tex
       .set({ status: 'replied', version: order.version + 1, updatedAt: at })
       .where(eq(supervisions.id, supervisionId))
       .run();
-    writeAudit(tx, {
-      userId: actor.id,
+    auditProjectChange(tx, actor, {
       action: 'reply',
       entityType: 'supervision',
       entityId: supervisionId,
       projectId: order.projectId,
       before: { status: order.status },
       after: { status: 'replied', reply: reply.text },
-      ip: actor.ip,
     });
-    refreshLight(tx, order.projectId);
   });
   return supervisionDto(supervisionId);
 }
@@ -197,17 +190,14 @@ export function reviewSupervision(
         text: note ?? (input.status === 'done' ? '已办结' : ''),
       })
       .run();
-    writeAudit(tx, {
-      userId: actor.id,
+    auditProjectChange(tx, actor, {
       action: input.status === 'done' ? 'close' : 'return',
       entityType: 'supervision',
       entityId: supervisionId,
       projectId: order.projectId,
       before: { status: order.status },
       after: { status: input.status, note },
-      ip: actor.ip,
     });
-    refreshLight(tx, order.projectId);
   });
   return supervisionDto(supervisionId);
 }

@@ -1,12 +1,11 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { getDb, type Executor } from '@/db';
-import { writeAudit } from '@/db/audit';
 import { tasks, users, type Task } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { nowIso, today } from '@/lib/rules/dates';
 import type { TaskCreateInput, TaskPatchInput } from '@/lib/schemas/project-lists';
-import { refreshLight } from './light';
+import { auditProjectChange } from './light';
 import { editableProject } from './project-access';
 import type { ActorContext } from '@/lib/rules/permissions';
 
@@ -54,16 +53,13 @@ export function createTask(actor: ActorContext, projectId: number, input: TaskCr
         })
         .returning()
         .get();
-      writeAudit(tx, {
-        userId: actor.id,
+      auditProjectChange(tx, actor, {
         action: 'create',
         entityType: 'task',
         entityId: task.id,
         projectId,
         after: toTaskDto(task),
-        ip: actor.ip ?? null,
       });
-      refreshLight(tx, projectId);
       return task;
     }),
   );
@@ -100,17 +96,14 @@ export function updateTask(actor: ActorContext, taskId: number, input: TaskPatch
           after[key] = updated[key];
         }
       }
-      writeAudit(tx, {
-        userId: actor.id,
+      auditProjectChange(tx, actor, {
         action: 'update',
         entityType: 'task',
         entityId: taskId,
         projectId: current.projectId,
         before: { title: current.title, ...before },
         after: { title: updated.title, ...after },
-        ip: actor.ip ?? null,
       });
-      refreshLight(tx, current.projectId);
       return updated;
     }),
   );

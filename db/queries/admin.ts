@@ -4,6 +4,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb } from '../index';
 import { annualTargets, apiTokens, units, users } from '../schema';
 import type { Role } from '@/lib/rules/enums';
+import { userIdentityColumns } from './auth';
 
 // Reads for the admin pages and the admin API.
 
@@ -18,13 +19,7 @@ export interface AdminUserFilter {
 
 /** A user as the admin pages and API show it (findUserForAdmin; the list adds its timestamps). */
 const adminUserColumns = {
-  id: users.id,
-  username: users.username,
-  name: users.name,
-  role: users.role,
-  unitId: users.unitId,
-  unitName: units.name,
-  team: users.team,
+  ...userIdentityColumns,
   active: users.active,
   mustChangePassword: users.mustChangePassword,
   version: users.version,

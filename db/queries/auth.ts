@@ -15,7 +15,8 @@ export interface SessionUser {
   mustChangePassword: boolean;
 }
 
-const sessionUserColumns = {
+/** Who a user is and where they work (their unit joined in): shared by sessions and the admin pages. */
+export const userIdentityColumns = {
   id: users.id,
   username: users.username,
   name: users.name,
@@ -23,8 +24,9 @@ const sessionUserColumns = {
   unitId: users.unitId,
   unitName: units.name,
   team: users.team,
-  mustChangePassword: users.mustChangePassword,
 };
+
+const sessionUserColumns = { ...userIdentityColumns, mustChangePassword: users.mustChangePassword };
 
 export function findUserForLogin(username: string) {
   return getDb().select().from(users).where(eq(users.username, username)).get();

@@ -10,6 +10,18 @@ export interface BatchScope {
   userId?: number;
 }
 
+const batchColumns = {
+  id: importBatches.id,
+  kind: importBatches.kind,
+  fileName: importBatches.fileName,
+  userId: importBatches.userId,
+  userName: users.name,
+  createdCount: importBatches.createdCount,
+  updatedCount: importBatches.updatedCount,
+  skippedCount: importBatches.skippedCount,
+  createdAt: importBatches.createdAt,
+};
+
 export function listImportBatches({
   userId,
   page = 1,
@@ -24,17 +36,7 @@ export function listImportBatches({
       .where(where)
       .get()?.n ?? 0;
   const items = db
-    .select({
-      id: importBatches.id,
-      kind: importBatches.kind,
-      fileName: importBatches.fileName,
-      userId: importBatches.userId,
-      userName: users.name,
-      createdCount: importBatches.createdCount,
-      updatedCount: importBatches.updatedCount,
-      skippedCount: importBatches.skippedCount,
-      createdAt: importBatches.createdAt,
-    })
+    .select(batchColumns)
     .from(importBatches)
     .innerJoin(users, eq(users.id, importBatches.userId))
     .where(where)
@@ -47,37 +49,35 @@ export function listImportBatches({
 
 export function findImportBatch(batchId: number, scope: BatchScope = {}) {
   return getDb()
-    .select({
-      id: importBatches.id,
-      kind: importBatches.kind,
-      fileName: importBatches.fileName,
-      userId: importBatches.userId,
-      userName: users.name,
-      createdCount: importBatches.createdCount,
-      updatedCount: importBatches.updatedCount,
-      skippedCount: importBatches.skippedCount,
-      createdAt: importBatches.createdAt,
-    })
+    .select(batchColumns)
     .from(importBatches)
     .innerJoin(users, eq(users.id, importBatches.userId))
     .where(and(eq(importBatches.id, batchId), scope.userId ? eq(importBatches.userId, scope.userId) : undefined))
     .get();
 }
 
+/** The audit rows of a batch about one kind of entity, and how many entities they name. */
+function batchEntities(batchId: number, entityType: 'project' | 'lead') {
+  const where = and(eq(auditLog.batchId, batchId), eq(auditLog.entityType, entityType));
+  const total =
+    getDb()
+      .select({ n: sql<number>`count(distinct ${auditLog.entityId})` })
+      .from(auditLog)
+      .where(where)
+      .get()?.n ?? 0;
+  return { where, total };
+}
+
+/** Whether the batch created the entity: a creation is audited with no "before" (SQL NULL or JSON null). */
+const createdInBatch = () => sql<number>`max(coalesce(${auditLog.before}, 'null') = 'null')`.mapWith(Boolean);
+
 /** The projects a batch created or updated, as they are now. */
 export function listBatchProjects(
   batchId: number,
   { page = 1, pageSize = 100 }: { page?: number; pageSize?: number } = {},
 ) {
-  const db = getDb();
-  const where = and(eq(auditLog.batchId, batchId), eq(auditLog.entityType, 'project'));
-  const total =
-    db
-      .select({ n: sql<number>`count(distinct ${auditLog.entityId})` })
-      .from(auditLog)
-      .where(where)
-      .get()?.n ?? 0;
-  const items = db
+  const { where, total } = batchEntities(batchId, 'project');
+  const items = getDb()
     .select({
       id: projects.id,
       code: projects.code,
@@ -85,8 +85,7 @@ export function listBatchProjects(
       unitName: units.name,
       stage: projects.stage,
       totalInvestment: projects.totalInvestment,
-      // A creation is audited with no "before" (stored as SQL NULL or JSON null).
-      created: sql<number>`max(coalesce(${auditLog.before}, 'null') = 'null')`.mapWith(Boolean),
+      created: createdInBatch(),
     })
     .from(auditLog)
     .innerJoin(projects, eq(projects.id, auditLog.entityId))
@@ -105,15 +104,8 @@ export function listBatchLeads(
   batchId: number,
   { page = 1, pageSize = 100 }: { page?: number; pageSize?: number } = {},
 ) {
-  const db = getDb();
-  const where = and(eq(auditLog.batchId, batchId), eq(auditLog.entityType, 'lead'));
-  const total =
-    db
-      .select({ n: sql<number>`count(distinct ${auditLog.entityId})` })
-      .from(auditLog)
-      .where(where)
-      .get()?.n ?? 0;
-  const items = db
+  const { where, total } = batchEntities(batchId, 'lead');
+  const items = getDb()
     .select({
       id: leads.id,
       company: leads.company,
@@ -121,7 +113,7 @@ export function listBatchLeads(
       stage: leads.stage,
       ownerName: users.name,
       intendedInvestment: leads.intendedInvestment,
-      created: sql<number>`max(coalesce(${auditLog.before}, 'null') = 'null')`.mapWith(Boolean),
+      created: createdInBatch(),
     })
     .from(auditLog)
     .innerJoin(leads, eq(leads.id, auditLog.entityId))

@@ -39,6 +39,14 @@ export interface ListLeadsOptions {
   day?: string;
 }
 
+/** The names a lead row shows for its ids (campaign, owner, industry, location unit), all left-joined. */
+const leadNameColumns = {
+  campaignName: campaigns.name,
+  ownerName: users.name,
+  industryName: industries.name,
+  locationUnitName: units.name,
+};
+
 /** One page of leads with the names the list shows. */
 export function listLeads({
   filters,
@@ -54,10 +62,7 @@ export function listLeads({
   return getDb()
     .select({
       lead: leads,
-      campaignName: campaigns.name,
-      ownerName: users.name,
-      industryName: industries.name,
-      locationUnitName: units.name,
+      ...leadNameColumns,
     })
     .from(leads)
     .leftJoin(campaigns, eq(campaigns.id, leads.campaignId))
@@ -89,10 +94,7 @@ export function getLeadDetail(leadId: number) {
   const row = db
     .select({
       lead: leads,
-      campaignName: campaigns.name,
-      ownerName: users.name,
-      industryName: industries.name,
-      locationUnitName: units.name,
+      ...leadNameColumns,
       projectName: projects.name,
     })
     .from(leads)

@@ -24,6 +24,14 @@ import { projectWhere } from './project-filters';
 const leader = alias(users, 'leader');
 const owner = alias(users, 'owner');
 
+/** The names a ledger row and the project page show: unit (inner-joined), industry, leader, owner. */
+const projectNameColumns = {
+  unitName: units.name,
+  industryName: industries.name,
+  leaderName: leader.name,
+  ownerName: owner.name,
+};
+
 const stageOrder = sql`case ${projects.stage} when 'reserve' then 1 when 'signed' then 2 when 'approvals' then 3 when 'construction' then 4 when 'completed' then 5 else 6 end`;
 const lightOrder = sql`case ${projects.light} when 'red' then 1 when 'yellow' then 2 when 'green' then 3 else 4 end`;
 
@@ -70,10 +78,7 @@ export function listLedgerRows({ filters, sort = 'light', dir = 'asc', page, pag
       light: projects.light,
       lightReasons: projects.lightReasons,
       approvalsOverridden: projects.approvalsOverridden,
-      unitName: units.name,
-      industryName: industries.name,
-      leaderName: leader.name,
-      ownerName: owner.name,
+      ...projectNameColumns,
     })
     .from(projects)
     .innerJoin(units, eq(units.id, projects.unitId))
@@ -145,10 +150,7 @@ export function getProjectView(projectId: number) {
     getDb()
       .select({
         project: projects,
-        unitName: units.name,
-        industryName: industries.name,
-        leaderName: leader.name,
-        ownerName: owner.name,
+        ...projectNameColumns,
       })
       .from(projects)
       .innerJoin(units, eq(units.id, projects.unitId))

@@ -3,9 +3,9 @@ import type { Lead } from '@/db/schema';
 import { LEAD_STAGE_LABELS, type LeadStage, type Role } from '@/lib/rules/enums';
 import { canEditLead } from '@/lib/rules/permissions';
 import { leadCreateSchema, leadEditableFields, type LeadCreateInput, type LeadPatchInput } from '@/lib/schemas/lead';
-import { cellDate, cellNumber, cellText, looseLabel } from './cells';
-import { moneyFactor, type HeaderMatch } from './headers';
-import { parseCells, type RowError } from './row-parse';
+import { cellText, looseLabel } from './cells';
+import type { HeaderMatch } from './headers';
+import { convertDate, convertMoney, convertReference, keyForLabel, parseCells, type RowError } from './row-parse';
 import {
   IMPORTABLE_LEAD_STAGES,
   LEAD_COLUMN_BY_KEY,
@@ -48,35 +48,21 @@ function convertCell(
   switch (column.kind) {
     case 'text':
       return { value: text };
-    case 'money': {
-      const factor = moneyFactor(unit);
-      if (!factor) return { message: `无法识别金额单位"${unit}"，请使用万元` };
-      const number = cellNumber(raw);
-      if (number === null) return { message: `"${text}"不是数字，金额请填写整数（万元）` };
-      return { value: Math.round(((number * factor.multiply) / factor.divide) * 1e6) / 1e6 };
-    }
-    case 'date': {
-      const date = cellDate(raw);
-      return date ? { value: date } : { message: `"${text}"不是有效日期，请填写 YYYY-MM-DD 或 Excel 日期` };
-    }
+    case 'money':
+      return convertMoney(raw, text, unit);
+    case 'date':
+      return convertDate(raw, text);
     case 'stage': {
-      const wanted = looseLabel(text);
-      for (const [stage, labels] of Object.entries(LEAD_STAGE_ALIASES)) {
-        if (looseLabel(stage) === wanted || labels.some((label) => looseLabel(label) === wanted))
-          return { value: stage };
-      }
+      const stage = keyForLabel(text, LEAD_STAGE_ALIASES);
+      if (stage !== undefined) return { value: stage };
       return {
         message: `"${text}"无法识别，可填：${IMPORTABLE_LEAD_STAGES.map((stage) => LEAD_STAGE_LABELS[stage]).join('、')}`,
       };
     }
-    case 'unit': {
-      const id = lookups.units.get(looseLabel(text));
-      return id ? { value: id } : { message: `单位"${text}"不存在` };
-    }
-    case 'industry': {
-      const id = lookups.industries.get(looseLabel(text));
-      return id ? { value: id } : { message: `产业"${text}"不存在` };
-    }
+    case 'unit':
+      return convertReference(lookups.units, text, 'unit');
+    case 'industry':
+      return convertReference(lookups.industries, text, 'industry');
     case 'campaign': {
       const id = lookups.campaigns.get(looseLabel(text));
       return id ? { value: id } : { message: `招商活动"${text}"不存在，请先在招商活动中建立` };

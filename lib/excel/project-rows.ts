@@ -2,9 +2,9 @@ import { z } from 'zod';
 import type { Project } from '@/db/schema';
 import { STAGE_LABELS, type Role, type Stage } from '@/lib/rules/enums';
 import { projectCreateSchema, projectEditableFields, type ProjectCreateInput } from '@/lib/schemas/project';
-import { cellBoolean, cellDate, cellNumber, cellText, looseLabel } from './cells';
-import { moneyFactor, type HeaderMatch } from './headers';
-import { parseCells, type RowError } from './row-parse';
+import { cellBoolean, cellText, looseLabel } from './cells';
+import type { HeaderMatch } from './headers';
+import { convertDate, convertMoney, convertReference, keyForLabel, parseCells, type RowError } from './row-parse';
 import { PROJECT_COLUMN_BY_KEY, type ProjectColumn, type ProjectImportField } from './project-columns';
 
 // One spreadsheet row → a validated project input, with every problem reported as
@@ -92,14 +92,8 @@ function convertCell(
   switch (column.kind) {
     case 'text':
       return { value: text };
-    case 'money': {
-      const factor = moneyFactor(unit);
-      if (!factor) return { message: `无法识别金额单位"${unit}"，请使用万元` };
-      const number = cellNumber(raw);
-      if (number === null) return { message: `"${text}"不是数字，金额请填写整数（万元）` };
-      const wan = (number * factor.multiply) / factor.divide;
-      return { value: Math.round(wan * 1e6) / 1e6 };
-    }
+    case 'money':
+      return convertMoney(raw, text, unit);
     case 'year': {
       const year = Number(
         text
@@ -111,29 +105,20 @@ function convertCell(
         ? { value: year }
         : { message: `"${text}"不是有效年度，请填写如 2026` };
     }
-    case 'date': {
-      const date = cellDate(raw);
-      return date ? { value: date } : { message: `"${text}"不是有效日期，请填写 YYYY-MM-DD 或 Excel 日期` };
-    }
+    case 'date':
+      return convertDate(raw, text);
     case 'bool': {
       const yes = cellBoolean(raw);
       return yes === null ? { message: `"${text}"无法识别，请填写"是"或"否"` } : { value: yes };
     }
     case 'enum': {
-      const wanted = looseLabel(text);
-      for (const [key, labels] of Object.entries(column.labels ?? {})) {
-        if (looseLabel(key) === wanted || labels.some((label) => looseLabel(label) === wanted)) return { value: key };
-      }
-      return { message: `"${text}"无法识别，可填：${acceptedLabels(column)}` };
+      const key = keyForLabel(text, column.labels ?? {});
+      return key !== undefined ? { value: key } : { message: `"${text}"无法识别，可填：${acceptedLabels(column)}` };
     }
-    case 'unit': {
-      const id = lookups.units.get(lookupKey(text));
-      return id ? { value: id } : { message: `单位"${text}"不存在` };
-    }
-    case 'industry': {
-      const id = lookups.industries.get(lookupKey(text));
-      return id ? { value: id } : { message: `产业"${text}"不存在` };
-    }
+    case 'unit':
+      return convertReference(lookups.units, text, 'unit');
+    case 'industry':
+      return convertReference(lookups.industries, text, 'industry');
     case 'leader':
     case 'owner': {
       const found = findUser(lookups, text, column.kind === 'leader');

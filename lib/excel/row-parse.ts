@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import type { HeaderMatch } from './headers';
+import { cellDate, cellNumber, looseLabel } from './cells';
+import { moneyFactor, type HeaderMatch } from './headers';
 
 // One sheet row to checked values: each matched cell is converted by its column, then the row is
 // validated with the importer's zod schema. Shared by the project and the lead importers; errors
@@ -55,4 +56,42 @@ export function parseCells<C extends { key: string }, V>(
     }
   }
   return { values: (parsed.success ? parsed.data : rest) as V, stage, errors };
+}
+
+// Cell conversions both importers make the same way. Each returns the value or a message.
+
+export type ConvertedCell = { value?: unknown; message?: string };
+
+/** A money cell, in 万元 whatever unit its header named. */
+export function convertMoney(raw: unknown, text: string, unit: string | null): ConvertedCell {
+  const factor = moneyFactor(unit);
+  if (!factor) return { message: `无法识别金额单位"${unit}"，请使用万元` };
+  const number = cellNumber(raw);
+  if (number === null) return { message: `"${text}"不是数字，金额请填写整数（万元）` };
+  const wan = (number * factor.multiply) / factor.divide;
+  return { value: Math.round(wan * 1e6) / 1e6 };
+}
+
+export function convertDate(raw: unknown, text: string): ConvertedCell {
+  const date = cellDate(raw);
+  return date ? { value: date } : { message: `"${text}"不是有效日期，请填写 YYYY-MM-DD 或 Excel 日期` };
+}
+
+/** The key whose name or one of whose labels the cell reads as (spacing and width ignored). */
+export function keyForLabel(text: string, labels: Record<string, readonly string[]>): string | undefined {
+  const wanted = looseLabel(text);
+  for (const [key, names] of Object.entries(labels)) {
+    if (looseLabel(key) === wanted || names.some((label) => looseLabel(label) === wanted)) return key;
+  }
+  return undefined;
+}
+
+/** A 单位 or 产业 cell: the id of the active unit or industry it names. */
+export function convertReference(
+  ids: ReadonlyMap<string, number>,
+  text: string,
+  kind: 'unit' | 'industry',
+): ConvertedCell {
+  const id = ids.get(looseLabel(text));
+  return id ? { value: id } : { message: `${kind === 'unit' ? '单位' : '产业'}"${text}"不存在` };
 }

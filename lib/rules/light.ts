@@ -203,12 +203,15 @@ const reportMissing: SignalRule = (facts, { today }, out) => {
   }));
 };
 
+/** The first 20 characters of a problem, supervision or approval text, for a signal's message. */
+const short20 = (text: string) => (text.length > 20 ? `${text.slice(0, 20)}…` : text);
+
 export const PROBLEM_WINDOW_DAYS = 3;
 export const PROBLEM_AGING_DAYS = 30;
 
 const problemSignals: SignalRule = (facts, { today }, out) => {
   for (const problem of facts.openProblems ?? []) {
-    const short = problem.description.length > 20 ? `${problem.description.slice(0, 20)}…` : problem.description;
+    const short = short20(problem.description);
     deadlineSignal(
       out,
       today,
@@ -239,7 +242,7 @@ const problemSignals: SignalRule = (facts, { today }, out) => {
 
 const supervisionSignals: SignalRule = (facts, { today }, out) => {
   for (const order of facts.openSupervisions ?? []) {
-    const short = order.content.length > 20 ? `${order.content.slice(0, 20)}…` : order.content;
+    const short = short20(order.content);
     deadlineSignal(
       out,
       today,
@@ -254,8 +257,6 @@ const supervisionSignals: SignalRule = (facts, { today }, out) => {
     );
   }
 };
-
-const short20 = (text: string) => (text.length > 20 ? `${text.slice(0, 20)}…` : text);
 
 /** Stages before 开工建设: a project here has not started. */
 const PRE_CONSTRUCTION: readonly Stage[] = ['reserve', 'signed', 'approvals'];
