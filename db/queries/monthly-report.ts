@@ -8,8 +8,8 @@ import type { ProblemLevel, Stage } from '@/lib/rules/enums';
 import { REPORTING_STAGES } from '@/lib/rules/light';
 import { OPEN_SUPERVISION_STATUSES } from '@/lib/rules/problems';
 
-// Reads behind the 月度调度通报. Moves and events are dated as the dashboard dates them (the first
-// ten characters of the stored timestamp), so a month's figures agree with /dashboard's.
+// Reads behind the 月度调度通报. Moves and events are dated by their Beijing calendar date, as the
+// dashboard dates them, so a month's figures agree with /dashboard's.
 
 export interface MonthRange {
   month: string;
@@ -18,9 +18,8 @@ export interface MonthRange {
   to: string;
 }
 
-const dayOf = (
-  column: typeof stageHistory.at | typeof problemEvents.at | typeof projects.createdAt | typeof supervisions.createdAt,
-) => sql`substr(${column}, 1, 10)`;
+/** The Beijing calendar date of a stored timestamp, as every other figure dates it. */
+const dayOf = beijingDate;
 
 /**
  * Projects that moved into `stage` within the range, each once, in order of their (first) move.
@@ -124,7 +123,7 @@ export function listSupervisionIdsOpenAt(to: string): number[] {
     .where(
       and(
         lte(dayOf(supervisions.createdAt), to),
-        sql`(${inArray(supervisions.status, [...OPEN_SUPERVISION_STATUSES])} or substr(${supervisions.closedAt}, 1, 10) > ${to})`,
+        sql`(${inArray(supervisions.status, [...OPEN_SUPERVISION_STATUSES])} or ${beijingDate(supervisions.closedAt)} > ${to})`,
       ),
     )
     .orderBy(asc(supervisions.deadline), asc(supervisions.id))
@@ -137,7 +136,7 @@ export function listSupervisionIdsOpenAt(to: string): number[] {
  * the month (by stage_history) and created by then, the same test the light's report signal makes.
  */
 export function listMissingReports(range: MonthRange) {
-  const stageAtEnd = sql`(select ${stageHistory.toStage} from ${stageHistory} where ${stageHistory.projectId} = ${projects.id} and substr(${stageHistory.at}, 1, 10) <= ${range.to} order by ${stageHistory.at} desc, ${stageHistory.id} desc limit 1)`;
+  const stageAtEnd = sql`(select ${stageHistory.toStage} from ${stageHistory} where ${stageHistory.projectId} = ${projects.id} and ${beijingDate(stageHistory.at)} <= ${range.to} order by ${stageHistory.at} desc, ${stageHistory.id} desc limit 1)`;
   return getDb()
     .select({
       projectId: projects.id,

@@ -40,8 +40,6 @@ export function projectWhere(filters: ProjectFilters): SQL | undefined {
  */
 export const beijingDate = (column: AnyColumn | SQL) => sql<string>`date(${column}, '+8 hours')`;
 
-/** The UTC instant a Beijing calendar day starts, in the stored timestamp format (2026-01-01 → 2025-12-31T16:00:00.000Z). */
-
 /**
  * A move into `stage` dated (Beijing date) in [from, to], either end open, optionally judged against
  * the planned finish of the stage left. Written as `id in (moves)` so SQLite reads the moves once

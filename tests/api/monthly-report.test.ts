@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { GET as reportApi } from '@/app/api/v1/reports/monthly/route';
 import { GET as reportXlsx } from '@/app/(app)/reports/monthly/export/route';
 import { getDb } from '@/db';
-import { lightSnapshotProjects, monthlyReports, problemEvents, projects, stageHistory } from '@/db/schema';
+import { lightSnapshotProjects, monthlyReports, problemEvents, problems, projects, stageHistory } from '@/db/schema';
 import { loadDashboard } from '@/domain/dashboard';
 import { headlineFigures, monthlyReport, monthRange, rankingPeriodOf } from '@/domain/monthly-report';
 import { HEADER_ROW, MONEY_FORMAT, XLSX_CONTENT_TYPE } from '@/lib/excel/writer';
@@ -335,5 +335,23 @@ describe('the four forms agree', () => {
     );
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('月份格式应为 YYYY-MM');
+  });
+});
+
+describe('events are dated by their Beijing day', () => {
+  it('a problem closed at 00:30 on 1 November in Beijing (16:30 UTC on 31 October) is November’s', () => {
+    const db = getDb();
+    const problem = db.select({ id: problems.id }).from(problems).limit(1).get()!;
+    db.insert(problemEvents)
+      .values({
+        problemId: problem.id,
+        at: '2026-10-31T16:30:00.000Z',
+        action: 'closed',
+        note: '北京时间11月1日凌晨销号',
+      })
+      .run();
+    const closedIn = (month: string) => monthlyReport({ month }).problemsClosed.map((row) => row.id);
+    expect(closedIn('2026-11')).toContain(problem.id);
+    expect(closedIn('2026-10')).not.toContain(problem.id);
   });
 });
