@@ -3,6 +3,7 @@ import { asc, count, eq } from 'drizzle-orm';
 import { GET as rankingsApi } from '@/app/api/v1/rankings/route';
 import { GET as projectsApi } from '@/app/api/v1/projects/route';
 import { getDb } from '@/db';
+import { formatAuditValue } from '@/lib/audit-format';
 import { auditLog, settings, units } from '@/db/schema';
 import { readAdminSettings, saveAdminSettings } from '@/domain/admin-settings';
 import { unitLightMatrix } from '@/domain/rankings';
@@ -217,6 +218,9 @@ describe('ranking weights in 系统设置', () => {
     const audits = getDb().select().from(auditLog).where(eq(auditLog.entityType, 'setting')).all();
     expect(audits.length).toBe(auditsBefore + 1);
     expect(JSON.stringify(audits.at(-1)!.after)).toContain('rankingWeights');
+    expect(formatAuditValue('setting', 'rankingWeights', getSetting('rankingWeights'))).toBe(
+      '开工率 25；投资完成率 25；按期竣工率 25；红灯数 25；序时进度 40',
+    );
     setWeights(DEFAULT_RANKING_WEIGHTS);
   });
 });
