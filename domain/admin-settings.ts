@@ -3,12 +3,15 @@ import { getDb } from '@/db';
 import { diff, writeAudit } from '@/db/audit';
 import { LEAD_STAGES, STAGES } from '@/lib/rules/enums';
 import type { SettingsInput } from '@/lib/schemas/admin';
+import { AppError } from '@/lib/errors';
+import { RANK_METRICS, type RankingWeights } from '@/lib/rules/stats';
 import { refreshAllLights } from './light';
 import type { ActorContext } from '@/lib/rules/permissions';
 import { getSetting, putSetting } from './settings';
 import { assertAdmin } from './users';
 
-// The settings page: password policy, the usual days per stage and the 序时进度 thresholds. A
+// The settings page: password policy, the usual days per stage, the 序时进度 thresholds and the
+// 考核排名 weights. A
 // change to the project stages' usual days or to the thresholds changes lights, so every light is
 // recomputed in the same transaction.
 
@@ -17,12 +20,14 @@ function currentSettings(): {
   stageUsualDays: Record<(typeof STAGES)[number], number | null>;
   leadStageUsualDays: Record<(typeof LEAD_STAGES)[number], number | null>;
   scheduleLagThresholds: { yellow: number; red: number };
+  rankingWeights: RankingWeights;
 } {
   return {
     passwordMinLength: getSetting('passwordMinLength'),
     stageUsualDays: getSetting('stageUsualDays'),
     leadStageUsualDays: getSetting('leadStageUsualDays'),
     scheduleLagThresholds: getSetting('scheduleLagThresholds'),
+    rankingWeights: getSetting('rankingWeights'),
   };
 }
 
@@ -44,7 +49,13 @@ export function saveAdminSettings(actor: ActorContext, input: SettingsInput) {
     ) as Record<(typeof LEAD_STAGES)[number], number | null>,
     // Older callers that do not send the thresholds keep the stored ones.
     scheduleLagThresholds: input.scheduleLagThresholds ?? getSetting('scheduleLagThresholds'),
+    rankingWeights: input.rankingWeights ?? getSetting('rankingWeights'),
   };
+  // The schema refuses this already; a caller past it must not store a ranking that cannot be scored.
+  if (!RANK_METRICS.some((metric) => next.rankingWeights[metric] > 0))
+    throw new AppError('validation_failed', undefined, {
+      [`rankingWeights.${RANK_METRICS[0]}`]: ['五项权重不能全为 0'],
+    });
   return getDb().transaction((tx) => {
     const before = currentSettings();
     const change = diff(before, next);
@@ -53,6 +64,7 @@ export function saveAdminSettings(actor: ActorContext, input: SettingsInput) {
     putSetting(tx, 'stageUsualDays', next.stageUsualDays);
     putSetting(tx, 'leadStageUsualDays', next.leadStageUsualDays);
     putSetting(tx, 'scheduleLagThresholds', next.scheduleLagThresholds);
+    putSetting(tx, 'rankingWeights', next.rankingWeights);
     if ('stageUsualDays' in change.after || 'scheduleLagThresholds' in change.after) refreshAllLights(tx);
     writeAudit(tx, {
       userId: actor.id,

@@ -1,5 +1,5 @@
 import 'server-only';
-import { investmentByMonth, projectBreakdowns, unitFigures } from '@/db/queries/dashboard';
+import { investmentByMonth, projectBreakdowns } from '@/db/queries/dashboard';
 import { cached } from '@/db/queries/read-cache';
 import type { PeriodRange } from '@/lib/rules/stats';
 import { ensureLightsFresh } from './light';
@@ -10,7 +10,7 @@ export interface DashboardQuery extends StatsQuery {
   ranking: PeriodRange;
 }
 
-/** Everything /dashboard shows: the figures of domain/stats.ts, the charts of the same scope, and the ranking period. */
+/** The figures of domain/stats.ts and the charts of the same scope (the ranking is domain/rankings.ts). */
 export function loadDashboard({ year, scope, unitId, day, ranking }: DashboardQuery) {
   ensureLightsFresh();
   return cached(`dashboard|${year}|${scope}|${unitId ?? ''}|${day}|${ranking.from}|${ranking.to}`, () => {
@@ -21,7 +21,6 @@ export function loadDashboard({ year, scope, unitId, day, ranking }: DashboardQu
       scopeFilters: filters,
       monthly: investmentByMonth(filters, statsPeriod(query).months),
       breakdowns: projectBreakdowns(filters),
-      units: unitFigures(ranking, day),
     };
   });
 }

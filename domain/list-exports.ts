@@ -1,5 +1,4 @@
 import 'server-only';
-import { unitFigures } from '@/db/queries/dashboard';
 import { listCampaignOptions, listLeads } from '@/db/queries/leads';
 import { listProblems, type ProblemListFilters, type ProblemSort } from '@/db/queries/problems';
 import { listLedgerProjects, referenceNames } from '@/db/queries/projects';
@@ -20,7 +19,8 @@ import { LEAD_SORT_LABELS, type LeadSort } from '@/lib/rules/lead-sorts';
 import { leadLight } from '@/lib/rules/leads';
 import type { Actor } from '@/lib/rules/permissions';
 import { levelsFrom } from '@/lib/rules/problems';
-import { periodRange, rankUnits, unitRates, type Period } from '@/lib/rules/stats';
+import { periodRange, RANKING_GROUP_LABELS, weightsText, type Period } from '@/lib/rules/stats';
+import { groupRankings } from './rankings';
 import type { LeadFilters, ProjectFilters } from '@/lib/schemas/filters';
 import { drillFilterChips } from '@/lib/schemas/ledger';
 import { SORT_LABELS, type LedgerSort } from '@/lib/schemas/ledger';
@@ -279,11 +279,14 @@ export async function exportAlerts({ actor, unitId }: { actor: Actor; unitId?: n
   return { buffer, fileName: `预警-${day}.xlsx`, rows: alerts.length, truncated: alerts.length >= EXPORT_LIMIT };
 }
 
-/** The dashboard's 考核排名 for the period, in the dashboard's order. */
+/** The dashboard's 考核排名 for the period: group by group, each in the dashboard's order. */
 export function rankingFor(period: Period, day = today()) {
-  ensureLightsFresh();
   const range = periodRange(period);
-  return { range, ranked: rankUnits(unitFigures(range, day).map(unitRates)) };
+  const groups = groupRankings(range, day);
+  return {
+    range,
+    ranked: groups.flatMap(({ group, ranked }) => ranked.map((unit) => ({ ...unit, group }))),
+  };
 }
 
 const fraction = (percent: number | null) => (percent === null ? null : Math.round(percent * 10) / 1000);
@@ -291,12 +294,14 @@ const fraction = (percent: number | null) => (percent === null ? null : Math.rou
 export async function exportRankings(period: Period): Promise<ExportFile> {
   const day = today();
   const { range, ranked } = rankingFor(period, day);
+  const weights = weightsText(getSetting('rankingWeights'));
   const buffer = await writeSheet({
     title: '考核排名',
-    filtersText: `考核期间：${range.label}（${range.from} 至 ${range.to}）；综合得分为四项名次的平均，越小越好`,
+    filtersText: `考核期间：${range.label}（${range.from} 至 ${range.to}）；各单位在本组内排名，综合得分为组内名次的加权平均（权重：${weights}），越小越好`,
     sheetName: '考核排名',
     date: day,
     columns: [
+      { header: '考核分组', key: 'groupLabel', width: 12 },
       { header: '名次', key: 'position', type: 'int', width: 8 },
       { header: '单位', key: 'unitName', width: 18 },
       { header: '开工率', key: 'startRate', type: 'percent', width: 10 },
@@ -307,15 +312,18 @@ export async function exportRankings(period: Period): Promise<ExportFile> {
       { header: '计划投资（万元）', key: 'planInvestment', type: 'money', width: 16 },
       { header: '按期竣工率', key: 'onTimeRate', type: 'percent', width: 12 },
       { header: '红灯数', key: 'red', type: 'int', width: 8 },
+      { header: '序时进度', key: 'scheduleRate', type: 'percent', width: 10 },
       { header: '未销号问题', key: 'openProblems', type: 'int', width: 12 },
       { header: '逾期问题', key: 'overdueProblems', type: 'int', width: 10 },
       { header: '综合得分', key: 'score', width: 10 },
     ],
     rows: ranked.map((unit) => ({
       ...unit,
+      groupLabel: RANKING_GROUP_LABELS[unit.group],
       startRate: fraction(unit.startRate),
       investmentRate: fraction(unit.investmentRate),
       onTimeRate: fraction(unit.onTimeRate),
+      scheduleRate: fraction(unit.scheduleRate),
     })),
   });
   return { buffer, fileName: `考核排名-${range.label}.xlsx`, rows: ranked.length, truncated: false };

@@ -1,5 +1,6 @@
 import 'server-only';
 import { writeWorkbook, type SheetColumn, type SheetSpec } from '@/lib/excel/writer';
+import { RANKING_GROUP_LABELS, weightsText } from '@/lib/rules/stats';
 import {
   CATEGORY_LABELS,
   PROBLEM_LEVEL_LABELS,
@@ -165,22 +166,26 @@ export function monthlyReportSheets(report: MonthlyReport): SheetSpec[] {
     sheet(
       '考核排名',
       [
+        { header: '考核分组', key: 'groupLabel', width: 12 },
         { header: '名次', key: 'rank', type: 'int', width: 8 },
         { header: '单位', key: 'unit', width: 18 },
         { header: '开工率', key: 'startRate', type: 'percent', width: 12 },
         { header: '投资完成率', key: 'investmentRate', type: 'percent', width: 12 },
         { header: '按期竣工率', key: 'onTimeRate', type: 'percent', width: 12 },
         { header: '红灯数', key: 'redCount', type: 'int', width: 10 },
+        { header: '序时进度', key: 'scheduleRate', type: 'percent', width: 10 },
         { header: '综合得分', key: 'score', width: 10 },
       ],
       report.ranking.map((row) => ({
         ...row,
+        groupLabel: RANKING_GROUP_LABELS[row.group],
         unit: row.unitName,
         startRate: fraction(row.startRate),
         investmentRate: fraction(row.investmentRate),
         onTimeRate: fraction(row.onTimeRate),
+        scheduleRate: fraction(row.scheduleRate),
       })),
-      `考核期间：${report.rankingPeriod.label}；综合得分为四项名次的平均，越小越好`,
+      `考核期间：${report.rankingPeriod.label}；各单位在本组内排名，综合得分为组内名次的加权平均（权重：${weightsText(report.rankingWeights)}），越小越好`,
     ),
     sheet(
       '缺报月报',

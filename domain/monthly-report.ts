@@ -1,6 +1,5 @@
 import 'server-only';
 import { getDb } from '@/db';
-import { unitFigures } from '@/db/queries/dashboard';
 import { getAnnualTargets } from '@/db/queries/stats';
 import {
   investmentByUnit,
@@ -21,7 +20,9 @@ import { listAdjustmentsBetween } from './adjustments';
 import { dateOfTimestamp, isMonth, monthOf, today } from '@/lib/rules/dates';
 import { levelsFrom } from '@/lib/rules/problems';
 import { rate } from '@/lib/rules/money';
-import { periodRange, rankUnits, unitRates, type PeriodRange } from '@/lib/rules/stats';
+import { periodRange, type PeriodRange } from '@/lib/rules/stats';
+import { groupRankings } from './rankings';
+import { getSetting } from './settings';
 import { ensureLightsFresh } from './light';
 import { redListSourceFor, snapshotRedList, type RedListSource } from './light-history';
 import { headlineCounts } from './stats';
@@ -36,7 +37,8 @@ import { toSupervisionDto, type SupervisionDto } from './supervisions';
 // reported as of the month. The red list is the lights of the month's last day: today's for the
 // month under way, the daily snapshot (light history) for a past month; see redListSourceFor.
 // The unit ranking is the dashboard's 考核排名 for the quarter the month falls in (units are
-// ranked quarterly), computed by the same query and rules, so it equals /dashboard?period=YYYY-Qn.
+// ranked quarterly), group by group (县（市）区, 开发区, 市直部门; `rank` is the place within the
+// group), computed by the same query, rules and weights, so it equals /dashboard?period=YYYY-Qn.
 
 export const REPORT_TITLE = '吉林市重点项目月度调度通报';
 
@@ -169,7 +171,7 @@ export function monthlyReport({ month }: { month: string }) {
     .map((row) => toSupervisionDto(row, replies));
 
   const ranking = rankingPeriodOf(month);
-  const ranked = rankUnits(unitFigures(ranking.range, day).map(unitRates));
+  const groups = groupRankings(ranking.range, day);
   const missing = listMissingReports(range);
 
   return {
@@ -196,16 +198,22 @@ export function monthlyReport({ month }: { month: string }) {
       name: row.name,
       unitName: row.unitName,
     })),
-    ranking: ranked.map((unit) => ({
-      unitId: unit.unitId,
-      unitName: unit.unitName,
-      rank: unit.position,
-      startRate: unit.startRate,
-      investmentRate: unit.investmentRate,
-      onTimeRate: unit.onTimeRate,
-      redCount: unit.red,
-      score: unit.score,
-    })),
+    ranking: groups.flatMap(({ group, ranked }) =>
+      ranked.map((unit) => ({
+        unitId: unit.unitId,
+        unitName: unit.unitName,
+        group,
+        rank: unit.position,
+        startRate: unit.startRate,
+        investmentRate: unit.investmentRate,
+        onTimeRate: unit.onTimeRate,
+        scheduleRate: unit.scheduleRate,
+        redCount: unit.red,
+        score: unit.score,
+      })),
+    ),
+    /** The weights the ranking's scores were computed with. */
+    rankingWeights: getSetting('rankingWeights'),
     // Beyond the contract: what the headline and the ranking's caption need.
     startedYearToDate: yearToDateFigures.started,
     yearToDate: yearToDateFigures,

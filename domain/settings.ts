@@ -9,6 +9,7 @@ import {
   type ScheduleLagThresholds,
 } from '@/lib/rules/light';
 import { LEAD_STAGES, STAGES } from '@/lib/rules/enums';
+import { DEFAULT_RANKING_WEIGHTS, RANK_METRICS, type RankingWeights } from '@/lib/rules/stats';
 
 // Settings an admin may change, each with its schema and default.
 export const SETTING_DEFINITIONS = {
@@ -29,6 +30,13 @@ export const SETTING_DEFINITIONS = {
       .object({ yellow: z.number().int().min(1).max(100), red: z.number().int().min(1).max(100) })
       .refine((value) => value.yellow < value.red, { message: '黄灯阈值须小于红灯阈值', path: ['red'] }),
     defaults: DEFAULT_SCHEDULE_LAG_THRESHOLDS as ScheduleLagThresholds,
+  },
+  /** 考核排名: the weight of each metric in a unit's score, integers 0..100, not all 0. */
+  rankingWeights: {
+    schema: z
+      .partialRecord(z.enum(RANK_METRICS), z.number().int().min(0).max(100))
+      .refine((value) => Object.values(value).some((weight) => weight > 0)),
+    defaults: DEFAULT_RANKING_WEIGHTS as RankingWeights,
   },
   passwordMinLength: { schema: z.number().int().min(6).max(64), defaults: 8 as number },
   digestWebhookUrl: { schema: z.url().nullable(), defaults: null as string | null },

@@ -58,8 +58,18 @@ test('the 双十 scope and a unit narrow every figure, and the figures still equ
 test('the ranking period is selectable and every unit row links to its ledger', async ({ page }) => {
   await signIn(page, 'leader');
   await page.goto('/dashboard');
-  await expect(page.getByText('红榜（前三名）')).toBeVisible();
-  await expect(page.getByText('黑榜（后三名）')).toBeVisible();
+  // One ranking per 考核 group (issue 13), each with its own 红榜 and 黑榜.
+  for (const [group, label] of [
+    ['county', '县（市）区'],
+    ['zone', '开发区'],
+    ['department', '市直部门'],
+  ]) {
+    const section = page.getByTestId(`ranking-group-${group}`);
+    await expect(section.getByRole('heading', { level: 3, name: new RegExp(`^${label}`) })).toBeVisible();
+    await expect(section.getByTestId('ranking-row').first()).toBeVisible();
+  }
+  await expect(page.getByTestId('ranking-group-county').getByText('红榜（前三名）')).toBeVisible();
+  await expect(page.getByTestId('ranking-group-county').getByText('黑榜（后三名）')).toBeVisible();
   const firstQuarter = (await page.getByLabel('考核期间').locator('option[value$="-Q1"]').getAttribute('value'))!;
   await page.getByLabel('考核期间').selectOption(firstQuarter);
   await page.getByRole('button', { name: '查看' }).click();
@@ -67,4 +77,19 @@ test('the ranking period is selectable and every unit row links to its ledger', 
   await expect(page.getByRole('heading', { name: /考核排名 · \d{4}年第一季度/ })).toBeVisible();
   const firstRow = page.getByTestId('ranking-row').first();
   await expect(firstRow.getByRole('link').first()).toHaveAttribute('href', /^\/projects\?unitId=\d+$/);
+});
+
+test('a count in the unit × light matrix opens a ledger whose total equals it', async ({ page }) => {
+  await signIn(page, 'leader');
+  await page.goto('/dashboard');
+  const matrix = page.getByTestId('unit-light-matrix');
+  await expect(matrix.getByRole('columnheader', { name: '红灯' })).toBeVisible();
+  const cell = matrix.locator('a[data-light="red"]').filter({ hasNotText: /^0$/ }).first();
+  const count = Number(await cell.textContent());
+  expect(count).toBeGreaterThan(0);
+  const href = (await cell.getAttribute('href'))!;
+  expect(href).toMatch(/^\/projects\?unitId=\d+&light=red$/);
+  await cell.click();
+  await expect(page).toHaveURL(new RegExp(`${href.replace('?', '\\?')}$`));
+  await expect(page.getByText(/^共 \d+ 个项目/)).toHaveText(new RegExp(`^共 ${count} 个项目`));
 });

@@ -1,5 +1,6 @@
 import { actionLabel, canonicalEntityType, entityTypeLabel, type AuditEntityType } from '@/lib/audit-vocabulary';
 import { formatDateTime, isTimestamp } from '@/lib/format-time';
+import { RANK_METRIC_LABELS } from '@/lib/rules/stats';
 import {
   APPLICATION_STATUS_LABELS,
   APPROVAL_STATUS_LABELS,
@@ -224,6 +225,7 @@ const ENTITY_FIELD_LABELS: Record<AuditEntityType, Record<string, string>> = {
     passwordMinLength: '密码最短长度',
     digestWebhookUrl: '每日预警推送地址',
     scheduleLagThresholds: '进度滞后亮灯阈值',
+    rankingWeights: '考核排名权重',
   },
   annual_target: {
     year: '年度',
@@ -353,6 +355,7 @@ const NESTED_KEY_LABELS: Record<string, Record<string, string>> = {
   leadStageUsualDays: LEAD_STAGE_LABELS,
   stagePlans: STAGE_LABELS,
   scheduleLagThresholds: LIGHT_LABELS,
+  rankingWeights: RANK_METRIC_LABELS,
 };
 const NESTED_UNITS: Record<string, string> = {
   stageUsualDays: ' 天',

@@ -9,6 +9,7 @@ import { monthlyReportWorkbook } from '../domain/monthly-report-sheets';
 import { isAppError } from '../lib/errors';
 import { monthOf, previousMonth, today } from '../lib/rules/dates';
 import { formatWan } from '../lib/rules/money';
+import { RANKING_GROUP_LABELS, RANKING_GROUPS } from '../lib/rules/stats';
 
 function flag(name: string): string | undefined {
   const index = process.argv.indexOf(`--${name}`);
@@ -42,7 +43,10 @@ async function main(): Promise<number> {
       `本月竣工 ${headline.completed} 个，投产 ${headline.operating} 个；红灯项目 ${headline.red === null ? '无快照' : `${headline.red} 个`}；缺报月报 ${headline.missing} 个`,
       `（${redSourceText(report.redSource, report.month)}）`,
       `上报市级问题 ${report.problemsEscalated.length} 个，销号问题 ${report.problemsClosed.length} 个，未办结督办 ${report.openSupervisions.length} 件`,
-      `考核排名（${report.rankingPeriod.label}）第一名：${report.ranking[0]?.unitName ?? '无'}`,
+      `考核排名（${report.rankingPeriod.label}）各组第一名：${RANKING_GROUPS.map(
+        (group) =>
+          `${RANKING_GROUP_LABELS[group]} ${report.ranking.find((row) => row.group === group && row.rank === 1)?.unitName ?? '无'}`,
+      ).join('；')}`,
       `本月调整记录 ${report.adjustments.length} 条${
         report.adjustments.length
           ? `：${report.adjustments

@@ -5,6 +5,7 @@ import { TextField } from '@/components/ui/field';
 import { Notice } from '@/components/ui/page';
 import type { ActionState, FormAction } from '@/lib/auth/action-state';
 import { LEAD_STAGE_LABELS, LEAD_STAGES, STAGE_LABELS, STAGES } from '@/lib/rules/enums';
+import { RANK_METRIC_LABELS, RANK_METRICS, type RankingWeights } from '@/lib/rules/stats';
 import { PendingSubmit, useFormAction } from './form-action';
 import { CancelLink } from './leave-guard';
 
@@ -15,6 +16,7 @@ interface Settings {
   stageUsualDays: Days;
   leadStageUsualDays: Days;
   scheduleLagThresholds: { yellow: number; red: number };
+  rankingWeights: RankingWeights;
 }
 
 export function SettingsForm({ action, settings }: { action: FormAction; settings: Settings }) {
@@ -92,6 +94,25 @@ export function SettingsForm({ action, settings }: { action: FormAction; setting
             inputMode="numeric"
             required
           />
+        </div>
+      </fieldset>
+      <fieldset className="space-y-3">
+        <legend className="text-base font-semibold">考核排名权重</legend>
+        <p className="text-sm text-slate-600">
+          各单位在本组（县（市）区、开发区、市直部门）内按每项指标排出名次，综合得分为各项名次按权重的加权平均，越小越好。整数
+          0–100，权重为 0 的指标不计入；五项不能全为 0。
+        </p>
+        <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
+          {RANK_METRICS.map((metric) => (
+            <TextField
+              key={metric}
+              id={`ranking-weight-${metric}`}
+              {...setting(`rankingWeights.${metric}`, settings.rankingWeights[metric])}
+              label={RANK_METRIC_LABELS[metric]}
+              inputMode="numeric"
+              required
+            />
+          ))}
         </div>
       </fieldset>
       <fieldset className="space-y-3">

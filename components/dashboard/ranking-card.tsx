@@ -1,19 +1,21 @@
 import { ExportLink, exportHref } from '@/components/reports/export-link';
 import { Card } from '@/components/ui/page';
 import type { StatsScope } from '@/lib/schemas/stats';
-import { parsePeriod, periodRange, type PeriodRange, type RankedUnit } from '@/lib/rules/stats';
+import { parsePeriod, periodRange, type GroupRanking, type PeriodRange, type RankingWeights } from '@/lib/rules/stats';
 import { Rankings } from './rankings';
 
-/** 考核排名 of the units for a period (this year, a quarter of it, or last year), chosen in a plain GET form. */
+/** 考核排名 of the units by group for a period (this year, a quarter of it, or last year), chosen in a plain GET form. */
 export function RankingCard({
-  ranked,
+  groups,
+  weights,
   ranking,
   periodValue,
   year,
   scope,
   unitId,
 }: {
-  ranked: RankedUnit[];
+  groups: GroupRanking[];
+  weights: RankingWeights;
   ranking: PeriodRange;
   /** The chosen period as the form spells it: `2026` or `2026-Q3`. */
   periodValue: string;
@@ -50,7 +52,7 @@ export function RankingCard({
         </form>
       }
     >
-      <Rankings ranked={ranked} periodLabel={ranking.label} />
+      <Rankings groups={groups} weights={weights} periodLabel={ranking.label} />
     </Card>
   );
 }

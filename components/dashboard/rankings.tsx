@@ -1,5 +1,13 @@
 import Link from 'next/link';
-import { RANK_METRIC_LABELS, redBlackLists, type RankedUnit } from '@/lib/rules/stats';
+import {
+  RANK_METRIC_LABELS,
+  RANKING_GROUP_LABELS,
+  redBlackLists,
+  weightsText,
+  type GroupRanking,
+  type RankedUnit,
+  type RankingWeights,
+} from '@/lib/rules/stats';
 
 const pct = (value: number | null) => (value === null ? '无数据' : `${value}%`);
 
@@ -38,13 +46,47 @@ const RANKING_COLUMNS = [
   RANK_METRIC_LABELS.investmentRate,
   RANK_METRIC_LABELS.onTimeRate,
   RANK_METRIC_LABELS.red,
+  RANK_METRIC_LABELS.scheduleRate,
   '未销号问题',
   '逾期问题',
   '综合得分',
 ];
 
-/** 考核排名: every unit on the four metrics, with 红榜 and 黑榜; each figure opens the ledger behind it. */
-export function Rankings({ ranked, periodLabel }: { ranked: RankedUnit[]; periodLabel: string }) {
+/** 考核排名 by group: each group (县（市）区, 开发区, 市直部门) ranked among itself, with its own 红榜 and 黑榜. */
+export function Rankings({
+  groups,
+  weights,
+  periodLabel,
+}: {
+  groups: GroupRanking[];
+  weights: RankingWeights;
+  periodLabel: string;
+}) {
+  return (
+    <div className="space-y-6">
+      {groups.map(({ group, ranked }) => (
+        <section key={group} aria-labelledby={`ranking-${group}`} data-testid={`ranking-group-${group}`}>
+          <h3 id={`ranking-${group}`} className="mb-2 text-base font-semibold">
+            {RANKING_GROUP_LABELS[group]}
+            <span className="ml-2 text-sm font-normal text-slate-500">{ranked.length} 个单位</span>
+          </h3>
+          {ranked.length ? (
+            <GroupTable ranked={ranked} caption={`${periodLabel}${RANKING_GROUP_LABELS[group]}考核排名`} />
+          ) : (
+            <p className="text-sm text-slate-600">本组暂无有项目的单位。</p>
+          )}
+        </section>
+      ))}
+      <p className="text-xs text-slate-500">
+        各单位只在本组内排名。综合得分为各项指标组内名次的加权平均（权重：{weightsText(weights)}
+        ），越小越好；无数据的指标排在最后。
+        序时进度为在建且本年有计划投资的正常推进项目中未落后序时进度的比例。问题按负责解决的单位统计。
+      </p>
+    </div>
+  );
+}
+
+function GroupTable({ ranked, caption }: { ranked: RankedUnit[]; caption: string }) {
   const { top, bottom } = redBlackLists(ranked);
   return (
     <div className="space-y-3">
@@ -54,7 +96,7 @@ export function Rankings({ ranked, periodLabel }: { ranked: RankedUnit[]; period
       </div>
       <div className="overflow-x-auto">
         <table className="w-full min-w-[52rem] text-sm">
-          <caption className="sr-only">{periodLabel}各单位考核排名</caption>
+          <caption className="sr-only">{caption}</caption>
           <thead className="bg-slate-50 text-left text-xs text-slate-600">
             <tr>
               {RANKING_COLUMNS.map((column) => (
@@ -99,6 +141,12 @@ export function Rankings({ ranked, periodLabel }: { ranked: RankedUnit[]; period
                     {unit.red}
                   </Link>
                 </td>
+                <td className="px-2 py-1.5">
+                  {pct(unit.scheduleRate)}
+                  <span className="ml-1 text-xs text-slate-500">
+                    {unit.scheduleOnTrack}/{unit.scheduleBase}
+                  </span>
+                </td>
                 <td className="px-2 py-1.5">{unit.openProblems}</td>
                 <td className={`px-2 py-1.5 ${unit.overdueProblems ? 'font-medium text-red-700' : ''}`}>
                   {unit.overdueProblems}
@@ -109,9 +157,6 @@ export function Rankings({ ranked, periodLabel }: { ranked: RankedUnit[]; period
           </tbody>
         </table>
       </div>
-      <p className="text-xs text-slate-500">
-        综合得分为四项指标名次的平均数，越小越好；无数据的指标排在最后。问题按负责解决的单位统计。
-      </p>
     </div>
   );
 }

@@ -10,6 +10,7 @@ import {
   SUPERVISION_STATUS_LABELS,
 } from '@/lib/rules/enums';
 import { formatWan } from '@/lib/rules/money';
+import { RANKING_GROUP_LABELS, RANKING_GROUPS, weightsText } from '@/lib/rules/stats';
 
 // The printed 月度调度通报: one section per part of the meeting's agenda, each starting a new A4
 // page when printed. Figures are 万元 throughout, as in the workbook, so the two read the same.
@@ -267,21 +268,34 @@ export function MonthlyReportView({ report, unitNames }: { report: MonthlyReport
       </Section>
 
       <Section id="s-ranking" title={`七、单位考核排名（${report.rankingPeriod.label}）`}>
-        <Table
-          caption="单位考核排名"
-          headers={['名次', '单位', '开工率', '投资完成率', '按期竣工率', '红灯数', '综合得分']}
-          numeric={[0, 2, 3, 4, 5, 6]}
-          rows={report.ranking.map((row) => [
-            row.rank,
-            row.unitName,
-            pct(row.startRate),
-            pct(row.investmentRate),
-            pct(row.onTimeRate),
-            row.redCount,
-            row.score,
-          ])}
-        />
-        <p className="mt-1 text-xs text-slate-600">综合得分为四项名次的平均，越小越好；与“统计”页同期考核排名一致。</p>
+        {RANKING_GROUPS.map((group, i) => (
+          <div key={group} className="mt-2" data-testid={`report-ranking-${group}`}>
+            <h3 className="mb-1 text-sm font-semibold">
+              （{'一二三'[i]}）{RANKING_GROUP_LABELS[group]}
+            </h3>
+            <Table
+              caption={`${RANKING_GROUP_LABELS[group]}考核排名`}
+              headers={['名次', '单位', '开工率', '投资完成率', '按期竣工率', '红灯数', '序时进度', '综合得分']}
+              numeric={[0, 2, 3, 4, 5, 6, 7]}
+              rows={report.ranking
+                .filter((row) => row.group === group)
+                .map((row) => [
+                  row.rank,
+                  row.unitName,
+                  pct(row.startRate),
+                  pct(row.investmentRate),
+                  pct(row.onTimeRate),
+                  row.redCount,
+                  pct(row.scheduleRate),
+                  row.score,
+                ])}
+            />
+          </div>
+        ))}
+        <p className="mt-1 text-xs text-slate-600">
+          各单位在本组内排名；综合得分为组内名次的加权平均（权重：{weightsText(report.rankingWeights)}
+          ），越小越好；与“统计”页同期考核排名一致。
+        </p>
       </Section>
 
       <Section id="s-missing" title={`八、${label}月度调度报告缺报项目`} count={report.missingReports.length}>

@@ -6,6 +6,7 @@ import { enteredStageSql, projectSumColumns, projectWhere } from './project-filt
 import { countProjectsByUnit, reportedInvestmentByUnit } from './stats';
 import { latestSnapshotDate, listSnapshotUnitCounts } from './light-history';
 import type { ProjectFilters } from '@/lib/schemas/filters';
+import type { Light, UnitKind } from '@/lib/rules/enums';
 import { proratedPlan, type PeriodRange, type UnitFigures } from '@/lib/rules/stats';
 
 // The dashboard's reads beyond the figures of domain/stats.ts: the charts' breakdowns and the
@@ -74,16 +75,25 @@ export function unitFigures(range: PeriodRange, day: string): UnitFigures[] {
     enteredTo: range.to,
   });
   const startedFilter = entered('construction');
+  const scheduleJudged = sql`(${projects.status} = 'active' and ${projects.stage} = 'construction' and ${projects.plannedInvestmentThisYear} > 0)`;
   const base = db
     .select({
       unitId: projects.unitId,
       unitName: units.name,
+      kind: units.kind,
       startBase:
         sql<number>`coalesce(sum(case when (${projects.plannedStartDate} between ${range.from} and ${range.to}) or ${enteredStageSql(startedFilter)} then 1 else 0 end), 0)`.mapWith(
           Number,
         ),
       planInvestment: sql<number>`coalesce(sum(${projects.plannedInvestmentThisYear}), 0)`.mapWith(Number),
       red: sql<number>`coalesce(sum(case when ${projects.light} = 'red' then 1 else 0 end), 0)`.mapWith(Number),
+      // 序时进度 (see UnitFigures.scheduleBase): active projects in 开工建设 with this year's plan > 0,
+      // and of them those whose stored signals carry no schedule_lag.
+      scheduleBase: sql<number>`coalesce(sum(case when ${scheduleJudged} then 1 else 0 end), 0)`.mapWith(Number),
+      scheduleOnTrack:
+        sql<number>`coalesce(sum(case when ${scheduleJudged} and not exists (select 1 from json_each(${projects.lightSignals}) where json_extract(json_each.value, '$.kind') = 'schedule_lag') then 1 else 0 end), 0)`.mapWith(
+          Number,
+        ),
     })
     .from(projects)
     .innerJoin(units, eq(units.id, projects.unitId))
@@ -126,4 +136,25 @@ export function unitFigures(range: PeriodRange, day: string): UnitFigures[] {
     openProblems: problemCounts.get(row.unitId)?.open ?? 0,
     overdueProblems: problemCounts.get(row.unitId)?.overdue ?? 0,
   }));
+}
+
+/**
+ * The unit × light matrix: each unit's projects by stored light, over the whole pool, with no filter
+ * but the unit and the light, so `/projects?unitId=…&light=…` totals each count. Units in their
+ * sort order; a unit without projects has no row.
+ */
+export function unitLightCounts(): { unitId: number; unitName: string; kind: UnitKind; light: Light; count: number }[] {
+  return getDb()
+    .select({
+      unitId: projects.unitId,
+      unitName: units.name,
+      kind: units.kind,
+      light: projects.light,
+      count: sql<number>`count(*)`.mapWith(Number),
+    })
+    .from(projects)
+    .innerJoin(units, eq(units.id, projects.unitId))
+    .groupBy(projects.unitId, projects.light)
+    .orderBy(asc(units.sortOrder))
+    .all();
 }

@@ -1,3 +1,4 @@
+import type { UnitKind } from './enums';
 import { rate } from './money';
 
 // The dashboard's maths, pure: periods, the four rates and the unit ranking (红黑榜).
@@ -45,6 +46,7 @@ export function proratedPlan(annualPlan: number, monthsInPeriod: number): number
 export interface UnitFigures {
   unitId: number;
   unitName: string;
+  kind: UnitKind;
   /** Projects due to start in the period, plus any that started in it without being due. */
   startBase: number;
   started: number;
@@ -54,6 +56,15 @@ export interface UnitFigures {
   completedWithDue: number;
   completedOnTime: number;
   red: number;
+  /**
+   * 序时进度's base: the unit's projects that are 正常推进 (status active), in 开工建设 and have this
+   * year's plan (plannedInvestmentThisYear) > 0 — exactly the projects the schedule_lag light rule
+   * judges. Suspended and terminated projects carry no signals at all, so they are left out rather
+   * than counted as on schedule. Like the lights themselves, this is today's state for any period.
+   */
+  scheduleBase: number;
+  /** Of scheduleBase, those whose stored lightSignals hold no `schedule_lag` signal (yellow or red). */
+  scheduleOnTrack: number;
   openProblems: number;
   overdueProblems: number;
 }
@@ -62,16 +73,48 @@ export interface UnitRates extends UnitFigures {
   startRate: number | null;
   investmentRate: number | null;
   onTimeRate: number | null;
+  /** 序时进度: scheduleOnTrack ÷ scheduleBase, as a percentage; null without a base. */
+  scheduleRate: number | null;
 }
 
-export const RANK_METRICS = ['startRate', 'investmentRate', 'onTimeRate', 'red'] as const;
+export const RANK_METRICS = ['startRate', 'investmentRate', 'onTimeRate', 'red', 'scheduleRate'] as const;
 export type RankMetric = (typeof RANK_METRICS)[number];
 export const RANK_METRIC_LABELS: Record<RankMetric, string> = {
   startRate: '开工率',
   investmentRate: '投资完成率',
   onTimeRate: '按期竣工率',
   red: '红灯数',
+  scheduleRate: '序时进度',
 };
+
+/** The weight of each metric in the overall score: integers 0..100, not all 0 (set in 系统设置). */
+export type RankingWeights = Record<RankMetric, number>;
+/**
+ * Equal weights on the four original metrics and 0 on 序时进度: the score is then the plain mean of
+ * the four ranks, so the default order is the ranking the city had before weights existed. An admin
+ * who wants 序时进度 counted gives it a weight.
+ */
+export const DEFAULT_RANKING_WEIGHTS: RankingWeights = {
+  startRate: 25,
+  investmentRate: 25,
+  onTimeRate: 25,
+  red: 25,
+  scheduleRate: 0,
+};
+
+/** 考核 groups: units are ranked only against units of the same group. */
+export const RANKING_GROUPS = ['county', 'zone', 'department'] as const;
+export type RankingGroup = (typeof RANKING_GROUPS)[number];
+export const RANKING_GROUP_LABELS: Record<RankingGroup, string> = {
+  county: '县（市）区',
+  zone: '开发区',
+  department: '市直部门',
+};
+
+/** The 4 districts, 永吉县 and the 4 county-level cities are one group; zones and departments each their own. */
+export function rankingGroupOf(kind: UnitKind): RankingGroup {
+  return kind === 'zone' ? 'zone' : kind === 'department' ? 'department' : 'county';
+}
 
 export function unitRates(figures: UnitFigures): UnitRates {
   return {
@@ -79,6 +122,7 @@ export function unitRates(figures: UnitFigures): UnitRates {
     startRate: rate(figures.started, figures.startBase),
     investmentRate: rate(figures.completedInvestment, figures.planInvestment),
     onTimeRate: rate(figures.completedOnTime, figures.completedWithDue),
+    scheduleRate: rate(figures.scheduleOnTrack, figures.scheduleBase),
   };
 }
 
@@ -106,13 +150,22 @@ export function rankBy(rows: UnitRates[], metric: RankMetric): Map<number, numbe
 
 export interface RankedUnit extends UnitRates {
   ranks: Record<RankMetric, number>;
-  /** Mean of the four ranks; lower is better. */
+  /**
+   * The weighted mean of the unit's ranks within its group: Σ(weight × rank) ÷ Σ weight, rounded to
+   * two decimals; lower is better. With weights 25/25/25/25/0 it is the mean of the four ranks.
+   */
   score: number;
   position: number;
 }
 
-/** The overall ranking: the mean of each unit's rank on the four metrics, ties by name order given. */
-export function rankUnits(rows: UnitRates[]): RankedUnit[] {
+/**
+ * The overall ranking of the rows given (one group): competition ranks per metric (rankBy), the
+ * weighted mean of them as the score, ordered by score with ties in the order given (name order).
+ * A metric with weight 0 does not count.
+ */
+export function rankUnits(rows: UnitRates[], weights: RankingWeights = DEFAULT_RANKING_WEIGHTS): RankedUnit[] {
+  const totalWeight = RANK_METRICS.reduce((sum, m) => sum + weights[m], 0);
+  if (totalWeight <= 0) throw new Error('ranking weights sum to 0');
   const byMetric = Object.fromEntries(RANK_METRICS.map((m) => [m, rankBy(rows, m)])) as Record<
     RankMetric,
     Map<number, number>
@@ -122,13 +175,37 @@ export function rankUnits(rows: UnitRates[]): RankedUnit[] {
       RankMetric,
       number
     >;
-    const score = Math.round((RANK_METRICS.reduce((sum, m) => sum + ranks[m], 0) / RANK_METRICS.length) * 100) / 100;
+    const weighted = RANK_METRICS.reduce((sum, m) => sum + weights[m] * ranks[m], 0);
+    const score = Math.round((weighted / totalWeight) * 100) / 100;
     return { ...row, ranks, score };
   });
   const sorted = scored
     .map((row, index) => ({ row, index }))
     .sort((a, b) => a.row.score - b.row.score || a.index - b.index);
   return sorted.map(({ row }, i) => ({ ...row, position: i + 1 }));
+}
+
+export interface GroupRanking {
+  group: RankingGroup;
+  ranked: RankedUnit[];
+}
+
+/** One ranking per 考核 group, each over that group's units only, in RANKING_GROUPS order. */
+export function rankByGroup(rows: UnitRates[], weights: RankingWeights = DEFAULT_RANKING_WEIGHTS): GroupRanking[] {
+  return RANKING_GROUPS.map((group) => ({
+    group,
+    ranked: rankUnits(
+      rows.filter((row) => rankingGroupOf(row.kind) === group),
+      weights,
+    ),
+  }));
+}
+
+/** The weights as the caption states them: 开工率 25、投资完成率 25…; metrics of weight 0 are left out. */
+export function weightsText(weights: RankingWeights): string {
+  return RANK_METRICS.filter((metric) => weights[metric] > 0)
+    .map((metric) => `${RANK_METRIC_LABELS[metric]} ${weights[metric]}`)
+    .join('、');
 }
 
 /** 红榜 (the best) and 黑榜 (the worst), never the same unit on both. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LEAD_STAGES, ROLES, STAGES, UNIT_KINDS } from '@/lib/rules/enums';
 import { id, longText, name, version } from '@/lib/validation';
+import { RANK_METRICS, type RankMetric } from '@/lib/rules/stats';
 import { fromFormBoolean, fromFormNumber, fromFormOptional } from './form';
 
 // Admin inputs (users, units, industries, tokens, settings, targets). Each schema accepts both
@@ -136,6 +137,22 @@ export const scheduleLagThresholdsSchema = z
   .object({ yellow: lagPoints, red: lagPoints })
   .refine((value) => value.yellow < value.red, { error: '红灯阈值须大于黄灯阈值', path: ['red'] });
 
+const weight = fromFormNumber(
+  z
+    .number({ error: '请输入权重' })
+    .int({ error: '必须是整数' })
+    .min(0, { error: '不能小于 0' })
+    .max(100, { error: '不能超过 100' }),
+);
+
+/** 考核排名 weights, one per metric: integers 0..100 that do not all equal 0 (the error sits on the first field). */
+export const rankingWeightsSchema = z
+  .object(Object.fromEntries(RANK_METRICS.map((metric) => [metric, weight])) as Record<RankMetric, typeof weight>)
+  .refine((value) => RANK_METRICS.some((metric) => value[metric] > 0), {
+    error: '五项权重不能全为 0',
+    path: [RANK_METRICS[0]],
+  });
+
 export const settingsSchema = z.preprocess(
   nestDotted,
   z.object({
@@ -159,6 +176,7 @@ export const settingsSchema = z.preprocess(
       >,
     ),
     scheduleLagThresholds: scheduleLagThresholdsSchema.optional(),
+    rankingWeights: rankingWeightsSchema.optional(),
   }),
 );
 export type SettingsInput = z.output<typeof settingsSchema>;

@@ -7,7 +7,6 @@ import { GET as exportAlertsRoute } from '@/app/(app)/alerts/export/route';
 import { GET as exportRankingsRoute } from '@/app/(app)/dashboard/rankings/export/route';
 import { getDb } from '@/db';
 import { units, users } from '@/db/schema';
-import { loadDashboard } from '@/domain/dashboard';
 import { listLeads, sumLeads } from '@/db/queries/leads';
 import { sumProjects } from '@/db/queries/project-filters';
 import { listLedgerRows } from '@/db/queries/projects';
@@ -18,7 +17,8 @@ import { DATE_FORMAT, HEADER_ROW, MONEY_FORMAT, PERCENT_FORMAT, XLSX_CONTENT_TYP
 import { today } from '@/lib/rules/dates';
 import { PROJECT_STATUS_LABELS } from '@/lib/rules/enums';
 import { levelsFrom } from '@/lib/rules/problems';
-import { periodRange, rankUnits, unitRates } from '@/lib/rules/stats';
+import { periodRange, RANKING_GROUP_LABELS } from '@/lib/rules/stats';
+import { groupRankings } from '@/domain/rankings';
 import { dataRows, download, headers, openWorkbook } from '../support/download';
 import { loginAs, seedOnce } from '../support/api';
 
@@ -170,13 +170,15 @@ describe('export of the alerts (/alerts/export)', () => {
 });
 
 describe('export of the rankings (/dashboard/rankings/export)', () => {
-  it('equals the dashboard’s 考核排名 for the period, percentages as percent cells', async () => {
+  it('equals the dashboard’s 考核排名 for the period, group by group, percentages as percent cells', async () => {
     const day = today();
     const year = Number(day.slice(0, 4));
     const range = periodRange({ year, quarter: 4 });
-    const ranked = rankUnits(loadDashboard({ year, scope: 'all', day, ranking: range }).units.map(unitRates));
+    // The dashboard ranks each 考核 group on its own (issue 13): the sheet lists the groups in turn.
+    const ranked = groupRankings(range, day).flatMap(({ group, ranked }) => ranked.map((u) => ({ ...u, group })));
     const sheet = await sheetOf(exportRankingsRoute, `/dashboard/rankings/export?period=${year}-Q4`, 'officer2');
     const rows = dataRows(sheet);
+    expect(rows.map((row) => row[column('考核分组', sheet)])).toEqual(ranked.map((u) => RANKING_GROUP_LABELS[u.group]));
     expect(rows.map((row) => row[column('单位', sheet)])).toEqual(ranked.map((u) => u.unitName));
     expect(rows.map((row) => row[column('名次', sheet)])).toEqual(ranked.map((u) => u.position));
     const startRate = column('开工率', sheet);

@@ -7,12 +7,12 @@ import { GET as reportApi } from '@/app/api/v1/reports/monthly/route';
 import { GET as reportXlsx } from '@/app/(app)/reports/monthly/export/route';
 import { getDb } from '@/db';
 import { lightSnapshotProjects, monthlyReports, problemEvents, problems, projects, stageHistory } from '@/db/schema';
-import { loadDashboard } from '@/domain/dashboard';
 import { headlineFigures, monthlyReport, monthRange, rankingPeriodOf } from '@/domain/monthly-report';
 import { HEADER_ROW, MONEY_FORMAT, XLSX_CONTENT_TYPE } from '@/lib/excel/writer';
 import { monthOf, nextMonth, previousMonth, today } from '@/lib/rules/dates';
 import { REPORTING_STAGES } from '@/lib/rules/light';
-import { rankUnits, unitRates } from '@/lib/rules/stats';
+import { RANKING_GROUP_LABELS } from '@/lib/rules/stats';
+import { groupRankings } from '@/domain/rankings';
 import { call, loginAs, seedOnce } from '../support/api';
 import { dataRows, download, headers, openWorkbook } from '../support/download';
 
@@ -179,16 +179,18 @@ describe('monthlyReport figures on the seed', () => {
     expect(r.problemsClosed.map((p) => p.id).sort((a, b) => a - b)).toEqual(closed);
   });
 
-  it('the ranking equals the dashboard’s 考核排名 for the quarter of the month', () => {
+  it('the ranking equals the dashboard’s 考核排名 for the quarter of the month, group by group', () => {
     const day = today();
     const { range } = rankingPeriodOf(month);
-    const dashboard = rankUnits(
-      loadDashboard({ year: Number(day.slice(0, 4)), scope: 'all', day, ranking: range }).units.map(unitRates),
-    );
+    // The dashboard ranks each 考核 group on its own (issue 13); the report lists the groups in turn.
+    const dashboard = groupRankings(range, day).flatMap(({ group, ranked }) => ranked.map((u) => ({ ...u, group })));
     const r = report();
-    expect(r.ranking.map((u) => [u.unitId, u.rank, u.startRate, u.investmentRate, u.onTimeRate, u.redCount])).toEqual(
-      dashboard.map((u) => [u.unitId, u.position, u.startRate, u.investmentRate, u.onTimeRate, u.red]),
+    expect(
+      r.ranking.map((u) => [u.group, u.unitId, u.rank, u.startRate, u.investmentRate, u.onTimeRate, u.redCount]),
+    ).toEqual(
+      dashboard.map((u) => [u.group, u.unitId, u.position, u.startRate, u.investmentRate, u.onTimeRate, u.red]),
     );
+    expect(new Set(r.ranking.map((u) => u.group)).size).toBeGreaterThan(1);
     expect(r.rankingPeriod.label).toBe(range.label);
   });
 
@@ -272,8 +274,9 @@ describe('the four forms agree', () => {
       report.byUnit.map((u) => [u.unitName, u.investmentThisMonth, u.investmentYearToDate, u.started]),
     );
     expect(units.at(-1)!.slice(0, 3)).toEqual(['合计', report.investmentThisMonth, report.investmentYearToDate]);
-    expect(dataRows(workbook.getWorksheet('考核排名')!).map((row) => row[1])).toEqual(
-      report.ranking.map((u) => u.unitName),
+    // The sheet leads with the 考核分组 column since issue 13, so the unit is the third column.
+    expect(dataRows(workbook.getWorksheet('考核排名')!).map((row) => [row[0], row[1], row[2]])).toEqual(
+      report.ranking.map((u) => [RANKING_GROUP_LABELS[u.group], u.rank, u.unitName]),
     );
     expect(dataRows(workbook.getWorksheet('缺报月报')!).map((row) => row[0])).toEqual(
       report.missingReports.map((m) => m.name),

@@ -9,6 +9,7 @@ import {
   periodRange,
   proratedPlan,
   rankBy,
+  rankByGroup,
   rankUnits,
   redBlackLists,
   unitRates,
@@ -18,6 +19,7 @@ import {
 const unit = (unitId: number, over: Partial<UnitFigures> = {}): UnitFigures => ({
   unitId,
   unitName: `单位${unitId}`,
+  kind: 'district',
   startBase: 10,
   started: 5,
   planInvestment: 1000,
@@ -25,6 +27,8 @@ const unit = (unitId: number, over: Partial<UnitFigures> = {}): UnitFigures => (
   completedWithDue: 4,
   completedOnTime: 2,
   red: 3,
+  scheduleBase: 4,
+  scheduleOnTrack: 2,
   openProblems: 0,
   overdueProblems: 0,
   ...over,
@@ -110,6 +114,79 @@ describe('ranking', () => {
     expect(top.map((r) => r.unitId)).toEqual([1, 2]);
     expect(bottom.map((r) => r.unitId)).toEqual([3, 4]);
     expect(redBlackLists(ranked.slice(0, 1), 3)).toEqual({ top: [], bottom: [] });
+  });
+
+  it('weights: with the defaults (25/25/25/25, 序时进度 0) the score is the plain mean of the four ranks', () => {
+    // Unit 2 is last on 序时进度 (0/4); weight 0 keeps it out of the score.
+    const withSchedule = rows.map((row) => (row.unitId === 2 ? { ...row, scheduleRate: 0 } : row));
+    expect(rankUnits(withSchedule).map((r) => [r.unitId, r.score])).toEqual([
+      [1, 1],
+      [2, 2],
+      [4, 2.5],
+      [3, 3.75],
+    ]);
+  });
+
+  it('a weight change reorders the units exactly as the weighted mean of ranks says', () => {
+    // Ranks (开工率, 投资完成率, 按期竣工率, 红灯数): unit 1 (1,1,1,1), unit 2 (2,2,2,2), unit 3 (3,4,4,4),
+    // unit 4 (4,2,2,2). 开工率 alone (100/0/0/0/0): 1, 2, 3, 4 by their 开工率 ranks.
+    const startOnly = { startRate: 100, investmentRate: 0, onTimeRate: 0, red: 0, scheduleRate: 0 };
+    expect(rankUnits(rows, startOnly).map((r) => [r.unitId, r.score])).toEqual([
+      [1, 1],
+      [2, 2],
+      [3, 3],
+      [4, 4],
+    ]);
+    // 开工率 10, 红灯数 30: unit 4 = (10·4 + 30·2)/40 = 2.5, unit 3 = (10·3 + 30·4)/40 = 3.75,
+    // unit 2 = 2, unit 1 = 1: order 1, 2, 4, 3 — and with 开工率 30, 红灯数 10 unit 3 = (90+40)/40 = 3.25
+    // beats unit 4 = (120+20)/40 = 3.5: order 1, 2, 3, 4.
+    const base = { investmentRate: 0, onTimeRate: 0, scheduleRate: 0 };
+    expect(rankUnits(rows, { ...base, startRate: 10, red: 30 }).map((r) => [r.unitId, r.score])).toEqual([
+      [1, 1],
+      [2, 2],
+      [4, 2.5],
+      [3, 3.75],
+    ]);
+    expect(rankUnits(rows, { ...base, startRate: 30, red: 10 }).map((r) => [r.unitId, r.score])).toEqual([
+      [1, 1],
+      [2, 2],
+      [3, 3.25],
+      [4, 3.5],
+    ]);
+    expect(() => rankUnits(rows, { ...base, startRate: 0, red: 0 })).toThrow();
+  });
+
+  it('序时进度 ranks on the on-schedule share, and a weight on it alone orders by it', () => {
+    const schedule = [
+      unitRates(unit(1, { scheduleBase: 4, scheduleOnTrack: 1 })),
+      unitRates(unit(2, { scheduleBase: 2, scheduleOnTrack: 2 })),
+      unitRates(unit(3, { scheduleBase: 0, scheduleOnTrack: 0 })),
+    ];
+    expect(schedule.map((r) => r.scheduleRate)).toEqual([25, 100, null]);
+    const weights = { startRate: 0, investmentRate: 0, onTimeRate: 0, red: 0, scheduleRate: 1 };
+    expect(rankUnits(schedule, weights).map((r) => r.unitId)).toEqual([2, 1, 3]);
+  });
+
+  it('ranks each group on its own: no ranking mixes units of two groups', () => {
+    const mixed = [
+      unitRates(unit(1, { kind: 'district', red: 5 })),
+      unitRates(unit(2, { kind: 'zone', red: 0 })),
+      unitRates(unit(3, { kind: 'county', red: 1 })),
+      unitRates(unit(4, { kind: 'department', red: 9 })),
+      unitRates(unit(5, { kind: 'city', red: 2 })),
+      unitRates(unit(6, { kind: 'zone', red: 3 })),
+    ];
+    const groups = rankByGroup(mixed);
+    expect(groups.map((g) => [g.group, g.ranked.map((r) => r.unitId)])).toEqual([
+      ['county', [3, 5, 1]],
+      ['zone', [2, 6]],
+      ['department', [4]],
+    ]);
+    // Within its group the zone with 3 red lights is second, not fourth of six.
+    expect(groups[1].ranked.map((r) => [r.unitId, r.position, r.ranks.red])).toEqual([
+      [2, 1, 1],
+      [6, 2, 2],
+    ]);
   });
 
   it('accumulates monthly figures', () => {

@@ -11,7 +11,10 @@ import { loadDashboard } from '@/domain/dashboard';
 import { requireUser } from '@/lib/auth/next';
 import { today } from '@/lib/rules/dates';
 import { statsQuerySchema, STATS_SCOPE_LABELS } from '@/lib/schemas/stats';
-import { parsePeriod, periodRange, rankUnits, unitRates } from '@/lib/rules/stats';
+import { UnitLightMatrix } from '@/components/dashboard/unit-light-matrix';
+import { groupRankings, unitLightMatrix } from '@/domain/rankings';
+import { getSetting } from '@/domain/settings';
+import { parsePeriod, periodRange } from '@/lib/rules/stats';
 
 export const metadata: Metadata = { title: '统计' };
 
@@ -53,8 +56,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </Card>
       <DashboardCharts dashboard={dashboard} year={year} day={day} />
       <LightTrendCard />
+      <UnitLightMatrix rows={unitLightMatrix()} />
       <RankingCard
-        ranked={rankUnits(dashboard.units.map(unitRates))}
+        groups={groupRankings(ranking, day)}
+        weights={getSetting('rankingWeights')}
         ranking={ranking}
         periodValue={periodValue}
         year={year}

@@ -13,7 +13,7 @@ export default async function SettingsPage() {
   return (
     <div className="max-w-5xl space-y-4">
       <AdminBreadcrumb current="系统设置" />
-      <PageHeader title="系统设置" description="密码策略、各阶段的通常用时和序时进度预警阈值。" />
+      <PageHeader title="系统设置" description="密码策略、各阶段的通常用时、序时进度预警阈值和考核排名权重。" />
       <Card>
         <SettingsForm action={saveSettingsAction} settings={readAdminSettings()} />
       </Card>

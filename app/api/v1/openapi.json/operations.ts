@@ -48,6 +48,7 @@ import * as projectSupervisions from '../projects/[id]/supervisions/route';
 import * as projectTasks from '../projects/[id]/tasks/route';
 import * as projectTransitions from '../projects/[id]/transitions/route';
 import * as reportPhotos from '../reports/[id]/photos/route';
+import * as rankings from '../rankings/route';
 import * as monthlyReport from '../reports/monthly/route';
 import * as session from '../session/route';
 import * as stats from '../stats/route';
@@ -101,6 +102,7 @@ export const ROUTE_MODULES: Record<string, RouteModule> = {
   '/alerts': alerts,
   '/lights/history': lightHistory,
   '/stats': stats,
+  '/rankings': rankings,
   '/reports/monthly': monthlyReport,
   '/imports/projects': importProjects,
   '/imports/leads': importLeads,
