@@ -8,6 +8,7 @@ import {
 } from '@/db/queries/stats';
 import type { ProjectFilters } from '@/lib/schemas/filters';
 import type { StatsScope } from '@/lib/schemas/stats';
+import { INVESTMENT_BANDS } from '@/lib/schemas/ledger';
 import { fraction, fundsRate } from '@/lib/rules/stats';
 
 // The one definition of every dashboard figure (API.md "Stats"). /dashboard, /dashboard/leads, the
@@ -17,11 +18,7 @@ import { fraction, fundsRate } from '@/lib/rules/stats';
 
 export { STATS_SCOPE_LABELS, STATS_SCOPES, type StatsScope } from '@/lib/schemas/stats';
 
-export const BANDS = [
-  { band: '5000', minInvestment: 5_000, label: '5000万元以上' },
-  { band: '10000', minInvestment: 10_000, label: '亿元以上' },
-  { band: '100000', minInvestment: 100_000, label: '10亿元以上' },
-] as const;
+export const BANDS = INVESTMENT_BANDS;
 export type Band = (typeof BANDS)[number]['band'];
 
 export interface StatsQuery {
