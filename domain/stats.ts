@@ -218,3 +218,33 @@ export function leadsDashboardFigures(year: number) {
     drill: { signed: ledgerLink(figureFilters.signed(q)), landed: ledgerLink(figureFilters.landed(q)) },
   };
 }
+
+/** The annual-target fields, each with the scope its dashboard figure is counted in (null: not compared). */
+export const TARGET_SCOPES = [
+  { key: 'startedTarget', label: '开工"双十"子项目', unit: '项', scope: 'shuangshi', figure: 'started' },
+  { key: 'investmentTarget', label: '完成投资', unit: '万元', scope: 'shuangshi', figure: 'investmentCompleted' },
+  { key: 'signedTarget', label: '招商引资签约', unit: '个', scope: 'all', figure: 'signed' },
+  { key: 'landedTarget', label: '招商引资落地', unit: '个', scope: 'all', figure: 'landed' },
+  { key: 'reserveTarget', label: '储备重点项目', unit: '个', scope: 'all', figure: 'reserve' },
+  { key: 'cityWorksTarget', label: '新建续建城建重点工程', unit: '项', scope: null, figure: null },
+  { key: 'cityWorksInvestmentTarget', label: '城建重点工程计划投资', unit: '万元', scope: null, figure: null },
+] as const;
+export type TargetKey = (typeof TARGET_SCOPES)[number]['key'];
+
+/**
+ * The admin targets page: each stored target of the year beside the dashboard's figure for it (getStats in
+ * the scope scopeTargets compares it against), its rate and its ledger. The 城建 targets are stored only: the
+ * project pool has no 城建 marker yet, so they have no figure.
+ */
+export function targetTracking(year: number) {
+  const byScope = { shuangshi: getStats({ year, scope: 'shuangshi' }), all: getStats({ year, scope: 'all' }) };
+  const row = getAnnualTargets(year);
+  return TARGET_SCOPES.map(({ key, label, unit, scope, figure }) => {
+    const target = row ? row[key] : null;
+    if (!scope || !figure) return { key, label, unit, scope, target, actual: null, rate: null, drill: null };
+    const stats = byScope[scope];
+    const actual = stats.actual[figure];
+    return { key, label, unit, scope, target, actual, rate: fraction(actual, target), drill: stats.drill[figure] };
+  });
+}
+export type TargetTracking = ReturnType<typeof targetTracking>;
