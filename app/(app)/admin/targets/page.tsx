@@ -96,13 +96,13 @@ function TrackingTable({ year, rows }: { year: number; rows: TargetTracking }) {
         {stored ? null : `${year} 年尚未录入目标，仅显示实际数。`}
       </p>
       <div className="mt-3 overflow-x-auto">
-        <table className="w-full min-w-[36rem] text-sm">
+        <table className="w-full text-sm">
           <thead className="text-left text-slate-500">
             <tr>
               <th scope="col" className="py-1 pr-3 font-medium">
                 目标
               </th>
-              <th scope="col" className="py-1 pr-3 font-medium">
+              <th scope="col" className="hidden py-1 pr-3 font-medium sm:table-cell">
                 对比口径
               </th>
               <th scope="col" className="py-1 pr-3 text-right font-medium">
@@ -121,12 +121,14 @@ function TrackingTable({ year, rows }: { year: number; rows: TargetTracking }) {
               <tr key={row.key} data-testid={`tracking-${row.key}`}>
                 <th scope="row" className="py-1.5 pr-3 text-left font-normal">
                   {row.label}
+                  {/* On a phone the scope goes under the target's name instead of a column of its own. */}
+                  <span className="block text-xs text-slate-500 sm:hidden">{SCOPE_TEXT[row.scope ?? 'none']}</span>
                 </th>
-                <td className="py-1.5 pr-3 text-slate-600">{SCOPE_TEXT[row.scope ?? 'none']}</td>
-                <td className="py-1.5 pr-3 text-right tabular-nums">
+                <td className="hidden py-1.5 pr-3 text-slate-600 sm:table-cell">{SCOPE_TEXT[row.scope ?? 'none']}</td>
+                <td className="py-1.5 pr-3 text-right whitespace-nowrap tabular-nums">
                   {row.target === null ? '未设定' : amountText(row.target, row.unit)}
                 </td>
-                <td className="py-1.5 pr-3 text-right tabular-nums" data-testid="actual">
+                <td className="py-1.5 pr-3 text-right whitespace-nowrap tabular-nums" data-testid="actual">
                   {row.actual === null || row.drill === null ? (
                     '—'
                   ) : (
@@ -139,7 +141,7 @@ function TrackingTable({ year, rows }: { year: number; rows: TargetTracking }) {
                     </Link>
                   )}
                 </td>
-                <td className="py-1.5 text-right tabular-nums" data-testid="rate">
+                <td className="py-1.5 text-right whitespace-nowrap tabular-nums" data-testid="rate">
                   {row.scope ? percentText(row.rate) : '—'}
                 </td>
               </tr>
