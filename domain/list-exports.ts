@@ -22,7 +22,7 @@ import { levelsFrom } from '@/lib/rules/problems';
 import { periodRange, RANKING_GROUP_LABELS, weightsText, type Period } from '@/lib/rules/stats';
 import { groupRankings } from './rankings';
 import type { LeadFilters, ProjectFilters } from '@/lib/schemas/filters';
-import { drillFilterChips } from '@/lib/schemas/ledger';
+import { drillFilterChips, minInvestmentLabel } from '@/lib/schemas/ledger';
 import { SORT_LABELS, type LedgerSort } from '@/lib/schemas/ledger';
 import { listAlerts } from './alerts';
 import { ensureLightsFresh } from './light';
@@ -59,6 +59,7 @@ export function projectFiltersText(filters: ProjectFilters, names = referenceNam
     filters.light && `灯色：${LIGHT_LABELS[filters.light]}`,
     filters.leaderId && `包保领导：${names.users.get(filters.leaderId) ?? `#${filters.leaderId}`}`,
     filters.ownerId && `责任人：${names.users.get(filters.ownerId) ?? `#${filters.ownerId}`}`,
+    filters.minInvestment !== undefined && `规模：${minInvestmentLabel(filters.minInvestment)}`,
     filters.q && `关键词：${filters.q}`,
     ...drillFilterChips(filters).map((chip) => `统计口径：${chip.label}`),
   ]);

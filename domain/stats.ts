@@ -8,6 +8,7 @@ import {
 } from '@/db/queries/stats';
 import type { ProjectFilters } from '@/lib/schemas/filters';
 import type { StatsScope } from '@/lib/schemas/stats';
+import { INVESTMENT_BANDS } from '@/lib/schemas/ledger';
 import { fraction, fundsRate } from '@/lib/rules/stats';
 
 // The one definition of every dashboard figure (API.md "Stats"). /dashboard, /dashboard/leads, the
@@ -17,11 +18,7 @@ import { fraction, fundsRate } from '@/lib/rules/stats';
 
 export { STATS_SCOPE_LABELS, STATS_SCOPES, type StatsScope } from '@/lib/schemas/stats';
 
-export const BANDS = [
-  { band: '5000', minInvestment: 5_000, label: '5000万元以上' },
-  { band: '10000', minInvestment: 10_000, label: '亿元以上' },
-  { band: '100000', minInvestment: 100_000, label: '10亿元以上' },
-] as const;
+export const BANDS = INVESTMENT_BANDS;
 export type Band = (typeof BANDS)[number]['band'];
 
 export interface StatsQuery {
@@ -221,3 +218,33 @@ export function leadsDashboardFigures(year: number) {
     drill: { signed: ledgerLink(figureFilters.signed(q)), landed: ledgerLink(figureFilters.landed(q)) },
   };
 }
+
+/** The annual-target fields, each with the scope its dashboard figure is counted in (null: not compared). */
+export const TARGET_SCOPES = [
+  { key: 'startedTarget', label: '开工"双十"子项目', unit: '项', scope: 'shuangshi', figure: 'started' },
+  { key: 'investmentTarget', label: '完成投资', unit: '万元', scope: 'shuangshi', figure: 'investmentCompleted' },
+  { key: 'signedTarget', label: '招商引资签约', unit: '个', scope: 'all', figure: 'signed' },
+  { key: 'landedTarget', label: '招商引资落地', unit: '个', scope: 'all', figure: 'landed' },
+  { key: 'reserveTarget', label: '储备重点项目', unit: '个', scope: 'all', figure: 'reserve' },
+  { key: 'cityWorksTarget', label: '新建续建城建重点工程', unit: '项', scope: null, figure: null },
+  { key: 'cityWorksInvestmentTarget', label: '城建重点工程计划投资', unit: '万元', scope: null, figure: null },
+] as const;
+export type TargetKey = (typeof TARGET_SCOPES)[number]['key'];
+
+/**
+ * The admin targets page: each stored target of the year beside the dashboard's figure for it (getStats in
+ * the scope scopeTargets compares it against), its rate and its ledger. The 城建 targets are stored only: the
+ * project pool has no 城建 marker yet, so they have no figure.
+ */
+export function targetTracking(year: number) {
+  const byScope = { shuangshi: getStats({ year, scope: 'shuangshi' }), all: getStats({ year, scope: 'all' }) };
+  const row = getAnnualTargets(year);
+  return TARGET_SCOPES.map(({ key, label, unit, scope, figure }) => {
+    const target = row ? row[key] : null;
+    if (!scope || !figure) return { key, label, unit, scope, target, actual: null, rate: null, drill: null };
+    const stats = byScope[scope];
+    const actual = stats.actual[figure];
+    return { key, label, unit, scope, target, actual, rate: fraction(actual, target), drill: stats.drill[figure] };
+  });
+}
+export type TargetTracking = ReturnType<typeof targetTracking>;

@@ -106,3 +106,19 @@ test('non-admins do not see or reach the admin pages', async ({ page }) => {
   await expect(page).not.toHaveURL(/\/admin/);
   await expect(page.getByTestId('current-user').first()).toContainText('王建国');
 });
+
+test('an admin sees the reserve target tracked against its actual, which opens a ledger of that many projects', async ({
+  page,
+}) => {
+  await signIn(page, 'admin');
+  await page.goto('/admin/targets');
+  const reserve = page.getByTestId('tracking-reserveTarget');
+  await expect(reserve).toContainText('对比：全部项目');
+  await expect(page.getByTestId('tracking-cityWorksTarget')).toContainText('暂不对比');
+  const actual = Number((await reserve.getByTestId('actual').innerText()).replace(/[^\d]/g, ''));
+  expect(actual).toBeGreaterThan(0);
+  await expect(reserve.getByTestId('rate')).toContainText('%');
+  await reserve.getByTestId('actual').getByRole('link').click();
+  await expect(page).toHaveURL(/\/projects\?.*stage=reserve/);
+  await expect(page.getByText(`合计：${actual} 个项目`).first()).toBeVisible();
+});

@@ -142,3 +142,27 @@ test('a stale 概况 save says someone else changed the project and keeps what w
   await expect(page.getByLabel('年度计划投资（万元）')).toHaveValue('15000');
   await expect(page.getByLabel('项目类别')).toHaveValue('government');
 });
+
+test('a leader picks 亿元以上 on the ledger and the total matches the dashboard band figure', async ({ page }) => {
+  await signIn(page, 'leader');
+  await page.goto('/dashboard?scope=all');
+  const band = page.getByTestId('band-10000');
+  const figure = Number((await band.locator('td').first().innerText()).trim());
+  expect(figure).toBeGreaterThan(0);
+
+  await page.goto('/projects');
+  await page.getByLabel('规模').selectOption({ label: '亿元以上' });
+  await page.getByRole('button', { name: '筛选' }).click();
+  await expect(page).toHaveURL(/minInvestment=10000/);
+  await expect(page.getByText(`合计：${figure} 个项目`).first()).toBeVisible();
+  // The select shows the filter; no drill chip repeats it.
+  await expect(page.getByLabel('规模')).toHaveValue('10000');
+  await expect(page.getByTestId('drill-chip')).toHaveCount(0);
+
+  // The dashboard's own link lands on the same filter, shown by the same select.
+  await page.goto('/dashboard?scope=all');
+  await band.locator('td').first().getByRole('link').click();
+  await expect(page).toHaveURL(/minInvestment=10000/);
+  await expect(page.getByLabel('规模')).toHaveValue('10000');
+  await expect(page.getByText(`合计：${figure} 个项目`).first()).toBeVisible();
+});

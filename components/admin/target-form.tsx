@@ -21,14 +21,23 @@ export interface TargetValues {
   note: string | null;
 }
 
+// Each hint names the projects the dashboard compares the target against (domain/stats.ts scopeTargets).
 const FIELDS = [
-  { name: 'startedTarget', label: '开工"双十"子项目（项）' },
-  { name: 'investmentTarget', label: '完成投资目标（万元）', hint: '如 220 亿元填 2200000' },
-  { name: 'cityWorksTarget', label: '新建续建城建重点工程（项）' },
-  { name: 'cityWorksInvestmentTarget', label: '城建重点工程计划投资（万元）' },
-  { name: 'reserveTarget', label: '储备重点项目（个）' },
-  { name: 'signedTarget', label: '招商引资签约项目（个）' },
-  { name: 'landedTarget', label: '招商引资落地项目（个）' },
+  { name: 'startedTarget', label: '开工"双十"子项目（项）', hint: '对比：双十项目当年开工数' },
+  {
+    name: 'investmentTarget',
+    label: '完成投资目标（万元）',
+    hint: '对比：双十项目当年完成投资；如 220 亿元填 2200000',
+  },
+  { name: 'cityWorksTarget', label: '新建续建城建重点工程（项）', hint: '仅存储：项目库尚无城建标记，暂不对比' },
+  {
+    name: 'cityWorksInvestmentTarget',
+    label: '城建重点工程计划投资（万元）',
+    hint: '仅存储：项目库尚无城建标记，暂不对比',
+  },
+  { name: 'reserveTarget', label: '储备重点项目（个）', hint: '对比：全部项目中处于储备阶段的项目数' },
+  { name: 'signedTarget', label: '招商引资签约项目（个）', hint: '对比：全部项目当年签约数' },
+  { name: 'landedTarget', label: '招商引资落地项目（个）', hint: '对比：全部项目当年落地数' },
 ] as const;
 
 export function TargetForm({
@@ -73,7 +82,7 @@ export function TargetForm({
             required
             defaultValue={values[field.name] ?? String(target?.[field.name] ?? 0)}
             error={errors[field.name]}
-            hint={'hint' in field ? field.hint : undefined}
+            hint={field.hint}
           />
         ))}
       </div>

@@ -28,7 +28,7 @@ export function BoardFilters({
       action={action}
       role="search"
       aria-label="看板筛选"
-      className="no-print mb-4 grid grid-cols-2 gap-2 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-3 lg:grid-cols-5 xl:grid-cols-10"
+      className="no-print mb-4 grid grid-cols-2 gap-2 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-3 lg:grid-cols-6 xl:grid-cols-11"
     >
       {fields.map((field) => (
         <div key={field.name} className={field.options ? '' : 'col-span-2'}>

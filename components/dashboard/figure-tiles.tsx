@@ -2,11 +2,12 @@ import Link from 'next/link';
 import type { Stats } from '@/domain/stats';
 import { formatYi } from '@/lib/rules/money';
 import { percentText } from '@/lib/rules/stats';
+import { INVESTMENT_BANDS } from '@/lib/schemas/ledger';
 import { FigureLink, StatTile } from './stat-tile';
 
 // The dashboard's figures (domain/stats.ts), each a link to the ledger of the projects behind it.
 
-const BAND_LABELS: Record<string, string> = { '5000': '5000万元以上', '10000': '亿元以上', '100000': '10亿元以上' };
+const BAND_LABELS: Record<string, string> = Object.fromEntries(INVESTMENT_BANDS.map((b) => [b.band, b.label]));
 
 // The figures whose yearly targets are set for all projects (not only the 双十 ones).
 const TILES_FOR_ALL_PROJECTS = [

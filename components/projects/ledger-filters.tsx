@@ -5,6 +5,7 @@ import {
   drillFilterChips,
   drillFilterFields,
   LEDGER_SORTS,
+  minInvestmentOptions,
   PAGE_SIZES,
   SORT_LABELS,
   type LedgerView,
@@ -68,12 +69,14 @@ export function LedgerFilters({ filters, params, view, units, industries, leader
           ))}
         </div>
       ) : null}
-      {/* The drill-down filters have no control of their own: they ride along until their chip is removed. */}
+      {/* The drill-down filters have no control of their own: they ride along until their chip is removed.
+          minInvestment is the exception: the 规模 select below is its control. */}
       {Object.keys(drillFilterFields).map((key) => {
+        if (key === 'minInvestment') return null;
         const current = filters[key as keyof typeof drillFilterFields];
         return current === undefined ? null : <input key={key} type="hidden" name={key} value={value(current)} />;
       })}
-      <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
+      <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-7">
         <TextField
           name="q"
           label="搜索"
@@ -108,6 +111,13 @@ export function LedgerFilters({ filters, params, view, units, industries, leader
           placeholder="全部"
           defaultValue={value(filters.light)}
           options={enumOptions(LIGHTS, LIGHT_LABELS)}
+        />
+        <SelectField
+          name="minInvestment"
+          label="规模"
+          placeholder="全部"
+          defaultValue={value(filters.minInvestment)}
+          options={minInvestmentOptions(filters.minInvestment)}
         />
       </div>
       {/* Controls in a closed <details> are still submitted, so the URL keeps them. */}

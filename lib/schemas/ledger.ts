@@ -47,7 +47,36 @@ export interface DrillFilters {
 const wanText = (wan: number) =>
   wan >= 10_000 && wan % 10_000 === 0 ? `${wan / 10_000}亿元` : `${wan.toLocaleString('zh-CN')}万元`;
 
-/** One Chinese phrase per active drill-down filter, keyed by the URL parameters that make it (for removable chips). */
+/** The size bands the city counts (总投资, 万元): the dashboard's band table and the 规模 filter of the ledger and board. */
+export const INVESTMENT_BANDS = [
+  { band: '5000', minInvestment: 5_000, label: '5000万元以上' },
+  { band: '10000', minInvestment: 10_000, label: '亿元以上' },
+  { band: '100000', minInvestment: 100_000, label: '10亿元以上' },
+] as const;
+
+/** "亿元以上" for a band, "总投资 3,000万元以上" for any other threshold a link carries. */
+export function minInvestmentLabel(wan: number): string {
+  return INVESTMENT_BANDS.find((b) => b.minInvestment === wan)?.label ?? `总投资 ${wanText(wan)}以上`;
+}
+
+/**
+ * The 规模 select's options: the three bands, plus the current threshold when a link carries another one,
+ * so the select always shows what filters the list (and it is never shown twice as a chip too).
+ */
+export function minInvestmentOptions(current?: number): Array<{ value: string; label: string }> {
+  const options: Array<{ value: string; label: string }> = INVESTMENT_BANDS.map((b) => ({
+    value: String(b.minInvestment),
+    label: b.label,
+  }));
+  if (current !== undefined && !INVESTMENT_BANDS.some((b) => b.minInvestment === current))
+    options.push({ value: String(current), label: minInvestmentLabel(current) });
+  return options;
+}
+
+/**
+ * One Chinese phrase per active drill-down filter, keyed by the URL parameters that make it (for removable chips).
+ * minInvestment is not among them: it has its own 规模 control (minInvestmentOptions).
+ */
 export function drillFilterChips(filters: DrillFilters): Array<{ label: string; keys: string[] }> {
   const chips: Array<{ label: string; keys: string[] }> = [];
   if (filters.enteredStage) {
@@ -70,8 +99,6 @@ export function drillFilterChips(filters: DrillFilters): Array<{ label: string; 
     });
   }
   if (filters.minStage) chips.push({ label: `${STAGE_LABELS[filters.minStage]}及以后阶段`, keys: ['minStage'] });
-  if (filters.minInvestment !== undefined)
-    chips.push({ label: `总投资 ${wanText(filters.minInvestment)}以上`, keys: ['minInvestment'] });
   if (filters.reportYear) chips.push({ label: `${filters.reportYear}年填报过月度进度`, keys: ['reportYear'] });
   if (filters.applicationFiled !== undefined)
     chips.push({ label: filters.applicationFiled ? '已提出上争申请' : '未提出上争申请', keys: ['applicationFiled'] });

@@ -233,7 +233,7 @@ describe('drill-down chips', () => {
         reportYear: 2026,
         applicationFiled: true,
       }).map((c) => c.label),
-    ).toEqual(['开工建设及以后阶段', '总投资 1亿元以上', '2026年填报过月度进度', '已提出上争申请']);
+    ).toEqual(['开工建设及以后阶段', '2026年填报过月度进度', '已提出上争申请']);
     expect(drillFilterChips({})).toEqual([]);
   });
 });

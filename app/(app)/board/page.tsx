@@ -18,6 +18,7 @@ import {
   pickLane,
 } from '@/lib/schemas/board';
 import { parseFiltersLenient, projectFilterSchema } from '@/lib/schemas/filters';
+import { minInvestmentOptions } from '@/lib/schemas/ledger';
 
 export const metadata: Metadata = { title: '项目看板' };
 
@@ -87,6 +88,7 @@ export default async function BoardPage({
             options: listUserOptions({ role: 'officer' }).map((u) => ({ value: u.id, label: u.name })),
           },
           { name: 'light', label: '红黄绿灯', options: LIGHTS.map((l) => ({ value: l, label: LIGHT_LABELS[l] })) },
+          { name: 'minInvestment', label: '规模', options: minInvestmentOptions(filters.minInvestment) },
           {
             name: 'lane',
             label: '泳道',
