@@ -24,6 +24,10 @@ async function ownUnitBoard(page: Page) {
   await page.getByLabel('责任单位').selectOption({ label: '昌邑区' });
   await page.getByRole('button', { name: '筛选' }).click();
   await expect(page).toHaveURL(/unitId=\d+/);
+  // Load the filtered board afresh and wait for its drag-and-drop layer, which remounts the cards
+  // once: a drag started before that would land on cards that are about to be replaced.
+  const url = new URL(page.url());
+  await openBoard(page, url.pathname + url.search);
 }
 
 test('a leader filters the board by unit and sees the sums change', async ({ page }) => {
