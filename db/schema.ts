@@ -1,10 +1,11 @@
 import { relations, sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import {
-  APPLICATION_STATUSES,
   APPROVAL_STATUSES,
   CATEGORIES,
   FOLLOWUP_KINDS,
+  FUNDING_CHANNELS,
+  FUNDING_STATUSES,
   LEAD_STAGES,
   LIGHTS,
   NATURES,
@@ -158,7 +159,6 @@ export const projects = sqliteTable(
     code: text('code').unique(),
     name: text('name').notNull(),
     category: text('category', { enum: CATEGORIES }).notNull(),
-    shuangshi: integer('shuangshi', { mode: 'boolean' }).notNull().default(false),
     nature: text('nature', { enum: NATURES }).notNull().default('new'),
     stage: text('stage', { enum: STAGES }).notNull().default('reserve'),
     status: text('status', { enum: PROJECT_STATUSES }).notNull().default('active'),
@@ -181,10 +181,6 @@ export const projects = sqliteTable(
     fundsInPlace: integer('funds_in_place'),
     plannedStartDate: text('planned_start_date'),
     plannedCompletionDate: text('planned_completion_date'),
-    // "上争" projects
-    applicationStatus: text('application_status', { enum: APPLICATION_STATUSES }),
-    appliedFunds: integer('applied_funds'),
-    grantedFunds: integer('granted_funds'),
     // 六个一: 工作专班 and 推进方案 (leader, unit, owner and 时间表 live in their own columns and table)
     taskForce: text('task_force'),
     plan: text('plan'),
@@ -284,6 +280,82 @@ export const projectAdjustments = sqliteTable(
   ],
 );
 export type ProjectAdjustment = typeof projectAdjustments.$inferSelect;
+
+// ---------------------------------------------------------------- 双十 packages and 上争 funding
+
+/** 双十工程包: a year's package with its lead unit and 包保 leader; its sub-projects are that year's 双十 list. */
+export const packages = sqliteTable(
+  'packages',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    year: integer('year').notNull(),
+    name: text('name').notNull(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    leaderId: integer('leader_id').references(() => users.id),
+    note: text('note'),
+    createdBy: integer('created_by').references(() => users.id),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [uniqueIndex('packages_year_name_idx').on(table.year, table.name)],
+);
+export type Package = typeof packages.$inferSelect;
+
+/**
+ * A sub-project (子项目) of a package. `year` repeats the package's year so that a project sits in
+ * at most one package per year; joining and leaving are kept in project_adjustments with a reason.
+ */
+export const packageProjects = sqliteTable(
+  'package_projects',
+  {
+    packageId: integer('package_id')
+      .notNull()
+      .references(() => packages.id, { onDelete: 'cascade' }),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    year: integer('year').notNull(),
+    joinedAt: text('joined_at').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.packageId, table.projectId] }),
+    uniqueIndex('package_projects_year_project_idx').on(table.year, table.projectId),
+    index('package_projects_project_idx').on(table.projectId),
+  ],
+);
+export type PackageProject = typeof packageProjects.$inferSelect;
+
+/** 上争: one application for higher-level funds, by channel and batch; applied ≥ granted ≥ received. */
+export const fundingApplications = sqliteTable(
+  'funding_applications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    channel: text('channel', { enum: FUNDING_CHANNELS }).notNull(),
+    batch: text('batch'),
+    appliedAmount: integer('applied_amount').notNull(),
+    grantedAmount: integer('granted_amount'),
+    receivedAmount: integer('received_amount'),
+    appliedDate: text('applied_date').notNull(),
+    grantedDate: text('granted_date'),
+    status: text('status', { enum: FUNDING_STATUSES }).notNull().default('preparing'),
+    note: text('note'),
+    createdBy: integer('created_by').references(() => users.id),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    index('funding_applications_project_idx').on(table.projectId),
+    index('funding_applications_applied_date_idx').on(table.appliedDate),
+  ],
+);
+export type FundingApplication = typeof fundingApplications.$inferSelect;
 
 /** Daily light counts per unit (light history), taken once a day. */
 export const lightSnapshots = sqliteTable(

@@ -12,6 +12,7 @@ import {
   users,
   type Project,
 } from '@/db/schema';
+import { loadProjectExtras, type ProjectExtras } from '@/db/queries/project-extras';
 import { APPROVAL_TEMPLATE, isApprovalOpen } from '@/lib/rules/approvals';
 import { nowIso } from '@/lib/rules/dates';
 import type { Stage } from '@/lib/rules/enums';
@@ -32,13 +33,15 @@ type ProjectDto = ReturnType<typeof toProjectDto>;
  * The API's Project object. `completedThisYear` (Σ this calendar year's reports) is read with one
  * query when not given; lists pass it from completedInYear() for the whole page (toProjectDtos).
  */
-export function toProjectDto(project: Project, completedThisYear?: number) {
+export function toProjectDto(project: Project, completedThisYear?: number, extras?: ProjectExtras) {
+  const derived = extras ?? loadProjectExtras(getDb(), [project.id], currentYear()).get(project.id)!;
   return {
     id: project.id,
     code: project.code,
     name: project.name,
     category: project.category,
-    shuangshi: project.shuangshi,
+    shuangshi: derived.shuangshi,
+    packageId: derived.packageId,
     nature: project.nature,
     stage: project.stage,
     status: project.status,
@@ -56,9 +59,10 @@ export function toProjectDto(project: Project, completedThisYear?: number) {
     fundsInPlace: project.fundsInPlace,
     plannedStartDate: project.plannedStartDate,
     plannedCompletionDate: project.plannedCompletionDate,
-    applicationStatus: project.applicationStatus,
-    appliedFunds: project.appliedFunds,
-    grantedFunds: project.grantedFunds,
+    applicationStatus: derived.applicationStatus,
+    appliedFunds: derived.appliedFunds,
+    grantedFunds: derived.grantedFunds,
+    receivedFunds: derived.receivedFunds,
     taskForce: project.taskForce,
     plan: project.plan,
     stageEnteredAt: project.stageEnteredAt,
@@ -81,7 +85,12 @@ export function toProjectDtos(rows: readonly Project[], executor: Executor = get
     executor,
     rows.map((project) => project.id),
   );
-  return rows.map((project) => toProjectDto(project, completed.get(project.id) ?? 0));
+  const extras = loadProjectExtras(
+    executor,
+    rows.map((project) => project.id),
+    currentYear(),
+  );
+  return rows.map((project) => toProjectDto(project, completed.get(project.id) ?? 0, extras.get(project.id)));
 }
 
 export function findProject(executor: Executor, projectId: number): Project {
@@ -353,13 +362,6 @@ function greeningChanges(
     if (to !== undefined && movedLater(current[key], to ?? null))
       out.push({ field: key, from: current[key], to: to ?? null, word: DATE_WORDS[key] });
   }
-  if (next.shuangshi !== undefined && next.shuangshi !== current.shuangshi)
-    out.push({
-      field: 'shuangshi',
-      from: current.shuangshi,
-      to: next.shuangshi,
-      word: next.shuangshi ? '纳入"双十"工程包' : '调出"双十"工程包',
-    });
   if (
     next.plannedInvestmentThisYear !== undefined &&
     next.plannedInvestmentThisYear < current.plannedInvestmentThisYear

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, desc, eq, inArray, isNull, lte, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb } from '../index';
+import { inShuangshiSql } from './project-extras';
 import { cached } from './read-cache';
 import { industries, leads, projects, units, users } from '../schema';
 import { leadOverdueSql, leadWhere, projectSumColumns, projectWhere } from './project-filters';
@@ -51,7 +52,7 @@ const orderSql = (parts: SQL[]) => sql.join(parts, sql`, `);
 
 // ---------------------------------------------------------------- projects
 
-const projectCardColumns = {
+const projectCardColumns = (year = Number(today().slice(0, 4))) => ({
   id: projects.id,
   stage: projects.stage,
   version: projects.version,
@@ -60,7 +61,7 @@ const projectCardColumns = {
   ownerId: projects.ownerId,
   unitName: units.name,
   category: projects.category,
-  shuangshi: projects.shuangshi,
+  shuangshi: inShuangshiSql(year),
   totalInvestment: projects.totalInvestment,
   plannedInvestmentThisYear: projects.plannedInvestmentThisYear,
   completedInvestment: projects.completedInvestment,
@@ -73,10 +74,10 @@ const projectCardColumns = {
     sql<number>`(select count(*) from supervisions s where s.project_id = ${projects.id} and s.status in ('open','replied','returned'))`.mapWith(
       Number,
     ),
-};
+});
 
 /** A project card before domain/board.ts adds what depends on the day and the user. */
-export type ProjectCardRow = { [K in keyof typeof projectCardColumns]: unknown } & Omit<
+export type ProjectCardRow = { [K in keyof ReturnType<typeof projectCardColumns>]: unknown } & Omit<
   ProjectCardData,
   'kind' | 'daysInStage' | 'movable'
 > & {
@@ -108,7 +109,7 @@ export function projectBoardSums(filters: ProjectFilters, lane?: ProjectLane) {
 function projectCardsByIds(ids: number[]) {
   if (ids.length === 0) return [];
   const rows = getDb()
-    .select(projectCardColumns)
+    .select(projectCardColumns())
     .from(projects)
     .innerJoin(units, eq(units.id, projects.unitId))
     .leftJoin(leaderUser, eq(leaderUser.id, projects.leaderId))
@@ -194,7 +195,7 @@ export function projectCardPage(
     options.lane ? laneCondition(projectLaneColumn[options.lane], options.laneValue) : undefined,
   );
   const rows = db
-    .select(projectCardColumns)
+    .select(projectCardColumns())
     .from(projects)
     .innerJoin(units, eq(units.id, projects.unitId))
     .leftJoin(leaderUser, eq(leaderUser.id, projects.leaderId))

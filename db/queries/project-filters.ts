@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, eq, gte, inArray, like, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { getDb } from '../index';
-import { leads, monthlyReports, projects, stageHistory } from '../schema';
+import { fundingApplications, leads, monthlyReports, projects, stageHistory } from '../schema';
+import { inShuangshiSql } from './project-extras';
 import { addDaysIso, beijingDayStart, today } from '@/lib/rules/dates';
 import { STAGES } from '@/lib/rules/enums';
 import type { DrillFilters } from '@/lib/schemas/ledger';
@@ -16,7 +17,11 @@ export function projectWhere(filters: ProjectFilters): SQL | undefined {
   const q = filters.q?.trim();
   return and(
     filters.category ? eq(projects.category, filters.category) : undefined,
-    filters.shuangshi !== undefined ? eq(projects.shuangshi, filters.shuangshi) : undefined,
+    filters.shuangshi === true
+      ? inShuangshiSql(Number(today().slice(0, 4)))
+      : filters.shuangshi === false
+        ? sql`not ${inShuangshiSql(Number(today().slice(0, 4)))}`
+        : undefined,
     filters.stage ? eq(projects.stage, filters.stage) : undefined,
     filters.status ? eq(projects.status, filters.status) : undefined,
     filters.unitId ? eq(projects.unitId, filters.unitId) : undefined,
@@ -68,7 +73,8 @@ export function enteredStageSql({ enteredStage, enteredFrom, enteredTo, timeline
 
 function drillConditions(filters: DrillFilters): Array<SQL | undefined> {
   const year = filters.reportYear;
-  const filed = sql`(${projects.applicationStatus} is not null and ${projects.applicationStatus} != 'planning')`;
+  // 已申报: an application past 谋划 (submitted, granted or refused).
+  const filed = sql`exists (select 1 from ${fundingApplications} where ${fundingApplications.projectId} = ${projects.id} and ${fundingApplications.status} != 'preparing')`;
   return [
     enteredStageSql(filters),
     filters.minStage ? inArray(projects.stage, STAGES.slice(STAGES.indexOf(filters.minStage))) : undefined,

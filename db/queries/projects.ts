@@ -17,7 +17,9 @@ import {
 } from '../schema';
 import type { ProjectFilters } from '@/lib/schemas/filters';
 import type { LedgerSort } from '@/lib/schemas/ledger';
+import { projectExtraColumns, inShuangshiSql } from './project-extras';
 import { projectWhere } from './project-filters';
+import { today } from '@/lib/rules/dates';
 
 // Reads of the project pool: the ledger, the project page and its lists.
 
@@ -68,7 +70,7 @@ export function listLedgerRows({ filters, sort = 'light', dir = 'asc', page, pag
       code: projects.code,
       name: projects.name,
       category: projects.category,
-      shuangshi: projects.shuangshi,
+      shuangshi: inShuangshiSql(Number(today().slice(0, 4))),
       stage: projects.stage,
       status: projects.status,
       stageEnteredAt: projects.stageEnteredAt,
@@ -111,7 +113,7 @@ export function listLedgerProjects({
   limit: number;
 }) {
   return getDb()
-    .select({ project: projects })
+    .select({ project: projects, extras: projectExtraColumns(Number(today().slice(0, 4))) })
     .from(projects)
     .innerJoin(units, eq(units.id, projects.unitId))
     .leftJoin(industries, eq(industries.id, projects.industryId))
@@ -121,7 +123,7 @@ export function listLedgerProjects({
     .orderBy(...ledgerOrder(sort, dir))
     .limit(limit)
     .all()
-    .map((row) => row.project);
+    .map((row) => ({ ...row.project, ...row.extras }));
 }
 
 /** The API's list: full project rows, newest first. */
@@ -146,20 +148,22 @@ export function listProjectRows({
 
 /** A project with the names of its unit, industry, leader and owner. */
 export function getProjectView(projectId: number) {
-  return (
-    getDb()
-      .select({
-        project: projects,
-        ...projectNameColumns,
-      })
-      .from(projects)
-      .innerJoin(units, eq(units.id, projects.unitId))
-      .leftJoin(industries, eq(industries.id, projects.industryId))
-      .leftJoin(leader, eq(leader.id, projects.leaderId))
-      .leftJoin(owner, eq(owner.id, projects.ownerId))
-      .where(eq(projects.id, projectId))
-      .get() ?? null
-  );
+  const row = getDb()
+    .select({
+      project: projects,
+      extras: projectExtraColumns(Number(today().slice(0, 4))),
+      ...projectNameColumns,
+    })
+    .from(projects)
+    .innerJoin(units, eq(units.id, projects.unitId))
+    .leftJoin(industries, eq(industries.id, projects.industryId))
+    .leftJoin(leader, eq(leader.id, projects.leaderId))
+    .leftJoin(owner, eq(owner.id, projects.ownerId))
+    .where(eq(projects.id, projectId))
+    .get();
+  if (!row) return null;
+  const { project, extras, ...names } = row;
+  return { project: { ...project, ...extras }, ...names };
 }
 export type ProjectView = NonNullable<ReturnType<typeof getProjectView>>;
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { getDb } from '../index';
-import { annualTargets, monthlyReports, projects } from '../schema';
+import { annualTargets, fundingApplications, monthlyReports, projects } from '../schema';
 import type { ProjectFilters } from '@/lib/schemas/filters';
 import { projectWhere } from './project-filters';
 
@@ -74,14 +74,15 @@ export function fundsAndTotals(filters: ProjectFilters) {
     .get()!;
 }
 
-/** 上争 money on the project rows: Σ appliedFunds and Σ grantedFunds over the projects matching the filters. */
+/** 上争 money: Σ applied and Σ granted over the funding applications of the projects matching the filters. */
 export function higherLevelFunds(filters: ProjectFilters) {
   return getDb()
     .select({
-      applied: sql<number>`coalesce(sum(${projects.appliedFunds}), 0)`.mapWith(Number),
-      granted: sql<number>`coalesce(sum(${projects.grantedFunds}), 0)`.mapWith(Number),
+      applied: sql<number>`coalesce(sum(${fundingApplications.appliedAmount}), 0)`.mapWith(Number),
+      granted: sql<number>`coalesce(sum(${fundingApplications.grantedAmount}), 0)`.mapWith(Number),
     })
-    .from(projects)
+    .from(fundingApplications)
+    .innerJoin(projects, eq(projects.id, fundingApplications.projectId))
     .where(projectWhere(filters))
     .get()!;
 }

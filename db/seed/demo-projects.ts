@@ -37,6 +37,14 @@ interface DemoProject extends DrawnProject {
   category: Category;
   /** 未批先建: moved into 开工建设 by an override with its last four 前期手续 items open. */
   overrideDemo: boolean;
+  /** Drawn as a 双十 candidate (the packages are seeded from these). */
+  shuangshi: boolean;
+  /** The 上争 amounts drawn for a higher-level project (seeded as a funding application). */
+  funding: {
+    applicationStatus: 'planning' | 'applied' | 'approved' | 'rejected' | null;
+    appliedFunds: number | null;
+    grantedFunds: number | null;
+  };
 }
 
 /** Seeds the 150 demo projects with their checklists, plans and history; returns their ids. */
@@ -96,47 +104,51 @@ function insertDemoProject(context: DemoContext, stage: Stage, index: number): D
     rand.chance(0.7) && stage !== 'reserve'
       ? `${createdDate.slice(2, 4)}${createdDate.slice(5, 7)}-${/^\d{6}$/.test(unit.code) ? unit.code : '220200'}-${rand.pick(['04', '03', '06'])}-${rand.pick(['01', '02', '03'])}-${String(100000 + index * 37).slice(0, 6)}`
       : null;
+  // Drawn in the order the seed always drew them; 双十 and 上争 now live in their own tables.
+  const drawn = {
+    code,
+    name,
+    category,
+    shuangshi: category !== 'higher_level' && rand.chance(0.35),
+    nature: stageIdx >= 3 && rand.chance(0.6) ? ('continuing' as const) : ('new' as const),
+    stage,
+    status: rand.chance(0.04) ? ('suspended' as const) : ('active' as const),
+    unitId: unit.id,
+    industryId: industry.id,
+    leaderId: rand.pick(leaders).id,
+    ownerId,
+    location: `${unit.name}${rand.pick(['城区', '工业园区', '新区', '经济开发区'])}`,
+    description: `${name}，建设内容包括主体工程、配套设施及相关基础设施。`,
+    totalInvestment: total,
+    plannedInvestmentThisYear: planned,
+    // Without reports the opening figure is all of it; with reports it is set in seedMonthlyReports.
+    openingInvestment: completed,
+    completedInvestment: completed,
+    fundsInPlace: stageIdx >= 3 && rand.chance(0.7) ? Math.round(completed * (rand.int(80, 110) / 100)) : null,
+    plannedStartDate: stageIdx <= 2 ? addDaysIso(today, rand.int(20, 200)) : addDaysIso(enteredDate, -rand.int(0, 30)),
+    plannedCompletionDate: addDaysIso(today, rand.int(-100, 900)),
+    applicationStatus:
+      category === 'higher_level' ? rand.pick(['planning', 'applied', 'approved', 'rejected'] as const) : null,
+    appliedFunds: category === 'higher_level' ? Math.round(total * 0.2) : null,
+    grantedFunds: category === 'higher_level' && rand.chance(0.5) ? Math.round(total * 0.12) : null,
+    taskForce: `${rand.pick(leaders).name}（组长）、${unit.name}发改局、${unit.name}自然资源分局、项目单位`,
+    plan: '按照"六个一"包保机制，倒排工期、挂图作战，每月调度一次，重大问题提交市级协调会研究解决。',
+    stageEnteredAt: ts(enteredDate),
+    stageDueDate: stageDue,
+    createdBy: admin.id,
+    createdAt: ts(createdDate),
+    updatedAt: ts(enteredDate),
+  };
+  const { shuangshi, applicationStatus, appliedFunds, grantedFunds, ...columns } = drawn;
   const row = tx
     .insert(projects)
-    .values({
-      code,
-      name,
-      category,
-      shuangshi: category !== 'higher_level' && rand.chance(0.35),
-      nature: stageIdx >= 3 && rand.chance(0.6) ? 'continuing' : 'new',
-      stage,
-      status: rand.chance(0.04) ? 'suspended' : 'active',
-      unitId: unit.id,
-      industryId: industry.id,
-      leaderId: rand.pick(leaders).id,
-      ownerId,
-      location: `${unit.name}${rand.pick(['城区', '工业园区', '新区', '经济开发区'])}`,
-      description: `${name}，建设内容包括主体工程、配套设施及相关基础设施。`,
-      totalInvestment: total,
-      plannedInvestmentThisYear: planned,
-      // Without reports the opening figure is all of it; with reports it is set in seedMonthlyReports.
-      openingInvestment: completed,
-      completedInvestment: completed,
-      fundsInPlace: stageIdx >= 3 && rand.chance(0.7) ? Math.round(completed * (rand.int(80, 110) / 100)) : null,
-      plannedStartDate:
-        stageIdx <= 2 ? addDaysIso(today, rand.int(20, 200)) : addDaysIso(enteredDate, -rand.int(0, 30)),
-      plannedCompletionDate: addDaysIso(today, rand.int(-100, 900)),
-      applicationStatus:
-        category === 'higher_level' ? rand.pick(['planning', 'applied', 'approved', 'rejected'] as const) : null,
-      appliedFunds: category === 'higher_level' ? Math.round(total * 0.2) : null,
-      grantedFunds: category === 'higher_level' && rand.chance(0.5) ? Math.round(total * 0.12) : null,
-      taskForce: `${rand.pick(leaders).name}（组长）、${unit.name}发改局、${unit.name}自然资源分局、项目单位`,
-      plan: '按照"六个一"包保机制，倒排工期、挂图作战，每月调度一次，重大问题提交市级协调会研究解决。',
-      stageEnteredAt: ts(enteredDate),
-      stageDueDate: stageDue,
-      createdBy: admin.id,
-      createdAt: ts(createdDate),
-      updatedAt: ts(enteredDate),
-    })
+    .values(columns)
     .returning({ id: projects.id, status: projects.status, nature: projects.nature })
     .get();
   return {
     ...row,
+    shuangshi,
+    funding: { applicationStatus, appliedFunds, grantedFunds },
     stage,
     stageIdx,
     category,

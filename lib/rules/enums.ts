@@ -64,6 +64,25 @@ export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
   rejected: '未获批',
 };
 
+/** 上争 channels (API.md "上争 funding applications"). */
+export const FUNDING_CHANNELS = ['central_budget', 'special_bond', 'provincial', 'other'] as const;
+export type FundingChannel = (typeof FUNDING_CHANNELS)[number];
+export const FUNDING_CHANNEL_LABELS: Record<FundingChannel, string> = {
+  central_budget: '中央预算内投资',
+  special_bond: '地方政府专项债券',
+  provincial: '省级专项资金',
+  other: '其他',
+};
+
+export const FUNDING_STATUSES = ['preparing', 'submitted', 'granted', 'rejected'] as const;
+export type FundingStatus = (typeof FUNDING_STATUSES)[number];
+export const FUNDING_STATUS_LABELS: Record<FundingStatus, string> = {
+  preparing: '谋划中',
+  submitted: '已申报',
+  granted: '已获批',
+  rejected: '未获批',
+};
+
 /** grey: suspended or terminated (暂缓/终止); never counted as green. */
 export const LIGHTS = ['red', 'yellow', 'green', 'grey'] as const;
 export type Light = (typeof LIGHTS)[number];

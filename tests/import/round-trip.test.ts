@@ -5,6 +5,7 @@ import { previewProjectImport } from '@/domain/imports';
 import { projectLedgerWorkbook, projectTemplate } from '@/domain/project-sheets';
 import { GET as exportLedgerRoute } from '@/app/(app)/projects/export/route';
 import { sumProjects } from '@/db/queries/project-filters';
+import { listLedgerProjects } from '@/db/queries/projects';
 import { download } from '../support/download';
 import { loginAs, seedOnce } from '../support/api';
 import { actorOf } from '../support/xlsx';
@@ -15,7 +16,7 @@ beforeAll(async () => {
 
 describe('ledger round trip', () => {
   it('a ledger written with the template columns imports back with no changes', async () => {
-    const all = getDb().select().from(projects).all();
+    const all = listLedgerProjects({ filters: {}, limit: 100_000 });
     expect(all.length).toBeGreaterThan(100);
     const bytes = await projectLedgerWorkbook(all, { filtersText: '全部项目' });
     const preview = await previewProjectImport(actorOf('admin'), { name: '台账.xlsx', bytes });
@@ -53,7 +54,7 @@ describe('ledger round trip', () => {
   });
 
   it('detects a changed cell as an update of just that field', async () => {
-    const [first] = getDb().select().from(projects).limit(1).all();
+    const [first] = listLedgerProjects({ filters: {}, limit: 1 });
     const bytes = await projectLedgerWorkbook([{ ...first, totalInvestment: first.totalInvestment + 5 }]);
     const preview = await previewProjectImport(actorOf('admin'), { name: '改一格.xlsx', bytes });
     expect(preview.counts).toMatchObject({ update: 1, unchanged: 0 });
