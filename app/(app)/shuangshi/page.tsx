@@ -44,7 +44,7 @@ export default async function ShuangshiPage({
   const [firstWritable, lastWritable] = writableYears();
   const editable = manager && year >= firstWritable && year <= lastWritable;
   const joinable = manager && year === thisYear;
-  const years = [...new Set([...packageYears(), thisYear, thisYear + 1, year])].sort((a, b) => b - a);
+  const years = [...new Set([...packageYears(), thisYear - 1, thisYear, thisYear + 1, year])].sort((a, b) => b - a);
   const units = editable ? listUnits() : [];
   const leaders = editable ? listUserOptions({ role: 'leader' }) : [];
   const joinTarget =
@@ -163,7 +163,7 @@ export default async function ShuangshiPage({
         {overview.adjustments.length === 0 ? (
           <p className="text-sm text-slate-500">本年度还没有调入或调出。</p>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="w-full min-w-[40rem] text-sm">
               <caption className="sr-only">{year} 年调入、调出记录</caption>
               <thead>
@@ -222,7 +222,7 @@ function SubProjectTable({
   joinable: boolean;
 }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full min-w-[52rem] text-sm">
         <caption className="sr-only">{packageName} 子项目</caption>
         <thead>
