@@ -28,7 +28,8 @@ export function adjustmentFieldLabel(field: string): string {
 }
 
 export function adjustmentValue(field: string, value: unknown): string {
-  if (value === null || value === undefined || value === '') return field === 'plannedInvestment' ? '0 万元' : '未设定';
+  if (value === null || value === undefined || value === '')
+    return field === 'plannedInvestment' ? '0 万元' : field === 'packageId' ? '未纳入' : '未设定';
   switch (field) {
     case 'status':
       return PROJECT_STATUS_LABELS[value as ProjectStatus] ?? String(value);

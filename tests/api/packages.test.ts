@@ -10,7 +10,7 @@ import { GET as getProject, PATCH as patchProject } from '@/app/api/v1/projects/
 import { GET as listAdjustments } from '@/app/api/v1/projects/[id]/adjustments/route';
 import { POST as transition } from '@/app/api/v1/projects/[id]/transitions/route';
 import { packageOverview } from '@/domain/packages';
-import { adjustmentChange } from '@/lib/adjustment-format';
+import { adjustmentChange, adjustmentValue } from '@/lib/adjustment-format';
 
 // 双十工程包: GET/POST /api/v1/packages, PATCH /api/v1/packages/:id, and 调入/调出 through
 // PATCH /api/v1/projects/:id { packageId, reason, version }. APP_TODAY is 2026-11-20: this year is 2026.
@@ -357,7 +357,26 @@ describe('the /shuangshi overview', () => {
     );
   });
 
+  it('works with no package at all: a year without packages lists nothing and sums to zero', async () => {
+    const empty = packageOverview(2031);
+    expect(empty.packages).toEqual([]);
+    expect(empty.adjustments).toEqual([]);
+    expect(empty.totals).toEqual({
+      projects: 0,
+      totalInvestment: 0,
+      plannedInvestment: 0,
+      completedInYear: 0,
+      started: 0,
+      lights: { red: 0, yellow: 0, green: 0, grey: 0 },
+    });
+    const listed = await list('?year=2031');
+    expect(listed.status).toBe(200);
+    expect(listed.body).toEqual([]);
+  });
+
   it('words a 调入 and a 调出 with the package name', () => {
+    expect(adjustmentValue('packageId', { id: 3, name: '碳纤维工程包', year: 2026 })).toBe('碳纤维工程包');
+    expect(adjustmentValue('packageId', null)).toBe('未纳入');
     expect(adjustmentChange('packageId', null, { id: 3, name: '碳纤维工程包', year: 2026 })).toBe(
       '调入「碳纤维工程包」',
     );
