@@ -15,6 +15,7 @@ export const ADJUSTMENT_FIELDS = [
   'plannedStartDate',
   'plannedCompletionDate',
   'shuangshi',
+  'packageId',
   'plannedInvestment',
 ] as const satisfies readonly AdjustmentField[];
 export type { AdjustmentField };

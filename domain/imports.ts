@@ -3,7 +3,17 @@ import { randomUUID } from 'node:crypto';
 import { eq, isNotNull } from 'drizzle-orm';
 import { getDb, type Executor } from '@/db';
 import { writeAudit } from '@/db/audit';
-import { importBatches, industries, monthlyReports, projects, projectYearPlans, units, users } from '@/db/schema';
+import {
+  importBatches,
+  industries,
+  monthlyReports,
+  packageProjects,
+  packages,
+  projects,
+  projectYearPlans,
+  units,
+  users,
+} from '@/db/schema';
 import { AppError, isAppError } from '@/lib/errors';
 import { toAppError } from '@/lib/auth/guard';
 import { PROJECT_COLUMNS, REQUIRED_PROJECT_COLUMNS } from '@/lib/excel/project-columns';
@@ -83,7 +93,34 @@ export function importLookups(executor: Executor): ImportLookups {
     const key = lookupKey(user.name);
     userMap.set(key, [...(userMap.get(key) ?? []), { id: user.id, role: user.role }]);
   }
-  return { units: activeUnitKeys(executor), industries: activeIndustryKeys(executor), users: userMap };
+  const year = currentYear();
+  const packageMap = new Map(
+    executor
+      .select({ id: packages.id, name: packages.name })
+      .from(packages)
+      .where(eq(packages.year, year))
+      .all()
+      .map((row) => [lookupKey(row.name), row.id]),
+  );
+  return {
+    units: activeUnitKeys(executor),
+    industries: activeIndustryKeys(executor),
+    users: userMap,
+    packages: packageMap,
+    packageYear: year,
+  };
+}
+
+/** This year's 双十工程包 of every project in one. */
+function packageIdsOfYear(executor: Executor, year: number): Map<number, number> {
+  return new Map(
+    executor
+      .select({ projectId: packageProjects.projectId, packageId: packageProjects.packageId })
+      .from(packageProjects)
+      .where(eq(packageProjects.year, year))
+      .all()
+      .map((row) => [row.projectId, row.packageId]),
+  );
 }
 
 type PlannedShape = { action: 'create' | 'update' | 'unchanged' } | { action: 'error'; errors: RowError[] };
@@ -159,9 +196,14 @@ export async function previewProjectImport(
       .all()
       .map((row) => row.projectId),
   );
+  const memberships = packageIdsOfYear(db, year);
   const planned = planRows(parsed, {
     actor,
-    existing: db.select().from(projects).all(),
+    existing: db
+      .select()
+      .from(projects)
+      .all()
+      .map((project) => ({ ...project, packageId: memberships.get(project.id) ?? null })),
     headers: new Map(sheet.mapping.matches.map((match) => [match.key, match.header])),
     unitName: (id) => unitNames.get(id) ?? `单位 ${id}`,
     currentYear: year,
@@ -274,6 +316,21 @@ export function commitProjectImport(actor: ActorContext, previewId: string, opti
       );
       chunk.forEach((row, index) => {
         if (row.yearPlan) writeYearPlan(tx, actor, inserted[index], row.yearPlan, { batchId });
+        if (row.packageId) {
+          try {
+            const project = findProject(tx, inserted[index].id);
+            applyProjectPatch(
+              tx,
+              actor,
+              project,
+              { packageId: row.packageId, reason: `Excel 导入（批次 ${batchId}）` },
+              batchId,
+              { deferLight: true },
+            );
+          } catch (error) {
+            throw rowError(row, error);
+          }
+        }
       });
       done += chunk.length;
       report(done);
@@ -287,7 +344,7 @@ export function commitProjectImport(actor: ActorContext, previewId: string, opti
         if (current.version !== row.version)
           throw new AppError('stale_version', '该项目在预览后已被他人修改，请重新上传预览');
         if (!canEditProject(actor, current)) throw new AppError('forbidden', '无权修改该项目');
-        // Greening changes by import (a later date, a lower plan, 暂缓, 双十) are logged under the batch.
+        // Greening changes by import (a later date, a lower plan, 暂缓, 调入/调出 双十) are logged under the batch.
         const reason = `Excel 导入（批次 ${batchId}）`;
         const patched = Object.keys(row.patch).length
           ? applyProjectPatch(tx, actor, current, { ...row.patch, reason }, batchId, { deferLight: true })

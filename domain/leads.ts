@@ -408,7 +408,6 @@ export function convertLead(
       {
         name: input.name ?? proposedProjectName(current),
         category: 'attraction',
-        shuangshi: false,
         nature: 'new',
         status: 'active',
         unitId: unitId!,

@@ -1,6 +1,6 @@
 import 'server-only';
 import { getDb, type Executor } from '@/db';
-import { industries, units, users } from '@/db/schema';
+import { industries, packages, units, users } from '@/db/schema';
 import { PROJECT_COLUMNS, projectToRow, type LedgerProject, type ProjectRowNames } from '@/lib/excel/project-columns';
 import { writeSheet } from '@/lib/excel/writer';
 import { currentYear } from './year-plans';
@@ -30,10 +30,18 @@ export function projectRowNames(executor: Executor = getDb()): ProjectRowNames {
       .all()
       .map((user) => [user.id, user.name]),
   );
+  const packageNames = new Map(
+    executor
+      .select({ id: packages.id, name: packages.name })
+      .from(packages)
+      .all()
+      .map((row) => [row.id, row.name]),
+  );
   return {
     unitName: (id) => unitNames.get(id),
     industryName: (id) => industryNames.get(id),
     userName: (id) => userNames.get(id),
+    packageName: (id) => packageNames.get(id),
   };
 }
 

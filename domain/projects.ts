@@ -21,6 +21,7 @@ import { checkTransition } from '@/lib/rules/stages';
 import { AppError } from '@/lib/errors';
 import type { ProjectCreateInput, ProjectPatchInput } from '@/lib/schemas/project';
 import { recordAdjustment, type AdjustmentField } from './adjustments';
+import { planPackageChange, writePackageChange } from './packages';
 import { refreshLight, refreshNewProjectLights } from './light';
 import { assertPlanWithinTotal, completedInYear, currentYear, hasReports, writeYearPlan } from './year-plans';
 
@@ -211,7 +212,7 @@ export function insertProjects(
   const inserted: Project[] = [];
   for (const chunk of chunks(items, INSERT_CHUNK)) {
     const rows = chunk.map(({ input, stage = 'reserve' }) => {
-      const { stagePlans, stageDueDate, shuangshiReason: _shuangshiReason, reason: _reason, ...fields } = input;
+      const { stagePlans, stageDueDate, reason: _reason, ...fields } = input;
       return {
         ...fields,
         // No reports yet: the completed figure is the opening one.
@@ -335,7 +336,6 @@ function greeningChanges(
   current: Project,
   next: {
     status?: string;
-    shuangshi?: boolean;
     stageDueDate: string | null;
     plannedStartDate?: string | null;
     plannedCompletionDate?: string | null;
@@ -378,7 +378,7 @@ function greeningChanges(
 
 /**
  * Applies a patch to a stored project inside `executor`; shared by the API, the forms and the
- * importer. Greening changes need `reason` (or its alias `shuangshiReason`), else 400
+ * importer. Greening changes and 调入/调出 a 双十 package (`packageId`) need `reason`, else 400
  * `reason_required` and nothing is written; accepted ones are kept in the adjustments log. This
  * year's plan is written to the year plans; the opening investment only while no report exists.
  */
@@ -390,7 +390,7 @@ export function applyProjectPatch(
   batchId: number | null = null,
   options: { deferLight?: boolean } = {},
 ): Project {
-  const { stagePlans, shuangshiReason, reason: givenReason, stageDueDate, ...fields } = patch;
+  const { stagePlans, reason: givenReason, stageDueDate, packageId, ...fields } = patch;
   if (fields.unitId != null && fields.unitId !== current.unitId && !canCreateProjectIn(actor, fields.unitId)) {
     throw new AppError('forbidden', '不能把项目移交到其他单位');
   }
@@ -400,10 +400,18 @@ export function applyProjectPatch(
   if (stageDueDate !== undefined) plans[current.stage] = stageDueDate;
   const nextStageDue = current.stage in plans ? (plans[current.stage] ?? null) : current.stageDueDate;
 
-  const reason = (givenReason ?? shuangshiReason)?.trim() || null;
+  const reason = givenReason?.trim() || null;
   const greening = greeningChanges(current, { ...fields, stageDueDate: nextStageDue });
-  if (greening.length && !reason) {
-    throw new AppError('reason_required', `${greening.map((change) => change.word).join('、')}须填写原因`, {
+  const packageChange = packageId !== undefined ? planPackageChange(executor, actor, current, packageId) : null;
+  const words = greening.map((change) => change.word);
+  if (packageChange)
+    words.push(
+      packageChange.to
+        ? `调入"双十"工程包「${packageChange.to.name}」`
+        : `调出"双十"工程包「${packageChange.from!.name}」`,
+    );
+  if (words.length && !reason) {
+    throw new AppError('reason_required', `${words.join('、')}须填写原因`, {
       reason: ['请填写调整原因'],
     });
   }
@@ -440,7 +448,7 @@ export function applyProjectPatch(
     stageDueDate: nextStageDue,
   };
   const { before, after, changed } = diff(current as unknown as Record<string, unknown>, changes);
-  if (!changed && Object.keys(plans).length === 0) return current;
+  if (!changed && Object.keys(plans).length === 0 && !packageChange) return current;
   const at = nowIso();
   const updated = executor
     .update(projects)
@@ -450,6 +458,7 @@ export function applyProjectPatch(
     .get();
   if (!updated) throw new AppError('stale_version', '该项目已被他人修改，请刷新后再试');
   writeStagePlans(executor, current.id, plans);
+  if (packageChange) writePackageChange(executor, actor, current.id, packageChange, reason!, at);
   if ('plannedInvestmentThisYear' in after) {
     // The project's version check guards this write; the lowering was already let through above.
     writeYearPlan(
@@ -472,11 +481,16 @@ export function applyProjectPatch(
     entityType: 'project',
     entityId: current.id,
     projectId: current.id,
-    before: { ...before, ...(Object.keys(plans).length ? { stagePlans: '…' } : {}) },
+    before: {
+      ...before,
+      ...(Object.keys(plans).length ? { stagePlans: '…' } : {}),
+      ...(packageChange ? { package: packageChange.from?.name ?? null } : {}),
+    },
     after: {
       ...after,
       ...(Object.keys(plans).length ? { stagePlans: plans } : {}),
-      ...(greening.length && reason ? { reason } : {}),
+      ...(packageChange ? { package: packageChange.to?.name ?? null } : {}),
+      ...(words.length && reason ? { reason } : {}),
     },
     batchId,
     ip: actor.ip ?? null,

@@ -49,7 +49,7 @@ async function fillTemplate(templatePath: string): Promise<string> {
     for (const column of headers.values()) sheet.getRow(rowNumber).getCell(column).value = null;
     set(rowNumber, '项目名称', row.name);
     set(rowNumber, '项目类别', row.category);
-    set(rowNumber, '双十项目', '否');
+    set(rowNumber, '双十工程包', null);
     set(rowNumber, '建设性质', '新建');
     set(rowNumber, '项目阶段', '谋划储备');
     set(rowNumber, '责任单位', '昌邑区');

@@ -79,6 +79,7 @@ const PROJECT_FIELD_LABELS: Record<string, string> = {
   applicationStatus: '申报状态',
   appliedFunds: '申请资金',
   grantedFunds: '获批资金',
+  receivedFunds: '到位资金',
   taskForce: '工作专班',
   plan: '推进方案',
   stageEnteredAt: '进入本阶段时间',
@@ -92,6 +93,8 @@ const PROJECT_FIELD_LABELS: Record<string, string> = {
   // Keys the project writers put beside the columns.
   stagePlans: '各阶段计划时间',
   shuangshiReason: '“双十”调整原因',
+  package: '“双十”工程包',
+  packageId: '“双十”工程包',
   override: '未批先建强制推进',
   openItems: '未办结手续',
 };
@@ -237,6 +240,7 @@ const ENTITY_FIELD_LABELS: Record<AuditEntityType, Record<string, string>> = {
     signedTarget: '招商签约目标',
     landedTarget: '招商落地目标',
   },
+  package: { name: '工程包名称', unitId: '牵头单位', leaderId: '包保领导', note: '备注', year: '年度' },
   seed: { projects: '项目数', leads: '线索数' },
 };
 
@@ -315,6 +319,7 @@ const MONEY_KEYS = new Set([
   'fundsInPlace',
   'appliedFunds',
   'grantedFunds',
+  'receivedFunds',
   'investmentThisMonth',
   'cumulativeInvestment',
   'intendedInvestment',

@@ -20,6 +20,7 @@ export const AUDIT_ENTITY_LABELS = {
   api_token: 'API 令牌',
   setting: '系统设置',
   annual_target: '年度目标',
+  package: '双十工程包',
   seed: '演示数据',
 } as const;
 

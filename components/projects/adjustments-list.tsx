@@ -1,6 +1,6 @@
 import { EmptyState } from '@/components/ui/page';
 import type { AdjustmentDto } from '@/domain/adjustments';
-import { adjustmentFieldLabel, adjustmentValue } from '@/lib/adjustment-format';
+import { adjustmentChange, adjustmentFieldLabel, adjustmentValue } from '@/lib/adjustment-format';
 import { formatDateTime } from '@/lib/format-time';
 
 // 调整记录: the changes that could have turned the light green without progress, each with the
@@ -20,10 +20,14 @@ export function AdjustmentsList({ items }: { items: readonly AdjustmentDto[] }) 
         <li key={item.id} className="py-3 text-sm">
           <p className="flex flex-wrap items-baseline gap-x-2 gap-y-1">
             <span className="font-medium text-slate-900">{adjustmentFieldLabel(item.field)}</span>
-            <span>
-              {adjustmentValue(item.field, item.from)} →{' '}
-              <span className="font-medium">{adjustmentValue(item.field, item.to)}</span>
-            </span>
+            {item.field === 'packageId' ? (
+              <span className="font-medium">{adjustmentChange(item.field, item.from, item.to)}</span>
+            ) : (
+              <span>
+                {adjustmentValue(item.field, item.from)} →{' '}
+                <span className="font-medium">{adjustmentValue(item.field, item.to)}</span>
+              </span>
+            )}
             <span className="text-slate-500">
               {item.byName ?? '系统'} · <time dateTime={item.at}>{formatDateTime(item.at)}</time>
             </span>

@@ -41,6 +41,9 @@ interface Props {
   industries: Option[];
   leaders: Option[];
   officers: Option[];
+  /** Edit mode: this year's 双十工程包 to pick from, and whether this user may 调入/调出. */
+  packages?: Option[];
+  canManagePackages?: boolean;
 }
 
 /** 新建项目 and the 概况 edit form. A refused save shows why beside each field and keeps what was typed. */
@@ -67,7 +70,6 @@ const LATER_WORDS: Record<string, string> = {
   plannedStartDate: '推迟计划开工时间',
   plannedCompletionDate: '推迟计划竣工时间',
 };
-const isOn = (value: string | undefined) => value === 'on' || value === 'true';
 const amount = (value: string | undefined) => Number(String(value ?? '').replace(/[,，\s]/g, ''));
 
 /**
@@ -83,8 +85,9 @@ function greeningWords(initial: ProjectFormValues, get: (key: string) => string 
     const to = get(key) ?? '';
     if (from && (!to || to > from)) words.push(LATER_WORDS[key]);
   }
-  if (isOn(get('shuangshi')) !== isOn(initial.shuangshi))
-    words.push(isOn(get('shuangshi')) ? '纳入“双十”工程包' : '调出“双十”工程包');
+  const packageId = get('packageId');
+  if (packageId !== undefined && packageId !== (initial.packageId ?? ''))
+    words.push(packageId ? '调入“双十”工程包' : '调出“双十”工程包');
   const plan = amount(get('plannedInvestmentThisYear'));
   if (Number.isFinite(plan) && plan < amount(initial.plannedInvestmentThisYear)) words.push('调减本年度计划投资');
   return words;
@@ -103,22 +106,21 @@ function ProjectFormFields({
   currentYear,
   money,
   otherYearPlans = [],
+  packages = [],
+  canManagePackages = false,
 }: Omit<Props, 'action'> & {
   state: ActionState;
   values: ProjectFormValues;
   formAction: (formData: FormData) => void;
 }) {
   const [category, setCategory] = useState(values.category ?? '');
-  const [shuangshi, setShuangshi] = useState(isOn(values.shuangshi));
   const [needsReason, setNeedsReason] = useState(() =>
     mode === 'edit' ? greeningWords(initial, (key) => values[key]) : [],
   );
   const onFormChange = (event: FormEvent<HTMLFormElement>) => {
     if (mode !== 'edit') return;
     const data = new FormData(event.currentTarget);
-    setNeedsReason(
-      greeningWords(initial, (key) => (data.has(key) ? String(data.get(key)) : key === 'shuangshi' ? '' : undefined)),
-    );
+    setNeedsReason(greeningWords(initial, (key) => (data.has(key) ? String(data.get(key)) : undefined)));
   };
   const errors = state.errors ?? {};
   const err = (key: string) => errors[key];
@@ -179,18 +181,20 @@ function ProjectFormFields({
           options={enumOptions(PROJECT_STATUSES, PROJECT_STATUS_LABELS)}
           error={err('status')}
         />
-        <div className="sm:col-span-2 lg:col-span-3">
-          <label className="inline-flex items-center gap-2 text-sm font-medium text-slate-700">
-            <input
-              type="checkbox"
-              name="shuangshi"
-              checked={shuangshi}
-              onChange={(event) => setShuangshi(event.target.checked)}
-              className="h-4 w-4"
-            />
-            纳入“双十”项目工程包
-          </label>
-        </div>
+        {mode === 'edit' ? (
+          <SelectField
+            {...field('packageId')}
+            label={`${currentYear}年“双十”工程包`}
+            placeholder="不在双十工程包"
+            options={idOptions(
+              packages.some((pkg) => String(pkg.id) === initial.packageId) || !initial.packageId
+                ? packages
+                : [...packages, { id: Number(initial.packageId), name: initial.packageName ?? '当前工程包' }],
+            )}
+            disabled={!canManagePackages}
+            hint={canManagePackages ? '调入或调出须填写调整原因' : '由管理员或市领导调入、调出（双十工程包页）'}
+          />
+        ) : null}
         <SelectField {...field('unitId')} label="责任单位" required placeholder="请选择" options={idOptions(units)} />
         <SelectField {...field('industryId')} label="所属产业" placeholder="未指定" options={idOptions(industries)} />
         <TextField {...field('location')} label="建设地点" />
@@ -272,12 +276,12 @@ function ProjectFormFields({
           required={needsReason.length > 0}
           rows={2}
           maxLength={1000}
-          defaultValue={values.reason ?? values.shuangshiReason}
-          error={err('reason') ?? err('shuangshiReason')}
+          defaultValue={values.reason}
+          error={err('reason')}
           hint={
             needsReason.length
               ? `本次修改${needsReason.join('、')}，须填写原因，记入调整记录`
-              : '暂缓、终止或恢复项目，推迟计划时间，调减本年度计划投资，调整“双十”时必填'
+              : '暂缓、终止或恢复项目，推迟计划时间，调减本年度计划投资，调入或调出“双十”工程包时必填'
           }
           wrapperClassName="max-w-3xl"
         />

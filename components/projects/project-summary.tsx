@@ -14,7 +14,7 @@ export function ProjectSummary({ view }: { view: ProjectView }) {
     ['项目名称', project.name],
     ['项目代码', project.code ?? '—'],
     ['项目类别', CATEGORY_FULL_LABELS[project.category]],
-    ['“双十”项目', project.shuangshi ? '是' : '否'],
+    ['“双十”工程包', project.packageName ?? '未纳入'],
     ['建设性质', NATURE_LABELS[project.nature]],
     ['项目状态', PROJECT_STATUS_LABELS[project.status]],
     ['责任单位', view.unitName],

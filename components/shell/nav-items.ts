@@ -14,6 +14,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/alerts', label: '预警' },
   { href: '/problems', label: '问题' },
   { href: '/dashboard', label: '统计' },
+  { href: '/shuangshi', label: '双十' },
   { href: '/reports/monthly', label: '月报', roles: ['admin', 'leader'] },
   { href: '/import', label: '导入', roles: ['admin', 'leader', 'officer', 'investment'] },
   { href: '/admin', label: '管理', roles: ['admin'] },

@@ -13,7 +13,7 @@ import type { SheetColumn } from './writer';
 // mapping and the ledger export all read this list, which is what makes the round trip exact.
 
 export type ProjectCellKind =
-  'text' | 'money' | 'date' | 'enum' | 'bool' | 'unit' | 'industry' | 'leader' | 'owner' | 'year';
+  'text' | 'money' | 'date' | 'enum' | 'bool' | 'unit' | 'industry' | 'leader' | 'owner' | 'year' | 'package';
 
 export interface ProjectColumn extends HeaderSpec, SheetColumn {
   /** The Project field the column fills. */
@@ -29,7 +29,7 @@ export type ProjectImportField =
   | 'code'
   | 'name'
   | 'category'
-  | 'shuangshi'
+  | 'packageId'
   | 'nature'
   | 'stage'
   | 'status'
@@ -94,13 +94,14 @@ export const PROJECT_COLUMNS: readonly ProjectColumn[] = [
     example: CATEGORY_LABELS.attraction,
   },
   {
-    key: 'shuangshi',
-    header: '双十项目',
-    aliases: ['双十', '是否双十项目', '是否双十'],
-    kind: 'bool',
+    key: 'packageId',
+    header: '双十工程包',
+    aliases: ['工程包', '所属工程包', '双十工程包名称'],
+    kind: 'package',
     type: 'text',
-    width: 10,
-    example: '是',
+    width: 20,
+    example: null,
+    note: '选填；本年度“双十”工程包的名称，留空表示不在双十名单中。导入时调入/调出须管理员或市领导，原因记为“Excel 导入（批次 N）”',
   },
   {
     key: 'nature',
@@ -293,6 +294,8 @@ export interface ProjectRowNames {
   unitName: (id: number) => string | undefined;
   industryName: (id: number) => string | undefined;
   userName: (id: number) => string | undefined;
+  /** 双十工程包 names by id (the export and the import preview). */
+  packageName?: (id: number) => string | undefined;
 }
 
 /** One field's stored value as the ledger cell shows it (labels and names, not keys and ids). */
@@ -310,6 +313,8 @@ export function projectCellValue(column: ProjectColumn, value: unknown, names: P
     case 'leader':
     case 'owner':
       return names.userName(Number(value)) ?? null;
+    case 'package':
+      return names.packageName?.(Number(value)) ?? null;
     default:
       return value;
   }

@@ -14,11 +14,15 @@ export interface ImportLookups {
   units: Map<string, number>;
   industries: Map<string, number>;
   users: Map<string, Array<{ id: number; role: Role }>>;
+  /** This year's 双十工程包 by name (lookupKey). */
+  packages?: Map<string, number>;
+  /** The year those packages belong to, for the error message. */
+  packageYear?: number;
 }
 
-export type ProjectRowValues = Partial<
-  Omit<ProjectCreateInput, 'stagePlans' | 'stageDueDate' | 'shuangshiReason' | 'reason'>
-> & {
+export type ProjectRowValues = Partial<Omit<ProjectCreateInput, 'stagePlans' | 'stageDueDate' | 'reason'>> & {
+  /** This year's 双十工程包; null = not in one. */
+  packageId?: number | null;
   stage?: Stage;
   /** 累计完成投资 as the sheet gives it: the opening investment of a new project. */
   completedInvestment?: number;
@@ -37,6 +41,7 @@ const CLEARABLE = new Set<ProjectImportField>([
   'industryId',
   'leaderId',
   'ownerId',
+  'packageId',
   'location',
   'description',
   'fundsInPlace',
@@ -52,8 +57,9 @@ const CLEARABLE = new Set<ProjectImportField>([
 // Built from the editable fields, not the create schema, so a missing column gets no default.
 const rowSchema = z
   .object(projectEditableFields)
-  .omit({ stagePlans: true, stageDueDate: true, shuangshiReason: true, reason: true, openingInvestment: true })
+  .omit({ stagePlans: true, stageDueDate: true, reason: true, openingInvestment: true })
   .extend({
+    packageId: z.number().int().positive().nullable(),
     completedInvestment: projectEditableFields.totalInvestment,
     planYear: z.number().int().min(2000, { error: '年度须在 2000 年以后' }).max(2100, { error: '年度无效' }),
   })
@@ -119,6 +125,14 @@ function convertCell(
       return convertReference(lookups.units, text, 'unit');
     case 'industry':
       return convertReference(lookups.industries, text, 'industry');
+    case 'package': {
+      const found = lookups.packages?.get(lookupKey(text));
+      return found
+        ? { value: found }
+        : {
+            message: `双十工程包"${text}"不是${lookups.packageYear ? ` ${lookups.packageYear} 年` : '本年度'}的工程包`,
+          };
+    }
     case 'leader':
     case 'owner': {
       const found = findUser(lookups, text, column.kind === 'leader');
@@ -180,6 +194,8 @@ export type PlannedRow =
       stage: Stage;
       input: ProjectCreateInput;
       yearPlan?: OtherYearPlan;
+      /** 调入 this year's package after the insert. */
+      packageId?: number;
     }
   | {
       row: number;
@@ -188,7 +204,7 @@ export type PlannedRow =
       unitId: number;
       projectId: number;
       version: number;
-      patch: Partial<ProjectCreateInput>;
+      patch: Partial<ProjectCreateInput> & { packageId?: number | null };
       changes: FieldChange[];
       yearPlan?: OtherYearPlan;
     }
@@ -225,6 +241,8 @@ export function indexProjects(existing: readonly Existing[]) {
   return { byCode, byName };
 }
 
+const PACKAGE_ROLE_MESSAGE = '只有管理员和市领导可以调入或调出双十工程包';
+
 const createRequired = z.object({ category: z.string({ error: '新建项目须填写项目类别' }) });
 
 /** Decides, row by row, whether it creates, updates, changes nothing, or is in error. */
@@ -233,6 +251,7 @@ export function planRows(rows: readonly ParsedProjectRow[], context: PlanContext
   const index = indexProjects(context.existing);
   const header = (field: ProjectImportField) => headers.get(field) ?? PROJECT_COLUMN_BY_KEY.get(field)?.header ?? field;
   const firstRowByKey = new Map<string, number>();
+  const mayManagePackages = actor.role === 'admin' || actor.role === 'leader';
   const mayWriteUnit = (unitId: number) =>
     actor.role === 'admin' || actor.role === 'leader' || (actor.role === 'officer' && actor.unitId === unitId);
 
@@ -289,7 +308,11 @@ export function planRows(rows: readonly ParsedProjectRow[], context: PlanContext
         fail('category', '新建项目须填写项目类别');
         return { row, action: 'error', name, errors };
       }
-      const { stage, planYear: _year, plannedInvestmentThisYear, ...fields } = values;
+      const { stage, planYear: _year, plannedInvestmentThisYear, packageId, ...fields } = values;
+      if (packageId && !mayManagePackages) {
+        fail('packageId', PACKAGE_ROLE_MESSAGE);
+        return { row, action: 'error', name, errors };
+      }
       const input = projectCreateSchema.safeParse({ ...fields, ...(otherYear ? {} : { plannedInvestmentThisYear }) });
       if (!input.success)
         for (const issue of input.error.issues) fail(String(issue.path[0]) as ProjectImportField, issue.message);
@@ -302,6 +325,7 @@ export function planRows(rows: readonly ParsedProjectRow[], context: PlanContext
         stage: stage ?? 'reserve',
         input: input.data,
         ...(yearPlan ? { yearPlan } : {}),
+        ...(packageId ? { packageId } : {}),
       };
     }
 
@@ -335,9 +359,15 @@ export function planRows(rows: readonly ParsedProjectRow[], context: PlanContext
       }
       const before = current[field] ?? null;
       if (JSON.stringify(before) === JSON.stringify(value ?? null)) continue;
+      if (field === 'packageId') {
+        if (!mayManagePackages) fail('packageId', PACKAGE_ROLE_MESSAGE);
+        else if (before !== null && value !== null)
+          fail('packageId', '该项目已在本年度另一个工程包中，请先调出（此列留空导入）再调入');
+      }
       patch[field] = value;
       changes.push({ field, header: header(field), before, after: value ?? null });
     }
+    if (errors.length) return { row, action: 'error', name, errors };
     if (changes.length === 0) return { row, action: 'unchanged', name, unitId, projectId: current.id };
     const changedYearPlan = yearPlan && changes.some((change) => change.header === planHeader) ? { yearPlan } : {};
     return {

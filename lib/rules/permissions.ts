@@ -75,3 +75,8 @@ export function canImport(actor: Actor): boolean {
 export function canImportLeads(actor: Actor): boolean {
   return actor.role === 'admin' || actor.role === 'investment';
 }
+
+/** 双十工程包: admins and leaders create and edit packages and move projects in and out (调入/调出). */
+export function canManagePackages(actor: Actor): boolean {
+  return actor.role === 'admin' || actor.role === 'leader';
+}

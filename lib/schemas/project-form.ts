@@ -11,7 +11,6 @@ const formFields = {
   status: projectEditableFields.status.default('active'),
   /** One reason for every change that could green a light without progress (see domain/projects.ts). */
   reason: fromFormOptional(longText(1000)).transform((value) => value ?? undefined),
-  shuangshiReason: fromFormOptional(longText(1000)).transform((value) => value ?? undefined),
 };
 
 export const projectCreateForm = z.object({ ...formFields, openingInvestment: fromFormNumber(money).default(0) });
@@ -20,6 +19,8 @@ export const projectEditForm = z.object({
   ...formFields,
   // Sent only while the project has no monthly report (after that the form shows it read-only).
   openingInvestment: fromFormNumber(money).optional(),
+  /** 双十工程包 of this year: blank = 调出; absent (an officer's disabled picker) = unchanged. */
+  packageId: fromFormOptional(fromFormNumber(id)),
   projectId: fromFormNumber(id),
   version: fromFormNumber(version),
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { APPLICATION_STATUSES, CATEGORIES, NATURES, PROJECT_STATUSES, STAGES } from '@/lib/rules/enums';
 import { id, isoDate, longText, money, name, projectCode, version } from '@/lib/validation';
-import { fromFormBoolean, fromFormNumber, fromFormOptional } from './form';
+import { fromFormNumber, fromFormOptional } from './form';
 
 // Project inputs, shared by the API, the UI forms, the importer and the lead conversion.
 
@@ -12,7 +12,6 @@ export const projectEditableFields = {
   code: projectCode.nullable().optional(),
   name: name,
   category: z.enum(CATEGORIES, { error: '请选择项目类别' }),
-  shuangshi: z.boolean(),
   nature: z.enum(NATURES, { error: '请选择建设性质' }),
   status: z.enum(PROJECT_STATUSES, { error: '状态无效' }),
   unitId: id,
@@ -40,19 +39,25 @@ export const projectEditableFields = {
   stagePlans: z.partialRecord(z.enum(STAGES), isoDate.nullable()).optional(),
   /**
    * The reason for a change that could turn a light green without progress (suspending, moving a
-   * date later, lowering this year's plan, changing 双十). Kept in the adjustments log.
+   * date later, lowering this year's plan, 调入/调出 a 双十 package). Kept in the adjustments log.
    */
   reason: longText(1000).optional(),
-  /** The older name of `reason`, still accepted. */
-  shuangshiReason: longText(1000).optional(),
 };
+
+/** 双十 is no longer a flag: a project is 双十 while it sits in one of the year's packages. */
+export const SHUANGSHI_IS_DERIVED = '双十项目由工程包决定，请用 packageId 调入或调出';
+const derivedShuangshi = { shuangshi: z.unknown().optional() };
+function refuseShuangshi(input: { shuangshi?: unknown }, ctx: z.RefinementCtx) {
+  if (input.shuangshi !== undefined)
+    ctx.addIssue({ code: 'custom', path: ['shuangshi'], message: SHUANGSHI_IS_DERIVED });
+}
 
 export const COMPLETED_IS_COMPUTED = '累计完成投资由期初完成投资与月度报告自动汇总，不能直接修改';
 
 export const projectCreateSchema = z
   .object({
     ...projectEditableFields,
-    shuangshi: projectEditableFields.shuangshi.default(false),
+    ...derivedShuangshi,
     nature: projectEditableFields.nature.default('new'),
     status: projectEditableFields.status.default('active'),
     totalInvestment: money.default(0),
@@ -63,6 +68,7 @@ export const projectCreateSchema = z
   })
   .strict()
   .superRefine((input, ctx) => {
+    refuseShuangshi(input, ctx);
     if (
       input.openingInvestment !== undefined &&
       input.completedInvestment !== undefined &&
@@ -75,22 +81,30 @@ export const projectCreateSchema = z
       });
     }
   })
-  .transform(({ completedInvestment, openingInvestment, ...input }) => ({
+  .transform(({ completedInvestment, openingInvestment, shuangshi: _shuangshi, ...input }) => ({
     ...input,
     openingInvestment: openingInvestment ?? completedInvestment ?? 0,
   }));
 export type ProjectCreateInput = z.output<typeof projectCreateSchema>;
 
 export const projectPatchSchema = z
-  .object({ version, ...projectEditableFields, completedInvestment: z.unknown().optional() })
+  .object({
+    version,
+    ...projectEditableFields,
+    ...derivedShuangshi,
+    /** 调入 (a package of this year) or 调出 (null) the 双十 list; needs `reason`. */
+    packageId: id.nullable().optional(),
+    completedInvestment: z.unknown().optional(),
+  })
   .partial()
   .required({ version: true })
   .strict()
   .superRefine((input, ctx) => {
+    refuseShuangshi(input, ctx);
     if (input.completedInvestment !== undefined)
       ctx.addIssue({ code: 'custom', path: ['completedInvestment'], message: COMPLETED_IS_COMPUTED });
   })
-  .transform(({ completedInvestment: _completedInvestment, ...patch }) => {
+  .transform(({ completedInvestment: _completedInvestment, shuangshi: _shuangshi, ...patch }) => {
     return patch;
   });
 export type ProjectPatchInput = z.output<typeof projectPatchSchema>;
@@ -100,7 +114,6 @@ export const projectFormFields = {
   code: fromFormOptional(projectCode),
   name,
   category: projectEditableFields.category,
-  shuangshi: fromFormBoolean,
   nature: projectEditableFields.nature,
   unitId: fromFormNumber(id),
   industryId: fromFormOptional(fromFormNumber(id)),

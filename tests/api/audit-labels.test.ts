@@ -15,6 +15,7 @@ import {
   leadFollowups,
   leads,
   monthlyReports,
+  packages,
   problems,
   projects,
   projectYearPlans,
@@ -31,6 +32,7 @@ import { createCampaign, deleteCampaign, updateCampaign } from '@/domain/campaig
 import { addFollowup, convertLead, createLead, moveLead } from '@/domain/leads';
 import { changeProblem, raiseProblem } from '@/domain/problems';
 import { moveProjectStage, updateProject } from '@/domain/projects';
+import { createPackage, updatePackage } from '@/domain/packages';
 import { setUnitActive, createUnit } from '@/domain/reference';
 import { createReport } from '@/domain/reports';
 import { SETTING_DEFINITIONS } from '@/domain/settings';
@@ -85,12 +87,13 @@ const AUDITED_TABLES: Record<AuditEntityType, SQLiteTable[]> = {
   api_token: [apiTokens],
   setting: [settings],
   annual_target: [annualTargets],
+  package: [packages],
   seed: [],
 };
 
 /** Keys writers put beside the columns (and the agreed `reason` of greening changes). */
 const EXTRA_KEYS: Partial<Record<AuditEntityType, string[]>> = {
-  project: ['reason', 'shuangshiReason', 'override', 'openItems', 'stagePlans', 'completedThisYear'],
+  project: ['reason', 'shuangshiReason', 'package', 'override', 'openItems', 'stagePlans', 'completedThisYear'],
   year_plan: ['year', 'plannedInvestment', 'reason'],
   task: ['overdue'],
   report_photo: ['month', 'photo', 'size'],
@@ -236,12 +239,20 @@ describe('stored rows, formatted', () => {
     const current = getSqlite().prepare('select version from projects where id = ?').get(project.id) as {
       version: number;
     };
+    const pkg = createPackage(leader, {
+      year: Number(today().slice(0, 4)),
+      name: '审计标签工程包',
+      unitId: project.unitId,
+      leaderId: leader.id,
+      note: '审计标签',
+    });
+    updatePackage(leader, pkg.id, { version: pkg.version, name: '审计标签工程包（改）', note: null });
     const patched = updateProject(admin, project.id, {
       version: current.version,
       name: '审计标签项目',
       totalInvestment: 50000,
-      shuangshi: true,
-      shuangshiReason: '列入市“双十”',
+      packageId: pkg.id,
+      reason: '列入市“双十”',
       ownerId: officer.id,
     } as never);
     moveProjectStage(admin, project.id, {

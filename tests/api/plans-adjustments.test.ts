@@ -117,15 +117,6 @@ describe('reasons for greening writes (PATCH /api/v1/projects/:id)', () => {
       from: '2027-12-01',
       to: null,
     },
-    { title: 'entering 双十', change: { shuangshi: true }, field: 'shuangshi', from: false, to: true },
-    {
-      title: 'leaving 双十',
-      setup: { shuangshi: true },
-      change: { shuangshi: false },
-      field: 'shuangshi',
-      from: true,
-      to: false,
-    },
     {
       title: "lowering this year's plan",
       change: { plannedInvestmentThisYear: 2500 },
@@ -175,13 +166,6 @@ describe('reasons for greening writes (PATCH /api/v1/projects/:id)', () => {
       expect(audit.map((row) => (row.after as Record<string, unknown>).reason)).toContain('市政府专题会议决定');
     });
   }
-
-  it('accepts the old shuangshiReason as the reason', async () => {
-    const project = await newProject();
-    const ok = await patch(project.id, { version: 1, shuangshi: true, shuangshiReason: '列入双十工程包' });
-    expect(ok.status).toBe(200);
-    expect(adjustmentRows(project.id).map((row) => row.reason)).toEqual(['列入双十工程包']);
-  });
 
   it('needs no reason to move dates earlier, set a first date, raise the plan or edit other fields', async () => {
     const project = await newProject({ stageDueDate: '2027-03-01', plannedStartDate: '2027-03-01' });

@@ -9,6 +9,7 @@ import { POST as transition } from '@/app/api/v1/projects/[id]/transitions/route
 import { GET as history } from '@/app/api/v1/projects/[id]/history/route';
 import { PATCH as patchApproval } from '@/app/api/v1/approvals/[id]/route';
 import { sumProjects } from '@/db/queries/project-filters';
+import { POST as createPackageRoute } from '@/app/api/v1/packages/route';
 
 let changyi: number;
 let chuanying: number;
@@ -69,13 +70,14 @@ describe('GET /api/v1/projects', () => {
 
 describe('POST /api/v1/projects', () => {
   it('creates in reserve and active, with the 前期手续 checklist', async () => {
-    const project = await newProject({ code: '1801-220202-04-01-123456', totalInvestment: 12000, shuangshi: true });
+    const project = await newProject({ code: '1801-220202-04-01-123456', totalInvestment: 12000 });
     expect(project).toMatchObject({
       stage: 'reserve',
       status: 'active',
       version: 1,
       totalInvestment: 12000,
-      shuangshi: true,
+      shuangshi: false,
+      packageId: null,
     });
     const cookie = await loginAs('officer');
     const detail = await call(getProject, { cookie, params: { id: String(project.id) } });
@@ -200,14 +202,41 @@ describe('GET/PATCH /api/v1/projects/:id', () => {
     expect(lead.body.leaderId).toBe(userId('leader'));
   });
 
-  it('needs a reason to enter the 双十 package, and records it', async () => {
+  it('refuses the old shuangshi flag: 双十 comes from the packages', async () => {
     const project = await newProject();
-    const cookie = await loginAs('officer');
+    const cookie = await loginAs('leader');
+    const result = await call(patchProject, {
+      method: 'PATCH',
+      cookie,
+      params: { id: String(project.id) },
+      body: { version: 1, shuangshi: true, reason: '列入双十' },
+    });
+    expect(result.status).toBe(400);
+    expect(result.body.error.code).toBe('validation_failed');
+    expect(result.body.error.fields.shuangshi).toEqual(['双十项目由工程包决定，请用 packageId 调入或调出']);
+    const created = await call(createProjectRoute, {
+      method: 'POST',
+      cookie,
+      body: { name: uniqueName('双十标记'), category: 'government', unitId: changyi, shuangshi: true },
+    });
+    expect(created.status).toBe(400);
+    expect(created.body.error.fields.shuangshi).toBeDefined();
+  });
+
+  it('needs a reason to join a 双十 package, and records it', async () => {
+    const project = await newProject();
+    const cookie = await loginAs('leader');
+    const pkg = await call(createPackageRoute, {
+      method: 'POST',
+      cookie,
+      body: { year: 2026, name: uniqueName('项目测试工程包'), unitId: changyi },
+    });
+    expect(pkg.status).toBe(201);
     const noReason = await call(patchProject, {
       method: 'PATCH',
       cookie,
       params: { id: String(project.id) },
-      body: { version: 1, shuangshi: true },
+      body: { version: 1, packageId: pkg.body.id },
     });
     expect(noReason.status).toBe(400);
     expect(noReason.body.error.code).toBe('reason_required');
@@ -216,11 +245,12 @@ describe('GET/PATCH /api/v1/projects/:id', () => {
       method: 'PATCH',
       cookie,
       params: { id: String(project.id) },
-      body: { version: 1, shuangshi: true, shuangshiReason: '列入2018年双十工程包' },
+      body: { version: 1, packageId: pkg.body.id, reason: '列入2026年双十工程包' },
     });
     expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ shuangshi: true, packageId: pkg.body.id, version: 2 });
     const rows = getDb().select().from(auditLog).where(eq(auditLog.projectId, project.id)).all();
-    expect(rows.some((row) => (row.after as any)?.reason === '列入2018年双十工程包')).toBe(true);
+    expect(rows.some((row) => (row.after as any)?.reason === '列入2026年双十工程包')).toBe(true);
   });
 
   it('refuses unknown fields, bad enums and a leader who is not a leader', async () => {

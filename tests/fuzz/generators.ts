@@ -115,6 +115,7 @@ export const FIELDS: Record<string, keyof typeof BAD> = {
   projectId: 'id',
   leadId: 'id',
   campaignId: 'id',
+  packageId: 'id',
   assigneeId: 'id',
   locationUnitId: 'id',
   problemId: 'id',

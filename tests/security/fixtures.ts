@@ -6,6 +6,7 @@ import { createCampaign } from '@/domain/campaigns';
 import { createApiToken } from '@/domain/tokens';
 import { createTask } from '@/domain/tasks';
 import { createReport } from '@/domain/reports';
+import { createPackage } from '@/domain/packages';
 import { previewProjectImport } from '@/domain/imports';
 import { monthOf, previousMonth, today } from '@/lib/rules/dates';
 import type { ActorContext } from '@/lib/rules/permissions';
@@ -175,6 +176,12 @@ export function makeFixtures() {
   const token = createApiToken(admin, { name: '矩阵测试令牌', userId: officer.id }).apiToken.id;
   const target = row<{ id: number }>('select id from annual_targets order by id limit 1')!.id;
   const industry = row<{ id: number }>('select id from industries order by id limit 1')!.id;
+  // 双十工程包 of this year, with no sub-project yet (调入 rows join the own project to it).
+  const pkg = createPackage(admin, {
+    year: Number(today().slice(0, 4)),
+    name: '矩阵测试工程包',
+    unitId: officer.unit_id!,
+  }).id;
 
   return {
     users: { admin: userRow('admin'), officer, officer2, investment, investment3, officerLt },
@@ -192,6 +199,7 @@ export function makeFixtures() {
     token,
     target,
     industry,
+    pkg,
     unit: officerLt.unit_id!,
   };
 }

@@ -130,18 +130,16 @@ function projectForm(id: number) {
   const p = row<{
     name: string;
     category: string;
-    shuangshi: number;
     nature: string;
     status: string;
     unit_id: number;
     owner_id: number | null;
-  }>('select name, category, shuangshi, nature, status, unit_id, owner_id from projects where id = ?', id);
+  }>('select name, category, nature, status, unit_id, owner_id from projects where id = ?', id);
   return {
     projectId: String(id),
     version: String(v('projects', id)),
     name: p.name,
     category: p.category,
-    shuangshi: p.shuangshi ? 'on' : '',
     nature: p.nature,
     status: p.status,
     unitId: String(p.unit_id),
@@ -196,6 +194,37 @@ export const MATRIX: Row[] = [
       unitId: String(projectUnit(f, t)),
     })),
   ]),
+  // ---- 双十工程包 (API): admins and leaders write, everyone reads
+  api('POST /api/v1/packages', 'any', LEADERS, (f) => ({
+    body: { year: Number(process.env.APP_TODAY!.slice(0, 4)), name: '矩阵新建工程包', unitId: f.unit },
+  })),
+  api('PATCH /api/v1/packages/[id]', 'any', LEADERS, (f) => ({
+    params: { id: f.pkg },
+    body: { version: v('packages', f.pkg), note: '矩阵备注' },
+  })),
+  act('app/(app)/shuangshi/actions.ts#createPackageAction', 'any', LEADERS, (f) => ({
+    year: process.env.APP_TODAY!.slice(0, 4),
+    name: '矩阵表单工程包',
+    unitId: String(f.unit),
+    leaderId: '',
+    note: '',
+  })),
+  act('app/(app)/shuangshi/actions.ts#updatePackageAction', 'any', LEADERS, (f) => ({
+    id: String(f.pkg),
+    version: String(v('packages', f.pkg)),
+    name: '矩阵测试工程包（改）',
+    unitId: String(f.unit),
+    leaderId: '',
+    note: '',
+  })),
+  ...(['own', 'foreign'] as const).map((t) =>
+    act('app/(app)/shuangshi/actions.ts#movePackageProjectAction', t, LEADERS, (f) => ({
+      projectId: String(f.project[t]),
+      version: String(v('projects', f.project[t]!)),
+      packageId: String(f.pkg),
+      reason: '列入双十',
+    })),
+  ),
   // Handing an own project to another unit is creating in that unit: officers may not.
   api(
     'PATCH /api/v1/projects/[id]',
@@ -222,6 +251,17 @@ export const MATRIX: Row[] = [
         body: { version: v('projects', f.project[t]!), status: 'suspended', reason: '资金未落实' },
       }),
       'suspend',
+    ),
+    // 调入 a 双十 package (with its reason): admins and leaders only, whoever's project it is.
+    api(
+      'PATCH /api/v1/projects/[id]',
+      t,
+      LEADERS,
+      (f) => ({
+        params: { id: f.project[t] },
+        body: { version: v('projects', f.project[t]!), packageId: f.pkg, reason: '列入双十' },
+      }),
+      'package',
     ),
     // Next year's plan: created (no version), 0 fits under any total.
     api('PUT /api/v1/projects/[id]/plans/[year]', t, scoped(t), (f) => ({

@@ -22,13 +22,13 @@ describe('header mapping', () => {
   });
 
   it('accepts the usual aliases', () => {
-    expect(keysOf('代码', '名称', '单位', '产业', '类别', '双十', '阶段', '责任人', '包保领导')).toEqual([
+    expect(keysOf('代码', '名称', '单位', '产业', '类别', '工程包', '阶段', '责任人', '包保领导')).toEqual([
       'code',
       'name',
       'unitId',
       'industryId',
       'category',
-      'shuangshi',
+      'packageId',
       'stage',
       'ownerId',
       'leaderId',

@@ -50,7 +50,16 @@ export default async function ProjectLayout({
             <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-600">
               <span className="font-mono">{project.code ?? '暂无项目代码'}</span>
               <Tag tone="brand">{CATEGORY_FULL_LABELS[project.category]}</Tag>
-              {project.shuangshi ? <ShuangshiTag /> : null}
+              {project.packageId ? (
+                <Link
+                  href={`/shuangshi?year=${today().slice(0, 4)}#package-${project.packageId}`}
+                  className="inline-flex items-center gap-1 hover:underline"
+                  title={`本年度“双十”工程包：${project.packageName ?? ''}`}
+                >
+                  <ShuangshiTag />
+                  <span className="text-red-700">{project.packageName}</span>
+                </Link>
+              ) : null}
               {project.approvalsOverridden ? (
                 <ApprovalsOverriddenTag detail={project.lightReasons.find((reason) => reason.startsWith('未批先建'))} />
               ) : null}

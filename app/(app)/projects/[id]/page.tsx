@@ -4,7 +4,8 @@ import { ProjectSummary } from '@/components/projects/project-summary';
 import { listUnits } from '@/db/queries/reference';
 import { loadProjectFormOptions } from '@/db/queries/project-options';
 import { requireUser } from '@/lib/auth/next';
-import { canEditProject } from '@/lib/rules/permissions';
+import { canEditProject, canManagePackages } from '@/lib/rules/permissions';
+import { listPackageRows } from '@/db/queries/packages';
 import { currentYear, hasReports, listYearPlans, reportedTotal } from '@/domain/year-plans';
 import { getDb } from '@/db';
 import { updateProjectAction } from '../actions';
@@ -28,7 +29,8 @@ export default async function ProjectOverviewPage({ params }: { params: Promise<
     name: project.name,
     code: text(project.code),
     category: project.category,
-    shuangshi: project.shuangshi ? 'on' : '',
+    packageId: text(project.packageId),
+    packageName: text(project.packageName),
     nature: project.nature,
     status: project.status,
     unitId: String(project.unitId),
@@ -73,6 +75,8 @@ export default async function ProjectOverviewPage({ params }: { params: Promise<
         action={updateProjectAction}
         initial={initial}
         units={units}
+        packages={listPackageRows(year).map((pkg) => ({ id: pkg.id, name: pkg.name }))}
+        canManagePackages={canManagePackages(user)}
         {...loadProjectFormOptions()}
       />
     </Card>

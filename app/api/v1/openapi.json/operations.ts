@@ -50,6 +50,8 @@ import * as projectTransitions from '../projects/[id]/transitions/route';
 import * as reportPhotos from '../reports/[id]/photos/route';
 import * as rankings from '../rankings/route';
 import * as monthlyReport from '../reports/monthly/route';
+import * as packages from '../packages/route';
+import * as packageById from '../packages/[id]/route';
 import * as session from '../session/route';
 import * as stats from '../stats/route';
 import * as supervision from '../supervisions/[id]/route';
@@ -103,6 +105,8 @@ export const ROUTE_MODULES: Record<string, RouteModule> = {
   '/lights/history': lightHistory,
   '/stats': stats,
   '/rankings': rankings,
+  '/packages': packages,
+  '/packages/{id}': packageById,
   '/reports/monthly': monthlyReport,
   '/imports/projects': importProjects,
   '/imports/leads': importLeads,
