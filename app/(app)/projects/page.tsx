@@ -8,6 +8,7 @@ import { Pager } from '@/components/ui/pager';
 import { listHref, pageCount, type SearchParams } from '@/lib/list-url';
 import { listIndustries, listUnits, listUserOptions } from '@/db/queries/reference';
 import { listLedgerRows } from '@/db/queries/projects';
+import { packageNameById } from '@/db/queries/project-filters';
 import { reportedInvestment } from '@/db/queries/stats';
 import { formatWan, formatYi } from '@/lib/rules/money';
 import { sumProjects } from '@/domain/fresh-light-reads';
@@ -56,6 +57,7 @@ export default async function ProjectLedgerPage({ searchParams }: { searchParams
         industries={listIndustries()}
         leaders={listUserOptions({ role: 'leader' })}
         owners={listUserOptions({ role: 'officer' })}
+        packageName={filters.packageId ? packageNameById(filters.packageId) : null}
       />
       {sums.count === 0 ? (
         <EmptyState title="没有符合条件的项目">
