@@ -1,6 +1,7 @@
 import Link from 'next/link';
+import { STATS_SCOPE_LABELS } from '@/lib/schemas/stats';
 import { CATEGORY_LABELS, CATEGORIES, LIGHT_LABELS, LIGHTS, STAGE_LABELS, STAGES } from '@/lib/rules/enums';
-import { scopeLabel, type ProjectFilters } from '@/lib/schemas/filters';
+import type { ProjectFilters } from '@/lib/schemas/filters';
 import {
   drillFilterChips,
   drillFilterFields,
@@ -99,7 +100,7 @@ export function LedgerFilters({ filters, params, view, units, industries, leader
           label="范围"
           placeholder="全部项目"
           defaultValue={filters.scope === 'shuangshi' ? 'shuangshi' : ''}
-          options={[{ value: 'shuangshi', label: scopeLabel('shuangshi') }]}
+          options={[{ value: 'shuangshi', label: STATS_SCOPE_LABELS.shuangshi }]}
         />
         <SelectField
           name="category"

@@ -25,8 +25,11 @@ export const projectFilterSchema = z.object({
 });
 export type ProjectFilters = z.output<typeof projectFilterSchema>;
 
+/** The year whose 双十 list scope=shuangshi means on the ledger and the board: the current one. */
+export const scopeYear = () => Number(today().slice(0, 4));
+
 /** How the ledger, the board and the exports name a scope: 双十项目 is this year's list. */
-export function scopeLabel(scope: StatsScope, year = Number(today().slice(0, 4))): string {
+export function scopeLabel(scope: StatsScope, year = scopeYear()): string {
   return scope === 'shuangshi' ? `${year}年“双十”项目` : '全部项目';
 }
 

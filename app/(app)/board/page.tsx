@@ -18,6 +18,7 @@ import {
   pickLane,
 } from '@/lib/schemas/board';
 import { parseFiltersLenient, projectFilterSchema, scopeLabel } from '@/lib/schemas/filters';
+import { STATS_SCOPE_LABELS } from '@/lib/schemas/stats';
 import { minInvestmentOptions } from '@/lib/schemas/ledger';
 
 export const metadata: Metadata = { title: '项目看板' };
@@ -71,7 +72,7 @@ export default async function BoardPage({
             name: 'scope',
             label: '范围',
             allLabel: '全部项目',
-            options: [{ value: 'shuangshi', label: scopeLabel('shuangshi') }],
+            options: [{ value: 'shuangshi', label: STATS_SCOPE_LABELS.shuangshi }],
           },
           { name: 'unitId', label: '责任单位', options: listUnits().map((u) => ({ value: u.id, label: u.name })) },
           { name: 'industryId', label: '产业', options: listIndustries().map((i) => ({ value: i.id, label: i.name })) },

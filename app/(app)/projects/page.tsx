@@ -13,7 +13,7 @@ import { reportedInvestment } from '@/db/queries/stats';
 import { formatWan, formatYi } from '@/lib/rules/money';
 import { sumProjects } from '@/domain/fresh-light-reads';
 import { requireUser } from '@/lib/auth/next';
-import { parseFiltersLenient, projectFilterSchema } from '@/lib/schemas/filters';
+import { parseFiltersLenient, projectFilterSchema, scopeLabel } from '@/lib/schemas/filters';
 import { parseLedgerView } from '@/lib/schemas/ledger';
 
 const yearMonths = (year: number) => Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
@@ -37,7 +37,7 @@ export default async function ProjectLedgerPage({ searchParams }: { searchParams
     <>
       <PageHeader
         title="项目库"
-        description="政府投资、招商引资和“上争”类重点项目的全过程台账。金额单位：万元。"
+        description={`政府投资、招商引资和“上争”类重点项目的全过程台账。${filters.scope === 'shuangshi' ? `范围：${scopeLabel('shuangshi')}。` : ''}金额单位：万元。`}
         actions={
           <>
             {sums.count > 0 ? <ExportLink href={exportHref('/projects/export', params)} /> : null}
