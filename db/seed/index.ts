@@ -80,11 +80,7 @@ export async function seedDemo(db: DB, options: SeedOptions = {}): Promise<SeedR
       action: 'create',
       entityType: 'seed',
       entityId: null,
-      after: {
-        projects: projectIds.length + shuangshi.newProjects,
-        leads: DEMO_LEAD_COUNT,
-        packages: shuangshi.packages,
-      },
+      after: { projects: projectIds.length + shuangshi.newProjects, leads: DEMO_LEAD_COUNT },
     });
     projectCount = projectIds.length + shuangshi.newProjects;
   });
