@@ -253,7 +253,11 @@ export function monthlyReport({ month, scope = 'all' }: { month: string; scope?:
       to: ranking.range.to,
     },
     /** 本月调整记录: greening changes made during the month, each with its reason. */
-    adjustments: monthAdjustments(range).filter((row) => !keep || keep(row.projectId)),
+    // In the 双十 scope: the list's projects' adjustments, and every 调入/调出 of the month (a project
+    // that left the list is no longer in it, but its leaving is the list's business).
+    adjustments: monthAdjustments(range).filter(
+      (row) => !keep || keep(row.projectId) || ['packageId', 'shuangshi'].includes(row.field),
+    ),
     generatedOn: day,
   };
 }

@@ -212,6 +212,15 @@ describe('the monthly report takes the scope in all four forms', () => {
       expect(list.has(problem.projectId)).toBe(true);
     for (const supervision of shuangshi.openSupervisions) expect(list.has(supervision.projectId)).toBe(true);
     expect(shuangshi.started.length).toBe(all.started.filter((project) => list.has(project.id)).length);
+    // A 调出 of the month is in the 双十 report although the project has left the list.
+    const leaving = sqlite()
+      .prepare(
+        "select project_id id, at from project_adjustments where field = 'packageId' and to_value is null order by at",
+      )
+      .get() as { id: number; at: string };
+    expect(list.has(leaving.id)).toBe(false);
+    const leavingMonth = monthlyReport({ month: leaving.at.slice(0, 7), scope: 'shuangshi' });
+    expect(leavingMonth.adjustments.map((row) => row.projectId)).toContain(leaving.id);
     expect(shuangshi.red.length).toBe(all.red.filter((row) => list.has(row.projectId)).length);
     expect(shuangshi.investmentYearToDate).toBe(shuangshi.yearToDate.investmentCompleted);
     expect(shuangshi.byUnit.reduce((sum, row) => sum + row.investmentYearToDate, 0)).toBe(
