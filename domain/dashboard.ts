@@ -3,7 +3,8 @@ import { investmentByMonth, projectBreakdowns } from '@/db/queries/dashboard';
 import { cached } from '@/db/queries/read-cache';
 import type { PeriodRange } from '@/lib/rules/stats';
 import { ensureLightsFresh } from './light';
-import { getStats, scopeFilters, statsPeriod, type StatsQuery } from './stats';
+import { countProjects } from '@/db/queries/stats';
+import { getStats, ledgerLink, scopeFilters, statsPeriod, type StatsQuery } from './stats';
 
 export interface DashboardQuery extends StatsQuery {
   day: string;
@@ -19,6 +20,8 @@ export function loadDashboard({ year, scope, unitId, day, ranking }: DashboardQu
     return {
       stats: getStats(query),
       scopeFilters: filters,
+      /** The scope's projects: how many, and their ledger (the page states the scope it shows). */
+      scopeProjects: { count: countProjects(filters), drill: ledgerLink(filters) },
       monthly: investmentByMonth(filters, statsPeriod(query).months),
       breakdowns: projectBreakdowns(filters),
     };

@@ -1,6 +1,7 @@
 import 'server-only';
 import { listCampaignOptions, listLeads } from '@/db/queries/leads';
 import { listProblems, type ProblemListFilters, type ProblemSort } from '@/db/queries/problems';
+import { packageNameById } from '@/db/queries/project-filters';
 import { listLedgerProjects, referenceNames } from '@/db/queries/projects';
 import { writeSheet } from '@/lib/excel/writer';
 import { ALERT_KIND_LABELS } from '@/lib/rules/alerts';
@@ -21,7 +22,7 @@ import type { Actor } from '@/lib/rules/permissions';
 import { levelsFrom } from '@/lib/rules/problems';
 import { periodRange, RANKING_GROUP_LABELS, weightsText, type Period } from '@/lib/rules/stats';
 import { groupRankings } from './rankings';
-import type { LeadFilters, ProjectFilters } from '@/lib/schemas/filters';
+import { scopeLabel, type LeadFilters, type ProjectFilters } from '@/lib/schemas/filters';
 import { drillFilterChips, minInvestmentLabel } from '@/lib/schemas/ledger';
 import { SORT_LABELS, type LedgerSort } from '@/lib/schemas/ledger';
 import { listAlerts } from './alerts';
@@ -51,6 +52,7 @@ const limitNote = (count: number) =>
 export function projectFiltersText(filters: ProjectFilters, names = referenceNames()): string {
   return join([
     filters.category && `类别：${CATEGORY_LABELS[filters.category]}`,
+    filters.scope === 'shuangshi' && `范围：${scopeLabel('shuangshi')}`,
     filters.shuangshi !== undefined && `双十项目：${yesNo(filters.shuangshi)}`,
     filters.stage && `阶段：${STAGE_LABELS[filters.stage]}`,
     filters.status && `状态：${PROJECT_STATUS_LABELS[filters.status]}`,
@@ -61,7 +63,9 @@ export function projectFiltersText(filters: ProjectFilters, names = referenceNam
     filters.ownerId && `责任人：${names.users.get(filters.ownerId) ?? `#${filters.ownerId}`}`,
     filters.minInvestment !== undefined && `规模：${minInvestmentLabel(filters.minInvestment)}`,
     filters.q && `关键词：${filters.q}`,
-    ...drillFilterChips(filters).map((chip) => `统计口径：${chip.label}`),
+    ...drillFilterChips(filters, { packageName: filters.packageId ? packageNameById(filters.packageId) : null }).map(
+      (chip) => `统计口径：${chip.label}`,
+    ),
   ]);
 }
 

@@ -65,7 +65,7 @@ export function monthlyReportSheets(report: MonthlyReport): SheetSpec[] {
     note?: string,
   ): SheetSpec => ({
     title: `${REPORT_TITLE}（${label}）· ${sheetName}`,
-    filtersText: [`月份：${label}`, note].filter(Boolean).join('；'),
+    filtersText: [`月份：${label}`, `范围：${report.scopeLabel}`, note].filter(Boolean).join('；'),
     sheetName,
     columns,
     rows,
@@ -226,6 +226,6 @@ export function monthlyReportWorkbook(report: MonthlyReport): Promise<Buffer> {
   return writeWorkbook(monthlyReportSheets(report));
 }
 
-export function monthlyReportFileName(month: string): string {
-  return `月度调度通报-${month}.xlsx`;
+export function monthlyReportFileName(month: string, scope: MonthlyReport['scope'] = 'all'): string {
+  return `月度调度通报-${scope === 'shuangshi' ? '双十项目-' : ''}${month}.xlsx`;
 }

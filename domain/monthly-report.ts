@@ -1,9 +1,9 @@
 import 'server-only';
 import { getDb } from '@/db';
-import { getAnnualTargets } from '@/db/queries/stats';
 import {
   investmentByUnit,
   listMissingReports,
+  listPackageProjectIds,
   listProblemIdsWithEvent,
   listProjectsMovedInto,
   listRedProjects,
@@ -25,7 +25,7 @@ import { groupRankings } from './rankings';
 import { getSetting } from './settings';
 import { ensureLightsFresh } from './light';
 import { redListSourceFor, snapshotRedList, type RedListSource } from './light-history';
-import { headlineCounts } from './stats';
+import { headlineCounts, scopeFilters, scopeTargets, STATS_SCOPE_LABELS, type StatsScope } from './stats';
 import { toProblemDto, type ProblemDto } from './problems';
 import { toProjectDto } from './projects';
 import { toSupervisionDto, type SupervisionDto } from './supervisions';
@@ -78,8 +78,20 @@ const CITY_LEVELS = levelsFrom('city_meeting');
 
 /** The first instant of a Beijing calendar day, as the UTC ISO timestamps are stored. */
 
-/** The red list of the month: which day's lights, its projects and its per-unit counts (null: none). */
-function monthRedList(range: MonthRange, day: string) {
+/**
+ * The red list of the month: which day's lights, its projects and its per-unit counts (null: none).
+ * With `keep` (a scope narrower than the pool) only its projects, counted per unit from the list.
+ */
+function monthRedList(range: MonthRange, day: string, keep?: (projectId: number) => boolean) {
+  const list = monthRedListAll(range, day);
+  if (!keep) return list;
+  const kept = list.list.filter((project) => keep(project.projectId));
+  const byUnit = new Map<number, number>();
+  for (const project of kept) byUnit.set(project.unitId, (byUnit.get(project.unitId) ?? 0) + 1);
+  return { source: list.source, list: kept, byUnit: list.byUnit ? byUnit : null };
+}
+
+function monthRedListAll(range: MonthRange, day: string) {
   const source = redListSourceFor(getDb(), range, day);
   if (source.kind === 'current') {
     const list = listRedProjects().map((project) => ({
@@ -126,24 +138,36 @@ function monthAdjustments(range: MonthRange) {
   }));
 }
 
-export function monthlyReport({ month }: { month: string }) {
+/**
+ * The report of a month in a scope (API.md "Stats"): `all` is the whole pool; `shuangshi` is the
+ * month's year's 双十 list (the sub-projects of that year's packages), and only then are the 双十
+ * targets (开工, 投资) compared, as on the dashboard (domain/stats.ts scopeTargets). Every project
+ * section (moves, investment, red list, problems, 督办, missing reports, adjustments) keeps the
+ * scope's projects; the unit ranking is of units and stays city-wide.
+ */
+export function monthlyReport({ month, scope = 'all' }: { month: string; scope?: StatsScope }) {
   assertReportMonth(month);
   ensureLightsFresh();
   const range = monthRange(month);
   const day = today();
   const year = Number(month.slice(0, 4));
-  const targetsRow = getAnnualTargets(year);
+  const targets = scopeTargets({ year, scope });
+  const inScope = scope === 'shuangshi' ? new Set(listPackageProjectIds(year)) : null;
+  const keep = inScope ? (projectId: number) => inScope.has(projectId) : undefined;
+  const kept = <T extends { project: { id: number } }>(rows: T[]) =>
+    keep ? rows.filter((row) => keep(row.project.id)) : rows;
 
-  const started = listProjectsMovedInto('construction', range);
-  const completed = listProjectsMovedInto('completed', range);
-  const operating = listProjectsMovedInto('operating', range);
-  // 年累计: domain/stats.ts's figures for January to the end of the month, city-wide.
-  const yearToDateFigures = headlineCounts({ year, scope: 'all', throughMonth: month });
+  const started = kept(listProjectsMovedInto('construction', range));
+  const completed = kept(listProjectsMovedInto('completed', range));
+  const operating = kept(listProjectsMovedInto('operating', range));
+  // 年累计: domain/stats.ts's figures for January to the end of the month, in the scope.
+  const yearToDateFigures = headlineCounts({ year, scope, throughMonth: month });
 
   const units = listUnitsWithProjects();
-  const thisMonth = investmentByUnit([month]);
-  const ytd = investmentByUnit(yearToDate(month));
-  const reds = monthRedList(range, day);
+  const filters = scopeFilters({ year, scope });
+  const thisMonth = investmentByUnit([month], filters);
+  const ytd = investmentByUnit(yearToDate(month), filters);
+  const reds = monthRedList(range, day, keep);
   const startedByUnit = new Map<number, number>();
   for (const { project } of started) startedByUnit.set(project.unitId, (startedByUnit.get(project.unitId) ?? 0) + 1);
   const byUnit = units.map((unit) => ({
@@ -162,23 +186,28 @@ export function monthlyReport({ month }: { month: string }) {
     ids
       .map((id) => findProblemRow(id, day))
       .filter((row) => row !== undefined)
+      .filter((row) => !keep || keep(row.projectId))
       .map(toProblemDto);
-  const supervisionIds = listSupervisionIdsOpenAt(range.to);
-  const replies = listRepliesOf(supervisionIds);
-  const openSupervisions: SupervisionDto[] = supervisionIds
+  const supervisionRows = listSupervisionIdsOpenAt(range.to)
     .map((id) => findSupervisionRow(id))
     .filter((row) => row !== undefined)
-    .map((row) => toSupervisionDto(row, replies));
+    .filter((row) => !keep || keep(row.projectId));
+  const replies = listRepliesOf(supervisionRows.map((row) => row.id));
+  const openSupervisions: SupervisionDto[] = supervisionRows.map((row) => toSupervisionDto(row, replies));
 
   const ranking = rankingPeriodOf(month);
   const groups = groupRankings(ranking.range, day);
-  const missing = listMissingReports(range);
+  const missing = listMissingReports(range).filter((row) => !keep || keep(row.projectId));
 
   return {
     month,
+    /** all: the whole pool; shuangshi: the year's 双十 list. */
+    scope,
+    scopeLabel: scope === 'shuangshi' ? `${year}年“双十”项目` : STATS_SCOPE_LABELS.all,
+    /** The 双十 targets, compared in the shuangshi scope only (null in scope=all, as on the dashboard). */
     targets: {
-      startedTarget: targetsRow?.startedTarget ?? null,
-      investmentTarget: targetsRow?.investmentTarget ?? null,
+      startedTarget: targets.started,
+      investmentTarget: targets.investment,
     },
     started: started.map(({ project }) => toProjectDto(project)),
     completed: completed.map(({ project }) => toProjectDto(project)),
@@ -224,7 +253,11 @@ export function monthlyReport({ month }: { month: string }) {
       to: ranking.range.to,
     },
     /** 本月调整记录: greening changes made during the month, each with its reason. */
-    adjustments: monthAdjustments(range),
+    // In the 双十 scope: the list's projects' adjustments, and every 调入/调出 of the month (a project
+    // that left the list is no longer in it, but its leaving is the list's business).
+    adjustments: monthAdjustments(range).filter(
+      (row) => !keep || keep(row.projectId) || ['packageId', 'shuangshi'].includes(row.field),
+    ),
     generatedOn: day,
   };
 }

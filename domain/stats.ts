@@ -40,11 +40,12 @@ export function statsPeriod({ year, throughMonth }: Pick<StatsQuery, 'year' | 't
 }
 
 /**
- * The scope's projects. `shuangshi` is the projects flagged 双十 now (the project's flag is the year's
- * 双十 list until packages by year arrive); `unitId` is the responsible unit.
+ * The scope's projects. `shuangshi` is the year's 双十 list (the sub-projects of that year's packages),
+ * as the ledger filter packageYear, so a past year's figures drill into that year's list; `unitId` is
+ * the responsible unit.
  */
-export function scopeFilters({ scope, unitId }: Pick<StatsQuery, 'scope' | 'unitId'>): ProjectFilters {
-  return { ...(scope === 'shuangshi' ? { shuangshi: true } : {}), ...(unitId ? { unitId } : {}) };
+export function scopeFilters({ year, scope, unitId }: Pick<StatsQuery, 'year' | 'scope' | 'unitId'>): ProjectFilters {
+  return { ...(scope === 'shuangshi' ? { packageYear: year } : {}), ...(unitId ? { unitId } : {}) };
 }
 
 const entered = (q: StatsQuery, stage: 'construction' | 'signed' | 'completed'): ProjectFilters => {

@@ -43,7 +43,7 @@ test('the 双十 scope and a unit narrow every figure, and the figures still equ
   const landed = page.getByTestId('tile-landed').getByRole('link').first();
   const landedCount = countIn(await landed.textContent());
   await landed.click();
-  await expect(page).toHaveURL(/shuangshi=1/);
+  await expect(page).toHaveURL(/packageYear=\d{4}/);
   await expect(page).toHaveURL(/category=attraction/);
   if (landedCount > 0)
     await expect(page.getByText(/^共 \d+ 个项目/)).toHaveText(new RegExp(`^共 ${landedCount} 个项目`));
@@ -53,6 +53,36 @@ test('the 双十 scope and a unit narrow every figure, and the figures still equ
   await page.getByRole('button', { name: '切换' }).click();
   await expect(page).toHaveURL(/scope=shuangshi&unitId=\d+/);
   await expect(page.getByTestId('tile-started')).toContainText('单位不设');
+});
+
+test('a leader switches the dashboard to 双十: the page states the scope and compares the 双十 targets', async ({
+  page,
+}) => {
+  await signIn(page, 'leader');
+  await page.goto('/dashboard');
+  const scope = page.getByTestId('dashboard-scope');
+  await expect(scope).toContainText('统计范围：全部项目');
+  // In the whole pool the 双十 targets are not compared.
+  await expect(page.getByTestId('tile-started')).toContainText('年度目标按双十项目考核');
+  await page.getByRole('navigation', { name: '统计范围' }).getByRole('link', { name: '双十项目' }).click();
+  await expect(page).toHaveURL(/scope=shuangshi/);
+  await expect(page.getByRole('navigation', { name: '统计范围' }).locator('[aria-current="page"]')).toHaveText(
+    '双十项目',
+  );
+  await expect(scope).toContainText(/统计范围：\d{4}年“双十”工程包子项目，共 \d+ 个/);
+  await expect(scope).toContainText('开工、完成投资对照“双十”年度目标');
+  // 开工 against the 135 target and 完成投资 against 220亿元, each with its rate.
+  await expect(page.getByTestId('tile-started')).toContainText('目标 135 个');
+  await expect(page.getByTestId('tile-started')).toContainText(/开工率 \d+(\.\d)?%/);
+  await expect(page.getByTestId('tile-investment')).toContainText(/目标 220(\.0+)? ?亿元/);
+  await expect(page.getByTestId('tile-investment')).toContainText(/投资完成率 \d+(\.\d)?%/);
+  // The scope's count opens the year's list in the ledger, with the same total.
+  const listed = countIn(await scope.getByRole('link').textContent());
+  expect(listed).toBeGreaterThanOrEqual(130);
+  await scope.getByRole('link').click();
+  await expect(page).toHaveURL(/\/projects\?packageYear=\d{4}$/);
+  await expect(page.getByText(/^共 \d+ 个项目/)).toHaveText(new RegExp(`^共 ${listed} 个项目`));
+  await expect(page.getByTestId('drill-chip')).toHaveText(/\d{4}年“双十”工程包项目/);
 });
 
 test('the ranking period is selectable and every unit row links to its ledger', async ({ page }) => {

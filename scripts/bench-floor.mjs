@@ -15,10 +15,13 @@ const pageIds = db
   .prepare(`select id from projects where stage = ? and light = ? order by total_investment desc, id desc limit ?`)
   .pluck();
 const details =
-  db.prepare(`select p.id, p.stage, p.version, p.name, p.unit_id, p.owner_id, u.name as unitName, p.category, p.shuangshi, p.total_investment,
+  db.prepare(`select p.id, p.stage, p.version, p.name, p.unit_id, p.owner_id, u.name as unitName, p.category,
+  exists (select 1 from package_projects pp where pp.project_id = p.id and pp.year = ?) as shuangshi, p.total_investment,
   p.planned_investment_this_year, p.completed_investment, p.stage_entered_at, l.name as leaderName, p.light, p.light_reasons,
   (select count(*) from supervisions s where s.project_id = p.id and s.status in ('open','replied','returned')) as openSupervisions
   from projects p join units u on u.id = p.unit_id left join users l on l.id = p.leader_id where p.id in (select value from json_each(?))`);
+// The 双十 flag of a card is membership of this year's package list, as the app's board reads it.
+const YEAR = Number((process.env.APP_TODAY ?? new Date(Date.now() + 8 * 3600_000).toISOString()).slice(0, 4));
 const STAGES = ['reserve', 'signed', 'approvals', 'construction', 'completed', 'operating'];
 const cards = {
   all() {
@@ -32,7 +35,7 @@ const cards = {
         ids.push(...rows);
       }
     }
-    return details.all(JSON.stringify(ids));
+    return details.all(YEAR, JSON.stringify(ids));
   },
 };
 

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { closeDb, getDb, getSqlite } from '../db';
 import { refreshDemoLights, seedDemo } from '../db/seed';
+import { DEMO_PACKAGES } from '../db/seed/demo-packages';
 import { PROJECT_NAMES, LEAD_COMPANIES } from '../db/seed/reference';
 import { APPROVAL_TEMPLATE } from '../lib/rules/approvals';
 import { addDaysIso, monthOf, previousMonth, today as todayIso } from '../lib/rules/dates';
@@ -62,7 +63,7 @@ async function main() {
   sqlite.pragma('optimize');
   const counts = sqlite
     .prepare(
-      'select (select count(*) from projects) p, (select count(*) from leads) l, (select count(*) from approval_items) a, (select count(*) from monthly_reports) r, (select count(*) from stage_history) h, (select count(*) from tasks) t',
+      'select (select count(*) from projects) p, (select count(*) from leads) l, (select count(*) from approval_items) a, (select count(*) from monthly_reports) r, (select count(*) from stage_history) h, (select count(*) from tasks) t, (select count(*) from package_projects) pp, (select count(*) from funding_applications) f',
     )
     .get();
   closeDb();
@@ -88,15 +89,32 @@ function loadPeople(sqlite: Database.Database) {
       unitId: number;
     }>,
     admin: (sqlite.prepare(`select id from users where username = 'admin'`).get() as { id: number }).id,
+    /** The year's packages the demo seed wrote, by name. */
+    packages: new Map(
+      (
+        sqlite.prepare('select id, name from packages where year = ?').all(Number(day.slice(0, 4))) as Array<{
+          id: number;
+          name: string;
+        }>
+      ).map((row) => [row.name, row.id]),
+    ),
   };
 }
 
 function prepareStatements(sqlite: Database.Database) {
   return {
     insertProject:
-      sqlite.prepare(`insert into projects (code, name, category, shuangshi, nature, stage, status, unit_id, industry_id, leader_id, owner_id, location, description,
-    total_investment, planned_investment_this_year, completed_investment, opening_investment, funds_in_place, planned_start_date, planned_completion_date, application_status, applied_funds, granted_funds,
-    task_force, plan, stage_entered_at, stage_due_date, created_by, created_at, updated_at) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`),
+      sqlite.prepare(`insert into projects (code, name, category, nature, stage, status, unit_id, industry_id, leader_id, owner_id, location, description,
+    total_investment, planned_investment_this_year, completed_investment, opening_investment, funds_in_place, planned_start_date, planned_completion_date,
+    task_force, plan, stage_entered_at, stage_due_date, created_by, created_at, updated_at) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`),
+    // 双十: a sub-project of one of the year's packages (the demo seed's, by industry).
+    insertPackageProject: sqlite.prepare(
+      'insert into package_projects (package_id, project_id, year, joined_at) values (?,?,?,?)',
+    ),
+    // 上争: one funding application per higher-level project.
+    insertFunding: sqlite.prepare(
+      'insert into funding_applications (project_id, channel, batch, applied_amount, granted_amount, received_amount, applied_date, granted_date, status, note, created_by, created_at, updated_at) values (?,?,?,?,?,?,?,?,?,?,?,?,?)',
+    ),
     insertYearPlan: sqlite.prepare(
       'insert into project_year_plans (project_id, year, planned_investment) values (?,?,?)',
     ),
@@ -200,12 +218,13 @@ function insertGeneratedProject({ rand, people, statements }: Generator, project
     stage !== 'reserve' && rand.chance(0.6)
       ? `${createdDate.slice(2, 4)}${createdDate.slice(5, 7)}-${/^\d{6}$/.test(unit.code) ? unit.code : '220200'}-04-01-${String(200000 + projectIndex).slice(-6)}`
       : null;
-  // Arguments in the order the random numbers were always drawn, so the generated data stays the same.
+  // Drawn in the order the random numbers were always drawn, so the generated data stays the same; the
+  // 双十 flag and the 上争 figures are written to package_projects and funding_applications below.
+  const shuangshi = category !== 'higher_level' && rand.chance(0.35);
   const values = [
     code,
     name,
     category,
-    category !== 'higher_level' && rand.chance(0.35) ? 1 : 0,
     stageIdx >= 3 && rand.chance(0.6) ? 'continuing' : 'new',
     stage,
     rand.chance(0.04) ? 'suspended' : 'active',
@@ -222,9 +241,10 @@ function insertGeneratedProject({ rand, people, statements }: Generator, project
     stageIdx >= 3 && rand.chance(0.7) ? Math.round(completed * (rand.int(80, 110) / 100)) : null,
     stageIdx <= 2 ? addDaysIso(day, rand.int(-60, 300)) : addDaysIso(enteredDate, -rand.int(0, 30)),
     addDaysIso(day, rand.int(-100, 900)),
-    category === 'higher_level' ? rand.pick(['planning', 'applied', 'approved', 'rejected']) : null,
-    category === 'higher_level' ? Math.round(total * 0.2) : null,
-    null,
+  ];
+  const applicationStatus =
+    category === 'higher_level' ? rand.pick(['planning', 'applied', 'approved', 'rejected'] as const) : null;
+  values.push(
     '包保领导（组长）、责任单位、项目单位',
     '按照"六个一"包保机制推进。',
     ts(enteredDate),
@@ -232,12 +252,15 @@ function insertGeneratedProject({ rand, people, statements }: Generator, project
     admin,
     ts(createdDate),
     ts(enteredDate),
-  ];
+  );
   const id = Number(statements.insertProject.run(...values).lastInsertRowid);
   // 年度计划: this year's, and last year's for a continuing project.
   const planYear = Number(day.slice(0, 4));
   statements.insertYearPlan.run(id, planYear, planned);
-  if (values[4] === 'continuing')
+  if (shuangshi)
+    statements.insertPackageProject.run(packageFor(people, industry.name, id), id, planYear, ts(`${planYear}-01-01`));
+  if (applicationStatus) insertFunding(people, statements, id, total, applicationStatus, createdDate);
+  if (values[3] === 'continuing')
     statements.insertYearPlan.run(id, planYear - 1, Math.round((total * (10 + (id % 25))) / 100));
   return {
     id,
@@ -256,6 +279,56 @@ function insertGeneratedProject({ rand, people, statements }: Generator, project
     stageDue,
     ownerId,
   };
+}
+
+/** The year's package a generated 双十 sub-project joins: the demo package of its industry, else one by turns. */
+function packageFor(people: People, industryName: string, projectId: number): number {
+  const byIndustry = DEMO_PACKAGES.findIndex((pkg) => pkg.industries.includes(industryName));
+  const name = DEMO_PACKAGES[byIndustry >= 0 ? byIndustry : projectId % DEMO_PACKAGES.length].name;
+  return people.packages.get(name)!;
+}
+
+const FUNDING_CHANNELS = ['central_budget', 'special_bond', 'provincial', 'other'] as const;
+const FUNDING_STATUS = {
+  planning: 'preparing',
+  applied: 'submitted',
+  approved: 'granted',
+  rejected: 'rejected',
+} as const;
+
+/**
+ * A higher-level project's 上争 application: 20% of its total applied for, by channel in turn, in this
+ * year's or last year's batch; a granted one got 60% of it, half of them received. No random draw,
+ * so the rows above stay as they were.
+ */
+function insertFunding(
+  people: People,
+  statements: Statements,
+  projectId: number,
+  total: number,
+  drawn: keyof typeof FUNDING_STATUS,
+  createdDate: string,
+) {
+  const status = FUNDING_STATUS[drawn];
+  const applied = Math.round(total * 0.2);
+  const appliedDate = [createdDate, addDaysIso(day, -(projectId % 320))].sort()[1];
+  const granted = status === 'granted' ? Math.round(applied * 0.6) : null;
+  const received = granted !== null && projectId % 2 === 0 ? Math.round(granted * 0.5) : null;
+  statements.insertFunding.run(
+    projectId,
+    FUNDING_CHANNELS[projectId % FUNDING_CHANNELS.length],
+    `${appliedDate.slice(0, 4)}年第${(projectId % 2) + 1}批`,
+    applied,
+    granted,
+    received,
+    appliedDate,
+    granted !== null ? addDaysIso(appliedDate, 45) : null,
+    status,
+    null,
+    people.admin,
+    ts(appliedDate),
+    ts(appliedDate),
+  );
 }
 
 function generateStageHistory({ rand, people, statements }: Generator, project: GeneratedProject) {

@@ -1,4 +1,4 @@
-// `npm run report:monthly -- --month YYYY-MM --out FILE`
+// `npm run report:monthly -- --month YYYY-MM [--scope shuangshi|all] --out FILE`
 // Writes the 月度调度通报 for the month: a workbook when FILE ends in .xlsx, the API's JSON when it
 // ends in .json. Prints a summary of the headline figures either way.
 import fs from 'node:fs';
@@ -18,7 +18,7 @@ function flag(name: string): string | undefined {
   return inline?.slice(name.length + 3);
 }
 
-const usage = '用法：npm run report:monthly -- --month YYYY-MM --out 文件.xlsx|文件.json';
+const usage = '用法：npm run report:monthly -- --month YYYY-MM [--scope shuangshi|all] --out 文件.xlsx|文件.json';
 
 async function main(): Promise<number> {
   const month = flag('month') ?? previousMonth(monthOf(today()));
@@ -27,7 +27,12 @@ async function main(): Promise<number> {
     console.error(`请用 --out 指定 .xlsx 或 .json 输出文件。\n${usage}`);
     return 2;
   }
-  const report = monthlyReport({ month });
+  const scope = flag('scope') ?? 'all';
+  if (scope !== 'all' && scope !== 'shuangshi') {
+    console.error(`--scope 应为 shuangshi（双十项目）或 all（全部项目）。\n${usage}`);
+    return 2;
+  }
+  const report = monthlyReport({ month, scope });
   const file = path.resolve(out);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   if (/\.xlsx$/i.test(file)) fs.writeFileSync(file, await monthlyReportWorkbook(report));
@@ -37,7 +42,7 @@ async function main(): Promise<number> {
   const pct = (value: number | null) => (value === null ? '无数据' : `${value}%`);
   console.log(
     [
-      `吉林市重点项目月度调度通报（${monthLabel(report.month)}）`,
+      `吉林市重点项目月度调度通报（${monthLabel(report.month)}，${report.scopeLabel}）`,
       `本月开工 ${headline.startedThisMonth} 个，年度累计 ${headline.startedYearToDate} 个，开工目标完成率 ${pct(headline.startedRate)}`,
       `本月完成投资 ${formatWan(headline.investmentThisMonth)}，年度累计 ${formatWan(headline.investmentYearToDate)}，投资目标完成率 ${pct(headline.investmentRate)}`,
       `本月竣工 ${headline.completed} 个，投产 ${headline.operating} 个；红灯项目 ${headline.red === null ? '无快照' : `${headline.red} 个`}；缺报月报 ${headline.missing} 个`,

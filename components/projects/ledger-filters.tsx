@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { STATS_SCOPE_LABELS } from '@/lib/schemas/stats';
 import { CATEGORY_LABELS, CATEGORIES, LIGHT_LABELS, LIGHTS, STAGE_LABELS, STAGES } from '@/lib/rules/enums';
 import type { ProjectFilters } from '@/lib/schemas/filters';
 import {
@@ -24,13 +25,20 @@ interface Props {
   industries: Option[];
   leaders: Option[];
   owners: Option[];
+  /** The name of the package a packageId filter names, for its chip. */
+  packageName?: string | null;
 }
 
 /** A plain GET form: the filters land in the URL, work without JavaScript and can be shared as a link. */
-export function LedgerFilters({ filters, params, view, units, industries, leaders, owners }: Props) {
-  const chips = drillFilterChips(filters);
+export function LedgerFilters({ filters, params, view, units, industries, leaders, owners, packageName }: Props) {
+  const chips = [
+    // An older link's 双十 flag has no control of its own (范围 replaces it): it rides along as a chip.
+    ...(filters.shuangshi !== undefined
+      ? [{ label: filters.shuangshi ? '本年度“双十”项目' : '非本年度“双十”项目', keys: ['shuangshi'] }]
+      : []),
+    ...drillFilterChips(filters, { packageName }),
+  ];
   const moreActive =
-    filters.shuangshi !== undefined ||
     Boolean(filters.industryId || filters.leaderId || filters.ownerId) ||
     view.sort !== 'light' ||
     view.dir !== 'asc' ||
@@ -76,13 +84,23 @@ export function LedgerFilters({ filters, params, view, units, industries, leader
         const current = filters[key as keyof typeof drillFilterFields];
         return current === undefined ? null : <input key={key} type="hidden" name={key} value={value(current)} />;
       })}
-      <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-7">
+      {filters.shuangshi !== undefined ? (
+        <input type="hidden" name="shuangshi" value={value(filters.shuangshi)} />
+      ) : null}
+      <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-8">
         <TextField
           name="q"
           label="搜索"
           placeholder="项目名称或代码"
           defaultValue={filters.q ?? ''}
           wrapperClassName="col-span-2"
+        />
+        <SelectField
+          name="scope"
+          label="范围"
+          placeholder="全部项目"
+          defaultValue={filters.scope === 'shuangshi' ? 'shuangshi' : ''}
+          options={[{ value: 'shuangshi', label: STATS_SCOPE_LABELS.shuangshi }]}
         />
         <SelectField
           name="category"
@@ -126,16 +144,6 @@ export function LedgerFilters({ filters, params, view, units, industries, leader
           更多筛选、排序与分页{moreActive ? '（已设置）' : ''}
         </summary>
         <div className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-7">
-          <SelectField
-            name="shuangshi"
-            label="双十"
-            placeholder="全部"
-            defaultValue={value(filters.shuangshi)}
-            options={[
-              { value: '1', label: '双十项目' },
-              { value: '0', label: '非双十' },
-            ]}
-          />
           <SelectField
             name="industryId"
             label="产业"

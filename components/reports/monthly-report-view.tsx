@@ -106,6 +106,13 @@ export function MonthlyReportView({ report, unitNames }: { report: MonthlyReport
   const year = report.month.slice(0, 4);
   const unit = (id: number) => unitNames.get(id) ?? '—';
   const lightsFrom = redSourceText(report.redSource, report.month);
+  // The 双十 targets count the 双十 sub-projects: compared in that scope only (as on /dashboard).
+  const targetText = (target: number | null, text: (t: number) => string) =>
+    target !== null
+      ? text(target)
+      : report.scope === 'shuangshi'
+        ? '尚未录入年度目标'
+        : '年度目标按“双十”项目考核，见“双十”范围通报';
   const redCount = (value: number | null) => (value === null ? '—' : num(value));
   const projectLink = (id: number, name: string) => (
     <Link href={`/projects/${id}`} className="text-brand-700 hover:underline print:text-slate-900 print:no-underline">
@@ -150,7 +157,8 @@ export function MonthlyReportView({ report, unitNames }: { report: MonthlyReport
         <h1 className="text-2xl font-bold tracking-wide text-slate-900">{REPORT_TITLE}</h1>
         <p className="mt-1 text-base text-slate-800">{label}</p>
         <p className="mt-1 text-xs text-slate-600">
-          数据截至 {report.generatedOn}；金额单位：万元；{lightsFrom}；考核排名期间：{report.rankingPeriod.label}
+          <span data-testid="report-scope">范围：{report.scopeLabel}</span>；数据截至 {report.generatedOn}
+          ；金额单位：万元；{lightsFrom}；考核排名期间：{report.rankingPeriod.label}
         </p>
       </header>
 
@@ -166,7 +174,7 @@ export function MonthlyReportView({ report, unitNames }: { report: MonthlyReport
             testId="headline-started-rate"
             label="开工目标完成率"
             value={pct(h.startedRate)}
-            detail={h.startedTarget !== null ? `年度目标 ${num(h.startedTarget)} 个` : '尚未录入年度目标'}
+            detail={targetText(h.startedTarget, (t) => `年度目标 ${num(t)} 个`)}
           />
           <Figure
             testId="headline-investment"
@@ -178,7 +186,7 @@ export function MonthlyReportView({ report, unitNames }: { report: MonthlyReport
             testId="headline-investment-rate"
             label="投资目标完成率"
             value={pct(h.investmentRate)}
-            detail={h.investmentTarget !== null ? `年度目标 ${formatWan(h.investmentTarget)}` : '尚未录入年度目标'}
+            detail={targetText(h.investmentTarget, (t) => `年度目标 ${formatWan(t)}`)}
           />
           <Figure label="本月竣工项目" value={`${num(h.completed)} 个`} />
           <Figure label="本月投产项目" value={`${num(h.operating)} 个`} />

@@ -3,7 +3,8 @@ import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import { getDb } from '../index';
 import { beijingDate } from './project-filters';
 import { reportedInvestmentByUnit } from './stats';
-import { monthlyReports, problemEvents, projects, stageHistory, supervisions, units } from '../schema';
+import { monthlyReports, packageProjects, problemEvents, projects, stageHistory, supervisions, units } from '../schema';
+import type { ProjectFilters } from '@/lib/schemas/filters';
 import type { ProblemLevel, Stage } from '@/lib/rules/enums';
 import { REPORTING_STAGES } from '@/lib/rules/light';
 import { OPEN_SUPERVISION_STATUSES } from '@/lib/rules/problems';
@@ -47,8 +48,18 @@ export function listProjectsMovedInto(stage: Stage, range: { from: string; to: s
 }
 
 /** 本月完成投资 summed per unit over the given months (a project's investment counts for its unit): domain/stats.ts's sum, per unit. */
-export function investmentByUnit(months: string[]) {
-  return reportedInvestmentByUnit({}, months);
+export function investmentByUnit(months: string[], filters: ProjectFilters = {}) {
+  return reportedInvestmentByUnit(filters, months);
+}
+
+/** The year's 双十 list: the ids of the sub-projects of that year's packages. */
+export function listPackageProjectIds(year: number): number[] {
+  return getDb()
+    .select({ projectId: packageProjects.projectId })
+    .from(packageProjects)
+    .where(eq(packageProjects.year, year))
+    .all()
+    .map((row) => row.projectId);
 }
 
 /** Units that hold projects, in the usual unit order: the rows of the by-unit table and the ranking. */

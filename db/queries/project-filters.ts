@@ -1,8 +1,8 @@
 import 'server-only';
 import { and, eq, gte, inArray, like, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { getDb } from '../index';
-import { leads, monthlyReports, projects, stageHistory } from '../schema';
-import { inShuangshiSql, outerProjectId } from './project-extras';
+import { leads, monthlyReports, packageProjects, packages, projects, stageHistory } from '../schema';
+import { outerProjectId } from './project-extras';
 import { addDaysIso, beijingDayStart, today } from '@/lib/rules/dates';
 import { STAGES } from '@/lib/rules/enums';
 import type { DrillFilters } from '@/lib/schemas/ledger';
@@ -13,14 +13,20 @@ import type { LeadFilters, ProjectFilters } from '@/lib/schemas/filters';
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** In a year's 双十 list, in a WHERE clause (qualified, whatever the query's tables). */
+const inPackageListSql = (year: number) =>
+  sql`${projects.id} in (select ${packageProjects.projectId} from ${packageProjects} where ${packageProjects.year} = ${year})`;
+
 export function projectWhere(filters: ProjectFilters): SQL | undefined {
   const q = filters.q?.trim();
+  const thisYear = Number(today().slice(0, 4));
   return and(
     filters.category ? eq(projects.category, filters.category) : undefined,
+    filters.scope === 'shuangshi' ? inPackageListSql(thisYear) : undefined,
     filters.shuangshi === true
-      ? inShuangshiSql(Number(today().slice(0, 4)))
+      ? inPackageListSql(thisYear)
       : filters.shuangshi === false
-        ? sql`not ${inShuangshiSql(Number(today().slice(0, 4)))}`
+        ? sql`not (${inPackageListSql(thisYear)})`
         : undefined,
     filters.stage ? eq(projects.stage, filters.stage) : undefined,
     filters.status ? eq(projects.status, filters.status) : undefined,
@@ -83,7 +89,16 @@ function drillConditions(filters: DrillFilters): Array<SQL | undefined> {
       ? sql`${projects.id} in (select ${monthlyReports.projectId} from ${monthlyReports} where ${monthlyReports.month} between ${`${year}-01`} and ${`${year}-12`})`
       : undefined,
     filters.applicationFiled === true ? filed : filters.applicationFiled === false ? sql`not ${filed}` : undefined,
+    filters.packageYear ? inPackageListSql(filters.packageYear) : undefined,
+    filters.packageId
+      ? sql`${projects.id} in (select ${packageProjects.projectId} from ${packageProjects} where ${packageProjects.packageId} = ${filters.packageId})`
+      : undefined,
   ];
+}
+
+/** A package's name, for the chip and the export title of a packageId filter. */
+export function packageNameById(packageId: number): string | null {
+  return getDb().select({ name: packages.name }).from(packages).where(eq(packages.id, packageId)).get()?.name ?? null;
 }
 
 export interface ProjectSums {

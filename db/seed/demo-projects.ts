@@ -47,8 +47,14 @@ interface DemoProject extends DrawnProject {
   };
 }
 
-/** Seeds the 150 demo projects with their checklists, plans and history; returns their ids. */
-export function seedDemoProjects(context: DemoContext): number[] {
+/** A seeded demo project as drawn: what the 双十 packages and the 上争 applications are seeded from. */
+export type SeededDemoProject = DemoProject & { status: string };
+
+/**
+ * Seeds the 150 demo projects with their checklists, plans and history; returns their ids. Each
+ * project as drawn is also pushed onto `seeded` when given.
+ */
+export function seedDemoProjects(context: DemoContext, seeded?: SeededDemoProject[]): number[] {
   const projectIds: number[] = [];
   let overrideDemoId: number | null = null;
   STAGE_PLAN.forEach((stage, index) => {
@@ -57,20 +63,61 @@ export function seedDemoProjects(context: DemoContext): number[] {
     // Exactly one project, the first active one under construction, is the 未批先建 demo.
     project.overrideDemo = stage === 'construction' && project.status === 'active' && overrideDemoId === null;
     if (project.overrideDemo) overrideDemoId = project.id;
-    seedYearPlans(context, project);
-    seedStageHistory(context, project);
-    seedStagePlans(context, project);
-    seedApprovalItems(context, project);
-    seedTasks(context, project);
-    seedMonthlyReports(context, project);
+    seedProjectParts(context, project);
+    seeded?.push(project);
   });
   return projectIds;
 }
 
-function insertDemoProject(context: DemoContext, stage: Stage, index: number): DemoProject & { status: string } {
+/** What hangs off a project: year plans, stage history and plans, 前期手续, tasks and monthly reports. */
+function seedProjectParts(context: DemoContext, project: DemoProject) {
+  seedYearPlans(context, project);
+  seedStageHistory(context, project);
+  seedStagePlans(context, project);
+  seedApprovalItems(context, project);
+  seedTasks(context, project);
+  seedMonthlyReports(context, project);
+}
+
+/** A project named by the caller: its unit, industry and category; the rest is drawn as for every project. */
+export interface DemoProjectSpec {
+  name: string;
+  unitName: string;
+  industryName: string;
+  category: Category;
+  /** Days since the project entered its stage (else drawn, up to 420). */
+  enteredDaysAgo?: number;
+  /** 总投资 (万元), else drawn. */
+  totalInvestment?: number;
+}
+
+/**
+ * One more demo project through the same pipeline (drawn figures, history, plans, 前期手续, tasks,
+ * reports), for the parts of the demo seeded after the 150 (the 双十 packages' sub-projects).
+ * `index` only varies the project code; use numbers past 150.
+ */
+export function seedExtraDemoProject(
+  context: DemoContext,
+  stage: Stage,
+  index: number,
+  spec: DemoProjectSpec,
+): SeededDemoProject {
+  const project = insertDemoProject(context, stage, index, spec);
+  seedProjectParts(context, project);
+  return project;
+}
+
+function insertDemoProject(
+  context: DemoContext,
+  stage: Stage,
+  index: number,
+  spec?: DemoProjectSpec,
+): SeededDemoProject {
   const { tx, rand, today, unitByName, industryByName, leaders, officersByUnit, admin } = context;
-  const [baseName, unitName, industryName] = PROJECT_NAMES[index % PROJECT_NAMES.length];
-  const round = Math.floor(index / PROJECT_NAMES.length);
+  const [baseName, unitName, industryName] = spec
+    ? [spec.name, spec.unitName, spec.industryName]
+    : PROJECT_NAMES[index % PROJECT_NAMES.length];
+  const round = spec ? 0 : Math.floor(index / PROJECT_NAMES.length);
   const name = round === 0 ? baseName : `${baseName.replace(/(二期|三期)$/, '')}${PHASES[round] || `${round + 1}期`}`;
   // Spread repeated names over other units so every unit holds projects.
   const unit =
@@ -78,23 +125,26 @@ function insertDemoProject(context: DemoContext, stage: Stage, index: number): D
       ? unitByName.get(unitName)!
       : rand.pick(UNITS.slice(0, 14).map((candidate) => unitByName.get(candidate.name)!));
   const industry = industryByName.get(industryName)!;
-  const category: Category =
-    stage === 'signed'
+  const category: Category = spec
+    ? spec.category
+    : stage === 'signed'
       ? 'attraction'
       : index % 7 === 3
         ? 'higher_level'
         : index % 3 === 0
           ? 'attraction'
           : rand.pick(CATEGORIES);
-  const total =
+  const drawnTotal =
     rand.pick([8_000, 12_000, 25_000, 50_000, 80_000, 120_000, 200_000, 350_000, 600_000]) + rand.int(0, 40) * 500;
+  const total = spec?.totalInvestment ?? drawnTotal;
   const stageIdx = STAGES.indexOf(stage);
   const planned = stage === 'reserve' ? 0 : Math.round((total * rand.int(15, 45)) / 100);
   const completedShare = [0, 0, rand.int(0, 8), rand.int(15, 80), 100, 100][stageIdx];
   const completed = Math.round((total * completedShare) / 100);
   const createdDaysAgo = rand.int(60, 900);
   const createdDate = addDaysIso(today, -createdDaysAgo);
-  const enteredDaysAgo = Math.min(createdDaysAgo - 5, stage === 'reserve' ? rand.int(10, 500) : rand.int(10, 420));
+  const drawnEntered = stage === 'reserve' ? rand.int(10, 500) : rand.int(10, 420);
+  const enteredDaysAgo = Math.min(createdDaysAgo - 5, spec?.enteredDaysAgo ?? drawnEntered);
   const enteredDate = addDaysIso(today, -Math.max(5, enteredDaysAgo));
   const dueOffset = rand.chance(0.14) ? -rand.int(3, 60) : rand.chance(0.12) ? rand.int(1, 14) : rand.int(30, 300);
   const stageDue = stage === 'operating' ? null : addDaysIso(today, dueOffset);

@@ -9,7 +9,8 @@ import { loadLightFacts, storeLights } from '../light-facts';
 import { prng, type DemoContext } from './demo-context';
 import { DEMO_LEAD_COUNT, seedDemoCampaigns, seedDemoLeads } from './demo-leads';
 import { seedDemoProblems, seedDemoSupervisions } from './demo-problems';
-import { seedDemoProjects } from './demo-projects';
+import { seedDemoPackages } from './demo-packages';
+import { seedDemoProjects, type SeededDemoProject } from './demo-projects';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, EXTRA_USERS, INDUSTRIES, TARGETS_2018, UNITS } from './reference';
 
 // The demo data: deterministic for a given `today` (a seeded PRNG) and idempotent (reference
@@ -66,19 +67,22 @@ export async function seedDemo(db: DB, options: SeedOptions = {}): Promise<SeedR
   let projectCount = 0;
   db.transaction((tx) => {
     const context: DemoContext = { tx, rand, today, ...people };
-    const projectIds = seedDemoProjects(context);
+    const seeded: SeededDemoProject[] = [];
+    const projectIds = seedDemoProjects(context, seeded);
     seedDemoProblems(context, projectIds);
     seedDemoSupervisions(context, projectIds);
     seedDemoLeads(context, seedDemoCampaigns(context));
+    // Appended last, each with a PRNG of its own, so nothing drawn above moves.
+    const shuangshi = seedDemoPackages(context, seeded);
     tx.insert(settings).values({ key: DEMO_MARKER, value: today }).run();
     writeAudit(tx, {
       userId: people.admin.id,
       action: 'create',
       entityType: 'seed',
       entityId: null,
-      after: { projects: projectIds.length, leads: DEMO_LEAD_COUNT },
+      after: { projects: projectIds.length + shuangshi.newProjects, leads: DEMO_LEAD_COUNT },
     });
-    projectCount = projectIds.length;
+    projectCount = projectIds.length + shuangshi.newProjects;
   });
 
   refreshDemoLights(db, today);

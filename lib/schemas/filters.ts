@@ -2,11 +2,16 @@ import { z } from 'zod';
 import { CATEGORIES, LEAD_STAGES, LIGHTS, PROJECT_STATUSES, STAGES } from '@/lib/rules/enums';
 import { id, queryBoolean } from '@/lib/validation';
 import { drillFilterFields } from './ledger';
+import { STATS_SCOPES, type StatsScope } from './stats';
+import { today } from '@/lib/rules/dates';
 
 // The filters of the project ledger, the board and the API, parsed from the URL. One schema so a
 // filtered ledger, board and API list always mean the same set of projects.
 export const projectFilterSchema = z.object({
   category: z.enum(CATEGORIES).optional(),
+  // 范围 (API.md "Stats"): shuangshi = this year's 双十 list, all = the whole pool (the same as leaving it out).
+  scope: z.enum(STATS_SCOPES).optional(),
+  // In (1) or not in (0) this year's 双十 list; kept for links and API callers, scope=shuangshi is the same as 1.
   shuangshi: queryBoolean.optional(),
   stage: z.enum(STAGES).optional(),
   status: z.enum(PROJECT_STATUSES).optional(),
@@ -19,6 +24,14 @@ export const projectFilterSchema = z.object({
   ...drillFilterFields,
 });
 export type ProjectFilters = z.output<typeof projectFilterSchema>;
+
+/** The year whose 双十 list scope=shuangshi means on the ledger and the board: the current one. */
+export const scopeYear = () => Number(today().slice(0, 4));
+
+/** How the ledger, the board and the exports name a scope: 双十项目 is this year's list. */
+export function scopeLabel(scope: StatsScope, year = scopeYear()): string {
+  return scope === 'shuangshi' ? `${year}年“双十”项目` : '全部项目';
+}
 
 export const leadFilterSchema = z.object({
   stage: z.enum(LEAD_STAGES).optional(),

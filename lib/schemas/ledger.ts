@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { STAGE_LABELS, STAGES } from '@/lib/rules/enums';
-import { isoDate, page, pageSize, queryBoolean } from '@/lib/validation';
+import { id, isoDate, page, pageSize, queryBoolean } from '@/lib/validation';
 
 // Sorting and paging of the project ledger, parsed from the URL beside projectFilterSchema, and the
 // drill-down filters that let every dashboard figure open a ledger of exactly its projects.
@@ -21,6 +21,8 @@ export const TIMELINESS_LABELS: Record<Timeliness, string> = {
  * - minStage: the current stage is this one or later; minInvestment: total investment ≥ (万元)
  * - reportYear: filed a monthly report for a month of that year
  * - applicationFiled: a 上争 application past 谋划 (false: none, or still 谋划)
+ * - packageYear: in that year's 双十 list (a sub-project of one of the year's packages)
+ * - packageId: a sub-project of that package
  */
 export const drillFilterFields = {
   enteredStage: z.enum(STAGES).optional(),
@@ -31,6 +33,8 @@ export const drillFilterFields = {
   minInvestment: z.coerce.number().int().min(0).max(1_000_000_000_000).optional(),
   reportYear: z.coerce.number().int().min(2000).max(2100).optional(),
   applicationFiled: queryBoolean.optional(),
+  packageYear: z.coerce.number().int().min(2000).max(2100).optional(),
+  packageId: id.optional(),
 };
 
 export interface DrillFilters {
@@ -42,6 +46,8 @@ export interface DrillFilters {
   minInvestment?: number;
   reportYear?: number;
   applicationFiled?: boolean;
+  packageYear?: number;
+  packageId?: number;
 }
 
 const wanText = (wan: number) =>
@@ -77,8 +83,14 @@ export function minInvestmentOptions(current?: number): Array<{ value: string; l
  * One Chinese phrase per active drill-down filter, keyed by the URL parameters that make it (for removable chips).
  * minInvestment is not among them: it has its own 规模 control (minInvestmentOptions).
  */
-export function drillFilterChips(filters: DrillFilters): Array<{ label: string; keys: string[] }> {
+export function drillFilterChips(
+  filters: DrillFilters,
+  names: { packageName?: string | null } = {},
+): Array<{ label: string; keys: string[] }> {
   const chips: Array<{ label: string; keys: string[] }> = [];
+  if (filters.packageYear) chips.push({ label: `${filters.packageYear}年“双十”工程包项目`, keys: ['packageYear'] });
+  if (filters.packageId)
+    chips.push({ label: `工程包：${names.packageName ?? `#${filters.packageId}`}`, keys: ['packageId'] });
   if (filters.enteredStage) {
     const { enteredFrom: from, enteredTo: to } = filters;
     const wholeYear =

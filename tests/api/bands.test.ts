@@ -19,7 +19,9 @@ const year = () => Number(today().slice(0, 4));
 /** Written apart from the app's filters: projects whose total investment (万元) reaches the threshold. */
 function sqlCount(minInvestment: number, shuangshi: boolean): number {
   const row = getSqlite()
-    .prepare(`select count(*) n from projects where total_investment >= ? ${shuangshi ? 'and shuangshi = 1' : ''}`)
+    .prepare(
+      `select count(*) n from projects where total_investment >= ? ${shuangshi ? `and id in (select project_id from package_projects where year = ${year()})` : ''}`,
+    )
     .get(minInvestment) as { n: number };
   return row.n;
 }
@@ -30,7 +32,7 @@ describe('size bands (规模)', () => {
       const cookie = await loginAs('leader');
       const stats = getStats({ year: year(), scope });
       expect(stats.bands.map((b) => b.band)).toEqual(INVESTMENT_BANDS.map((b) => b.band));
-      const scopeQuery = scope === 'shuangshi' ? 'shuangshi=1&' : '';
+      const scopeQuery = scope === 'shuangshi' ? 'scope=shuangshi&' : '';
       for (const [i, band] of INVESTMENT_BANDS.entries()) {
         const figure = stats.bands[i].projects;
         expect(figure, band.label).toBe(sqlCount(band.minInvestment, scope === 'shuangshi'));

@@ -23,8 +23,10 @@ const year = () => Number(day().slice(0, 4));
 /** A unit that holds shuangshi projects, so the unit-level checks are not vacuous. */
 function busyUnitId(): number {
   const row = getSqlite()
-    .prepare('select unit_id u, count(*) n from projects where shuangshi = 1 group by unit_id order by n desc limit 1')
-    .get() as { u: number; n: number };
+    .prepare(
+      'select p.unit_id u, count(*) n from projects p join package_projects pp on pp.project_id = p.id and pp.year = ? group by p.unit_id order by n desc limit 1',
+    )
+    .get(year()) as { u: number; n: number };
   expect(row.n).toBeGreaterThan(1);
   return row.u;
 }
@@ -86,10 +88,10 @@ describe('GET /api/v1/stats: every figure equals its drill-down ledger (demo dat
   it('the drill links are the ledger filters the issue names', () => {
     const stats = getStats({ year: 2026, scope: 'shuangshi', unitId: 3 });
     expect(stats.drill.started).toBe(
-      '/projects?shuangshi=1&unitId=3&enteredStage=construction&enteredFrom=2026-01-01&enteredTo=2026-12-31',
+      '/projects?packageYear=2026&unitId=3&enteredStage=construction&enteredFrom=2026-01-01&enteredTo=2026-12-31',
     );
     expect(stats.drill.signed).toBe(
-      '/projects?shuangshi=1&unitId=3&enteredStage=signed&enteredFrom=2026-01-01&enteredTo=2026-12-31&category=attraction',
+      '/projects?packageYear=2026&unitId=3&enteredStage=signed&enteredFrom=2026-01-01&enteredTo=2026-12-31&category=attraction',
     );
   });
 });

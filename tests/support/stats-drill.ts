@@ -79,7 +79,8 @@ export async function expectFiguresEqualDrills(cookie: string, stats: Stats) {
 /** Independent SQL for the definitions, written without the app's query builders. */
 export function independentFigures(year: number, { shuangshi, unitId }: { shuangshi?: boolean; unitId?: number }) {
   const sqlite = getSqlite();
-  const scope = `${shuangshi ? ' and p.shuangshi = 1' : ''}${unitId ? ` and p.unit_id = ${Number(unitId)}` : ''}`;
+  // The year's 双十 list: the sub-projects of that year's packages.
+  const scope = `${shuangshi ? ` and p.id in (select project_id from package_projects where year = ${Number(year)})` : ''}${unitId ? ` and p.unit_id = ${Number(unitId)}` : ''}`;
   const entered = (stage: string, extra = '') =>
     (
       sqlite

@@ -17,7 +17,8 @@ import {
   filtersToQuery,
   pickLane,
 } from '@/lib/schemas/board';
-import { parseFiltersLenient, projectFilterSchema } from '@/lib/schemas/filters';
+import { parseFiltersLenient, projectFilterSchema, scopeLabel } from '@/lib/schemas/filters';
+import { STATS_SCOPE_LABELS } from '@/lib/schemas/stats';
 import { minInvestmentOptions } from '@/lib/schemas/ledger';
 
 export const metadata: Metadata = { title: '项目看板' };
@@ -49,7 +50,7 @@ export default async function BoardPage({
     <>
       <PageHeader
         title="项目看板"
-        description={`共 ${total.count} 个项目，总投资 ${formatMoneyCompact(total.money)}。拖动卡片或使用“移动到…”推进阶段。`}
+        description={`${filters.scope === 'shuangshi' ? `范围：${scopeLabel('shuangshi')}，` : ''}共 ${total.count} 个项目，总投资 ${formatMoneyCompact(total.money)}。拖动卡片或使用“移动到…”推进阶段。`}
         actions={
           user.role !== 'officer' ? (
             <Link href="/leads/board" className="text-sm text-brand-700 hover:underline">
@@ -68,12 +69,10 @@ export default async function BoardPage({
             options: CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] })),
           },
           {
-            name: 'shuangshi',
-            label: '双十项目',
-            options: [
-              { value: '1', label: '是' },
-              { value: '0', label: '否' },
-            ],
+            name: 'scope',
+            label: '范围',
+            allLabel: '全部项目',
+            options: [{ value: 'shuangshi', label: STATS_SCOPE_LABELS.shuangshi }],
           },
           { name: 'unitId', label: '责任单位', options: listUnits().map((u) => ({ value: u.id, label: u.name })) },
           { name: 'industryId', label: '产业', options: listIndustries().map((i) => ({ value: i.id, label: i.name })) },

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { DashboardCharts } from '@/components/dashboard/dashboard-charts';
 import { BandsTable, FigureTiles } from '@/components/dashboard/figure-tiles';
 import { LightTrendCard } from '@/components/dashboard/light-trend-card';
@@ -10,7 +11,7 @@ import { listUnits } from '@/db/queries/reference';
 import { loadDashboard } from '@/domain/dashboard';
 import { requireUser } from '@/lib/auth/next';
 import { today } from '@/lib/rules/dates';
-import { statsQuerySchema, STATS_SCOPE_LABELS } from '@/lib/schemas/stats';
+import { statsQuerySchema } from '@/lib/schemas/stats';
 import { UnitLightMatrix } from '@/components/dashboard/unit-light-matrix';
 import { groupRankings, unitLightMatrix } from '@/domain/rankings';
 import { getSetting } from '@/domain/settings';
@@ -36,7 +37,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     <>
       <PageHeader
         title="统计"
-        description={`${year}年${unitName ?? '全市'}${STATS_SCOPE_LABELS[scope]}目标完成情况，数据截至 ${day}。点击任一数字可查看对应项目台账，台账合计与该数字一致。`}
+        description={`${year}年${unitName ?? '全市'}${scope === 'shuangshi' ? '“双十”项目' : '全部项目'}目标完成情况，数据截至 ${day}。点击任一数字可查看对应项目台账，台账合计与该数字一致。`}
         actions={<StatsTabs />}
       />
       <ScopeSwitch
@@ -45,6 +46,23 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         period={rawPeriod ? periodValue : undefined}
         units={units.map((unit) => ({ id: unit.id, name: unit.name }))}
       />
+      <p data-testid="dashboard-scope" className="mb-3 text-sm text-slate-700">
+        统计范围：
+        <strong className="font-semibold text-slate-900">
+          {scope === 'shuangshi' ? `${year}年“双十”工程包子项目` : '全部项目（项目库）'}
+        </strong>
+        {unitName ? `，${unitName}` : ''}，共{' '}
+        <Link
+          href={dashboard.scopeProjects.drill}
+          className="font-medium text-brand-700 underline"
+          aria-label={`统计范围内项目 ${dashboard.scopeProjects.count} 个，查看项目台账`}
+        >
+          {dashboard.scopeProjects.count} 个
+        </Link>
+        {scope === 'shuangshi'
+          ? '。开工、完成投资对照“双十”年度目标；签约、落地、储备目标按全部项目考核。'
+          : '。签约、落地、储备对照年度目标；开工、完成投资目标按“双十”项目考核。'}
+      </p>
       {!stats.unitId && stats.targets.started === null && stats.targets.signed === null ? (
         <p className="mb-3 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
           尚未录入 {year} 年度目标，完成率显示为“无数据”。请管理员在设置中录入。

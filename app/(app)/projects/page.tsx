@@ -8,11 +8,12 @@ import { Pager } from '@/components/ui/pager';
 import { listHref, pageCount, type SearchParams } from '@/lib/list-url';
 import { listIndustries, listUnits, listUserOptions } from '@/db/queries/reference';
 import { listLedgerRows } from '@/db/queries/projects';
+import { packageNameById } from '@/db/queries/project-filters';
 import { reportedInvestment } from '@/db/queries/stats';
 import { formatWan, formatYi } from '@/lib/rules/money';
 import { sumProjects } from '@/domain/fresh-light-reads';
 import { requireUser } from '@/lib/auth/next';
-import { parseFiltersLenient, projectFilterSchema } from '@/lib/schemas/filters';
+import { parseFiltersLenient, projectFilterSchema, scopeLabel } from '@/lib/schemas/filters';
 import { parseLedgerView } from '@/lib/schemas/ledger';
 
 const yearMonths = (year: number) => Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
@@ -36,7 +37,7 @@ export default async function ProjectLedgerPage({ searchParams }: { searchParams
     <>
       <PageHeader
         title="项目库"
-        description="政府投资、招商引资和“上争”类重点项目的全过程台账。金额单位：万元。"
+        description={`政府投资、招商引资和“上争”类重点项目的全过程台账。${filters.scope === 'shuangshi' ? `范围：${scopeLabel('shuangshi')}。` : ''}金额单位：万元。`}
         actions={
           <>
             {sums.count > 0 ? <ExportLink href={exportHref('/projects/export', params)} /> : null}
@@ -56,6 +57,7 @@ export default async function ProjectLedgerPage({ searchParams }: { searchParams
         industries={listIndustries()}
         leaders={listUserOptions({ role: 'leader' })}
         owners={listUserOptions({ role: 'officer' })}
+        packageName={filters.packageId ? packageNameById(filters.packageId) : null}
       />
       {sums.count === 0 ? (
         <EmptyState title="没有符合条件的项目">

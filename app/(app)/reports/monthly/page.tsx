@@ -8,6 +8,7 @@ import { assertReportMonth, monthLabel, monthlyReport, REPORT_TITLE } from '@/do
 import { requireUser } from '@/lib/auth/next';
 import { isAppError } from '@/lib/errors';
 import { monthOf, previousMonth, today } from '@/lib/rules/dates';
+import { STATS_SCOPE_LABELS, statsQuerySchema } from '@/lib/schemas/stats';
 
 export const metadata: Metadata = { title: '月度调度通报' };
 
@@ -49,7 +50,11 @@ export default async function MonthlyReportPage({ searchParams }: { searchParams
       monthError = `月份“${raw}”无效（${error.fields?.month?.[0] ?? error.message}），已显示${monthLabel(lastMonth)}。`;
     }
   }
-  const report = monthlyReport({ month });
+  const scope = statsQuerySchema.shape.scope
+    .catch('all')
+    .parse(Array.isArray(params.scope) ? params.scope[0] : params.scope);
+  const report = monthlyReport({ month, scope });
+  const scopeQuery = scope === 'shuangshi' ? '&scope=shuangshi' : '';
   const unitNames = new Map(listUnits({ includeInactive: true }).map((unit) => [unit.id, unit.name]));
 
   return (
@@ -72,13 +77,27 @@ export default async function MonthlyReportPage({ searchParams }: { searchParams
               className="mt-1 rounded-md border border-slate-300 px-2 py-1.5 text-sm"
             />
           </div>
+          <div>
+            <label htmlFor="report-scope" className="block text-sm font-medium text-slate-700">
+              范围
+            </label>
+            <select
+              id="report-scope"
+              name="scope"
+              defaultValue={scope}
+              className="mt-1 rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+            >
+              <option value="all">{STATS_SCOPE_LABELS.all}</option>
+              <option value="shuangshi">{`${month.slice(0, 4)}年“双十”项目`}</option>
+            </select>
+          </div>
           <button type="submit" className={buttonClass('secondary')}>
             查看
           </button>
         </form>
         <div className="flex flex-wrap gap-2">
           <PrintButton />
-          <a href={`/reports/monthly/export?month=${month}`} className={buttonClass('secondary')} download>
+          <a href={`/reports/monthly/export?month=${month}${scopeQuery}`} className={buttonClass('secondary')} download>
             导出 Excel
           </a>
         </div>
