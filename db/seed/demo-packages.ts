@@ -10,7 +10,7 @@ import { seedExtraDemoProject, type SeededDemoProject } from './demo-projects';
 // sub-projects of their own, seeded through the same pipeline as every demo project (history,
 // plans, 前期手续, tasks, reports), so they have lights and figures. Seeded after everything else
 // with a PRNG of its own, so no other draw of the demo moves. A few 调入/调出 of the year are kept
-// in the adjustments log with their reasons (field `packageId`, values the package ids).
+// in the adjustments log with their reasons (field `packageId`, values { id, name, year } as the app writes them).
 
 type SubProject = [name: string, unitName: string, industryName: string];
 
@@ -279,6 +279,9 @@ export function seedDemoPackages(
         .get().id,
   );
 
+  // The adjustments log keeps a package as { id, name, year } (domain/packages.ts), its name as it was then.
+  const packageRef = (index: number) => ({ id: packageIds[index], name: DEMO_PACKAGES[index].name, year });
+
   // The year's list as named at the start of the year (joined_at 1 January), then the year's moves.
   const members: Array<{ packageIndex: number; projectId: number }> = [];
   for (const project of seeded) {
@@ -358,7 +361,7 @@ export function seedDemoPackages(
         byUserId: admin.id,
         field: 'packageId',
         fromValue: null,
-        toValue: packageIds[packageIndex],
+        toValue: packageRef(packageIndex),
         reason,
       })
       .run();
@@ -370,7 +373,7 @@ export function seedDemoPackages(
         at: ts(date, 10),
         byUserId: admin.id,
         field: 'packageId',
-        fromValue: packageIds[member.packageIndex],
+        fromValue: packageRef(member.packageIndex),
         toValue: null,
         reason,
       })
