@@ -10,6 +10,7 @@ import {
   approvalItems,
   auditLog,
   campaigns,
+  fundingApplications,
   importBatches,
   industries,
   leadFollowups,
@@ -70,6 +71,7 @@ import { actorOf, BASIC_HEADER, workbookBuffer } from '../support/xlsx';
 const AUDITED_TABLES: Record<AuditEntityType, SQLiteTable[]> = {
   project: [projects],
   year_plan: [projectYearPlans],
+  funding_application: [fundingApplications],
   task: [tasks],
   approval: [approvalItems],
   report: [monthlyReports],
