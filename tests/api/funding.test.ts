@@ -9,7 +9,13 @@ import { PATCH as patchFundingRoute } from '@/app/api/v1/funding/[id]/route';
 import { GET as projectFundingRoute, POST as createFundingRoute } from '@/app/api/v1/projects/[id]/funding/route';
 import { GET as getProjectRoute } from '@/app/api/v1/projects/[id]/route';
 import { GET as statsRoute } from '@/app/api/v1/stats/route';
+import { PATCH as patchProjectRoute } from '@/app/api/v1/projects/[id]/route';
+import { listLedgerProjects } from '@/db/queries/projects';
+import { previewProjectImport } from '@/domain/imports';
+import { projectLedgerWorkbook } from '@/domain/project-sheets';
 import { FUNDING_CHANNELS, FUNDING_STATUSES } from '@/lib/rules/enums';
+import { dataRows, headers, openWorkbook } from '../support/download';
+import { actorOf } from '../support/xlsx';
 
 // 上争 funding applications (API.md "上争 funding applications"). APP_TODAY is 2026-11-20.
 
@@ -368,5 +374,56 @@ describe('the stored rows', () => {
           (row.status !== 'granted' && (row.grantedAmount !== null || row.receivedAmount !== null)),
       );
     expect(bad).toEqual([]);
+  });
+});
+
+describe('the 上争 sums of a project are derived', () => {
+  it('PATCH /api/v1/projects/:id refuses them with 400 and fields, writing nothing', async () => {
+    const project = (
+      await call(getProjectRoute, { cookie: await loginAs('officer'), params: { id: String(projectId) } })
+    ).body;
+    const before = dbChecksum();
+    for (const key of ['appliedFunds', 'grantedFunds', 'applicationStatus']) {
+      const res = await call(patchProjectRoute, {
+        method: 'PATCH',
+        cookie: await loginAs('officer'),
+        params: { id: String(projectId) },
+        body: { version: project.version, [key]: key === 'applicationStatus' ? 'approved' : 100 },
+      });
+      expect(res.status, key).toBe(400);
+      expect(res.body.error.fields[key][0]).toContain('上争申请');
+    }
+    expect(dbChecksum()).toEqual(before);
+  });
+
+  it('the ledger exports them, and an import reads past the three columns: no error, no change', async () => {
+    const ledger = listLedgerProjects({ filters: {}, limit: 100_000 });
+    const row = ledger.find((project) => project.id === projectId)!;
+    expect(row).toMatchObject({ appliedFunds: expect.any(Number), grantedFunds: expect.any(Number) });
+    const sums = getSqlite()
+      .prepare('select sum(applied_amount) a, sum(granted_amount) g from funding_applications where project_id = ?')
+      .get(projectId) as { a: number; g: number };
+    expect([row.appliedFunds, row.grantedFunds]).toEqual([sums.a, sums.g]);
+    const original = await openWorkbook(await projectLedgerWorkbook([row]));
+    const sheet = original.worksheets[0];
+    const cols = headers(sheet);
+    const cells = dataRows(sheet)[0];
+    expect(cells[cols.indexOf('申请资金（万元）')]).toBe(sums.a);
+    expect(cells[cols.indexOf('获批资金（万元）')]).toBe(sums.g);
+
+    // The same row with other 上争 figures typed in: the importer ignores them.
+    const edited = await projectLedgerWorkbook([
+      { ...row, appliedFunds: 1, grantedFunds: 999_999, applicationStatus: 'rejected' },
+    ]);
+    const before = dbChecksum();
+    const preview = await previewProjectImport(actorOf('admin'), { name: '上争.xlsx', bytes: edited });
+    expect(preview.errors).toEqual([]);
+    expect(preview.unknownHeaders).toEqual([]);
+    const planned = preview.rows[0];
+    const fields = planned.action === 'update' ? planned.changes.map((change: { field: string }) => change.field) : [];
+    expect(fields).not.toContain('appliedFunds');
+    expect(fields).not.toContain('grantedFunds');
+    expect(fields).not.toContain('applicationStatus');
+    expect(dbChecksum()).toEqual(before);
   });
 });
