@@ -60,14 +60,14 @@ function SumsTable({
   const cell = 'py-1.5 pl-3 text-right tabular-nums whitespace-nowrap';
   return (
     <div className="overflow-x-auto">
-      <table className="w-full border-collapse text-sm">
+      <table className="w-full border-collapse text-xs sm:text-sm">
         <caption className="sr-only">{caption}</caption>
-        <thead className="text-left text-xs text-slate-500">
+        <thead className="text-left text-xs whitespace-nowrap text-slate-500">
           <HeadRow
             cellClass="py-1.5"
             columns={[
               head,
-              { label: '申请数', className: 'py-1.5 pl-3 text-right' },
+              { label: '个数', className: 'py-1.5 pl-3 text-right' },
               { label: '申请资金', className: 'py-1.5 pl-3 text-right' },
               { label: '获批资金', className: 'py-1.5 pl-3 text-right' },
               { label: '到位资金', className: 'py-1.5 pl-3 text-right' },
@@ -77,7 +77,7 @@ function SumsTable({
         <tbody>
           {rows.map((row) => (
             <tr key={row.key} className="border-t border-slate-100">
-              <th scope="row" className="py-1.5 pr-3 text-left font-normal">
+              <th scope="row" className="py-1.5 pr-3 text-left font-normal whitespace-nowrap">
                 {row.applications ? (
                   <Link href={row.href} className="text-brand-700 hover:underline">
                     {row.label}
@@ -87,17 +87,17 @@ function SumsTable({
                 )}
               </th>
               <td className={cell}>{row.applications}</td>
-              <td className={cell}>{formatWan(row.applied)}</td>
-              <td className={cell}>{formatWan(row.granted)}</td>
-              <td className={cell}>{formatWan(row.received)}</td>
+              <td className={cell}>{formatYi(row.applied)}</td>
+              <td className={cell}>{formatYi(row.granted)}</td>
+              <td className={cell}>{formatYi(row.received)}</td>
             </tr>
           ))}
         </tbody>
         <TotalsFoot>
           <td className={cell}>{totals.applications}</td>
-          <td className={cell}>{formatWan(totals.applied)}</td>
-          <td className={cell}>{formatWan(totals.granted)}</td>
-          <td className={cell}>{formatWan(totals.received)}</td>
+          <td className={cell}>{formatYi(totals.applied)}</td>
+          <td className={cell}>{formatYi(totals.granted)}</td>
+          <td className={cell}>{formatYi(totals.received)}</td>
         </TotalsFoot>
       </table>
     </div>
@@ -206,7 +206,7 @@ export default async function FundingPage({ searchParams }: { searchParams: Prom
         </EmptyState>
       ) : (
         <>
-          <div className="mb-4 grid gap-4 lg:grid-cols-3">
+          <div className="mb-4 grid gap-4 lg:grid-cols-2">
             <Card title="按申报渠道">
               <SumsTable
                 caption="按申报渠道汇总"
@@ -233,8 +233,8 @@ export default async function FundingPage({ searchParams }: { searchParams: Prom
                 }))}
               />
             </Card>
-            <Card title="按责任单位">
-              <div className="max-h-80 overflow-y-auto">
+            <Card title="按责任单位" className="lg:col-span-2">
+              <div className="max-h-96 overflow-y-auto">
                 <SumsTable
                   caption="按责任单位汇总"
                   head="单位"
