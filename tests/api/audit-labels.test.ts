@@ -38,6 +38,7 @@ import { SETTING_DEFINITIONS } from '@/domain/settings';
 import { issueSupervision, replySupervision, reviewSupervision } from '@/domain/supervisions';
 import { createTarget, updateTarget } from '@/domain/targets';
 import { createTask, updateTask } from '@/domain/tasks';
+import { createFunding, updateFunding } from '@/domain/funding';
 import { commitProjectImport, previewProjectImport } from '@/domain/imports';
 import { createApiToken, revokeApiToken } from '@/domain/tokens';
 import { createUser, setUserActive } from '@/domain/users';
@@ -234,6 +235,21 @@ describe('stored rows, formatted', () => {
       investmentThisMonth: 120,
       progressPercent: 30,
       narrative: '主体施工',
+    });
+    const funding = createFunding(officer, project.id, {
+      channel: 'central_budget',
+      batch: '2026年中央预算内投资第二批',
+      appliedAmount: 3000,
+      appliedDate: '2026-06-10',
+      status: 'submitted',
+      note: '已报省发改委',
+    });
+    updateFunding(officer, funding.id, {
+      version: funding.version,
+      status: 'granted',
+      grantedAmount: 2000,
+      grantedDate: '2026-09-01',
+      receivedAmount: 500,
     });
     const current = getSqlite().prepare('select version from projects where id = ?').get(project.id) as {
       version: number;
