@@ -8,9 +8,11 @@ import { GET as listFundingRoute } from '@/app/api/v1/funding/route';
 import { PATCH as patchFundingRoute } from '@/app/api/v1/funding/[id]/route';
 import { GET as projectFundingRoute, POST as createFundingRoute } from '@/app/api/v1/projects/[id]/funding/route';
 import { GET as getProjectRoute } from '@/app/api/v1/projects/[id]/route';
+import { GET as listProjectsRoute } from '@/app/api/v1/projects/route';
 import { GET as statsRoute } from '@/app/api/v1/stats/route';
 import { PATCH as patchProjectRoute } from '@/app/api/v1/projects/[id]/route';
 import { listLedgerProjects } from '@/db/queries/projects';
+import { countProjects } from '@/db/queries/stats';
 import { previewProjectImport } from '@/domain/imports';
 import { projectLedgerWorkbook } from '@/domain/project-sheets';
 import { FUNDING_CHANNELS, FUNDING_STATUSES } from '@/lib/rules/enums';
@@ -425,5 +427,23 @@ describe('the 上争 sums of a project are derived', () => {
     expect(fields).not.toContain('grantedFunds');
     expect(fields).not.toContain('applicationStatus');
     expect(dbChecksum()).toEqual(before);
+  });
+});
+
+describe('the ledger filter applicationFiled', () => {
+  it('selects the projects with an application past 谋划, and =0 the rest', async () => {
+    const cookie = await loginAs('leader');
+    const filed = getSqlite()
+      .prepare(`select count(distinct project_id) n from funding_applications where status != 'preparing'`)
+      .get() as { n: number };
+    const all = getSqlite().prepare('select count(*) n from projects').get() as { n: number };
+    expect(filed.n).toBeGreaterThan(0);
+    const yes = await call(listProjectsRoute, { cookie, path: '/api/v1/projects?applicationFiled=1&pageSize=1' });
+    const no = await call(listProjectsRoute, { cookie, path: '/api/v1/projects?applicationFiled=0&pageSize=1' });
+    expect(yes.body.total).toBe(filed.n);
+    expect(no.body.total).toBe(all.n - filed.n);
+    // The dashboard's counts select from projects alone (no join): the same sets.
+    expect(countProjects({ applicationFiled: true })).toBe(filed.n);
+    expect(countProjects({ applicationFiled: false })).toBe(all.n - filed.n);
   });
 });
