@@ -16,7 +16,8 @@ import { countProjects } from '@/db/queries/stats';
 import { previewProjectImport } from '@/domain/imports';
 import { projectLedgerWorkbook } from '@/domain/project-sheets';
 import { FUNDING_CHANNELS, FUNDING_STATUSES } from '@/lib/rules/enums';
-import { dataRows, headers, openWorkbook } from '../support/download';
+import { dataRows, download, headers, openWorkbook } from '../support/download';
+import { GET as exportFundingRoute } from '@/app/(app)/funding/export/route';
 import { actorOf } from '../support/xlsx';
 
 // 上争 funding applications (API.md "上争 funding applications"). APP_TODAY is 2026-11-20.
@@ -445,5 +446,40 @@ describe('the ledger filter applicationFiled', () => {
     // The dashboard's counts select from projects alone (no join): the same sets.
     expect(countProjects({ applicationFiled: true })).toBe(filed.n);
     expect(countProjects({ applicationFiled: false })).toBe(all.n - filed.n);
+  });
+});
+
+describe('导出 Excel of /funding', () => {
+  it('has every application the filters select, a 合计 row equal to the API totals, and the three summaries', async () => {
+    const cookie = await loginAs('leader');
+    for (const query of ['year=2026', `year=2026&unitId=${changyi}&channel=central_budget`, 'status=granted']) {
+      const api = await list(`${query}&pageSize=500`);
+      const file = await download(exportFundingRoute, `/funding/export?${query}`, cookie);
+      expect(file.status, query).toBe(200);
+      const workbook = await openWorkbook(file.bytes);
+      expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['上争申请', '按渠道', '按状态', '按单位']);
+      const sheet = workbook.worksheets[0];
+      const cols = headers(sheet);
+      const rows = dataRows(sheet);
+      const totalRow = rows.at(-1)!;
+      expect(rows.length - 1, query).toBe(api.body.total);
+      expect(String(totalRow[cols.indexOf('项目')])).toContain(`${api.body.total} 个申请`);
+      expect(totalRow[cols.indexOf('申请资金')]).toBe(api.body.totals.applied);
+      expect(totalRow[cols.indexOf('获批资金')]).toBe(api.body.totals.granted);
+      expect(totalRow[cols.indexOf('到位资金')]).toBe(api.body.totals.received);
+      expect(rows.slice(0, -1).map((row) => row[cols.indexOf('编号')])).toEqual(
+        api.body.items.map((item: any) => item.id),
+      );
+      // Each summary's rows add up to its 合计, which is the list's.
+      for (const summary of workbook.worksheets.slice(1)) {
+        const summaryCols = headers(summary);
+        const body = dataRows(summary);
+        const sumOf = (header: string) =>
+          body.slice(0, -1).reduce((acc: number, row) => acc + Number(row[summaryCols.indexOf(header)] ?? 0), 0);
+        expect(sumOf('申请数'), `${query} ${summary.name}`).toBe(api.body.total);
+        expect(sumOf('申请资金')).toBe(api.body.totals.applied);
+        expect(body.at(-1)![summaryCols.indexOf('到位资金')]).toBe(api.body.totals.received);
+      }
+    }
   });
 });
