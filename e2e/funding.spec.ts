@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 import { signIn } from './support';
 
 // 上争: an officer files a funding application on a project of their own unit, on its 上争资金
-// tab, and finds it in the city-wide /funding ledger, whose totals include it.
+// tab, updates the money received, and finds it in the city-wide /funding ledger, whose totals include it.
 
 const db = () => new Database(process.env.E2E_DATABASE_PATH!, { readonly: true, timeout: 5000 });
 const one = <T>(sql: string, ...args: unknown[]) => {
@@ -49,6 +49,16 @@ test('an officer files a 上争 application on their project and sees it in the 
   const table = page.getByRole('table', { name: '本项目的上争申请' });
   await expect(table.getByRole('row', { name: new RegExp(batch) })).toContainText('1,800 万元');
 
+  // More money arrives: the officer updates the application's 到位资金 from the keyboard-openable details.
+  const details = page.locator('details', { has: page.locator('summary', { hasText: batch }) });
+  await details.locator('summary').click();
+  const edit = details.getByRole('form', { name: '修改上争申请' });
+  await expect(edit.getByLabel('到位资金（万元）')).toHaveValue('600');
+  await edit.getByLabel('到位资金（万元）').fill('1500');
+  await edit.getByRole('button', { name: '保存修改' }).click();
+  await expect(details.getByRole('status').filter({ hasText: '修改已保存' })).toBeVisible();
+  await expect(table.getByRole('row', { name: new RegExp(batch) })).toContainText('1,500 万元');
+
   // The city-wide ledger, filtered to the channel and the officer's unit, lists it and counts it.
   await page.getByRole('link', { name: '全市上争资金台账 →' }).click();
   await expect(page.getByRole('heading', { name: '上争资金台账' })).toBeVisible();
@@ -61,7 +71,7 @@ test('an officer files a 上争 application on their project and sees it in the 
   const row = list.getByRole('row', { name: new RegExp(batch) });
   await expect(row).toContainText(project.name);
   await expect(row).toContainText('已获批');
-  await expect(row).toContainText('600 万元');
+  await expect(row).toContainText('1,500 万元');
 
   // The totals are those of the filtered applications in the database, the new one included.
   const sums = one<{ n: number; r: number }>(
