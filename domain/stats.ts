@@ -1,15 +1,11 @@
 import 'server-only';
-import {
-  countProjects,
-  fundsAndTotals,
-  getAnnualTargets,
-  higherLevelFunds,
-  reportedInvestment,
-} from '@/db/queries/stats';
+import { countProjects, fundsAndTotals, getAnnualTargets, reportedInvestment } from '@/db/queries/stats';
 import type { ProjectFilters } from '@/lib/schemas/filters';
 import type { StatsScope } from '@/lib/schemas/stats';
 import { INVESTMENT_BANDS } from '@/lib/schemas/ledger';
 import { fraction, fundsRate } from '@/lib/rules/stats';
+import { fundingTotals } from '@/db/queries/funding';
+import type { FundingFilters } from '@/lib/schemas/funding';
 
 // The one definition of every dashboard figure (API.md "Stats"). /dashboard, /dashboard/leads, the
 // monthly report, the unit ranking and GET /api/v1/stats read these functions. Each count is the
@@ -71,13 +67,26 @@ export const figureFilters = {
   funds: (q: StatsQuery): ProjectFilters => ({ ...scopeFilters(q), minStage: 'construction' }),
   /** The projects whose reports make up 完成投资: those that filed a report for a month of the year. */
   investment: (q: StatsQuery): ProjectFilters => ({ ...scopeFilters(q), reportYear: q.year }),
-  /** 上争: higher-level projects with an application past 谋划. */
-  higherLevel: (q: StatsQuery): ProjectFilters => ({
-    ...scopeFilters(q),
-    category: 'higher_level',
-    applicationFiled: true,
-  }),
 };
+
+/**
+ * 上争: the 上争 applications dated in the year (appliedDate) over the scope's projects, as the
+ * /funding list filters them; its totals are the dashboard's figures.
+ */
+export function higherLevelFilters(q: StatsQuery): FundingFilters {
+  return {
+    year: q.year,
+    ...(q.scope === 'shuangshi' ? { scope: 'shuangshi' } : {}),
+    ...(q.unitId ? { unitId: q.unitId } : {}),
+  };
+}
+
+/** A /funding link for a funding filter set; GET /api/v1/funding takes the same query string. */
+export function fundingLink(filters: FundingFilters): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) if (value !== undefined) params.set(key, String(value));
+  return `/funding?${params.toString()}`;
+}
 
 /** A ledger link for a filter set; GET /api/v1/projects takes the same query string. */
 export function ledgerLink(filters: ProjectFilters): string {
@@ -137,8 +146,8 @@ export function getStats(q: StatsQuery) {
   const completedWithDue = countProjects(figureFilters.completedWithDue(q));
   const completedOnTime = countProjects(figureFilters.completedOnTime(q));
   const funds = fundsAndTotals(figureFilters.funds(q));
-  const higherFilters = figureFilters.higherLevel(q);
-  const higherMoney = higherLevelFunds(higherFilters);
+  const higherFilters = higherLevelFilters(q);
+  const higherLevel = fundingTotals(higherFilters);
   const bands = BANDS.map(({ band, minInvestment }) => {
     const filters = {
       projects: { ...scopeFilters(q), minInvestment },
@@ -183,14 +192,7 @@ export function getStats(q: StatsQuery) {
       totalInvestment: funds.totalInvestment,
     },
     bands,
-    higherLevel: {
-      applications: countProjects(higherFilters),
-      applied: higherMoney.applied,
-      granted: higherMoney.granted,
-      // Received money is recorded per 上争 funding application (channel, batch, amounts), which
-      // arrives with the funding-applications table in a later issue; the project row has no such column.
-      received: null,
-    },
+    higherLevel,
     drill: {
       started: ledgerLink(figureFilters.started(q)),
       signed: ledgerLink(figureFilters.signed(q)),
@@ -201,7 +203,7 @@ export function getStats(q: StatsQuery) {
       completed: ledgerLink(figureFilters.completed(q)),
       completedWithDue: ledgerLink(figureFilters.completedWithDue(q)),
       completedOnTime: ledgerLink(figureFilters.completedOnTime(q)),
-      higherLevel: ledgerLink(higherFilters),
+      higherLevel: fundingLink(higherFilters),
     },
   };
 }

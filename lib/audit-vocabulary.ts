@@ -5,6 +5,7 @@
 export const AUDIT_ENTITY_LABELS = {
   project: '项目',
   year_plan: '年度计划',
+  funding_application: '上争申请',
   task: '任务',
   approval: '前期手续',
   report: '月度调度',

@@ -99,10 +99,10 @@ export function FigureTiles({ stats }: { stats: Stats }) {
         ))}
         <StatTile
           testId="tile-higher-level"
-          title="上争项目申报"
+          title="上争资金申请"
           value={`${higherLevel.applications} 个`}
           href={drill.higherLevel}
-          detail={`申请 ${formatYi(higherLevel.applied)}，获批 ${formatYi(higherLevel.granted)}；到位资金待上争资金台账上线后统计`}
+          detail={`本年申报：申请 ${formatYi(higherLevel.applied)}，获批 ${formatYi(higherLevel.granted)}，到位 ${formatYi(higherLevel.received)}`}
         />
       </section>
       {shuangshi || stats.unitId ? null : (

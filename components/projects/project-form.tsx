@@ -5,8 +5,6 @@ import { SelectField, TextAreaField, TextField, bindFields, enumOptions, idOptio
 import { Notice } from '@/components/ui/page';
 import { SubmitButton } from '@/components/ui/submit-button';
 import {
-  APPLICATION_STATUS_LABELS,
-  APPLICATION_STATUSES,
   CATEGORIES,
   CATEGORY_FULL_LABELS,
   NATURE_LABELS,
@@ -246,20 +244,6 @@ function ProjectFormFields({
         <TextField {...field('stageDueDate')} label="当前阶段计划完成时间" type="date" />
       </fieldset>
       {otherYearPlans.length ? <OtherYearPlans plans={otherYearPlans} /> : null}
-
-      {category === 'higher_level' ? (
-        <fieldset className="grid gap-4 sm:grid-cols-3">
-          <legend className="mb-2 text-base font-semibold text-slate-800">“上争”信息</legend>
-          <SelectField
-            {...field('applicationStatus')}
-            label="申报状态"
-            placeholder="未填写"
-            options={enumOptions(APPLICATION_STATUSES, APPLICATION_STATUS_LABELS)}
-          />
-          <TextField {...field('appliedFunds')} label="申请资金（万元）" inputMode="numeric" />
-          <TextField {...field('grantedFunds')} label="获批资金（万元）" inputMode="numeric" />
-        </fieldset>
-      ) : null}
 
       {mode === 'create' ? (
         <fieldset className="grid gap-4 sm:grid-cols-2">

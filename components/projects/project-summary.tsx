@@ -1,10 +1,5 @@
 import type { ProjectView } from '@/db/queries/projects';
-import {
-  APPLICATION_STATUS_LABELS,
-  CATEGORY_FULL_LABELS,
-  NATURE_LABELS,
-  PROJECT_STATUS_LABELS,
-} from '@/lib/rules/enums';
+import { CATEGORY_FULL_LABELS, NATURE_LABELS, PROJECT_STATUS_LABELS } from '@/lib/rules/enums';
 import { formatWan } from '@/lib/rules/money';
 
 /** The read-only 概况 for users who may not edit the project. */
@@ -34,13 +29,6 @@ export function ProjectSummary({ view }: { view: ProjectView }) {
     ['计划竣工日期', project.plannedCompletionDate ?? '—'],
     ['当前阶段计划完成时间', project.stageDueDate ?? '—'],
   ];
-  if (project.category === 'higher_level') {
-    rows.push(
-      ['申报状态', project.applicationStatus ? APPLICATION_STATUS_LABELS[project.applicationStatus] : '—'],
-      ['申请资金', formatWan(project.appliedFunds)],
-      ['获批资金', formatWan(project.grantedFunds)],
-    );
-  }
   return (
     <>
       <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2 lg:grid-cols-3">

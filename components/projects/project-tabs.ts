@@ -6,6 +6,7 @@ export const PROJECT_TABS = [
   { segment: 'reports', label: '进度清单' },
   { segment: 'responsibility', label: '责任清单' },
   { segment: 'problems', label: '问题与督办' },
+  { segment: 'funding', label: '上争资金' },
   { segment: 'history', label: '历史' },
 ] as const;
 

@@ -13,6 +13,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/leads', label: '招商线索' },
   { href: '/alerts', label: '预警' },
   { href: '/problems', label: '问题' },
+  { href: '/funding', label: '上争' },
   { href: '/dashboard', label: '统计' },
   { href: '/shuangshi', label: '双十' },
   { href: '/reports/monthly', label: '月报', roles: ['admin', 'leader'] },

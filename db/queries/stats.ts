@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { getDb } from '../index';
-import { annualTargets, fundingApplications, monthlyReports, projects } from '../schema';
+import { annualTargets, monthlyReports, projects } from '../schema';
 import type { ProjectFilters } from '@/lib/schemas/filters';
 import { projectWhere } from './project-filters';
 
@@ -70,19 +70,6 @@ export function fundsAndTotals(filters: ProjectFilters) {
       totalInvestment: sql<number>`coalesce(sum(${projects.totalInvestment}), 0)`.mapWith(Number),
     })
     .from(projects)
-    .where(projectWhere(filters))
-    .get()!;
-}
-
-/** 上争 money: Σ applied and Σ granted over the funding applications of the projects matching the filters. */
-export function higherLevelFunds(filters: ProjectFilters) {
-  return getDb()
-    .select({
-      applied: sql<number>`coalesce(sum(${fundingApplications.appliedAmount}), 0)`.mapWith(Number),
-      granted: sql<number>`coalesce(sum(${fundingApplications.grantedAmount}), 0)`.mapWith(Number),
-    })
-    .from(fundingApplications)
-    .innerJoin(projects, eq(projects.id, fundingApplications.projectId))
     .where(projectWhere(filters))
     .get()!;
 }

@@ -9,6 +9,7 @@ import { loadLightFacts, storeLights } from '../light-facts';
 import { prng, type DemoContext } from './demo-context';
 import { DEMO_LEAD_COUNT, seedDemoCampaigns, seedDemoLeads } from './demo-leads';
 import { seedDemoProblems, seedDemoSupervisions } from './demo-problems';
+import { seedDemoFunding } from './demo-funding';
 import { seedDemoPackages } from './demo-packages';
 import { seedDemoProjects, type SeededDemoProject } from './demo-projects';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, EXTRA_USERS, INDUSTRIES, TARGETS_2018, UNITS } from './reference';
@@ -74,6 +75,7 @@ export async function seedDemo(db: DB, options: SeedOptions = {}): Promise<SeedR
     seedDemoLeads(context, seedDemoCampaigns(context));
     // Appended last, each with a PRNG of its own, so nothing drawn above moves.
     const shuangshi = seedDemoPackages(context, seeded);
+    seedDemoFunding(context);
     tx.insert(settings).values({ key: DEMO_MARKER, value: today }).run();
     writeAudit(tx, {
       userId: people.admin.id,

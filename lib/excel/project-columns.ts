@@ -23,6 +23,8 @@ export interface ProjectColumn extends HeaderSpec, SheetColumn {
   labels?: Record<string, readonly string[]>;
   example: string | number | null;
   note?: string;
+  /** Derived on export (the 上争 sums of the funding applications); the importer skips the column. */
+  exportOnly?: boolean;
 }
 
 export type ProjectImportField =
@@ -262,6 +264,8 @@ export const PROJECT_COLUMNS: readonly ProjectColumn[] = [
     width: 10,
     labels: labelsOf(APPLICATION_STATUS_LABELS),
     example: null,
+    exportOnly: true,
+    note: '由项目的上争申请汇总，仅导出；导入时忽略此列，请在项目的上争资金栏目填报',
   },
   {
     key: 'appliedFunds',
@@ -271,6 +275,8 @@ export const PROJECT_COLUMNS: readonly ProjectColumn[] = [
     type: 'money',
     width: 16,
     example: null,
+    exportOnly: true,
+    note: '由项目的上争申请汇总，仅导出；导入时忽略此列，请在项目的上争资金栏目填报',
   },
   {
     key: 'grantedFunds',
@@ -280,6 +286,8 @@ export const PROJECT_COLUMNS: readonly ProjectColumn[] = [
     type: 'money',
     width: 16,
     example: null,
+    exportOnly: true,
+    note: '由项目的上争申请汇总，仅导出；导入时忽略此列，请在项目的上争资金栏目填报',
   },
   { key: 'taskForce', header: '工作专班', aliases: ['专班'], kind: 'text', type: 'text', width: 24, example: null },
   { key: 'plan', header: '推进方案', aliases: [], kind: 'text', type: 'text', width: 30, example: null },

@@ -149,7 +149,11 @@ export function parseProjectRow(
   lookups: ImportLookups,
 ): ParsedProjectRow {
   const { values, stage, errors } = parseCells<ProjectColumn, ProjectRowValues>(row, matches, cells, {
-    columnOf: (key) => PROJECT_COLUMN_BY_KEY.get(key as ProjectImportField),
+    // Export-only columns (the 上争 sums) are read past: a re-imported ledger changes nothing there.
+    columnOf: (key) => {
+      const column = PROJECT_COLUMN_BY_KEY.get(key as ProjectImportField);
+      return column?.exportOnly ? undefined : column;
+    },
     convert: (column, raw, unit) => convertCell(column, raw, unit, lookups),
     schema: rowSchema,
     headerFor: (key) => key,

@@ -37,6 +37,11 @@ export function canEditProject(actor: Actor, project: ProjectScope): boolean {
   return actor.role === 'admin' || actor.role === 'leader' || isOfficerOf(actor, project);
 }
 
+/** 上争 applications: admins, and the project's own officers; leaders read them (issue 13). */
+export function canEditFunding(actor: Actor, project: ProjectScope): boolean {
+  return actor.role === 'admin' || isOfficerOf(actor, project);
+}
+
 export function canMoveProject(actor: Actor, project: ProjectScope): boolean {
   return canEditProject(actor, project);
 }

@@ -1,11 +1,14 @@
 import { z } from 'zod';
-import { APPLICATION_STATUSES, CATEGORIES, NATURES, PROJECT_STATUSES, STAGES } from '@/lib/rules/enums';
+import { CATEGORIES, NATURES, PROJECT_STATUSES, STAGES } from '@/lib/rules/enums';
 import { id, isoDate, longText, money, name, projectCode, version } from '@/lib/validation';
 import { fromFormNumber, fromFormOptional } from './form';
 
 // Project inputs, shared by the API, the UI forms, the importer and the lead conversion.
 
 const optionalText = (max: number) => longText(max).nullable().optional();
+
+export const FUNDING_IS_DERIVED = '申报状态、申请资金和获批资金由项目的上争申请汇总，请在项目的上争资金栏目填报';
+const fundingIsDerived = z.never({ error: FUNDING_IS_DERIVED }).optional();
 
 /** Editable fields of a project. Every field is optional here; create() adds the required ones. */
 export const projectEditableFields = {
@@ -28,9 +31,10 @@ export const projectEditableFields = {
   fundsInPlace: money.nullable().optional(),
   plannedStartDate: isoDate.nullable().optional(),
   plannedCompletionDate: isoDate.nullable().optional(),
-  applicationStatus: z.enum(APPLICATION_STATUSES, { error: '申报状态无效' }).nullable().optional(),
-  appliedFunds: money.nullable().optional(),
-  grantedFunds: money.nullable().optional(),
+  /** 上争 sums: derived from the funding applications, so a write of them is refused. */
+  applicationStatus: fundingIsDerived,
+  appliedFunds: fundingIsDerived,
+  grantedFunds: fundingIsDerived,
   taskForce: optionalText(2000),
   plan: optionalText(10000),
   /** Planned finish date of the current stage. */
@@ -126,9 +130,6 @@ export const projectFormFields = {
   fundsInPlace: fromFormOptional(fromFormNumber(money)),
   plannedStartDate: fromFormOptional(isoDate),
   plannedCompletionDate: fromFormOptional(isoDate),
-  applicationStatus: fromFormOptional(projectEditableFields.applicationStatus.unwrap().unwrap()),
-  appliedFunds: fromFormOptional(fromFormNumber(money)),
-  grantedFunds: fromFormOptional(fromFormNumber(money)),
   taskForce: fromFormOptional(longText(2000)),
   plan: fromFormOptional(longText(10000)),
   stageDueDate: fromFormOptional(isoDate),

@@ -10,6 +10,7 @@ import {
   approvalItems,
   auditLog,
   campaigns,
+  fundingApplications,
   importBatches,
   industries,
   leadFollowups,
@@ -39,6 +40,7 @@ import { SETTING_DEFINITIONS } from '@/domain/settings';
 import { issueSupervision, replySupervision, reviewSupervision } from '@/domain/supervisions';
 import { createTarget, updateTarget } from '@/domain/targets';
 import { createTask, updateTask } from '@/domain/tasks';
+import { createFunding, updateFunding } from '@/domain/funding';
 import { commitProjectImport, previewProjectImport } from '@/domain/imports';
 import { createApiToken, revokeApiToken } from '@/domain/tokens';
 import { createUser, setUserActive } from '@/domain/users';
@@ -72,6 +74,7 @@ import { actorOf, BASIC_HEADER, workbookBuffer } from '../support/xlsx';
 const AUDITED_TABLES: Record<AuditEntityType, SQLiteTable[]> = {
   project: [projects],
   year_plan: [projectYearPlans],
+  funding_application: [fundingApplications],
   task: [tasks],
   approval: [approvalItems],
   report: [monthlyReports],
@@ -235,6 +238,21 @@ describe('stored rows, formatted', () => {
       investmentThisMonth: 120,
       progressPercent: 30,
       narrative: '主体施工',
+    });
+    const funding = createFunding(officer, project.id, {
+      channel: 'central_budget',
+      batch: '2026年中央预算内投资第二批',
+      appliedAmount: 3000,
+      appliedDate: '2026-06-10',
+      status: 'submitted',
+      note: '已报省发改委',
+    });
+    updateFunding(officer, funding.id, {
+      version: funding.version,
+      status: 'granted',
+      grantedAmount: 2000,
+      grantedDate: '2026-09-01',
+      receivedAmount: 500,
     });
     const current = getSqlite().prepare('select version from projects where id = ?').get(project.id) as {
       version: number;

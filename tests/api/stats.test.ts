@@ -164,14 +164,18 @@ describe('targets and rates', () => {
     ]);
   });
 
-  it('higherLevel counts filed 上争 applications and sums the project columns; received awaits the funding table', () => {
-    const stats = getStats({ year: year(), scope: 'all' });
-    const row = getSqlite()
-      .prepare(
-        `select count(*) n, coalesce(sum(applied_funds), 0) a, coalesce(sum(granted_funds), 0) g from projects where category = 'higher_level' and application_status is not null and application_status != 'planning'`,
-      )
-      .get() as { n: number; a: number; g: number };
-    expect(stats.higherLevel).toEqual({ applications: row.n, applied: row.a, granted: row.g, received: null });
+  it('higherLevel counts the 上争 applications of the year applications by application date, with their applied, granted and received sums', () => {
+    for (const y of [year(), year() - 1]) {
+      const stats = getStats({ year: y, scope: 'all' });
+      const row = getSqlite()
+        .prepare(
+          `select count(*) n, coalesce(sum(applied_amount), 0) a, coalesce(sum(granted_amount), 0) g, coalesce(sum(received_amount), 0) r from funding_applications where applied_date between ? and ?`,
+        )
+        .get(`${y}-01-01`, `${y}-12-31`) as { n: number; a: number; g: number; r: number };
+      expect(row.n).toBeGreaterThan(0);
+      expect(stats.higherLevel).toEqual({ applications: row.n, applied: row.a, granted: row.g, received: row.r });
+      expect(stats.drill.higherLevel).toBe(`/funding?year=${y}`);
+    }
   });
 });
 

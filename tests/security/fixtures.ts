@@ -7,6 +7,7 @@ import { createApiToken } from '@/domain/tokens';
 import { createTask } from '@/domain/tasks';
 import { createReport } from '@/domain/reports';
 import { createPackage } from '@/domain/packages';
+import { createFunding } from '@/domain/funding';
 import { previewProjectImport } from '@/domain/imports';
 import { monthOf, previousMonth, today } from '@/lib/rules/dates';
 import type { ActorContext } from '@/lib/rules/permissions';
@@ -172,6 +173,16 @@ export function makeFixtures() {
       }).id,
   );
 
+  const funding = byProject(
+    (projectId) =>
+      createFunding(admin, projectId, {
+        channel: 'other',
+        appliedAmount: 1000,
+        appliedDate: addDays(-30),
+        status: 'preparing',
+      }).id,
+  );
+
   const campaign = createCampaign(admin, { name: '矩阵测试招商活动', destinations: '上海', leaderIds: [] } as never).id;
   const token = createApiToken(admin, { name: '矩阵测试令牌', userId: officer.id }).apiToken.id;
   const target = row<{ id: number }>('select id from annual_targets order by id limit 1')!.id;
@@ -193,6 +204,7 @@ export function makeFixtures() {
     task,
     approval,
     report,
+    funding,
     lead: leadIds,
     signedLead,
     campaign,

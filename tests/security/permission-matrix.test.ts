@@ -125,6 +125,8 @@ const idAndVersion = (table: string, id: number) => ({ id: String(id), version: 
 const projectUnit = (f: Fixtures, t: Target) =>
   t === 'foreign' ? f.users.officer2.unit_id! : f.users.officer.unit_id!;
 const scoped = (t: Target) => (t === 'foreign' ? PROJECT_FOREIGN : PROJECT_OWN);
+/** 上争 writes: like a project edit, except that leaders only read (FUNDING_OWN / FUNDING_FOREIGN). */
+const fundingScoped = (t: Target) => (t === 'foreign' ? E('ok', 403, 403, 403) : E('ok', 403, 'ok', 403));
 /** The 概况 form as the page sends it: the project's own values, with one field changed. */
 function projectForm(id: number) {
   const p = row<{
@@ -309,6 +311,43 @@ export const MATRIX: Row[] = [
       version: String(v('tasks', f.task[t]!)),
       state: 'done',
     })),
+    // ---- 上争 applications: admins and the project's own officers; leaders only read.
+    api('POST /api/v1/projects/[id]/funding', t, fundingScoped(t), (f) => ({
+      params: { id: f.project[t] },
+      body: { channel: 'provincial', appliedAmount: 500, appliedDate: addDays(-10), status: 'submitted' },
+    })),
+    api('PATCH /api/v1/funding/[id]', t, fundingScoped(t), (f) => ({
+      params: { id: f.funding[t] },
+      body: { version: v('funding_applications', f.funding[t]!), status: 'submitted' },
+    })),
+    act(`${PR}[id]/funding/actions.ts#createFundingAction`, t, fundingScoped(t), (f) => ({
+      projectId: String(f.project[t]),
+      channel: 'central_budget',
+      batch: '',
+      appliedAmount: '800',
+      grantedAmount: '',
+      receivedAmount: '',
+      appliedDate: addDays(-5),
+      grantedDate: '',
+      status: 'preparing',
+      note: '',
+    })),
+    act(`${PR}[id]/funding/actions.ts#updateFundingAction`, t, fundingScoped(t), (f) => {
+      const id = f.funding[t]!;
+      return {
+        fundingId: String(id),
+        version: String(v('funding_applications', id)),
+        channel: 'special_bond',
+        batch: '2026年新增专项债券第三批',
+        appliedAmount: '600',
+        grantedAmount: '',
+        receivedAmount: '',
+        appliedDate: addDays(-20),
+        grantedDate: '',
+        status: 'submitted',
+        note: '',
+      };
+    }),
     act(`${PR}[id]/reports/actions.ts#createReportAction`, t, scoped(t), (f) => ({
       projectId: String(f.project[t]),
       month: freeMonth(f.project[t]!),

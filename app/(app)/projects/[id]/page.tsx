@@ -1,6 +1,7 @@
 import { Card } from '@/components/ui/page';
 import { ProjectForm } from '@/components/projects/project-form';
 import { ProjectSummary } from '@/components/projects/project-summary';
+import { FundingSums } from '@/components/funding/funding-sums';
 import { listUnits } from '@/db/queries/reference';
 import { loadProjectFormOptions } from '@/db/queries/project-options';
 import { requireUser } from '@/lib/auth/next';
@@ -19,6 +20,7 @@ export default async function ProjectOverviewPage({ params }: { params: Promise<
     return (
       <Card title="概况">
         <ProjectSummary view={view} />
+        <FundingSums projectId={project.id} sums={project} />
       </Card>
     );
   }
@@ -46,9 +48,6 @@ export default async function ProjectOverviewPage({ params }: { params: Promise<
     plannedStartDate: text(project.plannedStartDate),
     plannedCompletionDate: text(project.plannedCompletionDate),
     stageDueDate: text(project.stageDueDate),
-    applicationStatus: text(project.applicationStatus),
-    appliedFunds: text(project.appliedFunds),
-    grantedFunds: text(project.grantedFunds),
   };
   const year = currentYear();
   const reported = reportedTotal(getDb(), project.id);
@@ -79,6 +78,7 @@ export default async function ProjectOverviewPage({ params }: { params: Promise<
         canManagePackages={canManagePackages(user)}
         {...loadProjectFormOptions()}
       />
+      <FundingSums projectId={project.id} sums={project} />
     </Card>
   );
 }

@@ -22,6 +22,8 @@ import * as alerts from '../alerts/route';
 import * as approval from '../approvals/[id]/route';
 import * as board from '../board/route';
 import * as boardCards from '../board/cards/route';
+import * as funding from '../funding/route';
+import * as fundingApplication from '../funding/[id]/route';
 import * as importLeads from '../imports/leads/route';
 import * as importProjects from '../imports/projects/route';
 import * as industries from '../industries/route';
@@ -39,6 +41,7 @@ import * as problemHistory from '../problems/[id]/history/route';
 import * as projects from '../projects/route';
 import * as project from '../projects/[id]/route';
 import * as projectAdjustments from '../projects/[id]/adjustments/route';
+import * as projectFunding from '../projects/[id]/funding/route';
 import * as projectHistory from '../projects/[id]/history/route';
 import * as projectPlans from '../projects/[id]/plans/route';
 import * as projectPlan from '../projects/[id]/plans/[year]/route';
@@ -81,6 +84,9 @@ export const ROUTE_MODULES: Record<string, RouteModule> = {
   '/projects/{id}/adjustments': projectAdjustments,
   '/projects/{id}/plans': projectPlans,
   '/projects/{id}/plans/{year}': projectPlan,
+  '/projects/{id}/funding': projectFunding,
+  '/funding': funding,
+  '/funding/{id}': fundingApplication,
   '/projects/{id}/tasks': projectTasks,
   '/projects/{id}/reports': projectReports,
   '/projects/{id}/problems': projectProblems,
