@@ -120,9 +120,11 @@ describe('both scopes’ drill links open ledgers whose totals equal the figures
       const cookie = await loginAs('leader');
       const stats = await fetchStats(cookie, `year=${year()}&scope=${scope}`);
       await expectFiguresEqualDrills(cookie, stats);
-      if (scope === 'shuangshi')
-        for (const link of Object.values(stats.drill)) expect(link).toContain(`packageYear=${year()}`);
-      else for (const link of Object.values(stats.drill)) expect(link).not.toContain('packageYear');
+      // The project ledger's links carry the year's list; 上争 opens /funding in the same scope.
+      const ledgerLinks = Object.values(stats.drill).filter((link) => link.startsWith('/projects'));
+      expect(stats.drill.higherLevel).toBe(`/funding?year=${year()}${scope === 'shuangshi' ? '&scope=shuangshi' : ''}`);
+      if (scope === 'shuangshi') for (const link of ledgerLinks) expect(link).toContain(`packageYear=${year()}`);
+      else for (const link of ledgerLinks) expect(link).not.toContain('packageYear');
     });
   }
 

@@ -81,7 +81,9 @@ export const PNG_BYTES = Uint8Array.from(
 
 function reserveProject(where: string, ...args: unknown[]): number {
   const r = row<{ id: number }>(
-    `select id from projects where stage = 'reserve' and status = 'active' and ${where} order by id limit 1`,
+    // Outside every 双十 list, so the 调入 rows can join it to the fixture's package.
+    `select id from projects where stage = 'reserve' and status = 'active'
+     and id not in (select project_id from package_projects) and ${where} order by id limit 1`,
     ...args,
   );
   if (!r) throw new Error(`no reserve project where ${where}`);
