@@ -77,12 +77,32 @@ test('a leader switches the dashboard to 双十: the page states the scope and c
   await expect(page.getByTestId('tile-investment')).toContainText(/目标 220(\.0+)? ?亿元/);
   await expect(page.getByTestId('tile-investment')).toContainText(/投资完成率 \d+(\.\d)?%/);
   // The scope's count opens the year's list in the ledger, with the same total.
-  const listed = countIn(await scope.getByRole('link').textContent());
+  const countLink = scope.getByRole('link', { name: /统计范围内项目/ });
+  const listed = countIn(await countLink.textContent());
   expect(listed).toBeGreaterThanOrEqual(130);
-  await scope.getByRole('link').click();
+  await countLink.click();
   await expect(page).toHaveURL(/\/projects\?packageYear=\d{4}$/);
   await expect(page.getByText(/^共 \d+ 个项目/)).toHaveText(new RegExp(`^共 ${listed} 个项目`));
   await expect(page.getByTestId('drill-chip')).toHaveText(/\d{4}年“双十”工程包项目/);
+
+  // Back on the dashboard, the scope line opens the year's packages; the leader opens one.
+  await page.goBack();
+  await page
+    .getByTestId('dashboard-scope')
+    .getByRole('link', { name: /查看\d{4}年“双十”工程包/ })
+    .click();
+  await expect(page).toHaveURL(/\/shuangshi\?year=\d{4}$/);
+  const contents = page.getByRole('navigation', { name: '工程包目录' });
+  const entries = contents.getByRole('link');
+  await expect(entries).toHaveCount(10);
+  const name = (await entries.first().textContent())!.trim();
+  await entries.first().click();
+  await expect(page).toHaveURL(/#package-\d+$/);
+  await expect(page.locator(`[id^="package-"]`, { hasText: name })).toBeInViewport();
+  // Its sub-projects, each linking to its project page.
+  const table = page.getByRole('table', { name: `${name} 子项目` });
+  await expect(table.getByRole('row').nth(1)).toBeVisible();
+  expect(await table.getByRole('link').count()).toBeGreaterThan(0);
 });
 
 test('the ranking period is selectable and every unit row links to its ledger', async ({ page }) => {

@@ -1,5 +1,6 @@
 'use client';
 
+import { useId } from 'react';
 import { useKeyedAction } from '@/components/projects/use-keyed-action';
 import { TextAreaField } from '@/components/ui/field';
 import { Button } from '@/components/ui/button';
@@ -28,6 +29,9 @@ export function MoveButton({
   packageName: string;
 }) {
   const { state, formAction, formKey } = useKeyedAction(action);
+  // One dialog per sub-project and per search result: each reason field needs its own id, or its
+  // label would name another dialog's field.
+  const reasonId = useId();
   const join = packageId !== null;
   const errors = state.errors ?? {};
   const other = Object.entries(errors)
@@ -58,6 +62,7 @@ export function MoveButton({
           </Notice>
         ) : null}
         <TextAreaField
+          id={reasonId}
           name="reason"
           label={`${verb}原因`}
           required

@@ -1,5 +1,6 @@
 'use client';
 
+import { useId } from 'react';
 import { useKeyedAction } from '@/components/projects/use-keyed-action';
 import { SelectField, TextAreaField, TextField, idOptions } from '@/components/ui/field';
 import { Button } from '@/components/ui/button';
@@ -34,6 +35,8 @@ export function PackageFormButton({
   leaders: Option[];
 }) {
   const { state, formAction, formKey } = useKeyedAction(action);
+  // A dialog per package on one page: field ids of their own, so each label names its own field.
+  const idPrefix = useId();
   const values: Record<string, string> =
     !state.ok && state.values
       ? state.values
@@ -72,6 +75,7 @@ export function PackageFormButton({
           </Notice>
         ) : null}
         <TextField
+          id={`${idPrefix}-name`}
           name="name"
           label="工程包名称"
           required
@@ -81,6 +85,7 @@ export function PackageFormButton({
           placeholder="如：化工新材料产业工程包"
         />
         <SelectField
+          id={`${idPrefix}-unitId`}
           name="unitId"
           label="牵头单位"
           required
@@ -90,6 +95,7 @@ export function PackageFormButton({
           error={errors.unitId}
         />
         <SelectField
+          id={`${idPrefix}-leaderId`}
           name="leaderId"
           label="包保领导"
           placeholder="未指定"
@@ -97,7 +103,14 @@ export function PackageFormButton({
           options={idOptions(leaders)}
           error={errors.leaderId}
         />
-        <TextAreaField name="note" label="备注" maxLength={1000} defaultValue={values.note} error={errors.note} />
+        <TextAreaField
+          id={`${idPrefix}-note`}
+          name="note"
+          label="备注"
+          maxLength={1000}
+          defaultValue={values.note}
+          error={errors.note}
+        />
         <div className="flex justify-end gap-2">
           <Button variant="secondary" onClick={(event) => closeDialogOf(event.currentTarget)}>
             取消

@@ -62,6 +62,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         {scope === 'shuangshi'
           ? '。开工、完成投资对照“双十”年度目标；签约、落地、储备目标按全部项目考核。'
           : '。签约、落地、储备对照年度目标；开工、完成投资目标按“双十”项目考核。'}
+        {scope === 'shuangshi' ? (
+          <>
+            {' '}
+            <Link href={`/shuangshi?year=${year}`} className="font-medium text-brand-700 underline">
+              查看{year}年“双十”工程包
+            </Link>
+          </>
+        ) : null}
       </p>
       {!stats.unitId && stats.targets.started === null && stats.targets.signed === null ? (
         <p className="mb-3 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">

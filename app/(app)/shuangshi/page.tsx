@@ -88,6 +88,23 @@ export default async function ShuangshiPage({
         <Figure label={`${year} 年完成投资`} value={formatYi(totals.completedInYear)} />
       </section>
       <LightCounts lights={totals.lights} />
+      {overview.packages.length > 1 ? (
+        <nav aria-label="工程包目录" className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
+          <h2 className="mb-2 font-medium text-slate-700">工程包目录</h2>
+          <ul className="grid gap-x-4 gap-y-1 sm:grid-cols-2 lg:grid-cols-3">
+            {overview.packages.map(({ pkg, totals: packageTotals }) => (
+              <li key={pkg.id}>
+                <a href={`#package-${pkg.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+                  {pkg.name}
+                </a>
+                <span className="text-slate-500">
+                  （{packageTotals.projects} 个，开工 {packageTotals.started} 个）
+                </span>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
 
       {overview.packages.length === 0 ? (
         <EmptyState title={`${year} 年还没有双十工程包`}>
