@@ -97,11 +97,11 @@ export function queryObject(url: URL): Record<string, string> {
 }
 
 /**
- * Same-origin check for cookie-authenticated writes (CSRF). Bearer tokens are exempt. A request
- * with no Origin header (curl, scripts, tests) is not a browser cross-site request.
+ * Same-origin check (CSRF): a browser's cross-site request carries a foreign Origin. A request with
+ * no Origin header (curl, scripts, tests) is not a browser cross-site request. The host compared is
+ * X-Forwarded-Host only when a trusted proxy sent it (scripts/serve.mjs drops it otherwise).
  */
-function assertSameOrigin(request: Request, caller: Caller) {
-  if (caller.via !== 'session' || request.method === 'GET' || request.method === 'HEAD') return;
+export function assertSameOriginRequest(request: Request) {
   const origin = request.headers.get('origin');
   if (!origin) return;
   const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
@@ -112,6 +112,24 @@ function assertSameOrigin(request: Request, caller: Caller) {
     throw new AppError('forbidden', '跨站请求被拒绝');
   }
   if (!host || originHost !== host) throw new AppError('forbidden', '跨站请求被拒绝');
+}
+
+/** Cookie-authenticated writes must be same-origin; bearer tokens are exempt. */
+function assertSameOrigin(request: Request, caller: Caller) {
+  if (caller.via !== 'session' || request.method === 'GET' || request.method === 'HEAD') return;
+  assertSameOriginRequest(request);
+}
+
+/**
+ * A JSON body for a request that a cross-site form could otherwise send (text/plain and form
+ * encodings need no CORS preflight): anything but application/json gets 415.
+ */
+export function assertJsonContentType(request: Request) {
+  const type = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+  if (type !== 'application/json')
+    throw new AppError('unsupported_media_type', '请以 application/json 提交', {
+      'content-type': ['须为 application/json'],
+    });
 }
 
 export function apiRoute<

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { asClient } from '../support/client-ip';
 import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { getSqlite } from '@/db';
@@ -715,7 +716,7 @@ describe('permission matrix', () => {
         body,
         rawBody,
         cookie: cookies[role as Exclude<Role, 'anonymous'>] ?? null,
-        headers: { 'x-forwarded-for': '10.8.0.1', ...headers },
+        headers: { ...asClient('10.8.0.1'), ...headers },
       });
       return result.status >= 200 && result.status < 300 ? 'ok' : (result.status as Outcome);
     }
