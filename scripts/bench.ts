@@ -100,23 +100,19 @@ async function main() {
 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const server: ChildProcess = spawn(
-    process.execPath,
-    [path.join(root, 'scripts/serve.mjs')],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOSTNAME: '127.0.0.1',
-        NODE_ENV: 'production',
-        DATABASE_PATH: dbPath,
-        SEED_DEMO: '0',
-        APP_TODAY: process.env.APP_TODAY ?? '',
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
+  const server: ChildProcess = spawn(process.execPath, [path.join(root, 'scripts/serve.mjs')], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOSTNAME: '127.0.0.1',
+      NODE_ENV: 'production',
+      DATABASE_PATH: dbPath,
+      SEED_DEMO: '0',
+      APP_TODAY: process.env.APP_TODAY ?? '',
     },
-  );
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const floorPort = await freePort();
   const floor = fork(path.join(root, 'scripts/bench-floor.mjs'), [], {
     env: { ...process.env, DATABASE_PATH: dbPath, PORT: String(floorPort) },
