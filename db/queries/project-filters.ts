@@ -1,8 +1,8 @@
 import 'server-only';
 import { and, eq, gte, inArray, like, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { getDb } from '../index';
-import { fundingApplications, leads, monthlyReports, projects, stageHistory } from '../schema';
-import { inShuangshiSql } from './project-extras';
+import { leads, monthlyReports, projects, stageHistory } from '../schema';
+import { inShuangshiSql, outerProjectId } from './project-extras';
 import { addDaysIso, beijingDayStart, today } from '@/lib/rules/dates';
 import { STAGES } from '@/lib/rules/enums';
 import type { DrillFilters } from '@/lib/schemas/ledger';
@@ -74,7 +74,7 @@ export function enteredStageSql({ enteredStage, enteredFrom, enteredTo, timeline
 function drillConditions(filters: DrillFilters): Array<SQL | undefined> {
   const year = filters.reportYear;
   // 已申报: an application past 谋划 (submitted, granted or refused).
-  const filed = sql`exists (select 1 from ${fundingApplications} where ${fundingApplications.projectId} = ${projects.id} and ${fundingApplications.status} != 'preparing')`;
+  const filed = sql`exists (select 1 from funding_applications fa where fa.project_id = ${outerProjectId} and fa.status != 'preparing')`;
   return [
     enteredStageSql(filters),
     filters.minStage ? inArray(projects.stage, STAGES.slice(STAGES.indexOf(filters.minStage))) : undefined,
