@@ -17,7 +17,7 @@ import { AppError, type FieldErrors } from '@/lib/errors';
 import { nowIso, today } from '@/lib/rules/dates';
 import { LEAD_STAGE_LABELS, type LeadStage } from '@/lib/rules/enums';
 import { checkConvertible, checkLeadTransition, isLeadOverdue, leadLight } from '@/lib/rules/leads';
-import { canCreateLead, canEditLead, type ActorContext } from '@/lib/rules/permissions';
+import { canCreateLead, canEditLead, canSeeLeadContacts, type ActorContext } from '@/lib/rules/permissions';
 import type {
   ConvertInput,
   FollowupInput,
@@ -68,6 +68,14 @@ export function toLeadDto(lead: LeadRow, day = today(), usualDays = getSetting('
   };
 }
 export type LeadDto = ReturnType<typeof toLeadDto>;
+
+/** The lead as `actor` may see it: phone and e-mail blanked unless canSeeLeadContacts. */
+export function leadForViewer<
+  T extends { ownerId: number; team: string | null; contactPhone: string | null; contactEmail: string | null },
+>(actor: ActorContext, lead: T): T & { contactsHidden: boolean } {
+  if (canSeeLeadContacts(actor, lead)) return { ...lead, contactsHidden: false };
+  return { ...lead, contactPhone: null, contactEmail: null, contactsHidden: true };
+}
 
 export function toFollowupDto(row: LeadFollowup) {
   return {
