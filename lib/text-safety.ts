@@ -3,7 +3,6 @@
 // textarea sends CR LF). Checked once for every JSON body, form and imported cell.
 
 // C0 controls except \t \n \r, DEL, and the C1 controls.
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
 export const BROKEN_TEXT_MESSAGE = '含有无法保存的字符（控制字符或残缺的文字编码），请删除后重试';
@@ -20,7 +19,9 @@ export function isCleanText(text: string): boolean {
 export function findBrokenText(value: unknown, path = '', depth = 0): string | null {
   if (typeof value === 'string') return isCleanText(value) ? null : path;
   if (depth > 64 || value === null || typeof value !== 'object') return null;
-  const entries = Array.isArray(value) ? value.map((item, index) => [String(index), item] as const) : Object.entries(value);
+  const entries = Array.isArray(value)
+    ? value.map((item, index) => [String(index), item] as const)
+    : Object.entries(value);
   for (const [key, item] of entries) {
     const here = path ? `${path}.${key}` : key;
     if (!isCleanText(key)) return here;

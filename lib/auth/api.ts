@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import type { Role } from '@/lib/rules/enums';
+import { BROKEN_TEXT_MESSAGE, findBrokenText } from '@/lib/text-safety';
 import { AppError } from '@/lib/errors';
 import { retryWhileBusy } from '@/db/busy';
 import { actorOf, guard, parseInput, toAppError, type Caller, type SessionActor } from './guard';
@@ -81,11 +82,24 @@ export async function readJsonBody(request: Request): Promise<unknown> {
   } catch {
     throw new AppError('malformed_json', '请求体不是有效的 UTF-8');
   }
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch {
     throw new AppError('malformed_json');
   }
+  assertCleanText(body);
+  return body;
+}
+
+/**
+ * Refuses a body holding a string no one could have typed (a lone surrogate, a control
+ * character): 400 with the field named, before anything is stored.
+ */
+export function assertCleanText(body: unknown) {
+  const broken = findBrokenText(body);
+  if (broken !== null)
+    throw new AppError('validation_failed', BROKEN_TEXT_MESSAGE, { [broken || 'body']: [BROKEN_TEXT_MESSAGE] });
 }
 
 /** A URL's query as a plain object, empty values left out. */
