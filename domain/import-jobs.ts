@@ -73,6 +73,11 @@ export function acquireImportSlot(actor: ActorContext): () => void {
   };
 }
 
+/** How many imports are running now (tests wait for background jobs with it). */
+export function importsRunning(): number {
+  return running.size;
+}
+
 /**
  * `node --import tsx`, not the tsx CLI: the CLI runs the script in a grandchild process, which a
  * kill of the child would not reach. One process means the commit dies with it, and rolls back.
