@@ -1,6 +1,6 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  serverExternalPackages: ['better-sqlite3', '@node-rs/argon2', 'exceljs'],
+  serverExternalPackages: ['better-sqlite3', '@node-rs/argon2', 'exceljs', 'sharp'],
   poweredByHeader: false,
   // Separate build folders let several checkouts build side by side.
   distDir: process.env.NEXT_DIST_DIR || '.next',

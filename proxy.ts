@@ -32,9 +32,72 @@ function withSecurityHeaders(response: NextResponse, request: NextRequest, csp: 
   return response;
 }
 
-export function proxy(request: NextRequest) {
+/** Deeper nesting than any form of the platform sends; React's reply decoder recurses per level. */
+const MAX_ACTION_DEPTH = 256;
+const MAX_ACTION_BYTES = 4 * 1024 * 1024;
+
+/** The deepest [ / { nesting of JSON-like text, outside strings; stops counting past `limit`. */
+export function nestingDepth(text: string, limit = MAX_ACTION_DEPTH): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '[' || c === '{') {
+      depth++;
+      if (depth > deepest) deepest = depth;
+      if (deepest > limit) return deepest;
+    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+  }
+  return deepest;
+}
+
+/**
+ * A server action request Next.js would answer with a 500: a foreign Origin (Next refuses it by
+ * throwing) or a body nested so deep that decoding it overflows the stack. Answered here instead,
+ * with 403 and 400. Multipart bodies (file uploads) are not scanned.
+ */
+async function serverActionRefusal(request: NextRequest): Promise<{ status: number; message: string } | null> {
+  const origin = request.headers.get('origin');
+  if (origin) {
+    const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+    let originHost: string | null = null;
+    try {
+      originHost = new URL(origin).host;
+    } catch {
+      originHost = null;
+    }
+    if (!host || originHost !== host) return { status: 403, message: '跨站请求被拒绝' };
+  }
+  const type = request.headers.get('content-type') ?? '';
+  if (type.startsWith('multipart/form-data')) return null;
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_ACTION_BYTES)
+    return { status: 413, message: '请求体过大' };
+  const body = await request.clone().text();
+  if (body.length > MAX_ACTION_BYTES) return { status: 413, message: '请求体过大' };
+  if (nestingDepth(body) > MAX_ACTION_DEPTH) return { status: 400, message: '请求内容嵌套过深' };
+  return null;
+}
+
+export async function proxy(request: NextRequest) {
   const nonce = btoa(crypto.randomUUID());
   const csp = contentSecurityPolicy(nonce);
+  if (request.method === 'POST' && request.headers.has('next-action')) {
+    const refusal = await serverActionRefusal(request);
+    if (refusal)
+      return withSecurityHeaders(
+        new NextResponse(refusal.message, {
+          status: refusal.status,
+          headers: { 'content-type': 'text/plain; charset=utf-8' },
+        }),
+        request,
+        csp,
+      );
+  }
   const { pathname, search } = request.nextUrl;
 
   const isPublic = PUBLIC_PREFIXES.some((prefix) => pathname.startsWith(prefix));

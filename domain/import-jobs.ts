@@ -45,15 +45,54 @@ export function assertMayImport(actor: ActorContext, kind: ImportKind): void {
     throw new AppError('forbidden', '只有招商专员和管理员可以导入招商线索');
 }
 
+/** The worker's V8 heap cap and wall-clock limit; a 50,000-row preview needs about 400 MB. */
+export const WORKER_HEAP_MB = Number(process.env.IMPORT_WORKER_HEAP_MB ?? 768);
+export const WORKER_TIMEOUT_MS = Number(process.env.IMPORT_WORKER_TIMEOUT_MS ?? 5 * 60_000);
+/** Imports running at once: one per user, and this many in all. */
+export const MAX_RUNNING_IMPORTS = Number(process.env.IMPORT_MAX_CONCURRENT ?? 2);
+
+const running = ((globalThis as unknown as { __importsRunning?: Map<number, number> }).__importsRunning ??= new Map());
+
+/**
+ * Takes a place for one running import, or refuses with 429: one per user (a second upload waits
+ * for the first) and MAX_RUNNING_IMPORTS in all. The returned function gives the place back; it
+ * may be called more than once.
+ */
+export function acquireImportSlot(actor: ActorContext): () => void {
+  if (running.has(actor.id))
+    throw new AppError('too_many_attempts', '您已有一个导入正在进行，请等它完成后再导入下一个文件');
+  const total = [...running.values()].reduce((sum, n) => sum + n, 0);
+  if (total >= MAX_RUNNING_IMPORTS)
+    throw new AppError('too_many_attempts', `当前已有 ${total} 个导入正在进行，请稍等一两分钟再试`);
+  running.set(actor.id, 1);
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    running.delete(actor.id);
+  };
+}
+
+/** How many imports are running now (tests wait for background jobs with it). */
+export function importsRunning(): number {
+  return running.size;
+}
+
 /**
  * `node --import tsx`, not the tsx CLI: the CLI runs the script in a grandchild process, which a
  * kill of the child would not reach. One process means the commit dies with it, and rolls back.
  */
-function workerCommand(): { command: string; args: string[] } {
+export function workerCommand(): { command: string; args: string[] } {
   const root = /*turbopackIgnore: true*/ process.cwd();
   return {
     command: process.execPath,
-    args: ['--import', 'tsx', '--conditions=react-server', path.join(root, 'scripts', 'import-worker.ts')],
+    args: [
+      `--max-old-space-size=${WORKER_HEAP_MB}`,
+      '--import',
+      'tsx',
+      '--conditions=react-server',
+      path.join(root, 'scripts', 'import-worker.ts'),
+    ],
   };
 }
 
@@ -65,6 +104,12 @@ function runWorker<T>(args: string[], onProgress: (progress: ImportProgress) => 
   return new Promise<T>((resolve, reject) => {
     const child = spawn(command, [...base, ...args], { cwd: process.cwd(), env, stdio: ['ignore', 'pipe', 'pipe'] });
     let outcome: WorkerLine | null = null;
+    let timedOut = false;
+    // A commit past the limit dies inside its transaction, which SQLite rolls back.
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, WORKER_TIMEOUT_MS);
     let buffered = '';
     let stderr = '';
     child.stdout.setEncoding('utf8');
@@ -93,10 +138,22 @@ function runWorker<T>(args: string[], onProgress: (progress: ImportProgress) => 
       reject(new AppError('busy', '导入进程无法启动，未写入任何数据，请稍后重试'));
     });
     child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      if (timedOut)
+        return reject(
+          new AppError(
+            'busy',
+            `导入超过 ${Math.round(WORKER_TIMEOUT_MS / 1000)} 秒仍未完成，已中止，未写入任何数据；请拆分文件后分批导入`,
+          ),
+        );
       const done = outcome as WorkerLine | null;
       if (done && 'result' in done) return resolve(done.result as T);
       if (done && 'error' in done) return reject(new AppError(done.error.code, done.error.message, done.error.fields));
       console.error(`[import worker] exited with ${signal ?? code}`, stderr);
+      if (/heap out of memory|Allocation failed/i.test(stderr))
+        return reject(
+          new AppError('payload_too_large', '文件内容过多，超出导入进程的内存上限，未写入任何数据；请拆分后分批导入'),
+        );
       reject(new AppError('busy', '导入进程意外中止，数据库未作任何更改，请稍后重试'));
     });
   });
@@ -112,8 +169,10 @@ export async function runImportPreview(
   kind: ImportKind,
   file: { name: string; bytes: Uint8Array },
   onProgress: (progress: ImportProgress) => void = () => {},
+  slot?: () => void,
 ): Promise<string> {
   assertMayImport(actor, kind);
+  const release = slot ?? acquireImportSlot(actor);
   fs.mkdirSync(importDirectory(), { recursive: true });
   const upload = path.join(importDirectory(), `upload-${randomUUID()}.xlsx`);
   await fs.promises.writeFile(upload, file.bytes);
@@ -133,6 +192,7 @@ export async function runImportPreview(
     );
     return preview.previewId;
   } finally {
+    release();
     fs.rmSync(upload, { force: true });
   }
 }
@@ -146,18 +206,25 @@ export function checkCommit(actor: ActorContext, previewId: string, validOnly: b
 }
 
 /** Commits a preview in the worker, in one transaction; resolves when it is written (or rejects, nothing written). */
-export function runImportCommit(
+export async function runImportCommit(
   actor: ActorContext,
   kind: ImportKind,
   previewId: string,
   validOnly: boolean,
   onProgress: (progress: ImportProgress) => void = () => {},
+  slot?: () => void,
 ): Promise<ImportResult> {
-  checkCommit(actor, previewId, validOnly, kind);
-  return runWorker<ImportResult>(
-    ['commit', '--kind', kind, '--preview', previewId, ...(validOnly ? ['--valid-only'] : []), ...actorArgs(actor)],
-    onProgress,
-  );
+  let release = slot;
+  try {
+    checkCommit(actor, previewId, validOnly, kind);
+    release ??= acquireImportSlot(actor);
+    return await runWorker<ImportResult>(
+      ['commit', '--kind', kind, '--preview', previewId, ...(validOnly ? ['--valid-only'] : []), ...actorArgs(actor)],
+      onProgress,
+    );
+  } finally {
+    release?.();
+  }
 }
 
 function newJob(actor: ActorContext, kind: ImportKind, step: Job['step']): [string, Job] {
@@ -194,8 +261,9 @@ export function startPreviewJob(
   file: { name: string; bytes: Uint8Array },
 ): string {
   assertMayImport(actor, kind);
+  const slot = acquireImportSlot(actor);
   const [id, job] = newJob(actor, kind, 'preview');
-  runImportPreview(actor, kind, file, track(job))
+  runImportPreview(actor, kind, file, track(job), slot)
     .then((previewId) => Object.assign(job, { phase: 'ready', previewId, updatedAt: Date.now() }))
     .catch((error: unknown) => failJob(job, error));
   return id;
@@ -204,9 +272,10 @@ export function startPreviewJob(
 /** Starts a commit in the background and returns the job id the page polls. */
 export function startCommitJob(actor: ActorContext, previewId: string, validOnly: boolean): string {
   const kind = checkCommit(actor, previewId, validOnly);
+  const slot = acquireImportSlot(actor);
   const [id, job] = newJob(actor, kind, 'commit');
   job.previewId = previewId;
-  runImportCommit(actor, kind, previewId, validOnly, track(job))
+  runImportCommit(actor, kind, previewId, validOnly, track(job), slot)
     .then((result) => Object.assign(job, { phase: 'done', result, done: job.total, updatedAt: Date.now() }))
     .catch((error: unknown) => failJob(job, error));
   return id;

@@ -17,7 +17,7 @@ import { AppError, type FieldErrors } from '@/lib/errors';
 import { nowIso, today } from '@/lib/rules/dates';
 import { LEAD_STAGE_LABELS, type LeadStage } from '@/lib/rules/enums';
 import { checkConvertible, checkLeadTransition, isLeadOverdue, leadLight } from '@/lib/rules/leads';
-import { canCreateLead, canEditLead, type ActorContext } from '@/lib/rules/permissions';
+import { canCreateLead, canEditLead, canSeeLeadContacts, type ActorContext } from '@/lib/rules/permissions';
 import type {
   ConvertInput,
   FollowupInput,
@@ -68,6 +68,14 @@ export function toLeadDto(lead: LeadRow, day = today(), usualDays = getSetting('
   };
 }
 export type LeadDto = ReturnType<typeof toLeadDto>;
+
+/** The lead as `actor` may see it: phone and e-mail blanked unless canSeeLeadContacts. */
+export function leadForViewer<
+  T extends { ownerId: number; team: string | null; contactPhone: string | null; contactEmail: string | null },
+>(actor: ActorContext, lead: T): T & { contactsHidden: boolean } {
+  if (canSeeLeadContacts(actor, lead)) return { ...lead, contactsHidden: false };
+  return { ...lead, contactPhone: null, contactEmail: null, contactsHidden: true };
+}
 
 export function toFollowupDto(row: LeadFollowup) {
   return {
@@ -122,6 +130,22 @@ function assertLeadReferences(
   return { ownerTeam };
 }
 
+/**
+ * A lead's team is the owner's team; only an admin sets another one, and then a team that exists
+ * (one held by investment staff). Investment staff could otherwise hand leads, and their investors'
+ * contacts, to another team by typing its name.
+ */
+function assertTeamChoice(executor: Executor, actor: ActorContext, team: string | null, allowed: string | null) {
+  if (team == null || team === allowed) return;
+  if (actor.role !== 'admin') throw new AppError('forbidden', '只有系统管理员可以调整线索的招商小组');
+  const known = executor
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, 'investment'), eq(users.team, team)))
+    .get();
+  if (!known) throw new AppError('validation_failed', undefined, { team: [`招商小组"${team}"不存在`] });
+}
+
 function assertStillEditable(actor: ActorContext, scope: { ownerId: number; team: string | null }) {
   if (!canEditLead(actor, scope)) throw new AppError('forbidden', '不能把线索交给本组以外的负责人');
 }
@@ -148,6 +172,7 @@ export function insertLead(
   const { ownerTeam } = assertLeadReferences(tx, { ...input, ownerId });
   // A blank team means the owner's team.
   const team = input.team ?? ownerTeam;
+  assertTeamChoice(tx, actor, team, ownerTeam);
   assertStillEditable(actor, { ownerId, team });
   const at = nowIso();
   const stage = options.stage ?? 'prospect';
@@ -222,6 +247,8 @@ export function applyLeadPatch(
     ownerId: changes.ownerId ?? current.ownerId,
     team: changes.team === undefined ? current.team : changes.team,
   };
+  // Keeping the team, or following a new owner into theirs, needs no admin.
+  if (next.team !== current.team) assertTeamChoice(tx, actor, next.team, ownerChanged ? ownerTeam : current.team);
   assertStillEditable(actor, next);
   const { before, after, changed } = diff(
     current as unknown as Record<string, unknown>,

@@ -8,6 +8,7 @@ import { writeAudit } from '@/db/audit';
 import { monthlyReports, projects, reportPhotos, type MonthlyReport, type ReportPhoto } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { monthOf, nowIso, today } from '@/lib/rules/dates';
+import { makeThumbnail } from './photo-images';
 import { detectPhotoType, MAX_PHOTO_BYTES, MAX_PHOTOS_PER_REPORT, PHOTO_EXTENSIONS } from '@/lib/rules/photos';
 import { monthLabel } from '@/lib/rules/report-month';
 import type { ReportCreateInput } from '@/lib/schemas/project-lists';
@@ -99,7 +100,7 @@ export function photoTarget(actor: ActorContext, reportId: number): MonthlyRepor
  * (the route checks it before it even reads them). The file is written first and removed again if
  * the row cannot be.
  */
-export function addReportPhoto(actor: ActorContext, reportId: number, bytes: Uint8Array): ReportPhoto {
+export async function addReportPhoto(actor: ActorContext, reportId: number, bytes: Uint8Array): Promise<ReportPhoto> {
   const report = photoTarget(actor, reportId);
   if (bytes.byteLength === 0) throw new AppError('validation_failed', undefined, { photo: ['请选择照片'] });
   if (bytes.byteLength > MAX_PHOTO_BYTES)
@@ -109,12 +110,15 @@ export function addReportPhoto(actor: ActorContext, reportId: number, bytes: Uin
     throw new AppError('unsupported_media_type', '只支持 JPEG、PNG 或 WebP 照片', {
       photo: ['只支持 JPEG、PNG 或 WebP 照片'],
     });
+  // Refuses pixel bombs from the header, then makes the thumbnail lists show.
+  const thumbnail = await makeThumbnail(bytes);
   const db = getDb();
   const storedName = `${report.id}-${randomBytes(12).toString('hex')}.${PHOTO_EXTENSIONS[mime]}`;
   const dir = photoDirectory();
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, storedName);
   fs.writeFileSync(file, bytes);
+  fs.writeFileSync(thumbnailPath(file), thumbnail);
   try {
     return db.transaction((tx) => {
       const existing = tx.select({ n: count() }).from(reportPhotos).where(eq(reportPhotos.reportId, reportId)).get()!.n;
@@ -141,15 +145,27 @@ export function addReportPhoto(actor: ActorContext, reportId: number, bytes: Uin
     });
   } catch (error) {
     fs.rmSync(file, { force: true });
+    fs.rmSync(thumbnailPath(file), { force: true });
     throw error;
   }
 }
 
-/** A stored photo for any signed-in reader (every role reads projects). */
-export function readReportPhoto(photoId: number): { photo: ReportPhoto; bytes: Buffer } {
+const thumbnailPath = (file: string) => `${file}.thumb.webp`;
+
+/**
+ * A stored photo for any signed-in reader (every role reads projects): the original, or its
+ * thumbnail (made now for a photo stored before thumbnails existed; a stored pixel bomb gets 400).
+ */
+export async function readReportPhoto(
+  photoId: number,
+  size: 'full' | 'thumb' = 'full',
+): Promise<{ photo: ReportPhoto; bytes: Buffer; mime: string }> {
   const photo = getDb().select().from(reportPhotos).where(eq(reportPhotos.id, photoId)).get();
   if (!photo) throw new AppError('not_found', '照片不存在');
   const file = path.join(photoDirectory(), path.basename(photo.storedName));
   if (!fs.existsSync(file)) throw new AppError('not_found', '照片文件不存在');
-  return { photo, bytes: fs.readFileSync(file) };
+  if (size === 'full') return { photo, bytes: fs.readFileSync(file), mime: photo.mime };
+  const thumb = thumbnailPath(file);
+  if (!fs.existsSync(thumb)) fs.writeFileSync(thumb, await makeThumbnail(fs.readFileSync(file)));
+  return { photo, bytes: fs.readFileSync(thumb), mime: 'image/webp' };
 }

@@ -57,7 +57,14 @@ export function getSetting<K extends SettingKey>(key: K, executor: Executor = ge
   return value;
 }
 
+/** Removes a stored setting, so it reads as its default again (a nullable setting cleared). */
+export function deleteSetting(executor: Executor, key: SettingKey): void {
+  executor.delete(settings).where(eq(settings.key, key)).run();
+}
+
 export function putSetting<K extends SettingKey>(executor: Executor, key: K, value: SettingValue<K>): void {
+  // settings.value is NOT NULL: a null setting is stored as no row (its default).
+  if (value === null) return deleteSetting(executor, key);
   executor
     .insert(settings)
     .values({ key, value })

@@ -4,7 +4,12 @@ import { getDb, type Executor } from '@/db';
 import { diff, writeAudit } from '@/db/audit';
 import { sessions, units, users, type User } from '@/db/schema';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
-import { revokeUserSessions } from '@/lib/auth/session';
+import {
+  recordCredentialFailure,
+  revokeUserSessions,
+  revokeUserTokens,
+  throttleCredentialCheck,
+} from '@/lib/auth/session';
 import { AppError } from '@/lib/errors';
 import { nowIso } from '@/lib/rules/dates';
 import { canAdminister, type ActorContext } from '@/lib/rules/permissions';
@@ -152,6 +157,7 @@ export function setUserActive(
       .returning()
       .get();
     if (!updated) throw new AppError('stale_version');
+    const tokensRevoked = input.active ? 0 : revokeUserTokens(tx, current.id);
     if (!input.active) revokeUserSessions(tx, current.id);
     writeAudit(tx, {
       userId: actor.id,
@@ -159,7 +165,7 @@ export function setUserActive(
       entityType: 'user',
       entityId: current.id,
       before: { active: current.active },
-      after: { active: input.active },
+      after: { active: input.active, ...(tokensRevoked ? { tokensRevoked } : {}) },
       ip: actor.ip,
     });
     return toAdminUserDto(updated);
@@ -187,12 +193,13 @@ export async function resetUserPassword(
       .returning()
       .get();
     revokeUserSessions(tx, current.id);
+    const tokensRevoked = revokeUserTokens(tx, current.id);
     writeAudit(tx, {
       userId: actor.id,
       action: 'reset_password',
       entityType: 'user',
       entityId: current.id,
-      after: { mustChangePassword: input.mustChangePassword },
+      after: { mustChangePassword: input.mustChangePassword, ...(tokensRevoked ? { tokensRevoked } : {}) },
       ip: actor.ip,
     });
     return toAdminUserDto(updated);
@@ -209,7 +216,10 @@ export async function changeOwnPassword(
   keepSessionId: string | null,
 ): Promise<void> {
   const current = findUser(getDb(), actor.id);
+  // The sign-in limiter: a stolen session must not be a way to guess the password.
+  await throttleCredentialCheck(current.username, actor.ip ?? null);
   if (!(await verifyPassword(current.passwordHash, input.currentPassword))) {
+    recordCredentialFailure(current.username, actor.ip ?? null);
     throw new AppError('validation_failed', undefined, { currentPassword: ['当前密码不正确'] });
   }
   assertPasswordLength(input.newPassword, 'newPassword');

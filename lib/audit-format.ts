@@ -221,6 +221,7 @@ const ENTITY_FIELD_LABELS: Record<AuditEntityType, Record<string, string>> = {
     phone: '电话',
     passwordHash: '密码',
     mustChangePassword: '须修改密码',
+    tokensRevoked: '吊销的接口令牌数',
   },
   unit: { name: '单位名称', code: '单位代码', kind: '单位类型' },
   industry: { name: '产业名称' },

@@ -1,5 +1,5 @@
 // npm run bench [-- --db data/bench.db --duration 10 --smoke]
-// Starts the production server (next start) on the large database and loads each page and API
+// Starts the production server (scripts/serve.mjs, as `npm start` does) on the large database and loads each page and API
 // with autocannon at 10 connections; measures a bare node:http + better-sqlite3 server doing the
 // board's SQL as the floor; prints req/s, p50, p99, the ratio to the floor, the bytes /board sends
 // and the server's peak memory. `--smoke` runs a short pass on a tiny generated database.
@@ -100,21 +100,19 @@ async function main() {
 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const server: ChildProcess = spawn(
-    process.execPath,
-    [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        DATABASE_PATH: dbPath,
-        SEED_DEMO: '0',
-        APP_TODAY: process.env.APP_TODAY ?? '',
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
+  const server: ChildProcess = spawn(process.execPath, [path.join(root, 'scripts/serve.mjs')], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOSTNAME: '127.0.0.1',
+      NODE_ENV: 'production',
+      DATABASE_PATH: dbPath,
+      SEED_DEMO: '0',
+      APP_TODAY: process.env.APP_TODAY ?? '',
     },
-  );
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const floorPort = await freePort();
   const floor = fork(path.join(root, 'scripts/bench-floor.mjs'), [], {
     env: { ...process.env, DATABASE_PATH: dbPath, PORT: String(floorPort) },

@@ -12,7 +12,7 @@ export function LeadInfoCard({
   readOnly,
   action,
 }: {
-  lead: LeadDetail;
+  lead: LeadDetail & { contactsHidden?: boolean };
   options: LeadFormOptions;
   readOnly: boolean;
   action: FormAction;
@@ -43,6 +43,11 @@ export function LeadInfoCard({
           nextFollowUpDate: text(lead.nextFollowUpDate),
         }}
       />
+      {lead.contactsHidden ? (
+        <p className="mt-3 text-sm text-slate-500" data-testid="contacts-hidden">
+          联系电话和电子邮箱仅线索所在招商小组、市领导和系统管理员可见。
+        </p>
+      ) : null}
     </Card>
   );
 }

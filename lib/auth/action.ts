@@ -6,6 +6,8 @@ import type { ActionState } from './action-state';
 import { actorOf, guard, toAppError, type SessionActor } from './guard';
 import { credentialsFromNext } from './next';
 import { retryWhileBusy } from '@/db/busy';
+import { AppError } from '@/lib/errors';
+import { BROKEN_TEXT_MESSAGE, findBrokenText } from '@/lib/text-safety';
 
 // Server actions: `export const saveX = guardedAction({ roles, schema }, async (input, actor) => ...)`.
 // Works with useActionState (prevState, formData) and with direct calls (input object).
@@ -25,9 +27,13 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
   return out;
 }
 
+/** Fields never sent back to the browser in `values`: passwords stay where they were typed. */
+const SECRET_FIELD = /password|token|secret/i;
+
 function echoValues(raw: Record<string, unknown>): Record<string, string> {
   const values: Record<string, string> = {};
-  for (const [key, value] of Object.entries(raw)) if (typeof value === 'string') values[key] = value;
+  for (const [key, value] of Object.entries(raw))
+    if (typeof value === 'string' && !SECRET_FIELD.test(key)) values[key] = value;
   return values;
 }
 
@@ -44,6 +50,9 @@ export function guardedAction<S extends z.ZodType, T>(
           : (maybeForm ?? prevOrInput);
     const values = raw && typeof raw === 'object' ? echoValues(raw as Record<string, unknown>) : {};
     try {
+      const broken = findBrokenText(raw);
+      if (broken !== null)
+        throw new AppError('validation_failed', BROKEN_TEXT_MESSAGE, { [broken || 'form']: [BROKEN_TEXT_MESSAGE] });
       const { caller, input } = guard(
         { roles: options.roles, schema: options.schema },
         await credentialsFromNext(),

@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import type { Role } from '@/lib/rules/enums';
+import { BROKEN_TEXT_MESSAGE, findBrokenText } from '@/lib/text-safety';
 import { AppError } from '@/lib/errors';
 import { retryWhileBusy } from '@/db/busy';
 import { actorOf, guard, parseInput, toAppError, type Caller, type SessionActor } from './guard';
@@ -81,11 +82,24 @@ export async function readJsonBody(request: Request): Promise<unknown> {
   } catch {
     throw new AppError('malformed_json', '请求体不是有效的 UTF-8');
   }
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch {
     throw new AppError('malformed_json');
   }
+  assertCleanText(body);
+  return body;
+}
+
+/**
+ * Refuses a body holding a string no one could have typed (a lone surrogate, a control
+ * character): 400 with the field named, before anything is stored.
+ */
+export function assertCleanText(body: unknown) {
+  const broken = findBrokenText(body);
+  if (broken !== null)
+    throw new AppError('validation_failed', BROKEN_TEXT_MESSAGE, { [broken || 'body']: [BROKEN_TEXT_MESSAGE] });
 }
 
 /** A URL's query as a plain object, empty values left out. */
@@ -97,11 +111,11 @@ export function queryObject(url: URL): Record<string, string> {
 }
 
 /**
- * Same-origin check for cookie-authenticated writes (CSRF). Bearer tokens are exempt. A request
- * with no Origin header (curl, scripts, tests) is not a browser cross-site request.
+ * Same-origin check (CSRF): a browser's cross-site request carries a foreign Origin. A request with
+ * no Origin header (curl, scripts, tests) is not a browser cross-site request. The host compared is
+ * X-Forwarded-Host only when a trusted proxy sent it (scripts/serve.mjs drops it otherwise).
  */
-function assertSameOrigin(request: Request, caller: Caller) {
-  if (caller.via !== 'session' || request.method === 'GET' || request.method === 'HEAD') return;
+export function assertSameOriginRequest(request: Request) {
   const origin = request.headers.get('origin');
   if (!origin) return;
   const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
@@ -112,6 +126,24 @@ function assertSameOrigin(request: Request, caller: Caller) {
     throw new AppError('forbidden', '跨站请求被拒绝');
   }
   if (!host || originHost !== host) throw new AppError('forbidden', '跨站请求被拒绝');
+}
+
+/** Cookie-authenticated writes must be same-origin; bearer tokens are exempt. */
+function assertSameOrigin(request: Request, caller: Caller) {
+  if (caller.via !== 'session' || request.method === 'GET' || request.method === 'HEAD') return;
+  assertSameOriginRequest(request);
+}
+
+/**
+ * A JSON body for a request that a cross-site form could otherwise send (text/plain and form
+ * encodings need no CORS preflight): anything but application/json gets 415.
+ */
+export function assertJsonContentType(request: Request) {
+  const type = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+  if (type !== 'application/json')
+    throw new AppError('unsupported_media_type', '请以 application/json 提交', {
+      'content-type': ['须为 application/json'],
+    });
 }
 
 export function apiRoute<

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, lt, or } from 'drizzle-orm';
+import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { isBusyError } from '@/db/busy';
 import { writeAudit } from '@/db/audit';
@@ -25,32 +25,64 @@ export const SESSION_IDLE_MS = Number(process.env.SESSION_IDLE_MINUTES ?? 8 * 60
 export const SESSION_MAX_MS = 7 * 24 * 3600_000;
 
 export const THROTTLE_WINDOW_MS = 15 * 60_000;
+/** Failures of one name from one address before that pair is refused for the window. */
 export const MAX_FAILURES_PER_USER = Number(process.env.LOGIN_MAX_FAILURES_PER_USER ?? 5);
+/** Failures from one address, over every name, before the address is refused for the window. */
 export const MAX_FAILURES_PER_IP = Number(process.env.LOGIN_MAX_FAILURES_PER_IP ?? 30);
+/** Failures on one name from anywhere before each attempt on it is slowed down. */
+export const SLOWDOWN_AFTER = MAX_FAILURES_PER_USER;
+const SLOWDOWN_BASE_MS = Number(process.env.LOGIN_SLOWDOWN_BASE_MS ?? 250);
+const SLOWDOWN_MAX_MS = Number(process.env.LOGIN_SLOWDOWN_MAX_MS ?? 8_000);
 
 /** The expiry a session gets when used at `now`: idle timeout, capped by the absolute limit. */
 export function sessionExpiry(createdAtMs: number, nowMs: number): number {
   return Math.min(nowMs + SESSION_IDLE_MS, createdAtMs + SESSION_MAX_MS);
 }
 
+/** User names compare with case and surrounding spaces folded, as the sign-in form does. */
+const foldName = (username: string) => username.trim().toLowerCase();
+
+/**
+ * The limiter's keys: the name (slowdown only), the name from this address (refused after
+ * MAX_FAILURES_PER_USER) and the address (refused after MAX_FAILURES_PER_IP). Keying the refusal
+ * on name + address means failures from elsewhere cannot lock the owner of the name out.
+ */
 function throttleKeys(username: string, ip: string | null) {
-  const keys = [`user:${username.trim().toLowerCase()}`];
-  if (ip) keys.push(`ip:${ip}`);
-  return keys;
+  const name = foldName(username);
+  return {
+    name: `user:${name}`,
+    pair: `pair:${name}@${ip ?? 'unknown'}`,
+    ip: ip ? `ip:${ip}` : null,
+  };
 }
 
-function isThrottled(username: string, ip: string | null, nowMs: number): boolean {
+/** The wait before trying a name that has failed `failures` times in the window, from anywhere. */
+export function slowdownMs(failures: number): number {
+  if (failures < SLOWDOWN_AFTER) return 0;
+  return Math.min(SLOWDOWN_BASE_MS * 2 ** (failures - SLOWDOWN_AFTER), SLOWDOWN_MAX_MS);
+}
+
+/**
+ * The sign-in limiter, shared by sign-in and the password change: refuses (429) a name from an
+ * address, or an address, over its limit, and slows down every attempt on a name under attack.
+ */
+export async function throttleCredentialCheck(username: string, ip: string | null): Promise<void> {
+  const nowMs = Date.now();
   const since = new Date(nowMs - THROTTLE_WINDOW_MS).toISOString();
-  const [userKey, ipKey] = throttleKeys(username, ip);
-  if (countLoginFailures(userKey, since) >= MAX_FAILURES_PER_USER) return true;
-  return ipKey ? countLoginFailures(ipKey, since) >= MAX_FAILURES_PER_IP : false;
+  const keys = throttleKeys(username, ip);
+  if (countLoginFailures(keys.pair, since) >= MAX_FAILURES_PER_USER) throw new AppError('too_many_attempts');
+  if (keys.ip && countLoginFailures(keys.ip, since) >= MAX_FAILURES_PER_IP) throw new AppError('too_many_attempts');
+  const wait = slowdownMs(countLoginFailures(keys.name, since));
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
 }
 
-function recordFailure(username: string, ip: string | null, nowMs: number) {
-  const at = new Date(nowMs).toISOString();
+/** Counts a wrong password against the name, the name from this address and the address. */
+export function recordCredentialFailure(username: string, ip: string | null): void {
+  const at = new Date().toISOString();
+  const keys = throttleKeys(username, ip);
   getDb()
     .insert(loginFailures)
-    .values(throttleKeys(username, ip).map((key) => ({ key, at })))
+    .values([keys.name, keys.pair, keys.ip].filter((key): key is string => key !== null).map((key) => ({ key, at })))
     .run();
 }
 
@@ -71,14 +103,14 @@ export async function signIn(input: {
   userAgent?: string | null;
   replaceToken?: string | null;
 }): Promise<SignInResult> {
+  await throttleCredentialCheck(input.username, input.ip);
   const nowMs = Date.now();
-  if (isThrottled(input.username, input.ip, nowMs)) throw new AppError('too_many_attempts');
   const user = findUserForLogin(input.username.trim());
   const ok = user
     ? await verifyPassword(user.passwordHash, input.password)
     : (await verifyPassword(await timingDummyHash(), input.password), false);
   if (!user || !ok || !user.active) {
-    recordFailure(input.username, input.ip, nowMs);
+    recordCredentialFailure(input.username, input.ip);
     throw new AppError('invalid_credentials');
   }
   const token = newToken();
@@ -90,7 +122,7 @@ export async function signIn(input: {
         .where(eq(sessions.id, sha256(input.replaceToken)))
         .run();
     tx.delete(loginFailures)
-      .where(eq(loginFailures.key, throttleKeys(input.username, null)[0]))
+      .where(eq(loginFailures.key, throttleKeys(input.username, input.ip).pair))
       .run();
     tx.insert(sessions)
       .values({
@@ -193,6 +225,18 @@ export function signOut(token: string | null | undefined): void {
 /** Ends every session of a user: on password reset and deactivation. */
 export function revokeUserSessions(tx: Pick<ReturnType<typeof getDb>, 'delete'>, userId: number): void {
   tx.delete(sessions).where(eq(sessions.userId, userId)).run();
+}
+
+/**
+ * Revokes every live API token of the user (deactivation, a password reset by an admin): a token
+ * must not come back to life when the account does. Returns how many were revoked.
+ */
+export function revokeUserTokens(tx: Pick<ReturnType<typeof getDb>, 'update'>, userId: number): number {
+  return tx
+    .update(apiTokens)
+    .set({ revokedAt: new Date().toISOString() })
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .run().changes;
 }
 
 export function pruneExpiredSessions(): void {

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { AppError } from '@/lib/errors';
 import { yieldToEventLoop } from '@/lib/event-loop';
 import { cellText } from './cells';
+import { assertDeclaredUnzippedSize, assertInflatedUnzippedSize } from './zip-guard';
 import { mapHeaders, type HeaderMapping, type HeaderSpec } from './headers';
 
 // Reads an uploaded .xlsx defensively. Anything that is not a clean one-header table is refused
@@ -50,6 +51,7 @@ export function assertXlsxBytes(buffer: Uint8Array): void {
   }
   const zipSignature = [0x50, 0x4b, 0x03, 0x04];
   if (!zipSignature.every((byte, i) => buffer[i] === byte)) throw notXlsx();
+  assertDeclaredUnzippedSize(buffer);
 }
 
 function rowTexts(sheet: ExcelJS.Worksheet, rowNumber: number): Array<{ column: number; text: string }> {
@@ -75,6 +77,8 @@ export async function readSheet(
   options: ReadOptions,
 ): Promise<SheetRows> {
   assertXlsxBytes(buffer);
+  // Inflates with an output cap before exceljs holds the whole file in memory (zip-guard.ts).
+  assertInflatedUnzippedSize(buffer);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { cellDate, cellNumber, looseLabel } from './cells';
+import { cellDate, cellNumber, cellText, looseLabel } from './cells';
+import { BROKEN_TEXT_MESSAGE, isCleanText } from '@/lib/text-safety';
 import { moneyFactor, type HeaderMatch } from './headers';
 
 // One sheet row to checked values: each matched cell is converted by its column, then the row is
@@ -40,6 +41,10 @@ export function parseCells<C extends { key: string }, V>(
     const column = options.columnOf(match.key);
     if (!column) return;
     headerOf.set(column.key, match.header);
+    if (!isCleanText(cellText(cells[index]))) {
+      errors.push({ row, column: match.header, message: BROKEN_TEXT_MESSAGE });
+      return;
+    }
     const converted = options.convert(column, cells[index], match.unit);
     if (converted.message) errors.push({ row, column: match.header, message: converted.message });
     else if (converted.value !== undefined) values[column.key] = converted.value;

@@ -64,6 +64,15 @@ export function canEditLead(actor: Actor, lead: LeadScope): boolean {
   return lead.ownerId === actor.id || (lead.team != null && lead.team === actor.team);
 }
 
+/**
+ * An investor's phone and e-mail are seen by the lead's owner and team, leaders and admins only:
+ * a leak of investor contacts is a real harm in 招商, and officers and other teams need neither.
+ */
+export function canSeeLeadContacts(actor: Actor, lead: LeadScope): boolean {
+  if (actor.role === 'admin' || actor.role === 'leader') return true;
+  return canEditLead(actor, lead);
+}
+
 export function canManageCampaigns(actor: Actor): boolean {
   return actor.role === 'admin' || actor.role === 'investment';
 }

@@ -3,6 +3,11 @@
 
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 export const MAX_PHOTOS_PER_REPORT = 6;
+/** Pixel caps read from the header before decoding: a 1 MB PNG can declare 30000×30000. */
+export const MAX_PHOTO_SIDE = 12_000;
+export const MAX_PHOTO_PIXELS = 50_000_000;
+/** The longer side of the thumbnails lists show. */
+export const THUMBNAIL_SIDE = 480;
 
 export type PhotoMime = 'image/jpeg' | 'image/png' | 'image/webp';
 

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { asClient } from '../support/client-ip';
 import { eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { annualTargets, projects, sessions, users } from '@/db/schema';
@@ -44,7 +45,7 @@ async function signInCookie(username: string, password: string) {
   const result = await call(session, {
     method: 'POST',
     body: { username, password },
-    headers: { 'x-forwarded-for': `10.8.0.${ipCounter}` },
+    headers: { ...asClient(`10.8.0.${ipCounter}`) },
   });
   return { status: result.status, cookie: result.headers.get('set-cookie')?.split(';')[0] ?? '' };
 }

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { asClient } from '../support/client-ip';
 import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { auditLog, sessions } from '@/db/schema';
@@ -19,7 +20,7 @@ async function signIn(username: string, password: string) {
   return call(session, {
     method: 'POST',
     body: { username, password },
-    headers: { 'x-forwarded-for': `10.9.${Math.floor(Math.random() * 200)}.${Math.floor(Math.random() * 200)}` },
+    headers: { ...asClient(`10.9.${Math.floor(Math.random() * 200)}.${Math.floor(Math.random() * 200)}`) },
   });
 }
 

@@ -10,7 +10,12 @@ import { users, webhookDeliveries } from '@/db/schema';
 import { listAlerts } from '@/domain/alerts';
 import { buildDigest, readPreviousDigest, writeDigest } from '@/domain/digest';
 import { deliverDue, queueDigestDelivery, setDigestWebhookUrl } from '@/domain/webhook';
+import type { AddressPolicy } from '@/lib/net/address-policy';
+
 import { today } from '@/lib/rules/dates';
+
+/** The test receiver listens on 127.0.0.1, which production refuses (see tests/security/webhook.test.ts). */
+const LOCAL: AddressPolicy = { allowPrivate: false, allowLoopback: true };
 
 let server: http.Server;
 let received: unknown[] = [];
@@ -72,25 +77,25 @@ describe('webhook delivery', () => {
   });
 
   it('retries a failing receiver with backoff, logs the failure, and delivers on a later try', async () => {
-    setDigestWebhookUrl(admin(), url);
+    setDigestWebhookUrl(admin(), url, LOCAL);
     const id = queueDigestDelivery('2030-01-01', { date: '2030-01-01', users: [] })!;
     expect(queueDigestDelivery('2030-01-01', { again: true })).toBe(id);
 
     failNext = 5;
-    const failed = await deliverDue({ triesPerRun: 3, baseDelayMs: 5, log: () => {} });
+    const failed = await deliverDue({ triesPerRun: 3, baseDelayMs: 5, log: () => {}, policy: LOCAL });
     expect(failed).toEqual([expect.objectContaining({ id, status: 'failed', attempts: 3, lastError: 'HTTP 503' })]);
     let row = getDb().select().from(webhookDeliveries).where(eq(webhookDeliveries.id, id)).get()!;
     expect(row.status).toBe('failed');
     expect(row.nextAttemptAt! > new Date().toISOString()).toBe(true);
     // Not due yet: nothing is tried.
-    expect(await deliverDue({ baseDelayMs: 5, log: () => {} })).toEqual([]);
+    expect(await deliverDue({ baseDelayMs: 5, log: () => {}, policy: LOCAL })).toEqual([]);
 
     getDb()
       .update(webhookDeliveries)
       .set({ nextAttemptAt: new Date(Date.now() - 1000).toISOString() })
       .where(eq(webhookDeliveries.id, id))
       .run();
-    const delivered = await deliverDue({ triesPerRun: 3, baseDelayMs: 5, log: () => {} });
+    const delivered = await deliverDue({ triesPerRun: 3, baseDelayMs: 5, log: () => {}, policy: LOCAL });
     expect(delivered).toEqual([expect.objectContaining({ id, status: 'delivered', attempts: 6 })]);
     row = getDb().select().from(webhookDeliveries).where(eq(webhookDeliveries.id, id)).get()!;
     expect(row.status).toBe('delivered');
@@ -98,9 +103,9 @@ describe('webhook delivery', () => {
   });
 
   it('gives up on an unreachable URL without throwing', async () => {
-    setDigestWebhookUrl(admin(), 'http://127.0.0.1:1/nothing-here');
+    setDigestWebhookUrl(admin(), 'http://127.0.0.1:1/nothing-here', LOCAL);
     const id = queueDigestDelivery('2030-01-02', { date: '2030-01-02' })!;
-    const reports = await deliverDue({ triesPerRun: 2, baseDelayMs: 5, log: () => {} });
+    const reports = await deliverDue({ triesPerRun: 2, baseDelayMs: 5, log: () => {}, policy: LOCAL });
     expect(reports.find((r) => r.id === id)).toMatchObject({ status: 'failed', attempts: 2 });
     received = [];
   });

@@ -1,3 +1,4 @@
+import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { GET as templateGet } from '@/app/(app)/import/template/route';
@@ -76,10 +77,20 @@ describe('POST /import/upload and GET /import/jobs/:id', () => {
     expect(response.status).toBe(415);
     expect((await response.json()).error.message).toContain('不是有效的 Excel');
   });
-  it('reports a workbook that cannot be read as a failed job with a Chinese message', async () => {
+  it('refuses bytes that are not a ZIP at all at upload, with a Chinese message', async () => {
     const cookie = await loginAs('officer');
-    // A ZIP signature passes the upload's check; the reader then finds no workbook inside.
+    // A ZIP signature but no ZIP directory: refused before any job starts.
     const response = await upload(cookie, Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6]), 'broken.xlsx');
+    expect(response.status).toBe(415);
+    expect((await response.json()).error.message).toContain('不是有效的 Excel');
+  });
+
+  it('reports a ZIP that holds no workbook as a failed job with a Chinese message', async () => {
+    const cookie = await loginAs('officer');
+    const archive = new JSZip();
+    archive.file('readme.txt', '这不是工作簿');
+    const bytes = await archive.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    const response = await upload(cookie, bytes, 'broken.xlsx');
     expect(response.status).toBe(202);
     const job = await waitForJob(cookie, (await response.json()).jobId);
     expect(job.body).toMatchObject({ phase: 'failed' });

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { asClient } from '../support/client-ip';
 import { call, loginAs, seedOnce } from '../support/api';
 import { DELETE, POST } from '@/app/api/v1/session/route';
 import { GET as me } from '@/app/api/v1/me/route';
@@ -10,7 +11,7 @@ describe('POST /api/v1/session', () => {
     const result = await call(POST, {
       method: 'POST',
       body: { username, password: 'demo2018' },
-      headers: { 'x-forwarded-for': '10.1.0.1' },
+      headers: { ...asClient('10.1.0.1') },
     });
     expect(result.status).toBe(200);
     expect(result.body.user).toMatchObject({ username });
@@ -25,7 +26,7 @@ describe('POST /api/v1/session', () => {
     const result = await call(POST, {
       method: 'POST',
       body: { username: 'leader', password: 'nope' },
-      headers: { 'x-forwarded-for': '10.1.0.2' },
+      headers: { ...asClient('10.1.0.2') },
     });
     expect(result.status).toBe(401);
     expect(result.body.error.code).toBe('invalid_credentials');
@@ -50,24 +51,24 @@ describe('POST /api/v1/session', () => {
     expect(result.body.error.fields.password).toBeDefined();
   });
 
-  it('throttles repeated failures for one user name with 429, unknown names too', async () => {
+  it('refuses a user name from the address that keeps failing with 429, unknown names too', async () => {
     for (const username of ['officer2', 'nobody-here']) {
       const statuses: number[] = [];
       for (let i = 0; i < 7; i++) {
         const result = await call(POST, {
           method: 'POST',
           body: { username, password: 'wrong' },
-          headers: { 'x-forwarded-for': `10.2.0.${i}` },
+          headers: { ...asClient('10.2.0.9') },
         });
         statuses.push(result.status);
       }
       expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
       expect(statuses.slice(5)).toEqual([429, 429]);
-      // Even the right password is refused while throttled.
+      // The right password from that address is refused while throttled.
       const right = await call(POST, {
         method: 'POST',
         body: { username, password: 'demo2018' },
-        headers: { 'x-forwarded-for': '10.2.1.1' },
+        headers: { ...asClient('10.2.0.9') },
       });
       expect(right.status).toBe(429);
     }
@@ -79,7 +80,7 @@ describe('POST /api/v1/session', () => {
       const result = await call(POST, {
         method: 'POST',
         body: { username: `guess${i}`, password: 'x' },
-        headers: { 'x-forwarded-for': '10.3.3.3' },
+        headers: { ...asClient('10.3.3.3') },
       });
       statuses.push(result.status);
     }

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
+import { asClient } from '../support/client-ip';
 import path from 'node:path';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { importsRunning } from '@/domain/import-jobs';
 import { getSqlite } from '@/db';
 import { AppError, type ErrorCode } from '@/lib/errors';
 import { call, loginAs, seedOnce } from '../support/api';
@@ -794,7 +796,7 @@ describe('permission matrix', () => {
         body,
         rawBody,
         cookie: cookies[role as Exclude<Role, 'anonymous'>] ?? null,
-        headers: { 'x-forwarded-for': '10.8.0.1', ...headers },
+        headers: { ...asClient('10.8.0.1'), ...headers },
       });
       return result.status >= 200 && result.status < 300 ? 'ok' : (result.status as Outcome);
     }
@@ -820,6 +822,12 @@ describe('permission matrix', () => {
       throw error;
     }
   }
+
+  // The page's upload and commit start the import worker in the background; the next pair waits
+  // for it, as a user's second import waits for the first (one running import per user).
+  afterEach(async () => {
+    await vi.waitFor(() => expect(importsRunning()).toBe(0), { timeout: 120_000, interval: 50 });
+  });
 
   const pairs = MATRIX.flatMap((row) => ROLES.map((role) => ({ row, role })));
   it.each(

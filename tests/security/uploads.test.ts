@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getSqlite } from '@/db';
 import { POST as photoPost } from '@/app/api/v1/reports/[id]/photos/route';
@@ -94,7 +95,13 @@ describe('POST /api/v1/reports/:id/photos', () => {
   });
 
   it('accepts exactly 10 MB and refuses one byte more (413)', async () => {
-    expect((await post(jpegOf(MAX_PHOTO_BYTES))).status).toBe(201);
+    // A real photo padded to the limit (decoders ignore bytes after the end-of-image marker).
+    const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#3a7' } })
+      .jpeg()
+      .toBuffer();
+    const padded = new Uint8Array(MAX_PHOTO_BYTES);
+    padded.set(photo);
+    expect((await post(padded)).status).toBe(201);
     const before = count('report_photos');
     const over = await post(jpegOf(MAX_PHOTO_BYTES + 1));
     expect(over.status).toBe(413);

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { asClient } from '../support/client-ip';
 import { call, loginAs, seedOnce } from '../support/api';
 import { changedTables, dbChecksum } from '../support/db-checksum';
 import { nextRequest } from '../support/next-mocks';
@@ -79,7 +80,7 @@ describe('session cookie', () => {
       path: '/api/v1/session',
       body: { username: 'leader', password: 'demo2018' },
       cookie,
-      headers: { 'x-forwarded-for': freshIp(), ...headers },
+      headers: { ...asClient(freshIp()), ...headers },
     });
 
   it('from the API is HttpOnly and SameSite=Lax, and Secure behind HTTPS only', async () => {
@@ -96,7 +97,7 @@ describe('session cookie', () => {
   it('from the login form is httpOnly, sameSite lax, and secure behind HTTPS only', async () => {
     const { loginAction } = await import('@/app/(auth)/login/actions');
     for (const proto of ['http', 'https']) {
-      nextRequest.reset(null, { 'x-forwarded-proto': proto, 'x-forwarded-for': freshIp() });
+      nextRequest.reset(null, { 'x-forwarded-proto': proto, ...asClient(freshIp()) });
       const form = new FormData();
       form.set('username', 'officer');
       form.set('password', 'demo2018');
@@ -121,7 +122,7 @@ describe('session cookie', () => {
   it('rotates on sign-in through the login form: the old session stops working', async () => {
     const { loginAction } = await import('@/app/(auth)/login/actions');
     const old = (await signIn({})).headers.get('set-cookie')!.split(';')[0];
-    nextRequest.reset(old.split('=')[1], { 'x-forwarded-for': freshIp() });
+    nextRequest.reset(old.split('=')[1], { ...asClient(freshIp()) });
     const form = new FormData();
     form.set('username', 'leader');
     form.set('password', 'demo2018');

@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { asClient } from './client-ip';
 import { getDb } from '@/db';
 import { seedDemo } from '@/db/seed';
 
@@ -68,7 +69,7 @@ export async function loginAs(username: string, password = 'demo2018'): Promise<
     method: 'POST',
     path: '/api/v1/session',
     body: { username, password },
-    headers: { 'x-forwarded-for': `10.0.0.${cookies.size + 1}` },
+    headers: { ...asClient(`10.0.0.${cookies.size + 1}`) },
   });
   if (result.status !== 200)
     throw new Error(`login ${username} failed: ${result.status} ${JSON.stringify(result.body)}`);

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
+import { workerCommand } from '@/domain/import-jobs';
 import { writeSheet } from '@/lib/excel/writer';
 
 // Runs the real import worker (the process the web server spawns) from tests, and builds the
@@ -16,15 +16,13 @@ export interface WorkerRun {
 
 export function startWorker(args: string[]): WorkerRun {
   const root = process.cwd();
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', '--conditions=react-server', path.join(root, 'scripts', 'import-worker.ts'), ...args],
-    {
-      cwd: root,
-      env: { ...process.env, SQLITE_BUSY_TIMEOUT_MS: '60000' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
+  // The command the web server runs, with its heap cap.
+  const { command, args: base } = workerCommand();
+  const child = spawn(command, [...base, ...args], {
+    cwd: root,
+    env: { ...process.env, SQLITE_BUSY_TIMEOUT_MS: '60000' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const lines: WorkerRun['lines'] = [];
   const waiters: Array<{ test: (line: Record<string, any>) => boolean; resolve: (line: Record<string, any>) => void }> =
     [];

@@ -1,3 +1,4 @@
+import { asClient } from './client-ip';
 // Stand-ins for next/headers and next/cache, so server actions run in vitest as they would in a
 // request: the test sets the cookie and headers, and reads back the cookies the action set.
 //
@@ -12,13 +13,13 @@ export interface SetCookieCall {
 
 export const nextRequest = {
   cookies: new Map<string, string>(),
-  headers: new Headers({ 'x-forwarded-for': '10.9.0.1' }),
+  headers: new Headers({ ...asClient('10.9.0.1') }),
   setCookies: [] as SetCookieCall[],
   /** Sets the request's session cookie (null for none) and forgets cookies set before. */
   reset(sessionToken: string | null, headers: Record<string, string> = {}) {
     this.cookies.clear();
     if (sessionToken) this.cookies.set('jkp_session', sessionToken);
-    this.headers = new Headers({ 'x-forwarded-for': '10.9.0.1', ...headers });
+    this.headers = new Headers({ ...asClient('10.9.0.1'), ...headers });
     this.setCookies = [];
   },
 };

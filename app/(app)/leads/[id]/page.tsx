@@ -16,9 +16,19 @@ import { requireUser } from '@/lib/auth/next';
 import { today } from '@/lib/rules/dates';
 import { checkConvertible, leadLight } from '@/lib/rules/leads';
 import { canEditLead } from '@/lib/rules/permissions';
+import { leadForViewer } from '@/domain/leads';
 import { id as idSchema } from '@/lib/validation';
 
 export const metadata = { title: '线索详情' };
+
+const CONTACT_KEYS = ['contactPhone', 'contactEmail'];
+function withoutContacts<T extends { before: unknown; after: unknown }>(row: T): T {
+  const strip = (value: unknown) =>
+    value && typeof value === 'object'
+      ? Object.fromEntries(Object.entries(value).filter(([key]) => !CONTACT_KEYS.includes(key)))
+      : value;
+  return { ...row, before: strip(row.before), after: strip(row.after) };
+}
 
 export default async function LeadPage({
   params,
@@ -30,14 +40,17 @@ export default async function LeadPage({
   const user = await requireUser();
   const parsed = idSchema.safeParse((await params).id);
   if (!parsed.success) notFound();
-  const lead = getLeadDetail(parsed.data);
-  if (!lead) notFound();
+  const stored = getLeadDetail(parsed.data);
+  if (!stored) notFound();
+  const lead = leadForViewer(user, stored);
   const created = (await searchParams).created === '1';
   const day = today();
   const light = leadLight(lead, day, getSetting('leadStageUsualDays'));
   const canEdit = canEditLead(user, lead);
   const options = loadLeadFormOptions();
   const convertible = canEdit && checkConvertible(lead).ok;
+  // The history must not show the contacts the card hides.
+  const visibleAudit = lead.contactsHidden ? lead.audit.map(withoutContacts) : lead.audit;
 
   return (
     <div className="space-y-4">
@@ -73,7 +86,7 @@ export default async function LeadPage({
       <div className="grid gap-4 lg:grid-cols-2">
         <LeadStageHistoryCard history={lead.history} />
         <Card title="修改历史">
-          <LeadHistory audit={lead.audit} names={loadAuditNames(lead.audit)} />
+          <LeadHistory audit={visibleAudit} names={loadAuditNames(visibleAudit)} />
         </Card>
       </div>
     </div>

@@ -1,16 +1,18 @@
 import { apiRoute, json } from '@/lib/auth/api';
 import { listLeads, sumLeads } from '@/db/queries/leads';
-import { createLead, toLeadDto } from '@/domain/leads';
+import { createLead, leadForViewer, toLeadDto } from '@/domain/leads';
 import { getSetting } from '@/domain/settings';
 import { today } from '@/lib/rules/dates';
 import { leadCreateSchema } from '@/lib/schemas/lead';
 import { leadListQuerySchema } from '@/lib/schemas/lead-query';
 
-export const GET = apiRoute({ query: leadListQuerySchema }, ({ query }) => {
+export const GET = apiRoute({ query: leadListQuerySchema }, ({ actor, query }) => {
   const { sort, dir, page, pageSize, ...filters } = query;
   const day = today();
   const usualDays = getSetting('leadStageUsualDays');
-  const items = listLeads({ filters, sort, dir, page, pageSize, day }).map((row) => toLeadDto(row, day, usualDays));
+  const items = listLeads({ filters, sort, dir, page, pageSize, day }).map((row) =>
+    leadForViewer(actor, toLeadDto(row, day, usualDays)),
+  );
   const { count, intendedInvestment } = sumLeads(filters, day);
   return { items, total: count, page, pageSize, intendedInvestment };
 });

@@ -1,4 +1,11 @@
-import { cookieValue, json, publicRoute, readJsonBody } from '@/lib/auth/api';
+import {
+  assertJsonContentType,
+  assertSameOriginRequest,
+  cookieValue,
+  json,
+  publicRoute,
+  readJsonBody,
+} from '@/lib/auth/api';
 import { clientIp, wantsSecureCookie } from '@/lib/auth/request-meta';
 import { SESSION_COOKIE, signIn, signOut } from '@/lib/auth/session';
 import { toUserDto } from '@/lib/auth/user-dto';
@@ -13,7 +20,11 @@ function sessionCookie(request: Request, token: string, expiresAt: Date | null) 
   return parts.join('; ');
 }
 
+// Sign-in and sign-out change which account the browser acts as: a cross-site page must not do
+// either (login CSRF), so both want the same origin, and sign-in a JSON body.
 export const POST = publicRoute(async (request) => {
+  assertSameOriginRequest(request);
+  assertJsonContentType(request);
   const input = parseOrThrow(loginSchema, await readJsonBody(request));
   const result = await signIn({
     ...input,
@@ -27,6 +38,7 @@ export const POST = publicRoute(async (request) => {
 });
 
 export const DELETE = publicRoute((request) => {
+  assertSameOriginRequest(request);
   signOut(cookieValue(request, SESSION_COOKIE));
   return new Response(null, { status: 204, headers: { 'set-cookie': sessionCookie(request, '', null) } });
 });

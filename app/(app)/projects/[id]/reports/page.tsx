@@ -106,7 +106,7 @@ export default async function ReportsPage({ params }: { params: Promise<{ id: st
                           {/* Stored photos are served through the guard; next/image cannot pass the session cookie. */}
                           {/* eslint-disable-next-line @next/next/no-img-element */}
                           <img
-                            src={`/api/v1/photos/${photoId}`}
+                            src={`/api/v1/photos/${photoId}?size=thumb`}
                             alt={`${monthLabel(report.month)}现场照片 ${index + 1}（点击查看原图）`}
                             loading="lazy"
                             className="h-20 w-20 rounded object-cover sm:h-24 sm:w-24"

@@ -13,9 +13,16 @@ const tooLarge = () =>
 export const POST = apiRoute({ params: idParams }, async ({ actor, params, request }) => {
   photoTarget(actor, params.id);
   const bytes = await readLimitedBody(request, MAX_PHOTO_BYTES, tooLarge);
-  const photo = addReportPhoto(actor, params.id, bytes);
+  const photo = await addReportPhoto(actor, params.id, bytes);
   return json(
-    { id: photo.id, reportId: photo.reportId, mime: photo.mime, size: photo.size, url: `/api/v1/photos/${photo.id}` },
+    {
+      id: photo.id,
+      reportId: photo.reportId,
+      mime: photo.mime,
+      size: photo.size,
+      url: `/api/v1/photos/${photo.id}`,
+      thumbnailUrl: `/api/v1/photos/${photo.id}?size=thumb`,
+    },
     201,
   );
 });
