@@ -8,6 +8,7 @@ import { GET as listReports, POST as createReportRoute } from '@/app/api/v1/proj
 import { POST as uploadPhoto } from '@/app/api/v1/reports/[id]/photos/route';
 import { GET as getPhoto } from '@/app/api/v1/photos/[id]/route';
 import { addDaysIso, monthOf, previousMonth, today } from '@/lib/rules/dates';
+import { PNG_BYTES } from '../security/fixtures';
 
 let changyi: number;
 
@@ -238,7 +239,8 @@ describe('reports', () => {
         body: { month: monthOf(today()), investmentThisMonth: 5, progressPercent: 5 },
       })
     ).body;
-    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
+    // A real 1×1 PNG: photos are read (dimensions, thumbnail), not only sniffed.
+    const png = PNG_BYTES;
     const params = { id: String(report.id) };
     const fake = await call(uploadPhoto, {
       method: 'POST',
@@ -268,11 +270,12 @@ describe('reports', () => {
       expect((await call(uploadPhoto, { method: 'POST', cookie, params, rawBody: png })).status).toBe(201);
     const seventh = await call(uploadPhoto, { method: 'POST', cookie, params, rawBody: png });
     expect(seventh.status).toBe(400);
-    expect(
-      fs
-        .readdirSync(`${process.env.DATABASE_PATH!.replace(/test\.db$/, '')}photos`)
-        .filter((f) => f.startsWith(`${report.id}-`)),
-    ).toHaveLength(6);
+    // Six photos, each with its thumbnail; the refused seventh left no file behind.
+    const files = fs
+      .readdirSync(`${process.env.DATABASE_PATH!.replace(/test\.db$/, '')}photos`)
+      .filter((f) => f.startsWith(`${report.id}-`));
+    expect(files.filter((f) => !f.endsWith('.thumb.webp'))).toHaveLength(6);
+    expect(files.filter((f) => f.endsWith('.thumb.webp'))).toHaveLength(6);
 
     const served = await fetchPhoto(uploaded.body.id, await loginAs('investment'));
     expect(served.status).toBe(200);
