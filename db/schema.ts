@@ -8,6 +8,9 @@ import {
   FUNDING_STATUSES,
   LEAD_STAGES,
   LIGHTS,
+  MEETING_KINDS,
+  MEETING_STATUSES,
+  NOTIFICATION_KINDS,
   NATURES,
   PROBLEM_ACTIONS,
   PROBLEM_LEVELS,
@@ -17,6 +20,8 @@ import {
   ROLES,
   STAGES,
   SUPERVISION_STATUSES,
+  SUPERVISION_URGENCIES,
+  VIEW_PAGES,
   TASK_STATES,
   UNIT_KINDS,
 } from '@/lib/rules/enums';
@@ -76,6 +81,8 @@ export const users = sqliteTable(
     unitId: integer('unit_id').references(() => units.id),
     /** Investment teams: leads are shared within a team. */
     team: text('team'),
+    /** The notification kinds this user also wants in the daily digest; null = the defaults. */
+    digestKinds: text('digest_kinds', { mode: 'json' }).$type<string[] | null>(),
     phone: text('phone'),
     passwordHash: text('password_hash').notNull(),
     mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
@@ -584,6 +591,8 @@ export const supervisions = sqliteTable(
       .references(() => users.id),
     /** The responsible officer who must reply; defaults to the project's 责任人. */
     assigneeId: integer('assignee_id').references(() => users.id),
+    /** 紧急 督办 are red from the start. */
+    urgency: text('urgency', { enum: SUPERVISION_URGENCIES }).notNull().default('normal'),
     closedAt: text('closed_at'),
     version: version(),
     createdAt: createdAt(),
@@ -795,6 +804,113 @@ export const auditLog = sqliteTable(
 export type AuditRow = typeof auditLog.$inferSelect;
 
 /** Outbound webhook deliveries of the daily alert digest, with retries. */
+// ---------------------------------------------------------------- people around the dispatch loop
+
+/** A notice for one user: 督办 issued/replied/returned/closed, escalations, stage moves, red lights, meeting items. */
+export const notifications = sqliteTable(
+  'notifications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: NOTIFICATION_KINDS }).notNull(),
+    message: text('message').notNull(),
+    link: text('link').notNull(),
+    projectId: integer('project_id').references(() => projects.id, { onDelete: 'cascade' }),
+    /** The record behind it (a 督办, problem or meeting item id), for tests and de-duplication. */
+    refId: integer('ref_id'),
+    createdAt: createdAt(),
+    readAt: text('read_at'),
+  },
+  (table) => [
+    index('notifications_user_read_idx').on(table.userId, table.readAt, table.id),
+    index('notifications_created_idx').on(table.createdAt),
+  ],
+);
+export type Notification = typeof notifications.$inferSelect;
+
+/** 调度会: weekly, monthly or special; its items are the agenda and, once decided, the decisions. */
+export const meetings = sqliteTable(
+  'meetings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    date: text('date').notNull(),
+    kind: text('kind', { enum: MEETING_KINDS }).notNull(),
+    title: text('title').notNull(),
+    chairId: integer('chair_id')
+      .notNull()
+      .references(() => users.id),
+    /** 参会人员 as the minutes print them (free text: units and names). */
+    attendees: text('attendees'),
+    location: text('location'),
+    status: text('status', { enum: MEETING_STATUSES }).notNull().default('planned'),
+    closedAt: text('closed_at'),
+    createdBy: integer('created_by').references(() => users.id),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [index('meetings_date_idx').on(table.date)],
+);
+export type Meeting = typeof meetings.$inferSelect;
+
+/** One agenda item of a 调度会, with its decision; closing the meeting turns it into a 督办 once. */
+export const meetingItems = sqliteTable(
+  'meeting_items',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    projectId: integer('project_id').references(() => projects.id, { onDelete: 'cascade' }),
+    problemId: integer('problem_id').references(() => problems.id, { onDelete: 'set null' }),
+    /** The overdue 督办 that put the item on the agenda, if that was the reason. */
+    sourceSupervisionId: integer('source_supervision_id').references(() => supervisions.id, {
+      onDelete: 'set null',
+    }),
+    /** The open item of an earlier meeting this one carries forward. */
+    carriedFromId: integer('carried_from_id'),
+    subject: text('subject').notNull(),
+    decision: text('decision'),
+    responsibleUnitId: integer('responsible_unit_id').references(() => units.id),
+    assigneeId: integer('assignee_id').references(() => users.id),
+    deadline: text('deadline'),
+    /** The 督办 made from the decision when the meeting closed. */
+    supervisionId: integer('supervision_id').references(() => supervisions.id, { onDelete: 'set null' }),
+    sortOrder: integer('sort_order').notNull().default(0),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    index('meeting_items_meeting_idx').on(table.meetingId, table.sortOrder),
+    index('meeting_items_supervision_idx').on(table.supervisionId),
+  ],
+);
+export type MeetingItem = typeof meetingItems.$inferSelect;
+
+/** A named filter set of the ledger, board or leads; shared views (leaders, admins) are seen by all. */
+export const savedViews = sqliteTable(
+  'saved_views',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    page: text('page', { enum: VIEW_PAGES }).notNull(),
+    query: text('query').notNull(),
+    shared: integer('shared', { mode: 'boolean' }).notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    index('saved_views_user_page_idx').on(table.userId, table.page),
+    index('saved_views_shared_idx').on(table.shared),
+  ],
+);
+export type SavedView = typeof savedViews.$inferSelect;
+
 export const webhookDeliveries = sqliteTable('webhook_deliveries', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   url: text('url').notNull(),

@@ -83,6 +83,54 @@ export const FUNDING_STATUS_LABELS: Record<FundingStatus, string> = {
   rejected: '未获批',
 };
 
+/** 督办 urgency: 紧急 督办 are red from the start. */
+export const SUPERVISION_URGENCIES = ['normal', 'urgent'] as const;
+export type SupervisionUrgency = (typeof SUPERVISION_URGENCIES)[number];
+export const SUPERVISION_URGENCY_LABELS: Record<SupervisionUrgency, string> = { normal: '一般', urgent: '紧急' };
+
+/** What a user is notified of (API.md "Desk, notifications"). */
+export const NOTIFICATION_KINDS = [
+  'supervision_issued',
+  'supervision_replied',
+  'supervision_returned',
+  'supervision_closed',
+  'problem_escalated',
+  'stage_moved',
+  'light_red',
+  'meeting_item_assigned',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
+  supervision_issued: '收到督办',
+  supervision_replied: '督办已回复',
+  supervision_returned: '督办被退回',
+  supervision_closed: '督办已办结',
+  problem_escalated: '问题上报到本级',
+  stage_moved: '项目阶段变更',
+  light_red: '项目亮红灯',
+  meeting_item_assigned: '调度会议定事项',
+};
+
+/** 调度会 kinds and states. */
+export const MEETING_KINDS = ['weekly', 'monthly', 'special'] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+export const MEETING_KIND_LABELS: Record<MeetingKind, string> = {
+  weekly: '周调度会',
+  monthly: '月调度会',
+  special: '专题协调会',
+};
+export const MEETING_STATUSES = ['planned', 'held', 'closed'] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+export const MEETING_STATUS_LABELS: Record<MeetingStatus, string> = {
+  planned: '待召开',
+  held: '已召开',
+  closed: '已闭会',
+};
+
+/** Pages a saved view belongs to. */
+export const VIEW_PAGES = ['projects', 'board', 'leads', 'leads_board'] as const;
+export type ViewPage = (typeof VIEW_PAGES)[number];
+
 /** grey: suspended or terminated (暂缓/终止); never counted as green. */
 export const LIGHTS = ['red', 'yellow', 'green', 'grey'] as const;
 export type Light = (typeof LIGHTS)[number];
