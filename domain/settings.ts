@@ -9,6 +9,7 @@ import {
   type ScheduleLagThresholds,
 } from '@/lib/rules/light';
 import { LEAD_STAGES, STAGES } from '@/lib/rules/enums';
+import { DINGTALK_SECRET, WEBHOOK_FORMATS, type WebhookFormat } from '@/lib/digest-push';
 import { DEFAULT_RANKING_WEIGHTS, RANK_METRICS, type RankingWeights } from '@/lib/rules/stats';
 
 // Settings an admin may change, each with its schema and default.
@@ -40,6 +41,10 @@ export const SETTING_DEFINITIONS = {
   },
   passwordMinLength: { schema: z.number().int().min(6).max(64), defaults: 8 as number },
   digestWebhookUrl: { schema: z.url().nullable(), defaults: null as string | null },
+  /** How the digest is sent: JSON, 企业微信 group robot or 钉钉 custom robot (lib/digest-push.ts). */
+  digestWebhookFormat: { schema: z.enum(WEBHOOK_FORMATS), defaults: 'json' as WebhookFormat },
+  /** 钉钉 加签 secret ("SEC" + 64 hex), or null. */
+  digestWebhookSecret: { schema: z.string().regex(DINGTALK_SECRET).nullable(), defaults: null as string | null },
 } as const;
 
 export type SettingKey = keyof typeof SETTING_DEFINITIONS;

@@ -240,6 +240,8 @@ const ENTITY_FIELD_LABELS: Record<AuditEntityType, Record<string, string>> = {
     leadStageUsualDays: '线索各阶段正常用时',
     passwordMinLength: '密码最短长度',
     digestWebhookUrl: '每日预警推送地址',
+    digestWebhookFormat: '推送格式',
+    digestWebhookSecret: '钉钉加签密钥',
     scheduleLagThresholds: '进度滞后亮灯阈值',
     rankingWeights: '考核排名权重',
   },

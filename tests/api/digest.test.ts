@@ -9,6 +9,7 @@ import { getDb } from '@/db';
 import { users, webhookDeliveries } from '@/db/schema';
 import { listAlerts } from '@/domain/alerts';
 import { buildDigest, readPreviousDigest, writeDigest } from '@/domain/digest';
+import type { Digest } from '@/domain/digest';
 import { deliverDue, queueDigestDelivery, setDigestWebhookUrl } from '@/domain/webhook';
 import type { AddressPolicy } from '@/lib/net/address-policy';
 
@@ -42,6 +43,10 @@ beforeAll(async () => {
   url = `http://127.0.0.1:${address.port}/digest`;
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+/** A digest for queueing tests; its content does not matter to the delivery. */
+const digestOf = (fields: object) =>
+  ({ date: '2030-01-01', generatedAt: '', previousDate: null, users: [], ...fields }) as Digest;
 
 const admin = () => {
   const u = getDb().select().from(users).where(eq(users.username, 'admin')).get()!;
@@ -78,8 +83,8 @@ describe('webhook delivery', () => {
 
   it('retries a failing receiver with backoff, logs the failure, and delivers on a later try', async () => {
     setDigestWebhookUrl(admin(), url, LOCAL);
-    const id = queueDigestDelivery('2030-01-01', { date: '2030-01-01', users: [] })!;
-    expect(queueDigestDelivery('2030-01-01', { again: true })).toBe(id);
+    const id = queueDigestDelivery('2030-01-01', digestOf({ date: '2030-01-01', users: [] }))!;
+    expect(queueDigestDelivery('2030-01-01', digestOf({ again: true }))).toBe(id);
 
     failNext = 5;
     const failed = await deliverDue({ triesPerRun: 3, baseDelayMs: 5, log: () => {}, policy: LOCAL });
@@ -99,12 +104,12 @@ describe('webhook delivery', () => {
     expect(delivered).toEqual([expect.objectContaining({ id, status: 'delivered', attempts: 6 })]);
     row = getDb().select().from(webhookDeliveries).where(eq(webhookDeliveries.id, id)).get()!;
     expect(row.status).toBe('delivered');
-    expect(received).toEqual([{ date: '2030-01-01', users: [] }]);
+    expect(received).toEqual([digestOf({ date: '2030-01-01', users: [] })]);
   });
 
   it('gives up on an unreachable URL without throwing', async () => {
     setDigestWebhookUrl(admin(), 'http://127.0.0.1:1/nothing-here', LOCAL);
-    const id = queueDigestDelivery('2030-01-02', { date: '2030-01-02' })!;
+    const id = queueDigestDelivery('2030-01-02', digestOf({ date: '2030-01-02' }))!;
     const reports = await deliverDue({ triesPerRun: 2, baseDelayMs: 5, log: () => {}, policy: LOCAL });
     expect(reports.find((r) => r.id === id)).toMatchObject({ status: 'failed', attempts: 2 });
     received = [];

@@ -684,6 +684,9 @@ export const MATRIX: Row[] = [
   act('app/(app)/admin/webhook/actions.ts#saveWebhookAction', 'any', ADMIN_ONLY, () => ({
     url: 'https://hooks.example.gov.cn/digest',
   })),
+  act('app/(app)/admin/webhook/actions.ts#clearWebhookSecretAction', 'any', ADMIN_ONLY, () => ({})),
+  // With no URL saved the admin's test is refused (400) before anything is sent.
+  act('app/(app)/admin/webhook/actions.ts#testWebhookAction', 'any', E(400, 403, 403, 403), () => ({})),
 ];
 
 // ------------------------------------------------------------ discovery

@@ -5,6 +5,7 @@ import { loginAs, seedOnce } from '../support/api';
 import { nextRequest } from '../support/next-mocks';
 import { getDb } from '@/db';
 import { settings, users, webhookDeliveries } from '@/db/schema';
+import type { Digest } from '@/domain/digest';
 import {
   getDigestWebhookUrl,
   guardedLookup,
@@ -22,6 +23,10 @@ vi.mock('next/cache', async () => (await import('../support/next-mocks')).cacheM
 
 const STRICT: AddressPolicy = { allowPrivate: false };
 const INTRANET: AddressPolicy = { allowPrivate: true };
+
+/** A digest for queueing tests; its content does not matter to the delivery. */
+const digestOf = (fields: object) =>
+  ({ date: '2030-01-01', generatedAt: '', previousDate: null, users: [], ...fields }) as Digest;
 
 const admin = () => {
   const u = getDb().select().from(users).where(eq(users.username, 'admin')).get()!;
@@ -131,7 +136,7 @@ describe('delivery', () => {
 describe('switching the webhook off', () => {
   it('an empty URL through the admin form clears it and stops waiting deliveries', async () => {
     setDigestWebhookUrl(admin(), 'https://hooks.example.gov.cn/digest');
-    const id = queueDigestDelivery('2026-11-19', { test: true })!;
+    const id = queueDigestDelivery('2026-11-19', digestOf({ test: true }))!;
     const cookie = await loginAs('admin');
     nextRequest.reset(cookie.split(';')[0].split('=')[1]);
     const { saveWebhookAction } = await import('@/app/(app)/admin/webhook/actions');
@@ -144,7 +149,7 @@ describe('switching the webhook off', () => {
     const delivery = getDb().select().from(webhookDeliveries).where(eq(webhookDeliveries.id, id)).get()!;
     expect(delivery).toMatchObject({ status: 'failed', nextAttemptAt: null });
     expect(delivery.lastError).toMatch(/已清除/);
-    expect(queueDigestDelivery('2026-11-20', {})).toBeNull();
+    expect(queueDigestDelivery('2026-11-20', digestOf({}))).toBeNull();
   });
 
   it('a refused URL through the form names the field and keeps the old URL', async () => {

@@ -1,15 +1,17 @@
 import { listWebhookDeliveries } from '@/db/queries/webhooks';
-import { getDigestWebhookUrl } from '@/domain/webhook';
+import { getDigestWebhookConfig } from '@/domain/webhook';
+import { WEBHOOK_FORMAT_LABELS, WEBHOOK_FORMATS } from '@/lib/digest-push';
 import { requireUser } from '@/lib/auth/next';
 import { Tag } from '@/components/ui/badges';
 import { Card, EmptyState, PageHeader } from '@/components/ui/page';
 import { ActionForm } from '@/components/problems/action-form';
-import { saveWebhookAction } from './actions';
+import { clearWebhookSecretAction, saveWebhookAction, testWebhookAction } from './actions';
 import { formatDateTime } from '@/lib/format-time';
 
-// 预警推送: the optional URL that receives each day's alert digest as JSON. The digest script
-// (npm run alerts:digest) does the delivery and its retries; this page only sets the URL and
-// shows how recent deliveries went.
+// 预警推送: the optional URL that receives each day's alert digest, as JSON or as a 企业微信 / 钉钉
+// group-robot message. The digest script (npm run alerts:digest) does the delivery and its
+// retries; this page sets the URL, format and 钉钉 secret, sends a test message, and shows how
+// recent deliveries went.
 
 const STATUS = {
   pending: { label: '待推送', tone: 'slate' as const },
@@ -19,13 +21,13 @@ const STATUS = {
 
 export default async function WebhookPage() {
   await requireUser(['admin']);
-  const url = getDigestWebhookUrl();
+  const { url, format, hasSecret } = getDigestWebhookConfig();
   const deliveries = listWebhookDeliveries({ limit: 20 });
   return (
     <div className="space-y-4">
       <PageHeader
         title="预警推送"
-        description="每日预警日报（npm run alerts:digest）生成后，以 JSON 推送到下面的地址，可接入短信或邮件网关。推送失败会自动重试并记录，不影响系统使用。"
+        description="每日预警日报（npm run alerts:digest）生成后推送到下面的地址：JSON 可接入短信或邮件网关，也可直接发到企业微信群或钉钉群的机器人（只含姓名、条数和链接，不含项目详情）。推送失败会自动重试并记录，不影响系统使用。"
       />
       <Card title="推送地址">
         <ActionForm
@@ -38,10 +40,52 @@ export default async function WebhookPage() {
               name: 'url',
               label: '推送地址（留空则不推送）',
               defaultValue: url ?? '',
-              placeholder: 'https://gateway.example.gov.cn/digest',
+              placeholder: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…',
+            },
+            {
+              name: 'format',
+              label: '推送格式',
+              kind: 'select',
+              defaultValue: format,
+              options: WEBHOOK_FORMATS.map((value) => ({ value, label: WEBHOOK_FORMAT_LABELS[value] })),
+            },
+            {
+              name: 'secret',
+              label: '钉钉加签密钥（仅钉钉；SEC 开头）',
+              defaultValue: '',
+              placeholder: hasSecret ? '已设置，留空则保持不变' : '未设置；机器人开启“加签”时填写',
             },
           ]}
         />
+        {format === 'dingtalk' && hasSecret ? (
+          <ActionForm
+            idPrefix="webhook-secret"
+            className="mt-3"
+            action={clearWebhookSecretAction}
+            fields={[]}
+            submitLabel="清除加签密钥"
+            variant="secondary"
+            confirm="清除后钉钉机器人若仍开启加签将拒收消息，确定清除吗？"
+            successMessage="已清除加签密钥。"
+          />
+        ) : null}
+        <p className="mt-3 text-sm text-slate-500">
+          消息中的链接以环境变量 APP_BASE_URL（平台对外地址）开头；未设置时只写页面路径。
+        </p>
+      </Card>
+      <Card title="测试推送">
+        {url ? (
+          <ActionForm
+            idPrefix="webhook-test"
+            action={testWebhookAction}
+            fields={[]}
+            submitLabel="发送测试消息"
+            variant="secondary"
+            successMessage="测试消息已送达。"
+          />
+        ) : (
+          <p className="text-sm text-slate-500">保存推送地址后可发送测试消息。</p>
+        )}
       </Card>
       <Card title="最近推送记录">
         {deliveries.length === 0 ? (
