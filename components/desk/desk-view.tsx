@@ -19,6 +19,7 @@ import { monthLabel } from '@/lib/rules/report-month';
 // 工作台: one card per kind of work, each line a link to where it is done. A card with nothing
 // in it says so in one line rather than disappearing, so the user knows it was checked.
 
+/** Long city-wide lists and project lists show their first lines and link to the full page; one's own work shows whole. */
 const SHOWN = 12;
 const linkClass = 'font-medium text-brand-700 hover:underline focus-visible:underline';
 
@@ -39,7 +40,6 @@ function Section({
 }) {
   return (
     <Card
-      className="min-w-0"
       title={
         <span id={id}>
           {title}
@@ -74,8 +74,16 @@ function Line({ children }: { children: ReactNode }) {
 const late = (overdue: boolean, date: string) =>
   overdue ? <Tag tone="red">逾期 · {date}</Tag> : <span className="text-slate-500">{date} 前</span>;
 
-function SupervisionLines({ items, who }: { items: DeskSupervision[]; who: 'issuer' | 'assignee' }) {
-  return items.slice(0, SHOWN).map((item) => (
+function SupervisionLines({
+  items,
+  who,
+  limit = Infinity,
+}: {
+  items: DeskSupervision[];
+  who: 'issuer' | 'assignee';
+  limit?: number;
+}) {
+  return items.slice(0, limit).map((item) => (
     <Line key={item.id}>
       <span className="min-w-0 flex-1">
         {item.urgency === 'urgent' ? (
@@ -96,8 +104,16 @@ function SupervisionLines({ items, who }: { items: DeskSupervision[]; who: 'issu
   ));
 }
 
-function ProblemLines({ items, showLevel }: { items: DeskProblem[]; showLevel?: boolean }) {
-  return items.slice(0, SHOWN).map((item) => (
+function ProblemLines({
+  items,
+  showLevel,
+  limit = Infinity,
+}: {
+  items: DeskProblem[];
+  showLevel?: boolean;
+  limit?: number;
+}) {
+  return items.slice(0, limit).map((item) => (
     <Line key={item.id}>
       <span className="min-w-0 flex-1">
         {showLevel ? <Tag tone="violet">{PROBLEM_LEVEL_LABELS[item.level]}</Tag> : null}{' '}
@@ -114,7 +130,7 @@ function ProblemLines({ items, showLevel }: { items: DeskProblem[]; showLevel?: 
 }
 
 function LeadLines({ items, detail }: { items: DeskLead[]; detail: (lead: DeskLead) => ReactNode }) {
-  return items.slice(0, SHOWN).map((item) => (
+  return items.map((item) => (
     <Line key={item.id}>
       <span className="min-w-0 flex-1">
         <Link href={item.link} className={linkClass}>
@@ -191,6 +207,11 @@ function ProjectsCard({ desk, title, scope }: { desk: Desk; title: string; scope
 
 export function DeskView({ desk, userId }: { desk: Desk; userId: number }) {
   const cards: ReactNode[] = [];
+  const cityCard = (city: Record<Light, number>) => (
+    <Card key="city" title="全市项目">
+      <LightCounts counts={city} label="全市项目按灯色" href={(light) => `/projects?light=${light}`} />
+    </Card>
+  );
 
   if (desk.role === 'officer') {
     cards.push(
@@ -201,7 +222,7 @@ export function DeskView({ desk, userId }: { desk: Desk; userId: number }) {
         count={desk.reportsDue.length}
         empty="本月应报的月度进度均已填报。"
       >
-        {desk.reportsDue.slice(0, SHOWN).map((item) => (
+        {desk.reportsDue.map((item) => (
           <Line key={item.projectId}>
             <span className="min-w-0 flex-1">
               <span className="font-medium text-slate-800">{item.projectName}</span>
@@ -230,7 +251,7 @@ export function DeskView({ desk, userId }: { desk: Desk; userId: number }) {
         <SupervisionLines items={desk.supervisionsToAnswer} who="issuer" />
       </Section>,
       <Section key="tasks" id="desk-tasks" title="逾期任务" count={desk.tasksOverdue.length} empty="没有逾期任务。">
-        {desk.tasksOverdue.slice(0, SHOWN).map((item) => (
+        {desk.tasksOverdue.map((item) => (
           <Line key={item.id}>
             <span className="min-w-0 flex-1">
               <Link href={item.link} className={linkClass}>
@@ -272,6 +293,7 @@ export function DeskView({ desk, userId }: { desk: Desk; userId: number }) {
     );
   }
 
+  if (desk.role === 'admin' && desk.cityProjects) cards.push(cityCard(desk.cityProjects));
   if (desk.role === 'admin') {
     cards.push(
       <Section
@@ -280,33 +302,15 @@ export function DeskView({ desk, userId }: { desk: Desk; userId: number }) {
         title="逾期督办（全市）"
         count={desk.supervisionsOverdue.length}
         empty="没有逾期的督办。"
+        more={{ href: '/alerts', label: '全部预警' }}
       >
-        <SupervisionLines items={desk.supervisionsOverdue} who="assignee" />
+        <SupervisionLines items={desk.supervisionsOverdue} who="assignee" limit={SHOWN} />
       </Section>,
-    );
-  }
-
-  if (desk.cityProjects) {
-    const city = desk.cityProjects;
-    cards.push(
-      <Card key="city" title="全市项目">
-        <LightCounts counts={city} label="全市项目按灯色" href={(light) => `/projects?light=${light}`} />
-      </Card>,
     );
   }
 
   if (desk.role === 'leader' || desk.role === 'admin') {
     cards.push(
-      <Section
-        key="escalated"
-        id="desk-escalated"
-        title="上报至市级的问题"
-        count={desk.problemsEscalated.length}
-        empty="没有上报至市级协调会或市主要领导的问题。"
-        more={{ href: '/problems', label: '问题清单' }}
-      >
-        <ProblemLines items={desk.problemsEscalated} showLevel />
-      </Section>,
       <Card key="meeting" title="下一次调度会">
         {desk.nextMeeting ? (
           <p className="text-sm">
@@ -322,8 +326,20 @@ export function DeskView({ desk, userId }: { desk: Desk; userId: number }) {
           <p className="text-sm text-slate-500">暂无已安排的调度会。</p>
         )}
       </Card>,
+      <Section
+        key="escalated"
+        id="desk-escalated"
+        title="上报至市级的问题"
+        count={desk.problemsEscalated.length}
+        empty="没有上报至市级协调会或市主要领导的问题。"
+        more={{ href: '/problems', label: '问题清单' }}
+      >
+        <ProblemLines items={desk.problemsEscalated} showLevel limit={SHOWN} />
+      </Section>,
     );
   }
+
+  if (desk.role === 'leader' && desk.cityProjects) cards.push(cityCard(desk.cityProjects));
 
   if (desk.role === 'investment') {
     cards.push(
@@ -369,5 +385,14 @@ export function DeskView({ desk, userId }: { desk: Desk; userId: number }) {
     );
   }
 
-  return <div className="grid gap-4 lg:grid-cols-2">{cards}</div>;
+  // Two columns on a wide screen, read top to bottom; each card whole in one column.
+  return (
+    <div className="gap-4 lg:columns-2">
+      {cards.map((card, index) => (
+        <div key={index} className="mb-4 break-inside-avoid">
+          {card}
+        </div>
+      ))}
+    </div>
+  );
 }
