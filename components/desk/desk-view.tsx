@@ -155,18 +155,20 @@ function LightCounts({
   label: string;
 }) {
   return (
-    <dl aria-label={label} className="grid grid-cols-4 gap-2">
+    <ul aria-label={label} className="grid grid-cols-4 gap-2">
       {LIGHTS.map((light) => (
-        <Link
-          key={light}
-          href={href(light)}
-          className="hover:border-brand-300 rounded-md border border-slate-200 px-2 py-2 text-center hover:bg-brand-50"
-        >
-          <dt className="text-xs text-slate-500">{LIGHT_LABELS[light]}</dt>
-          <dd className="text-lg font-semibold text-slate-900">{counts[light]}</dd>
-        </Link>
+        <li key={light}>
+          <Link
+            href={href(light)}
+            aria-label={`${LIGHT_LABELS[light]} ${counts[light]} 个`}
+            className="hover:border-brand-300 block rounded-md border border-slate-200 px-2 py-2 text-center hover:bg-brand-50"
+          >
+            <span className="block text-xs text-slate-500">{LIGHT_LABELS[light]}</span>
+            <span className="block text-lg font-semibold text-slate-900">{counts[light]}</span>
+          </Link>
+        </li>
       ))}
-    </dl>
+    </ul>
   );
 }
 
