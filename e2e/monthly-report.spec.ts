@@ -55,7 +55,8 @@ test('a leader opens last month’s 月度调度通报, sees the headline figure
 
 test('an officer has no 月报 in the menu and is turned away from the page', async ({ page }) => {
   await signIn(page, 'officer');
-  await expect(page.getByRole('link', { name: '月报' })).toHaveCount(0);
+  // The menu entry (exact: the officer's 工作台 has 填报 links that name a month's 月报).
+  await expect(page.getByRole('link', { name: '月报', exact: true })).toHaveCount(0);
   await page.goto('/reports/monthly');
   await expect(page).not.toHaveURL(/\/reports\/monthly/);
   await expect(page.getByRole('heading', { name: '吉林市重点项目月度调度通报' })).toHaveCount(0);

@@ -8,6 +8,7 @@ export interface NavItem {
 }
 
 export const NAV_ITEMS: NavItem[] = [
+  { href: '/desk', label: '工作台' },
   { href: '/board', label: '看板' },
   { href: '/projects', label: '项目库' },
   { href: '/leads', label: '招商线索' },

@@ -29,5 +29,5 @@ export async function loginAction(_prev: ActionState, formData: FormData): Promi
     return { ok: false, code: appError.code, message: appError.message, values };
   }
   const next = String(formData.get('next') ?? '');
-  redirect(next.startsWith('/') && !next.startsWith('//') ? next : '/');
+  redirect(next.startsWith('/') && !next.startsWith('//') ? next : '/desk');
 }

@@ -22,6 +22,7 @@ import * as alerts from '../alerts/route';
 import * as approval from '../approvals/[id]/route';
 import * as board from '../board/route';
 import * as boardCards from '../board/cards/route';
+import * as desk from '../desk/route';
 import * as funding from '../funding/route';
 import * as fundingApplication from '../funding/[id]/route';
 import * as importLeads from '../imports/leads/route';
@@ -108,6 +109,7 @@ export const ROUTE_MODULES: Record<string, RouteModule> = {
   '/board': board,
   '/board/cards': boardCards,
   '/alerts': alerts,
+  '/desk': desk,
   '/lights/history': lightHistory,
   '/stats': stats,
   '/rankings': rankings,
