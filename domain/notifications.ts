@@ -103,7 +103,10 @@ export function notifyMeetingItemAssigned(
     userIds: [item.assigneeId],
     kind: 'meeting_item_assigned',
     message: `${item.meetingTitle}议定事项交由您办理：${short(item.subject)}${due}`,
-    link: item.projectId != null ? `/projects/${item.projectId}#supervisions` : `/meetings/${item.meetingId}`,
+    link:
+      item.projectId == null
+        ? `/meetings/${item.meetingId}`
+        : `/projects/${item.projectId}/problems${item.supervisionId != null ? `#supervision-${item.supervisionId}` : ''}`,
     projectId: item.projectId,
     refId: item.id,
     exceptUserId,
