@@ -151,7 +151,7 @@ export function NotificationBell() {
           id="notification-panel"
           role="region"
           aria-label="通知"
-          className="absolute right-0 z-40 mt-2 w-[min(24rem,calc(100vw-1.5rem))] rounded-lg bg-white text-slate-900 shadow-xl ring-1 ring-slate-200"
+          className="fixed inset-x-2 top-14 z-40 rounded-lg bg-white text-slate-900 shadow-xl ring-1 ring-slate-200 sm:absolute sm:inset-x-auto sm:top-auto sm:right-0 sm:mt-2 sm:w-96"
         >
           <div className="flex items-center justify-between border-b border-slate-100 px-3 py-2">
             <p className="text-sm font-medium">
