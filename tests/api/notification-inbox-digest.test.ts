@@ -74,7 +74,10 @@ describe('督办 inbox', () => {
     expect(answered.status).toBe(201);
     const leaderInbox = supervisionInbox(actor('leader'));
     expect(leaderInbox.role).toBe('close');
-    expect(leaderInbox.items[0]).toMatchObject({ id: fresh.id, unread: true, status: 'replied' });
+    expect(leaderInbox.items.find((i) => i.id === fresh.id)).toMatchObject({ unread: true, status: 'replied' });
+    // Unread ones come first.
+    const flags = leaderInbox.items.map((i) => i.unread);
+    expect(flags).toEqual([...flags].sort((a, b) => Number(b) - Number(a)));
     expect(supervisionInbox(actor('officer')).items.map((i) => i.id)).not.toContain(fresh.id);
   });
 });
