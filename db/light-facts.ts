@@ -140,6 +140,7 @@ export function loadLightFacts(executor: Executor, projectIds: number[], day = t
         projectId: supervisions.projectId,
         content: supervisions.content,
         deadline: supervisions.deadline,
+        urgency: supervisions.urgency,
       })
       .from(supervisions)
       .where(and(inArray(supervisions.projectId, ids), inArray(supervisions.status, ['open', 'replied', 'returned'])))

@@ -179,7 +179,8 @@ function computeAlerts(
   const supervisionSignalled = new Set<number>();
   for (const project of projects) {
     for (const alert of project.alerts) {
-      if (alert.kind === 'supervision_overdue' && alert.refId != null) supervisionSignalled.add(alert.refId);
+      if ((alert.kind === 'supervision_overdue' || alert.kind === 'supervision_urgent') && alert.refId != null)
+        supervisionSignalled.add(alert.refId);
       // Index alerts are shared between callers and cached lists: never changed after building.
       push(alert.kind, alert, () => alert);
     }

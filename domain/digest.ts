@@ -1,11 +1,12 @@
 import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
+import { and, eq, gt, lte } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { users } from '@/db/schema';
+import { notifications, users } from '@/db/schema';
 import { ALERT_KIND_LABELS, lateness, type Alert } from '@/lib/rules/alerts';
-import { ROLE_LABELS, type Role } from '@/lib/rules/enums';
+import { NOTIFICATION_KIND_LABELS, ROLE_LABELS, type NotificationKind, type Role } from '@/lib/rules/enums';
+import { digestKindsOf } from '@/lib/rules/notifications';
 import { listAlerts } from './alerts';
 
 // The daily digest: each user's alerts, split into those new since the previous digest and those
@@ -20,6 +21,15 @@ export interface DigestUser {
   counts: { total: number; red: number; yellow: number; new: number };
   new: Alert[];
   stillOpen: Alert[];
+  /** The day's notifications of the kinds this user chose for the digest (on /account), oldest first. */
+  notifications: DigestNotice[];
+}
+
+export interface DigestNotice {
+  kind: NotificationKind;
+  message: string;
+  link: string;
+  createdAt: string;
 }
 
 export interface Digest {
@@ -61,10 +71,12 @@ export function buildDigest(date: string, previous: Digest | null): Digest {
     .from(users)
     .where(eq(users.active, true))
     .all();
+  const notices = noticesSince(previous?.generatedAt ?? null, people);
   const digestUsers: DigestUser[] = [];
   for (const person of people) {
     const alerts = listAlerts({ actor: person });
-    if (alerts.length === 0) continue;
+    const mine = notices.get(person.id) ?? [];
+    if (alerts.length === 0 && mine.length === 0) continue;
     const before = seenBefore.get(person.id) ?? new Set<string>();
     const fresh = alerts.filter((a) => !before.has(a.key));
     const red = alerts.filter((a) => a.severity === 'red').length;
@@ -76,9 +88,48 @@ export function buildDigest(date: string, previous: Digest | null): Digest {
       counts: { total: alerts.length, red, yellow: alerts.length - red, new: fresh.length },
       new: fresh,
       stillOpen: alerts.filter((a) => before.has(a.key)),
+      notifications: mine,
     });
   }
   return { date, generatedAt: new Date().toISOString(), previousDate: previous?.date ?? null, users: digestUsers };
+}
+
+/**
+ * Each user's notifications since the previous digest (or the last 24 hours), of their chosen kinds.
+ * Names, counts and links only, as the rest of the digest.
+ */
+function noticesSince(from: string | null, people: ReadonlyArray<{ id: number }>): Map<number, DigestNotice[]> {
+  const now = new Date();
+  const start = from ?? new Date(now.getTime() - 24 * 3600 * 1000).toISOString();
+  const wanted = new Map(
+    getDb()
+      .select({ id: users.id, digestKinds: users.digestKinds })
+      .from(users)
+      .where(eq(users.active, true))
+      .all()
+      .map((u) => [u.id, new Set<string>(digestKindsOf(u.digestKinds))] as const),
+  );
+  const out = new Map<number, DigestNotice[]>();
+  const ids = people.map((p) => p.id);
+  if (ids.length === 0) return out;
+  for (const row of getDb()
+    .select({
+      userId: notifications.userId,
+      kind: notifications.kind,
+      message: notifications.message,
+      link: notifications.link,
+      createdAt: notifications.createdAt,
+    })
+    .from(notifications)
+    .where(and(gt(notifications.createdAt, start), lte(notifications.createdAt, now.toISOString())))
+    .orderBy(notifications.id)
+    .all()) {
+    if (!wanted.get(row.userId)?.has(row.kind)) continue;
+    const list = out.get(row.userId) ?? [];
+    list.push({ kind: row.kind, message: row.message, link: row.link, createdAt: row.createdAt });
+    out.set(row.userId, list);
+  }
+  return out;
 }
 
 const line = (alert: Alert, isNew: boolean) =>
@@ -97,6 +148,8 @@ export function digestText(digest: Digest): string {
     );
     for (const alert of user.new) out.push(line(alert, true));
     for (const alert of user.stillOpen) out.push(line(alert, false));
+    for (const notice of user.notifications ?? [])
+      out.push(`  [通知] ${NOTIFICATION_KIND_LABELS[notice.kind]}｜${notice.message}｜${notice.link}`);
     out.push('');
   }
   return out.join('\n');

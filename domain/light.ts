@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, isNotNull, lte } from 'drizzle-orm';
+import { and, inArray, isNotNull, lte } from 'drizzle-orm';
 import { writeAudit, type AuditEntry } from '@/db/audit';
 import { isBusyError } from '@/db/busy';
 import { getDb, type Executor } from '@/db';
@@ -12,6 +12,7 @@ import { APPROVAL_TEMPLATE } from '@/lib/rules/approvals';
 import type { ActorContext } from '@/lib/rules/permissions';
 import { takeLightSnapshot } from './light-history';
 import { getSetting } from './settings';
+import { notify, projectPeople } from './notifications';
 
 // Keeps each project's stored light equal to what lib/rules/light.ts computes. The light is
 // stored so SQL can filter and count by it; it is recomputed on every change to a project's
@@ -50,14 +51,56 @@ export function drainLightChanges(): number[] {
 }
 
 /** Stores computed lights and notes each project for the alert index. */
-function storeLightsNoting(executor: Executor, facts: Iterable<[number, LightFacts]>, day: string): void {
-  storeLights(executor, facts, lightOptions(executor, day), (projectId) => lightChanges.add(projectId));
+function storeLightsNoting(
+  executor: Executor,
+  facts: Iterable<[number, LightFacts]>,
+  day: string,
+  onStored?: (projectId: number, result: LightResult) => void,
+): void {
+  storeLights(executor, facts, lightOptions(executor, day), (projectId, result) => {
+    lightChanges.add(projectId);
+    onStored?.(projectId, result);
+  });
 }
 
-/** Recomputes and stores the light of the given projects. Call inside the transaction that changed them. */
+/**
+ * Recomputes and stores the light of the given projects. Call inside the transaction that changed them.
+ * A project whose stored light turns red here tells its 责任人 and 包保领导 — once per turn, since a
+ * refresh that finds it already red changes nothing.
+ */
 export function refreshLights(executor: Executor, projectIds: number[], day = today()): void {
   if (projectIds.length === 0) return;
-  storeLightsNoting(executor, loadLightFacts(executor, projectIds, day), day);
+  const before = new Map<number, string>();
+  for (let i = 0; i < projectIds.length; i += CHUNK) {
+    for (const row of executor
+      .select({ id: projects.id, light: projects.light })
+      .from(projects)
+      .where(inArray(projects.id, projectIds.slice(i, i + CHUNK)))
+      .all())
+      before.set(row.id, row.light);
+  }
+  const turnedRed: Array<{ id: number; reason: string }> = [];
+  storeLightsNoting(executor, loadLightFacts(executor, projectIds, day), day, (projectId, result) => {
+    const was = before.get(projectId);
+    if (result.light === 'red' && was !== undefined && was !== 'red')
+      turnedRed.push({ id: projectId, reason: result.signals.find((sig) => sig.severity === 'red')?.message ?? '' });
+  });
+  if (turnedRed.length === 0) return;
+  const people = projectPeople(
+    executor,
+    turnedRed.map((p) => p.id),
+  );
+  for (const { id, reason } of turnedRed) {
+    const project = people.get(id);
+    if (!project) continue;
+    notify(executor, {
+      userIds: [project.ownerId, project.leaderId],
+      kind: 'light_red',
+      message: `${project.name}亮红灯${reason ? `：${reason}` : ''}`,
+      link: `/projects/${id}`,
+      projectId: id,
+    });
+  }
 }
 
 type NewProjectFacts = Pick<

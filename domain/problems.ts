@@ -14,13 +14,14 @@ import {
 } from '@/db/queries/problems';
 import { problemEvents, problems, units, type Problem } from '@/db/schema';
 import { nowIso, today } from '@/lib/rules/dates';
-import type { ProblemAction, ProblemLevel } from '@/lib/rules/enums';
+import { PROBLEM_LEVEL_LABELS, type ProblemAction, type ProblemLevel } from '@/lib/rules/enums';
 import { canRaiseProblem, type ActorContext } from '@/lib/rules/permissions';
 import { canWorkProblem, canReopenProblem, checkEscalation } from '@/lib/rules/problems';
 import { AppError } from '@/lib/errors';
 import type { ProblemPatch, RaiseProblemInput } from '@/lib/schemas/problems';
 import { auditProjectChange } from './light';
 import { findProject } from './projects';
+import { leaderIds, notify, short } from './notifications';
 
 // 问题清单 writes. Each change checks the actor against the project, then writes the problem, its
 // log row (problem_events), an audit row and the project's refreshed light in one transaction.
@@ -232,6 +233,18 @@ export function changeProblem(actor: ActorContext, problemId: number, patch: Pro
       before: changes.before,
       after: changes.after,
     });
+    // A problem raised to the city level is the leaders' to coordinate: each active leader is told.
+    if (patch.action === 'escalate' && (updated.level === 'city_meeting' || updated.level === 'city_leader')) {
+      notify(tx, {
+        userIds: leaderIds(tx),
+        kind: 'problem_escalated',
+        message: `${project.name}：问题"${short(problem.description, 20)}"上报至${PROBLEM_LEVEL_LABELS[updated.level]}`,
+        link: `/projects/${problem.projectId}/problems#problem-${problemId}`,
+        projectId: problem.projectId,
+        refId: problemId,
+        exceptUserId: actor.id,
+      });
+    }
   });
   return problemDto(problemId);
 }

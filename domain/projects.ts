@@ -15,7 +15,7 @@ import {
 import { loadProjectExtras, type ProjectExtras } from '@/db/queries/project-extras';
 import { APPROVAL_TEMPLATE, isApprovalOpen } from '@/lib/rules/approvals';
 import { nowIso } from '@/lib/rules/dates';
-import type { Stage } from '@/lib/rules/enums';
+import { STAGE_LABELS, type Stage } from '@/lib/rules/enums';
 import { canCreateProjectIn, canEditProject, canMoveProject, type ActorContext } from '@/lib/rules/permissions';
 import { checkTransition } from '@/lib/rules/stages';
 import { AppError } from '@/lib/errors';
@@ -23,6 +23,7 @@ import type { ProjectCreateInput, ProjectPatchInput } from '@/lib/schemas/projec
 import { recordAdjustment, type AdjustmentField } from './adjustments';
 import { planPackageChange, writePackageChange } from './packages';
 import { refreshLight, refreshNewProjectLights } from './light';
+import { notify } from './notifications';
 import { assertPlanWithinTotal, completedInYear, currentYear, hasReports, writeYearPlan } from './year-plans';
 
 // Project writes. Every function takes the acting user, checks permission against the stored
@@ -609,6 +610,14 @@ export function moveProjectStage(actor: ActorContext, projectId: number, input: 
           ...(isOverride ? { openItems } : {}),
         },
         ip: actor.ip ?? null,
+      });
+      notify(tx, {
+        userIds: [current.ownerId, current.leaderId],
+        kind: 'stage_moved',
+        message: `${current.name}：${STAGE_LABELS[current.stage]} → ${STAGE_LABELS[input.to]}${isOverride ? '（未批先建）' : ''}`,
+        link: `/projects/${projectId}`,
+        projectId,
+        exceptUserId: actor.id,
       });
       refreshLight(tx, projectId);
       return findProject(tx, projectId);

@@ -21,6 +21,7 @@ import {
 import { AppError } from '@/lib/errors';
 import type { IssueSupervisionInput, ReviewSupervisionInput } from '@/lib/schemas/problems';
 import { auditProjectChange } from './light';
+import { notify, short } from './notifications';
 import { findProject } from './projects';
 
 // 督办 writes: a leader issues, the responsible officer replies (as often as needed), the leader
@@ -49,6 +50,7 @@ export function toSupervisionDto(row: SupervisionRow, replies: SupervisionReplyR
     issuerName: row.issuerName,
     assigneeId: row.assigneeId,
     assigneeName: row.assigneeName,
+    urgency: row.urgency,
     replies: mine.filter((r) => r.kind === 'reply').map(shape),
     reviews: mine.filter((r) => r.kind !== 'reply').map(shape),
     closedAt: row.closedAt,
@@ -69,6 +71,11 @@ function findSupervision(executor: Executor, supervisionId: number): Supervision
   const row = executor.select().from(supervisions).where(eq(supervisions.id, supervisionId)).get();
   if (!row) throw new AppError('not_found', '督办不存在');
   return row;
+}
+
+/** Where a 督办 is read and answered: its project's 督办 section. */
+export function supervisionLink(projectId: number, supervisionId: number): string {
+  return `/projects/${projectId}/problems#supervision-${supervisionId}`;
 }
 
 export function getSupervision(supervisionId: number): SupervisionDto {
@@ -108,11 +115,21 @@ export function issueSupervision(actor: ActorContext, projectId: number, input: 
         status: 'open',
         issuedBy: actor.id,
         assigneeId,
+        urgency: input.urgency ?? 'normal',
         createdAt: at,
         updatedAt: at,
       })
       .returning()
       .get();
+    notify(tx, {
+      userIds: [assigneeId],
+      kind: 'supervision_issued',
+      message: `${created.urgency === 'urgent' ? '【紧急】' : ''}${project.name}：${short(created.content)}（${created.deadline} 前办理）`,
+      link: supervisionLink(projectId, created.id),
+      projectId,
+      refId: created.id,
+      exceptUserId: actor.id,
+    });
     auditProjectChange(tx, actor, {
       action: 'create',
       entityType: 'supervision',
@@ -149,6 +166,15 @@ export function replySupervision(actor: ActorContext, supervisionId: number, tex
       projectId: order.projectId,
       before: { status: order.status },
       after: { status: 'replied', reply: reply.text },
+    });
+    notify(tx, {
+      userIds: [order.issuedBy],
+      kind: 'supervision_replied',
+      message: `${project.name}：督办"${short(order.content, 20)}"已回复：${short(reply.text)}`,
+      link: supervisionLink(order.projectId, supervisionId),
+      projectId: order.projectId,
+      refId: supervisionId,
+      exceptUserId: actor.id,
     });
   });
   return supervisionDto(supervisionId);
@@ -197,6 +223,17 @@ export function reviewSupervision(
       projectId: order.projectId,
       before: { status: order.status },
       after: { status: input.status, note },
+    });
+    const project = findProject(tx, order.projectId);
+    const what = `${project.name}：督办"${short(order.content, 20)}"`;
+    notify(tx, {
+      userIds: [order.assigneeId ?? project.ownerId],
+      kind: input.status === 'done' ? 'supervision_closed' : 'supervision_returned',
+      message: input.status === 'done' ? `${what}已办结` : `${what}被退回：${short(note ?? '')}`,
+      link: supervisionLink(order.projectId, supervisionId),
+      projectId: order.projectId,
+      refId: supervisionId,
+      exceptUserId: actor.id,
     });
   });
   return supervisionDto(supervisionId);

@@ -14,6 +14,9 @@ import { AppError } from '@/lib/errors';
 import { nowIso } from '@/lib/rules/dates';
 import { canAdminister, type ActorContext } from '@/lib/rules/permissions';
 import type { OwnPasswordInput, UserCreateInput, UserUpdateInput } from '@/lib/schemas/admin';
+import type { DigestKindsInput } from '@/lib/schemas/notifications';
+import { digestKindsOf } from '@/lib/rules/notifications';
+import { NOTIFICATION_KINDS, type NotificationKind } from '@/lib/rules/enums';
 import { getSetting } from './settings';
 
 // Accounts. Admins create, edit, deactivate and reset; every user changes their own password.
@@ -249,5 +252,33 @@ export async function changeOwnPassword(
       entityId: current.id,
       ip: actor.ip,
     });
+  });
+}
+
+/** The notification kinds the user gets in the daily digest (their choice, else the defaults). */
+export function digestKindsOfUser(userId: number): NotificationKind[] {
+  const row = getDb().select({ digestKinds: users.digestKinds }).from(users).where(eq(users.id, userId)).get();
+  if (!row) throw new AppError('not_found', '用户不存在');
+  return digestKindsOf(row.digestKinds);
+}
+
+/** Saves the caller's own digest kinds (from /account), with its audit row. */
+export function setOwnDigestKinds(actor: ActorContext, input: DigestKindsInput): NotificationKind[] {
+  const kinds = NOTIFICATION_KINDS.filter((kind) => input.kinds.includes(kind));
+  return getDb().transaction((tx) => {
+    const current = tx.select().from(users).where(eq(users.id, actor.id)).get();
+    if (!current || !current.active) throw new AppError('forbidden');
+    const before = digestKindsOf(current.digestKinds);
+    tx.update(users).set({ digestKinds: kinds, updatedAt: nowIso() }).where(eq(users.id, actor.id)).run();
+    writeAudit(tx, {
+      userId: actor.id,
+      action: 'update',
+      entityType: 'user',
+      entityId: actor.id,
+      before: { digestKinds: before },
+      after: { digestKinds: kinds },
+      ip: actor.ip,
+    });
+    return kinds;
   });
 }

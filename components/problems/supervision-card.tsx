@@ -26,6 +26,7 @@ export function SupervisionCard({
       className="scroll-mt-20 rounded-md border border-slate-200 p-3 target:ring-2 target:ring-brand-500"
     >
       <div className="flex flex-wrap items-center gap-1.5">
+        {order.urgency === 'urgent' ? <Tag tone="red">紧急</Tag> : null}
         <Tag tone={open ? 'amber' : 'emerald'}>{SUPERVISION_STATUS_LABELS[order.status]}</Tag>
         <DeadlineTag deadline={order.deadline} open={open} />
       </div>

@@ -3,6 +3,7 @@ import { ROLE_LABELS } from '@/lib/rules/enums';
 import type { SessionUser } from '@/lib/auth/session';
 import { NAV_ITEMS } from './nav-items';
 import { NavLinks } from './nav-links';
+import { NotificationBell } from './notification-bell';
 import { signOutAction } from './sign-out';
 
 export function AppShell({
@@ -50,11 +51,14 @@ export function AppShell({
           <nav aria-label="主导航" className="hidden flex-1 lg:block">
             <NavLinks items={items} badges={badges} />
           </nav>
-          <div className="ml-auto hidden items-center gap-3 lg:flex">
+          <div className="ml-auto">
+            <NotificationBell />
+          </div>
+          <div className="hidden items-center gap-3 lg:flex">
             {who}
             {signOut}
           </div>
-          <details className="group relative ml-auto lg:hidden">
+          <details className="group relative lg:hidden">
             <summary
               className="cursor-pointer list-none rounded-md px-3 py-2 text-sm text-white hover:bg-white/10"
               aria-label="打开菜单"

@@ -25,6 +25,7 @@ const supervisionColumns = {
   issuerName: issuer.name,
   assigneeId: supervisions.assigneeId,
   assigneeName: assignee.name,
+  urgency: supervisions.urgency,
   closedAt: supervisions.closedAt,
   version: supervisions.version,
   createdAt: supervisions.createdAt,
@@ -79,14 +80,16 @@ export function findSupervisionRow(supervisionId: number): SupervisionRow | unde
   return baseQuery().where(eq(supervisions.id, supervisionId)).get();
 }
 
-/** 督办 in the given statuses, optionally only one assignee's or one unit's projects. */
+/** 督办 in the given statuses, optionally only one assignee's, one issuer's or one unit's projects. */
 export function listSupervisionsByStatus({
   statuses,
   assigneeId,
+  issuedBy,
   unitId,
 }: {
   statuses: readonly SupervisionStatus[];
   assigneeId?: number;
+  issuedBy?: number;
   unitId?: number;
 }): SupervisionRow[] {
   return baseQuery()
@@ -94,6 +97,7 @@ export function listSupervisionsByStatus({
       and(
         inArray(supervisions.status, [...statuses]),
         assigneeId != null ? eq(supervisions.assigneeId, assigneeId) : undefined,
+        issuedBy != null ? eq(supervisions.issuedBy, issuedBy) : undefined,
         unitId != null ? eq(projects.unitId, unitId) : undefined,
       ),
     )

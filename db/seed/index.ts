@@ -9,6 +9,7 @@ import { loadLightFacts, storeLights } from '../light-facts';
 import { prng, type DemoContext } from './demo-context';
 import { DEMO_LEAD_COUNT, seedDemoCampaigns, seedDemoLeads } from './demo-leads';
 import { seedDemoProblems, seedDemoSupervisions } from './demo-problems';
+import { seedDemoNotifications } from './demo-notifications';
 import { seedDemoFunding } from './demo-funding';
 import { seedDemoPackages } from './demo-packages';
 import { seedDemoProjects, type SeededDemoProject } from './demo-projects';
@@ -89,6 +90,7 @@ export async function seedDemo(db: DB, options: SeedOptions = {}): Promise<SeedR
 
   refreshDemoLights(db, today);
   backfillDemoLightHistory(db, today);
+  seedDemoNotifications(db);
   log(`已写入演示数据：${projectCount} 个项目，${DEMO_LEAD_COUNT} 条招商线索。`);
   return { seededDemo: true };
 }

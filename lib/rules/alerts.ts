@@ -12,6 +12,7 @@ export const ALERT_KIND_LABELS: Record<AlertKind, string> = {
   problem_overdue: '问题超期',
   problem_aging: '问题久拖未决',
   supervision_overdue: '督办超期',
+  supervision_urgent: '紧急督办',
   schedule_lag: '落后序时进度',
   start_overdue: '计划开工未开工',
   completion_overdue: '计划竣工未竣工',
@@ -61,6 +62,7 @@ export function alertHref(
     case 'problem_aging':
       return `${base}/problems${target.refId ? `#problem-${target.refId}` : ''}`;
     case 'supervision_overdue':
+    case 'supervision_urgent':
     case 'supervision_pending':
     case 'supervision_replied':
       return `${base}/problems${target.refId ? `#supervision-${target.refId}` : ''}`;

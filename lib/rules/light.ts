@@ -41,7 +41,8 @@ export interface LightFacts {
   /** Months (YYYY-MM) that have a monthly report. */
   reportMonths: string[];
   openProblems?: Array<{ id?: number; description: string; deadline: string; createdAt: string }>;
-  openSupervisions?: Array<{ id?: number; content: string; deadline: string }>;
+  /** Open 督办; an urgent one (紧急) is red from the day it is issued. */
+  openSupervisions?: Array<{ id?: number; content: string; deadline: string; urgency?: 'normal' | 'urgent' }>;
   plannedStartDate?: string | null;
   plannedCompletionDate?: string | null;
   /** The 前期手续 checklist; `id` links alerts to the item. */
@@ -67,6 +68,7 @@ export interface Signal {
     | 'problem_overdue'
     | 'problem_aging'
     | 'supervision_overdue'
+    | 'supervision_urgent'
     | 'schedule_lag'
     | 'start_overdue'
     | 'completion_overdue'
@@ -243,6 +245,18 @@ const problemSignals: SignalRule = (facts, { today }, out) => {
 const supervisionSignals: SignalRule = (facts, { today }, out) => {
   for (const order of facts.openSupervisions ?? []) {
     const short = short20(order.content);
+    if (order.urgency === 'urgent' && today <= order.deadline) {
+      // 紧急: red from the start; once past its deadline the overdue signal below takes over.
+      out.flipsOn(addDaysIso(order.deadline, 1));
+      out.add({
+        kind: 'supervision_urgent',
+        severity: 'red',
+        message: `紧急督办"${short}"待办理（${order.deadline} 前）`,
+        dueDate: order.deadline,
+        ...(order.id != null ? { refId: order.id } : {}),
+      });
+      continue;
+    }
     deadlineSignal(
       out,
       today,

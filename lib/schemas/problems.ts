@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PROBLEM_LEVELS, PROBLEM_STATUSES, PROBLEM_TYPES } from '@/lib/rules/enums';
+import { PROBLEM_LEVELS, PROBLEM_STATUSES, PROBLEM_TYPES, SUPERVISION_URGENCIES } from '@/lib/rules/enums';
 import { today } from '@/lib/rules/dates';
 import { AppError } from '@/lib/errors';
 import { id, isoDate, longText, page, pageSize, parseOrThrow, queryBoolean, version } from '@/lib/validation';
@@ -75,6 +75,7 @@ export const issueSupervisionSchema = z.object({
   content: requiredText('请填写督办事项'),
   deadline: futureDate('办理时限须晚于今天'),
   assigneeId: id.optional().nullable(),
+  urgency: z.enum(SUPERVISION_URGENCIES, { error: '紧急程度应为一般或紧急' }).optional(),
 });
 export type IssueSupervisionInput = z.output<typeof issueSupervisionSchema>;
 

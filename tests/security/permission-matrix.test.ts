@@ -600,6 +600,11 @@ export const MATRIX: Row[] = [
   // ---- own account, sign-in and sign-out
   act('app/(app)/account/actions.ts#changePasswordAction', 'any', EVERYONE, passwordChange),
   act('app/(app)/account/actions.ts#changeRequiredPasswordAction', 'any', EVERYONE, passwordChange),
+  act('app/(app)/account/actions.ts#saveDigestKindsAction', 'any', EVERYONE, () => ({
+    kinds: ['supervision_issued', 'light_red'],
+  })),
+  // ---- own notifications: each caller marks only their own read
+  api('POST /api/v1/notifications/read', 'any', EVERYONE, () => ({ body: { all: true } })),
   act('app/(auth)/login/actions.ts#loginAction', 'any', EVERYONE, (_f, _t, u) => ({
     username: u === 'anonymous' ? 'admin' : u,
     password: u === 'anonymous' ? 'wrong-password' : 'demo2018',

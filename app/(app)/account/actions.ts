@@ -4,8 +4,9 @@ import { redirect } from 'next/navigation';
 import { guardedAction } from '@/lib/auth/action';
 import { credentialsFromNext } from '@/lib/auth/next';
 import { sha256 } from '@/lib/auth/tokens';
-import { changeOwnPassword } from '@/domain/users';
+import { changeOwnPassword, setOwnDigestKinds } from '@/domain/users';
 import { ownPasswordSchema } from '@/lib/schemas/admin';
+import { digestKindsSchema } from '@/lib/schemas/notifications';
 
 async function currentSessionId(): Promise<string | null> {
   const { sessionToken } = await credentialsFromNext();
@@ -24,3 +25,8 @@ export const changeRequiredPasswordAction = guardedAction({ schema: ownPasswordS
   await changeOwnPassword(actor, input, await currentSessionId());
   redirect('/');
 });
+
+/** From /account: which notification kinds also go to the caller's daily digest. */
+export const saveDigestKindsAction = guardedAction({ schema: digestKindsSchema }, (input, actor) => ({
+  kinds: setOwnDigestKinds(actor, input),
+}));

@@ -35,6 +35,8 @@ import * as leadFollowups from '../leads/[id]/followups/route';
 import * as leadTransitions from '../leads/[id]/transitions/route';
 import * as lightHistory from '../lights/history/route';
 import * as me from '../me/route';
+import * as notifications from '../notifications/route';
+import * as notificationsRead from '../notifications/read/route';
 import * as photo from '../photos/[id]/route';
 import * as problems from '../problems/route';
 import * as problem from '../problems/[id]/route';
@@ -78,6 +80,8 @@ export type RouteModule = Partial<Record<HttpMethod, unknown>>;
 export const ROUTE_MODULES: Record<string, RouteModule> = {
   '/session': session,
   '/me': me,
+  '/notifications': notifications,
+  '/notifications/read': notificationsRead,
   '/projects': projects,
   '/projects/{id}': project,
   '/projects/{id}/transitions': projectTransitions,

@@ -1,12 +1,17 @@
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
-import { listUnits } from '@/db/queries/reference';
+import { listUnits, listUserOptions } from '@/db/queries/reference';
 import { listProblemsWithHistory } from '@/domain/problems';
 import { findProject } from '@/domain/projects';
 import { listSupervisionsOfProject } from '@/domain/supervisions';
 import { requireUser } from '@/lib/auth/next';
 import { addDaysIso, today } from '@/lib/rules/dates';
-import { PROBLEM_TYPE_LABELS, PROBLEM_TYPES } from '@/lib/rules/enums';
+import {
+  PROBLEM_TYPE_LABELS,
+  PROBLEM_TYPES,
+  SUPERVISION_URGENCIES,
+  SUPERVISION_URGENCY_LABELS,
+} from '@/lib/rules/enums';
 import { canIssueSupervision, canRaiseProblem } from '@/lib/rules/permissions';
 import { canReopenProblem, canReplySupervision, canReviewSupervision } from '@/lib/rules/problems';
 import { isAppError } from '@/lib/errors';
@@ -37,6 +42,16 @@ export default async function ProjectProblemsPage({ params }: { params: Promise<
   const openOrders = orders.filter((o) => o.status !== 'done').length;
   const tomorrow = addDaysIso(today(), 1);
   const unitOptions = listUnits().map((u) => ({ value: u.id, label: u.name }));
+  const unitName = new Map(listUnits({ includeInactive: true }).map((u) => [u.id, u.name]));
+  // 督办 answer goes to an active 项目专员; the project's 责任人 is the default and listed first.
+  const officers = canIssueSupervision(user) ? listUserOptions({ role: 'officer' }) : [];
+  const assigneeOptions = [
+    ...officers.filter((o) => o.id === project.ownerId),
+    ...officers.filter((o) => o.id !== project.ownerId),
+  ].map((o) => ({
+    value: o.id,
+    label: `${o.name}${o.unitId ? `（${unitName.get(o.unitId) ?? ''}）` : ''}${o.id === project.ownerId ? ' · 项目责任人' : ''}`,
+  }));
 
   return (
     <div className="grid gap-4 xl:grid-cols-2">
@@ -102,7 +117,7 @@ export default async function ProjectProblemsPage({ params }: { params: Promise<
               action={issueSupervisionAction}
               hidden={{ projectId }}
               submitLabel="下达督办"
-              successMessage="督办已下达，责任人将在预警中心看到。"
+              successMessage="督办已下达，责任人会收到通知。"
               fields={[
                 {
                   name: 'content',
@@ -112,6 +127,22 @@ export default async function ProjectProblemsPage({ params }: { params: Promise<
                   placeholder: '须办理的事项和要求',
                 },
                 { name: 'deadline', label: '办理时限', kind: 'date', required: true, min: tomorrow },
+                {
+                  name: 'assigneeId',
+                  label: '责任人',
+                  kind: 'select',
+                  required: true,
+                  options: assigneeOptions,
+                  defaultValue: project.ownerId != null ? String(project.ownerId) : undefined,
+                },
+                {
+                  name: 'urgency',
+                  label: '紧急程度',
+                  kind: 'select',
+                  required: true,
+                  options: SUPERVISION_URGENCIES.map((u) => ({ value: u, label: SUPERVISION_URGENCY_LABELS[u] })),
+                  defaultValue: 'normal',
+                },
               ]}
             />
           </details>
