@@ -75,6 +75,7 @@ const digest = (people: number): Digest => ({
     // Alerts carry project names; the chat messages must not.
     new: [{ key: 'k', projectName: '保密的项目名称' } as never],
     stillOpen: [],
+    notifications: [],
   })),
 });
 
