@@ -254,6 +254,28 @@ const ENTITY_FIELD_LABELS: Record<AuditEntityType, Record<string, string>> = {
     landedTarget: '招商落地目标',
   },
   package: { name: '工程包名称', unitId: '牵头单位', leaderId: '包保领导', note: '备注', year: '年度' },
+  meeting: {
+    date: '会议日期',
+    kind: '会议类型',
+    title: '会议名称',
+    chairId: '主持人',
+    attendees: '参会人员',
+    location: '会议地点',
+    status: '会议状态',
+    closedAt: '闭会时间',
+  },
+  meeting_item: {
+    meetingId: '调度会',
+    problemId: '关联问题',
+    sourceSupervisionId: '来源督办',
+    carriedFromId: '上次会议议题',
+    subject: '议题',
+    decision: '会议决定',
+    responsibleUnitId: '责任单位',
+    assigneeId: '责任人',
+    deadline: '办结时限',
+    supervisionId: '生成的督办',
+  },
   seed: { projects: '项目数', leads: '线索数' },
 };
 
