@@ -271,11 +271,16 @@ type NewItem = Pick<
   'projectId' | 'problemId' | 'sourceSupervisionId' | 'carriedFromId' | 'subject' | 'responsibleUnitId'
 >;
 
-function itemKey(item: Pick<MeetingItem, 'projectId' | 'problemId' | 'sourceSupervisionId' | 'carriedFromId'>) {
-  if (item.carriedFromId != null) return `carried:${item.carriedFromId}`;
-  if (item.sourceSupervisionId != null) return `supervision:${item.sourceSupervisionId}`;
-  if (item.problemId != null) return `problem:${item.problemId}`;
-  return `project:${item.projectId}`;
+/** What an item stands for: its source, and the problem it concerns (so a carried item and the same escalated problem appear once). */
+function itemKeys(
+  item: Pick<MeetingItem, 'projectId' | 'problemId' | 'sourceSupervisionId' | 'carriedFromId'>,
+): string[] {
+  const keys: string[] = [];
+  if (item.carriedFromId != null) keys.push(`carried:${item.carriedFromId}`);
+  if (item.sourceSupervisionId != null) keys.push(`supervision:${item.sourceSupervisionId}`);
+  if (item.problemId != null) keys.push(`problem:${item.problemId}`);
+  if (!keys.length) keys.push(`project:${item.projectId}`);
+  return keys;
 }
 
 /**
@@ -356,21 +361,21 @@ export function addAgenda(actor: ActorContext, meetingId: number, input: AgendaI
       });
     }
     const existing = new Set(
-      tx.select().from(meetingItems).where(eq(meetingItems.meetingId, meetingId)).all().map(itemKey),
+      tx.select().from(meetingItems).where(eq(meetingItems.meetingId, meetingId)).all().flatMap(itemKeys),
     );
     let order = nextSortOrder(tx, meetingId);
     let added = 0;
     const at = nowIso();
     for (const candidate of candidates) {
-      const key = itemKey({
+      const keys = itemKeys({
         projectId: candidate.projectId ?? null,
         problemId: candidate.problemId ?? null,
         sourceSupervisionId: candidate.sourceSupervisionId ?? null,
         carriedFromId: candidate.carriedFromId ?? null,
       });
       // A hand-made item may repeat a project; automatic ones come once each.
-      if ('auto' in input && existing.has(key)) continue;
-      existing.add(key);
+      if ('auto' in input && keys.some((key) => existing.has(key))) continue;
+      for (const key of keys) existing.add(key);
       const row = tx
         .insert(meetingItems)
         .values({ ...candidate, meetingId, sortOrder: order++, createdAt: at, updatedAt: at })

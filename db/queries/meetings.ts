@@ -163,3 +163,18 @@ export function openItemsOf(meetingId: number, executor: Executor = getDb()) {
     (item) => item.decision == null || (item.supervisionId != null && item.supervisionStatus !== 'done'),
   );
 }
+
+/** Every project by name, for the 添加议题 picker. */
+export function projectOptions(executor: Executor = getDb()) {
+  return executor.select({ id: projects.id, name: projects.name }).from(projects).orderBy(asc(projects.name)).all();
+}
+
+/** The unit and owner of these projects: who may be an item's assignee follows from them. */
+export function projectScopes(ids: number[], executor: Executor = getDb()) {
+  if (!ids.length) return [];
+  return executor
+    .select({ id: projects.id, unitId: projects.unitId, ownerId: projects.ownerId })
+    .from(projects)
+    .where(inArray(projects.id, ids))
+    .all();
+}

@@ -11,6 +11,7 @@ import { DEMO_LEAD_COUNT, seedDemoCampaigns, seedDemoLeads } from './demo-leads'
 import { seedDemoProblems, seedDemoSupervisions } from './demo-problems';
 import { seedDemoFunding } from './demo-funding';
 import { seedDemoPackages } from './demo-packages';
+import { seedDemoMeetings } from './demo-meetings';
 import { seedDemoProjects, type SeededDemoProject } from './demo-projects';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, EXTRA_USERS, INDUSTRIES, TARGETS_2018, UNITS } from './reference';
 
@@ -76,6 +77,7 @@ export async function seedDemo(db: DB, options: SeedOptions = {}): Promise<SeedR
     // Appended last, each with a PRNG of its own, so nothing drawn above moves.
     const shuangshi = seedDemoPackages(context, seeded);
     seedDemoFunding(context);
+    seedDemoMeetings(context);
     tx.insert(settings).values({ key: DEMO_MARKER, value: today }).run();
     writeAudit(tx, {
       userId: people.admin.id,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MEETING_KINDS } from '@/lib/rules/enums';
 import { id, isoDate, longText, version } from '@/lib/validation';
+import { fromFormNumber, fromFormOptional } from './form';
 
 // 调度会: GET/POST /api/v1/meetings, GET/PATCH /api/v1/meetings/:id, POST /api/v1/meetings/:id/agenda,
 // PATCH /api/v1/meeting-items/:id and the /meetings forms. Whether a deadline lies in the past and
@@ -63,3 +64,31 @@ export const meetingItemPatchSchema = z
   })
   .strict();
 export type MeetingItemPatchInput = z.output<typeof meetingItemPatchSchema>;
+
+// ---------------------------------------------------------------- the /meetings forms
+
+export const meetingCreateForm = z.object({
+  ...meetingFields,
+  chairId: fromFormNumber(z.number({ error: '请选择主持人' }).int().positive({ error: '请选择主持人' })),
+  attendees: fromFormOptional(longText(1000)),
+  location: fromFormOptional(longText(100)),
+});
+
+export const agendaAutoForm = z.object({ meetingId: fromFormNumber(id) });
+
+export const agendaItemForm = z.object({
+  meetingId: fromFormNumber(id),
+  subject,
+  projectId: fromFormOptional(fromFormNumber(id)),
+});
+
+export const meetingItemDecideForm = z.object({
+  itemId: fromFormNumber(id),
+  version: fromFormNumber(version),
+  decision: meetingItemPatchSchema.shape.decision,
+  responsibleUnitId: fromFormOptional(fromFormNumber(id)),
+  assigneeId: fromFormOptional(fromFormNumber(id)),
+  deadline: fromFormOptional(isoDate),
+});
+
+export const meetingCloseForm = z.object({ meetingId: fromFormNumber(id), version: fromFormNumber(version) });

@@ -57,6 +57,23 @@ const addItem = async (meetingId: number, projectId: number | null, subject = '�
 };
 
 describe('meetings API', () => {
+  it("the demo holds last month's closed meeting, its decisions tracked as 督办, and next week's planned one", async () => {
+    const list = await call(listRoute, { cookie: await loginAs('officer'), path: '/api/v1/meetings?status=closed' });
+    const held = list.body.items.find(
+      (m: { title: string }) => m.title.startsWith('全市重点项目') && m.title.endsWith('月调度会'),
+    );
+    expect(held).toBeDefined();
+    const meeting = (await get(held.id)).body;
+    const decided = meeting.items.filter((i: { decision: string | null }) => i.decision);
+    expect(decided.length).toBeGreaterThan(0);
+    for (const item of decided) expect(item.supervisionId).toEqual(expect.any(Number));
+    const planned = await call(listRoute, {
+      cookie: await loginAs('officer'),
+      path: '/api/v1/meetings?status=planned',
+    });
+    expect(planned.body.items.some((m: { date: string }) => m.date > TODAY)).toBe(true);
+  });
+
   it('creates a meeting for a leader (201, audited), lists it, and refuses officers', async () => {
     const meeting = await newMeeting();
     expect(meeting).toMatchObject({ status: 'planned', chairName: '王建国', items: [], version: 1 });
@@ -85,7 +102,12 @@ describe('meetings API', () => {
     const meeting = await newMeeting();
     const first = await agenda(meeting.id, { auto: true });
     expect(first.status).toBe(201);
-    const items = first.body.meeting.items as { projectId: number; problemId: number | null; subject: string }[];
+    const items = first.body.meeting.items as {
+      projectId: number;
+      problemId: number | null;
+      carriedFromId: number | null;
+      subject: string;
+    }[];
     expect(first.body.added).toBe(items.length);
     const db = getDb();
     const red = db.all<{ id: number }>(`SELECT id FROM projects WHERE light = 'red'` as never);
@@ -94,6 +116,7 @@ describe('meetings API', () => {
     const city = db.all<{ id: number }>(
       `SELECT id FROM problems WHERE status = 'open' AND level IN ('city_meeting','city_leader')` as never,
     );
+    // Each open escalated problem once, either on its own or carried from last month's meeting.
     expect(
       items
         .filter((item) => item.problemId != null)
