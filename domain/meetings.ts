@@ -249,7 +249,7 @@ export function notifyMeetingItemAssigned(
       userId: input.userId,
       kind: 'meeting_item_assigned',
       message: input.message,
-      link: `/projects/${input.projectId}#supervision-${input.supervisionId}`,
+      link: `/projects/${input.projectId}/problems#supervision-${input.supervisionId}`,
       projectId: input.projectId,
       refId: input.itemId,
       createdAt: nowIso(),

@@ -75,7 +75,7 @@ function ItemFacts({ item }: { item: MeetingItemDto }) {
           <dt className="inline">督办：</dt>
           <dd className="inline">
             <Link
-              href={`/projects/${item.projectId}#supervision-${item.supervisionId}`}
+              href={`/projects/${item.projectId}/problems#supervision-${item.supervisionId}`}
               className="text-brand-700 hover:underline"
             >
               {item.supervisionStatus
