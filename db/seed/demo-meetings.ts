@@ -26,7 +26,7 @@ export function seedDemoMeetings(context: DemoContext) {
   if (!chair) return;
   const heldOn = addDaysIso(today, -rand.int(24, 30));
   const [year, month] = heldOn.split('-').map(Number);
-  const closedAt = ts(heldOn, 17);
+  const closedAt = ts(heldOn, 9);
   const held = tx
     .insert(meetings)
     .values({
@@ -97,7 +97,7 @@ export function seedDemoMeetings(context: DemoContext) {
         status,
         issuedBy: chair.id,
         assigneeId: problem.ownerId,
-        closedAt: status === 'done' ? ts(addDaysIso(heldOn, 12), 16) : null,
+        closedAt: status === 'done' ? ts(addDaysIso(heldOn, 12), 8) : null,
         version: status === 'open' ? 1 : status === 'replied' ? 2 : 3,
         createdAt: closedAt,
         updatedAt: closedAt,
@@ -109,7 +109,7 @@ export function seedDemoMeetings(context: DemoContext) {
         .values({
           supervisionId: order.id,
           byUserId: problem.ownerId!,
-          at: ts(addDaysIso(heldOn, 8), 15),
+          at: ts(addDaysIso(heldOn, 8), 7),
           kind: 'reply',
           text: '已召开专题推进会，相关手续正在办理，预计按期完成。',
         })
@@ -119,7 +119,7 @@ export function seedDemoMeetings(context: DemoContext) {
         .values({
           supervisionId: order.id,
           byUserId: chair.id,
-          at: ts(addDaysIso(heldOn, 12), 16),
+          at: ts(addDaysIso(heldOn, 12), 8),
           kind: 'done',
           text: '已办结',
         })
