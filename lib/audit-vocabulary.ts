@@ -22,6 +22,8 @@ export const AUDIT_ENTITY_LABELS = {
   setting: '系统设置',
   annual_target: '年度目标',
   package: '双十工程包',
+  meeting: '调度会',
+  meeting_item: '调度会议题',
   seed: '演示数据',
 } as const;
 

@@ -18,6 +18,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/dashboard', label: '统计' },
   { href: '/shuangshi', label: '双十' },
   { href: '/reports/monthly', label: '月报', roles: ['admin', 'leader'] },
+  { href: '/meetings', label: '调度会', roles: ['admin', 'leader'] },
   { href: '/import', label: '导入', roles: ['admin', 'leader', 'officer', 'investment'] },
   { href: '/admin', label: '管理', roles: ['admin'] },
 ];

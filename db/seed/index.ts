@@ -12,6 +12,7 @@ import { seedDemoProblems, seedDemoSupervisions } from './demo-problems';
 import { seedDemoNotifications } from './demo-notifications';
 import { seedDemoFunding } from './demo-funding';
 import { seedDemoPackages } from './demo-packages';
+import { seedDemoMeetings } from './demo-meetings';
 import { seedDemoProjects, type SeededDemoProject } from './demo-projects';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, EXTRA_USERS, INDUSTRIES, TARGETS_2018, UNITS } from './reference';
 
@@ -77,6 +78,7 @@ export async function seedDemo(db: DB, options: SeedOptions = {}): Promise<SeedR
     // Appended last, each with a PRNG of its own, so nothing drawn above moves.
     const shuangshi = seedDemoPackages(context, seeded);
     seedDemoFunding(context);
+    seedDemoMeetings(context);
     tx.insert(settings).values({ key: DEMO_MARKER, value: today }).run();
     writeAudit(tx, {
       userId: people.admin.id,

@@ -15,6 +15,8 @@ import {
   industries,
   leadFollowups,
   leads,
+  meetingItems,
+  meetings,
   monthlyReports,
   packages,
   problems,
@@ -91,6 +93,8 @@ const AUDITED_TABLES: Record<AuditEntityType, SQLiteTable[]> = {
   setting: [settings],
   annual_target: [annualTargets],
   package: [packages],
+  meeting: [meetings],
+  meeting_item: [meetingItems],
   seed: [],
 };
 

@@ -8,6 +8,7 @@ import { createTask } from '@/domain/tasks';
 import { createReport } from '@/domain/reports';
 import { createPackage } from '@/domain/packages';
 import { createFunding } from '@/domain/funding';
+import { addAgenda, createMeeting, decideMeetingItem } from '@/domain/meetings';
 import { previewProjectImport } from '@/domain/imports';
 import { monthOf, previousMonth, today } from '@/lib/rules/dates';
 import type { ActorContext } from '@/lib/rules/permissions';
@@ -195,6 +196,16 @@ export function makeFixtures() {
     name: '矩阵测试工程包',
     unitId: officer.unit_id!,
   }).id;
+  // A planned 调度会 with one item on the own project, decided with a deadline (closing makes a 督办).
+  const meeting = createMeeting(admin, {
+    date: today(),
+    kind: 'special',
+    title: '矩阵测试协调会',
+    chairId: userRow('leader').id,
+  }).id;
+  const meetingItem = addAgenda(admin, meeting, { subject: '矩阵测试议题', projectId: project.own! }).meeting.items[0]
+    .id;
+  decideMeetingItem(admin, meetingItem, { decision: '按期推进', deadline: addDays(10) });
 
   return {
     users: { admin: userRow('admin'), officer, officer2, investment, investment3, officerLt },
@@ -214,6 +225,8 @@ export function makeFixtures() {
     target,
     industry,
     pkg,
+    meeting,
+    meetingItem,
     unit: officerLt.unit_id!,
   };
 }

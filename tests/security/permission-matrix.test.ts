@@ -18,6 +18,7 @@ import {
   version as v,
   type Fixtures,
   type Target,
+  userRow,
 } from './fixtures';
 
 vi.mock('next/headers', async () => (await import('../support/next-mocks')).headersModule);
@@ -229,6 +230,48 @@ export const MATRIX: Row[] = [
       reason: '列入双十',
     })),
   ),
+  // ---- 调度会: admins and leaders write, everyone reads
+  api('POST /api/v1/meetings', 'any', LEADERS, () => ({
+    body: { date: addDays(7), kind: 'weekly', title: '矩阵周调度会', chairId: userRow('leader').id },
+  })),
+  api('PATCH /api/v1/meetings/[id]', 'any', LEADERS, (f) => ({
+    params: { id: f.meeting },
+    body: { version: v('meetings', f.meeting), status: 'closed' },
+  })),
+  api('POST /api/v1/meetings/[id]/agenda', 'any', LEADERS, (f) => ({
+    params: { id: f.meeting },
+    body: { subject: '矩阵手工议题', projectId: f.project.own },
+  })),
+  api('PATCH /api/v1/meeting-items/[id]', 'any', LEADERS, (f) => ({
+    params: { id: f.meetingItem },
+    body: { decision: '矩阵决定', deadline: addDays(5) },
+  })),
+  act('app/(app)/meetings/actions.ts#createMeetingAction', 'any', LEADERS, () => ({
+    date: addDays(7),
+    kind: 'monthly',
+    title: '矩阵表单调度会',
+    chairId: String(userRow('leader').id),
+    attendees: '',
+    location: '',
+  })),
+  act('app/(app)/meetings/actions.ts#autoAgendaAction', 'any', LEADERS, (f) => ({ meetingId: String(f.meeting) })),
+  act('app/(app)/meetings/actions.ts#addAgendaItemAction', 'any', LEADERS, (f) => ({
+    meetingId: String(f.meeting),
+    subject: '矩阵表单议题',
+    projectId: '',
+  })),
+  act('app/(app)/meetings/actions.ts#decideItemAction', 'any', LEADERS, (f) => ({
+    itemId: String(f.meetingItem),
+    version: String(v('meeting_items', f.meetingItem)),
+    decision: '矩阵表单决定',
+    responsibleUnitId: '',
+    assigneeId: '',
+    deadline: addDays(6),
+  })),
+  act('app/(app)/meetings/actions.ts#closeMeetingAction', 'any', LEADERS, (f) => ({
+    meetingId: String(f.meeting),
+    version: String(v('meetings', f.meeting)),
+  })),
   // Handing an own project to another unit is creating in that unit: officers may not.
   api(
     'PATCH /api/v1/projects/[id]',

@@ -58,6 +58,10 @@ import * as rankings from '../rankings/route';
 import * as monthlyReport from '../reports/monthly/route';
 import * as packages from '../packages/route';
 import * as packageById from '../packages/[id]/route';
+import * as meetingsRoute from '../meetings/route';
+import * as meetingById from '../meetings/[id]/route';
+import * as meetingAgenda from '../meetings/[id]/agenda/route';
+import * as meetingItem from '../meeting-items/[id]/route';
 import * as session from '../session/route';
 import * as stats from '../stats/route';
 import * as supervision from '../supervisions/[id]/route';
@@ -119,6 +123,10 @@ export const ROUTE_MODULES: Record<string, RouteModule> = {
   '/rankings': rankings,
   '/packages': packages,
   '/packages/{id}': packageById,
+  '/meetings': meetingsRoute,
+  '/meetings/{id}': meetingById,
+  '/meetings/{id}/agenda': meetingAgenda,
+  '/meeting-items/{id}': meetingItem,
   '/reports/monthly': monthlyReport,
   '/imports/projects': importProjects,
   '/imports/leads': importLeads,
