@@ -22,6 +22,7 @@ export const AUDIT_ENTITY_LABELS = {
   setting: '系统设置',
   annual_target: '年度目标',
   package: '双十工程包',
+  saved_view: '保存的视图',
   seed: '演示数据',
 } as const;
 

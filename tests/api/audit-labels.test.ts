@@ -21,6 +21,7 @@ import {
   projects,
   projectYearPlans,
   reportPhotos,
+  savedViews,
   settings,
   supervisions,
   tasks,
@@ -91,6 +92,7 @@ const AUDITED_TABLES: Record<AuditEntityType, SQLiteTable[]> = {
   setting: [settings],
   annual_target: [annualTargets],
   package: [packages],
+  saved_view: [savedViews],
   seed: [],
 };
 
