@@ -78,3 +78,16 @@ export function normalizeViewQuery(viewPage: ViewPage, raw: string): string | nu
   out.sort();
   return out.toString();
 }
+
+/** The current page's filters as a view would keep them: unknown keys and the page number dropped. */
+export function currentViewQuery(viewPage: ViewPage, params: Record<string, string | string[] | undefined>): string {
+  const allowed = VIEW_PAGE_KEYS[viewPage];
+  const out = new URLSearchParams();
+  for (const [key, raw] of Object.entries(params)) {
+    const value = (Array.isArray(raw) ? raw[0] : raw)?.trim();
+    if (key === 'page' || !value || !allowed.includes(key)) continue;
+    out.set(key, value);
+  }
+  out.sort();
+  return out.toString();
+}
