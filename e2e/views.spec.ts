@@ -33,7 +33,7 @@ test('a leader filters the ledger with a chip, saves it as a shared view, and ev
   await expect(page.getByTestId('quick-red')).toHaveAttribute('aria-current', 'true');
   await expect(page.getByText(`共 ${red} 个项目`)).toBeVisible();
 
-  await page.getByRole('button', { name: '保存当前筛选' }).click();
+  await page.getByRole('button', { name: '保存为视图' }).click();
   const dialog = page.getByRole('dialog', { name: '保存当前筛选为视图' });
   await dialog.getByLabel('视图名称').fill(name);
   await dialog.getByLabel(/共享给所有用户/).check();
@@ -83,7 +83,7 @@ test('an officer saves a private board view; the back link of a project returns 
   await page.getByTestId('quick-yellow').click();
   await expect(page).toHaveURL(/light=yellow/);
   await expect(page.getByLabel(/共享给所有用户/)).toHaveCount(0); // officers cannot share
-  await page.getByRole('button', { name: '保存当前筛选' }).click();
+  await page.getByRole('button', { name: '保存为视图' }).click();
   const dialog = page.getByRole('dialog', { name: '保存当前筛选为视图' });
   await dialog.getByLabel('视图名称').fill(name);
   await dialog.getByRole('button', { name: '保存视图' }).click();

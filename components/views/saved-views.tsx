@@ -30,7 +30,7 @@ interface Props {
 
 const dialogClass = 'm-auto w-[min(92vw,28rem)] rounded-xl p-0 shadow-2xl backdrop:bg-slate-900/50';
 
-/** 我的视图: saved filters as links, 保存当前筛选 (with 共享 for leaders and admins) and 删除 with a confirmation. */
+/** 我的视图: saved filters as links, 保存为视图 (with 共享 for leaders and admins) and 删除 with a confirmation. */
 export function SavedViews({ page, query, views, canShare, saveAction, deleteAction }: Props) {
   const saveRef = useRef<HTMLDialogElement>(null);
   const deleteRef = useRef<HTMLDialogElement>(null);
@@ -95,7 +95,7 @@ export function SavedViews({ page, query, views, canShare, saveAction, deleteAct
         );
       })}
       <Button variant="secondary" size="sm" onClick={() => saveRef.current?.showModal()}>
-        保存当前筛选
+        保存为视图
       </Button>
 
       <dialog ref={saveRef} aria-labelledby={saveTitle} className={dialogClass}>
