@@ -164,6 +164,8 @@ function computeAlerts(
         : p.ownerId === actor.id));
   const alerts: Alert[] = [];
   const seen = new Set<string>();
+  // The projects (and leads) alerted: the badge counts these, not the signals.
+  const subjects = new Set<string>();
   const push = (
     kind: AlertKind,
     target: { projectId: number | null; leadId: number | null; refId: number | null },
@@ -172,6 +174,7 @@ function computeAlerts(
     const key = alertKey(kind, target);
     if (seen.has(key)) return;
     seen.add(key);
+    subjects.add(subjectKey(target));
     if (!countOnly) alerts.push(make());
   };
 
@@ -241,7 +244,65 @@ function computeAlerts(
       ),
     );
   }
-  return { alerts: alerts.sort(compareAlerts), count: seen.size };
+  return { alerts: alerts.sort(compareAlerts), count: subjects.size };
+}
+
+/** One row of the grouped alert centre per project (or lead). */
+const subjectKey = (target: { projectId: number | null; leadId: number | null }) =>
+  target.leadId != null ? `lead:${target.leadId}` : `project:${target.projectId}`;
+
+export interface AlertGroup {
+  key: string;
+  projectId: number | null;
+  leadId: number | null;
+  subject: string;
+  unitId: number | null;
+  unitName: string | null;
+  /** The project or lead page. */
+  href: string;
+  /** Red when any of its signals is red. */
+  severity: 'red' | 'yellow';
+  /** Its signals, red before yellow, earliest due first. */
+  alerts: Alert[];
+}
+
+/**
+ * The alert centre's rows: one per project (or lead) with its signals. Groups keep the order of their
+ * first signal in the sorted list, so projects with a red signal come first, the most overdue first.
+ */
+export function groupAlerts(alerts: readonly Alert[]): AlertGroup[] {
+  const groups = new Map<string, AlertGroup>();
+  for (const alert of [...alerts].sort(compareAlerts)) {
+    const key = subjectKey(alert);
+    let group = groups.get(key);
+    if (!group) {
+      group = {
+        key,
+        projectId: alert.leadId != null ? null : alert.projectId,
+        leadId: alert.leadId,
+        subject: alert.subject,
+        unitId: alert.unitId,
+        unitName: alert.unitName,
+        href: alert.leadId != null ? `/leads/${alert.leadId}` : `/projects/${alert.projectId}`,
+        severity: alert.severity,
+        alerts: [],
+      };
+      groups.set(key, group);
+    }
+    if (alert.severity === 'red') group.severity = 'red';
+    group.alerts.push(alert);
+  }
+  return [...groups.values()];
+}
+
+export interface AlertFilter {
+  kind?: AlertKind;
+  severity?: 'red' | 'yellow';
+}
+
+/** The alerts of one kind and/or severity. */
+export function filterAlerts(alerts: readonly Alert[], { kind, severity }: AlertFilter): Alert[] {
+  return alerts.filter((alert) => (!kind || alert.kind === kind) && (!severity || alert.severity === severity));
 }
 
 // Results are kept per caller until the data or the day changes, so the navigation badge on every
@@ -267,12 +328,15 @@ export function listAlerts({ actor, unitId }: { actor: Actor; unitId?: number })
   return alerts;
 }
 
-/** The navigation badge: the number of the caller's current alerts, as GET /api/v1/alerts lists them. */
+/**
+ * The navigation badge: how many projects (and leads) carry the caller's current alerts, as
+ * GET /api/v1/alerts lists them, i.e. the rows of the grouped /alerts page, not the signals.
+ */
 export function countAlerts(actor: Actor): number {
   const day = today();
   const key = cacheKey(actor, undefined, day);
   const listed = cache.get(`list|${key}`);
-  if (listed) return (listed as Alert[]).length;
+  if (listed) return groupAlerts(listed as Alert[]).length;
   const counted = cache.get(`count|${key}`);
   if (counted !== undefined) return counted as number;
   const { count } = computeAlerts(actor, undefined, day, true);

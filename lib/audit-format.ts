@@ -1,6 +1,7 @@
 import { actionLabel, canonicalEntityType, entityTypeLabel, type AuditEntityType } from '@/lib/audit-vocabulary';
 import { formatDateTime, isTimestamp } from '@/lib/format-time';
 import { RANK_METRIC_LABELS } from '@/lib/rules/stats';
+import { VIEW_PAGE_LABELS } from '@/lib/schemas/views';
 import {
   APPLICATION_STATUS_LABELS,
   APPROVAL_STATUS_LABELS,
@@ -285,6 +286,7 @@ const ENTITY_FIELD_LABELS: Record<AuditEntityType, Record<string, string>> = {
     supervisionId: '生成的督办',
   },
   seed: { projects: '项目数', leads: '线索数' },
+  saved_view: { name: '视图名称', page: '页面', query: '筛选条件', shared: '共享给所有人', userId: '创建人' },
 };
 
 /** Keys inside nested values (a follow-up, a setting's thresholds). */
@@ -401,6 +403,7 @@ const ENTITY_VALUE_LABELS: Partial<Record<AuditEntityType | '*', Record<string, 
   unit: { kind: UNIT_KIND_LABELS },
   import_batch: { kind: IMPORT_KIND_LABELS },
   meeting: { kind: MEETING_KIND_LABELS, status: MEETING_STATUS_LABELS },
+  saved_view: { page: VIEW_PAGE_LABELS },
   '*': { stage: STAGE_LABELS, light: LIGHT_LABELS, severity: LIGHT_LABELS, role: ROLE_LABELS },
 };
 

@@ -24,6 +24,7 @@ export const AUDIT_ENTITY_LABELS = {
   package: '双十工程包',
   meeting: '调度会',
   meeting_item: '调度会议题',
+  saved_view: '保存的视图',
   seed: '演示数据',
 } as const;
 

@@ -16,12 +16,15 @@ export function BoardFilters({
   action,
   fields,
   values,
+  hidden = {},
 }: {
   action: string;
   fields: FilterField[];
   values: Record<string, string | undefined>;
+  /** Filters without a control of their own (a quick-filter chip's), kept when the form is submitted. */
+  hidden?: Record<string, string | undefined>;
 }) {
-  const active = fields.some((f) => values[f.name]);
+  const active = fields.some((f) => values[f.name]) || Object.values(hidden).some(Boolean);
   return (
     <form
       method="get"
@@ -30,6 +33,9 @@ export function BoardFilters({
       aria-label="看板筛选"
       className="no-print mb-4 grid grid-cols-2 gap-2 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-3 lg:grid-cols-6 xl:grid-cols-11"
     >
+      {Object.entries(hidden).map(([name, value]) =>
+        value ? <input key={name} type="hidden" name={name} value={value} /> : null,
+      )}
       {fields.map((field) => (
         <div key={field.name} className={field.options ? '' : 'col-span-2'}>
           <label htmlFor={`bf-${field.name}`} className="mb-0.5 block text-xs font-medium text-slate-600">

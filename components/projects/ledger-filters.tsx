@@ -87,6 +87,10 @@ export function LedgerFilters({ filters, params, view, units, industries, leader
       {filters.shuangshi !== undefined ? (
         <input type="hidden" name="shuangshi" value={value(filters.shuangshi)} />
       ) : null}
+      {/* 未批先建 is set by its quick-filter chip and kept here until the chip is clicked again. */}
+      {filters.overridden !== undefined ? (
+        <input type="hidden" name="overridden" value={value(filters.overridden)} />
+      ) : null}
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-8">
         <TextField
           name="q"

@@ -32,7 +32,7 @@ export function NavLinks({
               {badge ? (
                 <span
                   className="rounded-full bg-red-500 px-1.5 text-xs font-semibold text-white"
-                  aria-label={`${badge} 条预警`}
+                  aria-label={item.href === '/alerts' ? `${badge} 个项目有预警` : `${badge} 条待办`}
                 >
                   {badge > 99 ? '99+' : badge}
                 </span>

@@ -35,6 +35,11 @@ export function projectWhere(filters: ProjectFilters): SQL | undefined {
     filters.light ? eq(projects.light, filters.light) : undefined,
     filters.leaderId ? eq(projects.leaderId, filters.leaderId) : undefined,
     filters.ownerId ? eq(projects.ownerId, filters.ownerId) : undefined,
+    filters.overridden === true
+      ? eq(projects.approvalsOverridden, true)
+      : filters.overridden === false
+        ? eq(projects.approvalsOverridden, false)
+        : undefined,
     q
       ? or(
           sql`${projects.name} like ${`%${escapeLike(q)}%`} escape '\\'`,

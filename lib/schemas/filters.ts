@@ -20,6 +20,8 @@ export const projectFilterSchema = z.object({
   light: z.enum(LIGHTS).optional(),
   leaderId: id.optional(),
   ownerId: id.optional(),
+  // 未批先建: past 前期手续 with checklist items still open (the light's approvalsOverridden flag).
+  overridden: queryBoolean.optional(),
   q: z.string().trim().max(100).optional(),
   ...drillFilterFields,
 });

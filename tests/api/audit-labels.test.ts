@@ -23,6 +23,7 @@ import {
   projects,
   projectYearPlans,
   reportPhotos,
+  savedViews,
   settings,
   supervisions,
   tasks,
@@ -95,6 +96,7 @@ const AUDITED_TABLES: Record<AuditEntityType, SQLiteTable[]> = {
   package: [packages],
   meeting: [meetings],
   meeting_item: [meetingItems],
+  saved_view: [savedViews],
   seed: [],
 };
 

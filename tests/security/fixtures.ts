@@ -228,6 +228,31 @@ export function makeFixtures() {
     meeting,
     meetingItem,
     unit: officerLt.unit_id!,
+    views: savedViewFixtures(),
+  };
+}
+
+/**
+ * Saved views: one private view of each role's demo user (own), a private one of officer2 (foreign:
+ * not even visible to others) and one shared by leader_liu (any: visible to all, deletable by its owner
+ * and admins only).
+ */
+function savedViewFixtures() {
+  const insert = (username: string, shared: boolean) =>
+    Number(
+      getSqlite()
+        .prepare(
+          "insert into saved_views (user_id, name, page, query, shared) values (?, ?, 'projects', 'light=red', ?)",
+        )
+        .run(userRow(username).id, `矩阵视图-${username}-${shared ? '共享' : '私有'}`, shared ? 1 : 0).lastInsertRowid,
+    );
+  return {
+    own: Object.fromEntries(['admin', 'leader', 'officer', 'investment'].map((u) => [u, insert(u, false)])) as Record<
+      string,
+      number
+    >,
+    foreign: insert('officer2', false),
+    shared: insert('leader_liu', true),
   };
 }
 

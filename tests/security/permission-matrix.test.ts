@@ -199,6 +199,43 @@ export const MATRIX: Row[] = [
       unitId: String(projectUnit(f, t)),
     })),
   ]),
+  // ---- Saved views: everyone saves their own; only leaders and admins share; the owner or an admin deletes
+  api('POST /api/v1/views', 'any', EVERYONE, () => ({
+    body: { name: '矩阵保存视图', page: 'board', query: 'light=red' },
+  })),
+  api(
+    'POST /api/v1/views',
+    'any',
+    LEADERS,
+    () => ({ body: { name: '矩阵共享视图', page: 'board', query: 'light=red', shared: true } }),
+    'shared',
+  ),
+  api('DELETE /api/v1/views/[id]', 'own', EVERYONE, (f, _t, u) => ({
+    params: { id: f.views.own[u] ?? f.views.own.admin },
+  })),
+  api('DELETE /api/v1/views/[id]', 'foreign', E('ok', 404, 404, 404), (f) => ({ params: { id: f.views.foreign } })),
+  api('DELETE /api/v1/views/[id]', 'any', E('ok', 403, 403, 403), (f) => ({ params: { id: f.views.shared } })),
+  act('app/(app)/views/actions.ts#saveViewAction', 'any', EVERYONE, () => ({
+    name: '矩阵表单视图',
+    page: 'projects',
+    query: 'overridden=1',
+  })),
+  act(
+    'app/(app)/views/actions.ts#saveViewAction',
+    'any',
+    LEADERS,
+    () => ({ name: '矩阵表单共享视图', page: 'leads', query: 'overdue=1', shared: '1' }),
+    'shared',
+  ),
+  act('app/(app)/views/actions.ts#deleteViewAction', 'own', EVERYONE, (f, _t, u) => ({
+    id: String(f.views.own[u] ?? f.views.own.admin),
+  })),
+  act('app/(app)/views/actions.ts#deleteViewAction', 'foreign', E('ok', 404, 404, 404), (f) => ({
+    id: String(f.views.foreign),
+  })),
+  act('app/(app)/views/actions.ts#deleteViewAction', 'any', E('ok', 403, 403, 403), (f) => ({
+    id: String(f.views.shared),
+  })),
   // ---- 双十工程包 (API): admins and leaders write, everyone reads
   api('POST /api/v1/packages', 'any', LEADERS, (f) => ({
     body: { year: Number(process.env.APP_TODAY!.slice(0, 4)), name: '矩阵新建工程包', unitId: f.unit },

@@ -3,6 +3,9 @@ import Link from 'next/link';
 import { Board } from '@/components/board/board';
 import { moveProjectAction } from '../projects/actions';
 import { BoardFilters } from '@/components/board/board-filters';
+import { ViewBar } from '@/components/views/view-bar';
+import { deleteViewAction, saveViewAction } from '../views/actions';
+import { RememberList } from '@/components/views/back-to-list';
 import { PageHeader } from '@/components/ui/page';
 import { listIndustries, listUnits, listUserOptions } from '@/db/queries/reference';
 import { projectBoard } from '@/domain/fresh-light-reads';
@@ -59,9 +62,19 @@ export default async function BoardPage({
           ) : null
         }
       />
+      <ViewBar
+        user={user}
+        page="board"
+        params={params}
+        chips
+        saveAction={saveViewAction}
+        deleteAction={deleteViewAction}
+      />
+      <RememberList />
       <BoardFilters
         action="/board"
         values={values}
+        hidden={{ overridden: values.overridden }}
         fields={[
           {
             name: 'category',

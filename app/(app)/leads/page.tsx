@@ -2,6 +2,8 @@ import Link from 'next/link';
 import { ExportLink, exportHref } from '@/components/reports/export-link';
 import { LeadFilters, type LeadFilterValues } from '@/components/leads/lead-filters';
 import { LeadCardList, LeadTable } from '@/components/leads/lead-list';
+import { ViewBar } from '@/components/views/view-bar';
+import { deleteViewAction, saveViewAction } from '../views/actions';
 import { loadLeadFormOptions } from '@/db/queries/lead-options';
 import { buttonClass } from '@/components/ui/button';
 import { EmptyState, PageHeader } from '@/components/ui/page';
@@ -74,6 +76,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
           </>
         }
       />
+      <ViewBar user={user} page="leads" params={params} saveAction={saveViewAction} deleteAction={deleteViewAction} />
       <LeadFilters values={raw} options={options} />
       <p className="mb-2 text-sm text-slate-700" data-testid="lead-totals">
         共 <strong>{totals.count}</strong> 条线索，意向投资合计 <strong>{formatWan(totals.intendedInvestment)}</strong>

@@ -4,6 +4,9 @@ import { PageHeader, EmptyState } from '@/components/ui/page';
 import { buttonClass } from '@/components/ui/button';
 import { LedgerFilters } from '@/components/projects/ledger-filters';
 import { LedgerTable } from '@/components/projects/ledger-table';
+import { ViewBar } from '@/components/views/view-bar';
+import { deleteViewAction, saveViewAction } from '../views/actions';
+import { RememberList } from '@/components/views/back-to-list';
 import { Pager } from '@/components/ui/pager';
 import { listHref, pageCount, type SearchParams } from '@/lib/list-url';
 import { listIndustries, listUnits, listUserOptions } from '@/db/queries/reference';
@@ -49,6 +52,15 @@ export default async function ProjectLedgerPage({ searchParams }: { searchParams
           </>
         }
       />
+      <ViewBar
+        user={user}
+        page="projects"
+        params={params}
+        chips
+        saveAction={saveViewAction}
+        deleteAction={deleteViewAction}
+      />
+      <RememberList />
       <LedgerFilters
         filters={filters}
         params={params}

@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import { Board } from '@/components/board/board';
 import { moveLeadAction } from '../actions';
 import { BoardFilters } from '@/components/board/board-filters';
+import { ViewBar } from '@/components/views/view-bar';
+import { deleteViewAction, saveViewAction } from '../../views/actions';
 import { PageHeader } from '@/components/ui/page';
 import { leadBoard } from '@/domain/board';
 import { listIndustries, listUserOptions } from '@/db/queries/reference';
@@ -47,6 +49,13 @@ export default async function LeadBoardPage({
       <PageHeader
         title="招商线索看板"
         description={`共 ${total.count} 条线索，意向投资 ${formatMoneyCompact(total.money)}。线索阶段请在线索详情中变更。`}
+      />
+      <ViewBar
+        user={user}
+        page="leads_board"
+        params={params}
+        saveAction={saveViewAction}
+        deleteAction={deleteViewAction}
       />
       <BoardFilters
         action="/leads/board"

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { ApprovalsOverriddenTag, ShuangshiTag, Tag } from '@/components/ui/badges';
 import { LightBadge } from '@/components/ui/badges';
 import { ProjectTabNav } from '@/components/projects/project-tab-nav';
+import { BackToList } from '@/components/views/back-to-list';
 import { StageMoveButtons } from '@/components/projects/stage-move-buttons';
 import { StagePipeline } from '@/components/projects/stage-pipeline';
 import { listStageHistory, listStagePlans } from '@/db/queries/projects';
@@ -39,9 +40,7 @@ export default async function ProjectLayout({
   return (
     <div>
       <p className="mb-2 text-sm">
-        <Link href="/projects" className="text-brand-700 hover:underline">
-          ← 项目库
-        </Link>
+        <BackToList projectId={project.id} />
       </p>
       <header className="mb-4 space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
         <div className="flex flex-wrap items-start justify-between gap-3">

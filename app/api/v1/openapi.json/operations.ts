@@ -69,6 +69,8 @@ import * as supervisionReplies from '../supervisions/[id]/replies/route';
 import * as task from '../tasks/[id]/route';
 import * as units from '../units/route';
 import * as users from '../users/route';
+import * as views from '../views/route';
+import * as viewById from '../views/[id]/route';
 import summaries from './summaries.json';
 
 // Every /api/v1 route module, by its OpenAPI path. Each HTTP method a module exports is an
@@ -137,6 +139,8 @@ export const ROUTE_MODULES: Record<string, RouteModule> = {
   '/admin/users/{id}': adminUser,
   '/admin/tokens': adminTokens,
   '/admin/tokens/{id}': adminToken,
+  '/views': views,
+  '/views/{id}': viewById,
 };
 
 const importUpload = {
