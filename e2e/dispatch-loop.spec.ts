@@ -75,6 +75,8 @@ test('a 调度会 decision becomes the officer’s 督办 on the desk, answered 
   await expect(page).toHaveURL(/\/desk$/);
   const line = page.getByRole('list', { name: /待我回复的督办/ }).getByRole('link', { name: new RegExp(decision) });
   await expect(line).toBeVisible();
+  // 督办 to answer are the officer's first card.
+  await expect(page.locator('[id^="desk-"]').first()).toHaveAttribute('id', 'desk-answer');
   const bell = page.getByTestId('notification-bell');
   await expect(bell.getByTestId('notification-unread')).toHaveText(/\d+/);
   await bell.getByRole('button', { name: /通知/ }).click();

@@ -217,6 +217,16 @@ export function DeskView({ desk, userId }: { desk: Desk; userId: number }) {
 
   if (desk.role === 'officer') {
     cards.push(
+      // A leader's 督办 is the most pressing line of an officer's day: it comes first.
+      <Section
+        key="answer"
+        id="desk-answer"
+        title="待我回复的督办"
+        count={desk.supervisionsToAnswer.length}
+        empty="没有等待您回复的督办。"
+      >
+        <SupervisionLines items={desk.supervisionsToAnswer} who="issuer" />
+      </Section>,
       <Section
         key="reports"
         id="desk-reports"
@@ -242,15 +252,6 @@ export function DeskView({ desk, userId }: { desk: Desk; userId: number }) {
             </Link>
           </Line>
         ))}
-      </Section>,
-      <Section
-        key="answer"
-        id="desk-answer"
-        title="待我回复的督办"
-        count={desk.supervisionsToAnswer.length}
-        empty="没有等待您回复的督办。"
-      >
-        <SupervisionLines items={desk.supervisionsToAnswer} who="issuer" />
       </Section>,
       <Section key="tasks" id="desk-tasks" title="逾期任务" count={desk.tasksOverdue.length} empty="没有逾期任务。">
         {desk.tasksOverdue.map((item) => (
