@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { isSameOrigin } from '@/lib/auth/request-meta';
 
 // Two jobs, both cheap: security headers on every response (a nonce-based Content-Security-Policy
 // that Next applies to its own scripts), and an optimistic redirect to /login for visitors without
@@ -62,17 +63,7 @@ export function nestingDepth(text: string, limit = MAX_ACTION_DEPTH): number {
  * with 403 and 400. Multipart bodies (file uploads) are not scanned.
  */
 async function serverActionRefusal(request: NextRequest): Promise<{ status: number; message: string } | null> {
-  const origin = request.headers.get('origin');
-  if (origin) {
-    const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
-    let originHost: string | null = null;
-    try {
-      originHost = new URL(origin).host;
-    } catch {
-      originHost = null;
-    }
-    if (!host || originHost !== host) return { status: 403, message: '跨站请求被拒绝' };
-  }
+  if (!isSameOrigin(request.headers)) return { status: 403, message: '跨站请求被拒绝' };
   const type = request.headers.get('content-type') ?? '';
   if (type.startsWith('multipart/form-data')) return null;
   if (Number(request.headers.get('content-length') ?? 0) > MAX_ACTION_BYTES)

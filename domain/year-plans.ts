@@ -4,7 +4,7 @@ import { getDb, type Executor } from '@/db';
 import { writeAudit } from '@/db/audit';
 import { monthlyReports, projects, projectYearPlans, type Project, type ProjectYearPlan } from '@/db/schema';
 import { AppError } from '@/lib/errors';
-import { nowIso, today } from '@/lib/rules/dates';
+import { currentYear, nowIso } from '@/lib/rules/dates';
 import { syncPlannedThisYear } from '@/db/year-plans';
 import { recordAdjustment } from './adjustments';
 import { refreshLight } from './light';
@@ -17,10 +17,7 @@ import type { ActorContext } from '@/lib/rules/permissions';
 
 export const FIRST_PLAN_YEAR = 2000;
 
-/** The calendar year in Beijing (APP_TODAY pins it in tests). */
-export function currentYear(): number {
-  return Number(today().slice(0, 4));
-}
+export { currentYear };
 
 export interface YearPlanDto {
   year: number;

@@ -6,7 +6,7 @@ import { inShuangshiSql } from './project-extras';
 import { cached } from './read-cache';
 import { industries, leads, projects, units, users } from '../schema';
 import { leadOverdueSql, leadWhere, projectSumColumns, projectWhere } from './project-filters';
-import { today } from '@/lib/rules/dates';
+import { currentYear, today } from '@/lib/rules/dates';
 import { CATEGORIES, CATEGORY_LABELS, STAGES, type LeadStage, type Stage } from '@/lib/rules/enums';
 import type { LeadFilters, ProjectFilters } from '@/lib/schemas/filters';
 import type { LeadLane, ProjectLane } from '@/lib/schemas/board';
@@ -52,7 +52,7 @@ const orderSql = (parts: SQL[]) => sql.join(parts, sql`, `);
 
 // ---------------------------------------------------------------- projects
 
-const projectCardColumns = (year = Number(today().slice(0, 4))) => ({
+const projectCardColumns = (year = currentYear()) => ({
   id: projects.id,
   stage: projects.stage,
   version: projects.version,

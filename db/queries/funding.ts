@@ -4,7 +4,7 @@ import { getDb, type Executor } from '../index';
 import { fundingApplications, projects, units, type FundingApplication } from '../schema';
 import type { FundingFilters } from '@/lib/schemas/funding';
 import type { FundingChannel, FundingStatus } from '@/lib/rules/enums';
-import { today } from '@/lib/rules/dates';
+import { currentYear } from '@/lib/rules/dates';
 import { inShuangshiSql } from './project-extras';
 
 // Reads of the 上争 applications: the city-wide list (GET /api/v1/funding, /funding and its Excel),
@@ -12,7 +12,7 @@ import { inShuangshiSql } from './project-extras';
 // (fundingWhere) serves all of them, so a list, its totals and the dashboard figure cannot disagree.
 
 /** The year of the filters, or this year: the 双十 scope is the list of one year. */
-const scopeYear = (filters: FundingFilters) => filters.year ?? Number(today().slice(0, 4));
+const scopeYear = (filters: FundingFilters) => filters.year ?? currentYear();
 
 export function fundingWhere(filters: FundingFilters): SQL | undefined {
   return and(

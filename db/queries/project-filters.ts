@@ -3,7 +3,7 @@ import { and, eq, gte, inArray, like, or, sql, type AnyColumn, type SQL } from '
 import { getDb } from '../index';
 import { leads, monthlyReports, packageProjects, packages, projects, stageHistory } from '../schema';
 import { outerProjectId } from './project-extras';
-import { addDaysIso, beijingDayStart, today } from '@/lib/rules/dates';
+import { addDaysIso, beijingDayStart, currentYear, today } from '@/lib/rules/dates';
 import { STAGES } from '@/lib/rules/enums';
 import type { DrillFilters } from '@/lib/schemas/ledger';
 import type { LeadFilters, ProjectFilters } from '@/lib/schemas/filters';
@@ -19,7 +19,7 @@ const inPackageListSql = (year: number) =>
 
 export function projectWhere(filters: ProjectFilters): SQL | undefined {
   const q = filters.q?.trim();
-  const thisYear = Number(today().slice(0, 4));
+  const thisYear = currentYear();
   return and(
     filters.category ? eq(projects.category, filters.category) : undefined,
     filters.scope === 'shuangshi' ? inPackageListSql(thisYear) : undefined,

@@ -19,7 +19,7 @@ import type { ProjectFilters } from '@/lib/schemas/filters';
 import type { LedgerSort } from '@/lib/schemas/ledger';
 import { projectExtraColumns, inShuangshiSql } from './project-extras';
 import { projectWhere } from './project-filters';
-import { today } from '@/lib/rules/dates';
+import { currentYear } from '@/lib/rules/dates';
 
 // Reads of the project pool: the ledger, the project page and its lists.
 
@@ -70,7 +70,7 @@ export function listLedgerRows({ filters, sort = 'light', dir = 'asc', page, pag
       code: projects.code,
       name: projects.name,
       category: projects.category,
-      shuangshi: inShuangshiSql(Number(today().slice(0, 4))),
+      shuangshi: inShuangshiSql(currentYear()),
       stage: projects.stage,
       status: projects.status,
       stageEnteredAt: projects.stageEnteredAt,
@@ -113,7 +113,7 @@ export function listLedgerProjects({
   limit: number;
 }) {
   return getDb()
-    .select({ project: projects, extras: projectExtraColumns(Number(today().slice(0, 4))) })
+    .select({ project: projects, extras: projectExtraColumns(currentYear()) })
     .from(projects)
     .innerJoin(units, eq(units.id, projects.unitId))
     .leftJoin(industries, eq(industries.id, projects.industryId))
@@ -151,7 +151,7 @@ export function getProjectView(projectId: number) {
   const row = getDb()
     .select({
       project: projects,
-      extras: projectExtraColumns(Number(today().slice(0, 4))),
+      extras: projectExtraColumns(currentYear()),
       ...projectNameColumns,
     })
     .from(projects)

@@ -5,7 +5,7 @@ import { BROKEN_TEXT_MESSAGE, findBrokenText } from '@/lib/text-safety';
 import { AppError } from '@/lib/errors';
 import { retryWhileBusy } from '@/db/busy';
 import { actorOf, guard, parseInput, toAppError, type Caller, type SessionActor } from './guard';
-import { clientIp } from './request-meta';
+import { clientIp, isSameOrigin } from './request-meta';
 import { SESSION_COOKIE } from './session';
 
 // API route handlers: `export const GET = apiRoute({ roles, query, body, params }, async (ctx) => ...)`.
@@ -116,16 +116,7 @@ export function queryObject(url: URL): Record<string, string> {
  * X-Forwarded-Host only when a trusted proxy sent it (scripts/serve.mjs drops it otherwise).
  */
 export function assertSameOriginRequest(request: Request) {
-  const origin = request.headers.get('origin');
-  if (!origin) return;
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
-  let originHost: string;
-  try {
-    originHost = new URL(origin).host;
-  } catch {
-    throw new AppError('forbidden', '跨站请求被拒绝');
-  }
-  if (!host || originHost !== host) throw new AppError('forbidden', '跨站请求被拒绝');
+  if (!isSameOrigin(request.headers)) throw new AppError('forbidden', '跨站请求被拒绝');
 }
 
 /** Cookie-authenticated writes must be same-origin; bearer tokens are exempt. */

@@ -25,3 +25,16 @@ export function clientIp(headers: Headers): string | null {
 export function wantsSecureCookie(headers: Headers): boolean {
   return process.env.COOKIE_SECURE === '1' || headers.get('x-forwarded-proto') === 'https';
 }
+
+/**
+ * Whether a request's Origin names the host it was sent to (CSRF). The host is X-Forwarded-Host
+ * when a trusted proxy sent it (scripts/serve.mjs drops it otherwise), else Host. A request with no
+ * Origin (curl, scripts, tests) is not a browser's cross-site request and counts as same-origin.
+ */
+export function isSameOrigin(headers: Headers): boolean {
+  const origin = headers.get('origin');
+  if (!origin) return true;
+  const host = headers.get('x-forwarded-host') ?? headers.get('host');
+  if (!host || !URL.canParse(origin)) return false;
+  return new URL(origin).host === host;
+}

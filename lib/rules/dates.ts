@@ -10,6 +10,11 @@ const dayFormatter = new Intl.DateTimeFormat('en-CA', {
 });
 
 /** Today as YYYY-MM-DD in Beijing time. `APP_TODAY` pins it for tests and demos. */
+/** The calendar year in Beijing (APP_TODAY pins it in tests): this year's plans, 双十 list and targets. */
+export function currentYear(): number {
+  return Number(today().slice(0, 4));
+}
+
 export function today(now: Date = new Date()): string {
   const pinned = process.env.APP_TODAY;
   if (pinned && isIsoDate(pinned)) return pinned;

@@ -3,7 +3,7 @@ import { CATEGORIES, LEAD_STAGES, LIGHTS, PROJECT_STATUSES, STAGES } from '@/lib
 import { id, queryBoolean } from '@/lib/validation';
 import { drillFilterFields } from './ledger';
 import { STATS_SCOPES, type StatsScope } from './stats';
-import { today } from '@/lib/rules/dates';
+import { currentYear } from '@/lib/rules/dates';
 
 // The filters of the project ledger, the board and the API, parsed from the URL. One schema so a
 // filtered ledger, board and API list always mean the same set of projects.
@@ -28,7 +28,7 @@ export const projectFilterSchema = z.object({
 export type ProjectFilters = z.output<typeof projectFilterSchema>;
 
 /** The year whose 双十 list scope=shuangshi means on the ledger and the board: the current one. */
-export const scopeYear = () => Number(today().slice(0, 4));
+export const scopeYear = () => currentYear();
 
 /** How the ledger, the board and the exports name a scope: 双十项目 is this year's list. */
 export function scopeLabel(scope: StatsScope, year = scopeYear()): string {

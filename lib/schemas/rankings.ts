@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { today } from '@/lib/rules/dates';
+import { currentYear } from '@/lib/rules/dates';
 import { RANKING_GROUPS, type Period } from '@/lib/rules/stats';
 
 // GET /api/v1/rankings?period=YYYY|YYYY-Qn&group=county|zone|department. Without a period, the
@@ -11,7 +11,7 @@ export const rankingsQuerySchema = z.object({
     .refine(
       (value) => {
         const year = Number(value.slice(0, 4));
-        return year >= 2000 && year <= Number(today().slice(0, 4)) + 1;
+        return year >= 2000 && year <= currentYear() + 1;
       },
       { error: '年份应在 2000 年至明年之间' },
     )

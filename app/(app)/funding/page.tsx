@@ -3,7 +3,7 @@ import { fundingBreakdown } from '@/db/queries/funding';
 import { listUnits } from '@/db/queries/reference';
 import { fundingFiltersText, fundingList } from '@/domain/funding';
 import { requireUser } from '@/lib/auth/next';
-import { today } from '@/lib/rules/dates';
+import { currentYear } from '@/lib/rules/dates';
 import {
   FUNDING_CHANNEL_LABELS,
   FUNDING_CHANNELS,
@@ -116,7 +116,7 @@ export default async function FundingPage({ searchParams }: { searchParams: Prom
   const totals: Sums = { applications: result.total, ...result.totals };
   const units = listUnits();
   const unitNames = new Map(units.map((unit) => [unit.id, unit.name]));
-  const thisYear = Number(today().slice(0, 4));
+  const thisYear = currentYear();
   const years = Array.from({ length: thisYear - 2017 + 1 }, (_, i) => thisYear + 1 - i);
   const pages = pageCount(result.total, PAGE_SIZE);
   const here = (changes: Record<string, string | number | null>) =>

@@ -7,7 +7,7 @@ import { EmptyState, Notice, PageHeader } from '@/components/ui/page';
 import { listAnnualTargets } from '@/db/queries/admin';
 import { targetTracking, type TargetTracking } from '@/domain/stats';
 import { requireUser } from '@/lib/auth/next';
-import { today } from '@/lib/rules/dates';
+import { currentYear } from '@/lib/rules/dates';
 import { formatWan, formatYi } from '@/lib/rules/money';
 import { percentText } from '@/lib/rules/stats';
 
@@ -19,7 +19,7 @@ export default async function TargetsPage({ searchParams }: { searchParams: Prom
   await requireUser(['admin']);
   const saved = savedSchema.parse((await searchParams).saved);
   const targets = listAnnualTargets();
-  const year = Number(today().slice(0, 4));
+  const year = currentYear();
   const tracking = targetTracking(year);
   return (
     <div className="max-w-5xl space-y-4">

@@ -13,7 +13,7 @@ import {
 } from '@/db/queries/leads-stats';
 import { leadsDashboardFigures } from '@/domain/stats';
 import { requireUser } from '@/lib/auth/next';
-import { today } from '@/lib/rules/dates';
+import { currentYear, today } from '@/lib/rules/dates';
 import { LEAD_STAGE_LABELS, LEAD_STAGES } from '@/lib/rules/enums';
 import { formatYi, rate, wanToYi } from '@/lib/rules/money';
 import { percentText } from '@/lib/rules/stats';
@@ -138,7 +138,7 @@ function TargetCard({
 
 export default async function LeadsDashboardPage() {
   await requireUser();
-  const year = Number(today().slice(0, 4));
+  const year = currentYear();
   const stageRows = leadsByStage();
   const byStage: GroupFigure[] = LEAD_STAGES.map((stage) => {
     const row = stageRows.find((r) => r.stage === stage);

@@ -4,7 +4,7 @@ import { TargetForm } from '@/components/admin/target-form';
 import { Card, PageHeader } from '@/components/ui/page';
 import { listAnnualTargets } from '@/db/queries/admin';
 import { requireUser } from '@/lib/auth/next';
-import { today } from '@/lib/rules/dates';
+import { currentYear } from '@/lib/rules/dates';
 import { createTargetAction } from '../actions';
 
 export const metadata: Metadata = { title: '新增年度目标' };
@@ -13,7 +13,7 @@ export default async function NewTargetPage() {
   await requireUser(['admin']);
   const taken = new Set(listAnnualTargets().map((target) => target.year));
   // Offer the first year from this one on that has no targets yet.
-  let year = Number(today().slice(0, 4));
+  let year = currentYear();
   while (taken.has(year)) year += 1;
   return (
     <div className="max-w-3xl space-y-4">
