@@ -8,6 +8,7 @@ import { GET as desk } from '@/app/api/v1/desk/route';
 import { POST as issue } from '@/app/api/v1/projects/[id]/supervisions/route';
 import { addDaysIso, today } from '@/lib/rules/dates';
 import { endOfWeek } from '@/domain/desk';
+import { sumProjects } from '@/db/queries/project-filters';
 
 // Each demo role's 工作台 (GET /api/v1/desk) against direct SQL over the same tables: what is
 // listed, in which order, and nothing else.
@@ -201,6 +202,9 @@ describe('GET /api/v1/desk', () => {
       expect(ids(body.supervisionsToAnswer)).toEqual(sqlSupervisionsToAnswer(me.id));
       expect(ids(body.problemsOverdue)).toEqual(sqlProblemsOverdue(me.id));
       expect(body.myProjects).toEqual(sqlLightCounts('owner_id', me.id));
+      // Each light count opens /projects?ownerId=…&light=…, whose total is the same number.
+      for (const light of ['red', 'yellow', 'green', 'grey'] as const)
+        expect(sumProjects({ ownerId: me.id, light }).count).toBe(body.myProjects[light]);
       expect(ids(body.projects)).toEqual(sqlProjects('owner_id', me.id));
       // Nothing of other roles' work.
       expect(body.supervisionsToClose).toEqual([]);
@@ -223,6 +227,8 @@ describe('GET /api/v1/desk', () => {
       const body = await getDesk(username);
       expect(body.role).toBe('leader');
       expect(body.myProjects).toEqual(sqlLightCounts('leader_id', me.id));
+      for (const light of ['red', 'yellow', 'green', 'grey'] as const)
+        expect(sumProjects({ leaderId: me.id, light }).count).toBe(body.myProjects[light]);
       expect(ids(body.projects)).toEqual(sqlProjects('leader_id', me.id));
       expect(body.cityProjects).toEqual(sqlLightCounts(null));
       expect(ids(body.supervisionsToClose)).toEqual(sqlSupervisionsToClose(me.id));
