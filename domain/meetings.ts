@@ -16,7 +16,7 @@ import { meetingItems, meetings, problems, supervisions, units, users, type Meet
 import { AppError, type FieldErrors } from '@/lib/errors';
 import { nowIso, today } from '@/lib/rules/dates';
 import { MEETING_KIND_LABELS, PROBLEM_LEVEL_LABELS, type MeetingStatus } from '@/lib/rules/enums';
-import { canEditProject, type ActorContext } from '@/lib/rules/permissions';
+import { canEditProject, canManageMeetings, type ActorContext } from '@/lib/rules/permissions';
 import type { AgendaInput, MeetingCreateInput, MeetingItemPatchInput, MeetingPatchInput } from '@/lib/schemas/meetings';
 import { auditProjectChange } from './light';
 import { findProject } from './projects';
@@ -67,8 +67,7 @@ export function listMeetings(filter: { status?: MeetingStatus } = {}) {
 }
 
 function assertWriter(actor: ActorContext) {
-  if (actor.role !== 'leader' && actor.role !== 'admin')
-    throw new AppError('forbidden', '只有领导或管理员可以组织调度会');
+  if (!canManageMeetings(actor)) throw new AppError('forbidden', '只有领导或管理员可以组织调度会');
 }
 
 function assertChair(executor: Executor, chairId: number | undefined, fields: FieldErrors) {

@@ -6,7 +6,7 @@ import { savedViews } from '@/db/schema';
 import { countOwnViews, findOwnViewByName, findView, listVisibleViews, type SavedViewRow } from '@/db/queries/views';
 import { AppError } from '@/lib/errors';
 import type { ViewPage } from '@/lib/rules/enums';
-import type { Actor, ActorContext } from '@/lib/rules/permissions';
+import { canShareViews, type Actor, type ActorContext } from '@/lib/rules/permissions';
 import { MAX_VIEWS_PER_PAGE, VIEW_PAGE_LABELS, VIEW_PAGE_PATHS, type ViewCreateInput } from '@/lib/schemas/views';
 
 // 保存的视图. Everyone signed in keeps their own named views of the ledger, the board and the leads
@@ -28,7 +28,7 @@ export interface SavedViewDto {
 }
 
 /** Only leaders and admins may share a view with everyone. */
-export const canShareViews = (actor: Actor) => actor.role === 'leader' || actor.role === 'admin';
+export { canShareViews };
 const canDelete = (actor: Actor, view: { userId: number }) => view.userId === actor.id || actor.role === 'admin';
 
 function toDto(actor: Actor, row: SavedViewRow): SavedViewDto {

@@ -73,6 +73,16 @@ export function canSeeLeadContacts(actor: Actor, lead: LeadScope): boolean {
   return canEditLead(actor, lead);
 }
 
+/** 调度会: leaders and admins organise meetings and record their decisions; everyone reads. */
+export function canManageMeetings(actor: Actor): boolean {
+  return actor.role === 'leader' || actor.role === 'admin';
+}
+
+/** Saved views: leaders and admins may share one with everyone. */
+export function canShareViews(actor: Actor): boolean {
+  return actor.role === 'leader' || actor.role === 'admin';
+}
+
 export function canManageCampaigns(actor: Actor): boolean {
   return actor.role === 'admin' || actor.role === 'investment';
 }

@@ -9,6 +9,7 @@ import { requireUser } from '@/lib/auth/next';
 import { today } from '@/lib/rules/dates';
 import { MEETING_KIND_LABELS, MEETING_STATUS_LABELS } from '@/lib/rules/enums';
 import { createMeetingAction } from './actions';
+import { canManageMeetings } from '@/lib/rules/permissions';
 
 export const metadata: Metadata = { title: '调度会' };
 
@@ -16,7 +17,7 @@ const cell = 'px-3 py-2';
 
 export default async function MeetingsPage() {
   const user = await requireUser();
-  const canWrite = user.role === 'leader' || user.role === 'admin';
+  const canWrite = canManageMeetings(user);
   const meetings = listMeetings();
   const leaders = canWrite ? listUserOptions().filter((u) => u.role === 'leader' || u.role === 'admin') : [];
   return (

@@ -25,6 +25,7 @@ import {
 } from '@/lib/rules/enums';
 import { canEditProject } from '@/lib/rules/permissions';
 import { addAgendaItemAction, autoAgendaAction, closeMeetingAction, decideItemAction } from '../actions';
+import { canManageMeetings } from '@/lib/rules/permissions';
 
 export const metadata: Metadata = { title: '调度会' };
 
@@ -92,7 +93,7 @@ function ItemFacts({ item }: { item: MeetingItemDto }) {
 export default async function MeetingPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const meeting = loadMeeting((await params).id);
-  const canWrite = (user.role === 'leader' || user.role === 'admin') && meeting.status !== 'closed';
+  const canWrite = canManageMeetings(user) && meeting.status !== 'closed';
   const day = today();
 
   let units: { id: number; name: string }[] = [];
