@@ -1,8 +1,9 @@
 import { relations, sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import {
   APPROVAL_STATUSES,
   CATEGORIES,
+  CURRENCIES,
   FOLLOWUP_KINDS,
   FUNDING_CHANNELS,
   FUNDING_STATUSES,
@@ -12,6 +13,7 @@ import {
   MEETING_STATUSES,
   NOTIFICATION_KINDS,
   NATURES,
+  PARTNER_STATUSES,
   PROBLEM_ACTIONS,
   PROBLEM_LEVELS,
   PROBLEM_STATUSES,
@@ -204,6 +206,16 @@ export const projects = sqliteTable(
     /** First day on which the light may change by the passing of time alone. */
     lightRecheckOn: text('light_recheck_on'),
     leadId: integer('lead_id'),
+    /** 投资方 (the investor) and 项目业主/建设单位, from the enterprise registry (issue 16). */
+    investorEnterpriseId: integer('investor_enterprise_id').references(() => enterprises.id),
+    builderEnterpriseId: integer('builder_enterprise_id').references(() => enterprises.id),
+    /** 产业链环节 the project sits at. */
+    chainLinkId: integer('chain_link_id').references(() => chainLinks.id),
+    /** 履约: the signed contract of a converted lead — 万元, dates, 万元 promised. */
+    contractAmount: integer('contract_amount'),
+    contractDate: text('contract_date'),
+    promisedStartDate: text('promised_start_date'),
+    promisedFunds: integer('promised_funds'),
     createdBy: integer('created_by').references(() => users.id),
     version: version(),
     createdAt: createdAt(),
@@ -220,6 +232,9 @@ export const projects = sqliteTable(
     index('projects_recheck_idx').on(table.lightRecheckOn),
     index('projects_stage_due_idx').on(table.stageDueDate),
     index('projects_lead_idx').on(table.leadId),
+    index('projects_investor_idx').on(table.investorEnterpriseId),
+    index('projects_builder_idx').on(table.builderEnterpriseId),
+    index('projects_chain_link_idx').on(table.chainLinkId),
     // Covers the board's header sums and its first page of cards per stage and light.
     index('projects_board_idx').on(
       table.stage,
@@ -627,6 +642,74 @@ export const supervisionReplies = sqliteTable(
 );
 export type SupervisionReply = typeof supervisionReplies.$inferSelect;
 
+// ---------------------------------------------------------------- enterprises and industry chains
+
+export interface EnterpriseContact {
+  name: string;
+  title: string | null;
+  phone: string | null;
+  email: string | null;
+}
+
+/** 企业库: investors and 项目业主/建设单位, shared by leads and projects. */
+export const enterprises = sqliteTable(
+  'enterprises',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    /** The name with 有限公司/股份有限公司/集团/(中国) and spaces removed (lib/rules/enterprise.ts enterpriseNameKey). */
+    nameKey: text('name_key').notNull(),
+    /** 统一社会信用代码 (GB 32100-2015), 18 characters; foreign investors have none. */
+    creditCode: text('credit_code').unique(),
+    /** Province, city or country. */
+    region: text('region'),
+    industryId: integer('industry_id').references(() => industries.id),
+    contacts: text('contacts', { mode: 'json' }).$type<EnterpriseContact[]>().notNull().default([]),
+    createdBy: integer('created_by').references(() => users.id),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [index('enterprises_name_key_idx').on(table.nameKey)],
+);
+export type Enterprise = typeof enterprises.$inferSelect;
+
+/** 产业链: an industry's chains, each a row of links (环节) from upstream to downstream. */
+export const industryChains = sqliteTable(
+  'industry_chains',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    industryId: integer('industry_id')
+      .notNull()
+      .references(() => industries.id),
+    name: text('name').notNull(),
+    sortOrder: integer('sort_order').notNull().default(0),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    version: version(),
+    createdAt: createdAt(),
+  },
+  (table) => [uniqueIndex('industry_chains_name_idx').on(table.industryId, table.name)],
+);
+export type IndustryChain = typeof industryChains.$inferSelect;
+
+export const chainLinks = sqliteTable(
+  'chain_links',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    chainId: integer('chain_id')
+      .notNull()
+      .references(() => industryChains.id),
+    name: text('name').notNull(),
+    /** Upstream first. */
+    sortOrder: integer('sort_order').notNull().default(0),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    version: version(),
+    createdAt: createdAt(),
+  },
+  (table) => [uniqueIndex('chain_links_name_idx').on(table.chainId, table.name)],
+);
+export type ChainLink = typeof chainLinks.$inferSelect;
+
 // ---------------------------------------------------------------- investment leads
 
 export const campaigns = sqliteTable('campaigns', {
@@ -662,6 +745,8 @@ export const leads = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     company: text('company').notNull(),
+    /** The investor in the enterprise registry; company keeps the name as reported. */
+    enterpriseId: integer('enterprise_id').references(() => enterprises.id),
     /** Home province, city or country of the investor. */
     origin: text('origin'),
     contactName: text('contact_name'),
@@ -669,7 +754,15 @@ export const leads = sqliteTable(
     contactPhone: text('contact_phone'),
     contactEmail: text('contact_email'),
     industryId: integer('industry_id').references(() => industries.id),
+    /** 万元; with a foreign currency, amountOriginal × exchangeRate / 10 000, rounded half-up. */
     intendedInvestment: integer('intended_investment').notNull().default(0),
+    currency: text('currency', { enum: CURRENCIES }).notNull().default('CNY'),
+    /** The pledge in whole units of `currency` (null for CNY entered as 万元). */
+    amountOriginal: integer('amount_original'),
+    /** Yuan per unit of `currency`, up to 6 decimals, and the day of that rate. */
+    exchangeRate: real('exchange_rate'),
+    rateDate: text('rate_date'),
+    chainLinkId: integer('chain_link_id').references(() => chainLinks.id),
     proposedProject: text('proposed_project'),
     /** Intended location. */
     locationUnitId: integer('location_unit_id').references(() => units.id),
@@ -683,6 +776,8 @@ export const leads = sqliteTable(
     stage: text('stage', { enum: LEAD_STAGES }).notNull().default('prospect'),
     stageEnteredAt: text('stage_entered_at').notNull(),
     nextFollowUpDate: text('next_follow_up_date'),
+    /** The date of the latest follow-up (or of the lead's creation): 30/60 days without one turns it yellow/red. */
+    lastFollowupDate: text('last_followup_date'),
     dropReason: text('drop_reason'),
     signedAt: text('signed_at'),
     projectId: integer('project_id').references(() => projects.id),
@@ -696,9 +791,38 @@ export const leads = sqliteTable(
     index('leads_campaign_idx').on(table.campaignId),
     index('leads_next_follow_up_idx').on(table.nextFollowUpDate),
     index('leads_industry_idx').on(table.industryId),
+    index('leads_enterprise_idx').on(table.enterpriseId, table.stage),
+    index('leads_chain_link_idx').on(table.chainLinkId),
   ],
 );
 export type Lead = typeof leads.$inferSelect;
+
+/** 首报首谈: another team asks to join a lead as 协同; the owner or an admin accepts. */
+export const leadPartners = sqliteTable(
+  'lead_partners',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    leadId: integer('lead_id')
+      .notNull()
+      .references(() => leads.id, { onDelete: 'cascade' }),
+    team: text('team').notNull(),
+    status: text('status', { enum: PARTNER_STATUSES }).notNull().default('pending'),
+    note: text('note'),
+    requestedBy: integer('requested_by')
+      .notNull()
+      .references(() => users.id),
+    decidedBy: integer('decided_by').references(() => users.id),
+    decidedAt: text('decided_at'),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    uniqueIndex('lead_partners_lead_team_idx').on(table.leadId, table.team),
+    index('lead_partners_team_idx').on(table.team, table.status),
+  ],
+);
+export type LeadPartner = typeof leadPartners.$inferSelect;
 
 export const leadStageHistory = sqliteTable(
   'lead_stage_history',

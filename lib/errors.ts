@@ -14,6 +14,8 @@ export const ERROR_STATUS = {
   not_found: 404,
   stale_version: 409,
   conflict: 409,
+  duplicate: 409,
+  duplicate_lead: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   too_many_attempts: 429,
@@ -37,6 +39,8 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   not_found: '记录不存在或无权查看',
   stale_version: '该记录已被他人修改，请刷新后再试',
   conflict: '记录冲突',
+  duplicate: '已存在相同的记录',
+  duplicate_lead: '该企业已有在谈线索（首报首谈），可申请协同',
   payload_too_large: '文件过大',
   unsupported_media_type: '不支持的文件类型',
   too_many_attempts: '登录失败次数过多，请稍后再试',
@@ -49,16 +53,26 @@ export type FieldErrors = Record<string, string[]>;
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fields?: FieldErrors;
-  constructor(code: ErrorCode, message?: string, fields?: FieldErrors) {
+  /** More of the error body, beside code, message and fields (e.g. duplicate_lead's `existing`). */
+  readonly extra?: Record<string, unknown>;
+  constructor(code: ErrorCode, message?: string, fields?: FieldErrors, extra?: Record<string, unknown>) {
     super(message ?? DEFAULT_MESSAGES[code]);
     this.code = code;
     this.fields = fields;
+    this.extra = extra;
   }
   get status(): number {
     return ERROR_STATUS[this.code];
   }
   toBody() {
-    return { error: { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) } };
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.fields ? { fields: this.fields } : {}),
+        ...this.extra,
+      },
+    };
   }
 }
 

@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { DB } from '../index';
 import { writeAudit } from '../audit';
-import { annualTargets, industries, projects, settings, units, users } from '../schema';
+import { annualTargets, chainLinks, industries, industryChains, projects, settings, units, users } from '../schema';
 import { today as todayIso } from '@/lib/rules/dates';
 import { hashPassword } from '@/lib/auth/password';
 import { backfillDemoLightHistory } from './light-history';
@@ -14,7 +14,16 @@ import { seedDemoFunding } from './demo-funding';
 import { seedDemoPackages } from './demo-packages';
 import { seedDemoMeetings } from './demo-meetings';
 import { seedDemoProjects, type SeededDemoProject } from './demo-projects';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, EXTRA_USERS, INDUSTRIES, TARGETS_2018, UNITS } from './reference';
+import {
+  DEMO_ACCOUNTS,
+  DEMO_PASSWORD,
+  EXTRA_USERS,
+  INDUSTRIES,
+  INDUSTRY_CHAINS,
+  TARGETS_2018,
+  UNITS,
+} from './reference';
+import { seedDemoEnterprises } from './demo-enterprises';
 
 // The demo data: deterministic for a given `today` (a seeded PRNG) and idempotent (reference
 // rows are upserted by natural key; demo content is written once, marked in settings).
@@ -46,6 +55,25 @@ export function seedReference(db: DB, year: number): void {
         .values({ name, sortOrder: index + 1 })
         .onConflictDoNothing({ target: industries.name })
         .run();
+    });
+    INDUSTRY_CHAINS.forEach((chain, index) => {
+      const industry = tx.select().from(industries).where(eq(industries.name, chain.industry)).get();
+      if (!industry) return;
+      tx.insert(industryChains)
+        .values({ industryId: industry.id, name: chain.name, sortOrder: index + 1 })
+        .onConflictDoNothing()
+        .run();
+      const row = tx
+        .select({ id: industryChains.id })
+        .from(industryChains)
+        .where(and(eq(industryChains.industryId, industry.id), eq(industryChains.name, chain.name)))
+        .get()!;
+      chain.links.forEach((name, linkIndex) => {
+        tx.insert(chainLinks)
+          .values({ chainId: row.id, name, sortOrder: linkIndex + 1 })
+          .onConflictDoNothing()
+          .run();
+      });
     });
     tx.insert(annualTargets).values(TARGETS_2018).onConflictDoNothing({ target: annualTargets.year }).run();
     if (year !== 2018) {
@@ -79,6 +107,7 @@ export async function seedDemo(db: DB, options: SeedOptions = {}): Promise<SeedR
     const shuangshi = seedDemoPackages(context, seeded);
     seedDemoFunding(context);
     seedDemoMeetings(context);
+    seedDemoEnterprises(context);
     tx.insert(settings).values({ key: DEMO_MARKER, value: today }).run();
     writeAudit(tx, {
       userId: people.admin.id,

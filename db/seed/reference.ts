@@ -217,3 +217,13 @@ export const LEAD_COMPANIES: Array<[string, string, string]> = [
   ['广东温氏食品集团', '广东云浮', '现代农业'],
   ['德国林德集团', '德国', '化工'],
 ];
+
+/**
+ * 产业链 seeded from the report (碳纤维 downstream, the chemical chain, 汽车): industry → chain → links,
+ * upstream first. Migration 0005 inserts the same rows into existing deployments.
+ */
+export const INDUSTRY_CHAINS: Array<{ industry: string; name: string; links: string[] }> = [
+  { industry: '碳纤维及新材料', name: '碳纤维产业链', links: ['原丝', '碳丝', '复合材料', '下游制品'] },
+  { industry: '化工', name: '化工产业链', links: ['石油炼化', '基础化工原料', '精细化工', '化工新材料'] },
+  { industry: '汽车', name: '汽车产业链', links: ['汽车零部件', '汽车电子', '整车制造', '汽车后市场'] },
+];

@@ -98,6 +98,9 @@ export const NOTIFICATION_KINDS = [
   'stage_moved',
   'light_red',
   'meeting_item_assigned',
+  'lead_partner_requested',
+  'lead_partner_decided',
+  'lead_followup_due',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
@@ -109,6 +112,9 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   stage_moved: '项目阶段变更',
   light_red: '项目亮红灯',
   meeting_item_assigned: '调度会议定事项',
+  lead_partner_requested: '申请协同招商',
+  lead_partner_decided: '协同申请已处理',
+  lead_followup_due: '线索跟进提醒',
 };
 
 /** 调度会 kinds and states. */
@@ -206,4 +212,26 @@ export const FOLLOWUP_KIND_LABELS: Record<FollowupKind, string> = {
   fair: '洽谈会',
   signing: '签约仪式',
   other: '其他',
+};
+
+/** Currencies a lead's pledge may be entered in (issue 16); intendedInvestment is always 万元. */
+export const CURRENCIES = ['CNY', 'USD', 'EUR', 'JPY', 'HKD', 'SGD', 'KRW'] as const;
+export type Currency = (typeof CURRENCIES)[number];
+export const CURRENCY_LABELS: Record<Currency, string> = {
+  CNY: '人民币',
+  USD: '美元',
+  EUR: '欧元',
+  JPY: '日元',
+  HKD: '港元',
+  SGD: '新加坡元',
+  KRW: '韩元',
+};
+
+/** 首报首谈: a second team's request to join a lead as 协同. */
+export const PARTNER_STATUSES = ['pending', 'accepted', 'declined'] as const;
+export type PartnerStatus = (typeof PARTNER_STATUSES)[number];
+export const PARTNER_STATUS_LABELS: Record<PartnerStatus, string> = {
+  pending: '待确认',
+  accepted: '已协同',
+  declined: '已婉拒',
 };
