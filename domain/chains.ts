@@ -102,38 +102,6 @@ export function listChains(
   }));
 }
 
-/** A picker's option: an active link of an active chain, with the industry it belongs to. */
-export interface ChainLinkOption {
-  id: number;
-  industryId: number;
-  label: string;
-}
-
-/**
- * The links a lead or project form offers, grouped by industry in the select: "碳纤维产业链 · 原丝".
- * `keep` adds links the record already names although they were deactivated since.
- */
-export function chainLinkOptions(keep: Array<number | null | undefined> = []): ChainLinkOption[] {
-  const active = listChains().flatMap((chain) =>
-    chain.links.map((link) => ({ id: link.id, industryId: chain.industryId, label: `${chain.name} · ${link.name}` })),
-  );
-  const missing = keep.filter((id): id is number => id != null && !active.some((option) => option.id === id));
-  if (!missing.length) return active;
-  const extra = getDb()
-    .select({
-      id: chainLinks.id,
-      name: chainLinks.name,
-      chainName: industryChains.name,
-      industryId: industryChains.industryId,
-    })
-    .from(chainLinks)
-    .innerJoin(industryChains, eq(industryChains.id, chainLinks.chainId))
-    .where(inArray(chainLinks.id, missing))
-    .all()
-    .map((row) => ({ id: row.id, industryId: row.industryId, label: `${row.chainName} · ${row.name}（已停用）` }));
-  return [...active, ...extra];
-}
-
 /**
  * A lead's or project's chain link must be a link of the record's own industry; a newly chosen one
  * must also be active. Answers the field error, or null when the link fits. `unchangedLinkId` is the
