@@ -345,3 +345,34 @@ describe('the chain map marks 招商空白', () => {
     }
   });
 });
+
+describe('the demo chain data', () => {
+  it('places demo records on the seeded chains and leaves the report’s two gaps', () => {
+    const map = chainMap();
+    const link = (chain: string, name: string) =>
+      map.find((c) => c.name === chain)!.links.find((l) => l.name === name)!;
+    expect(link('碳纤维产业链', '下游制品').gap).toBe(true);
+    expect(link('化工产业链', '化工新材料').gap).toBe(true);
+    const seeded = map.filter((c) => ['碳纤维产业链', '化工产业链', '汽车产业链'].includes(c.name));
+    const placed = seeded.flatMap((c) => c.links).filter((l) => !l.gap);
+    expect(placed.length).toBeGreaterThan(3);
+    // Every demo record's link belongs to the record's own industry.
+    const mismatched = getDb()
+      .select({ id: projects.id })
+      .from(projects)
+      .innerJoin(chainLinks, eq(chainLinks.id, projects.chainLinkId))
+      .innerJoin(industryChains, eq(industryChains.id, chainLinks.chainId))
+      .all()
+      .filter((row) => {
+        const project = getDb().select().from(projects).where(eq(projects.id, row.id)).get()!;
+        const chain = getDb()
+          .select({ industryId: industryChains.industryId })
+          .from(chainLinks)
+          .innerJoin(industryChains, eq(industryChains.id, chainLinks.chainId))
+          .where(eq(chainLinks.id, project.chainLinkId!))
+          .get()!;
+        return chain.industryId !== project.industryId;
+      });
+    expect(mismatched).toEqual([]);
+  });
+});
