@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { SelectField, idOptions } from '@/components/ui/field';
 
 export interface ChainLinkChoice {
@@ -39,6 +39,18 @@ export function IndustryChainFields({
 }: Props) {
   const [industryId, setIndustryId] = useState(industryValue);
   const [chainLinkId, setChainLinkId] = useState(chainLinkValue);
+  // React resets the form after an action, and a reset puts a <select> back on its default option:
+  // make the chosen options the defaults, so a failed save keeps them (and the DOM matches the state).
+  useEffect(() => {
+    for (const [select, chosen] of [
+      [document.getElementById(`${idPrefix}-industryId`), industryId],
+      [document.getElementById(`${idPrefix}-chainLinkId`), chainLinkId],
+    ] as const) {
+      if (!(select instanceof HTMLSelectElement)) continue;
+      for (const option of Array.from(select.options)) option.defaultSelected = option.value === chosen;
+      select.value = chosen;
+    }
+  });
   const choices = links.filter((link) => String(link.industryId) === industryId);
   const hint = !industryId
     ? '先选择行业'
