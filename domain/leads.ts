@@ -25,6 +25,7 @@ import type {
   LeadPatchInput,
   LeadTransitionInput,
 } from '@/lib/schemas/lead';
+import { assertChainLinkFits, chainLinkProblem } from './chains';
 import { insertProject, toProjectDto, type ProjectDto } from './projects';
 import { getSetting } from './settings';
 
@@ -41,6 +42,7 @@ export function toLeadDto(lead: LeadRow, day = today(), usualDays = getSetting('
     company: lead.company,
     origin: lead.origin,
     industryId: lead.industryId,
+    chainLinkId: lead.chainLinkId,
     intendedInvestment: lead.intendedInvestment,
     source: lead.campaignName ?? lead.source,
     stage: lead.stage,
@@ -170,6 +172,7 @@ export function insertLead(
 ): LeadDto | null {
   const ownerId = input.ownerId ?? actor.id;
   const { ownerTeam } = assertLeadReferences(tx, { ...input, ownerId });
+  assertChainLinkFits(tx, input.chainLinkId, input.industryId);
   // A blank team means the owner's team.
   const team = input.team ?? ownerTeam;
   assertTeamChoice(tx, actor, team, ownerTeam);
@@ -238,6 +241,14 @@ export function applyLeadPatch(
   batchId: number | null = null,
 ): boolean {
   const { ownerTeam } = assertLeadReferences(tx, { ...fields, ownerId: fields.ownerId ?? current.ownerId });
+  // The link must stay a link of the lead's industry, whichever of the two the patch changes.
+  if (fields.chainLinkId !== undefined || fields.industryId !== undefined)
+    assertChainLinkFits(
+      tx,
+      fields.chainLinkId === undefined ? current.chainLinkId : fields.chainLinkId,
+      fields.industryId === undefined ? current.industryId : fields.industryId,
+      current.chainLinkId,
+    );
   const changes: Partial<Lead> = { ...fields };
   // A new owner brings the lead into the owner's team unless a team is given; a blank team means the owner's.
   const ownerChanged = fields.ownerId != null && fields.ownerId !== current.ownerId;
@@ -439,6 +450,8 @@ export function convertLead(
         status: 'active',
         unitId: unitId!,
         industryId: current.industryId,
+        // The project sits at the lead's 产业链环节 (unless the link has been deactivated since).
+        chainLinkId: chainLinkProblem(tx, current.chainLinkId, current.industryId) ? null : current.chainLinkId,
         ownerId: input.ownerId ?? null,
         totalInvestment: current.intendedInvestment,
         plannedInvestmentThisYear: 0,

@@ -22,6 +22,7 @@ import { AppError } from '@/lib/errors';
 import type { ProjectCreateInput, ProjectPatchInput } from '@/lib/schemas/project';
 import { recordAdjustment, type AdjustmentField } from './adjustments';
 import { planPackageChange, writePackageChange } from './packages';
+import { assertChainLinkFits } from './chains';
 import { refreshLight, refreshNewProjectLights } from './light';
 import { notify } from './notifications';
 import { assertPlanWithinTotal, completedInYear, currentYear, hasReports, writeYearPlan } from './year-plans';
@@ -49,6 +50,7 @@ export function toProjectDto(project: Project, completedThisYear?: number, extra
     status: project.status,
     unitId: project.unitId,
     industryId: project.industryId,
+    chainLinkId: project.chainLinkId,
     leaderId: project.leaderId,
     ownerId: project.ownerId,
     location: project.location,
@@ -206,6 +208,7 @@ export function insertProjects(
     assertPlanWithinTotal(input.plannedInvestmentThisYear, input.totalInvestment, 'plannedInvestmentThisYear');
     const key = `${input.unitId}|${input.leaderId ?? ''}|${input.ownerId ?? ''}`;
     if (!checked.has(key)) assertReferences(executor, input);
+    assertChainLinkFits(executor, input.chainLinkId, input.industryId);
     checked.add(key);
     assertCodeFree(executor, input.code);
   }
@@ -396,6 +399,14 @@ export function applyProjectPatch(
     throw new AppError('forbidden', '不能把项目移交到其他单位');
   }
   assertReferences(executor, fields);
+  // The link must stay a link of the project's industry, whichever of the two the patch changes.
+  if (fields.chainLinkId !== undefined || fields.industryId !== undefined)
+    assertChainLinkFits(
+      executor,
+      fields.chainLinkId === undefined ? current.chainLinkId : fields.chainLinkId,
+      fields.industryId === undefined ? current.industryId : fields.industryId,
+      current.chainLinkId,
+    );
   assertCodeFree(executor, fields.code, current.id);
   const plans: Partial<Record<Stage, string | null>> = { ...stagePlans };
   if (stageDueDate !== undefined) plans[current.stage] = stageDueDate;

@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { SelectField, TextField, bindFields, idOptions, textOptions } from '@/components/ui/field';
+import { IndustryChainFields, type ChainLinkChoice } from '@/components/chains/industry-chain-fields';
 import { Notice } from '@/components/ui/page';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { initialActionState, type ActionState, type FormAction } from '@/lib/auth/action-state';
@@ -9,6 +10,7 @@ import type { leadFormFields } from '@/lib/schemas/lead';
 
 export interface LeadFormOptions {
   industries: Array<{ id: number; name: string }>;
+  chainLinks: ChainLinkChoice[];
   units: Array<{ id: number; name: string }>;
   campaigns: Array<{ id: number; name: string }>;
   owners: Array<{ id: number; name: string; team: string | null }>;
@@ -62,11 +64,14 @@ export function LeadForm({ options, initial, lead, readOnly = false, action }: P
         <legend className="sr-only">线索信息</legend>
         <TextField {...field('company')} label="企业名称" required maxLength={100} {...common} />
         <TextField {...field('origin')} label="企业来源地（省市或国家）" placeholder="如 广东深圳、德国" />
-        <SelectField
-          {...field('industryId')}
-          label="行业"
-          placeholder="（未选择）"
-          options={idOptions(options.industries)}
+        <IndustryChainFields
+          industries={options.industries}
+          links={options.chainLinks}
+          industryValue={value('industryId')}
+          chainLinkValue={value('chainLinkId')}
+          errors={state.errors}
+          industryLabel="行业"
+          industryPlaceholder="（未选择）"
         />
         <TextField {...field('contactName')} label="联系人" />
         <TextField {...field('contactTitle')} label="联系人职务" />

@@ -33,6 +33,7 @@ export function LeadInfoCard({
           contactPhone: text(lead.contactPhone),
           contactEmail: text(lead.contactEmail),
           industryId: text(lead.industryId),
+          chainLinkId: text(lead.chainLinkId),
           intendedInvestment: text(lead.intendedInvestment),
           proposedProject: text(lead.proposedProject),
           locationUnitId: text(lead.locationUnitId),

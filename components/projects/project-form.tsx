@@ -1,5 +1,6 @@
 'use client';
 
+import { IndustryChainFields, type ChainLinkChoice } from '@/components/chains/industry-chain-fields';
 import { useState, type FormEvent } from 'react';
 import { SelectField, TextAreaField, TextField, bindFields, enumOptions, idOptions } from '@/components/ui/field';
 import { Notice } from '@/components/ui/page';
@@ -37,6 +38,8 @@ interface Props {
   initial: ProjectFormValues;
   units: Option[];
   industries: Option[];
+  /** 产业链环节 of every industry; the form offers those of the chosen industry. */
+  chainLinks: ChainLinkChoice[];
   leaders: Option[];
   officers: Option[];
   /** Edit mode: this year's 双十工程包 to pick from, and whether this user may 调入/调出. */
@@ -99,6 +102,7 @@ function ProjectFormFields({
   formAction,
   units,
   industries,
+  chainLinks,
   leaders,
   officers,
   currentYear,
@@ -194,7 +198,15 @@ function ProjectFormFields({
           />
         ) : null}
         <SelectField {...field('unitId')} label="责任单位" required placeholder="请选择" options={idOptions(units)} />
-        <SelectField {...field('industryId')} label="所属产业" placeholder="未指定" options={idOptions(industries)} />
+        <IndustryChainFields
+          industries={industries}
+          links={chainLinks}
+          industryValue={values.industryId ?? ''}
+          chainLinkValue={values.chainLinkId ?? ''}
+          errors={errors}
+          industryLabel="所属产业"
+          industryPlaceholder="未指定"
+        />
         <TextField {...field('location')} label="建设地点" />
         <SelectField {...field('leaderId')} label="包保领导" placeholder="未指定" options={idOptions(leaders)} />
         <SelectField

@@ -30,6 +30,8 @@ export const leadEditableFields = {
   contactPhone: phone.nullable().optional(),
   contactEmail: email.nullable().optional(),
   industryId: id.nullable().optional(),
+  /** 产业链环节: a link of a chain of the lead's industry. */
+  chainLinkId: id.nullable().optional(),
   intendedInvestment: money,
   proposedProject: optionalText(200),
   locationUnitId: id.nullable().optional(),
@@ -80,6 +82,7 @@ export const leadFormFields = {
   contactPhone: fromFormOptional(phone),
   contactEmail: fromFormOptional(email),
   industryId: fromFormOptional(fromFormNumber(id)),
+  chainLinkId: fromFormOptional(fromFormNumber(id)),
   intendedInvestment: fromFormNumber(money).default(0),
   proposedProject: fromFormOptional(longText(200)),
   locationUnitId: fromFormOptional(fromFormNumber(id)),

@@ -19,6 +19,8 @@ export const projectEditableFields = {
   status: z.enum(PROJECT_STATUSES, { error: '状态无效' }),
   unitId: id,
   industryId: id.nullable().optional(),
+  /** 产业链环节: a link of a chain of the project's industry. */
+  chainLinkId: id.nullable().optional(),
   leaderId: id.nullable().optional(),
   ownerId: id.nullable().optional(),
   location: optionalText(200),
@@ -121,6 +123,7 @@ export const projectFormFields = {
   nature: projectEditableFields.nature,
   unitId: fromFormNumber(id),
   industryId: fromFormOptional(fromFormNumber(id)),
+  chainLinkId: fromFormOptional(fromFormNumber(id)),
   leaderId: fromFormOptional(fromFormNumber(id)),
   ownerId: fromFormOptional(fromFormNumber(id)),
   location: fromFormOptional(longText(200)),

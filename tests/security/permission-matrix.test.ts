@@ -124,6 +124,14 @@ const row = <T>(sql: string, ...args: unknown[]) =>
     .prepare(sql)
     .get(...args) as T;
 /** A form's `id` and `version` fields for a row of `table`. */
+const seededChain = () =>
+  (getSqlite().prepare("select id from industry_chains where name = '碳纤维产业链'").get() as { id: number }).id;
+const seededLink = () =>
+  (
+    getSqlite()
+      .prepare('select id from chain_links where chain_id = ? order by sort_order, id limit 1')
+      .get(seededChain()) as { id: number }
+  ).id;
 const idAndVersion = (table: string, id: number) => ({ id: String(id), version: String(v(table, id)) });
 const projectUnit = (f: Fixtures, t: Target) =>
   t === 'foreign' ? f.users.officer2.unit_id! : f.users.officer.unit_id!;
@@ -519,6 +527,22 @@ export const MATRIX: Row[] = [
   api('PATCH /api/v1/admin/users/[id]', 'any', ADMIN_ONLY, (f) => ({
     params: { id: f.users.officerLt.id },
     body: { version: v('users', f.users.officerLt.id), active: false },
+  })),
+  // 产业链: the seeded 碳纤维产业链 and its first link.
+  api('POST /api/v1/chains', 'any', ADMIN_ONLY, (f) => ({
+    body: { industryId: f.industry, name: '矩阵产业链', links: ['甲', '乙'] },
+  })),
+  api('PATCH /api/v1/chains/[id]', 'any', ADMIN_ONLY, () => ({
+    params: { id: seededChain() },
+    body: { version: v('industry_chains', seededChain()), name: '矩阵改名产业链' },
+  })),
+  api('POST /api/v1/chains/[id]/links', 'any', ADMIN_ONLY, () => ({
+    params: { id: seededChain() },
+    body: { name: '矩阵环节', position: 1 },
+  })),
+  api('PATCH /api/v1/chain-links/[id]', 'any', ADMIN_ONLY, () => ({
+    params: { id: seededLink() },
+    body: { version: v('chain_links', seededLink()), position: 2 },
   })),
   api('POST /api/v1/leads', 'any', LEAD_OWN, (f) => ({
     body: { company: '新线索企业', ownerId: f.users.investment.id },

@@ -47,7 +47,7 @@ export default async function LeadPage({
   const day = today();
   const light = leadLight(lead, day, getSetting('leadStageUsualDays'));
   const canEdit = canEditLead(user, lead);
-  const options = loadLeadFormOptions();
+  const options = loadLeadFormOptions(lead.chainLinkId);
   const convertible = canEdit && checkConvertible(lead).ok;
   // The history must not show the contacts the card hides.
   const visibleAudit = lead.contactsHidden ? lead.audit.map(withoutContacts) : lead.audit;

@@ -37,6 +37,7 @@ export default async function ProjectOverviewPage({ params }: { params: Promise<
     status: project.status,
     unitId: String(project.unitId),
     industryId: text(project.industryId),
+    chainLinkId: text(project.chainLinkId),
     leaderId: text(project.leaderId),
     ownerId: text(project.ownerId),
     location: text(project.location),
@@ -76,7 +77,7 @@ export default async function ProjectOverviewPage({ params }: { params: Promise<
         units={units}
         packages={listPackageRows(year).map((pkg) => ({ id: pkg.id, name: pkg.name }))}
         canManagePackages={canManagePackages(user)}
-        {...loadProjectFormOptions()}
+        {...loadProjectFormOptions(project.chainLinkId)}
       />
       <FundingSums projectId={project.id} sums={project} />
     </Card>

@@ -28,6 +28,10 @@ import * as fundingApplication from '../funding/[id]/route';
 import * as importLeads from '../imports/leads/route';
 import * as importProjects from '../imports/projects/route';
 import * as industries from '../industries/route';
+import * as chains from '../chains/route';
+import * as chain from '../chains/[id]/route';
+import * as chainLinksRoute from '../chains/[id]/links/route';
+import * as chainLink from '../chain-links/[id]/route';
 import * as leads from '../leads/route';
 import * as lead from '../leads/[id]/route';
 import * as leadConvert from '../leads/[id]/convert/route';
@@ -134,6 +138,10 @@ export const ROUTE_MODULES: Record<string, RouteModule> = {
   '/imports/leads': importLeads,
   '/units': units,
   '/industries': industries,
+  '/chains': chains,
+  '/chains/{id}': chain,
+  '/chains/{id}/links': chainLinksRoute,
+  '/chain-links/{id}': chainLink,
   '/users': users,
   '/admin/users': adminUsers,
   '/admin/users/{id}': adminUser,
