@@ -63,6 +63,9 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
         actions={
           <>
             {totals.count > 0 ? <ExportLink href={exportHref('/leads/export', params)} /> : null}
+            <Link href="/leads/board" className={buttonClass('secondary')}>
+              线索看板
+            </Link>
             <Link href="/campaigns" className={buttonClass('secondary')}>
               招商活动
             </Link>
