@@ -53,7 +53,7 @@ export default async function LeadBoardPage({
         description={`共 ${total.count} 条线索，意向投资合计 ${formatMoneyCompact(total.money)}。${
           user.role === 'leader'
             ? '点击卡片查看线索详情。'
-            : '拖动本人或本组负责的线索卡片到其他阶段即可变更，退回和放弃须填写原因；也可在线索详情中变更。'
+            : '本人或本组负责的线索卡片可拖动到后续阶段；退回、放弃和转为项目请在线索详情中操作。'
         }`}
         actions={
           <Link href="/leads" className={buttonClass('secondary')}>
