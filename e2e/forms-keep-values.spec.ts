@@ -31,15 +31,17 @@ async function chooseEverySelect(form: Locator) {
 
 /** Every named control's value (checkboxes: ticked or not), passwords, files and hidden inputs left out. */
 const snapshot = (form: Locator) =>
-  form.locator('input[name], select[name], textarea[name]').evaluateAll((controls) =>
-    controls
-      .filter((c) => !(c instanceof HTMLInputElement && ['hidden', 'password', 'file'].includes(c.type)))
-      .map((c) =>
-        c instanceof HTMLInputElement && (c.type === 'checkbox' || c.type === 'radio')
-          ? `${c.name}[${c.value}]=${c.checked}`
-          : `${c.getAttribute('name')}=${(c as HTMLInputElement).value}`,
-      ),
-  );
+  form
+    .locator('input[name], select[name], textarea[name]')
+    .evaluateAll((controls) =>
+      controls
+        .filter((c) => !(c instanceof HTMLInputElement && ['hidden', 'password', 'file'].includes(c.type)))
+        .map((c) =>
+          c instanceof HTMLInputElement && (c.type === 'checkbox' || c.type === 'radio')
+            ? `${c.name}[${c.value}]=${c.checked}`
+            : `${c.getAttribute('name')}=${(c as HTMLInputElement).value}`,
+        ),
+    );
 
 interface FormCase {
   name: string;

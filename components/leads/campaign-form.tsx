@@ -27,9 +27,7 @@ export function CampaignForm({ leaders, initial, campaign, action }: Props) {
   const value = (key: keyof Props['initial']) => state.values?.[key] ?? (initial[key] as string | undefined) ?? '';
   // After a submission the leaders ticked then (none ticked sends no leaderIds); before it, the stored ones.
   const chosen = new Set(
-    state.values
-      ? (state.values.leaderIds ?? '').split(',').filter(Boolean)
-      : (initial.leaderIds ?? []).map(String),
+    state.values ? (state.values.leaderIds ?? '').split(',').filter(Boolean) : (initial.leaderIds ?? []).map(String),
   );
   const field = bindFields(value, state.errors);
   return (

@@ -165,7 +165,8 @@ export function leadLight(
   const aging = leadAging(lead, today, usualDays);
   if (aging.aging)
     reasons.push(`在"${LEAD_STAGE_LABELS[lead.stage]}"阶段已 ${aging.daysInStage} 天，超过通常的 ${aging.usual} 天`);
-  const light = overdue || stale.severity === 'red' ? 'red' : aging.aging || stale.severity === 'yellow' ? 'yellow' : 'green';
+  const light =
+    overdue || stale.severity === 'red' ? 'red' : aging.aging || stale.severity === 'yellow' ? 'yellow' : 'green';
   return { light, reasons };
 }
 

@@ -23,7 +23,11 @@ const p = (id: number) => ({ id: String(id) });
 const admin = () => ({ id: userId('admin'), role: 'admin' as const, unitId: null, ip: '127.0.0.1' });
 
 async function newLead(cookie: string, body: Record<string, unknown> = {}) {
-  const result = await call(create, { method: 'POST', cookie, body: { company: uniqueName('跟进提醒测试企业'), ...body } });
+  const result = await call(create, {
+    method: 'POST',
+    cookie,
+    body: { company: uniqueName('跟进提醒测试企业'), ...body },
+  });
   expect(result.status).toBe(201);
   return result.body as { id: number; version: number; lastFollowupDate: string };
 }
@@ -138,7 +142,11 @@ describe('reminders', () => {
     const lead = await newLead(cookie);
     setLast(lead.id, addDaysIso(today(), -75));
     const body = (await call(desk, { cookie, path: '/api/v1/desk' })).body;
-    const me = getDb().select().from(users).where(eq(users.id, userId('investment'))).get()!;
+    const me = getDb()
+      .select()
+      .from(users)
+      .where(eq(users.id, userId('investment')))
+      .get()!;
     const expected = getSqlite()
       .prepare(
         `select l.id, cast(julianday(?) - julianday(coalesce(l.last_followup_date, date(l.created_at, '+8 hours'))) as integer) as days

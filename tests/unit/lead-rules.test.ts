@@ -145,7 +145,11 @@ describe('overdue and aging', () => {
     expect(leadLight(lead('2026-01-01'), '2026-03-01', off, STALE).light).toBe('yellow');
     expect(leadLight(lead('2026-01-01'), '2026-03-02', off, STALE).light).toBe('red');
     // No follow-up recorded: counted from the day the lead was logged.
-    expect(leadFollowupStale(lead(null), '2026-01-30', STALE)).toEqual({ last: '2025-12-01', days: 60, severity: 'red' });
+    expect(leadFollowupStale(lead(null), '2026-01-30', STALE)).toEqual({
+      last: '2025-12-01',
+      days: 60,
+      severity: 'red',
+    });
     // The settings move the thresholds; a closed lead never goes stale.
     expect(leadLight(lead('2026-01-01'), '2026-01-11', off, { yellow: 10, red: 20 }).light).toBe('yellow');
     expect(leadLight(lead('2020-01-01', 'dropped'), '2026-01-11', off, STALE).light).toBe('green');

@@ -97,7 +97,14 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
         </EmptyState>
       ) : (
         <>
-          <LeadTable rows={rows} day={day} usualDays={usualDays} staleDays={staleDays} sort={sortState} totals={totals} />
+          <LeadTable
+            rows={rows}
+            day={day}
+            usualDays={usualDays}
+            staleDays={staleDays}
+            sort={sortState}
+            totals={totals}
+          />
           <LeadCardList rows={rows} day={day} usualDays={usualDays} staleDays={staleDays} />
           <Pager
             page={currentPage}
