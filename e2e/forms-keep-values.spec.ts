@@ -59,6 +59,7 @@ interface FormCase {
 async function newLead(page: Page) {
   await page.goto('/leads/new');
   await page.getByLabel('企业名称').fill(unique('吉林表单测试企业'));
+  await page.getByLabel('意向投资（万元）').fill('8000');
   await page.getByRole('button', { name: '保存线索' }).click();
   await expect(page).toHaveURL(/\/leads\/\d+/);
 }
@@ -73,6 +74,7 @@ const CASES: FormCase[] = [
       await form.getByLabel('企业名称').fill(unique('表单保留测试有限公司'));
       await form.getByLabel('企业来源地（省市或国家）').fill('德国');
       await form.getByLabel('拟建项目').fill('碳纤维复合材料');
+      await form.getByLabel('意向投资（万元）').fill('12000');
       await chooseEverySelect(form);
       await form.getByLabel('联系电话').fill('12345');
     },
@@ -126,7 +128,7 @@ const CASES: FormCase[] = [
     fill: async (form) => {
       await form.getByLabel('姓名').fill('表单保留');
       await chooseEverySelect(form);
-      await form.getByLabel('用户名', { exact: true }).fill('');
+      await form.locator('input[name="username"]').fill('');
     },
     error: '用户名',
   },
@@ -156,6 +158,7 @@ test('an investment user fixes an invalid phone and the lead saves with every se
   const company = unique('德国碳材料测试有限公司');
   await form.getByLabel('企业名称').fill(company);
   await form.getByLabel('联系电话').fill('0432-123');
+  await form.getByLabel('意向投资（万元）').fill('30000');
   const industry = form.getByLabel('行业');
   const unit = form.getByLabel('意向落地单位');
   const campaign = form.getByLabel('招商活动');
