@@ -191,3 +191,30 @@ test('an investment user fixes an invalid phone and the lead saves with every se
     campaignId: Number(chosen.campaignId),
   });
 });
+
+test('the leads board: linked from /leads and back, a subtitle that says how cards move, figures never broken mid-value', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, 'investment');
+  await page.goto('/leads');
+  await page.getByRole('link', { name: '线索看板' }).click();
+  await expect(page).toHaveURL(/\/leads\/board/);
+  await expect(page.getByText('可拖动到后续阶段；退回、放弃和转为项目请在线索详情中操作')).toBeVisible();
+  const figures = page.locator('[data-testid="card-investment"], [data-testid="card-followup"]');
+  // Each figure is one line high, on a phone and on a 1440 screen: "意向 50,000 万元" and a date never wrap inside.
+  for (const width of [390, 1440]) {
+    await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+    await expect(figures.first()).toBeVisible();
+    const heights = await figures.evaluateAll((elements) =>
+      elements
+        .filter((el) => el.getClientRects().length > 0)
+        .map((el) => el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)),
+    );
+    expect(heights.length).toBeGreaterThan(0);
+    for (const lines of heights) expect(lines).toBeLessThan(1.5);
+  }
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByRole('link', { name: '线索列表' }).click();
+  await expect(page).toHaveURL(/\/leads$/);
+});
