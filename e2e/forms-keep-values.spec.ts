@@ -215,6 +215,6 @@ test('the leads board: linked from /leads and back, a subtitle that says how car
     for (const lines of heights) expect(lines).toBeLessThan(1.5);
   }
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.getByRole('link', { name: '线索列表' }).click();
+  await page.getByRole('link', { name: '线索列表', exact: true }).click();
   await expect(page).toHaveURL(/\/leads$/);
 });
