@@ -21,6 +21,7 @@ function currentSettings(): {
   leadStageUsualDays: Record<(typeof LEAD_STAGES)[number], number | null>;
   scheduleLagThresholds: { yellow: number; red: number };
   rankingWeights: RankingWeights;
+  leadFollowupStaleDays: { yellow: number; red: number };
 } {
   return {
     passwordMinLength: getSetting('passwordMinLength'),
@@ -28,6 +29,7 @@ function currentSettings(): {
     leadStageUsualDays: getSetting('leadStageUsualDays'),
     scheduleLagThresholds: getSetting('scheduleLagThresholds'),
     rankingWeights: getSetting('rankingWeights'),
+    leadFollowupStaleDays: getSetting('leadFollowupStaleDays'),
   };
 }
 
@@ -50,6 +52,7 @@ export function saveAdminSettings(actor: ActorContext, input: SettingsInput) {
     // Older callers that do not send the thresholds keep the stored ones.
     scheduleLagThresholds: input.scheduleLagThresholds ?? getSetting('scheduleLagThresholds'),
     rankingWeights: input.rankingWeights ?? getSetting('rankingWeights'),
+    leadFollowupStaleDays: input.leadFollowupStaleDays ?? getSetting('leadFollowupStaleDays'),
   };
   // The schema refuses this already; a caller past it must not store a ranking that cannot be scored.
   if (!RANK_METRICS.some((metric) => next.rankingWeights[metric] > 0))
@@ -65,6 +68,7 @@ export function saveAdminSettings(actor: ActorContext, input: SettingsInput) {
     putSetting(tx, 'leadStageUsualDays', next.leadStageUsualDays);
     putSetting(tx, 'scheduleLagThresholds', next.scheduleLagThresholds);
     putSetting(tx, 'rankingWeights', next.rankingWeights);
+    putSetting(tx, 'leadFollowupStaleDays', next.leadFollowupStaleDays);
     if ('stageUsualDays' in change.after || 'scheduleLagThresholds' in change.after) refreshAllLights(tx);
     writeAudit(tx, {
       userId: actor.id,

@@ -18,7 +18,7 @@ import { getSetting } from './settings';
 import { ensureLightsFresh } from './light';
 import { addDaysIso, daysBetween, monthOf, previousMonth, today } from '@/lib/rules/dates';
 import { REPORT_DUE_DAY } from '@/lib/rules/light';
-import { leadAging } from '@/lib/rules/leads';
+import { leadAging, leadFollowupStale } from '@/lib/rules/leads';
 import type { LeadStage, Light, MeetingKind, ProblemLevel, Role, Stage, SupervisionStatus } from '@/lib/rules/enums';
 import type { Actor } from '@/lib/rules/permissions';
 
@@ -96,6 +96,8 @@ export interface Desk {
   problemsEscalated: DeskProblem[];
   supervisionsOverdue: DeskSupervision[];
   leadsAging: Array<DeskLead & { usualDays: number }>;
+  /** 跟进停滞: open leads with no follow-up for the settings' yellow days or more, longest first. */
+  leadsStale: Array<DeskLead & { lastFollowupDate: string; daysSinceFollowup: number; severity: 'red' | 'yellow' }>;
   leadsSignedNotConverted: Array<DeskLead & { signedAt: string | null }>;
   nextMeeting: {
     id: number;
@@ -189,6 +191,7 @@ export function getDesk(actor: Actor & { team?: string | null }): Desk {
     problemsEscalated: [],
     supervisionsOverdue: [],
     leadsAging: [],
+    leadsStale: [],
     leadsSignedNotConverted: [],
     nextMeeting: null,
   };
@@ -252,6 +255,15 @@ export function getDesk(actor: Actor & { team?: string | null }): Desk {
       const aging = leadAging(row, day, usualDays);
       return aging.aging && aging.usual != null ? [{ ...toLead(row), usualDays: aging.usual }] : [];
     });
+    const staleDays = getSetting('leadFollowupStaleDays');
+    desk.leadsStale = listOpenLeads(actor.id, team)
+      .flatMap((row) => {
+        const stale = leadFollowupStale(row, day, staleDays);
+        return stale.severity
+          ? [{ ...toLead(row), lastFollowupDate: stale.last, daysSinceFollowup: stale.days, severity: stale.severity }]
+          : [];
+      })
+      .sort((a, b) => b.daysSinceFollowup - a.daysSinceFollowup || a.id - b.id);
     desk.leadsSignedNotConverted = listSignedNotConverted(actor.id, team).map((row) => ({
       ...toLead(row),
       signedAt: row.signedAt,

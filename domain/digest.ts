@@ -7,6 +7,7 @@ import { notifications, users } from '@/db/schema';
 import { ALERT_KIND_LABELS, lateness, type Alert } from '@/lib/rules/alerts';
 import { NOTIFICATION_KIND_LABELS, ROLE_LABELS, type NotificationKind, type Role } from '@/lib/rules/enums';
 import { digestKindsOf } from '@/lib/rules/notifications';
+import { listFollowUpsDue } from '@/db/queries/desk';
 import { listAlerts } from './alerts';
 
 // The daily digest: each user's alerts, split into those new since the previous digest and those
@@ -23,6 +24,19 @@ export interface DigestUser {
   stillOpen: Alert[];
   /** The day's notifications of the kinds this user chose for the digest (on /account), oldest first. */
   notifications: DigestNotice[];
+  /**
+   * Follow-up reminders (investment staff): the leads in their scope whose next follow-up date is the
+   * digest's day. Later-than-planned ones are already alerts (lead_overdue) above.
+   */
+  followUps: DigestFollowUp[];
+}
+
+export interface DigestFollowUp {
+  leadId: number;
+  company: string;
+  ownerName: string;
+  nextFollowUpDate: string;
+  link: string;
 }
 
 export interface DigestNotice {
@@ -76,7 +90,8 @@ export function buildDigest(date: string, previous: Digest | null): Digest {
   for (const person of people) {
     const alerts = listAlerts({ actor: person });
     const mine = notices.get(person.id) ?? [];
-    if (alerts.length === 0 && mine.length === 0) continue;
+    const followUps = person.role === 'investment' ? followUpsDueOn(person.id, person.team, date) : [];
+    if (alerts.length === 0 && mine.length === 0 && followUps.length === 0) continue;
     const before = seenBefore.get(person.id) ?? new Set<string>();
     const fresh = alerts.filter((a) => !before.has(a.key));
     const red = alerts.filter((a) => a.severity === 'red').length;
@@ -89,9 +104,23 @@ export function buildDigest(date: string, previous: Digest | null): Digest {
       new: fresh,
       stillOpen: alerts.filter((a) => before.has(a.key)),
       notifications: mine,
+      followUps,
     });
   }
   return { date, generatedAt: new Date().toISOString(), previousDate: previous?.date ?? null, users: digestUsers };
+}
+
+/** The open leads in the user's scope (own, or their team's) to follow up on `date`. */
+function followUpsDueOn(userId: number, team: string | null, date: string): DigestFollowUp[] {
+  return listFollowUpsDue(userId, team, date)
+    .filter((row) => row.nextFollowUpDate === date)
+    .map((row) => ({
+      leadId: row.id,
+      company: row.company,
+      ownerName: row.ownerName,
+      nextFollowUpDate: date,
+      link: `/leads/${row.id}`,
+    }));
 }
 
 /**
@@ -144,10 +173,12 @@ export function digestText(digest: Digest): string {
   if (digest.users.length === 0) out.push('今日无预警。');
   for (const user of digest.users) {
     out.push(
-      `【${user.name}（${ROLE_LABELS[user.role]}）】共 ${user.counts.total} 条：红色 ${user.counts.red}，黄色 ${user.counts.yellow}；新增 ${user.counts.new}，仍未处理 ${user.stillOpen.length}`,
+      `【${user.name}（${ROLE_LABELS[user.role]}）】共 ${user.counts.total} 条：红色 ${user.counts.red}，黄色 ${user.counts.yellow}；新增 ${user.counts.new}，仍未处理 ${user.stillOpen.length}${user.followUps?.length ? `；今日应跟进线索 ${user.followUps.length} 条` : ''}`,
     );
     for (const alert of user.new) out.push(line(alert, true));
     for (const alert of user.stillOpen) out.push(line(alert, false));
+    for (const followUp of user.followUps ?? [])
+      out.push(`  [跟进] 今日应跟进｜${followUp.company}｜负责人 ${followUp.ownerName}｜${followUp.link}`);
     for (const notice of user.notifications ?? [])
       out.push(`  [通知] ${NOTIFICATION_KIND_LABELS[notice.kind]}｜${notice.message}｜${notice.link}`);
     out.push('');

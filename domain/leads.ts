@@ -35,8 +35,13 @@ import { getSetting } from './settings';
 export type LeadRow = Lead & { campaignName: string | null };
 
 /** The API's Lead object: the fields of API.md plus the lead's other columns and its light. */
-export function toLeadDto(lead: LeadRow, day = today(), usualDays = getSetting('leadStageUsualDays')) {
-  const light = leadLight(lead, day, usualDays);
+export function toLeadDto(
+  lead: LeadRow,
+  day = today(),
+  usualDays = getSetting('leadStageUsualDays'),
+  staleDays = getSetting('leadFollowupStaleDays'),
+) {
+  const light = leadLight(lead, day, usualDays, staleDays);
   return {
     id: lead.id,
     company: lead.company,
@@ -65,6 +70,7 @@ export function toLeadDto(lead: LeadRow, day = today(), usualDays = getSetting('
     stageEnteredAt: lead.stageEnteredAt,
     dropReason: lead.dropReason,
     signedAt: lead.signedAt,
+    lastFollowupDate: lead.lastFollowupDate,
     light: light.light,
     lightReasons: light.reasons,
   };
@@ -188,6 +194,8 @@ export function insertLead(
       stage,
       stageEnteredAt: at,
       signedAt: stage === 'signed' ? at : null,
+      // A new lead counts as followed up the day it is logged; the 跟进停滞 light runs from here.
+      lastFollowupDate: today(),
       createdAt: at,
       updatedAt: at,
     })
@@ -383,9 +391,22 @@ export function addFollowup(actor: ActorContext, leadId: number, input: Followup
       })
       .returning()
       .get();
+    // The latest follow-up day (a back-dated record leaves a later one standing) and the next date, if given.
+    const lastFollowupDate =
+      current.lastFollowupDate && current.lastFollowupDate > input.date ? current.lastFollowupDate : input.date;
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
+    if (lastFollowupDate !== current.lastFollowupDate) {
+      before.lastFollowupDate = current.lastFollowupDate;
+      after.lastFollowupDate = lastFollowupDate;
+    }
     if (input.nextFollowUpDate) {
+      before.nextFollowUpDate = current.nextFollowUpDate;
+      after.nextFollowUpDate = input.nextFollowUpDate;
+    }
+    if (Object.keys(after).length) {
       tx.update(leads)
-        .set({ nextFollowUpDate: input.nextFollowUpDate, version: current.version + 1, updatedAt: nowIso() })
+        .set({ ...after, version: current.version + 1, updatedAt: nowIso() })
         .where(eq(leads.id, leadId))
         .run();
     }
@@ -394,11 +415,8 @@ export function addFollowup(actor: ActorContext, leadId: number, input: Followup
       action: 'update',
       entityType: 'lead',
       entityId: leadId,
-      before: input.nextFollowUpDate ? { nextFollowUpDate: current.nextFollowUpDate } : null,
-      after: {
-        followup: toFollowupDto(followup),
-        ...(input.nextFollowUpDate ? { nextFollowUpDate: input.nextFollowUpDate } : {}),
-      },
+      before: Object.keys(before).length ? before : null,
+      after: { followup: toFollowupDto(followup), ...after },
       ip: actor.ip ?? null,
     });
     return { followup: toFollowupDto(followup), lead: toLeadDto(findLead(tx, leadId)) };

@@ -107,6 +107,7 @@ export async function exportLeads({
   const names = referenceNames();
   const campaigns = new Map(listCampaignOptions().map((c) => [c.id, c.name]));
   const usualDays = getSetting('leadStageUsualDays');
+  const staleDays = getSetting('leadFollowupStaleDays');
   const filtersText = join([
     filters.stage && `阶段：${LEAD_STAGE_LABELS[filters.stage]}`,
     filters.ownerId && `负责人：${names.users.get(filters.ownerId) ?? `#${filters.ownerId}`}`,
@@ -143,7 +144,7 @@ export async function exportLeads({
       { header: '更新时间', key: 'updatedAt', type: 'date' },
     ],
     rows: rows.map((lead) => {
-      const light = leadLight(lead, day, usualDays);
+      const light = leadLight(lead, day, usualDays, staleDays);
       return {
         id: lead.id,
         company: lead.company,

@@ -9,6 +9,7 @@ import {
   type ScheduleLagThresholds,
 } from '@/lib/rules/light';
 import { LEAD_STAGES, STAGES } from '@/lib/rules/enums';
+import { DEFAULT_LEAD_FOLLOWUP_STALE_DAYS, type LeadFollowupStaleDays } from '@/lib/rules/leads';
 import { DINGTALK_SECRET, WEBHOOK_FORMATS, type WebhookFormat } from '@/lib/digest-push';
 import { DEFAULT_RANKING_WEIGHTS, RANK_METRICS, type RankingWeights } from '@/lib/rules/stats';
 
@@ -24,6 +25,13 @@ export const SETTING_DEFINITIONS = {
       (typeof LEAD_STAGES)[number],
       number | null
     >,
+  },
+  /** 跟进停滞: days without a follow-up before an open lead turns yellow, and red; yellow below red. */
+  leadFollowupStaleDays: {
+    schema: z
+      .object({ yellow: z.number().int().min(1).max(3650), red: z.number().int().min(1).max(3650) })
+      .refine((value) => value.yellow < value.red, { message: '黄灯天数须小于红灯天数', path: ['red'] }),
+    defaults: DEFAULT_LEAD_FOLLOWUP_STALE_DAYS as LeadFollowupStaleDays,
   },
   /** 序时进度: percentage points behind schedule for yellow and for red; yellow below red. */
   scheduleLagThresholds: {

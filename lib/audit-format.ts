@@ -286,6 +286,7 @@ const ENTITY_FIELD_LABELS: Record<AuditEntityType, Record<string, string>> = {
     digestWebhookSecret: '钉钉加签密钥',
     scheduleLagThresholds: '进度滞后亮灯阈值',
     rankingWeights: '考核排名权重',
+    leadFollowupStaleDays: '线索跟进停滞亮灯天数',
   },
   annual_target: {
     year: '年度',
@@ -448,12 +449,14 @@ const NESTED_KEY_LABELS: Record<string, Record<string, string>> = {
   leadStageUsualDays: LEAD_STAGE_LABELS,
   stagePlans: STAGE_LABELS,
   scheduleLagThresholds: LIGHT_LABELS,
+  leadFollowupStaleDays: LIGHT_LABELS,
   rankingWeights: RANK_METRIC_LABELS,
 };
 const NESTED_UNITS: Record<string, string> = {
   stageUsualDays: ' 天',
   leadStageUsualDays: ' 天',
   scheduleLagThresholds: ' 个百分点',
+  leadFollowupStaleDays: ' 天',
 };
 
 const EMPTY = '（空）';

@@ -17,6 +17,7 @@ interface Settings {
   leadStageUsualDays: Days;
   scheduleLagThresholds: { yellow: number; red: number };
   rankingWeights: RankingWeights;
+  leadFollowupStaleDays: { yellow: number; red: number };
 }
 
 export function SettingsForm({ action, settings }: { action: FormAction; settings: Settings }) {
@@ -119,6 +120,28 @@ export function SettingsForm({ action, settings }: { action: FormAction; setting
         <legend className="text-base font-semibold">招商线索阶段通常用时（天）</legend>
         <p className="text-sm text-slate-600">线索在某阶段停留超过通常用时即提示推进。留空表示不提示。</p>
         {usualDaysFields('leadStageUsualDays', LEAD_STAGES, LEAD_STAGE_LABELS, 'lead-stage')}
+      </fieldset>
+      <fieldset className="space-y-3">
+        <legend className="text-base font-semibold">招商线索跟进停滞（天）</legend>
+        <p className="text-sm text-slate-600">
+          在谈线索自最近一次跟进（无跟进记录时自登记之日）起超过下列天数未跟进即亮灯。整数 1–3650，黄灯须小于红灯。
+        </p>
+        <div className="grid grid-cols-2 gap-3 sm:max-w-md">
+          <TextField
+            id="lead-stale-yellow"
+            {...setting('leadFollowupStaleDays.yellow', settings.leadFollowupStaleDays.yellow)}
+            label="黄灯：未跟进达到"
+            inputMode="numeric"
+            required
+          />
+          <TextField
+            id="lead-stale-red"
+            {...setting('leadFollowupStaleDays.red', settings.leadFollowupStaleDays.red)}
+            label="红灯：未跟进达到"
+            inputMode="numeric"
+            required
+          />
+        </div>
       </fieldset>
       <div className="flex flex-wrap gap-2">
         <PendingSubmit pending={pending}>保存设置</PendingSubmit>

@@ -99,15 +99,21 @@ function LeadBody({ card }: { card: LeadCardData }) {
       <p className="mt-1 text-xs text-slate-600">
         {card.origin ?? '来源地未填'} · {card.industryName ?? '产业未填'}
       </p>
-      <dl className="mt-2 grid grid-cols-2 gap-x-2 text-xs text-slate-600">
+      {/* Each figure stays whole on its line ("意向 50,000 万元", a date): a narrow card wraps between figures. */}
+      <dl className="mt-2 flex flex-wrap justify-between gap-x-3 gap-y-0.5 text-xs text-slate-600">
         <dt className="sr-only">意向投资</dt>
-        <dd>意向 {formatWan(card.intendedInvestment)}</dd>
+        <dd className="whitespace-nowrap" data-testid="card-investment">
+          意向 {formatWan(card.intendedInvestment)}
+        </dd>
         <dt className="sr-only">本阶段天数</dt>
-        <dd className="text-right">本阶段 {card.daysInStage} 天</dd>
+        <dd className="whitespace-nowrap">本阶段 {card.daysInStage} 天</dd>
         <dt className="sr-only">招商专员</dt>
-        <dd>专员：{card.ownerName}</dd>
+        <dd className="min-w-0 truncate">专员：{card.ownerName}</dd>
         <dt className="sr-only">下次跟进</dt>
-        <dd className={`text-right ${card.overdue ? 'font-medium text-red-700' : ''}`}>
+        <dd
+          className={`whitespace-nowrap tabular-nums ${card.overdue ? 'font-medium text-red-700' : ''}`}
+          data-testid="card-followup"
+        >
           {card.nextFollowUpDate ? `跟进 ${card.nextFollowUpDate}` : '无跟进计划'}
         </dd>
       </dl>

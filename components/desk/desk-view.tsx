@@ -129,7 +129,7 @@ function ProblemLines({
   ));
 }
 
-function LeadLines({ items, detail }: { items: DeskLead[]; detail: (lead: DeskLead) => ReactNode }) {
+function LeadLines<L extends DeskLead>({ items, detail }: { items: L[]; detail: (lead: L) => ReactNode }) {
   return items.map((item) => (
     <Line key={item.id}>
       <span className="min-w-0 flex-1">
@@ -372,6 +372,22 @@ export function DeskView({ desk, userId }: { desk: Desk; userId: number }) {
         empty="没有在同一阶段停留过久的线索。"
       >
         <LeadLines items={desk.leadsAging} detail={(lead) => <Tag tone="amber">已停留 {lead.daysInStage} 天</Tag>} />
+      </Section>,
+      <Section
+        key="stale"
+        id="desk-stale"
+        title="长期未跟进的线索"
+        count={desk.leadsStale.length}
+        empty="所有在谈线索近期都有跟进。"
+      >
+        <LeadLines
+          items={desk.leadsStale}
+          detail={(lead) => (
+            <Tag tone={lead.severity === 'red' ? 'red' : 'amber'}>
+              {lead.daysSinceFollowup} 天未跟进 · 最近 {lead.lastFollowupDate}
+            </Tag>
+          )}
+        />
       </Section>,
       <Section
         key="signed"

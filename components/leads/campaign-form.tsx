@@ -25,7 +25,10 @@ interface Props {
 export function CampaignForm({ leaders, initial, campaign, action }: Props) {
   const [state, formAction] = useActionState<ActionState, FormData>(action, initialActionState);
   const value = (key: keyof Props['initial']) => state.values?.[key] ?? (initial[key] as string | undefined) ?? '';
-  const chosen = new Set((initial.leaderIds ?? []).map(String));
+  // After a submission the leaders ticked then (none ticked sends no leaderIds); before it, the stored ones.
+  const chosen = new Set(
+    state.values ? (state.values.leaderIds ?? '').split(',').filter(Boolean) : (initial.leaderIds ?? []).map(String),
+  );
   const field = bindFields(value, state.errors);
   return (
     <form action={formAction} className="space-y-4" noValidate>

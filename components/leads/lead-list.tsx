@@ -5,15 +5,21 @@ import { HeadCells } from '@/components/ui/table';
 import type { LeadListRow } from '@/db/queries/leads';
 import { formatDate } from '@/lib/format-time';
 import type { LeadSort } from '@/lib/rules/lead-sorts';
-import { leadLight, type LeadStageUsualDays } from '@/lib/rules/leads';
+import { leadLight, type LeadFollowupStaleDays, type LeadStageUsualDays } from '@/lib/rules/leads';
 import { formatWan } from '@/lib/rules/money';
 
 // The /leads list: a sortable table on wide screens, cards on phones. The page loads the rows.
 
-type LeadListProps = { rows: LeadListRow[]; day: string; usualDays: LeadStageUsualDays };
+type LeadListProps = {
+  rows: LeadListRow[];
+  day: string;
+  usualDays: LeadStageUsualDays;
+  /** 跟进停滞 days (settings leadFollowupStaleDays). */
+  staleDays: LeadFollowupStaleDays;
+};
 
-function LeadRow({ lead, day, usualDays }: { lead: LeadListRow; day: string; usualDays: LeadStageUsualDays }) {
-  const light = leadLight(lead, day, usualDays);
+function LeadRow({ lead, day, usualDays, staleDays }: Omit<LeadListProps, 'rows'> & { lead: LeadListRow }) {
+  const light = leadLight(lead, day, usualDays, staleDays);
   return (
     <tr className="hover:bg-slate-50">
       <td className="px-3 py-2">
@@ -46,6 +52,7 @@ export function LeadTable({
   rows,
   day,
   usualDays,
+  staleDays,
   sort,
   totals,
 }: LeadListProps & { sort: SortState<LeadSort>; totals: { count: number; intendedInvestment: number } }) {
@@ -70,7 +77,7 @@ export function LeadTable({
         </thead>
         <tbody className="divide-y divide-slate-100">
           {rows.map((lead) => (
-            <LeadRow key={lead.id} lead={lead} day={day} usualDays={usualDays} />
+            <LeadRow key={lead.id} lead={lead} day={day} usualDays={usualDays} staleDays={staleDays} />
           ))}
         </tbody>
         <tfoot className="bg-slate-50 font-medium">
@@ -88,11 +95,11 @@ export function LeadTable({
 }
 
 /** The phone layout: one card a lead. */
-export function LeadCardList({ rows, day, usualDays }: LeadListProps) {
+export function LeadCardList({ rows, day, usualDays, staleDays }: LeadListProps) {
   return (
     <ul className="space-y-2 md:hidden" aria-label="招商线索列表">
       {rows.map((lead) => {
-        const light = leadLight(lead, day, usualDays);
+        const light = leadLight(lead, day, usualDays, staleDays);
         return (
           <li key={lead.id} className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
             <div className="flex items-start justify-between gap-2">

@@ -79,6 +79,15 @@ export function TextField(props: Common & InputHTMLAttributes<HTMLInputElement> 
   );
 }
 
+/**
+ * React 19 resets a form after its action runs, and a <select> then goes back to the option that was
+ * selected when it was mounted: unlike an input's or a textarea's, a select's defaultValue is not
+ * re-applied when it changes. Keying the select by the value it should show mounts a fresh one whenever
+ * that value changes (a refused save echoing what was chosen), so the reset lands on the chosen option.
+ */
+const selectKey = (value: SelectHTMLAttributes<HTMLSelectElement>['defaultValue']) =>
+  Array.isArray(value) ? value.join('\u0000') : String(value ?? '');
+
 export function SelectField({
   options,
   placeholder,
@@ -93,7 +102,7 @@ export function SelectField({
   const { shell, control, rest } = splitField(props);
   return (
     <FieldShell {...shell}>
-      <select {...control} {...rest}>
+      <select key={selectKey(rest.defaultValue)} {...control} {...rest}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((option) => (
           <option key={option.value} value={option.value}>

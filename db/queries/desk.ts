@@ -206,6 +206,8 @@ const leadColumns = {
   stage: leads.stage,
   stageEnteredAt: leads.stageEnteredAt,
   nextFollowUpDate: leads.nextFollowUpDate,
+  lastFollowupDate: leads.lastFollowupDate,
+  createdAt: leads.createdAt,
   ownerId: leads.ownerId,
   ownerName: users.name,
 };

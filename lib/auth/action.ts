@@ -30,10 +30,14 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
 /** Fields never sent back to the browser in `values`: passwords stay where they were typed. */
 const SECRET_FIELD = /password|token|secret/i;
 
+/** What was typed, to show again; a repeated key (checkboxes of one name) comes back comma-joined. */
 function echoValues(raw: Record<string, unknown>): Record<string, string> {
   const values: Record<string, string> = {};
-  for (const [key, value] of Object.entries(raw))
-    if (typeof value === 'string' && !SECRET_FIELD.test(key)) values[key] = value;
+  for (const [key, value] of Object.entries(raw)) {
+    if (SECRET_FIELD.test(key)) continue;
+    if (typeof value === 'string') values[key] = value;
+    else if (Array.isArray(value) && value.every((item) => typeof item === 'string')) values[key] = value.join(',');
+  }
   return values;
 }
 

@@ -111,19 +111,63 @@ export interface LeadLight {
   reasons: string[];
 }
 
-/** The lead's light: red when overdue, yellow when aging, else green; closed leads are green. */
+/** 跟进停滞: an open lead with no follow-up for this many days turns yellow, then red (admin settings). */
+export interface LeadFollowupStaleDays {
+  yellow: number;
+  red: number;
+}
+
+export const DEFAULT_LEAD_FOLLOWUP_STALE_DAYS: LeadFollowupStaleDays = { yellow: 30, red: 60 };
+
+/**
+ * Days since the lead's last follow-up (its creation day when it has none) and the light that earns:
+ * red at `red` days or more, yellow at `yellow` days or more; closed leads are never stale.
+ */
+export function leadFollowupStale(
+  lead: { stage: LeadStage; lastFollowupDate: string | null; createdAt: string },
+  today: string,
+  staleDays: LeadFollowupStaleDays,
+) {
+  const last = lead.lastFollowupDate ?? lead.createdAt.slice(0, 10);
+  const days = Math.max(0, daysBetween(last, today));
+  const open = isOpenLeadStage(lead.stage);
+  const severity: 'red' | 'yellow' | null = !open
+    ? null
+    : days >= staleDays.red
+      ? 'red'
+      : days >= staleDays.yellow
+        ? 'yellow'
+        : null;
+  return { last, days, severity };
+}
+
+/**
+ * The lead's light: red when overdue or with no follow-up for the red number of days, yellow when aging
+ * or with no follow-up for the yellow number of days, else green; closed leads are green.
+ */
 export function leadLight(
-  lead: { stage: LeadStage; stageEnteredAt: string; nextFollowUpDate: string | null },
+  lead: {
+    stage: LeadStage;
+    stageEnteredAt: string;
+    nextFollowUpDate: string | null;
+    lastFollowupDate: string | null;
+    createdAt: string;
+  },
   today: string,
   usualDays: LeadStageUsualDays,
+  staleDays: LeadFollowupStaleDays = DEFAULT_LEAD_FOLLOWUP_STALE_DAYS,
 ): LeadLight {
   const reasons: string[] = [];
   const overdue = isLeadOverdue(lead, today);
   if (overdue) reasons.push(`跟进逾期：应于 ${lead.nextFollowUpDate} 跟进`);
+  const stale = leadFollowupStale(lead, today, staleDays);
+  if (stale.severity) reasons.push(`已 ${stale.days} 天没有跟进（最近跟进 ${stale.last}）`);
   const aging = leadAging(lead, today, usualDays);
   if (aging.aging)
     reasons.push(`在"${LEAD_STAGE_LABELS[lead.stage]}"阶段已 ${aging.daysInStage} 天，超过通常的 ${aging.usual} 天`);
-  return { light: overdue ? 'red' : aging.aging ? 'yellow' : 'green', reasons };
+  const light =
+    overdue || stale.severity === 'red' ? 'red' : aging.aging || stale.severity === 'yellow' ? 'yellow' : 'green';
+  return { light, reasons };
 }
 
 /** Only a signed lead that has no project yet converts into a project. */

@@ -137,6 +137,19 @@ export const scheduleLagThresholdsSchema = z
   .object({ yellow: lagPoints, red: lagPoints })
   .refine((value) => value.yellow < value.red, { error: '红灯阈值须大于黄灯阈值', path: ['red'] });
 
+const staleDays = fromFormNumber(
+  z
+    .number({ error: '请输入天数' })
+    .int({ error: '必须是整数' })
+    .min(1, { error: '至少 1 天' })
+    .max(3650, { error: '不能超过 3650 天' }),
+);
+
+/** 跟进停滞: days without a follow-up for a lead's yellow and red light; yellow must sit below red. */
+export const leadFollowupStaleDaysSchema = z
+  .object({ yellow: staleDays, red: staleDays })
+  .refine((value) => value.yellow < value.red, { error: '红灯天数须大于黄灯天数', path: ['red'] });
+
 const weight = fromFormNumber(
   z
     .number({ error: '请输入权重' })
@@ -177,6 +190,7 @@ export const settingsSchema = z.preprocess(
     ),
     scheduleLagThresholds: scheduleLagThresholdsSchema.optional(),
     rankingWeights: rankingWeightsSchema.optional(),
+    leadFollowupStaleDays: leadFollowupStaleDaysSchema.optional(),
   }),
 );
 export type SettingsInput = z.output<typeof settingsSchema>;

@@ -72,6 +72,7 @@ const digest = (people: number): Digest => ({
     name: `测试人员${String(i + 1).padStart(3, '0')}`,
     role: 'officer' as const,
     counts: { total: 3, red: 1, yellow: 2, new: 1 },
+    followUps: [],
     // Alerts carry project names; the chat messages must not.
     new: [{ key: 'k', projectName: '保密的项目名称' } as never],
     stillOpen: [],

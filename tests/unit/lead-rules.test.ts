@@ -5,12 +5,15 @@ import {
   daysPerStage,
   isLeadOverdue,
   leadAging,
+  leadFollowupStale,
   leadLight,
   leadMoveOptions,
 } from '@/lib/rules/leads';
 import { canCreateLead, canEditLead, canManageCampaigns } from '@/lib/rules/permissions';
 
 const USUAL = { prospect: 30, contacting: 45, negotiating: 90, signed: 90, landed: null, dropped: null };
+
+const FOLLOWED = { lastFollowupDate: '2026-01-09', createdAt: '2025-09-01T00:00:00.000Z' };
 
 describe('checkLeadTransition', () => {
   it('moves forward without a reason, skipping stages up to 签约', () => {
@@ -105,21 +108,51 @@ describe('overdue and aging', () => {
   it('lights red when overdue, yellow when aging, green otherwise', () => {
     expect(
       leadLight(
-        { stage: 'prospect', stageEnteredAt: '2026-01-01', nextFollowUpDate: '2026-01-05' },
+        { stage: 'prospect', stageEnteredAt: '2026-01-01', nextFollowUpDate: '2026-01-05', ...FOLLOWED },
         '2026-01-10',
         USUAL,
       ),
     ).toMatchObject({ light: 'red' });
     const yellow = leadLight(
-      { stage: 'prospect', stageEnteredAt: '2025-10-01', nextFollowUpDate: '2026-02-01' },
+      { stage: 'prospect', stageEnteredAt: '2025-10-01', nextFollowUpDate: '2026-02-01', ...FOLLOWED },
       '2026-01-10',
       USUAL,
     );
     expect(yellow.light).toBe('yellow');
     expect(yellow.reasons[0]).toContain('超过通常的 30 天');
     expect(
-      leadLight({ stage: 'prospect', stageEnteredAt: '2026-01-01', nextFollowUpDate: null }, '2026-01-10', USUAL),
+      leadLight(
+        { stage: 'prospect', stageEnteredAt: '2026-01-01', nextFollowUpDate: null, ...FOLLOWED },
+        '2026-01-10',
+        USUAL,
+      ),
     ).toEqual({ light: 'green', reasons: [] });
+  });
+  it('lights yellow after the yellow number of days without a follow-up, red after the red number', () => {
+    const STALE = { yellow: 30, red: 60 };
+    const lead = (lastFollowupDate: string | null, stage: 'prospect' | 'dropped' = 'prospect') => ({
+      stage,
+      stageEnteredAt: '2026-01-01',
+      nextFollowUpDate: null,
+      lastFollowupDate,
+      createdAt: '2025-12-01T03:00:00.000Z',
+    });
+    // Usual days off, so only 跟进停滞 can light.
+    const off = { prospect: null };
+    expect(leadLight(lead('2026-01-01'), '2026-01-30', off, STALE).light).toBe('green');
+    const yellow = leadLight(lead('2026-01-01'), '2026-01-31', off, STALE);
+    expect(yellow).toEqual({ light: 'yellow', reasons: ['已 30 天没有跟进（最近跟进 2026-01-01）'] });
+    expect(leadLight(lead('2026-01-01'), '2026-03-01', off, STALE).light).toBe('yellow');
+    expect(leadLight(lead('2026-01-01'), '2026-03-02', off, STALE).light).toBe('red');
+    // No follow-up recorded: counted from the day the lead was logged.
+    expect(leadFollowupStale(lead(null), '2026-01-30', STALE)).toEqual({
+      last: '2025-12-01',
+      days: 60,
+      severity: 'red',
+    });
+    // The settings move the thresholds; a closed lead never goes stale.
+    expect(leadLight(lead('2026-01-01'), '2026-01-11', off, { yellow: 10, red: 20 }).light).toBe('yellow');
+    expect(leadLight(lead('2020-01-01', 'dropped'), '2026-01-11', off, STALE).light).toBe('green');
   });
   it('counts days per stage from the history', () => {
     const days = daysPerStage(

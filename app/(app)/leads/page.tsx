@@ -41,6 +41,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
   const currentPage = Math.min(page ?? 1, pages);
   const rows = listLeads({ filters, sort: currentSort, dir: currentDir, page: currentPage, pageSize: PAGE_SIZE, day });
   const usualDays = getSetting('leadStageUsualDays');
+  const staleDays = getSetting('leadFollowupStaleDays');
   const options = loadLeadFormOptions();
   const raw: LeadFilterValues = Object.fromEntries(
     Object.entries(params)
@@ -62,6 +63,9 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
         actions={
           <>
             {totals.count > 0 ? <ExportLink href={exportHref('/leads/export', params)} /> : null}
+            <Link href="/leads/board" className={buttonClass('secondary')}>
+              线索看板
+            </Link>
             <Link href="/campaigns" className={buttonClass('secondary')}>
               招商活动
             </Link>
@@ -93,8 +97,15 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
         </EmptyState>
       ) : (
         <>
-          <LeadTable rows={rows} day={day} usualDays={usualDays} sort={sortState} totals={totals} />
-          <LeadCardList rows={rows} day={day} usualDays={usualDays} />
+          <LeadTable
+            rows={rows}
+            day={day}
+            usualDays={usualDays}
+            staleDays={staleDays}
+            sort={sortState}
+            totals={totals}
+          />
+          <LeadCardList rows={rows} day={day} usualDays={usualDays} staleDays={staleDays} />
           <Pager
             page={currentPage}
             pages={pages}

@@ -45,7 +45,7 @@ export default async function LeadPage({
   const lead = leadForViewer(user, stored);
   const created = (await searchParams).created === '1';
   const day = today();
-  const light = leadLight(lead, day, getSetting('leadStageUsualDays'));
+  const light = leadLight(lead, day, getSetting('leadStageUsualDays'), getSetting('leadFollowupStaleDays'));
   const canEdit = canEditLead(user, lead);
   const options = loadLeadFormOptions(lead.chainLinkId);
   const convertible = canEdit && checkConvertible(lead).ok;

@@ -1,3 +1,5 @@
+import Link from 'next/link';
+import { buttonClass } from '@/components/ui/button';
 import type { Metadata } from 'next';
 import { Board } from '@/components/board/board';
 import { moveLeadAction } from '../actions';
@@ -48,7 +50,16 @@ export default async function LeadBoardPage({
     <>
       <PageHeader
         title="招商线索看板"
-        description={`共 ${total.count} 条线索，意向投资 ${formatMoneyCompact(total.money)}。线索阶段请在线索详情中变更。`}
+        description={`共 ${total.count} 条线索，意向投资合计 ${formatMoneyCompact(total.money)}。${
+          user.role === 'leader'
+            ? '点击卡片查看线索详情。'
+            : '本人或本组负责的线索卡片可拖动到后续阶段；退回、放弃和转为项目请在线索详情中操作。'
+        }`}
+        actions={
+          <Link href="/leads" className={buttonClass('secondary')}>
+            线索列表
+          </Link>
+        }
       />
       <ViewBar
         user={user}

@@ -10,8 +10,9 @@ export const GET = apiRoute({ query: leadListQuerySchema }, ({ actor, query }) =
   const { sort, dir, page, pageSize, ...filters } = query;
   const day = today();
   const usualDays = getSetting('leadStageUsualDays');
+  const staleDays = getSetting('leadFollowupStaleDays');
   const items = listLeads({ filters, sort, dir, page, pageSize, day }).map((row) =>
-    leadForViewer(actor, toLeadDto(row, day, usualDays)),
+    leadForViewer(actor, toLeadDto(row, day, usualDays, staleDays)),
   );
   const { count, intendedInvestment } = sumLeads(filters, day);
   return { items, total: count, page, pageSize, intendedInvestment };
