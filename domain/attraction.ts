@@ -2,7 +2,12 @@ import 'server-only';
 import { and, asc, eq, gte, inArray, lte, min } from 'drizzle-orm';
 import { getDb, type Executor } from '@/db';
 import { campaigns, leads, projects, stageHistory, units } from '@/db/schema';
-import { attractionFigures, attractionGroups, type AttractionFigures, type AttractionRow } from '@/lib/rules/attraction';
+import {
+  attractionFigures,
+  attractionGroups,
+  type AttractionFigures,
+  type AttractionRow,
+} from '@/lib/rules/attraction';
 import { dateOfTimestamp, today as todayIso } from '@/lib/rules/dates';
 
 // 履约 by team, campaign and unit (GET /api/v1/stats/attraction and the 招商统计 page). The figures'
@@ -94,4 +99,14 @@ export function getAttractionStats(year: number, executor: Executor = getDb()): 
       .map(({ key, figures }) => ({ key, label: unitNames.get(key) ?? `单位 ${key}`, figures }))
       .sort(byLabel),
   };
+}
+
+/** The Beijing day a project first entered 开工建设, or null. */
+export function startedOnOf(projectId: number, executor: Executor = getDb()): string | null {
+  const first = executor
+    .select({ at: min(stageHistory.at) })
+    .from(stageHistory)
+    .where(and(eq(stageHistory.projectId, projectId), eq(stageHistory.toStage, 'construction')))
+    .get();
+  return first?.at ? dateOfTimestamp(first.at) : null;
 }

@@ -1,3 +1,4 @@
+import { daysBetween } from './dates';
 import { fraction } from './stats';
 
 // 履约 (contract follow-through) figures of 招商引资 projects, issue 16: GET /api/v1/stats/attraction
@@ -104,4 +105,22 @@ export function attractionGroups<K extends string | number | null>(
     else groups.set(key, [row]);
   }
   return [...groups].map(([key, list]) => ({ key, figures: attractionFigures(list, today) }));
+}
+
+/** The 履约 card's start line: started on time or late, overdue, or still ahead. */
+export function contractStartStatus(
+  row: Pick<AttractionRow, 'promisedStartDate' | 'startedOn'>,
+  today: string,
+): { tone: 'ok' | 'late' | 'pending' | 'none'; text: string } {
+  const { promisedStartDate: promised, startedOn } = row;
+  if (startedOn && promised) {
+    return startedOn <= promised
+      ? { tone: 'ok', text: `已于 ${startedOn} 开工，按期履约` }
+      : { tone: 'late', text: `已于 ${startedOn} 开工，晚于承诺 ${daysBetween(promised, startedOn)} 天` };
+  }
+  if (startedOn) return { tone: 'ok', text: `已于 ${startedOn} 开工（合同未约定开工日期）` };
+  if (!promised) return { tone: 'none', text: '合同未约定开工日期' };
+  if (promised < today)
+    return { tone: 'late', text: `承诺开工日期 ${promised} 已过 ${daysBetween(promised, today)} 天仍未开工` };
+  return { tone: 'pending', text: `尚未开工，承诺 ${promised} 前开工` };
 }
