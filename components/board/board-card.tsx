@@ -5,6 +5,7 @@ import { memo, useId } from 'react';
 import { ApprovalsOverriddenTag, LightBadge, ShuangshiTag, Tag } from '@/components/ui/badges';
 import { CATEGORY_LABELS } from '@/lib/rules/enums';
 import { formatWan } from '@/lib/rules/money';
+import { formatPledge } from '@/lib/rules/currency';
 import { MoveMenu } from './move-menu';
 import { STATIC_SLOTS, type DndSlots } from './dnd-slots';
 import type { Mover } from './movers';
@@ -101,7 +102,7 @@ function LeadBody({ card }: { card: LeadCardData }) {
       </p>
       <dl className="mt-2 grid grid-cols-2 gap-x-2 text-xs text-slate-600">
         <dt className="sr-only">意向投资</dt>
-        <dd>意向 {formatWan(card.intendedInvestment)}</dd>
+        <dd>意向 {formatPledge(card)}</dd>
         <dt className="sr-only">本阶段天数</dt>
         <dd className="text-right">本阶段 {card.daysInStage} 天</dd>
         <dt className="sr-only">招商专员</dt>

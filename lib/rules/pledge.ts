@@ -62,3 +62,10 @@ export function resolvePledge(input: PledgeInput, current?: Pledge): PledgeResul
     };
   return { ok: true, pledge: { currency, amountOriginal, exchangeRate, rateDate, intendedInvestment: wan } };
 }
+
+/** The original amount alone, as lists print it beside the 万元 figure: "500 万美元"; null for CNY. */
+export function originalPledge(lead: { currency: Currency; amountOriginal: number | null }): string | null {
+  if (lead.currency === 'CNY' || lead.amountOriginal == null) return null;
+  const wan = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 }).format(lead.amountOriginal / 10_000);
+  return `${wan} 万${CURRENCY_LABELS[lead.currency]}`;
+}
