@@ -533,7 +533,9 @@ export const CONTRACT_FIELDS = ['contractAmount', 'contractDate', 'promisedStart
 /** The owner of the lead a project was converted from, or null. */
 export function leadOwnerOf(executor: Executor, project: Pick<Project, 'leadId'>): number | null {
   if (project.leadId == null) return null;
-  return executor.select({ ownerId: leads.ownerId }).from(leads).where(eq(leads.id, project.leadId)).get()?.ownerId ?? null;
+  return (
+    executor.select({ ownerId: leads.ownerId }).from(leads).where(eq(leads.id, project.leadId)).get()?.ownerId ?? null
+  );
 }
 
 /**

@@ -42,10 +42,12 @@ export function PledgeFields({ field, idPrefix = 'f' }: { field: Bound; idPrefix
     <>
       <SelectField
         {...currencyField}
-        defaultValue={undefined}
+        // A select's defaultValue is applied on mount only: remount it when a refused save returns
+        // another currency, so React's form reset puts back what was chosen.
+        key={currencyField.defaultValue ?? 'CNY'}
+        defaultValue={currencyField.defaultValue || 'CNY'}
         id={`${idPrefix}-currency`}
         label="投资币种"
-        value={currency}
         onChange={(event) => setCurrency(event.target.value as Currency)}
         options={enumOptions(CURRENCIES, CURRENCY_LABELS)}
       />
@@ -61,8 +63,6 @@ export function PledgeFields({ field, idPrefix = 'f' }: { field: Bound; idPrefix
         <>
           <TextField
             {...amountField}
-            defaultValue={undefined}
-            value={amount}
             onChange={(event) => setAmount(event.target.value)}
             id={`${idPrefix}-amountOriginal`}
             label={`意向投资（${label}，元）`}
@@ -72,8 +72,6 @@ export function PledgeFields({ field, idPrefix = 'f' }: { field: Bound; idPrefix
           />
           <TextField
             {...rateField}
-            defaultValue={undefined}
-            value={rate}
             onChange={(event) => setRate(event.target.value)}
             id={`${idPrefix}-exchangeRate`}
             label={`汇率（1 ${label}折合人民币元）`}

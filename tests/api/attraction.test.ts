@@ -122,7 +122,10 @@ describe('GET /api/v1/stats/attraction', () => {
         onTime,
         { contractAmount: 50000, contractDate: '2026-02-01', promisedStartDate: '2030-01-01', promisedFunds: 20000 },
       ],
-      [late, { contractAmount: 7000, contractDate: '2026-05-20', promisedStartDate: '2020-01-01', promisedFunds: 3000 }],
+      [
+        late,
+        { contractAmount: 7000, contractDate: '2026-05-20', promisedStartDate: '2020-01-01', promisedFunds: 3000 },
+      ],
       [notStarted, { contractAmount: 3333, contractDate: '2026-06-30', promisedStartDate: '2026-11-01' }],
       [noPromise, { contractAmount: 1111, contractDate: '2026-12-31', promisedFunds: 1000 }],
     ] as const) {

@@ -300,7 +300,8 @@ describe('promised_start_overdue: 履约, the contract start date passed without
     ['2026-10-01', 'red'],
     ['2027-02-01', 'red'],
   ])('on %s: %s', (day, severity) =>
-    expect(signal(day, facts, 'promised_start_overdue')?.severity ?? null).toBe(severity));
+    expect(signal(day, facts, 'promised_start_overdue')?.severity ?? null).toBe(severity),
+  );
   it('names the promised date and how late', () =>
     expect(signal('2026-10-03', facts, 'promised_start_overdue')?.message).toBe(
       '合同承诺开工日期 2026-09-30 已过 3 天仍未开工（履约）',
