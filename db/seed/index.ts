@@ -24,6 +24,7 @@ import {
   UNITS,
 } from './reference';
 import { seedDemoEnterprises } from './demo-enterprises';
+import { seedDemoContracts } from './demo-contracts';
 
 // The demo data: deterministic for a given `today` (a seeded PRNG) and idempotent (reference
 // rows are upserted by natural key; demo content is written once, marked in settings).
@@ -108,6 +109,7 @@ export async function seedDemo(db: DB, options: SeedOptions = {}): Promise<SeedR
     seedDemoFunding(context);
     seedDemoMeetings(context);
     seedDemoEnterprises(context);
+    seedDemoContracts(context);
     tx.insert(settings).values({ key: DEMO_MARKER, value: today }).run();
     writeAudit(tx, {
       userId: people.admin.id,
