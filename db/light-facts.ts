@@ -40,6 +40,7 @@ export function loadLightFacts(executor: Executor, projectIds: number[], day = t
         createdAt: projects.createdAt,
         plannedStartDate: projects.plannedStartDate,
         plannedCompletionDate: projects.plannedCompletionDate,
+        promisedStartDate: projects.promisedStartDate,
         cachedPlan: projects.plannedInvestmentThisYear,
       })
       .from(projects)

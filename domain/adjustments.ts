@@ -14,6 +14,7 @@ export const ADJUSTMENT_FIELDS = [
   'stageDueDate',
   'plannedStartDate',
   'plannedCompletionDate',
+  'promisedStartDate',
   'shuangshi',
   'packageId',
   'plannedInvestment',

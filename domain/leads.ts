@@ -16,6 +16,7 @@ import {
 import { AppError, type FieldErrors } from '@/lib/errors';
 import { nowIso, today } from '@/lib/rules/dates';
 import { LEAD_STAGE_LABELS, type LeadStage } from '@/lib/rules/enums';
+import { resolvePledge, type Pledge, type PledgeInput } from '@/lib/rules/pledge';
 import { checkConvertible, checkLeadTransition, isLeadOverdue, leadLight } from '@/lib/rules/leads';
 import { canCreateLead, canEditLead, canSeeLeadContacts, type ActorContext } from '@/lib/rules/permissions';
 import type {
@@ -49,6 +50,10 @@ export function toLeadDto(
     industryId: lead.industryId,
     chainLinkId: lead.chainLinkId,
     intendedInvestment: lead.intendedInvestment,
+    currency: lead.currency,
+    amountOriginal: lead.amountOriginal,
+    exchangeRate: lead.exchangeRate,
+    rateDate: lead.rateDate,
     source: lead.campaignName ?? lead.source,
     stage: lead.stage,
     ownerId: lead.ownerId,
@@ -169,6 +174,15 @@ export interface InsertLeadOptions {
   bulk?: boolean;
 }
 
+const PLEDGE_KEYS = ['currency', 'amountOriginal', 'exchangeRate', 'rateDate', 'intendedInvestment'] as const;
+
+/** The pledge columns for a lead's input (issue 16: foreign currency → 万元), else 400 naming the field. */
+function pledgeOrThrow(input: PledgeInput, current?: Pledge): Pledge {
+  const result = resolvePledge(input, current);
+  if (!result.ok) throw new AppError('validation_failed', undefined, result.fields);
+  return result.pledge;
+}
+
 /** Inserts one lead, its first stage-history row and its audit row inside `tx`; checks owner and team. */
 export function insertLead(
   tx: Executor,
@@ -177,6 +191,7 @@ export function insertLead(
   options: InsertLeadOptions = {},
 ): LeadDto | null {
   const ownerId = input.ownerId ?? actor.id;
+  const pledge = pledgeOrThrow(input);
   const { ownerTeam } = assertLeadReferences(tx, { ...input, ownerId });
   assertChainLinkFits(tx, input.chainLinkId, input.industryId);
   // A blank team means the owner's team.
@@ -189,6 +204,7 @@ export function insertLead(
     .insert(leads)
     .values({
       ...input,
+      ...pledge,
       ownerId,
       team,
       stage,
@@ -258,6 +274,7 @@ export function applyLeadPatch(
       current.chainLinkId,
     );
   const changes: Partial<Lead> = { ...fields };
+  if (PLEDGE_KEYS.some((key) => fields[key] !== undefined)) Object.assign(changes, pledgeOrThrow(fields, current));
   // A new owner brings the lead into the owner's team unless a team is given; a blank team means the owner's.
   const ownerChanged = fields.ownerId != null && fields.ownerId !== current.ownerId;
   if ((ownerChanged && fields.team === undefined) || ('team' in fields && fields.team == null))

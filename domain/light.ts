@@ -113,6 +113,7 @@ type NewProjectFacts = Pick<
   | 'createdAt'
   | 'plannedStartDate'
   | 'plannedCompletionDate'
+  | 'promisedStartDate'
   | 'plannedInvestmentThisYear'
 >;
 
@@ -144,6 +145,7 @@ export function refreshNewProjectLights(
         createdAt: project.createdAt,
         plannedStartDate: project.plannedStartDate,
         plannedCompletionDate: project.plannedCompletionDate,
+        promisedStartDate: project.promisedStartDate,
         planThisYear: project.plannedInvestmentThisYear,
         completedThisYear: 0,
         approvals: pendingChecklist,

@@ -4,6 +4,7 @@ import { getDb, type Executor } from '@/db';
 import { diff, writeAudit, writeAudits } from '@/db/audit';
 import {
   approvalItems,
+  leads,
   projects,
   projectStagePlans,
   projectYearPlans,
@@ -16,7 +17,14 @@ import { loadProjectExtras, type ProjectExtras } from '@/db/queries/project-extr
 import { APPROVAL_TEMPLATE, isApprovalOpen } from '@/lib/rules/approvals';
 import { nowIso } from '@/lib/rules/dates';
 import { STAGE_LABELS, type Stage } from '@/lib/rules/enums';
-import { canCreateProjectIn, canEditProject, canMoveProject, type ActorContext } from '@/lib/rules/permissions';
+import {
+  canCreateProjectIn,
+  canEditProject,
+  canEditProjectContract,
+  canMoveProject,
+  type Actor,
+  type ActorContext,
+} from '@/lib/rules/permissions';
 import { checkTransition } from '@/lib/rules/stages';
 import { AppError } from '@/lib/errors';
 import type { ProjectCreateInput, ProjectPatchInput } from '@/lib/schemas/project';
@@ -76,6 +84,10 @@ export function toProjectDto(project: Project, completedThisYear?: number, extra
     lightSignals: project.lightSignals,
     approvalsOverridden: project.approvalsOverridden,
     leadId: project.leadId,
+    contractAmount: project.contractAmount,
+    contractDate: project.contractDate,
+    promisedStartDate: project.promisedStartDate,
+    promisedFunds: project.promisedFunds,
     version: project.version,
     createdAt: project.createdAt,
     updatedAt: project.updatedAt,
@@ -318,6 +330,7 @@ const DATE_WORDS: Record<string, string> = {
   stageDueDate: '推迟当前阶段计划完成时间',
   plannedStartDate: '推迟计划开工时间',
   plannedCompletionDate: '推迟计划竣工时间',
+  promisedStartDate: '推迟合同承诺开工时间',
 };
 
 /** A date moved later, or cleared (no date at all is the latest of all). */
@@ -343,6 +356,7 @@ function greeningChanges(
     stageDueDate: string | null;
     plannedStartDate?: string | null;
     plannedCompletionDate?: string | null;
+    promisedStartDate?: string | null;
     plannedInvestmentThisYear?: number;
   },
 ): GreeningChange[] {
@@ -361,7 +375,7 @@ function greeningChanges(
       to: next.stageDueDate,
       word: DATE_WORDS.stageDueDate,
     });
-  for (const key of ['plannedStartDate', 'plannedCompletionDate'] as const) {
+  for (const key of ['plannedStartDate', 'plannedCompletionDate', 'promisedStartDate'] as const) {
     const to = next[key];
     if (to !== undefined && movedLater(current[key], to ?? null))
       out.push({ field: key, from: current[key], to: to ?? null, word: DATE_WORDS[key] });
@@ -524,11 +538,34 @@ export function applyProjectPatch(
   return findProject(executor, current.id);
 }
 
+/** 履约 fields of a project (issue 16). */
+export const CONTRACT_FIELDS = ['contractAmount', 'contractDate', 'promisedStartDate', 'promisedFunds'] as const;
+
+/** The owner of the lead a project was converted from, or null. */
+export function leadOwnerOf(executor: Executor, project: Pick<Project, 'leadId'>): number | null {
+  if (project.leadId == null) return null;
+  return (
+    executor.select({ ownerId: leads.ownerId }).from(leads).where(eq(leads.id, project.leadId)).get()?.ownerId ?? null
+  );
+}
+
+/**
+ * Who may apply `patch`: the project's editors (canEditProject); for a patch of 履约 fields only
+ * (plus `reason`), also the investment owner of the lead the project came from.
+ */
+function assertMayPatch(executor: Executor, actor: Actor, current: Project, patch: ProjectPatchInput) {
+  if (canEditProject(actor, current)) return;
+  const keys = Object.keys(patch).filter((key) => key !== 'version' && key !== 'reason');
+  const contractOnly = keys.every((key) => (CONTRACT_FIELDS as readonly string[]).includes(key));
+  if (contractOnly && canEditProjectContract(actor, current, leadOwnerOf(executor, current))) return;
+  throw new AppError('forbidden', '只能编辑本单位或本人负责的项目');
+}
+
 export function updateProject(actor: ActorContext, projectId: number, patch: ProjectPatchInput): ProjectDto {
   return toProjectDto(
     getDb().transaction((tx) => {
       const current = findProject(tx, projectId);
-      if (!canEditProject(actor, current)) throw new AppError('forbidden', '只能编辑本单位或本人负责的项目');
+      assertMayPatch(tx, actor, current, patch);
       if (patch.version !== current.version) throw new AppError('stale_version', '该项目已被他人修改，请刷新后再试');
       const { version: _version, ...rest } = patch;
       return applyProjectPatch(tx, actor, current, rest);

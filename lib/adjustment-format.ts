@@ -9,6 +9,7 @@ export type AdjustmentField =
   | 'stageDueDate'
   | 'plannedStartDate'
   | 'plannedCompletionDate'
+  | 'promisedStartDate'
   | 'shuangshi'
   | 'packageId'
   | 'plannedInvestment';
@@ -18,6 +19,7 @@ export const ADJUSTMENT_FIELD_LABELS: Record<AdjustmentField, string> = {
   stageDueDate: '当前阶段计划完成时间',
   plannedStartDate: '计划开工时间',
   plannedCompletionDate: '计划竣工时间',
+  promisedStartDate: '合同承诺开工时间',
   shuangshi: '“双十”工程包',
   packageId: '“双十”工程包',
   plannedInvestment: '本年度计划投资',

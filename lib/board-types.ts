@@ -1,4 +1,4 @@
-import type { Category, LeadStage, Light, Stage } from '@/lib/rules/enums';
+import type { Category, Currency, LeadStage, Light, Stage } from '@/lib/rules/enums';
 
 // The data the board renders. Generic over the kind of card so the project board and the leads
 // board are one implementation; only the card body and the move callback differ by kind.
@@ -50,6 +50,9 @@ export interface LeadCardData {
   origin: string | null;
   industryName: string | null;
   intendedInvestment: number;
+  /** The pledge's currency and original amount (issue 16); intendedInvestment is its 万元. */
+  currency: Currency;
+  amountOriginal: number | null;
   ownerName: string;
   daysInStage: number;
   nextFollowUpDate: string | null;

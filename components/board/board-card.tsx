@@ -5,6 +5,7 @@ import { memo, useId } from 'react';
 import { ApprovalsOverriddenTag, LightBadge, ShuangshiTag, Tag } from '@/components/ui/badges';
 import { CATEGORY_LABELS } from '@/lib/rules/enums';
 import { formatWan } from '@/lib/rules/money';
+import { formatPledge } from '@/lib/rules/currency';
 import { MoveMenu } from './move-menu';
 import { STATIC_SLOTS, type DndSlots } from './dnd-slots';
 import type { Mover } from './movers';
@@ -103,7 +104,7 @@ function LeadBody({ card }: { card: LeadCardData }) {
       <dl className="mt-2 flex flex-wrap justify-between gap-x-3 gap-y-0.5 text-xs text-slate-600">
         <dt className="sr-only">意向投资</dt>
         <dd className="whitespace-nowrap" data-testid="card-investment">
-          意向 {formatWan(card.intendedInvestment)}
+          意向 {formatPledge(card)}
         </dd>
         <dt className="sr-only">本阶段天数</dt>
         <dd className="whitespace-nowrap">本阶段 {card.daysInStage} 天</dd>

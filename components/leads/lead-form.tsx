@@ -7,6 +7,7 @@ import { Notice } from '@/components/ui/page';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { initialActionState, type ActionState, type FormAction } from '@/lib/auth/action-state';
 import type { leadFormFields } from '@/lib/schemas/lead';
+import { PledgeFields } from './pledge-fields';
 
 export interface LeadFormOptions {
   industries: Array<{ id: number; name: string }>;
@@ -83,12 +84,7 @@ export function LeadForm({ options, initial, lead, readOnly = false, action }: P
           hint="手机 11 位，或座机如 0432-62345678"
         />
         <TextField {...field('contactEmail')} label="电子邮箱" type="email" />
-        <TextField
-          {...field('intendedInvestment')}
-          label="意向投资（万元）"
-          inputMode="numeric"
-          hint="非负整数，单位万元"
-        />
+        <PledgeFields field={(name) => ({ ...field(name), defaultValue: value(name) })} />
         <TextField {...field('proposedProject')} label="拟建项目" />
         <SelectField
           {...field('locationUnitId')}

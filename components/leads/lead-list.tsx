@@ -6,7 +6,8 @@ import type { LeadListRow } from '@/db/queries/leads';
 import { formatDate } from '@/lib/format-time';
 import type { LeadSort } from '@/lib/rules/lead-sorts';
 import { leadLight, type LeadFollowupStaleDays, type LeadStageUsualDays } from '@/lib/rules/leads';
-import { formatWan } from '@/lib/rules/money';
+import { formatPledge } from '@/lib/rules/currency';
+import { originalPledge } from '@/lib/rules/pledge';
 
 // The /leads list: a sortable table on wide screens, cards on phones. The page loads the rows.
 
@@ -36,7 +37,12 @@ function LeadRow({ lead, day, usualDays, staleDays }: Omit<LeadListProps, 'rows'
       </td>
       <td className="px-3 py-2">{lead.industryName ?? '—'}</td>
       <td className="px-3 py-2">{lead.campaignName ?? lead.source ?? '—'}</td>
-      <td className="px-3 py-2 text-right tabular-nums">{lead.intendedInvestment.toLocaleString('zh-CN')}</td>
+      <td className="px-3 py-2 text-right tabular-nums">
+        {lead.intendedInvestment.toLocaleString('zh-CN')}
+        {lead.currency !== 'CNY' && lead.amountOriginal != null ? (
+          <span className="block text-xs text-slate-500">{originalPledge(lead)}</span>
+        ) : null}
+      </td>
       <td className="px-3 py-2">
         {lead.ownerName}
         {lead.team ? <span className="ml-1 text-xs text-slate-500">{lead.team}</span> : null}
@@ -110,7 +116,7 @@ export function LeadCardList({ rows, day, usualDays, staleDays }: LeadListProps)
             </div>
             <dl className="mt-2 grid grid-cols-2 gap-x-3 gap-y-1 text-xs text-slate-600">
               <dt>意向投资</dt>
-              <dd className="text-right text-slate-900 tabular-nums">{formatWan(lead.intendedInvestment)}</dd>
+              <dd className="text-right text-slate-900 tabular-nums">{formatPledge(lead)}</dd>
               <dt>来源</dt>
               <dd className="text-right">{lead.campaignName ?? lead.source ?? '—'}</dd>
               <dt>负责人</dt>

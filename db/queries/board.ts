@@ -239,6 +239,8 @@ const leadCardColumns = {
   origin: leads.origin,
   industryName: industries.name,
   intendedInvestment: leads.intendedInvestment,
+  currency: leads.currency,
+  amountOriginal: leads.amountOriginal,
   ownerName: ownerUser.name,
   stageEnteredAt: leads.stageEnteredAt,
   nextFollowUpDate: leads.nextFollowUpDate,

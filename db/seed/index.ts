@@ -25,6 +25,7 @@ import {
 } from './reference';
 import { seedDemoEnterprises } from './demo-enterprises';
 import { seedDemoChains } from './demo-chains';
+import { seedDemoContracts } from './demo-contracts';
 
 // The demo data: deterministic for a given `today` (a seeded PRNG) and idempotent (reference
 // rows are upserted by natural key; demo content is written once, marked in settings).
@@ -110,6 +111,7 @@ export async function seedDemo(db: DB, options: SeedOptions = {}): Promise<SeedR
     seedDemoMeetings(context);
     seedDemoEnterprises(context);
     seedDemoChains(context);
+    seedDemoContracts(context);
     tx.insert(settings).values({ key: DEMO_MARKER, value: today }).run();
     writeAudit(tx, {
       userId: people.admin.id,

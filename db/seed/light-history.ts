@@ -142,6 +142,7 @@ export function backfillDemoLightHistory(
       reportMonths: filed.map((report) => report.month),
       plannedStartDate: project.plannedStartDate,
       plannedCompletionDate: project.plannedCompletionDate,
+      promisedStartDate: project.promisedStartDate,
       planThisYear: plans
         ? (plans.find((plan) => plan.year === year)?.plannedInvestment ?? 0)
         : project.plannedInvestmentThisYear,

@@ -15,6 +15,7 @@ export const ALERT_KIND_LABELS: Record<AlertKind, string> = {
   supervision_urgent: '紧急督办',
   schedule_lag: '落后序时进度',
   start_overdue: '计划开工未开工',
+  promised_start_overdue: '承诺开工未开工',
   completion_overdue: '计划竣工未竣工',
   approval_overdue: '前期手续超期',
   approvals_overridden: '未批先建',

@@ -12,7 +12,8 @@ const RATE_SCALE = 10n ** BigInt(RATE_DECIMALS);
 export function rateMicros(rate: number): bigint | null {
   if (!Number.isFinite(rate) || rate <= 0) return null;
   const micros = Math.round(rate * Number(RATE_SCALE));
-  if (micros <= 0 || Math.abs(micros - rate * Number(RATE_SCALE)) > 1e-6 * Math.max(1, micros)) return null;
+  // Float noise in rate × 10⁶ is far below a thousandth of a millionth; a 7th decimal is not.
+  if (micros <= 0 || Math.abs(micros - rate * Number(RATE_SCALE)) > 1e-3) return null;
   return BigInt(micros);
 }
 

@@ -45,6 +45,8 @@ export interface LightFacts {
   openSupervisions?: Array<{ id?: number; content: string; deadline: string; urgency?: 'normal' | 'urgent' }>;
   plannedStartDate?: string | null;
   plannedCompletionDate?: string | null;
+  /** 履约: the start date the investor promised in the signed contract (issue 16). */
+  promisedStartDate?: string | null;
   /** The 前期手续 checklist; `id` links alerts to the item. */
   approvals?: Array<{ id?: number; name: string; status: ApprovalStatus; dueDate: string | null }>;
   /** This calendar year's planned investment (万元), from the year plans. */
@@ -71,6 +73,7 @@ export interface Signal {
     | 'supervision_urgent'
     | 'schedule_lag'
     | 'start_overdue'
+    | 'promised_start_overdue'
     | 'completion_overdue'
     | 'approval_overdue'
     | 'approvals_overridden';
@@ -330,6 +333,25 @@ const startOverdue: SignalRule = (facts, { today }, out) => {
   }));
 };
 
+/**
+ * 履约: the investor promised in the contract to start by `promisedStartDate`. Past it (from the
+ * next day) with the project still before 开工建设 the project is red; no yellow window — the date
+ * is the investor's promise, and the 计划开工 signal already warns ahead of the plan.
+ */
+const promisedStartOverdue: SignalRule = (facts, { today }, out) => {
+  const date = facts.promisedStartDate;
+  if (!date || !PRE_CONSTRUCTION.includes(facts.stage)) return;
+  const redFrom = addDaysIso(date, 1);
+  out.flipsOn(redFrom);
+  if (today < redFrom) return;
+  out.add({
+    kind: 'promised_start_overdue',
+    severity: 'red',
+    message: `合同承诺开工日期 ${date} 已过 ${daysBetween(date, today)} 天仍未开工（履约）`,
+    dueDate: date,
+  });
+};
+
 const completionOverdue: SignalRule = (facts, { today }, out) => {
   const date = facts.plannedCompletionDate;
   if (!date || facts.stage !== 'construction') return;
@@ -396,6 +418,7 @@ const approvalsOverridden: SignalRule = (facts, { today }, out) => {
 export const SIGNAL_RULES: SignalRule[] = [
   scheduleLag,
   startOverdue,
+  promisedStartOverdue,
   completionOverdue,
   approvalsOverridden,
   approvalOverdue,

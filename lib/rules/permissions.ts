@@ -38,6 +38,19 @@ export function canEditProject(actor: Actor, project: ProjectScope): boolean {
 }
 
 /** 上争 applications: admins, and the project's own officers; leaders read them (issue 13). */
+/**
+ * 履约 (issue 16): a project's contract fields are kept by whoever edits the project, and also by
+ * the investment user who owns the lead it was converted from (they signed the contract).
+ */
+export function canEditProjectContract(
+  actor: Actor,
+  project: ProjectScope,
+  leadOwnerId: number | null | undefined,
+): boolean {
+  if (canEditProject(actor, project)) return true;
+  return actor.role === 'investment' && leadOwnerId != null && leadOwnerId === actor.id;
+}
+
 export function canEditFunding(actor: Actor, project: ProjectScope): boolean {
   return actor.role === 'admin' || isOfficerOf(actor, project);
 }

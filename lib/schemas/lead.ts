@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FOLLOWUP_KINDS, LEAD_STAGES } from '@/lib/rules/enums';
+import { CURRENCIES, FOLLOWUP_KINDS, LEAD_STAGES } from '@/lib/rules/enums';
 import { id, isoDate, longText, money, name, version } from '@/lib/validation';
 import { fromFormNumber, fromFormOptional } from './form';
 
@@ -22,6 +22,18 @@ export const email = z
 
 const optionalText = (max: number) => longText(max).nullable().optional();
 
+/** A pledge in a foreign currency (issue 16): whole units, and the rate in yuan per unit. */
+export const currency = z.enum(CURRENCIES, { error: '币种应为 CNY、USD、EUR、JPY、HKD、SGD 或 KRW' });
+export const amountOriginal = z
+  .number({ error: '请输入原币金额（整数）' })
+  .int({ error: '原币金额必须是整数' })
+  .min(0, { error: '原币金额不能为负数' })
+  .max(1_000_000_000_000_000, { error: '原币金额过大' });
+export const exchangeRate = z
+  .number({ error: '汇率须为数字' })
+  .positive({ error: '汇率须大于 0' })
+  .max(100_000, { error: '汇率过大' });
+
 export const leadEditableFields = {
   company: name.max(100, { error: '不能超过 100 个字' }),
   origin: optionalText(50),
@@ -33,6 +45,10 @@ export const leadEditableFields = {
   /** 产业链环节: a link of a chain of the lead's industry. */
   chainLinkId: id.nullable().optional(),
   intendedInvestment: money,
+  currency: currency.optional(),
+  amountOriginal: amountOriginal.nullable().optional(),
+  exchangeRate: exchangeRate.nullable().optional(),
+  rateDate: isoDate.nullable().optional(),
   proposedProject: optionalText(200),
   locationUnitId: id.nullable().optional(),
   campaignId: id.nullable().optional(),
@@ -56,7 +72,7 @@ export const leadCreateSchema = z.preprocess(
     .object({
       ...leadEditableFields,
       company: z.string({ error: '请填写企业名称' }).pipe(leadEditableFields.company),
-      intendedInvestment: money.default(0),
+      intendedInvestment: money.optional(),
       ownerId: id.optional(),
     })
     .strict(),
@@ -83,7 +99,12 @@ export const leadFormFields = {
   contactEmail: fromFormOptional(email),
   industryId: fromFormOptional(fromFormNumber(id)),
   chainLinkId: fromFormOptional(fromFormNumber(id)),
-  intendedInvestment: fromFormNumber(money).default(0),
+  /** Blank (or absent, as the disabled input of a foreign pledge) is 0 for CNY; computed otherwise. */
+  intendedInvestment: fromFormNumber(money).optional(),
+  currency: fromFormOptional(currency).transform((value) => value ?? 'CNY'),
+  amountOriginal: fromFormOptional(fromFormNumber(amountOriginal)),
+  exchangeRate: fromFormOptional(fromFormNumber(exchangeRate)),
+  rateDate: fromFormOptional(isoDate),
   proposedProject: fromFormOptional(longText(200)),
   locationUnitId: fromFormOptional(fromFormNumber(id)),
   campaignId: fromFormOptional(fromFormNumber(id)),

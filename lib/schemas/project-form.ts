@@ -56,3 +56,16 @@ export const responsibilityForm = z
       ) as Record<Stage, string | null>,
     },
   }));
+
+/** 履约 card (issue 16): the contract of a converted lead's project. Blank clears a field. */
+export const contractForm = z
+  .object({
+    projectId: fromFormNumber(id),
+    version: fromFormNumber(version),
+    reason: formFields.reason,
+    contractAmount: fromFormOptional(fromFormNumber(money)).transform((value) => value ?? null),
+    contractDate: fromFormOptional(isoDate).transform((value) => value ?? null),
+    promisedStartDate: fromFormOptional(isoDate).transform((value) => value ?? null),
+    promisedFunds: fromFormOptional(fromFormNumber(money)).transform((value) => value ?? null),
+  })
+  .transform(({ projectId, ...patch }) => ({ projectId, patch }));

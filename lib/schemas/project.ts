@@ -43,6 +43,11 @@ export const projectEditableFields = {
   stageDueDate: isoDate.nullable().optional(),
   /** 时间表: planned finish date per stage. */
   stagePlans: z.partialRecord(z.enum(STAGES), isoDate.nullable()).optional(),
+  /** 履约 (issue 16): the signed contract of a converted lead — 万元, dates, 万元 promised. */
+  contractAmount: money.nullable().optional(),
+  contractDate: isoDate.nullable().optional(),
+  promisedStartDate: isoDate.nullable().optional(),
+  promisedFunds: money.nullable().optional(),
   /**
    * The reason for a change that could turn a light green without progress (suspending, moving a
    * date later, lowering this year's plan, 调入/调出 a 双十 package). Kept in the adjustments log.

@@ -390,6 +390,15 @@ export const MATRIX: Row[] = [
     act(`${PR}[id]/responsibility/actions.ts#updateResponsibilityAction`, t, scoped(t), (f) =>
       responsibilityForm(f.project[t]!),
     ),
+    // 履约 card (issue 16): the project's editors; the lead owner's allowance is in tests/api/attraction.test.ts.
+    act(`${PR}[id]/contract/actions.ts#updateProjectContractAction`, t, scoped(t), (f) => ({
+      projectId: String(f.project[t]),
+      version: String(v('projects', f.project[t]!)),
+      contractAmount: '12000',
+      contractDate: addDays(-30),
+      promisedStartDate: '',
+      promisedFunds: '8000',
+    })),
     act(`${PR}[id]/tasks/actions.ts#createTaskAction`, t, scoped(t), (f) => ({
       projectId: String(f.project[t]),
       title: '报送用地材料',

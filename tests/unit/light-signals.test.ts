@@ -291,3 +291,28 @@ describe('reasons list the new signals first', () => {
     expect(result.reasons[0]).toContain('落后序时进度');
   });
 });
+
+describe('promised_start_overdue: 履约, the contract start date passed without 开工 (issue 16)', () => {
+  const facts = base({ stage: 'approvals', promisedStartDate: '2026-09-30' });
+  it.each([
+    ['2026-09-15', null],
+    ['2026-09-30', null],
+    ['2026-10-01', 'red'],
+    ['2027-02-01', 'red'],
+  ])('on %s: %s', (day, severity) =>
+    expect(signal(day, facts, 'promised_start_overdue')?.severity ?? null).toBe(severity),
+  );
+  it('names the promised date and how late', () =>
+    expect(signal('2026-10-03', facts, 'promised_start_overdue')?.message).toBe(
+      '合同承诺开工日期 2026-09-30 已过 3 天仍未开工（履约）',
+    ));
+  it('is rechecked on the day it lights', () => expect(at('2026-09-20', facts).recheckOn).toBe('2026-10-01'));
+  it('makes the project red on that day and not the day before', () => {
+    expect(at('2026-09-30', facts).light).not.toBe('red');
+    expect(at('2026-10-01', facts).light).toBe('red');
+  });
+  it('not once started, nor without a promise', () => {
+    expect(signal('2026-10-03', { ...facts, stage: 'construction' }, 'promised_start_overdue')).toBeUndefined();
+    expect(signal('2026-10-03', { ...facts, promisedStartDate: null }, 'promised_start_overdue')).toBeUndefined();
+  });
+});

@@ -12,6 +12,8 @@ import {
   type GroupFigure,
 } from '@/db/queries/leads-stats';
 import { leadsDashboardFigures } from '@/domain/stats';
+import { getAttractionStats } from '@/domain/attraction';
+import { AttractionTable } from '@/components/leads/attraction-table';
 import { requireUser } from '@/lib/auth/next';
 import { currentYear, today } from '@/lib/rules/dates';
 import { LEAD_STAGE_LABELS, LEAD_STAGES } from '@/lib/rules/enums';
@@ -152,6 +154,7 @@ export default async function LeadsDashboardPage() {
   const conversion = stageConversion();
   const daysToSign = averageDaysToSign();
   const figures = leadsDashboardFigures(year);
+  const attraction = getAttractionStats(year);
 
   return (
     <div className="space-y-4">
@@ -188,6 +191,37 @@ export default async function LeadsDashboardPage() {
           <p className="text-sm text-slate-600">从录入到首次签约，共 {daysToSign.leads} 条已签约线索</p>
         </Card>
       </div>
+      <Card title={`${year} 年招商履约`}>
+        {attraction.total.projects === 0 ? (
+          <p className="text-sm text-slate-600">{year} 年尚无签约日期在本年的招商引资项目。</p>
+        ) : (
+          <div className="space-y-4" data-testid="attraction-stats">
+            <AttractionTable
+              caption="按招商小组的履约情况"
+              firstHeader="招商小组"
+              rows={attraction.byTeam}
+              total={attraction.total}
+            />
+            <AttractionTable
+              caption="按招商活动的履约情况"
+              firstHeader="招商活动"
+              rows={attraction.byCampaign}
+              total={attraction.total}
+            />
+            <AttractionTable
+              caption="按责任单位的履约情况"
+              firstHeader="责任单位"
+              rows={attraction.byUnit}
+              total={attraction.total}
+            />
+          </div>
+        )}
+        <p className="mt-2 text-xs text-slate-500">
+          范围：签约日期在 {year} 年的项目（金额单位：万元）。资金到位率 = 约定了承诺到位资金的项目的到位资金 ÷
+          承诺到位资金；应开工 = 承诺开工日期已过或已开工；按期开工 = 首次进入“开工建设”不晚于承诺开工日期；履约率 =
+          按期开工 ÷ 应开工。
+        </p>
+      </Card>
       <Card title="阶段转化率">
         <table className="min-w-full text-sm">
           <caption className="sr-only">各阶段到下一阶段的转化率</caption>

@@ -5,7 +5,13 @@ import { FundingSums } from '@/components/funding/funding-sums';
 import { listUnits } from '@/db/queries/reference';
 import { loadProjectFormOptions } from '@/db/queries/project-options';
 import { requireUser } from '@/lib/auth/next';
-import { canEditProject, canManagePackages } from '@/lib/rules/permissions';
+import { canEditProject, canEditProjectContract, canManagePackages } from '@/lib/rules/permissions';
+import { ContractForm } from '@/components/projects/contract-card';
+import { ContractSummary } from '@/components/projects/contract-summary';
+import { startedOnOf } from '@/domain/attraction';
+import { leadOwnerOf } from '@/domain/projects';
+import { today } from '@/lib/rules/dates';
+import { updateProjectContractAction } from './contract/actions';
 import { listPackageRows } from '@/db/queries/packages';
 import { currentYear, hasReports, listYearPlans, reportedTotal } from '@/domain/year-plans';
 import { getDb } from '@/db';
@@ -16,12 +22,16 @@ export default async function ProjectOverviewPage({ params }: { params: Promise<
   const user = await requireUser();
   const view = await loadProject(params);
   const { project } = view;
+  const contract = contractCard(user, project);
   if (!canEditProject(user, project)) {
     return (
-      <Card title="概况">
-        <ProjectSummary view={view} />
-        <FundingSums projectId={project.id} sums={project} />
-      </Card>
+      <div className="space-y-4">
+        <Card title="概况">
+          <ProjectSummary view={view} />
+          <FundingSums projectId={project.id} sums={project} />
+        </Card>
+        {contract}
+      </div>
     );
   }
   const text = (value: string | number | null | undefined) => (value == null ? '' : String(value));
@@ -66,20 +76,59 @@ export default async function ProjectOverviewPage({ params }: { params: Promise<
     (unit) => user.role !== 'officer' || unit.id === project.unitId || unit.id === user.unitId,
   );
   return (
-    <Card title="概况">
-      <ProjectForm
-        mode="edit"
-        currentYear={year}
-        money={money}
-        otherYearPlans={otherYearPlans}
-        action={updateProjectAction}
-        initial={initial}
-        units={units}
-        packages={listPackageRows(year).map((pkg) => ({ id: pkg.id, name: pkg.name }))}
-        canManagePackages={canManagePackages(user)}
-        {...loadProjectFormOptions(project.chainLinkId)}
-      />
-      <FundingSums projectId={project.id} sums={project} />
+    <div className="space-y-4">
+      <Card title="概况">
+        <ProjectForm
+          mode="edit"
+          currentYear={year}
+          money={money}
+          otherYearPlans={otherYearPlans}
+          action={updateProjectAction}
+          initial={initial}
+          units={units}
+          packages={listPackageRows(year).map((pkg) => ({ id: pkg.id, name: pkg.name }))}
+          canManagePackages={canManagePackages(user)}
+          {...loadProjectFormOptions(project.chainLinkId)}
+        />
+        <FundingSums projectId={project.id} sums={project} />
+      </Card>
+      {contract}
+    </div>
+  );
+}
+
+type PageUser = Awaited<ReturnType<typeof requireUser>>;
+type PageProject = Awaited<ReturnType<typeof loadProject>>['project'];
+
+/**
+ * 履约 (issue 16): shown for 招商引资 projects and any project that carries a contract; the form for
+ * those who may keep it (the project's editors and the owner of the lead it came from).
+ */
+function contractCard(user: PageUser, project: PageProject) {
+  const hasContract =
+    project.contractAmount != null ||
+    project.contractDate != null ||
+    project.promisedStartDate != null ||
+    project.promisedFunds != null;
+  if (project.category !== 'attraction' && project.leadId == null && !hasContract) return null;
+  const text = (value: string | number | null) => (value == null ? '' : String(value));
+  const editable = canEditProjectContract(user, project, leadOwnerOf(getDb(), project));
+  return (
+    <Card title="合同履约">
+      <ContractSummary project={project} startedOn={startedOnOf(project.id)} today={today()} />
+      {editable ? (
+        <ContractForm
+          action={updateProjectContractAction}
+          initial={{
+            projectId: String(project.id),
+            version: String(project.version),
+            contractAmount: text(project.contractAmount),
+            contractDate: text(project.contractDate),
+            promisedStartDate: text(project.promisedStartDate),
+            promisedFunds: text(project.promisedFunds),
+          }}
+        />
+      ) : null}
     </Card>
   );
 }

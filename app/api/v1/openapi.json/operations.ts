@@ -68,6 +68,7 @@ import * as meetingAgenda from '../meetings/[id]/agenda/route';
 import * as meetingItem from '../meeting-items/[id]/route';
 import * as session from '../session/route';
 import * as stats from '../stats/route';
+import * as statsAttraction from '../stats/attraction/route';
 import * as supervision from '../supervisions/[id]/route';
 import * as supervisionReplies from '../supervisions/[id]/replies/route';
 import * as task from '../tasks/[id]/route';
@@ -126,6 +127,7 @@ export const ROUTE_MODULES: Record<string, RouteModule> = {
   '/desk': desk,
   '/lights/history': lightHistory,
   '/stats': stats,
+  '/stats/attraction': statsAttraction,
   '/rankings': rankings,
   '/packages': packages,
   '/packages/{id}': packageById,
