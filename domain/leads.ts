@@ -1,11 +1,12 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray, ne } from 'drizzle-orm';
 import { getDb, type Executor } from '@/db';
 import { diff, writeAudit, type AuditEntry } from '@/db/audit';
 import {
   campaigns,
   industries,
   leadFollowups,
+  leadPartners,
   leads,
   leadStageHistory,
   units,
@@ -16,7 +17,7 @@ import {
 import { AppError, type FieldErrors } from '@/lib/errors';
 import { nowIso, today } from '@/lib/rules/dates';
 import { LEAD_STAGE_LABELS, type LeadStage } from '@/lib/rules/enums';
-import { checkConvertible, checkLeadTransition, isLeadOverdue, leadLight } from '@/lib/rules/leads';
+import { checkConvertible, checkLeadTransition, isLeadOverdue, leadLight, OPEN_LEAD_STAGES } from '@/lib/rules/leads';
 import { canCreateLead, canEditLead, canSeeLeadContacts, type ActorContext } from '@/lib/rules/permissions';
 import type {
   ConvertInput,
@@ -25,6 +26,7 @@ import type {
   LeadPatchInput,
   LeadTransitionInput,
 } from '@/lib/schemas/lead';
+import { resolveEnterprise } from './enterprises';
 import { insertProject, toProjectDto, type ProjectDto } from './projects';
 import { getSetting } from './settings';
 
@@ -39,6 +41,7 @@ export function toLeadDto(lead: LeadRow, day = today(), usualDays = getSetting('
   return {
     id: lead.id,
     company: lead.company,
+    enterpriseId: lead.enterpriseId,
     origin: lead.origin,
     industryId: lead.industryId,
     intendedInvestment: lead.intendedInvestment,
@@ -152,6 +155,83 @@ function assertStillEditable(actor: ActorContext, scope: { ownerId: number; team
 
 const staleLead = () => new AppError('stale_version', '该线索已被他人修改，请刷新后再试');
 
+/** The open lead (线索 … 签约) of an enterprise, other than `exceptLeadId`, with its owner's name. */
+export function openLeadOfEnterprise(executor: Executor, enterpriseId: number, exceptLeadId?: number) {
+  return (
+    executor
+      .select({
+        id: leads.id,
+        company: leads.company,
+        ownerId: leads.ownerId,
+        ownerName: users.name,
+        team: leads.team,
+      })
+      .from(leads)
+      .innerJoin(users, eq(users.id, leads.ownerId))
+      .where(
+        and(
+          eq(leads.enterpriseId, enterpriseId),
+          inArray(leads.stage, [...OPEN_LEAD_STAGES]),
+          exceptLeadId != null ? ne(leads.id, exceptLeadId) : undefined,
+        ),
+      )
+      .orderBy(leads.id)
+      .get() ?? null
+  );
+}
+
+/** The message naming an open lead, its owner and team (首报首谈). */
+export function duplicateLeadMessage(existing: {
+  id: number;
+  company: string;
+  ownerName: string;
+  team: string | null;
+}) {
+  return `该企业已有在谈线索 #${existing.id}「${existing.company}」，负责人 ${existing.ownerName}（${existing.team ?? '未分组'}）；按首报首谈由首报方跟进，可申请协同`;
+}
+
+/** 首报首谈: refuses a second open lead for an enterprise (409 duplicate_lead naming the first). */
+function assertNoOpenLead(executor: Executor, enterpriseId: number, exceptLeadId?: number) {
+  const existing = openLeadOfEnterprise(executor, enterpriseId, exceptLeadId);
+  if (!existing) return;
+  const message = duplicateLeadMessage(existing);
+  throw new AppError(
+    'duplicate_lead',
+    message,
+    { company: [message] },
+    { existing: { id: existing.id, ownerId: existing.ownerId, team: existing.team } },
+  );
+}
+
+type EnterpriseFields = { enterpriseId?: number | null; company?: string; creditCode?: string | null };
+
+/**
+ * The enterprise a lead's input names (picked id, else credit code, else company name; created when new),
+ * and the lead's company: the registry's name when one was picked without a name typed.
+ */
+function leadEnterprise(
+  tx: Executor,
+  actor: ActorContext,
+  input: EnterpriseFields & { origin?: string | null; industryId?: number | null },
+  batchId?: number | null,
+) {
+  const enterprise = resolveEnterprise(
+    tx,
+    actor,
+    {
+      enterpriseId: input.enterpriseId,
+      name: input.company,
+      creditCode: input.creditCode,
+      region: input.origin,
+      industryId: input.industryId,
+    },
+    { field: 'creditCode', batchId },
+  );
+  const company = input.company?.trim() || enterprise?.name;
+  if (!company) throw new AppError('validation_failed', undefined, { company: ['请填写企业名称'] });
+  return { enterpriseId: enterprise?.id ?? null, company };
+}
+
 export interface InsertLeadOptions {
   /** The import batch that creates it; also marks the audit row as an import. */
   batchId?: number;
@@ -174,12 +254,17 @@ export function insertLead(
   const team = input.team ?? ownerTeam;
   assertTeamChoice(tx, actor, team, ownerTeam);
   assertStillEditable(actor, { ownerId, team });
+  const { creditCode: _creditCode, enterpriseId: _enterpriseId, ...columns } = input;
+  const { enterpriseId, company } = leadEnterprise(tx, actor, input, options.batchId);
+  if (enterpriseId != null) assertNoOpenLead(tx, enterpriseId);
   const at = nowIso();
   const stage = options.stage ?? 'prospect';
   const lead = tx
     .insert(leads)
     .values({
-      ...input,
+      ...columns,
+      company,
+      enterpriseId,
       ownerId,
       team,
       stage,
@@ -238,7 +323,32 @@ export function applyLeadPatch(
   batchId: number | null = null,
 ): boolean {
   const { ownerTeam } = assertLeadReferences(tx, { ...fields, ownerId: fields.ownerId ?? current.ownerId });
-  const changes: Partial<Lead> = { ...fields };
+  const { creditCode, enterpriseId: pickedId, ...columns } = fields;
+  const changes: Partial<Lead> = { ...columns };
+  // The enterprise is resolved again only when the form names another one: a picked id, a credit code,
+  // or a changed name. An open lead may not move onto an enterprise that has another open lead.
+  const renamed = fields.company !== undefined && fields.company.trim() !== current.company;
+  if ((pickedId != null && pickedId !== current.enterpriseId) || creditCode || renamed) {
+    const resolved = leadEnterprise(
+      tx,
+      actor,
+      {
+        enterpriseId: pickedId,
+        company: fields.company ?? current.company,
+        creditCode,
+        origin: fields.origin ?? current.origin,
+      },
+      batchId,
+    );
+    changes.enterpriseId = resolved.enterpriseId;
+    changes.company = resolved.company;
+    if (
+      resolved.enterpriseId != null &&
+      resolved.enterpriseId !== current.enterpriseId &&
+      (OPEN_LEAD_STAGES as readonly string[]).includes(current.stage)
+    )
+      assertNoOpenLead(tx, resolved.enterpriseId, current.id);
+  }
   // A new owner brings the lead into the owner's team unless a team is given; a blank team means the owner's.
   const ownerChanged = fields.ownerId != null && fields.ownerId !== current.ownerId;
   if ((ownerChanged && fields.team === undefined) || ('team' in fields && fields.team == null))
@@ -334,6 +444,8 @@ export function moveLead(actor: ActorContext, leadId: number, input: LeadTransit
         check.message,
         check.code === 'reason_required' ? { reason: [check.message] } : undefined,
       );
+    // Reopening a dropped lead is a new claim on the investor: refused while another team works it.
+    if (check.kind === 'reopen' && current.enterpriseId != null) assertNoOpenLead(tx, current.enterpriseId, current.id);
     const at = nowIso();
     const reason = input.reason?.trim() || null;
     writeLeadStage(tx, actor, current, {

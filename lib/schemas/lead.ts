@@ -22,8 +22,18 @@ export const email = z
 
 const optionalText = (max: number) => longText(max).nullable().optional();
 
+/** A 统一社会信用代码 as typed; its check character is verified where the enterprise is resolved (400 fields.creditCode). */
+const creditCodeText = z
+  .string()
+  .trim()
+  .max(30, { error: '统一社会信用代码为 18 位' })
+  .transform((value) => value.toUpperCase());
+
 export const leadEditableFields = {
   company: name.max(100, { error: '不能超过 100 个字' }),
+  /** The registry row picked in the form; else `company` (and `creditCode`) name it, matched or created. */
+  enterpriseId: id.nullable().optional(),
+  creditCode: creditCodeText.nullable().optional(),
   origin: optionalText(50),
   contactName: optionalText(50),
   contactTitle: optionalText(50),
@@ -53,11 +63,16 @@ export const leadCreateSchema = z.preprocess(
   z
     .object({
       ...leadEditableFields,
-      company: z.string({ error: '请填写企业名称' }).pipe(leadEditableFields.company),
+      company: z.string({ error: '请填写企业名称' }).pipe(leadEditableFields.company).optional(),
       intendedInvestment: money.default(0),
       ownerId: id.optional(),
     })
-    .strict(),
+    .strict()
+    // The company is required unless a registry enterprise is picked (its name is then the lead's company).
+    .refine((value) => value.company != null || value.enterpriseId != null, {
+      error: '请填写企业名称',
+      path: ['company'],
+    }),
 );
 export type LeadCreateInput = z.output<typeof leadCreateSchema>;
 
@@ -74,6 +89,8 @@ export type LeadPatchInput = z.output<typeof leadPatchSchema>;
 /** The same fields as an HTML form sends them. */
 export const leadFormFields = {
   company: name.max(100, { error: '不能超过 100 个字' }),
+  enterpriseId: fromFormOptional(fromFormNumber(id)),
+  creditCode: fromFormOptional(creditCodeText),
   origin: fromFormOptional(longText(50)),
   contactName: fromFormOptional(longText(50)),
   contactTitle: fromFormOptional(longText(50)),

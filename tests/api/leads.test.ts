@@ -15,8 +15,11 @@ beforeAll(() => seedOnce());
 const p = (id: number) => ({ id: String(id) });
 const unitNamed = (name: string) => getDb().select().from(units).where(eq(units.name, name)).get()!.id;
 
+// Each new lead names another enterprise: 首报首谈 refuses a second open lead for one.
+let companies = 0;
 async function newLead(cookie: string, body: Record<string, unknown> = {}) {
-  const result = await call(create, { method: 'POST', cookie, body: { company: '测试新材料有限公司', ...body } });
+  const company = `测试新材料${++companies}号有限公司`;
+  const result = await call(create, { method: 'POST', cookie, body: { company, ...body } });
   expect(result.status).toBe(201);
   return result.body;
 }
