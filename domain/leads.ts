@@ -9,16 +9,23 @@ import {
   leadPartners,
   leads,
   leadStageHistory,
+  projects,
   units,
   users,
   type Lead,
   type LeadFollowup,
 } from '@/db/schema';
 import { AppError, type FieldErrors } from '@/lib/errors';
-import { nowIso, today } from '@/lib/rules/dates';
-import { LEAD_STAGE_LABELS, type LeadStage } from '@/lib/rules/enums';
+import { dateOfTimestamp, nowIso, today } from '@/lib/rules/dates';
+import { LEAD_STAGE_LABELS, STAGE_LABELS, type LeadStage } from '@/lib/rules/enums';
 import { checkConvertible, checkLeadTransition, isLeadOverdue, leadLight, OPEN_LEAD_STAGES } from '@/lib/rules/leads';
-import { canCreateLead, canEditLead, canSeeLeadContacts, type ActorContext } from '@/lib/rules/permissions';
+import {
+  canCreateLead,
+  canEditLead,
+  canLogLeadFollowup,
+  canSeeLeadContacts,
+  type ActorContext,
+} from '@/lib/rules/permissions';
 import type {
   ConvertInput,
   FollowupInput,
@@ -27,7 +34,8 @@ import type {
   LeadTransitionInput,
 } from '@/lib/schemas/lead';
 import { resolveEnterprise } from './enterprises';
-import { insertProject, toProjectDto, type ProjectDto } from './projects';
+import { refreshLight } from './light';
+import { findProject, insertProject, toProjectDto, type ProjectDto } from './projects';
 import { getSetting } from './settings';
 
 // Lead writes. Each checks permission against the stored lead, writes the change and its audit
@@ -72,11 +80,14 @@ export function toLeadDto(lead: LeadRow, day = today(), usualDays = getSetting('
 }
 export type LeadDto = ReturnType<typeof toLeadDto>;
 
-/** The lead as `actor` may see it: phone and e-mail blanked unless canSeeLeadContacts. */
+/**
+ * The lead as `actor` may see it: phone and e-mail blanked unless canSeeLeadContacts.
+ * `partnerTeams` are the lead's accepted 协同 teams (lead-partners.ts acceptedPartnerTeams).
+ */
 export function leadForViewer<
   T extends { ownerId: number; team: string | null; contactPhone: string | null; contactEmail: string | null },
->(actor: ActorContext, lead: T): T & { contactsHidden: boolean } {
-  if (canSeeLeadContacts(actor, lead)) return { ...lead, contactsHidden: false };
+>(actor: ActorContext, lead: T, partnerTeams: readonly string[] = []): T & { contactsHidden: boolean } {
+  if (canSeeLeadContacts(actor, { ...lead, partnerTeams })) return { ...lead, contactsHidden: false };
   return { ...lead, contactPhone: null, contactEmail: null, contactsHidden: true };
 }
 
@@ -471,7 +482,16 @@ export function addFollowup(actor: ActorContext, leadId: number, input: Followup
     fields.nextFollowUpDate = ['下次跟进日期不能早于本次跟进日期'];
   if (Object.keys(fields).length) throw new AppError('validation_failed', undefined, fields);
   return getDb().transaction((tx) => {
-    const current = loadEditable(tx, actor, leadId, undefined);
+    const current = findLead(tx, leadId);
+    // The owner's team and the accepted 协同 teams log follow-ups.
+    const partnerTeams = tx
+      .select({ team: leadPartners.team })
+      .from(leadPartners)
+      .where(and(eq(leadPartners.leadId, leadId), eq(leadPartners.status, 'accepted')))
+      .all()
+      .map((row) => row.team);
+    if (!canLogLeadFollowup(actor, { ...current, partnerTeams }))
+      throw new AppError('forbidden', '只有线索负责人、本组及已同意的协同小组可以添加跟进');
     const followup = tx
       .insert(leadFollowups)
       .values({
@@ -527,50 +547,125 @@ export function convertLead(
     const current = loadEditable(tx, actor, leadId, input.version);
     const convertible = checkConvertible(current);
     if (!convertible.ok) throw new AppError('not_convertible', convertible.message);
-    const unitId = input.unitId ?? current.locationUnitId;
-    const fields: FieldErrors = {};
-    if (unitId == null) fields.unitId = ['请选择项目所在单位'];
-    else if (!exists(tx, units, unitId)) fields.unitId = ['单位不存在'];
-    if (input.ownerId != null && unitId != null) {
-      const owner = tx
-        .select({ role: users.role, unitId: users.unitId, active: users.active })
-        .from(users)
-        .where(eq(users.id, input.ownerId))
-        .get();
-      if (!owner || !owner.active || owner.role !== 'officer' || owner.unitId !== unitId)
-        fields.ownerId = ['责任人须为所选单位的项目专员'];
-    }
-    if (Object.keys(fields).length) throw new AppError('validation_failed', undefined, fields);
-    const project = insertProject(
-      tx,
-      actor,
-      {
-        name: input.name ?? proposedProjectName(current),
-        category: 'attraction',
-        nature: 'new',
-        status: 'active',
-        unitId: unitId!,
-        industryId: current.industryId,
-        ownerId: input.ownerId ?? null,
-        totalInvestment: current.intendedInvestment,
-        plannedInvestmentThisYear: 0,
-        openingInvestment: 0,
-        description: `由招商线索转入：${current.company}${current.origin ? `（${current.origin}）` : ''}`,
-      },
-      { stage: 'signed', leadId },
-    );
+    const project =
+      input.projectId != null
+        ? linkableProject(tx, leadId, input.projectId)
+        : insertProject(tx, actor, newProjectInput(tx, current, input), { stage: 'signed', leadId });
+    const linked = recordContract(tx, actor, project, current);
     const at = nowIso();
+    const reason = input.projectId != null ? `关联已有项目：${linked.name}` : `转为项目：${linked.name}`;
     writeLeadStage(tx, actor, current, {
       to: 'landed',
       at,
-      set: { projectId: project.id, nextFollowUpDate: null },
-      reason: `转为项目：${project.name}`,
+      set: { projectId: linked.id, nextFollowUpDate: null },
+      reason,
       audit: {
-        projectId: project.id,
+        projectId: linked.id,
         before: { stage: current.stage, projectId: null },
-        after: { stage: 'landed', projectId: project.id, reason: `${LEAD_STAGE_LABELS.landed}：转为项目` },
+        after: {
+          stage: 'landed',
+          projectId: linked.id,
+          reason: `${LEAD_STAGE_LABELS.landed}：${input.projectId != null ? '关联已有项目' : '转为项目'}`,
+        },
       },
     });
-    return { project: toProjectDto(project), lead: toLeadDto(findLead(tx, leadId)) };
+    return { project: toProjectDto(linked), lead: toLeadDto(findLead(tx, leadId)) };
   });
+}
+
+/** The new project's fields: the lead's unit unless another is chosen, and an officer of that unit. */
+function newProjectInput(tx: Executor, current: LeadRow, input: ConvertInput) {
+  const unitId = input.unitId ?? current.locationUnitId;
+  const fields: FieldErrors = {};
+  if (unitId == null) fields.unitId = ['请选择项目所在单位'];
+  else if (!exists(tx, units, unitId)) fields.unitId = ['单位不存在'];
+  if (input.ownerId != null && unitId != null) {
+    const owner = tx
+      .select({ role: users.role, unitId: users.unitId, active: users.active })
+      .from(users)
+      .where(eq(users.id, input.ownerId))
+      .get();
+    if (!owner || !owner.active || owner.role !== 'officer' || owner.unitId !== unitId)
+      fields.ownerId = ['责任人须为所选单位的项目专员'];
+  }
+  if (Object.keys(fields).length) throw new AppError('validation_failed', undefined, fields);
+  return {
+    name: input.name ?? proposedProjectName(current),
+    category: 'attraction' as const,
+    nature: 'new' as const,
+    status: 'active' as const,
+    unitId: unitId!,
+    industryId: current.industryId,
+    ownerId: input.ownerId ?? null,
+    totalInvestment: current.intendedInvestment,
+    plannedInvestmentThisYear: 0,
+    openingInvestment: 0,
+    description: `由招商线索转入：${current.company}${current.origin ? `（${current.origin}）` : ''}`,
+  };
+}
+
+/** The stages a lead may be linked into: a project still being planned (谋划储备) or signed (已签约). */
+const LINKABLE_STAGES = ['reserve', 'signed'] as const;
+
+/**
+ * An existing project the lead may link to (谋划项目找到合作伙伴): in 谋划储备 or 已签约, and linked
+ * to no other lead, so the pair points at each other once. Else 400 naming projectId.
+ */
+function linkableProject(tx: Executor, leadId: number, projectId: number) {
+  const refuse = (message: string) => new AppError('validation_failed', message, { projectId: [message] });
+  const project = tx.select().from(projects).where(eq(projects.id, projectId)).get();
+  if (!project) throw refuse('项目不存在');
+  if (!(LINKABLE_STAGES as readonly string[]).includes(project.stage))
+    throw refuse(`项目「${project.name}」已处于「${STAGE_LABELS[project.stage]}」阶段，只能关联谋划储备或已签约的项目`);
+  if (project.status !== 'active') throw refuse(`项目「${project.name}」已暂缓或终止，不能关联`);
+  const otherLead = tx
+    .select({ id: leads.id, company: leads.company })
+    .from(leads)
+    .where(and(eq(leads.projectId, projectId), ne(leads.id, leadId)))
+    .get();
+  if ((project.leadId != null && project.leadId !== leadId) || otherLead)
+    throw refuse(
+      `项目「${project.name}」已关联招商线索${otherLead ? `「${otherLead.company}」` : ` #${project.leadId}`}，一个项目只能关联一条线索`,
+    );
+  return project;
+}
+
+/**
+ * 履约: the project takes the lead's contract — contractDate (the day the lead was signed), contractAmount
+ * (its intended investment), the investor when it has none — and points back at the lead as an
+ * attraction project. One update and one audit row, inside the conversion's transaction.
+ */
+function recordContract(tx: Executor, actor: ActorContext, project: typeof projects.$inferSelect, lead: LeadRow) {
+  const changes: Partial<typeof projects.$inferInsert> = {
+    leadId: lead.id,
+    category: 'attraction',
+    contractDate: lead.signedAt ? dateOfTimestamp(lead.signedAt) : today(),
+    contractAmount: lead.intendedInvestment,
+  };
+  if (project.investorEnterpriseId == null && lead.enterpriseId != null)
+    changes.investorEnterpriseId = lead.enterpriseId;
+  const { before, after, changed } = diff(
+    project as unknown as Record<string, unknown>,
+    changes as Record<string, unknown>,
+  );
+  if (!changed) return project;
+  const updated = tx
+    .update(projects)
+    .set({ ...changes, version: project.version + 1, updatedAt: nowIso() })
+    .where(and(eq(projects.id, project.id), eq(projects.version, project.version)))
+    .returning({ id: projects.id })
+    .get();
+  if (!updated) throw new AppError('stale_version', '该项目已被他人修改，请刷新后再试');
+  writeAudit(tx, {
+    userId: actor.id,
+    action: 'update',
+    entityType: 'project',
+    entityId: project.id,
+    projectId: project.id,
+    before,
+    after,
+    ip: actor.ip ?? null,
+  });
+  refreshLight(tx, project.id);
+  return findProject(tx, project.id);
 }

@@ -140,6 +140,8 @@ export const followupFormFields = {
 /** The conversion dialog: the project's unit and owner (an officer of that unit), and its name. */
 export const convertSchema = z
   .object({
+    /** An existing 谋划储备 or 已签约 project to link instead of creating one (谋划项目找到合作伙伴). */
+    projectId: id.nullable().optional(),
     ownerId: id.nullable().optional(),
     unitId: id.nullable().optional(),
     name: name.optional(),
@@ -155,6 +157,12 @@ export const convertFormFields = {
   ownerId: pick('请选择项目责任人'),
   unitId: pick('请选择项目所在单位'),
   name: name,
+  version: fromFormNumber(version),
+};
+
+/** The dialog's second choice: link an existing 谋划储备/已签约 project. */
+export const convertExistingFormFields = {
+  projectId: pick('请选择要关联的项目'),
   version: fromFormNumber(version),
 };
 
