@@ -19,6 +19,7 @@ test('a second team meets a duplicate, asks to join, and the owner accepts', asy
   await signIn(other, 'investment3');
   await other.goto('/leads/new');
   await other.getByLabel('企业名称').fill(`${stem}新材料集团`);
+  await other.getByLabel('意向投资（万元）').fill('1000');
   await other.getByRole('button', { name: '保存线索' }).click();
   const notice = other.getByTestId('duplicate-lead');
   await expect(notice).toContainText(`#${lead.id}`);

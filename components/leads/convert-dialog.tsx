@@ -1,10 +1,9 @@
 'use client';
 
-import { useActionState, useId, useRef, useState } from 'react';
+import { startTransition, useActionState, useId, useRef, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField, idOptions } from '@/components/ui/field';
 import { Notice } from '@/components/ui/page';
-import { SubmitButton } from '@/components/ui/submit-button';
 import { initialActionState, type ActionState, type FormAction } from '@/lib/auth/action-state';
 import { STAGE_LABELS, type Stage } from '@/lib/rules/enums';
 
@@ -31,8 +30,11 @@ interface Props {
 export function ConvertDialog({ lead, units, officers, action, projects = [], existingAction }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
-  const [state, formAction] = useActionState<ActionState, FormData>(action, initialActionState);
-  const [linkState, linkAction] = useActionState<ActionState, FormData>(existingAction ?? action, initialActionState);
+  const [state, formAction, newPending] = useActionState<ActionState, FormData>(action, initialActionState);
+  const [linkState, linkAction, linkPending] = useActionState<ActionState, FormData>(
+    existingAction ?? action,
+    initialActionState,
+  );
   const [mode, setMode] = useState<'new' | 'existing'>('new');
   const [unitId, setUnitId] = useState(lead.locationUnitId ? String(lead.locationUnitId) : '');
   const [ownerId, setOwnerId] = useState('');
@@ -40,6 +42,14 @@ export function ConvertDialog({ lead, units, officers, action, projects = [], ex
   const [projectId, setProjectId] = useState('');
   const unitOfficers = officers.filter((o) => String(o.unitId) === unitId);
   const current = mode === 'new' ? state : linkState;
+  const pending = newPending || linkPending;
+  // Submitted by hand rather than through <form action>: React resets a form after its action runs,
+  // and a reset select shows its first option although the state still holds the choice.
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => (mode === 'new' ? formAction : linkAction)(data));
+  };
   return (
     <>
       <Button onClick={() => ref.current?.showModal()}>转为项目</Button>
@@ -48,7 +58,7 @@ export function ConvertDialog({ lead, units, officers, action, projects = [], ex
         aria-labelledby={`${id}-title`}
         className="m-auto w-[min(94vw,34rem)] rounded-xl p-0 shadow-2xl backdrop:bg-slate-900/50"
       >
-        <form action={mode === 'new' ? formAction : linkAction} className="space-y-4 p-5" noValidate>
+        <form onSubmit={submit} className="space-y-4 p-5" noValidate>
           <h2 id={`${id}-title`} className="text-lg font-semibold">
             转为项目
           </h2>
@@ -135,7 +145,9 @@ export function ConvertDialog({ lead, units, officers, action, projects = [], ex
             <Button variant="secondary" onClick={() => ref.current?.close()}>
               取消
             </Button>
-            <SubmitButton pendingText="转化中…">{mode === 'new' ? '确认转为项目' : '确认关联项目'}</SubmitButton>
+            <Button type="submit" disabled={pending} aria-busy={pending}>
+              {pending ? '转化中…' : mode === 'new' ? '确认转为项目' : '确认关联项目'}
+            </Button>
           </div>
         </form>
       </dialog>
