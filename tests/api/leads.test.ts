@@ -366,7 +366,8 @@ describe('POST /api/v1/leads/:id/convert', () => {
     expect(again.status).toBe(400);
     expect(again.body.error.code).toBe('not_convertible');
     const audits = getDb().select().from(auditLog).where(eq(auditLog.projectId, done.body.project.id)).all();
-    expect(audits.map((a) => a.entityType).sort()).toEqual(['lead', 'project']);
+    // The lead's move, the project's creation and the contract recorded on it (履约: contractDate, contractAmount).
+    expect(audits.map((a) => a.entityType).sort()).toEqual(['lead', 'project', 'project']);
     const fetched = await call(getOne, { cookie, params: p(lead.id) });
     expect(fetched.body).toMatchObject({ stage: 'landed', projectId: done.body.project.id });
   });
