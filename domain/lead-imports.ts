@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray } from 'drizzle-orm';
 import { getDb, type Executor } from '@/db';
-import { campaigns, leads, users } from '@/db/schema';
+import { campaigns, enterprises, leads, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { LEAD_COLUMNS, REQUIRED_LEAD_COLUMNS } from '@/lib/excel/lead-columns';
 import {
@@ -30,7 +30,15 @@ import {
   storePreview,
   type CommitOptions,
 } from './imports';
-import { applyLeadPatch, findLead, insertLead, type InsertLeadOptions } from './leads';
+import { matchEnterprise } from './enterprises';
+import {
+  applyLeadPatch,
+  duplicateLeadMessage,
+  findLead,
+  insertLead,
+  openLeadOfEnterprise,
+  type InsertLeadOptions,
+} from './leads';
 import { projectRowNames } from './project-sheets';
 import { lookupKey } from '@/lib/excel/project-rows';
 
@@ -93,7 +101,17 @@ export async function previewLeadImport(
   );
   const planned = planLeadRows(parsed, {
     actor,
-    existing: db.select().from(leads).all(),
+    // With the enterprise's credit code, so a row repeating it is no change.
+    existing: db
+      .select({ ...getTableColumns(leads), creditCode: enterprises.creditCode })
+      .from(leads)
+      .leftJoin(enterprises, eq(enterprises.id, leads.enterpriseId))
+      .all(),
+    openLeadOf: (company, creditCode) => {
+      const enterprise = matchEnterprise(db, { name: company, creditCode });
+      const open = enterprise ? openLeadOfEnterprise(db, enterprise.id) : null;
+      return open ? duplicateLeadMessage(open) : null;
+    },
     headers: new Map(sheet.mapping.matches.map((match) => [match.key, match.header])),
     ownerTeam: (id) => teams.get(id),
   });

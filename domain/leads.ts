@@ -1,24 +1,32 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray, ne } from 'drizzle-orm';
 import { getDb, type Executor } from '@/db';
 import { diff, writeAudit, type AuditEntry } from '@/db/audit';
 import {
   campaigns,
   industries,
   leadFollowups,
+  leadPartners,
   leads,
   leadStageHistory,
+  projects,
   units,
   users,
   type Lead,
   type LeadFollowup,
 } from '@/db/schema';
 import { AppError, type FieldErrors } from '@/lib/errors';
-import { nowIso, today } from '@/lib/rules/dates';
-import { LEAD_STAGE_LABELS, type LeadStage } from '@/lib/rules/enums';
+import { dateOfTimestamp, nowIso, today } from '@/lib/rules/dates';
+import { LEAD_STAGE_LABELS, STAGE_LABELS, type LeadStage } from '@/lib/rules/enums';
 import { resolvePledge, type Pledge, type PledgeInput } from '@/lib/rules/pledge';
-import { checkConvertible, checkLeadTransition, isLeadOverdue, leadLight } from '@/lib/rules/leads';
-import { canCreateLead, canEditLead, canSeeLeadContacts, type ActorContext } from '@/lib/rules/permissions';
+import { checkConvertible, checkLeadTransition, isLeadOverdue, leadLight, OPEN_LEAD_STAGES } from '@/lib/rules/leads';
+import {
+  canCreateLead,
+  canEditLead,
+  canLogLeadFollowup,
+  canSeeLeadContacts,
+  type ActorContext,
+} from '@/lib/rules/permissions';
 import type {
   ConvertInput,
   FollowupInput,
@@ -27,7 +35,9 @@ import type {
   LeadTransitionInput,
 } from '@/lib/schemas/lead';
 import { assertChainLinkFits, chainLinkProblem } from './chains';
-import { insertProject, toProjectDto, type ProjectDto } from './projects';
+import { resolveEnterprise } from './enterprises';
+import { refreshLight } from './light';
+import { findProject, insertProject, toProjectDto, type ProjectDto } from './projects';
 import { getSetting } from './settings';
 
 // Lead writes. Each checks permission against the stored lead, writes the change and its audit
@@ -46,6 +56,7 @@ export function toLeadDto(
   return {
     id: lead.id,
     company: lead.company,
+    enterpriseId: lead.enterpriseId,
     origin: lead.origin,
     industryId: lead.industryId,
     chainLinkId: lead.chainLinkId,
@@ -82,11 +93,14 @@ export function toLeadDto(
 }
 export type LeadDto = ReturnType<typeof toLeadDto>;
 
-/** The lead as `actor` may see it: phone and e-mail blanked unless canSeeLeadContacts. */
+/**
+ * The lead as `actor` may see it: phone and e-mail blanked unless canSeeLeadContacts.
+ * `partnerTeams` are the lead's accepted 协同 teams (lead-partners.ts acceptedPartnerTeams).
+ */
 export function leadForViewer<
   T extends { ownerId: number; team: string | null; contactPhone: string | null; contactEmail: string | null },
->(actor: ActorContext, lead: T): T & { contactsHidden: boolean } {
-  if (canSeeLeadContacts(actor, lead)) return { ...lead, contactsHidden: false };
+>(actor: ActorContext, lead: T, partnerTeams: readonly string[] = []): T & { contactsHidden: boolean } {
+  if (canSeeLeadContacts(actor, { ...lead, partnerTeams })) return { ...lead, contactsHidden: false };
   return { ...lead, contactPhone: null, contactEmail: null, contactsHidden: true };
 }
 
@@ -165,6 +179,83 @@ function assertStillEditable(actor: ActorContext, scope: { ownerId: number; team
 
 const staleLead = () => new AppError('stale_version', '该线索已被他人修改，请刷新后再试');
 
+/** The open lead (线索 … 签约) of an enterprise, other than `exceptLeadId`, with its owner's name. */
+export function openLeadOfEnterprise(executor: Executor, enterpriseId: number, exceptLeadId?: number) {
+  return (
+    executor
+      .select({
+        id: leads.id,
+        company: leads.company,
+        ownerId: leads.ownerId,
+        ownerName: users.name,
+        team: leads.team,
+      })
+      .from(leads)
+      .innerJoin(users, eq(users.id, leads.ownerId))
+      .where(
+        and(
+          eq(leads.enterpriseId, enterpriseId),
+          inArray(leads.stage, [...OPEN_LEAD_STAGES]),
+          exceptLeadId != null ? ne(leads.id, exceptLeadId) : undefined,
+        ),
+      )
+      .orderBy(leads.id)
+      .get() ?? null
+  );
+}
+
+/** The message naming an open lead, its owner and team (首报首谈). */
+export function duplicateLeadMessage(existing: {
+  id: number;
+  company: string;
+  ownerName: string;
+  team: string | null;
+}) {
+  return `该企业已有在谈线索 #${existing.id}「${existing.company}」，负责人 ${existing.ownerName}（${existing.team ?? '未分组'}）；按首报首谈由首报方跟进，可申请协同`;
+}
+
+/** 首报首谈: refuses a second open lead for an enterprise (409 duplicate_lead naming the first). */
+function assertNoOpenLead(executor: Executor, enterpriseId: number, exceptLeadId?: number) {
+  const existing = openLeadOfEnterprise(executor, enterpriseId, exceptLeadId);
+  if (!existing) return;
+  const message = duplicateLeadMessage(existing);
+  throw new AppError(
+    'duplicate_lead',
+    message,
+    { company: [message] },
+    { existing: { id: existing.id, ownerId: existing.ownerId, team: existing.team } },
+  );
+}
+
+type EnterpriseFields = { enterpriseId?: number | null; company?: string; creditCode?: string | null };
+
+/**
+ * The enterprise a lead's input names (picked id, else credit code, else company name; created when new),
+ * and the lead's company: the registry's name when one was picked without a name typed.
+ */
+function leadEnterprise(
+  tx: Executor,
+  actor: ActorContext,
+  input: EnterpriseFields & { origin?: string | null; industryId?: number | null },
+  batchId?: number | null,
+) {
+  const enterprise = resolveEnterprise(
+    tx,
+    actor,
+    {
+      enterpriseId: input.enterpriseId,
+      name: input.company,
+      creditCode: input.creditCode,
+      region: input.origin,
+      industryId: input.industryId,
+    },
+    { field: 'creditCode', batchId },
+  );
+  const company = input.company?.trim() || enterprise?.name;
+  if (!company) throw new AppError('validation_failed', undefined, { company: ['请填写企业名称'] });
+  return { enterpriseId: enterprise?.id ?? null, company };
+}
+
 export interface InsertLeadOptions {
   /** The import batch that creates it; also marks the audit row as an import. */
   batchId?: number;
@@ -198,13 +289,18 @@ export function insertLead(
   const team = input.team ?? ownerTeam;
   assertTeamChoice(tx, actor, team, ownerTeam);
   assertStillEditable(actor, { ownerId, team });
+  const { creditCode: _creditCode, enterpriseId: _enterpriseId, ...columns } = input;
+  const { enterpriseId, company } = leadEnterprise(tx, actor, input, options.batchId);
+  if (enterpriseId != null) assertNoOpenLead(tx, enterpriseId);
   const at = nowIso();
   const stage = options.stage ?? 'prospect';
   const lead = tx
     .insert(leads)
     .values({
-      ...input,
+      ...columns,
       ...pledge,
+      company,
+      enterpriseId,
       ownerId,
       team,
       stage,
@@ -273,8 +369,33 @@ export function applyLeadPatch(
       fields.industryId === undefined ? current.industryId : fields.industryId,
       current.chainLinkId,
     );
-  const changes: Partial<Lead> = { ...fields };
+  const { creditCode, enterpriseId: pickedId, ...columns } = fields;
+  const changes: Partial<Lead> = { ...columns };
   if (PLEDGE_KEYS.some((key) => fields[key] !== undefined)) Object.assign(changes, pledgeOrThrow(fields, current));
+  // The enterprise is resolved again only when the form names another one: a picked id, a credit code,
+  // or a changed name. An open lead may not move onto an enterprise that has another open lead.
+  const renamed = fields.company !== undefined && fields.company.trim() !== current.company;
+  if ((pickedId != null && pickedId !== current.enterpriseId) || creditCode || renamed) {
+    const resolved = leadEnterprise(
+      tx,
+      actor,
+      {
+        enterpriseId: pickedId,
+        company: fields.company ?? current.company,
+        creditCode,
+        origin: fields.origin ?? current.origin,
+      },
+      batchId,
+    );
+    changes.enterpriseId = resolved.enterpriseId;
+    changes.company = resolved.company;
+    if (
+      resolved.enterpriseId != null &&
+      resolved.enterpriseId !== current.enterpriseId &&
+      (OPEN_LEAD_STAGES as readonly string[]).includes(current.stage)
+    )
+      assertNoOpenLead(tx, resolved.enterpriseId, current.id);
+  }
   // A new owner brings the lead into the owner's team unless a team is given; a blank team means the owner's.
   const ownerChanged = fields.ownerId != null && fields.ownerId !== current.ownerId;
   if ((ownerChanged && fields.team === undefined) || ('team' in fields && fields.team == null))
@@ -370,6 +491,8 @@ export function moveLead(actor: ActorContext, leadId: number, input: LeadTransit
         check.message,
         check.code === 'reason_required' ? { reason: [check.message] } : undefined,
       );
+    // Reopening a dropped lead is a new claim on the investor: refused while another team works it.
+    if (check.kind === 'reopen' && current.enterpriseId != null) assertNoOpenLead(tx, current.enterpriseId, current.id);
     const at = nowIso();
     const reason = input.reason?.trim() || null;
     writeLeadStage(tx, actor, current, {
@@ -395,7 +518,16 @@ export function addFollowup(actor: ActorContext, leadId: number, input: Followup
     fields.nextFollowUpDate = ['下次跟进日期不能早于本次跟进日期'];
   if (Object.keys(fields).length) throw new AppError('validation_failed', undefined, fields);
   return getDb().transaction((tx) => {
-    const current = loadEditable(tx, actor, leadId, undefined);
+    const current = findLead(tx, leadId);
+    // The owner's team and the accepted 协同 teams log follow-ups.
+    const partnerTeams = tx
+      .select({ team: leadPartners.team })
+      .from(leadPartners)
+      .where(and(eq(leadPartners.leadId, leadId), eq(leadPartners.status, 'accepted')))
+      .all()
+      .map((row) => row.team);
+    if (!canLogLeadFollowup(actor, { ...current, partnerTeams }))
+      throw new AppError('forbidden', '只有线索负责人、本组及已同意的协同小组可以添加跟进');
     const followup = tx
       .insert(leadFollowups)
       .values({
@@ -461,52 +593,127 @@ export function convertLead(
     const current = loadEditable(tx, actor, leadId, input.version);
     const convertible = checkConvertible(current);
     if (!convertible.ok) throw new AppError('not_convertible', convertible.message);
-    const unitId = input.unitId ?? current.locationUnitId;
-    const fields: FieldErrors = {};
-    if (unitId == null) fields.unitId = ['请选择项目所在单位'];
-    else if (!exists(tx, units, unitId)) fields.unitId = ['单位不存在'];
-    if (input.ownerId != null && unitId != null) {
-      const owner = tx
-        .select({ role: users.role, unitId: users.unitId, active: users.active })
-        .from(users)
-        .where(eq(users.id, input.ownerId))
-        .get();
-      if (!owner || !owner.active || owner.role !== 'officer' || owner.unitId !== unitId)
-        fields.ownerId = ['责任人须为所选单位的项目专员'];
-    }
-    if (Object.keys(fields).length) throw new AppError('validation_failed', undefined, fields);
-    const project = insertProject(
-      tx,
-      actor,
-      {
-        name: input.name ?? proposedProjectName(current),
-        category: 'attraction',
-        nature: 'new',
-        status: 'active',
-        unitId: unitId!,
-        industryId: current.industryId,
-        // The project sits at the lead's 产业链环节 (unless the link has been deactivated since).
-        chainLinkId: chainLinkProblem(tx, current.chainLinkId, current.industryId) ? null : current.chainLinkId,
-        ownerId: input.ownerId ?? null,
-        totalInvestment: current.intendedInvestment,
-        plannedInvestmentThisYear: 0,
-        openingInvestment: 0,
-        description: `由招商线索转入：${current.company}${current.origin ? `（${current.origin}）` : ''}`,
-      },
-      { stage: 'signed', leadId },
-    );
+    const project =
+      input.projectId != null
+        ? linkableProject(tx, leadId, input.projectId)
+        : insertProject(tx, actor, newProjectInput(tx, current, input), { stage: 'signed', leadId });
+    const linked = recordContract(tx, actor, project, current);
     const at = nowIso();
+    const reason = input.projectId != null ? `关联已有项目：${linked.name}` : `转为项目：${linked.name}`;
     writeLeadStage(tx, actor, current, {
       to: 'landed',
       at,
-      set: { projectId: project.id, nextFollowUpDate: null },
-      reason: `转为项目：${project.name}`,
+      set: { projectId: linked.id, nextFollowUpDate: null },
+      reason,
       audit: {
-        projectId: project.id,
+        projectId: linked.id,
         before: { stage: current.stage, projectId: null },
-        after: { stage: 'landed', projectId: project.id, reason: `${LEAD_STAGE_LABELS.landed}：转为项目` },
+        after: {
+          stage: 'landed',
+          projectId: linked.id,
+          reason: `${LEAD_STAGE_LABELS.landed}：${input.projectId != null ? '关联已有项目' : '转为项目'}`,
+        },
       },
     });
-    return { project: toProjectDto(project), lead: toLeadDto(findLead(tx, leadId)) };
+    return { project: toProjectDto(linked), lead: toLeadDto(findLead(tx, leadId)) };
   });
+}
+
+/** The new project's fields: the lead's unit unless another is chosen, and an officer of that unit. */
+function newProjectInput(tx: Executor, current: LeadRow, input: ConvertInput) {
+  const unitId = input.unitId ?? current.locationUnitId;
+  const fields: FieldErrors = {};
+  if (unitId == null) fields.unitId = ['请选择项目所在单位'];
+  else if (!exists(tx, units, unitId)) fields.unitId = ['单位不存在'];
+  if (input.ownerId != null && unitId != null) {
+    const owner = tx
+      .select({ role: users.role, unitId: users.unitId, active: users.active })
+      .from(users)
+      .where(eq(users.id, input.ownerId))
+      .get();
+    if (!owner || !owner.active || owner.role !== 'officer' || owner.unitId !== unitId)
+      fields.ownerId = ['责任人须为所选单位的项目专员'];
+  }
+  if (Object.keys(fields).length) throw new AppError('validation_failed', undefined, fields);
+  return {
+    name: input.name ?? proposedProjectName(current),
+    category: 'attraction' as const,
+    nature: 'new' as const,
+    status: 'active' as const,
+    unitId: unitId!,
+    industryId: current.industryId,
+    // The project sits at the lead's 产业链环节 (unless the link has been deactivated since).
+    chainLinkId: chainLinkProblem(tx, current.chainLinkId, current.industryId) ? null : current.chainLinkId,
+    ownerId: input.ownerId ?? null,
+    totalInvestment: current.intendedInvestment,
+    plannedInvestmentThisYear: 0,
+    openingInvestment: 0,
+    description: `由招商线索转入：${current.company}${current.origin ? `（${current.origin}）` : ''}`,
+  };
+}
+
+/** The stages a lead may be linked into: a project still being planned (谋划储备) or signed (已签约). */
+const LINKABLE_STAGES = ['reserve', 'signed'] as const;
+
+/**
+ * An existing project the lead may link to (谋划项目找到合作伙伴): in 谋划储备 or 已签约, and linked
+ * to no other lead, so the pair points at each other once. Else 400 naming projectId.
+ */
+function linkableProject(tx: Executor, leadId: number, projectId: number) {
+  const refuse = (message: string) => new AppError('validation_failed', message, { projectId: [message] });
+  const project = tx.select().from(projects).where(eq(projects.id, projectId)).get();
+  if (!project) throw refuse('项目不存在');
+  if (!(LINKABLE_STAGES as readonly string[]).includes(project.stage))
+    throw refuse(`项目「${project.name}」已处于「${STAGE_LABELS[project.stage]}」阶段，只能关联谋划储备或已签约的项目`);
+  if (project.status !== 'active') throw refuse(`项目「${project.name}」已暂缓或终止，不能关联`);
+  const otherLead = tx
+    .select({ id: leads.id, company: leads.company })
+    .from(leads)
+    .where(and(eq(leads.projectId, projectId), ne(leads.id, leadId)))
+    .get();
+  if ((project.leadId != null && project.leadId !== leadId) || otherLead)
+    throw refuse(
+      `项目「${project.name}」已关联招商线索${otherLead ? `「${otherLead.company}」` : ` #${project.leadId}`}，一个项目只能关联一条线索`,
+    );
+  return project;
+}
+
+/**
+ * 履约: the project takes the lead's contract — contractDate (the day the lead was signed), contractAmount
+ * (its intended investment), the investor when it has none — and points back at the lead as an
+ * attraction project. One update and one audit row, inside the conversion's transaction.
+ */
+function recordContract(tx: Executor, actor: ActorContext, project: typeof projects.$inferSelect, lead: LeadRow) {
+  const changes: Partial<typeof projects.$inferInsert> = {
+    leadId: lead.id,
+    category: 'attraction',
+    contractDate: lead.signedAt ? dateOfTimestamp(lead.signedAt) : today(),
+    contractAmount: lead.intendedInvestment,
+  };
+  if (project.investorEnterpriseId == null && lead.enterpriseId != null)
+    changes.investorEnterpriseId = lead.enterpriseId;
+  const { before, after, changed } = diff(
+    project as unknown as Record<string, unknown>,
+    changes as Record<string, unknown>,
+  );
+  if (!changed) return project;
+  const updated = tx
+    .update(projects)
+    .set({ ...changes, version: project.version + 1, updatedAt: nowIso() })
+    .where(and(eq(projects.id, project.id), eq(projects.version, project.version)))
+    .returning({ id: projects.id })
+    .get();
+  if (!updated) throw new AppError('stale_version', '该项目已被他人修改，请刷新后再试');
+  writeAudit(tx, {
+    userId: actor.id,
+    action: 'update',
+    entityType: 'project',
+    entityId: project.id,
+    projectId: project.id,
+    before,
+    after,
+    ip: actor.ip ?? null,
+  });
+  refreshLight(tx, project.id);
+  return findProject(tx, project.id);
 }

@@ -13,6 +13,9 @@ export interface LeadConversion {
   units: Array<{ id: number; name: string }>;
   officers: Array<{ id: number; name: string; unitId: number | null }>;
   action: FormAction;
+  /** 谋划储备/已签约 projects with no lead, and the action that links one. */
+  projects: Array<{ id: number; name: string; stage: string }>;
+  existingAction: FormAction;
 }
 
 /** 阶段: the pipeline, the project it became, and the stage moves and conversion this user may make. */
@@ -62,6 +65,8 @@ export function LeadStageCard({
             units={conversion.units}
             officers={conversion.officers}
             action={conversion.action}
+            projects={conversion.projects}
+            existingAction={conversion.existingAction}
           />
         ) : null}
         {!canEdit ? (

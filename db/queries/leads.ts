@@ -239,3 +239,20 @@ export function listOfficers(unitIds?: number[]) {
     .orderBy(asc(users.unitId), asc(users.id))
     .all();
 }
+
+/** Projects a signed lead may be linked to (谋划项目找到合作伙伴): active, 谋划储备 or 已签约, no lead yet. */
+export function listLinkableProjects() {
+  return getDb()
+    .select({ id: projects.id, name: projects.name, stage: projects.stage, unitId: projects.unitId })
+    .from(projects)
+    .where(
+      and(
+        inArray(projects.stage, ['reserve', 'signed']),
+        eq(projects.status, 'active'),
+        sql`${projects.leadId} is null`,
+        sql`not exists (select 1 from leads l where l.project_id = ${projects.id})`,
+      ),
+    )
+    .orderBy(asc(projects.name))
+    .all();
+}

@@ -9,6 +9,8 @@ export interface ActionState<T = unknown> {
   /** What the user submitted, fed back as defaultValue so a failed save loses nothing. */
   values?: Record<string, string>;
   data?: T;
+  /** More of the error (e.g. duplicate_lead's `existing`), as the API's error body carries it. */
+  extra?: Record<string, unknown>;
 }
 
 export const initialActionState: ActionState = { ok: false };

@@ -69,7 +69,14 @@ export function guardedAction<S extends z.ZodType, T>(
       // redirect() and notFound() inside an action are Next's control flow, not failures.
       unstable_rethrow(error);
       const appError = toAppError(error);
-      return { ok: false, code: appError.code, message: appError.message, errors: appError.fields, values };
+      return {
+        ok: false,
+        code: appError.code,
+        message: appError.message,
+        errors: appError.fields,
+        values,
+        ...(appError.extra ? { extra: appError.extra } : {}),
+      };
     }
   };
 }

@@ -9,6 +9,7 @@ export type LeadCellKind = 'text' | 'money' | 'date' | 'stage' | 'industry' | 'u
 
 export type LeadImportField =
   | 'company'
+  | 'creditCode'
   | 'origin'
   | 'contactName'
   | 'contactTitle'
@@ -52,6 +53,15 @@ export const LEAD_COLUMNS: readonly LeadColumn[] = [
     type: 'text',
     width: 30,
     example: '苏州某新材料科技有限公司',
+  },
+  {
+    key: 'creditCode',
+    header: '统一社会信用代码',
+    aliases: ['信用代码', '社会信用代码', '统一信用代码'],
+    kind: 'text',
+    type: 'text',
+    width: 22,
+    example: null,
   },
   {
     key: 'origin',

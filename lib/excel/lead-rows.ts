@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Lead } from '@/db/schema';
 import { LEAD_STAGE_LABELS, type LeadStage, type Role } from '@/lib/rules/enums';
 import { canEditLead } from '@/lib/rules/permissions';
+import { checkCreditCode, enterpriseNameKey } from '@/lib/rules/enterprise';
 import { leadCreateSchema, leadEditableFields, type LeadCreateInput, type LeadPatchInput } from '@/lib/schemas/lead';
 import { cellText, looseLabel } from './cells';
 import type { HeaderMatch } from './headers';
@@ -132,6 +133,11 @@ export interface LeadPlanContext {
   headers: ReadonlyMap<string, string>;
   /** The team of each possible owner, for "本人或本组" checks. */
   ownerTeam: (userId: number) => string | null | undefined;
+  /**
+   * 首报首谈: the message naming the open lead of the enterprise a new row names (its credit code, else its
+   * name as the registry matches it), or null. Absent in tests that do not plan against a database.
+   */
+  openLeadOf?: (company: string, creditCode: string | null) => string | null;
 }
 
 /** Leads are matched by company plus proposed project, loosely (width, spaces and quotes ignored). */
@@ -151,6 +157,10 @@ export function planLeadRows(rows: readonly ParsedLeadRow[], context: LeadPlanCo
     byKey.set(key, [...(byKey.get(key) ?? []), lead]);
   }
   const firstRowByKey = new Map<string, number>();
+  // 首报首谈 within the file: new rows naming one enterprise (same credit code, or the same name key
+  // where a code is missing on either side) — the first row keeps it, the others are row errors.
+  const newByCode = new Map<string, number>();
+  const newByName = new Map<string, { row: number; code: string | null }>();
   const scopeText = actor.team ? `本人或本组（${actor.team}）` : '本人';
 
   return rows.map((parsed): PlannedLeadRow => {
@@ -179,6 +189,22 @@ export function planLeadRows(rows: readonly ParsedLeadRow[], context: LeadPlanCo
     const { stage, ...fields } = values;
 
     if (!current) {
+      const code = fields.creditCode ? checkCreditCode(fields.creditCode) : null;
+      if (code && !code.ok) fail('creditCode', code.message);
+      const creditCode = code?.ok ? code.code : null;
+      const nameKey = enterpriseNameKey(values.company!);
+      const sameName = newByName.get(nameKey);
+      const earlier =
+        (creditCode ? newByCode.get(creditCode) : undefined) ??
+        (sameName && (!creditCode || !sameName.code || sameName.code === creditCode) ? sameName.row : undefined);
+      if (earlier !== undefined)
+        fail('company', `与第 ${earlier} 行是同一企业（首报首谈：一家企业只保留一条在谈线索）`);
+      else {
+        const open = context.openLeadOf?.(values.company!, creditCode) ?? null;
+        if (open) fail('company', open);
+      }
+      if (creditCode && !newByCode.has(creditCode)) newByCode.set(creditCode, row);
+      if (!newByName.has(nameKey)) newByName.set(nameKey, { row, code: creditCode });
       if (stage && !IMPORTABLE_LEAD_STAGES.includes(stage)) {
         fail(
           'stage',

@@ -23,6 +23,8 @@ export interface ProjectScope {
 export interface LeadScope {
   ownerId: number;
   team: string | null;
+  /** Teams whose 协同 request the owner accepted (首报首谈): they see contacts and log follow-ups. */
+  partnerTeams?: readonly string[];
 }
 
 const isOfficerOf = (actor: Actor, project: ProjectScope) =>
@@ -83,7 +85,27 @@ export function canEditLead(actor: Actor, lead: LeadScope): boolean {
  */
 export function canSeeLeadContacts(actor: Actor, lead: LeadScope): boolean {
   if (actor.role === 'admin' || actor.role === 'leader') return true;
-  return canEditLead(actor, lead);
+  return canEditLead(actor, lead) || isLeadPartner(actor, lead);
+}
+
+/** An investment user of an accepted 协同 team. */
+export function isLeadPartner(actor: Actor, lead: LeadScope): boolean {
+  return actor.role === 'investment' && actor.team != null && (lead.partnerTeams ?? []).includes(actor.team);
+}
+
+/** Follow-ups are logged by those who edit the lead and by its accepted partner teams. */
+export function canLogLeadFollowup(actor: Actor, lead: LeadScope): boolean {
+  return canEditLead(actor, lead) || isLeadPartner(actor, lead);
+}
+
+/** 申请协同: an investment user of another team than the lead's (the first reporter keeps the lead). */
+export function canRequestLeadPartner(actor: Actor, lead: LeadScope): boolean {
+  return actor.role === 'investment' && actor.team != null && actor.team !== lead.team && actor.id !== lead.ownerId;
+}
+
+/** A 协同 request is accepted or declined by the lead's owner or an admin, no one else. */
+export function canDecideLeadPartner(actor: Actor, lead: LeadScope): boolean {
+  return actor.role === 'admin' || (actor.role === 'investment' && actor.id === lead.ownerId);
 }
 
 /** 调度会: leaders and admins organise meetings and record their decisions; everyone reads. */

@@ -33,9 +33,18 @@ export const exchangeRate = z
   .number({ error: '汇率须为数字' })
   .positive({ error: '汇率须大于 0' })
   .max(100_000, { error: '汇率过大' });
+/** A 统一社会信用代码 as typed; its check character is verified where the enterprise is resolved (400 fields.creditCode). */
+const creditCodeText = z
+  .string()
+  .trim()
+  .max(30, { error: '统一社会信用代码为 18 位' })
+  .transform((value) => value.toUpperCase());
 
 export const leadEditableFields = {
   company: name.max(100, { error: '不能超过 100 个字' }),
+  /** The registry row picked in the form; else `company` (and `creditCode`) name it, matched or created. */
+  enterpriseId: id.nullable().optional(),
+  creditCode: creditCodeText.nullable().optional(),
   origin: optionalText(50),
   contactName: optionalText(50),
   contactTitle: optionalText(50),
@@ -71,11 +80,16 @@ export const leadCreateSchema = z.preprocess(
   z
     .object({
       ...leadEditableFields,
-      company: z.string({ error: '请填写企业名称' }).pipe(leadEditableFields.company),
+      company: z.string({ error: '请填写企业名称' }).pipe(leadEditableFields.company).optional(),
       intendedInvestment: money.optional(),
       ownerId: id.optional(),
     })
-    .strict(),
+    .strict()
+    // The company is required unless a registry enterprise is picked (its name is then the lead's company).
+    .refine((value) => value.company != null || value.enterpriseId != null, {
+      error: '请填写企业名称',
+      path: ['company'],
+    }),
 );
 export type LeadCreateInput = z.output<typeof leadCreateSchema>;
 
@@ -92,6 +106,8 @@ export type LeadPatchInput = z.output<typeof leadPatchSchema>;
 /** The same fields as an HTML form sends them. */
 export const leadFormFields = {
   company: name.max(100, { error: '不能超过 100 个字' }),
+  enterpriseId: fromFormOptional(fromFormNumber(id)),
+  creditCode: fromFormOptional(creditCodeText),
   origin: fromFormOptional(longText(50)),
   contactName: fromFormOptional(longText(50)),
   contactTitle: fromFormOptional(longText(50)),
@@ -147,6 +163,8 @@ export const followupFormFields = {
 /** The conversion dialog: the project's unit and owner (an officer of that unit), and its name. */
 export const convertSchema = z
   .object({
+    /** An existing 谋划储备 or 已签约 project to link instead of creating one (谋划项目找到合作伙伴). */
+    projectId: id.nullable().optional(),
     ownerId: id.nullable().optional(),
     unitId: id.nullable().optional(),
     name: name.optional(),
@@ -162,6 +180,12 @@ export const convertFormFields = {
   ownerId: pick('请选择项目责任人'),
   unitId: pick('请选择项目所在单位'),
   name: name,
+  version: fromFormNumber(version),
+};
+
+/** The dialog's second choice: link an existing 谋划储备/已签约 project. */
+export const convertExistingFormFields = {
+  projectId: pick('请选择要关联的项目'),
   version: fromFormNumber(version),
 };
 

@@ -45,7 +45,8 @@ describe('POST /api/v1/imports/leads', () => {
     const bytes = await workbookBuffer([
       HEADER,
       ['接口导入企业', '智能装备项目', 3000, '洽谈'],
-      ['接口导入企业', '', 500, ''],
+      // Another enterprise: 首报首谈 keeps one open lead per enterprise.
+      ['接口导入二厂', '', 500, ''],
     ]);
     const preview = await post(cookie, 'mode=preview&fileName=线索.xlsx', bytes);
     expect(preview.status, JSON.stringify(preview.body)).toBe(200);
@@ -57,7 +58,8 @@ describe('POST /api/v1/imports/leads', () => {
     const commit = await post(cookie, `mode=commit&previewId=${preview.body.previewId}`);
     expect(commit.status, JSON.stringify(commit.body)).toBe(201);
     expect(commit.body).toMatchObject({ created: 2, updated: 0, skipped: 0 });
-    expect(getDb().select().from(leads).where(eq(leads.company, '接口导入企业')).all()).toHaveLength(2);
+    expect(getDb().select().from(leads).where(eq(leads.company, '接口导入企业')).all()).toHaveLength(1);
+    expect(getDb().select().from(leads).where(eq(leads.company, '接口导入二厂')).all()).toHaveLength(1);
     // The preview is used up: committing it again finds nothing.
     expect((await post(cookie, `mode=commit&previewId=${preview.body.previewId}`)).status).toBe(404);
   }, 60_000);

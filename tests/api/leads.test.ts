@@ -15,8 +15,11 @@ beforeAll(() => seedOnce());
 const p = (id: number) => ({ id: String(id) });
 const unitNamed = (name: string) => getDb().select().from(units).where(eq(units.name, name)).get()!.id;
 
+// Each new lead names another enterprise: 首报首谈 refuses a second open lead for one.
+let companies = 0;
 async function newLead(cookie: string, body: Record<string, unknown> = {}) {
-  const result = await call(create, { method: 'POST', cookie, body: { company: '测试新材料有限公司', ...body } });
+  const company = `测试新材料${++companies}号有限公司`;
+  const result = await call(create, { method: 'POST', cookie, body: { company, ...body } });
   expect(result.status).toBe(201);
   return result.body;
 }
@@ -363,7 +366,8 @@ describe('POST /api/v1/leads/:id/convert', () => {
     expect(again.status).toBe(400);
     expect(again.body.error.code).toBe('not_convertible');
     const audits = getDb().select().from(auditLog).where(eq(auditLog.projectId, done.body.project.id)).all();
-    expect(audits.map((a) => a.entityType).sort()).toEqual(['lead', 'project']);
+    // The lead's move, the project's creation and the contract recorded on it (履约: contractDate, contractAmount).
+    expect(audits.map((a) => a.entityType).sort()).toEqual(['lead', 'project', 'project']);
     const fetched = await call(getOne, { cookie, params: p(lead.id) });
     expect(fetched.body).toMatchObject({ stage: 'landed', projectId: done.body.project.id });
   });

@@ -133,7 +133,8 @@ describe('lead import preview and commit', () => {
         .from(auditLog)
         .where(eq(auditLog.batchId, result.batchId))
         .get()!.n,
-    ).toBe(2);
+      // The batch row, the lead and its new enterprise (企业库).
+    ).toBe(3);
   });
 
   it('updates a lead matched by 企业名称 + 拟建项目, leaves blanks alone, and refuses a stage change', async () => {

@@ -152,6 +152,29 @@ export function makeFixtures() {
   };
   const leadIds: ByTarget = { own: lead(investment.id, false), foreign: lead(investment3.id, false) };
   const signedLead: ByTarget = { own: lead(investment.id, true), foreign: lead(investment3.id, true) };
+  // 协同 requests: on the own lead (owner investment) from 招商二组; on the foreign lead (owner investment3) from 招商一组.
+  const partnerRequest = (leadId: number, team: string, requestedBy: number) =>
+    Number(
+      getSqlite()
+        .prepare(
+          `insert into lead_partners (lead_id, team, status, requested_by, created_at, updated_at)
+           values (?, ?, 'pending', ?, datetime('now'), datetime('now'))`,
+        )
+        .run(leadId, team, requestedBy).lastInsertRowid,
+    );
+  const partner: ByTarget = {
+    own: partnerRequest(leadIds.own!, investment3.team!, investment3.id),
+    foreign: partnerRequest(leadIds.foreign!, investment.team!, investment.id),
+  };
+  // A 谋划储备 project no lead points at, for converting into an existing project.
+  const linkableProject = row<{ id: number }>(
+    `select id from projects where stage = 'reserve' and status = 'active' and lead_id is null
+     and id not in (select project_id from leads where project_id is not null) and id not in (?, ?, ?)
+     order by id desc limit 1`,
+    project.own,
+    project.foreign,
+    project.owned,
+  )!.id;
 
   const byProject = <T>(make: (projectId: number) => T) => ({
     own: make(project.own!),
@@ -220,6 +243,8 @@ export function makeFixtures() {
     funding,
     lead: leadIds,
     signedLead,
+    partner,
+    linkableProject,
     campaign,
     token,
     target,

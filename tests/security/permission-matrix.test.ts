@@ -574,6 +574,27 @@ export const MATRIX: Row[] = [
       body: { unitId: f.users.officer.unit_id, version: v('leads', f.signedLead[t]!) },
     })),
     api(
+      'POST /api/v1/leads/[id]/convert',
+      t,
+      t === 'own' ? LEAD_OWN : LEAD_FOREIGN,
+      (f) => ({
+        params: { id: f.signedLead[t] },
+        body: { projectId: f.linkableProject, version: v('leads', f.signedLead[t]!) },
+      }),
+      'into an existing project',
+    ),
+    // 申请协同: an investment user of another team only (admins decide, they do not ask).
+    api('POST /api/v1/leads/[id]/partners', t, t === 'own' ? E(403, 403, 403, 403) : E(403, 403, 403, 'ok'), (f) => ({
+      // The signed lead: the plain one already carries the fixture's request.
+      params: { id: f.signedLead[t] },
+      body: { note: '我组也在接触' },
+    })),
+    // Accept or decline: the lead's owner or an admin, no one else.
+    api('PATCH /api/v1/leads/[id]/partners/[partnerId]', t, t === 'own' ? LEAD_OWN : LEAD_FOREIGN, (f) => ({
+      params: { id: f.lead[t], partnerId: f.partner[t] },
+      body: { status: 'accepted', version: v('lead_partners', f.partner[t]!) },
+    })),
+    api(
       'POST /api/v1/supervisions/[id]/replies',
       t,
       t === 'own' ? E('ok', 403, 'ok', 403) : E('ok', 403, 403, 403),
@@ -688,6 +709,21 @@ export const MATRIX: Row[] = [
       unitId: String(f.users.officer.unit_id),
       name: '转化项目',
       version: String(v('leads', f.signedLead[t]!)),
+    })),
+    act(`${L}convertLeadToExistingAction`, t, t === 'own' ? LEAD_OWN : LEAD_FOREIGN, (f) => ({
+      leadId: String(f.signedLead[t]),
+      projectId: String(f.linkableProject),
+      version: String(v('leads', f.signedLead[t]!)),
+    })),
+    act(`${L}requestPartnerAction`, t, t === 'own' ? E(403, 403, 403, 403) : E(403, 403, 403, 'ok'), (f) => ({
+      leadId: String(f.signedLead[t]),
+      note: '我组也在接触',
+    })),
+    act(`${L}decidePartnerAction`, t, t === 'own' ? LEAD_OWN : LEAD_FOREIGN, (f) => ({
+      leadId: String(f.lead[t]),
+      partnerId: String(f.partner[t]),
+      status: 'declined',
+      version: String(v('lead_partners', f.partner[t]!)),
     })),
   ]),
   act(`${L}createLeadAction`, 'any', LEAD_OWN, (f) => ({

@@ -1,7 +1,18 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { LeadFollowupsCard } from '@/components/leads/lead-followups-card';
-import { addFollowupAction, convertLeadAction, moveLeadAction, updateLeadAction } from '../actions';
+import {
+  addFollowupAction,
+  convertLeadAction,
+  convertLeadToExistingAction,
+  decidePartnerAction,
+  moveLeadAction,
+  requestPartnerAction,
+  updateLeadAction,
+} from '../actions';
+import { LeadPartnersCard } from '@/components/leads/lead-partners-card';
+import { getDb } from '@/db';
+import { listPartners } from '@/domain/lead-partners';
 import { LeadHistory } from '@/components/leads/lead-history';
 import { LeadInfoCard } from '@/components/leads/lead-info-card';
 import { loadLeadFormOptions } from '@/db/queries/lead-options';
@@ -10,12 +21,13 @@ import { LeadStageHistoryCard } from '@/components/leads/lead-stage-history-card
 import { LeadSummary } from '@/components/leads/lead-summary';
 import { Card, Notice, PageHeader } from '@/components/ui/page';
 import { loadAuditNames } from '@/db/queries/audit';
-import { getLeadDetail, listOfficers } from '@/db/queries/leads';
+import { getLeadDetail, listLinkableProjects, listOfficers } from '@/db/queries/leads';
 import { getSetting } from '@/domain/settings';
 import { requireUser } from '@/lib/auth/next';
 import { today } from '@/lib/rules/dates';
 import { checkConvertible, leadLight } from '@/lib/rules/leads';
-import { canEditLead } from '@/lib/rules/permissions';
+import { canDecideLeadPartner, canEditLead, canLogLeadFollowup, canRequestLeadPartner } from '@/lib/rules/permissions';
+import { OPEN_LEAD_STAGES } from '@/lib/rules/leads';
 import { leadForViewer } from '@/domain/leads';
 import { id as idSchema } from '@/lib/validation';
 
@@ -42,7 +54,10 @@ export default async function LeadPage({
   if (!parsed.success) notFound();
   const stored = getLeadDetail(parsed.data);
   if (!stored) notFound();
-  const lead = leadForViewer(user, stored);
+  const partners = listPartners(getDb(), stored.id);
+  const partnerTeams = partners.filter((p) => p.status === 'accepted').map((p) => p.team);
+  const lead = leadForViewer(user, stored, partnerTeams);
+  const open = (OPEN_LEAD_STAGES as readonly string[]).includes(stored.stage);
   const created = (await searchParams).created === '1';
   const day = today();
   const light = leadLight(lead, day, getSetting('leadStageUsualDays'), getSetting('leadFollowupStaleDays'));
@@ -72,17 +87,39 @@ export default async function LeadPage({
         today={day}
         canEdit={canEdit}
         moveAction={moveLeadAction}
-        conversion={convertible ? { units: options.units, officers: listOfficers(), action: convertLeadAction } : null}
+        conversion={
+          convertible
+            ? {
+                units: options.units,
+                officers: listOfficers(),
+                action: convertLeadAction,
+                projects: listLinkableProjects(),
+                existingAction: convertLeadToExistingAction,
+              }
+            : null
+        }
       />
       <div className="grid gap-4 xl:grid-cols-3">
         <LeadInfoCard lead={lead} options={options} readOnly={!canEdit} action={updateLeadAction} />
         <LeadFollowupsCard
           lead={lead}
           today={day}
-          canAdd={canEdit && lead.stage !== 'landed'}
+          canAdd={canLogLeadFollowup(user, { ...lead, partnerTeams }) && lead.stage !== 'landed'}
           addAction={addFollowupAction}
         />
       </div>
+      <LeadPartnersCard
+        leadId={lead.id}
+        partners={partners}
+        canRequest={
+          open &&
+          canRequestLeadPartner(user, lead) &&
+          !partners.some((p) => p.team === user.team && p.status !== 'declined')
+        }
+        canDecide={canDecideLeadPartner(user, lead)}
+        requestAction={requestPartnerAction}
+        decideAction={decidePartnerAction}
+      />
       <div className="grid gap-4 lg:grid-cols-2">
         <LeadStageHistoryCard history={lead.history} />
         <Card title="修改历史">

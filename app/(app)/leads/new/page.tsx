@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { LeadForm } from '@/components/leads/lead-form';
-import { createLeadAction } from '../actions';
+import { createLeadAction, requestPartnerAction } from '../actions';
 import { loadLeadFormOptions } from '@/db/queries/lead-options';
 import { Card, PageHeader } from '@/components/ui/page';
 import { requireUser } from '@/lib/auth/next';
@@ -30,6 +30,7 @@ export default async function NewLeadPage({
           options={loadLeadFormOptions()}
           initial={{ ownerId: String(user.id), campaignId }}
           action={createLeadAction}
+          partnerAction={requestPartnerAction}
         />
       </Card>
     </div>

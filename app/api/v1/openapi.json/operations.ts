@@ -36,6 +36,8 @@ import * as leads from '../leads/route';
 import * as lead from '../leads/[id]/route';
 import * as leadConvert from '../leads/[id]/convert/route';
 import * as leadFollowups from '../leads/[id]/followups/route';
+import * as leadPartners from '../leads/[id]/partners/route';
+import * as leadPartnerById from '../leads/[id]/partners/[partnerId]/route';
 import * as leadTransitions from '../leads/[id]/transitions/route';
 import * as lightHistory from '../lights/history/route';
 import * as me from '../me/route';
@@ -121,6 +123,8 @@ export const ROUTE_MODULES: Record<string, RouteModule> = {
   '/leads/{id}/transitions': leadTransitions,
   '/leads/{id}/convert': leadConvert,
   '/leads/{id}/followups': leadFollowups,
+  '/leads/{id}/partners': leadPartners,
+  '/leads/{id}/partners/{partnerId}': leadPartnerById,
   '/board': board,
   '/board/cards': boardCards,
   '/alerts': alerts,
