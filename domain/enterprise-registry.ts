@@ -251,3 +251,20 @@ export function getEnterpriseDetail(actor: Actor, enterpriseId: number) {
   };
 }
 export type EnterpriseDetail = ReturnType<typeof getEnterpriseDetail>;
+
+/** The 投资方 and 项目业主/建设单位 a project names, for its page and its form. */
+export function projectEnterprises(project: {
+  investorEnterpriseId: number | null;
+  builderEnterpriseId: number | null;
+}) {
+  const db = getDb();
+  const one = (enterpriseId: number | null) =>
+    enterpriseId == null
+      ? null
+      : (db
+          .select({ id: enterprises.id, name: enterprises.name, creditCode: enterprises.creditCode, region: enterprises.region })
+          .from(enterprises)
+          .where(eq(enterprises.id, enterpriseId))
+          .get() ?? null);
+  return { investor: one(project.investorEnterpriseId), builder: one(project.builderEnterpriseId) };
+}

@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
+import { EnterpriseInput } from '@/components/enterprises/enterprise-input';
 import { SelectField, TextField, bindFields, idOptions, textOptions } from '@/components/ui/field';
 import { Notice } from '@/components/ui/page';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -17,7 +18,7 @@ export interface LeadFormOptions {
 }
 
 /** What the form shows for each field it sends (lib/schemas/lead.ts leadFormFields validates them). */
-export type LeadFormValues = Partial<Record<keyof typeof leadFormFields, string>>;
+export type LeadFormValues = Partial<Record<keyof typeof leadFormFields | 'enterpriseId' | 'creditCode', string>>;
 
 interface Props {
   options: LeadFormOptions;
@@ -60,7 +61,15 @@ export function LeadForm({ options, initial, lead, readOnly = false, action }: P
       {state.ok && lead ? <Notice tone="success">已保存</Notice> : null}
       <fieldset className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" disabled={readOnly}>
         <legend className="sr-only">线索信息</legend>
-        <TextField {...field('company')} label="企业名称" required maxLength={100} {...common} />
+        <div className="sm:col-span-2">
+          <EnterpriseInput
+            required
+            defaultId={value('enterpriseId')}
+            defaultName={value('company')}
+            defaultCode={value('creditCode')}
+            errors={state.errors}
+          />
+        </div>
         <TextField {...field('origin')} label="企业来源地（省市或国家）" placeholder="如 广东深圳、德国" />
         <SelectField
           {...field('industryId')}

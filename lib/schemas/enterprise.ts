@@ -78,3 +78,65 @@ export const enterpriseListQuery = z.object({
   pageSize: pageSize.default(20),
 });
 export type EnterpriseListQuery = z.output<typeof enterpriseListQuery>;
+
+/** The contact rows a registry form shows: `contacts.<n>.name|title|phone|email`. */
+export const CONTACT_KEYS = ['name', 'title', 'phone', 'email'] as const;
+
+/**
+ * The 企业库 form: flat strings, with contacts as `contacts.<n>.<key>`. Rows left wholly blank are
+ * dropped; an error keeps the row's own index, so it shows beside the input that caused it.
+ */
+export const enterpriseFormSchema = z.preprocess(
+  (raw) => {
+    if (!raw || typeof raw !== 'object') return raw;
+    const source = raw as Record<string, unknown>;
+    const rows = new Map<number, Record<string, string>>();
+    const rest: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(source)) {
+      const match = /^contacts\.(\d{1,2})\.(name|title|phone|email)$/.exec(key);
+      if (match) {
+        const row = rows.get(Number(match[1])) ?? {};
+        row[match[2]!] = typeof value === 'string' ? value : '';
+        rows.set(Number(match[1]), row);
+      } else rest[key] = typeof value === 'string' && value.trim() === '' ? null : value;
+    }
+    const contactRows = [...rows.entries()]
+      .sort(([a], [b]) => a - b)
+      .filter(([, row]) => CONTACT_KEYS.some((key) => row[key]?.trim()))
+      .map(([index, row]) => ({ ...row, index }));
+    return { ...rest, contactRows };
+  },
+  z
+    .object({
+      enterpriseId: id.optional(),
+      version: z.coerce.number().pipe(version).optional(),
+      name: z.string({ error: '请填写企业名称' }).pipe(enterpriseEditableFields.name),
+      creditCode: enterpriseEditableFields.creditCode,
+      region: enterpriseEditableFields.region,
+      industryId: enterpriseEditableFields.industryId,
+      contactRows: z.array(z.record(z.string(), z.unknown())),
+    })
+    .superRefine((input, ctx) => {
+      for (const row of input.contactRows) {
+        const { index, ...fields } = row;
+        const blanked = Object.fromEntries(
+          Object.entries(fields).map(([k, v]) => [k, typeof v === 'string' && v.trim() === '' && k !== 'name' ? null : v]),
+        );
+        const parsed = enterpriseContactSchema.safeParse(blanked);
+        if (!parsed.success)
+          for (const issue of parsed.error.issues)
+            ctx.addIssue({ code: 'custom', path: ['contacts', index as number, ...issue.path], message: issue.message });
+      }
+    })
+    .transform(({ contactRows, ...input }) => ({
+      ...input,
+      contacts: contactRows.map(({ index: _index, ...fields }) =>
+        enterpriseContactSchema.parse(
+          Object.fromEntries(
+            Object.entries(fields).map(([k, v]) => [k, typeof v === 'string' && v.trim() === '' && k !== 'name' ? null : v]),
+          ),
+        ),
+      ),
+    })),
+);
+export type EnterpriseFormInput = z.output<typeof enterpriseFormSchema>;
