@@ -60,27 +60,27 @@ export function EnterpriseInput({
   const typed = useRef(false);
 
   // After a failed submit the server echoes the values: show them (React 19 resets the form).
-  useEffect(() => {
+  const defaultsKey = `${defaultId ?? ''}|${defaultName ?? ''}|${defaultCode ?? ''}`;
+  const [shownDefaults, setShownDefaults] = useState(defaultsKey);
+  if (shownDefaults !== defaultsKey) {
+    setShownDefaults(defaultsKey);
     setEnterpriseId(defaultId ? String(defaultId) : '');
     setName(defaultName ?? '');
     setCode(defaultCode ?? '');
-  }, [defaultId, defaultName, defaultCode]);
+  }
 
   useEffect(() => {
     if (!typed.current) return;
     const q = name.trim();
-    if (!q) {
-      setSuggestions([]);
-      return;
-    }
+    if (!q) return;
     const controller = new AbortController();
     const timer = setTimeout(async () => {
       setLoading(true);
       try {
-        const response = await fetch(
-          `/api/v1/enterprises?q=${encodeURIComponent(q)}&pageSize=${SUGGEST_LIMIT}`,
-          { signal: controller.signal, credentials: 'same-origin' },
-        );
+        const response = await fetch(`/api/v1/enterprises?q=${encodeURIComponent(q)}&pageSize=${SUGGEST_LIMIT}`, {
+          signal: controller.signal,
+          credentials: 'same-origin',
+        });
         if (!response.ok) return;
         const body = (await response.json()) as { items: EnterpriseChoice[] };
         setSuggestions(body.items);
@@ -109,6 +109,7 @@ export function EnterpriseInput({
   const nameError = errors[nameName] ?? errors[idName];
   const codeError = errors[codeName];
   const showList = open && name.trim() !== '' && !enterpriseId;
+  const shown = name.trim() ? suggestions : [];
   const picked = Boolean(enterpriseId);
 
   return (
@@ -146,16 +147,16 @@ export function EnterpriseInput({
             onFocus={() => setOpen(true)}
             onBlur={() => setTimeout(() => setOpen(false), 150)}
             onKeyDown={(event) => {
-              if (!showList || !suggestions.length) return;
+              if (!showList || !shown.length) return;
               if (event.key === 'ArrowDown') {
                 event.preventDefault();
-                setActive((i) => (i + 1) % suggestions.length);
+                setActive((i) => (i + 1) % shown.length);
               } else if (event.key === 'ArrowUp') {
                 event.preventDefault();
-                setActive((i) => (i <= 0 ? suggestions.length - 1 : i - 1));
+                setActive((i) => (i <= 0 ? shown.length - 1 : i - 1));
               } else if (event.key === 'Enter' && active >= 0) {
                 event.preventDefault();
-                pick(suggestions[active]!);
+                pick(shown[active]!);
               } else if (event.key === 'Escape') {
                 setOpen(false);
               }
@@ -168,12 +169,12 @@ export function EnterpriseInput({
               aria-label="企业库中的企业"
               className="absolute z-20 mt-1 max-h-64 w-full overflow-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg"
             >
-              {loading && !suggestions.length ? (
+              {loading && !shown.length ? (
                 <li className="px-3 py-2 text-slate-500" role="presentation">
                   查找中…
                 </li>
-              ) : suggestions.length ? (
-                suggestions.map((choice, index) => (
+              ) : shown.length ? (
+                shown.map((choice, index) => (
                   <li
                     key={choice.id}
                     id={`${listId}-${index}`}
@@ -201,12 +202,7 @@ export function EnterpriseInput({
           ) : null}
         </div>
       </FieldShell>
-      <FieldShell
-        id={codeId}
-        label={codeLabel}
-        error={codeError}
-        hint={picked ? undefined : '18 位，境外企业可不填'}
-      >
+      <FieldShell id={codeId} label={codeLabel} error={codeError} hint={picked ? undefined : '18 位，境外企业可不填'}>
         <input
           id={codeId}
           name={codeName}

@@ -35,7 +35,6 @@ export function LeadForm({ options, initial, lead, readOnly = false, action }: P
   const [state, formAction] = useActionState<ActionState, FormData>(action, initialActionState);
   const value = (key: keyof LeadFormValues) => state.values?.[key] ?? initial[key] ?? '';
   const field = bindFields(value, state.errors);
-  const common = { disabled: readOnly };
   return (
     <form action={formAction} className="space-y-4" noValidate>
       {lead ? (
