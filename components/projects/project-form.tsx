@@ -216,6 +216,7 @@ function ProjectFormFields({
         <EnterpriseInput
           names={{ id: 'investorEnterpriseId', name: 'investorName', code: 'investorCreditCode' }}
           label="投资方"
+          codeLabel="投资方统一社会信用代码"
           defaultId={values.investorEnterpriseId}
           defaultName={values.investorName}
           defaultCode={values.investorCreditCode}
@@ -224,6 +225,7 @@ function ProjectFormFields({
         <EnterpriseInput
           names={{ id: 'builderEnterpriseId', name: 'builderName', code: 'builderCreditCode' }}
           label="项目业主/建设单位"
+          codeLabel="项目业主统一社会信用代码"
           defaultId={values.builderEnterpriseId}
           defaultName={values.builderName}
           defaultCode={values.builderCreditCode}
