@@ -84,27 +84,23 @@ export const CONTACT_KEYS = ['name', 'title', 'phone', 'email'] as const;
 
 /**
  * The 企业库 form: flat strings, with contacts as `contacts.<n>.<key>`. Rows left wholly blank are
- * dropped; an error keeps the row's own index, so it shows beside the input that caused it.
+ * dropped; the others are checked under their own index, so an error shows beside its input.
  */
 export const enterpriseFormSchema = z.preprocess(
   (raw) => {
     if (!raw || typeof raw !== 'object') return raw;
-    const source = raw as Record<string, unknown>;
-    const rows = new Map<number, Record<string, string>>();
+    const rows: Record<string, Record<string, string | null>> = {};
     const rest: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(source)) {
+    for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
       const match = /^contacts\.(\d{1,2})\.(name|title|phone|email)$/.exec(key);
-      if (match) {
-        const row = rows.get(Number(match[1])) ?? {};
-        row[match[2]!] = typeof value === 'string' ? value : '';
-        rows.set(Number(match[1]), row);
-      } else rest[key] = typeof value === 'string' && value.trim() === '' ? null : value;
+      const text = typeof value === 'string' ? value : '';
+      if (match) (rows[match[1]!] ??= {})[match[2]!] = text.trim() === '' && match[2] !== 'name' ? null : text;
+      else rest[key] = typeof value === 'string' && value.trim() === '' ? null : value;
     }
-    const contactRows = [...rows.entries()]
-      .sort(([a], [b]) => a - b)
-      .filter(([, row]) => CONTACT_KEYS.some((key) => row[key]?.trim()))
-      .map(([index, row]) => ({ ...row, index }));
-    return { ...rest, contactRows };
+    const contacts = Object.fromEntries(
+      Object.entries(rows).filter(([, row]) => CONTACT_KEYS.some((key) => row[key]?.trim())),
+    );
+    return { ...rest, contacts };
   },
   z
     .object({
@@ -114,29 +110,12 @@ export const enterpriseFormSchema = z.preprocess(
       creditCode: enterpriseEditableFields.creditCode,
       region: enterpriseEditableFields.region,
       industryId: enterpriseEditableFields.industryId,
-      contactRows: z.array(z.record(z.string(), z.unknown())),
+      contacts: z.record(z.string().regex(/^\d+$/), enterpriseContactSchema),
     })
-    .superRefine((input, ctx) => {
-      for (const row of input.contactRows) {
-        const { index, ...fields } = row;
-        const blanked = Object.fromEntries(
-          Object.entries(fields).map(([k, v]) => [k, typeof v === 'string' && v.trim() === '' && k !== 'name' ? null : v]),
-        );
-        const parsed = enterpriseContactSchema.safeParse(blanked);
-        if (!parsed.success)
-          for (const issue of parsed.error.issues)
-            ctx.addIssue({ code: 'custom', path: ['contacts', index as number, ...issue.path], message: issue.message });
-      }
-    })
-    .transform(({ contactRows, ...input }) => ({
+    .transform(({ contacts, ...input }) => ({
       ...input,
-      contacts: contactRows.map(({ index: _index, ...fields }) =>
-        enterpriseContactSchema.parse(
-          Object.fromEntries(
-            Object.entries(fields).map(([k, v]) => [k, typeof v === 'string' && v.trim() === '' && k !== 'name' ? null : v]),
-          ),
-        ),
-      ),
+      // Integer keys iterate in ascending order: the rows as the form shows them.
+      contacts: Object.values(contacts),
     })),
 );
 export type EnterpriseFormInput = z.output<typeof enterpriseFormSchema>;
