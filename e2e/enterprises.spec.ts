@@ -81,6 +81,8 @@ test('an investment user registers an enterprise; a project picks it as investor
   await expect(page.getByRole('combobox', { name: '项目业主/建设单位', exact: true })).toHaveValue(builderName);
   await expect(page.getByLabel('项目类别')).toHaveValue('attraction');
   await page.getByLabel('项目业主统一社会信用代码').fill(CODE_B);
+  // 责任单位 is a plain select (keeping selects after a refusal is the forms fix of this issue).
+  await page.getByLabel('责任单位').selectOption({ label: '昌邑区' });
   await page.getByRole('button', { name: '创建项目' }).click();
   await expect(page.getByRole('heading', { level: 1, name: projectName })).toBeVisible();
 

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useState } from 'react';
 import { SelectField, TextField, bindFields, idOptions } from '@/components/ui/field';
 import { Notice } from '@/components/ui/page';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -26,6 +26,10 @@ export function EnterpriseForm({ industries, initial, contactCount, enterprise, 
   const [state, formAction] = useActionState<ActionState, FormData>(action, initialActionState);
   const value = (key: string) => state.values?.[key] ?? initial[key] ?? '';
   const field = bindFields(value, state.errors);
+  // React 19 resets the form after an action and a <select> does not take its defaultValue again:
+  // remount it on each answer so it shows what was sent.
+  const [answered, setAnswered] = useState({ state, count: 0 });
+  if (answered.state !== state) setAnswered({ state, count: answered.count + 1 });
   // After a failed save, show every row that was sent.
   const sentRows = Object.keys(state.values ?? {})
     .map((key) => /^contacts\.(\d+)\./.exec(key)?.[1])
@@ -53,7 +57,13 @@ export function EnterpriseForm({ industries, initial, contactCount, enterprise, 
           autoComplete="off"
         />
         <TextField {...field('region')} label="所在地区或国家" placeholder="如 广东深圳、德国" maxLength={50} />
-        <SelectField {...field('industryId')} label="行业" placeholder="（未选择）" options={idOptions(industries)} />
+        <SelectField
+          key={`industry-${answered.count}`}
+          {...field('industryId')}
+          label="行业"
+          placeholder="（未选择）"
+          options={idOptions(industries)}
+        />
       </fieldset>
       <fieldset>
         <legend className="mb-2 text-base font-semibold text-slate-800">联系人</legend>
