@@ -262,7 +262,12 @@ export function projectEnterprises(project: {
     enterpriseId == null
       ? null
       : (db
-          .select({ id: enterprises.id, name: enterprises.name, creditCode: enterprises.creditCode, region: enterprises.region })
+          .select({
+            id: enterprises.id,
+            name: enterprises.name,
+            creditCode: enterprises.creditCode,
+            region: enterprises.region,
+          })
           .from(enterprises)
           .where(eq(enterprises.id, enterpriseId))
           .get() ?? null);
