@@ -33,6 +33,7 @@ import { planPackageChange, writePackageChange } from './packages';
 import { assertChainLinkFits } from './chains';
 import { refreshLight, refreshNewProjectLights } from './light';
 import { notify } from './notifications';
+import { findEnterprise, matchEnterprise, resolveEnterprise, validCreditCode } from './enterprises';
 import { assertPlanWithinTotal, completedInYear, currentYear, hasReports, writeYearPlan } from './year-plans';
 
 // Project writes. Every function takes the acting user, checks permission against the stored
@@ -84,6 +85,8 @@ export function toProjectDto(project: Project, completedThisYear?: number, extra
     lightSignals: project.lightSignals,
     approvalsOverridden: project.approvalsOverridden,
     leadId: project.leadId,
+    investorEnterpriseId: project.investorEnterpriseId,
+    builderEnterpriseId: project.builderEnterpriseId,
     contractAmount: project.contractAmount,
     contractDate: project.contractDate,
     promisedStartDate: project.promisedStartDate,
@@ -175,6 +178,79 @@ function planFor(executor: Executor, projectId: number, stage: Stage): string | 
   );
 }
 
+type EnterpriseFields = Pick<
+  ProjectCreateInput,
+  | 'investorEnterpriseId'
+  | 'investorName'
+  | 'investorCreditCode'
+  | 'builderEnterpriseId'
+  | 'builderName'
+  | 'builderCreditCode'
+>;
+
+const ENTERPRISE_ROLES = [
+  { role: 'investor', idKey: 'investorEnterpriseId', nameKey: 'investorName', codeKey: 'investorCreditCode' },
+  { role: 'builder', idKey: 'builderEnterpriseId', nameKey: 'builderName', codeKey: 'builderCreditCode' },
+] as const;
+
+/**
+ * Splits the 投资方 and 项目业主/建设单位 inputs off a project input and resolves them to registry ids,
+ * creating the enterprises a name names for the first time (in `executor`, audited). A role none of
+ * whose keys is given is left out (unchanged); all of them null clears it.
+ */
+function resolveProjectEnterprises<T extends EnterpriseFields>(
+  executor: Executor,
+  actor: ActorContext | null,
+  input: T,
+): {
+  rest: Omit<T, keyof EnterpriseFields>;
+  ids: { investorEnterpriseId?: number | null; builderEnterpriseId?: number | null };
+} {
+  const {
+    investorEnterpriseId,
+    investorName,
+    investorCreditCode,
+    builderEnterpriseId,
+    builderName,
+    builderCreditCode,
+    ...rest
+  } = input;
+  const given: EnterpriseFields = {
+    investorEnterpriseId,
+    investorName,
+    investorCreditCode,
+    builderEnterpriseId,
+    builderName,
+    builderCreditCode,
+  };
+  const ids: { investorEnterpriseId?: number | null; builderEnterpriseId?: number | null } = {};
+  for (const { idKey, nameKey, codeKey } of ENTERPRISE_ROLES) {
+    const id = given[idKey];
+    const name = given[nameKey]?.trim() || null;
+    const code = given[codeKey]?.trim() || null;
+    if (id === undefined && given[nameKey] === undefined && given[codeKey] === undefined) continue;
+    if (id != null) {
+      try {
+        ids[idKey] = findEnterprise(executor, id).id;
+      } catch {
+        throw new AppError('validation_failed', undefined, { [idKey]: ['企业不存在'] });
+      }
+    } else if (name && actor) {
+      ids[idKey] = resolveEnterprise(executor, actor, { name, creditCode: code }, { field: codeKey })!.id;
+    } else if (code) {
+      const found = matchEnterprise(executor, { creditCode: validCreditCode(code, codeKey) });
+      if (!found)
+        throw new AppError('validation_failed', undefined, { [nameKey]: ['企业库中没有该代码的企业，请填写企业名称'] });
+      ids[idKey] = found.id;
+    } else if (name) {
+      const found = matchEnterprise(executor, { name });
+      if (!found) throw new AppError('validation_failed', undefined, { [nameKey]: ['企业库中没有该企业'] });
+      ids[idKey] = found.id;
+    } else ids[idKey] = null;
+  }
+  return { rest, ids };
+}
+
 export interface CreateProjectOptions {
   /** Stage to start in; conversions start at `signed`. */
   stage?: Stage;
@@ -216,6 +292,10 @@ export function insertProjects(
   options: Omit<CreateProjectOptions, 'stage'> = {},
 ): Project[] {
   const checked = new Set<string>();
+  items = items.map(({ input, stage }) => {
+    const { rest, ids } = resolveProjectEnterprises(executor, actor, input);
+    return { input: { ...rest, ...ids } as ProjectCreateInput, stage };
+  });
   for (const { input } of items) {
     assertPlanWithinTotal(input.plannedInvestmentThisYear, input.totalInvestment, 'plannedInvestmentThisYear');
     const key = `${input.unitId}|${input.leaderId ?? ''}|${input.ownerId ?? ''}`;
@@ -408,7 +488,9 @@ export function applyProjectPatch(
   batchId: number | null = null,
   options: { deferLight?: boolean } = {},
 ): Project {
-  const { stagePlans, reason: givenReason, stageDueDate, packageId, ...fields } = patch;
+  const { rest: plainPatch, ids: enterpriseIds } = resolveProjectEnterprises(executor, actor, patch);
+  const { stagePlans, reason: givenReason, stageDueDate, packageId, ...plainFields } = plainPatch;
+  const fields = { ...plainFields, ...enterpriseIds };
   if (fields.unitId != null && fields.unitId !== current.unitId && !canCreateProjectIn(actor, fields.unitId)) {
     throw new AppError('forbidden', '不能把项目移交到其他单位');
   }

@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
+import { EnterpriseInput } from '@/components/enterprises/enterprise-input';
 import { SelectField, TextField, bindFields, idOptions, textOptions } from '@/components/ui/field';
 import { IndustryChainFields, type ChainLinkChoice } from '@/components/chains/industry-chain-fields';
 import { Notice } from '@/components/ui/page';
@@ -23,7 +24,7 @@ export interface LeadFormOptions {
 }
 
 /** What the form shows for each field it sends (lib/schemas/lead.ts leadFormFields validates them). */
-export type LeadFormValues = Partial<Record<keyof typeof leadFormFields, string>>;
+export type LeadFormValues = Partial<Record<keyof typeof leadFormFields | 'enterpriseId' | 'creditCode', string>>;
 
 interface Props {
   options: LeadFormOptions;
@@ -42,7 +43,6 @@ export function LeadForm({ options, initial, lead, readOnly = false, action, par
   const [state, formAction] = useActionState<ActionState, FormData>(action, initialActionState);
   const value = (key: keyof LeadFormValues) => state.values?.[key] ?? initial[key] ?? '';
   const field = bindFields(value, state.errors);
-  const common = { disabled: readOnly };
   const existing = state.code === 'duplicate_lead' ? (state.extra?.existing as DuplicateOf | undefined) : undefined;
   return (
     <>
@@ -75,7 +75,15 @@ export function LeadForm({ options, initial, lead, readOnly = false, action, par
         {state.ok && lead ? <Notice tone="success">已保存</Notice> : null}
         <fieldset className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" disabled={readOnly}>
           <legend className="sr-only">线索信息</legend>
-          <TextField {...field('company')} label="企业名称" required maxLength={100} {...common} />
+          <div className="sm:col-span-2">
+            <EnterpriseInput
+              required
+              defaultId={value('enterpriseId')}
+              defaultName={value('company')}
+              defaultCode={value('creditCode')}
+              errors={state.errors}
+            />
+          </div>
           <TextField {...field('origin')} label="企业来源地（省市或国家）" placeholder="如 广东深圳、德国" />
           <IndustryChainFields
             industries={options.industries}

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { Card } from '@/components/ui/page';
 import type { LeadDetail } from '@/db/queries/leads';
 import type { FormAction } from '@/lib/auth/action-state';
@@ -27,6 +28,8 @@ export function LeadInfoCard({
         action={action}
         initial={{
           company: lead.company,
+          enterpriseId: text(lead.enterpriseId),
+          creditCode: text(lead.enterpriseCreditCode),
           origin: text(lead.origin),
           contactName: text(lead.contactName),
           contactTitle: text(lead.contactTitle),
@@ -48,6 +51,13 @@ export function LeadInfoCard({
           nextFollowUpDate: text(lead.nextFollowUpDate),
         }}
       />
+      {lead.enterpriseId ? (
+        <p className="mt-3 text-sm">
+          <Link href={`/enterprises/${lead.enterpriseId}`} className="text-brand-700 underline">
+            在企业库中查看该企业
+          </Link>
+        </p>
+      ) : null}
       {lead.contactsHidden ? (
         <p className="mt-3 text-sm text-slate-500" data-testid="contacts-hidden">
           联系电话和电子邮箱仅线索所在招商小组、市领导和系统管理员可见。

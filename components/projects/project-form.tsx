@@ -1,6 +1,7 @@
 'use client';
 
 import { IndustryChainFields, type ChainLinkChoice } from '@/components/chains/industry-chain-fields';
+import { EnterpriseInput } from '@/components/enterprises/enterprise-input';
 import { useState, type FormEvent } from 'react';
 import { SelectField, TextAreaField, TextField, bindFields, enumOptions, idOptions } from '@/components/ui/field';
 import { Notice } from '@/components/ui/page';
@@ -219,6 +220,28 @@ function ProjectFormFields({
           {...field('description')}
           label="建设内容及规模"
           wrapperClassName="sm:col-span-2 lg:col-span-3"
+        />
+      </fieldset>
+
+      <fieldset className="grid gap-4 lg:grid-cols-2">
+        <legend className="mb-2 text-base font-semibold text-slate-800">投资方与项目业主（企业库）</legend>
+        <EnterpriseInput
+          names={{ id: 'investorEnterpriseId', name: 'investorName', code: 'investorCreditCode' }}
+          label="投资方"
+          codeLabel="投资方统一社会信用代码"
+          defaultId={values.investorEnterpriseId}
+          defaultName={values.investorName}
+          defaultCode={values.investorCreditCode}
+          errors={errors}
+        />
+        <EnterpriseInput
+          names={{ id: 'builderEnterpriseId', name: 'builderName', code: 'builderCreditCode' }}
+          label="项目业主/建设单位"
+          codeLabel="项目业主统一社会信用代码"
+          defaultId={values.builderEnterpriseId}
+          defaultName={values.builderName}
+          defaultCode={values.builderCreditCode}
+          errors={errors}
         />
       </fieldset>
 

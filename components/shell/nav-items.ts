@@ -12,6 +12,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/board', label: '看板' },
   { href: '/projects', label: '项目库' },
   { href: '/leads', label: '招商线索' },
+  { href: '/enterprises', label: '企业库' },
   { href: '/chains', label: '产业链' },
   { href: '/alerts', label: '预警' },
   { href: '/problems', label: '问题' },

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb } from '../index';
 import {
+  enterprises,
   auditLog,
   campaigns,
   industries,
@@ -96,8 +97,10 @@ export function getLeadDetail(leadId: number) {
       lead: leads,
       ...leadNameColumns,
       projectName: projects.name,
+      enterpriseCreditCode: enterprises.creditCode,
     })
     .from(leads)
+    .leftJoin(enterprises, eq(enterprises.id, leads.enterpriseId))
     .leftJoin(campaigns, eq(campaigns.id, leads.campaignId))
     .leftJoin(users, eq(users.id, leads.ownerId))
     .leftJoin(industries, eq(industries.id, leads.industryId))
@@ -151,6 +154,7 @@ export function getLeadDetail(leadId: number) {
     industryName: row.industryName,
     locationUnitName: row.locationUnitName,
     projectName: row.projectName,
+    enterpriseCreditCode: row.enterpriseCreditCode,
     history,
     followups,
     audit,

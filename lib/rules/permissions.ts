@@ -139,3 +139,13 @@ export function canImportLeads(actor: Actor): boolean {
 export function canManagePackages(actor: Actor): boolean {
   return actor.role === 'admin' || actor.role === 'leader';
 }
+
+/** 企业库 (issue 16): admins and investment staff keep the registry; leads and projects add to it as they name enterprises. */
+export function canManageEnterprises(actor: Actor): boolean {
+  return actor.role === 'admin' || actor.role === 'investment';
+}
+
+/** An enterprise's contacts' phone and e-mail: admins, leaders and investment staff only. */
+export function canSeeEnterpriseContacts(actor: Actor): boolean {
+  return actor.role === 'admin' || actor.role === 'leader' || actor.role === 'investment';
+}

@@ -55,6 +55,19 @@ export const projectEditableFields = {
   reason: longText(1000).optional(),
 };
 
+/**
+ * 投资方 and 项目业主/建设单位 (企业库, issue 16): a registry row by id, else a name (and its credit code)
+ * matched in the registry or added to it (domain/enterprises.ts resolveEnterprise). null clears.
+ */
+export const projectEnterpriseFields = {
+  investorEnterpriseId: id.nullable().optional(),
+  investorName: optionalText(100),
+  investorCreditCode: optionalText(30),
+  builderEnterpriseId: id.nullable().optional(),
+  builderName: optionalText(100),
+  builderCreditCode: optionalText(30),
+};
+
 /** 双十 is no longer a flag: a project is 双十 while it sits in one of the year's packages. */
 export const SHUANGSHI_IS_DERIVED = '双十项目由工程包决定，请用 packageId 调入或调出';
 const derivedShuangshi = { shuangshi: z.unknown().optional() };
@@ -68,6 +81,7 @@ export const COMPLETED_IS_COMPUTED = '累计完成投资由期初完成投资与
 export const projectCreateSchema = z
   .object({
     ...projectEditableFields,
+    ...projectEnterpriseFields,
     ...derivedShuangshi,
     nature: projectEditableFields.nature.default('new'),
     status: projectEditableFields.status.default('active'),
@@ -102,6 +116,7 @@ export const projectPatchSchema = z
   .object({
     version,
     ...projectEditableFields,
+    ...projectEnterpriseFields,
     ...derivedShuangshi,
     /** 调入 (a package of this year) or 调出 (null) the 双十 list; needs `reason`. */
     packageId: id.nullable().optional(),
@@ -141,6 +156,12 @@ export const projectFormFields = {
   taskForce: fromFormOptional(longText(2000)),
   plan: fromFormOptional(longText(10000)),
   stageDueDate: fromFormOptional(isoDate),
+  investorEnterpriseId: fromFormOptional(fromFormNumber(id)),
+  investorName: fromFormOptional(longText(100)),
+  investorCreditCode: fromFormOptional(longText(30)),
+  builderEnterpriseId: fromFormOptional(fromFormNumber(id)),
+  builderName: fromFormOptional(longText(100)),
+  builderCreditCode: fromFormOptional(longText(30)),
 };
 
 /** POST /api/v1/projects/:id/transitions and the stage-move dialog. */

@@ -3,6 +3,7 @@ import { issueSupervision, replySupervision } from '@/domain/supervisions';
 import { changeProblem, raiseProblem } from '@/domain/problems';
 import { createLead, moveLead } from '@/domain/leads';
 import { createCampaign } from '@/domain/campaigns';
+import { createEnterprise } from '@/domain/enterprise-registry';
 import { createApiToken } from '@/domain/tokens';
 import { createTask } from '@/domain/tasks';
 import { createReport } from '@/domain/reports';
@@ -210,6 +211,7 @@ export function makeFixtures() {
   );
 
   const campaign = createCampaign(admin, { name: '矩阵测试招商活动', destinations: '上海', leaderIds: [] } as never).id;
+  const enterprise = createEnterprise(admin, { name: '矩阵测试企业有限公司' }).id;
   const token = createApiToken(admin, { name: '矩阵测试令牌', userId: officer.id }).apiToken.id;
   const target = row<{ id: number }>('select id from annual_targets order by id limit 1')!.id;
   const industry = row<{ id: number }>('select id from industries order by id limit 1')!.id;
@@ -246,6 +248,7 @@ export function makeFixtures() {
     partner,
     linkableProject,
     campaign,
+    enterprise,
     token,
     target,
     industry,

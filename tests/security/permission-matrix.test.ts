@@ -244,6 +244,26 @@ export const MATRIX: Row[] = [
   act('app/(app)/views/actions.ts#deleteViewAction', 'any', E('ok', 403, 403, 403), (f) => ({
     id: String(f.views.shared),
   })),
+  // ---- 企业库: admins and investment staff keep the registry, everyone reads
+  api('POST /api/v1/enterprises', 'any', LEAD_OWN, () => ({ body: { name: '矩阵新建企业有限公司' } })),
+  api('PATCH /api/v1/enterprises/[id]', 'any', LEAD_OWN, (f) => ({
+    params: { id: f.enterprise },
+    body: { version: v('enterprises', f.enterprise), region: '上海' },
+  })),
+  act('app/(app)/enterprises/actions.ts#createEnterpriseAction', 'any', LEAD_OWN, () => ({
+    name: '矩阵表单企业有限公司',
+    creditCode: '',
+    region: '广东深圳',
+    industryId: '',
+  })),
+  act('app/(app)/enterprises/actions.ts#updateEnterpriseAction', 'any', LEAD_OWN, (f) => ({
+    enterpriseId: String(f.enterprise),
+    version: String(v('enterprises', f.enterprise)),
+    name: '矩阵测试企业有限公司',
+    creditCode: '',
+    region: '北京',
+    industryId: '',
+  })),
   // ---- 双十工程包 (API): admins and leaders write, everyone reads
   api('POST /api/v1/packages', 'any', LEADERS, (f) => ({
     body: { year: Number(process.env.APP_TODAY!.slice(0, 4)), name: '矩阵新建工程包', unitId: f.unit },

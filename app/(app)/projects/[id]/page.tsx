@@ -17,16 +17,21 @@ import { currentYear, hasReports, listYearPlans, reportedTotal } from '@/domain/
 import { getDb } from '@/db';
 import { updateProjectAction } from '../actions';
 import { loadProject } from './load';
+import { ProjectEnterprises } from '@/components/enterprises/project-enterprises';
+import { projectEnterprises } from '@/domain/enterprise-registry';
 
 export default async function ProjectOverviewPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const view = await loadProject(params);
   const { project } = view;
   const contract = contractCard(user, project);
+  const { investor, builder } = projectEnterprises(project);
+  const enterpriseLinks = <ProjectEnterprises investor={investor} builder={builder} />;
   if (!canEditProject(user, project)) {
     return (
       <div className="space-y-4">
         <Card title="概况">
+          {enterpriseLinks}
           <ProjectSummary view={view} />
           <FundingSums projectId={project.id} sums={project} />
         </Card>
@@ -59,6 +64,12 @@ export default async function ProjectOverviewPage({ params }: { params: Promise<
     plannedStartDate: text(project.plannedStartDate),
     plannedCompletionDate: text(project.plannedCompletionDate),
     stageDueDate: text(project.stageDueDate),
+    investorEnterpriseId: text(investor?.id),
+    investorName: text(investor?.name),
+    investorCreditCode: text(investor?.creditCode),
+    builderEnterpriseId: text(builder?.id),
+    builderName: text(builder?.name),
+    builderCreditCode: text(builder?.creditCode),
   };
   const year = currentYear();
   const reported = reportedTotal(getDb(), project.id);
@@ -78,6 +89,7 @@ export default async function ProjectOverviewPage({ params }: { params: Promise<
   return (
     <div className="space-y-4">
       <Card title="概况">
+        {enterpriseLinks}
         <ProjectForm
           mode="edit"
           currentYear={year}

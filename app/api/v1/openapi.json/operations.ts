@@ -27,6 +27,8 @@ import * as funding from '../funding/route';
 import * as fundingApplication from '../funding/[id]/route';
 import * as importLeads from '../imports/leads/route';
 import * as importProjects from '../imports/projects/route';
+import * as enterprises from '../enterprises/route';
+import * as enterpriseById from '../enterprises/[id]/route';
 import * as industries from '../industries/route';
 import * as chains from '../chains/route';
 import * as chain from '../chains/[id]/route';
@@ -118,6 +120,8 @@ export const ROUTE_MODULES: Record<string, RouteModule> = {
   '/problems/{id}/history': problemHistory,
   '/supervisions/{id}': supervision,
   '/supervisions/{id}/replies': supervisionReplies,
+  '/enterprises': enterprises,
+  '/enterprises/{id}': enterpriseById,
   '/leads': leads,
   '/leads/{id}': lead,
   '/leads/{id}/transitions': leadTransitions,
