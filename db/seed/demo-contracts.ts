@@ -6,8 +6,9 @@ import type { Currency } from '@/lib/rules/enums';
 import { prng, type DemoContext } from './demo-context';
 
 // 履约 and foreign pledges for the demo (issue 16). Converted leads' projects carry their contract;
-// started ones were promised a date on either side of their actual start (on time or late), the
-// others a date still ahead, so no demo light changes. Foreign investors' leads are restated in
+// started ones were promised a date on either side of their actual start (on time or late); of the
+// others, the first two were promised a date already past (the 履约 red light and 逾期未开工 in the
+// figures), the rest a date still ahead; part of the promised money is in place (资金到位). Foreign investors' leads are restated in
 // their currency at a fixed demo rate with the same 万元 figure. Its own PRNG.
 
 /** Demo rates, yuan per unit (illustrative, not market data). */
@@ -45,6 +46,7 @@ export function seedDemoContracts({ tx, today }: DemoContext): number {
     .orderBy(projects.id)
     .all();
   let count = 0;
+  let notStarted = 0;
   for (const { project, signedAt, pledge } of converted) {
     const started = tx
       .select({ at: min(stageHistory.at) })
@@ -55,13 +57,17 @@ export function seedDemoContracts({ tx, today }: DemoContext): number {
     const contractAmount = pledge || project.totalInvestment;
     const promisedStartDate = started
       ? addDaysIso(dateOfTimestamp(started), rand.chance(0.7) ? rand.int(0, 60) : -rand.int(10, 60))
-      : addDaysIso(today, rand.int(20, 200));
+      : notStarted++ < 2
+        ? addDaysIso(today, -rand.int(10, 40))
+        : addDaysIso(today, rand.int(20, 200));
+    const promisedFunds = Math.round((contractAmount * rand.int(30, 80)) / 100);
     tx.update(projects)
       .set({
         contractAmount,
         contractDate,
         promisedStartDate: promisedStartDate < contractDate ? contractDate : promisedStartDate,
-        promisedFunds: Math.round((contractAmount * rand.int(30, 80)) / 100),
+        promisedFunds,
+        fundsInPlace: project.fundsInPlace ?? Math.round((promisedFunds * rand.int(20, 70)) / 100),
       })
       .where(eq(projects.id, project.id))
       .run();

@@ -26,6 +26,7 @@ import {
 import { seedDemoEnterprises } from './demo-enterprises';
 import { seedDemoChains } from './demo-chains';
 import { seedDemoContracts } from './demo-contracts';
+import { seedDemoRecentFollowups } from './demo-recent-followups';
 
 // The demo data: deterministic for a given `today` (a seeded PRNG) and idempotent (reference
 // rows are upserted by natural key; demo content is written once, marked in settings).
@@ -112,6 +113,7 @@ export async function seedDemo(db: DB, options: SeedOptions = {}): Promise<SeedR
     seedDemoEnterprises(context);
     seedDemoChains(context);
     seedDemoContracts(context);
+    seedDemoRecentFollowups(context);
     tx.insert(settings).values({ key: DEMO_MARKER, value: today }).run();
     writeAudit(tx, {
       userId: people.admin.id,
