@@ -5,7 +5,23 @@ import { signIn } from './support';
 // Every form keeps every field, selects and checkboxes included, after the server refuses a save
 // (issue 16): React 19 resets a form after its action, and a <select> used to go back to its first
 // option. Each case below fills a form, changes every select on it to another option, breaks one
-// field, submits, and compares every control's value before and after the refusal.
+// field, submits, and compares every control's value before and after the refusal. Forms without
+// noValidate are broken in a way the browser lets through (too long, only spaces, a taken name).
+//
+// Not here, and why:
+// - 登录, 修改密码 (/account, /account/password), 重置密码: password fields are never echoed by design
+//   (lib/auth/action.ts SECRET_FIELD); the login's user name is its only other control.
+// - 摘要订阅 (digest kinds): checkboxes of fixed kinds, nothing the server can refuse.
+// - 导入 upload and commit: a file input (never restorable) and a button with no fields.
+// - Filter forms (leads, ledger, board, audit, users, problems, funding, enterprises, scope, ranking):
+//   GET forms, their values come back from the URL; nothing is posted.
+// - One-button forms (task 完成/重新打开, 协同 accept/decline, deletes, ConfirmAction, 自动生成议程):
+//   no field to keep.
+// - Same component as a case below, so covered by it: 上报/重新打开/办结/退回 and the webhook page
+//   (ActionForm, as 督办回复 and 问题销号); 改名/添加环节 in 产业链管理 (as 新建产业链); 修改单位/行业
+//   (as 添加单位/行业); 编辑工程包 (as 新建双十工程包); 修改年度目标 (as 年度目标).
+// - 线索放弃/退回: a controlled dialog whose only field is the reason (React state), as 退回阶段 below.
+// - 双十 纳入/移出: one reason echoed through defaultValue, the pattern the 新建双十工程包 case checks.
 
 const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
@@ -105,10 +121,6 @@ const openSupervision = () =>
 const openProblem = () =>
   row<{ id: number; project_id: number }>(
     "select id, project_id from problems where status = 'open' order by id limit 1",
-  );
-const openItem = () =>
-  row<{ meeting_id: number; subject: string }>(
-    "select i.meeting_id, i.subject from meeting_items i join meetings m on m.id = i.meeting_id where m.status != 'closed' and i.project_id is not null order by i.id limit 1",
   );
 const VIEW_NAME = unique('表单保留视图');
 const tooLong = (length: number) => '长'.repeat(length + 1);
@@ -607,18 +619,29 @@ const CASES: FormCase[] = [
       page.locator(`#problem-${openProblem().id} form`).filter({ has: page.getByRole('button', { name: '确认销号' }) }),
     submit: '确认销号',
     fill: (form) => form.getByLabel('解决情况').fill(tooLong(2000)),
-    error: '不能超过 2000 个字',
+    error: /2000/,
     minControls: 1,
   },
   {
     name: '议题决定',
     user: 'admin',
-    open: (page) => page.goto(`/meetings/${openItem().meeting_id}`).then(() => undefined),
-    reveal: (page) =>
+    open: (page) =>
       page
-        .getByRole('button', { name: `决定：${openItem().subject}` })
-        .first()
-        .click(),
+        .goto(
+          `/meetings/${row<{ id: number }>("select id from meetings where status != 'closed' order by id limit 1").id}`,
+        )
+        .then(() => undefined),
+    // A fresh item tied to a project, so that the decision's unit, assignee and deadline all show.
+    reveal: async (page) => {
+      const subject = unique('表单保留议题');
+      await page.getByRole('button', { name: '添加议题', exact: true }).click();
+      const dialog = page.locator('dialog[open]');
+      await dialog.getByLabel('议题').fill(subject);
+      await dialog.getByLabel('关联项目').selectOption({ index: 1 });
+      await dialog.getByRole('button', { name: '添加', exact: true }).click();
+      await expect(dialog).toHaveCount(0);
+      await page.getByRole('button', { name: `作出决定：${subject}` }).click();
+    },
     form: (page) => page.locator('dialog[open] form'),
     submit: '保存决定',
     fill: async (form) => {
