@@ -122,6 +122,11 @@ const openProblem = () =>
   row<{ id: number; project_id: number }>(
     "select id, project_id from problems where status = 'open' order by id limit 1",
   );
+/** Undoes what a case changed behind the form's back, so later specs find the demo data as seeded. */
+const movedBack: Array<() => void> = [];
+test.afterEach(() => {
+  for (const undo of movedBack.splice(0)) undo();
+});
 const VIEW_NAME = unique('表单保留视图');
 const tooLong = (length: number) => '长'.repeat(length + 1);
 
@@ -226,10 +231,10 @@ const CASES: FormCase[] = [
     submit: '确认关联项目',
     fill: async (form) => {
       await chooseEverySelect(form);
-      exec(
-        "update projects set stage = 'construction' where id = ?",
-        Number(await form.getByLabel('关联项目').inputValue()),
-      );
+      const id = Number(await form.getByLabel('关联项目').inputValue());
+      const { stage } = row<{ stage: string }>('select stage from projects where id = ?', id);
+      exec("update projects set stage = 'construction' where id = ?", id);
+      movedBack.push(() => exec('update projects set stage = ? where id = ?', stage, id));
     },
     error: /开工建设|不能关联|只能关联/,
     minControls: 1,
