@@ -134,7 +134,14 @@ export function SavedViews({ page, query, views, canShare, saveAction, deleteAct
           </div>
           {canShare ? (
             <label htmlFor={sharedId} className="flex items-center gap-2 text-sm text-slate-700">
-              <input id={sharedId} type="checkbox" name="shared" value="1" className="h-4 w-4" />
+              <input
+                id={sharedId}
+                type="checkbox"
+                name="shared"
+                value="1"
+                defaultChecked={!saveState.ok && saveState.values?.shared === '1'}
+                className="h-4 w-4"
+              />
               共享给所有用户（所有人都能看到并打开这个视图）
             </label>
           ) : null}
