@@ -46,11 +46,8 @@ export function loadAttractionRows(year: number, executor: Executor = getDb()): 
   return rows.map((row) => ({ ...row, startedOn: started.get(row.projectId) ?? null }));
 }
 
-export interface AttractionGroup {
-  key: string | number | null;
-  label: string;
-  figures: AttractionFigures;
-}
+/** One team, campaign or unit with its figures beside its key (API.md: `{ signedAmount, fundsInPlace, startedOnTime, performanceRate }` …). */
+export type AttractionGroup = { key: string | number | null; label: string } & AttractionFigures;
 
 export interface AttractionStats {
   year: number;
@@ -86,17 +83,17 @@ export function getAttractionStats(year: number, executor: Executor = getDb()): 
     asOf: day,
     total: attractionFigures(rows, day),
     byTeam: attractionGroups(rows, (row) => row.team || null, day)
-      .map(({ key, figures }) => ({ key, label: key ?? '未关联招商小组', figures }))
+      .map(({ key, figures }) => ({ key, label: key ?? '未关联招商小组', ...figures }))
       .sort(byLabel),
     byCampaign: attractionGroups(rows, (row) => row.campaignId, day)
       .map(({ key, figures }) => ({
         key,
         label: key == null ? '非招商活动' : (campaignNames.get(key) ?? `活动 ${key}`),
-        figures,
+        ...figures,
       }))
       .sort(byLabel),
     byUnit: attractionGroups(rows, (row) => row.unitId, day)
-      .map(({ key, figures }) => ({ key, label: unitNames.get(key) ?? `单位 ${key}`, figures }))
+      .map(({ key, figures }) => ({ key, label: unitNames.get(key) ?? `单位 ${key}`, ...figures }))
       .sort(byLabel),
   };
 }

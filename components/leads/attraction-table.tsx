@@ -72,7 +72,7 @@ export function AttractionTable({
               <th scope="row" className="py-1 pr-3 text-left font-normal">
                 {row.label}
               </th>
-              <Cells figures={row.figures} />
+              <Cells figures={row} />
             </tr>
           ))}
         </tbody>

@@ -191,7 +191,7 @@ describe('GET /api/v1/stats/attraction', () => {
       }
       const group = res.body.byTeam.find((g: { key: string | null }) => g.key === team);
       expect(group, `team ${team}`).toBeDefined();
-      expect(group.figures).toMatchObject({
+      expect(group).toMatchObject({
         projects: mine.length,
         signedAmount: signed,
         promisedFunds: promised,
@@ -200,22 +200,21 @@ describe('GET /api/v1/stats/attraction', () => {
         due,
         overdue,
       });
-      expect(group.figures.fundsRate).toBeCloseTo(promised ? fundsOfPromised / promised : NaN, 4);
-      if (due) expect(group.figures.performanceRate).toBeCloseTo(onTimeCount / due, 4);
-      else expect(group.figures.performanceRate).toBeNull();
+      expect(group.fundsRate).toBeCloseTo(promised ? fundsOfPromised / promised : NaN, 4);
+      if (due) expect(group.performanceRate).toBeCloseTo(onTimeCount / due, 4);
+      else expect(group.performanceRate).toBeNull();
     }
     // The totals are the sum of the teams.
-    const sum = (key: string) =>
-      res.body.byTeam.reduce((s: number, g: { figures: Record<string, number> }) => s + g.figures[key], 0);
+    const sum = (key: string) => res.body.byTeam.reduce((s: number, g: Record<string, number>) => s + g[key], 0);
     for (const key of ['projects', 'signedAmount', 'fundsInPlace', 'startedOnTime', 'due', 'overdue'])
       expect(res.body.total[key]).toBe(sum(key));
     // The same projects grouped by unit add up to the same totals.
-    const unitSum = res.body.byUnit.reduce((s: number, g: { figures: { signedAmount: number } }) => {
-      return s + g.figures.signedAmount;
+    const unitSum = res.body.byUnit.reduce((s: number, g: { signedAmount: number }) => {
+      return s + g.signedAmount;
     }, 0);
     expect(unitSum).toBe(res.body.total.signedAmount);
     // The on-time project counts as on time; the late and the not-started ones do not.
-    const two = res.body.byTeam.find((g: { key: string }) => g.key === '招商二组').figures;
+    const two = res.body.byTeam.find((g: { key: string }) => g.key === '招商二组');
     expect(two.overdue).toBeGreaterThanOrEqual(1);
   });
 
