@@ -1022,6 +1022,13 @@ describe('permission matrix', () => {
     '%s',
     async (_name, row, role) => {
       const sqlite = getSqlite();
+      // A token's last use and a session's last-seen time are written at most once a minute. On a slow
+      // machine one fell due inside a pair, whose open transaction then held the write lock while the
+      // import worker (another connection) waited on it for SQLite's 60 s busy timeout and answered 503.
+      // Stamping them first keeps every request's bookkeeping out of the pair's transaction.
+      const stamp = new Date().toISOString();
+      sqlite.prepare('update api_tokens set last_used_at = ?').run(stamp);
+      sqlite.prepare('update sessions set last_seen_at = ? where expires_at > ?').run(stamp, stamp);
       sqlite.exec('BEGIN');
       try {
         const before = dbChecksum();
