@@ -40,6 +40,35 @@ interface Props {
   label: string;
 }
 
+/** A region the geo component drew, and where its label sits in CSS pixels of the map's box. */
+interface DrawnRegion {
+  name: string;
+  x: number;
+  y: number;
+}
+
+interface GeoModelView {
+  getModel(): {
+    getComponent(
+      type: 'geo',
+      index: number,
+    ): { coordinateSystem?: { regions: Array<{ name: string; getCenter(): number[] }> } } | undefined;
+  };
+}
+
+/**
+ * The regions echarts actually laid out (not the features we asked for) with their label points, so
+ * data-regions and data-region-points report what is on the canvas. echarts types keep getModel internal.
+ */
+function drawnRegions(chart: EChartsType): DrawnRegion[] {
+  const geo = (chart as unknown as GeoModelView).getModel().getComponent('geo', 0)?.coordinateSystem;
+  if (!geo) return [];
+  return geo.regions.map((region) => {
+    const [x, y] = chart.convertToPixel({ geoIndex: 0 }, region.getCenter()) as number[];
+    return { name: region.name, x: Math.round(x ?? 0), y: Math.round(y ?? 0) };
+  });
+}
+
 const LIGHT_COLOURS: Record<Light, string> = { red: '#dc2626', yellow: '#f59e0b', green: '#059669', grey: '#94a3b8' };
 
 /** Point size by investment: √ scale between 6 and 22 px. */
@@ -62,6 +91,7 @@ export function CityMap({
   const chartRef = useRef<EChartsType | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   const [ready, setReady] = useState(false);
+  const [regions, setRegions] = useState<DrawnRegion[]>([]);
 
   // One chart per mount; the data effect below updates it in place (no flash on refresh).
   useEffect(() => {
@@ -74,6 +104,11 @@ export function CityMap({
         const chart = echarts.init(ref.current, undefined, { renderer: 'canvas' });
         chartRef.current = chart;
         const observer = new ResizeObserver(() => chart.resize());
+        // After each render (setOption is lazy, resize moves the labels): report what was drawn.
+        chart.on('finished', () => {
+          const drawn = drawnRegions(chart);
+          setRegions((current) => (JSON.stringify(current) === JSON.stringify(drawn) ? current : drawn));
+        });
         observer.observe(ref.current);
         cleanup = () => {
           observer.disconnect();
@@ -179,7 +214,9 @@ export function CityMap({
       role="img"
       aria-label={label}
       data-testid="city-map"
-      data-ready={ready ? 'true' : 'false'}
+      data-ready={ready && regions.length > 0 ? 'true' : 'false'}
+      data-regions={regions.length}
+      data-region-points={JSON.stringify(Object.fromEntries(regions.map((r) => [r.name, [r.x, r.y]])))}
       style={{ height }}
       className="w-full"
     />
