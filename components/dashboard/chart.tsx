@@ -76,28 +76,28 @@ function funnelOption(spec: ChartSpec) {
   };
 }
 
+/** Many categories lie down: names read across, never rotated into one another. */
+const isHorizontal = (spec: ChartSpec) => spec.horizontal ?? spec.categories.length > 8;
+
 function barOption(spec: ChartSpec) {
-  const manyCategories = spec.categories.length > 8;
+  const horizontal = isHorizontal(spec);
   const categoryAxis = {
     type: 'category' as const,
     data: spec.categories,
-    axisLabel: {
-      ...TEXT,
-      interval: 0,
-      rotate: spec.horizontal || !manyCategories ? 0 : 45,
-      // A name that would touch its neighbour is dropped (the tooltip still names it), never drawn over it.
-      hideOverlap: true,
-    },
+    // A name that would touch its neighbour is dropped (the tooltip still names it), never drawn over it.
+    axisLabel: { ...TEXT, interval: 0, hideOverlap: true },
   };
-  const dualAxis = !spec.horizontal && spec.series.some((s) => s.axis === 1);
+  const barSeries = spec.series.filter((s) => (s.type ?? 'bar') === 'bar').length;
   const valueAxes = (spec.axisNames ?? [''])
     .filter((name): name is string => name !== undefined)
     .map((name, index) => ({
       type: 'value' as const,
-      name,
+      // Lying down, the axes run along the top and bottom and the legend names their units.
+      name: horizontal ? '' : name,
+      ...(horizontal ? { position: index === 0 ? 'bottom' : 'top' } : {}),
       nameTextStyle: { ...TEXT, align: index === 0 ? 'left' : 'right' },
       axisLabel: { ...TEXT, hideOverlap: true },
-      // The right axis follows the left one's ticks so one set of grid lines serves both.
+      // The second axis follows the first one's ticks so one set of grid lines serves both.
       ...(index === 1 ? { alignTicks: true, splitLine: { show: false } } : {}),
     }));
   let barIndex = 0;
@@ -108,15 +108,15 @@ function barOption(spec: ChartSpec) {
     // The legend sits under the plot, away from the axis names above it.
     legend: spec.series.length > 1 ? { bottom: 0, textStyle: TEXT } : { show: false },
     grid: { left: 8, right: 8, top: 28, bottom: spec.series.length > 1 ? 28 : 8, containLabel: true },
-    xAxis: spec.horizontal ? valueAxes[0] : categoryAxis,
-    yAxis: spec.horizontal ? { ...categoryAxis, inverse: true } : valueAxes,
+    xAxis: horizontal ? valueAxes : categoryAxis,
+    yAxis: horizontal ? { ...categoryAxis, inverse: true } : valueAxes,
     series: spec.series.map((s) => {
       const isBar = (s.type ?? 'bar') === 'bar';
       const hatched = isBar && barIndex++ > 0;
       return {
         name: s.name,
         type: s.type ?? 'bar',
-        yAxisIndex: spec.horizontal ? undefined : (s.axis ?? 0),
+        [horizontal ? 'xAxisIndex' : 'yAxisIndex']: s.axis ?? 0,
         data: s.values,
         ...(isBar
           ? {}
@@ -135,8 +135,8 @@ function barOption(spec: ChartSpec) {
             }
           : {}),
         label: {
-          show: isBar && spec.categories.length * (dualAxis ? 2 : 1) <= 16,
-          position: spec.horizontal ? 'right' : 'top',
+          show: isBar && spec.categories.length * barSeries <= 16,
+          position: horizontal ? 'right' : 'top',
           fontSize: 11,
           color: '#334155',
           formatter: ({ value }: { value: number }) => figure(value),
@@ -172,7 +172,7 @@ export function Chart({ spec, label, height = 300 }: { spec: ChartSpec; label: s
       role="img"
       aria-label={label}
       data-chart={spec.kind}
-      style={{ height }}
+      style={{ height: isHorizontal(spec) ? Math.max(height, spec.categories.length * 28 + 80) : height }}
       className="w-full print:break-inside-avoid"
     />
   );
