@@ -92,11 +92,12 @@ function barOption(spec: ChartSpec) {
     .filter((name): name is string => name !== undefined)
     .map((name, index) => ({
       type: 'value' as const,
-      // Lying down, the axes run along the top and bottom and the legend names their units.
+      // Lying down, the axes run along the bottom and the top.
       name: horizontal ? '' : name,
       ...(horizontal ? { position: index === 0 ? 'bottom' : 'top' } : {}),
       nameTextStyle: { ...TEXT, align: index === 0 ? 'left' : 'right' },
-      axisLabel: { ...TEXT, hideOverlap: true },
+      // Lying down, each axis says its unit on its figures (个 below, 亿元 above).
+      axisLabel: { ...TEXT, hideOverlap: true, ...(horizontal && name ? { formatter: `{value} ${name}` } : {}) },
       // The second axis follows the first one's ticks so one set of grid lines serves both.
       ...(index === 1 ? { alignTicks: true, splitLine: { show: false } } : {}),
     }));

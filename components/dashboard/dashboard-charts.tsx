@@ -29,7 +29,8 @@ export function DashboardCharts({ dashboard, year, day }: { dashboard: Dashboard
   return (
     <section aria-label="统计图表" className="mt-4 grid gap-4 lg:grid-cols-2">
       {charts.map((chart) => (
-        <Card key={chart.title} title={chart.title} className="break-inside-avoid">
+        // min-w-0: a grid cell may shrink below the chart drawn for a wider screen, so the chart can follow it.
+        <Card key={chart.title} title={chart.title} className="min-w-0 break-inside-avoid">
           <Chart spec={chart.spec} label={chart.label} height={chart.height} />
         </Card>
       ))}
@@ -101,6 +102,8 @@ function monthlyChart({ monthly, stats }: Dashboard, year: number, day: string):
           : []),
       ],
       axisNames: ['当月（亿元）', '累计（亿元）'],
+      // Months run left to right even though there are twelve of them.
+      horizontal: false,
     },
   };
 }
