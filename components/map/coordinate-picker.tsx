@@ -56,8 +56,7 @@ export function CoordinatePicker({
   const shape = shapes?.find((candidate) => candidate.code === shapeCode) ?? null;
   const lng = parse(longitude);
   const lat = parse(latitude);
-  const point: [number, number] | null =
-    lng !== null && lat !== null && insideCityBounds(lng, lat) ? [lng, lat] : null;
+  const point: [number, number] | null = lng !== null && lat !== null && insideCityBounds(lng, lat) ? [lng, lat] : null;
 
   // One chart per mount; the effect below redraws it when the unit or the point changes.
   useEffect(() => {
@@ -125,7 +124,11 @@ export function CoordinatePicker({
   }, [shapes, shapeCode, point?.[0], point?.[1]]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const outsideUnit = Boolean(point && shape && !insideShape(point, shape));
-  const placeName = shape ? (shape.name === unit?.name ? shape.name : `${unit?.name ?? ''}所在的${shape.name}`) : MAP_NAME;
+  const placeName = shape
+    ? shape.name === unit?.name
+      ? shape.name
+      : `${unit?.name ?? ''}所在的${shape.name}`
+    : MAP_NAME;
   return (
     <div className="grid gap-3 sm:col-span-2 lg:col-span-3 lg:grid-cols-[minmax(0,16rem)_minmax(0,1fr)]">
       <div className="space-y-3">

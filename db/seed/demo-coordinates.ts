@@ -28,11 +28,7 @@ export function seedDemoCoordinates({ tx }: Pick<DemoContext, 'tx'>): number {
       .all()
       .map((unit) => [unit.id, unit.code]),
   );
-  const rows = tx
-    .select({ id: projects.id, unitId: projects.unitId })
-    .from(projects)
-    .orderBy(projects.id)
-    .all();
+  const rows = tx.select({ id: projects.id, unitId: projects.unitId }).from(projects).orderBy(projects.id).all();
   let placed = 0;
   for (const row of rows) {
     const code = shapeCodeFor(unitCode.get(row.unitId), codes);
@@ -44,4 +40,3 @@ export function seedDemoCoordinates({ tx }: Pick<DemoContext, 'tx'>): number {
   }
   return placed;
 }
-

@@ -173,7 +173,9 @@ export function parseProjectRow(
   const headerOf = (key: ProjectImportField) =>
     matches.find((match) => match.key === key)?.header ?? PROJECT_COLUMN_BY_KEY.get(key)!.header;
   const pairErrors = coordinatePairErrors({ longitude: values.longitude, latitude: values.latitude });
-  const cellFailed = errors.some((error) => error.column === headerOf('longitude') || error.column === headerOf('latitude'));
+  const cellFailed = errors.some(
+    (error) => error.column === headerOf('longitude') || error.column === headerOf('latitude'),
+  );
   if (pairErrors && !cellFailed)
     for (const [key, messages] of Object.entries(pairErrors))
       errors.push({ row, column: headerOf(key as ProjectImportField), message: messages.join('；') });

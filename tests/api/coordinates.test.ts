@@ -104,7 +104,11 @@ describe('POST /api/v1/projects with coordinates', () => {
     expect(project).toMatchObject({ longitude: 126.574709, latitude: 43.881818 });
     const read = await call(getProject, { cookie: await loginAs('leader'), params: { id: String(project.id) } });
     expect(read.body).toMatchObject({ longitude: 126.574709, latitude: 43.881818 });
-    const plain = await createProjectAs('officer', { name: uniqueName('无坐标'), category: 'government', unitId: changyi });
+    const plain = await createProjectAs('officer', {
+      name: uniqueName('无坐标'),
+      category: 'government',
+      unitId: changyi,
+    });
     expect(plain).toMatchObject({ longitude: null, latitude: null });
   });
 
@@ -139,7 +143,11 @@ describe('PATCH /api/v1/projects/:id with coordinates', () => {
   const stored = (id: number) => getDb().select().from(projects).where(eq(projects.id, id)).get()!;
 
   it('sets, moves and clears the pair, each an audited change', async () => {
-    const project = await createProjectAs('officer', { name: uniqueName('改坐标'), category: 'government', unitId: changyi });
+    const project = await createProjectAs('officer', {
+      name: uniqueName('改坐标'),
+      category: 'government',
+      unitId: changyi,
+    });
     const set = await patch(project.id, { version: 1, longitude: 126.6, latitude: 43.9 });
     expect(set.status).toBe(200);
     expect(set.body).toMatchObject({ longitude: 126.6, latitude: 43.9, version: 2 });
@@ -206,7 +214,11 @@ describe('the project form', () => {
   });
 
   it('saves a typed pair on the 概况 form', async () => {
-    const project = await createProjectAs('officer', { name: uniqueName('表单改坐标'), category: 'government', unitId: changyi });
+    const project = await createProjectAs('officer', {
+      name: uniqueName('表单改坐标'),
+      category: 'government',
+      unitId: changyi,
+    });
     await sessionFor('officer');
     const { updateProjectAction } = await import('@/app/(app)/projects/actions');
     const form = new FormData();
