@@ -18,6 +18,10 @@ async function expectEveryPanelWithoutScrollbars(page: Page) {
     expect(box.x + box.width).toBeLessThanOrEqual(viewport.width + 0.5);
     expect(box.y + box.height).toBeLessThanOrEqual(viewport.height + 0.5);
   }
+  // The red list shows whole entries only: the last one ends inside its panel.
+  const red = (await page.getByTestId('screen-panel-red').boundingBox())!;
+  const last = (await page.getByTestId('screen-panel-red').getByRole('listitem').last().boundingBox())!;
+  expect(last.y + last.height).toBeLessThanOrEqual(red.y + red.height);
   const sizes = await page.evaluate(() => ({
     scrollHeight: document.scrollingElement!.scrollHeight,
     scrollWidth: document.scrollingElement!.scrollWidth,
@@ -64,7 +68,10 @@ test('the 大屏 rotates its panels from the keyboard: R starts, arrows move, sp
 }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await signIn(page, 'leader');
-  await page.goto('/screen');
+  // The 调度会 page opens it.
+  await page.goto('/meetings');
+  await page.getByRole('link', { name: '打开调度大屏' }).click();
+  await expect(page).toHaveURL(/\/screen$/);
   const status = page.getByTestId('screen-status');
   await expect(status).toHaveText('全部面板');
 
@@ -95,4 +102,6 @@ test('an officer is refused the 大屏 and sent back to the 工作台', async ({
   await page.goto('/screen');
   await expect(page).toHaveURL(/\/desk/);
   await expect(page.getByTestId('screen-panel-map')).toHaveCount(0);
+  await page.goto('/meetings');
+  await expect(page.getByRole('link', { name: '打开调度大屏' })).toHaveCount(0);
 });

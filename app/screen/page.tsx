@@ -5,14 +5,13 @@ import { getMapData } from '@/domain/map';
 import { loadScreen } from '@/domain/screen';
 import { requireUser } from '@/lib/auth/next';
 import { today } from '@/lib/rules/dates';
+import { SCREEN_ROLES } from '@/lib/rules/screen';
 
 export const metadata: Metadata = { title: '调度大屏' };
 
-/** Roles that may open the 大屏; others are sent back to their 工作台 like any page they may not open. */
-const SCREEN_ROLES = ['leader', 'admin'] as const;
-
 // Outside the (app) shell on purpose: the meeting-room display has no navigation, only the panels.
 export default async function ScreenPage() {
+  // Others are sent back to their 工作台, like any page their role may not open.
   await requireUser(SCREEN_ROLES);
   const day = today();
   const year = Number(day.slice(0, 4));

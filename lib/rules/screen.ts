@@ -1,6 +1,9 @@
-import { STAGES, type Stage } from './enums';
+import { STAGES, type Role, type Stage } from './enums';
 
-// Pure rules of the 大屏 (/screen): the stage funnel and the panels' rotation order.
+// Pure rules of the 大屏 (/screen): who opens it, the stage funnel and the panels' rotation order.
+
+/** Only leaders and admins open the 大屏; anyone else is sent to their 工作台. */
+export const SCREEN_ROLES: readonly Role[] = ['leader', 'admin'];
 
 export interface StageReach {
   stage: Stage;
