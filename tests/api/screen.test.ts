@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { GET as projectsApi } from '@/app/api/v1/projects/route';
-import { loadScreen } from '@/domain/screen';
+import { loadScreen, SCREEN_RED_LIST_SIZE } from '@/domain/screen';
 import { groupRankings } from '@/domain/rankings';
 import { targetTracking } from '@/domain/stats';
 import { STAGES } from '@/lib/rules/enums';
@@ -34,7 +34,7 @@ describe('大屏 figures', () => {
     const screen = loadScreen({ year, day });
     expect(screen.redList.count).toBe(await ledgerTotal('light=red'));
     expect(screen.redList.count).toBeGreaterThan(0);
-    expect(screen.redList.projects.length).toBe(Math.min(7, screen.redList.count));
+    expect(screen.redList.projects.length).toBe(Math.min(SCREEN_RED_LIST_SIZE, screen.redList.count));
     const amounts = screen.redList.projects.map((project) => project.totalInvestment);
     expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
   });
