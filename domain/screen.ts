@@ -3,7 +3,7 @@ import { projectBreakdowns } from '@/db/queries/dashboard';
 import { listLedgerRows } from '@/db/queries/projects';
 import { countProjects } from '@/db/queries/stats';
 import { STAGE_LABELS, type Stage } from '@/lib/rules/enums';
-import { stageFunnel } from '@/lib/rules/screen';
+import { projectStageFunnel } from '@/lib/rules/funnels';
 import { periodRange, RANKING_GROUP_LABELS } from '@/lib/rules/stats';
 import { lightHistoryQuerySchema } from '@/lib/schemas/light-history';
 import { ensureLightsFresh } from './light';
@@ -25,10 +25,14 @@ export function loadScreen({ year, day }: { year: number; day: string }) {
     .filter((row) => row.scope !== null)
     .map(({ key, label, unit, target, actual, rate }) => ({ key, label, unit, target, actual, rate }));
 
-  const byStage = Object.fromEntries(projectBreakdowns({}).byStage.map((row) => [row.key, row.count])) as Partial<
-    Record<Stage, number>
-  >;
-  const funnel = stageFunnel(byStage).map((row) => ({ ...row, label: STAGE_LABELS[row.stage] }));
+  const byStage = projectBreakdowns({}).byStage;
+  // One funnel rule (lib/rules/funnels.ts) for the dashboard and the 大屏: projects at each stage or later.
+  const funnel = projectStageFunnel(byStage).map((step) => ({
+    stage: step.stage,
+    reached: step.count,
+    current: byStage.find((row) => row.key === step.stage)?.count ?? 0,
+    label: STAGE_LABELS[step.stage],
+  }));
 
   const rankings = groupRankings(periodRange({ year, quarter: null }), day).map(({ group, ranked }) => ({
     group,
