@@ -2,7 +2,7 @@ import 'server-only';
 import { projectBreakdowns } from '@/db/queries/dashboard';
 import { listLedgerRows } from '@/db/queries/projects';
 import { countProjects } from '@/db/queries/stats';
-import { STAGE_LABELS, type Stage } from '@/lib/rules/enums';
+import { STAGE_LABELS } from '@/lib/rules/enums';
 import { projectStageFunnel } from '@/lib/rules/funnels';
 import { periodRange, RANKING_GROUP_LABELS } from '@/lib/rules/stats';
 import { lightHistoryQuerySchema } from '@/lib/schemas/light-history';
