@@ -178,6 +178,9 @@ export const projects = sqliteTable(
     leaderId: integer('leader_id').references(() => users.id),
     ownerId: integer('owner_id').references(() => users.id),
     location: text('location'),
+    /** 项目一张图: WGS-84 degrees inside Jilin City (lib/geo/bounds.ts), both or neither. */
+    longitude: real('longitude'),
+    latitude: real('latitude'),
     description: text('description'),
     totalInvestment: integer('total_investment').notNull().default(0),
     /** This calendar year's plan, copied from project_year_plans (the source) for SQL sums and sorts. */

@@ -63,6 +63,8 @@ export function toProjectDto(project: Project, completedThisYear?: number, extra
     leaderId: project.leaderId,
     ownerId: project.ownerId,
     location: project.location,
+    longitude: project.longitude,
+    latitude: project.latitude,
     description: project.description,
     totalInvestment: project.totalInvestment,
     plannedInvestmentThisYear: project.plannedInvestmentThisYear,

@@ -143,3 +143,160 @@ test('a count in the unit × light matrix opens a ledger whose total equals it',
   await expect(page).toHaveURL(new RegExp(`${href.replace('?', '\\?')}$`));
   await expect(page.getByText(/^共 \d+ 个项目/)).toHaveText(new RegExp(`^共 ${count} 个项目`));
 });
+
+// ── Issue 17: the charts, corrected ──────────────────────────────────────────────────────────────
+
+const countsIn = (label: string | null) => [...(label ?? '').matchAll(/(\d+) 个/g)].map((m) => Number(m[1]));
+const nonIncreasing = (values: number[]) => values.every((v, i) => i === 0 || v <= values[i - 1]);
+
+/** Waits until every chart on the page has drawn its SVG with its text. */
+async function chartsDrawn(page: import('@playwright/test').Page) {
+  const charts = page.locator('[data-chart]');
+  await expect(charts.first()).toBeAttached();
+  for (const chart of await charts.all()) await expect(chart.locator('svg text').first()).toBeAttached();
+  return charts;
+}
+
+/** Pairs of texts drawn in the same chart whose boxes overlap, and charts wider than their card. */
+function chartDefects(page: import('@playwright/test').Page) {
+  return page.evaluate(() => {
+    const defects: string[] = [];
+    for (const chart of document.querySelectorAll<HTMLElement>('[data-chart]')) {
+      const svg = chart.querySelector('svg');
+      if (!svg) continue;
+      const name = chart.getAttribute('aria-label')?.slice(0, 12);
+      if (svg.getBoundingClientRect().width > chart.getBoundingClientRect().width + 1)
+        defects.push(`${name}: wider than its card`);
+      if (chart.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+        defects.push(`${name}: runs past the page`);
+      const boxes = [...svg.querySelectorAll('text')]
+        .filter(
+          (t) => t.textContent?.trim() && getComputedStyle(t).opacity !== '0' && t.getAttribute('opacity') !== '0',
+        )
+        .map((t) => ({ text: t.textContent!.trim(), box: t.getBoundingClientRect() }))
+        .filter(({ box }) => box.width > 0 && box.height > 0);
+      for (let i = 0; i < boxes.length; i++)
+        for (let j = i + 1; j < boxes.length; j++) {
+          const a = boxes[i].box;
+          const b = boxes[j].box;
+          // One pixel of slack: glyph boxes include the font's spacing.
+          const overlapX = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+          const overlapY = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+          if (overlapX > 1 && overlapY > 1) defects.push(`"${boxes[i].text}" overlaps "${boxes[j].text}"`);
+        }
+    }
+    return defects;
+  });
+}
+
+/** Fills in the charts whose colour is a light's: red, amber/yellow or green. */
+function lightColouredFills(page: import('@playwright/test').Page) {
+  return page.evaluate(() => {
+    const found = new Set<string>();
+    for (const el of document.querySelectorAll('[data-chart] svg path, [data-chart] svg rect')) {
+      const fill = el.getAttribute('fill') ?? '';
+      const probe = document.createElement('span');
+      probe.style.color = fill;
+      document.body.append(probe);
+      const rgb =
+        getComputedStyle(probe)
+          .color.match(/\d+(\.\d+)?/g)
+          ?.map(Number) ?? [];
+      probe.remove();
+      if (rgb.length < 3 || fill === 'none' || fill === 'transparent') continue;
+      const [r, g, b] = rgb.map((v) => v / 255);
+      const max = Math.max(r, g, b);
+      const min = Math.min(r, g, b);
+      if (max - min < 0.25) continue; // greys, white and pale tints carry no light
+      const hue =
+        max === r
+          ? (60 * ((g - b) / (max - min)) + 360) % 360
+          : max === g
+            ? 60 * ((b - r) / (max - min)) + 120
+            : 60 * ((r - g) / (max - min)) + 240;
+      // Red (and pink-red), amber/yellow and green, the lights' hues; blues, violets and cyans are neutral here.
+      if (hue < 65 || hue > 330 || (hue > 80 && hue < 165)) found.add(fill);
+    }
+    return [...found];
+  });
+}
+
+test('the stage funnel narrows step by step, in no light colour, and each step opens the ledger of the projects that reached it', async ({
+  page,
+}) => {
+  await signIn(page, 'leader');
+  await page.goto('/dashboard');
+  await chartsDrawn(page);
+  const funnel = page.locator('[data-chart="funnel"]');
+  const counts = countsIn(await funnel.getAttribute('aria-label'));
+  expect(counts).toHaveLength(6);
+  expect(nonIncreasing(counts), `funnel ${counts.join(' > ')}`).toBe(true);
+  // The widest step is every project in scope.
+  const scopeCount = countIn(
+    await page
+      .getByTestId('dashboard-scope')
+      .getByRole('link', { name: /统计范围内项目/ })
+      .textContent(),
+  );
+  expect(counts[0]).toBe(scopeCount);
+  expect(await lightColouredFills(page)).toEqual([]);
+
+  // 开工建设 is the fourth step: its ledger is the projects at 开工建设 or later, as many as the step says.
+  await funnel.locator('svg text', { hasText: '开工建设' }).click();
+  await expect(page).toHaveURL(/\/projects\?minStage=construction$/);
+  await expect(page.getByText(/^共 \d+ 个项目/)).toHaveText(new RegExp(`^共 ${counts[3]} 个项目`));
+  await expect(page.getByText('开工建设及以后阶段')).toBeVisible();
+});
+
+for (const [name, viewport] of [
+  ['a desktop', { width: 1440, height: 900 }],
+  ['a phone', { width: 390, height: 844 }],
+] as const) {
+  test(`on ${name}, no chart draws text over text or runs past its card, on screen or printed`, async ({ page }) => {
+    // Drawn first for a wide screen, then the window narrows (a phone turned, a window resized, the page
+    // printed): the charts follow their cards instead of keeping the width they were drawn at.
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await signIn(page, 'leader');
+    await page.goto('/dashboard');
+    await chartsDrawn(page);
+    await page.setViewportSize(viewport);
+    // Polled, not timed: bars grow in with their figures, and only the settled chart counts.
+    await expect.poll(() => chartDefects(page)).toEqual([]);
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByRole('banner')).toBeHidden();
+    await expect.poll(() => chartDefects(page)).toEqual([]);
+    // Printed charts stay SVG, so they are sharp on paper.
+    for (const chart of await page.locator('[data-chart]').all()) await expect(chart.locator('svg')).toHaveCount(1);
+  });
+}
+
+test('a campaign funnel counts the leads that ever reached each stage, so it never widens', async ({ page }) => {
+  await signIn(page, 'leader');
+  await page.goto('/campaigns');
+  const hrefs = (await page
+    .locator('main a[href^="/campaigns/"]')
+    .evaluateAll((links) =>
+      links.map((a) => a.getAttribute('href')!).filter((href) => /^\/campaigns\/\d+$/.test(href)),
+    )) as string[];
+  expect(hrefs.length).toBeGreaterThan(0);
+  let sawDropped = false;
+  for (const href of hrefs) {
+    await page.goto(href);
+    const table = page.getByTestId('campaign-funnel');
+    const counts = (await table.locator('tbody tr td:nth-child(2)').allTextContents()).map(Number);
+    expect(counts).toHaveLength(5);
+    expect(nonIncreasing(counts), `${href}: ${counts.join(' > ')}`).toBe(true);
+    // Today's stages, e.g. "线索 3 · 接洽 1 · … · 放弃 2": the first step is every lead, and each step holds
+    // at least the leads standing at it or later on the line now.
+    const current = [
+      ...((await page.getByTestId('campaign-current-stages').textContent()) ?? '').matchAll(/(\S+) (\d+)/g),
+    ].map((m) => Number(m[2]));
+    expect(current).toHaveLength(6);
+    expect(counts[0]).toBe(current.reduce((a, b) => a + b, 0));
+    for (let step = 0; step < 5; step++)
+      expect(counts[step]).toBeGreaterThanOrEqual(current.slice(step, 5).reduce((a, b) => a + b, 0));
+    // A dropped lead still counts at the stages it reached, so the funnel's later steps hold more than today's.
+    if (current[5] > 0) sawDropped = true;
+  }
+  expect(sawDropped, 'the demo data has a campaign with a dropped lead').toBe(true);
+});

@@ -74,6 +74,8 @@ const PROJECT_FIELD_LABELS: Record<string, string> = {
   leaderId: '包保领导',
   ownerId: '责任人',
   location: '建设地点',
+  longitude: '经度',
+  latitude: '纬度',
   description: '建设内容',
   totalInvestment: '总投资',
   plannedInvestmentThisYear: '本年计划投资',
@@ -414,7 +416,7 @@ const MONEY_KEYS = new Set([
 ]);
 
 /** Numbers read as they are, without thousands separators: a year, a record number. */
-const PLAIN_NUMBER_KEYS = new Set(['year', 'id', 'version', 'sortOrder']);
+const PLAIN_NUMBER_KEYS = new Set(['year', 'id', 'version', 'sortOrder', 'longitude', 'latitude']);
 
 const IMPORT_KIND_LABELS: Record<string, string> = { projects: '项目', leads: '线索' };
 const REPLY_KIND_LABELS: Record<string, string> = { reply: '回复', done: '办结', returned: '退回' };

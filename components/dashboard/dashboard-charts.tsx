@@ -3,6 +3,7 @@ import type { Dashboard } from '@/domain/dashboard';
 import { ledgerLink } from '@/domain/stats';
 import { CATEGORY_LABELS, STAGE_LABELS, STAGES } from '@/lib/rules/enums';
 import { formatYi, wanToYi } from '@/lib/rules/money';
+import { projectStageFunnel } from '@/lib/rules/funnels';
 import { cumulative, proratedPlan } from '@/lib/rules/stats';
 import { Chart, type ChartSpec } from './chart';
 
@@ -28,7 +29,8 @@ export function DashboardCharts({ dashboard, year, day }: { dashboard: Dashboard
   return (
     <section aria-label="统计图表" className="mt-4 grid gap-4 lg:grid-cols-2">
       {charts.map((chart) => (
-        <Card key={chart.title} title={chart.title} className="break-inside-avoid">
+        // min-w-0: a grid cell may shrink below the chart drawn for a wider screen, so the chart can follow it.
+        <Card key={chart.title} title={chart.title} className="min-w-0 break-inside-avoid">
           <Chart spec={chart.spec} label={chart.label} height={chart.height} />
         </Card>
       ))}
@@ -36,33 +38,39 @@ export function DashboardCharts({ dashboard, year, day }: { dashboard: Dashboard
   );
 }
 
-/** The stage funnel (count) and the total investment per stage, every stage shown even when empty. */
+/**
+ * The stage funnel and the total investment per stage, every stage shown even when empty. The funnel
+ * counts the projects that reached each stage or a later one (lib/rules/funnels.ts), so it narrows by
+ * construction, and each step opens the ledger of exactly those projects (minStage). The investment bar
+ * is by current stage and opens that stage's ledger.
+ */
 function stageCharts({ breakdowns }: Dashboard, link: LedgerLinkOf): DashboardChart[] {
   const stageRows = STAGES.map(
     (stage) => breakdowns.byStage.find((row) => row.key === stage) ?? { key: stage, count: 0, totalInvestment: 0 },
   );
+  const funnel = projectStageFunnel(stageRows);
   const categories = stageRows.map((row) => STAGE_LABELS[row.key]);
-  const links = stageRows.map((row) => link({ stage: row.key }));
   return [
     {
-      title: '项目阶段漏斗（项目数）',
-      label: `各阶段项目数：${stageRows.map((row) => `${STAGE_LABELS[row.key]} ${row.count} 个`).join('，')}`,
+      title: '项目阶段漏斗（到达该阶段及以后的项目数）',
+      label: `到达各阶段及以后的项目数：${funnel.map((step) => `${STAGE_LABELS[step.stage]} ${step.count} 个`).join('，')}`,
       spec: {
         kind: 'funnel',
-        categories,
-        series: [{ name: '项目数', values: stageRows.map((row) => row.count) }],
-        links,
+        categories: funnel.map((step) => STAGE_LABELS[step.stage]),
+        series: [{ name: '项目数', values: funnel.map((step) => step.count) }],
+        unit: '个',
+        links: funnel.map((step) => link({ minStage: step.stage })),
       },
     },
     {
-      title: '各阶段总投资（亿元）',
-      label: `各阶段总投资：${stageRows.map((row) => `${STAGE_LABELS[row.key]} ${formatYi(row.totalInvestment)}`).join('，')}`,
+      title: '当前各阶段总投资（亿元）',
+      label: `当前各阶段总投资：${stageRows.map((row) => `${STAGE_LABELS[row.key]} ${formatYi(row.totalInvestment)}`).join('，')}`,
       spec: {
         kind: 'bar',
         categories,
         series: [{ name: '总投资（亿元）', values: stageRows.map((row) => wanToYi(row.totalInvestment)) }],
         axisNames: ['亿元'],
-        links,
+        links: stageRows.map((row) => link({ stage: row.key })),
       },
     },
   ];
@@ -94,6 +102,8 @@ function monthlyChart({ monthly, stats }: Dashboard, year: number, day: string):
           : []),
       ],
       axisNames: ['当月（亿元）', '累计（亿元）'],
+      // Months run left to right even though there are twelve of them.
+      horizontal: false,
     },
   };
 }

@@ -21,10 +21,16 @@ export function useEchart(
       if (disposed || !ref.current) return;
       const chart = echarts.init(ref.current, undefined, { renderer: 'svg' });
       draw(chart);
-      const observer = new ResizeObserver(() => chart.resize());
+      const resize = () => chart.resize();
+      const observer = new ResizeObserver(resize);
       observer.observe(ref.current);
+      // Printing lays the page out at the paper's width before any resize event reaches the chart.
+      window.addEventListener('beforeprint', resize);
+      window.addEventListener('afterprint', resize);
       cleanup = () => {
         observer.disconnect();
+        window.removeEventListener('beforeprint', resize);
+        window.removeEventListener('afterprint', resize);
         chart.dispose();
       };
     });

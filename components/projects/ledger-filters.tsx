@@ -27,10 +27,28 @@ interface Props {
   owners: Option[];
   /** The name of the package a packageId filter names, for its chip. */
   packageName?: string | null;
+  /** Where the form submits: the ledger, or a page showing the same set another way (/map). */
+  action?: string;
+  /** Parameters of that page kept across a new filter (e.g. /map's metric). */
+  keep?: Record<string, string>;
+  /** The ledger's sort and page-size controls; a page without a table leaves them out. */
+  showView?: boolean;
 }
 
 /** A plain GET form: the filters land in the URL, work without JavaScript and can be shared as a link. */
-export function LedgerFilters({ filters, params, view, units, industries, leaders, owners, packageName }: Props) {
+export function LedgerFilters({
+  filters,
+  params,
+  view,
+  units,
+  industries,
+  leaders,
+  owners,
+  packageName,
+  action = '/projects',
+  keep = {},
+  showView = true,
+}: Props) {
   const chips = [
     // An older link's 双十 flag has no control of its own (范围 replaces it): it rides along as a chip.
     ...(filters.shuangshi !== undefined
@@ -40,15 +58,13 @@ export function LedgerFilters({ filters, params, view, units, industries, leader
   ];
   const moreActive =
     Boolean(filters.industryId || filters.leaderId || filters.ownerId) ||
-    view.sort !== 'light' ||
-    view.dir !== 'asc' ||
-    view.pageSize !== 50;
+    (showView && (view.sort !== 'light' || view.dir !== 'asc' || view.pageSize !== 50));
   const value = (v: string | number | boolean | undefined) =>
     v === undefined ? '' : typeof v === 'boolean' ? (v ? '1' : '0') : String(v);
   return (
     <form
       method="get"
-      action="/projects"
+      action={action}
       role="search"
       aria-label="筛选项目"
       className="mb-4 rounded-lg border border-slate-200 bg-white p-3 shadow-sm"
@@ -64,7 +80,7 @@ export function LedgerFilters({ filters, params, view, units, industries, leader
             >
               {chip.label}
               <Link
-                href={listHref('/projects', params, {
+                href={listHref(action, params, {
                   page: null,
                   ...Object.fromEntries(chip.keys.map((key) => [key, null])),
                 })}
@@ -77,6 +93,9 @@ export function LedgerFilters({ filters, params, view, units, industries, leader
           ))}
         </div>
       ) : null}
+      {Object.entries(keep).map(([key, kept]) => (
+        <input key={key} type="hidden" name={key} value={kept} />
+      ))}
       {/* The drill-down filters have no control of their own: they ride along until their chip is removed.
           minInvestment is the exception: the 规模 select below is its control. */}
       {Object.keys(drillFilterFields).map((key) => {
@@ -145,7 +164,8 @@ export function LedgerFilters({ filters, params, view, units, industries, leader
       {/* Controls in a closed <details> are still submitted, so the URL keeps them. */}
       <details className="group mt-3" open={moreActive || undefined}>
         <summary className="cursor-pointer text-sm font-medium text-brand-700">
-          更多筛选、排序与分页{moreActive ? '（已设置）' : ''}
+          {showView ? '更多筛选、排序与分页' : '更多筛选'}
+          {moreActive ? '（已设置）' : ''}
         </summary>
         <div className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-7">
           <SelectField
@@ -169,34 +189,38 @@ export function LedgerFilters({ filters, params, view, units, industries, leader
             defaultValue={value(filters.ownerId)}
             options={idOptions(owners)}
           />
-          <SelectField
-            name="sort"
-            label="排序"
-            defaultValue={view.sort}
-            options={enumOptions(LEDGER_SORTS, SORT_LABELS)}
-          />
-          <SelectField
-            name="dir"
-            label="顺序"
-            defaultValue={view.dir}
-            options={[
-              { value: 'asc', label: '升序' },
-              { value: 'desc', label: '降序' },
-            ]}
-          />
-          <SelectField
-            name="pageSize"
-            label="每页条数"
-            defaultValue={String(view.pageSize)}
-            options={PAGE_SIZES.map((size) => ({ value: size, label: `${size} 条` }))}
-          />
+          {showView ? (
+            <>
+              <SelectField
+                name="sort"
+                label="排序"
+                defaultValue={view.sort}
+                options={enumOptions(LEDGER_SORTS, SORT_LABELS)}
+              />
+              <SelectField
+                name="dir"
+                label="顺序"
+                defaultValue={view.dir}
+                options={[
+                  { value: 'asc', label: '升序' },
+                  { value: 'desc', label: '降序' },
+                ]}
+              />
+              <SelectField
+                name="pageSize"
+                label="每页条数"
+                defaultValue={String(view.pageSize)}
+                options={PAGE_SIZES.map((size) => ({ value: size, label: `${size} 条` }))}
+              />
+            </>
+          ) : null}
         </div>
       </details>
       <div className="mt-3 flex flex-wrap items-end gap-3">
         <button type="submit" className={buttonClass('primary')}>
           筛选
         </button>
-        <Link href="/projects" className={buttonClass('secondary')}>
+        <Link href={listHref(action, keep)} className={buttonClass('secondary')}>
           清除筛选
         </Link>
       </div>

@@ -2,6 +2,7 @@
 
 import { IndustryChainFields, type ChainLinkChoice } from '@/components/chains/industry-chain-fields';
 import { EnterpriseInput } from '@/components/enterprises/enterprise-input';
+import { CoordinatePicker, type PickerUnit } from '@/components/map/coordinate-picker';
 import { useState, type FormEvent } from 'react';
 import { SelectField, TextAreaField, TextField, bindFields, enumOptions, idOptions } from '@/components/ui/field';
 import { Notice } from '@/components/ui/page';
@@ -37,7 +38,8 @@ interface Props {
   otherYearPlans?: Array<{ year: number; plannedInvestment: number }>;
   action: (prev: ActionState<any>, formData: FormData) => Promise<ActionState<any>>;
   initial: ProjectFormValues;
-  units: Option[];
+  /** With units.code, so the location picker opens on the unit's county. */
+  units: PickerUnit[];
   industries: Option[];
   /** 产业链环节 of every industry; the form offers those of the chosen industry. */
   chainLinks: ChainLinkChoice[];
@@ -120,9 +122,11 @@ function ProjectFormFields({
   const [needsReason, setNeedsReason] = useState(() =>
     mode === 'edit' ? greeningWords(initial, (key) => values[key]) : [],
   );
+  const [unitId, setUnitId] = useState(values.unitId ?? '');
   const onFormChange = (event: FormEvent<HTMLFormElement>) => {
-    if (mode !== 'edit') return;
     const data = new FormData(event.currentTarget);
+    setUnitId(String(data.get('unitId') ?? ''));
+    if (mode !== 'edit') return;
     setNeedsReason(greeningWords(initial, (key) => (data.has(key) ? String(data.get(key)) : undefined)));
   };
   const errors = state.errors ?? {};
@@ -220,6 +224,17 @@ function ProjectFormFields({
           {...field('description')}
           label="建设内容及规模"
           wrapperClassName="sm:col-span-2 lg:col-span-3"
+        />
+      </fieldset>
+
+      <fieldset className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+        <legend className="mb-2 text-base font-semibold text-slate-800">项目位置（项目一张图）</legend>
+        <CoordinatePicker
+          units={units}
+          unitId={unitId}
+          defaultLongitude={values.longitude ?? ''}
+          defaultLatitude={values.latitude ?? ''}
+          errors={{ longitude: err('longitude'), latitude: err('latitude') }}
         />
       </fieldset>
 

@@ -18,6 +18,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/problems', label: '问题' },
   { href: '/funding', label: '上争' },
   { href: '/dashboard', label: '统计' },
+  { href: '/map', label: '一张图' },
   { href: '/shuangshi', label: '双十' },
   { href: '/reports/monthly', label: '月报', roles: ['admin', 'leader'] },
   { href: '/meetings', label: '调度会', roles: ['admin', 'leader'] },

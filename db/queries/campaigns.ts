@@ -1,8 +1,9 @@
 import 'server-only';
 import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { getDb } from '../index';
-import { campaignLeaders, campaigns, leads, projects, users } from '../schema';
+import { campaignLeaders, campaigns, leadStageHistory, leads, projects, users } from '../schema';
 import type { LeadStage } from '@/lib/rules/enums';
+import { leadFunnel } from '@/lib/rules/funnels';
 
 // Reads behind /campaigns and the campaign page.
 
@@ -49,11 +50,28 @@ function leaderNames(campaignIds: number[]) {
   return map;
 }
 
-/** One campaign with its funnel: leads and intended investment by stage, and its landed projects. */
+/**
+ * One campaign with its conversion funnel (the leads that ever reached each stage, from lead_stage_history),
+ * its leads by current stage, and its landed projects.
+ */
 export function getCampaignDetail(campaignId: number) {
   const db = getDb();
   const campaign = db.select().from(campaigns).where(eq(campaigns.id, campaignId)).get();
   if (!campaign) return null;
+  const campaignLeads = db
+    .select({ id: leads.id, stage: leads.stage, intendedInvestment: leads.intendedInvestment })
+    .from(leads)
+    .where(eq(leads.campaignId, campaignId))
+    .all();
+  const history = db
+    .select({ leadId: leadStageHistory.leadId, toStage: leadStageHistory.toStage })
+    .from(leadStageHistory)
+    .innerJoin(leads, eq(leads.id, leadStageHistory.leadId))
+    .where(eq(leads.campaignId, campaignId))
+    .all();
+  const historyOf = new Map<number, LeadStage[]>();
+  for (const row of history) historyOf.set(row.leadId, [...(historyOf.get(row.leadId) ?? []), row.toStage]);
+  const funnel = leadFunnel(campaignLeads.map((lead) => ({ ...lead, history: historyOf.get(lead.id) ?? [] })));
   const byStage = db
     .select({
       stage: leads.stage,
@@ -78,7 +96,7 @@ export function getCampaignDetail(campaignId: number) {
     .where(eq(leads.campaignId, campaignId))
     .orderBy(asc(projects.id))
     .all();
-  return { campaign, leaders: leaderNames([campaignId]).get(campaignId) ?? [], byStage, landedProjects };
+  return { campaign, leaders: leaderNames([campaignId]).get(campaignId) ?? [], funnel, byStage, landedProjects };
 }
 
 export function listLeaderOptions() {

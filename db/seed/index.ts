@@ -27,6 +27,7 @@ import { seedDemoEnterprises } from './demo-enterprises';
 import { seedDemoChains } from './demo-chains';
 import { seedDemoContracts } from './demo-contracts';
 import { seedDemoRecentFollowups } from './demo-recent-followups';
+import { seedDemoCoordinates } from './demo-coordinates';
 
 // The demo data: deterministic for a given `today` (a seeded PRNG) and idempotent (reference
 // rows are upserted by natural key; demo content is written once, marked in settings).
@@ -114,6 +115,7 @@ export async function seedDemo(db: DB, options: SeedOptions = {}): Promise<SeedR
     seedDemoChains(context);
     seedDemoContracts(context);
     seedDemoRecentFollowups(context);
+    seedDemoCoordinates(context);
     tx.insert(settings).values({ key: DEMO_MARKER, value: today }).run();
     writeAudit(tx, {
       userId: people.admin.id,

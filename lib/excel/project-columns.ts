@@ -13,7 +13,18 @@ import type { SheetColumn } from './writer';
 // mapping and the ledger export all read this list, which is what makes the round trip exact.
 
 export type ProjectCellKind =
-  'text' | 'money' | 'date' | 'enum' | 'bool' | 'unit' | 'industry' | 'leader' | 'owner' | 'year' | 'package';
+  | 'text'
+  | 'money'
+  | 'date'
+  | 'enum'
+  | 'bool'
+  | 'unit'
+  | 'industry'
+  | 'leader'
+  | 'owner'
+  | 'year'
+  | 'package'
+  | 'degrees';
 
 export interface ProjectColumn extends HeaderSpec, SheetColumn {
   /** The Project field the column fills. */
@@ -40,6 +51,8 @@ export type ProjectImportField =
   | 'leaderId'
   | 'ownerId'
   | 'location'
+  | 'longitude'
+  | 'latitude'
   | 'description'
   | 'totalInvestment'
   | 'planYear'
@@ -179,6 +192,26 @@ export const PROJECT_COLUMNS: readonly ProjectColumn[] = [
     type: 'text',
     width: 20,
     example: '吉林市昌邑区',
+  },
+  {
+    key: 'longitude',
+    header: '经度',
+    aliases: ['东经', '经度（度）', 'longitude', 'lng'],
+    kind: 'degrees',
+    type: 'degrees',
+    width: 12,
+    example: 126.570741,
+    note: '选填；WGS-84 十进制度，吉林市范围 125.6–127.9，须与纬度同时填写',
+  },
+  {
+    key: 'latitude',
+    header: '纬度',
+    aliases: ['北纬', '纬度（度）', 'latitude', 'lat'],
+    kind: 'degrees',
+    type: 'degrees',
+    width: 12,
+    example: 43.862117,
+    note: '选填；WGS-84 十进制度，吉林市范围 42.5–44.9，须与经度同时填写',
   },
   {
     key: 'description',

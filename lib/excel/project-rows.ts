@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { Project } from '@/db/schema';
 import { STAGE_LABELS, type Role, type Stage } from '@/lib/rules/enums';
+import { coordinatePairErrors } from '@/lib/schemas/coordinates';
 import { projectCreateSchema, projectEditableFields, type ProjectCreateInput } from '@/lib/schemas/project';
-import { cellBoolean, cellText, looseLabel } from './cells';
+import { cellBoolean, cellNumber, cellText, looseLabel } from './cells';
 import type { HeaderMatch } from './headers';
 import { convertDate, convertMoney, convertReference, keyForLabel, parseCells, type RowError } from './row-parse';
 import { PROJECT_COLUMN_BY_KEY, type ProjectColumn, type ProjectImportField } from './project-columns';
@@ -43,6 +44,8 @@ const CLEARABLE = new Set<ProjectImportField>([
   'ownerId',
   'packageId',
   'location',
+  'longitude',
+  'latitude',
   'description',
   'fundsInPlace',
   'plannedStartDate',
@@ -113,6 +116,12 @@ function convertCell(
     }
     case 'date':
       return convertDate(raw, text);
+    case 'degrees': {
+      const degrees = cellNumber(raw);
+      return degrees === null
+        ? { message: `"${text}"不是数字，${column.header}请填写十进制度，如 ${column.example}` }
+        : { value: degrees };
+    }
     case 'bool': {
       const yes = cellBoolean(raw);
       return yes === null ? { message: `"${text}"无法识别，请填写"是"或"否"` } : { value: yes };
@@ -160,6 +169,16 @@ export function parseProjectRow(
   });
   // A year in the 年度计划投资 header ("2025年计划投资") names the plan's year unless a 计划年度 column does.
   const headerYear = matches.find((match) => match.key === 'plannedInvestmentThisYear')?.year;
+  // 经度/纬度 come as a pair: a row that gives one (the other blank or its column missing) is refused.
+  const headerOf = (key: ProjectImportField) =>
+    matches.find((match) => match.key === key)?.header ?? PROJECT_COLUMN_BY_KEY.get(key)!.header;
+  const pairErrors = coordinatePairErrors({ longitude: values.longitude, latitude: values.latitude });
+  const cellFailed = errors.some(
+    (error) => error.column === headerOf('longitude') || error.column === headerOf('latitude'),
+  );
+  if (pairErrors && !cellFailed)
+    for (const [key, messages] of Object.entries(pairErrors))
+      errors.push({ row, column: headerOf(key as ProjectImportField), message: messages.join('；') });
   const planYear = values.planYear ?? headerYear;
   return {
     row,

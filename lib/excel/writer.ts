@@ -5,7 +5,7 @@ import { today } from '@/lib/rules/dates';
 // import template) goes through it so they all look alike: a title row naming the filters and the
 // date, Chinese headers, a frozen header row, money as numbers in 万元, dates as real dates.
 
-export type ColumnType = 'text' | 'money' | 'date' | 'int' | 'percent';
+export type ColumnType = 'text' | 'money' | 'date' | 'int' | 'percent' | 'degrees';
 
 export interface SheetColumn {
   header: string;
@@ -29,11 +29,20 @@ export const MONEY_FORMAT = '#,##0" 万元"';
 export const DATE_FORMAT = 'yyyy-mm-dd';
 export const INT_FORMAT = '#,##0';
 export const PERCENT_FORMAT = '0.0%';
+/** Longitude/latitude: six decimals (about 0.1 m), as stored. */
+export const DEGREES_FORMAT = '0.000000';
 
 /** The row the headers sit on; row 1 is the title. Readers find it again by content, not position. */
 export const HEADER_ROW = 2;
 
-const DEFAULT_WIDTH: Record<ColumnType, number> = { text: 18, money: 16, date: 12, int: 10, percent: 10 };
+const DEFAULT_WIDTH: Record<ColumnType, number> = {
+  text: 18,
+  money: 16,
+  date: 12,
+  int: 10,
+  percent: 10,
+  degrees: 12,
+};
 
 /** A YYYY-MM-DD string as a date cell. UTC midnight, so Excel shows the same calendar date everywhere. */
 export function excelDate(value: string): Date {
@@ -47,7 +56,7 @@ function cellValue(type: ColumnType, value: unknown): ExcelJS.CellValue {
     if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value)) return excelDate(value);
     return String(value);
   }
-  if (type === 'money' || type === 'int' || type === 'percent') {
+  if (type === 'money' || type === 'int' || type === 'percent' || type === 'degrees') {
     const number = typeof value === 'number' ? value : Number(value);
     return Number.isFinite(number) ? number : String(value);
   }
@@ -59,6 +68,7 @@ const NUMBER_FORMATS: Partial<Record<ColumnType, string>> = {
   date: DATE_FORMAT,
   int: INT_FORMAT,
   percent: PERCENT_FORMAT,
+  degrees: DEGREES_FORMAT,
 };
 
 function newWorkbook(): ExcelJS.Workbook {

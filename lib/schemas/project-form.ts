@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { STAGES, type Stage } from '@/lib/rules/enums';
 import { id, isoDate, longText, money, version } from '@/lib/validation';
 import { fromFormNumber, fromFormOptional } from './form';
-import { projectEditableFields, projectFormFields } from './project';
+import { projectEditableFields, projectFormFields, refineCoordinatePair } from './project';
 
 // The project as the 新建项目 and 概况 forms send it.
 
@@ -13,17 +13,21 @@ const formFields = {
   reason: fromFormOptional(longText(1000)).transform((value) => value ?? undefined),
 };
 
-export const projectCreateForm = z.object({ ...formFields, openingInvestment: fromFormNumber(money).default(0) });
+export const projectCreateForm = z
+  .object({ ...formFields, openingInvestment: fromFormNumber(money).default(0) })
+  .superRefine(refineCoordinatePair);
 
-export const projectEditForm = z.object({
-  ...formFields,
-  // Sent only while the project has no monthly report (after that the form shows it read-only).
-  openingInvestment: fromFormNumber(money).optional(),
-  /** 双十工程包 of this year: blank = 调出; absent (an officer's disabled picker) = unchanged. */
-  packageId: fromFormOptional(fromFormNumber(id)),
-  projectId: fromFormNumber(id),
-  version: fromFormNumber(version),
-});
+export const projectEditForm = z
+  .object({
+    ...formFields,
+    // Sent only while the project has no monthly report (after that the form shows it read-only).
+    openingInvestment: fromFormNumber(money).optional(),
+    /** 双十工程包 of this year: blank = 调出; absent (an officer's disabled picker) = unchanged. */
+    packageId: fromFormOptional(fromFormNumber(id)),
+    projectId: fromFormNumber(id),
+    version: fromFormNumber(version),
+  })
+  .superRefine(refineCoordinatePair);
 
 /** 责任清单 (六个一): leader, unit, owner, task force, plan and the 时间表 of stage dates. */
 export const responsibilityForm = z

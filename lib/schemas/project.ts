@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CATEGORIES, NATURES, PROJECT_STATUSES, STAGES } from '@/lib/rules/enums';
 import { id, isoDate, longText, money, name, projectCode, version } from '@/lib/validation';
+import { coordinatePairErrors, latitude, longitude } from './coordinates';
 import { fromFormNumber, fromFormOptional } from './form';
 
 // Project inputs, shared by the API, the UI forms, the importer and the lead conversion.
@@ -24,6 +25,9 @@ export const projectEditableFields = {
   leaderId: id.nullable().optional(),
   ownerId: id.nullable().optional(),
   location: optionalText(200),
+  /** 项目一张图: WGS-84 degrees inside Jilin City, both or neither (null clears both). */
+  longitude: longitude.nullable().optional(),
+  latitude: latitude.nullable().optional(),
   description: optionalText(5000),
   totalInvestment: money,
   /** This year's plan: written to the year plan of the current year. */
@@ -76,6 +80,25 @@ function refuseShuangshi(input: { shuangshi?: unknown }, ctx: z.RefinementCtx) {
     ctx.addIssue({ code: 'custom', path: ['shuangshi'], message: SHUANGSHI_IS_DERIVED });
 }
 
+/**
+ * Coordinates come as a pair: both numbers, both null, or both left out. Half a pair (one given, the
+ * other missing or null) is a `fields` error on the missing one. Shared by the API, the form and the importer.
+ */
+export function refineCoordinatePair(
+  input: { longitude?: number | null; latitude?: number | null },
+  ctx: z.RefinementCtx,
+) {
+  const errors =
+    coordinatePairErrors(input) ??
+    (input.longitude === undefined && input.latitude !== undefined
+      ? { longitude: ['请同时填写经度'] }
+      : input.latitude === undefined && input.longitude !== undefined
+        ? { latitude: ['请同时填写纬度'] }
+        : null);
+  for (const [path, messages] of Object.entries(errors ?? {}))
+    for (const message of messages) ctx.addIssue({ code: 'custom', path: [path], message });
+}
+
 export const COMPLETED_IS_COMPUTED = '累计完成投资由期初完成投资与月度报告自动汇总，不能直接修改';
 
 export const projectCreateSchema = z
@@ -94,6 +117,7 @@ export const projectCreateSchema = z
   .strict()
   .superRefine((input, ctx) => {
     refuseShuangshi(input, ctx);
+    refineCoordinatePair(input, ctx);
     if (
       input.openingInvestment !== undefined &&
       input.completedInvestment !== undefined &&
@@ -127,6 +151,7 @@ export const projectPatchSchema = z
   .strict()
   .superRefine((input, ctx) => {
     refuseShuangshi(input, ctx);
+    refineCoordinatePair(input, ctx);
     if (input.completedInvestment !== undefined)
       ctx.addIssue({ code: 'custom', path: ['completedInvestment'], message: COMPLETED_IS_COMPUTED });
   })
@@ -147,6 +172,8 @@ export const projectFormFields = {
   leaderId: fromFormOptional(fromFormNumber(id)),
   ownerId: fromFormOptional(fromFormNumber(id)),
   location: fromFormOptional(longText(200)),
+  longitude: fromFormOptional(fromFormNumber(longitude)),
+  latitude: fromFormOptional(fromFormNumber(latitude)),
   description: fromFormOptional(longText(5000)),
   totalInvestment: fromFormNumber(money).default(0),
   plannedInvestmentThisYear: fromFormNumber(money).default(0),

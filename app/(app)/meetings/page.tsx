@@ -10,6 +10,7 @@ import { today } from '@/lib/rules/dates';
 import { MEETING_KIND_LABELS, MEETING_STATUS_LABELS } from '@/lib/rules/enums';
 import { createMeetingAction } from './actions';
 import { canManageMeetings } from '@/lib/rules/permissions';
+import { SCREEN_ROLES } from '@/lib/rules/screen';
 
 export const metadata: Metadata = { title: '调度会' };
 
@@ -26,14 +27,24 @@ export default async function MeetingsPage() {
         title="调度会"
         description="周调度会、月调度会和专题协调会：议程、会议决定和会议纪要；闭会时每条有时限的决定生成督办。"
         actions={
-          canWrite ? (
-            <CreateMeetingButton
-              action={createMeetingAction}
-              leaders={leaders}
-              defaultChairId={user.role === 'leader' ? user.id : null}
-              defaultDate={today()}
-            />
-          ) : null
+          <div className="flex flex-wrap items-center gap-2">
+            {SCREEN_ROLES.includes(user.role) ? (
+              <Link
+                href="/screen"
+                className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50"
+              >
+                打开调度大屏
+              </Link>
+            ) : null}
+            {canWrite ? (
+              <CreateMeetingButton
+                action={createMeetingAction}
+                leaders={leaders}
+                defaultChairId={user.role === 'leader' ? user.id : null}
+                defaultDate={today()}
+              />
+            ) : null}
+          </div>
         }
       />
       {meetings.length === 0 ? (

@@ -4,10 +4,11 @@ import { CampaignForm, DeleteCampaignButton } from '@/components/leads/campaign-
 import { deleteCampaignAction, updateCampaignAction } from '../actions';
 import { buttonClass } from '@/components/ui/button';
 import { Card, PageHeader } from '@/components/ui/page';
-import { HeadRow, srOnly, TotalsFoot } from '@/components/ui/table';
+import { HeadRow, srOnly } from '@/components/ui/table';
 import { getCampaignDetail, listLeaderOptions } from '@/db/queries/campaigns';
 import { requireUser } from '@/lib/auth/next';
 import { LEAD_STAGE_LABELS, LEAD_STAGES, STAGE_LABELS } from '@/lib/rules/enums';
+import { stepRates } from '@/lib/rules/funnels';
 import { formatWan } from '@/lib/rules/money';
 import { canManageCampaigns } from '@/lib/rules/permissions';
 import { id as idSchema } from '@/lib/validation';
@@ -20,15 +21,16 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
   if (!parsed.success) notFound();
   const detail = getCampaignDetail(parsed.data);
   if (!detail) notFound();
-  const { campaign, leaders, byStage, landedProjects } = detail;
+  const { campaign, leaders, funnel, byStage, landedProjects } = detail;
   const stageFigures = LEAD_STAGES.map(
     (stage) => byStage.find((row) => row.stage === stage) ?? { stage, count: 0, intendedInvestment: 0 },
   );
-  const total = stageFigures.reduce((sum, row) => sum + row.count, 0);
+  const total = funnel[0].count;
+  const rates = stepRates(funnel);
   const signedInvestment = stageFigures
     .filter((r) => r.stage === 'signed' || r.stage === 'landed')
     .reduce((sum, r) => sum + r.intendedInvestment, 0);
-  const max = Math.max(1, ...stageFigures.map((r) => r.count));
+  const max = Math.max(1, total);
   const canManage = canManageCampaigns(user);
 
   return (
@@ -52,21 +54,25 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
       {campaign.description ? <p className="text-sm text-slate-700">{campaign.description}</p> : null}
       <div className="grid gap-4 lg:grid-cols-3">
         <Card title="转化漏斗" className="lg:col-span-2">
-          <table className="min-w-full text-sm">
-            <caption className="sr-only">各阶段线索数与意向投资</caption>
+          <p className="mb-2 text-xs text-slate-600">
+            每个阶段统计曾经到达该阶段（含越过该阶段）的线索，已放弃或退回的线索仍计入其到达过的阶段。
+          </p>
+          <table className="min-w-full text-sm" data-testid="campaign-funnel">
+            <caption className="sr-only">各阶段曾到达的线索数、较上一阶段的转化率与意向投资</caption>
             <thead className="text-left text-slate-600">
               <HeadRow
                 cellClass="py-1 pr-3"
                 columns={[
                   '阶段',
-                  { label: '线索数', className: 'py-1 pr-3 text-right' },
+                  { label: '到达线索数', className: 'py-1 pr-3 text-right' },
                   srOnly('占比', 'w-1/2 py-1 pr-3'),
+                  { label: '较上一阶段', className: 'py-1 pr-3 text-right' },
                   { label: '意向投资', className: 'py-1 text-right' },
                 ]}
               />
             </thead>
             <tbody>
-              {stageFigures.map((row) => (
+              {funnel.map((row, i) => (
                 <tr key={row.stage}>
                   <th scope="row" className="py-1 pr-3 text-left font-normal">
                     {LEAD_STAGE_LABELS[row.stage]}
@@ -74,22 +80,22 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
                   <td className="py-1 pr-3 text-right tabular-nums">{row.count}</td>
                   <td className="py-1 pr-3" aria-hidden="true">
                     <div
-                      className="h-3 rounded bg-brand-600"
+                      className="mx-auto h-3 rounded bg-brand-600 print:border print:border-slate-700"
                       style={{ width: `${(row.count / max) * 100}%`, minWidth: row.count ? '0.25rem' : 0 }}
                     />
                   </td>
-                  <td className="py-1 text-right tabular-nums">{formatWan(row.intendedInvestment)}</td>
+                  <td className="py-1 pr-3 text-right tabular-nums">
+                    {rates[i] === null ? '—' : `${(rates[i]! * 100).toFixed(0)}%`}
+                  </td>
+                  <td className="py-1 text-right tabular-nums">{formatWan(row.amount)}</td>
                 </tr>
               ))}
             </tbody>
-            <TotalsFoot>
-              <td className="py-1 pr-3 text-right tabular-nums">{total}</td>
-              <td />
-              <td className="py-1 text-right tabular-nums">
-                {formatWan(stageFigures.reduce((s, r) => s + r.intendedInvestment, 0))}
-              </td>
-            </TotalsFoot>
           </table>
+          <p className="mt-2 text-xs text-slate-600" data-testid="campaign-current-stages">
+            当前所处阶段：
+            {stageFigures.map((row) => `${LEAD_STAGE_LABELS[row.stage]} ${row.count}`).join(' · ')}
+          </p>
         </Card>
         <Card title="签约与转化">
           <dl className="space-y-2 text-sm">

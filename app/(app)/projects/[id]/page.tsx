@@ -56,6 +56,8 @@ export default async function ProjectOverviewPage({ params }: { params: Promise<
     leaderId: text(project.leaderId),
     ownerId: text(project.ownerId),
     location: text(project.location),
+    longitude: text(project.longitude),
+    latitude: text(project.latitude),
     description: text(project.description),
     totalInvestment: String(project.totalInvestment),
     plannedInvestmentThisYear: String(project.plannedInvestmentThisYear),

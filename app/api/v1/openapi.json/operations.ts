@@ -63,6 +63,7 @@ import * as projectTasks from '../projects/[id]/tasks/route';
 import * as projectTransitions from '../projects/[id]/transitions/route';
 import * as reportPhotos from '../reports/[id]/photos/route';
 import * as rankings from '../rankings/route';
+import * as mapRoute from '../map/route';
 import * as monthlyReport from '../reports/monthly/route';
 import * as packages from '../packages/route';
 import * as packageById from '../packages/[id]/route';
@@ -137,6 +138,7 @@ export const ROUTE_MODULES: Record<string, RouteModule> = {
   '/stats': stats,
   '/stats/attraction': statsAttraction,
   '/rankings': rankings,
+  '/map': mapRoute,
   '/packages': packages,
   '/packages/{id}': packageById,
   '/meetings': meetingsRoute,
