@@ -48,9 +48,6 @@ export function AppShell({
           <Link href="/" className="shrink-0 text-base font-bold text-white">
             吉林市重点项目管理平台
           </Link>
-          <nav aria-label="主导航" className="hidden flex-1 lg:block">
-            <NavLinks items={items} badges={badges} />
-          </nav>
           <div className="ml-auto">
             <NotificationBell />
           </div>
@@ -74,6 +71,10 @@ export function AppShell({
             </div>
           </details>
         </div>
+        {/* Its own row: sixteen sections fit 1440 px on one line and wrap whole below that, never mid-word. */}
+        <nav aria-label="主导航" className="mx-auto hidden max-w-screen-2xl px-2 pb-1.5 lg:block">
+          <NavLinks items={items} badges={badges} />
+        </nav>
       </header>
       <main id="main" className="mx-auto max-w-screen-2xl px-3 py-4 sm:px-4 sm:py-6">
         {children}

@@ -15,7 +15,7 @@ export function NavLinks({
 }) {
   const pathname = usePathname();
   return (
-    <ul className={vertical ? 'flex flex-col gap-1' : 'flex items-center gap-1'}>
+    <ul className={vertical ? 'flex flex-col gap-1' : 'flex flex-wrap items-center gap-x-0.5 gap-y-1'}>
       {items.map((item) => {
         const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
         const badge = badges?.[item.href];
@@ -24,7 +24,7 @@ export function NavLinks({
             <Link
               href={item.href}
               aria-current={active ? 'page' : undefined}
-              className={`flex items-center gap-1.5 rounded-md px-3 py-2 text-sm font-medium ${
+              className={`flex items-center gap-1.5 rounded-md text-sm font-medium whitespace-nowrap ${vertical ? 'px-3 py-2' : 'px-2.5 py-1.5'} ${
                 active ? 'bg-white/15 text-white' : 'text-brand-100 hover:bg-white/10 hover:text-white'
               }`}
             >
