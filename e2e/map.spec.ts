@@ -21,16 +21,17 @@ async function clickRegion(page: Page, name: string, metricLabel: string) {
   const map = page.getByTestId('city-map');
   const points = JSON.parse((await map.getAttribute('data-region-points')) ?? '{}') as Record<string, [number, number]>;
   const [x, y] = points[name]!;
-  for (const [dx, dy] of [
-    [0, 0],
-    [0, 14],
-    [14, 0],
-    [-14, 0],
-    [0, -14],
-    [20, 20],
-  ] as const) {
+  // Offsets around the label point, nearest first: the city districts hold many project points.
+  const offsets: Array<[number, number]> = [];
+  for (let dx = -40; dx <= 40; dx += 8) for (let dy = -40; dy <= 40; dy += 8) offsets.push([dx, dy]);
+  offsets.sort((a, b) => Math.hypot(...a) - Math.hypot(...b));
+  for (const [dx, dy] of offsets) {
     await map.hover({ position: { x: x + dx, y: y + dy } });
-    const tooltip = map.locator('div').filter({ hasText: /：/ }).last();
+    // A region's tooltip reads "名称\n指标：值"; a project point's reads "名称\n灯 · 总投资 …".
+    const tooltip = map
+      .locator('div')
+      .filter({ hasText: /：|总投资/ })
+      .last();
     await expect(tooltip).toBeVisible();
     if ((await tooltip.innerText()).startsWith(`${name}\n${metricLabel}：`)) {
       await map.click({ position: { x: x + dx, y: y + dy } });

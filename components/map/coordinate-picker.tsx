@@ -166,7 +166,7 @@ export function CoordinatePicker({
       </div>
       <div>
         <p className="mb-1 text-sm font-medium text-slate-700" id="coordinate-picker-label">
-          在地图上点选项目位置（{unit ? placeName : '请先选择责任单位'}）
+          在地图上点选项目位置（{unit ? placeName : '请先在上方选择单位'}）
         </p>
         {failed ? (
           <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800">
