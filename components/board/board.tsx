@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useMemo, useOptimistic, useState, useTransition } from 'react';
+import { useEffect, useId, useMemo, useOptimistic, useRef, useState, useTransition, type CSSProperties } from 'react';
 import dynamic from 'next/dynamic';
 import type { MovedProject, MoveProjectAction } from '@/components/projects/stage-move-dialog';
 import type { ActionState } from '@/lib/auth/action-state';
@@ -10,6 +10,8 @@ import { applyMove, appendCards, type BoardState, type CardMove } from './board-
 import { ColumnHeader, SumsLine } from './column-header';
 import { STATIC_SLOTS, type DndSlots, type DragSource, type DropTarget } from './dnd-slots';
 import { createMover, type BoardMoveAction } from './movers';
+import { useCollapsedLanes, useIsPhone, useStickyTop } from './board-layout';
+import { StageTabs, stageTabId } from './stage-tabs';
 import type { BoardData, BoardLane, CardData } from '@/lib/board-types';
 
 // Loaded when a move first needs it, keeping the board's first load small.
@@ -79,6 +81,13 @@ export function Board({ data, moveAction }: { data: BoardData; moveAction: Board
   const [pages, setPages] = useState<Record<string, number>>({});
   const slots = useDndSlots();
   const { DndShell, DroppableCell } = slots;
+  const [chosenStage, setChosenStage] = useState<string | null>(null);
+  const isPhone = useIsPhone();
+  const stickyTop = useStickyTop();
+  const headerScroller = useRef<HTMLDivElement>(null);
+  const { collapsed, toggle: toggleLane } = useCollapsedLanes(`board-collapsed-lanes:${data.kind}`);
+  const idPrefix = useId().replace(/:/g, '');
+  const panelId = `${idPrefix}-panel`;
   const stageLabel = (stage: string) => data.stages.find((s) => s.key === stage)?.label ?? stage;
 
   function moved(card: CardData, laneKey: string, to: string, patch: Partial<CardData>) {
@@ -143,7 +152,13 @@ export function Board({ data, moveAction }: { data: BoardData; moveAction: Board
 
   const ledgerBase = data.kind === 'leads' ? '/leads' : '/projects';
   const swimlanes = board.lanes.length > 1 || board.lanes[0]?.label !== null;
-  const gridStyle = { gridTemplateColumns: `repeat(${data.stages.length}, minmax(13rem, 1fr))` };
+  // From `sm` up every stage is a column; below it one stage at a time (the tabs choose which).
+  const gridClass = 'grid grid-cols-1 gap-3 sm:grid-cols-[repeat(var(--board-stages),minmax(13rem,1fr))]';
+  const gridStyle = { '--board-stages': data.stages.length } as CSSProperties;
+  const activeStage =
+    chosenStage ?? board.columns.find((column) => column.sums.count > 0)?.stage ?? data.stages[0]?.key;
+  const phoneHidden = (stage: string) => (stage === activeStage ? '' : 'max-sm:hidden');
+  const laneKeyOf = (lane: BoardLane) => lane.laneQuery || lane.key;
 
   return (
     <div>
@@ -161,6 +176,17 @@ export function Board({ data, moveAction }: { data: BoardData; moveAction: Board
           </button>
         </div>
       ) : null}
+      <StageTabs
+        tabs={board.columns.map((column) => ({
+          key: column.stage,
+          label: stageLabel(column.stage),
+          count: column.sums.count,
+        }))}
+        active={activeStage}
+        onSelect={setChosenStage}
+        panelId={panelId}
+        idPrefix={idPrefix}
+      />
       <DndShell
         onDragStart={(source) => setDragging(source ?? null)}
         onDragEnd={onDragEnd}
@@ -180,66 +206,122 @@ export function Board({ data, moveAction }: { data: BoardData; moveAction: Board
           ) : null
         }
       >
-        {/* data-board-ready: the drag-and-drop layer has replaced the first-paint cards (tests wait for it). */}
-        <div className="overflow-x-auto pb-4" data-board-ready={slots === STATIC_SLOTS ? undefined : 'true'}>
-          <div className="grid gap-3" style={gridStyle}>
-            {board.columns.map((column) => (
-              <ColumnHeader
-                key={column.stage}
-                kind={data.kind}
-                label={stageLabel(column.stage)}
-                sums={column.sums}
-                ledgerHref={`${ledgerBase}?${[data.filterQuery, `stage=${column.stage}`].filter(Boolean).join('&')}`}
-              />
-            ))}
+        <div
+          id={panelId}
+          role={isPhone ? 'tabpanel' : undefined}
+          aria-labelledby={isPhone ? stageTabId(idPrefix, activeStage) : undefined}
+          style={gridStyle}
+        >
+          {/* The column headers stay below the app header while the page scrolls; they scroll
+              sideways with the columns (a sticky row cannot sit inside the sideways scroller). */}
+          <div
+            ref={headerScroller}
+            className="sticky z-20 -mx-1 overflow-hidden bg-slate-50 px-1 pt-1"
+            style={{ top: stickyTop ?? 0 }}
+            data-testid="column-headers"
+          >
+            <div className={gridClass}>
+              {board.columns.map((column) => (
+                <ColumnHeader
+                  key={column.stage}
+                  kind={data.kind}
+                  label={stageLabel(column.stage)}
+                  sums={column.sums}
+                  ledgerHref={`${ledgerBase}?${[data.filterQuery, `stage=${column.stage}`].filter(Boolean).join('&')}`}
+                  className={phoneHidden(column.stage)}
+                />
+              ))}
+            </div>
           </div>
-          {board.lanes.map((lane) => (
-            <section key={lane.key} aria-label={lane.label ?? '全部'} className={swimlanes ? 'mt-4' : ''}>
-              {swimlanes ? <h3 className="mb-1 text-sm font-semibold text-slate-800">{lane.label}</h3> : null}
-              <div className="grid gap-3" style={gridStyle}>
-                {lane.cells.map((cell) => {
-                  const key = `${lane.key}|${cell.stage}`;
-                  const label = `${lane.label ? `${lane.label} · ` : ''}${stageLabel(cell.stage)}`;
-                  return (
-                    <DroppableCell key={cell.stage} laneKey={lane.key} stage={cell.stage} label={label}>
-                      {swimlanes ? (
-                        <div className="mb-2 rounded bg-white/70 px-2 py-1" data-testid="lane-cell-sums">
-                          <p className="text-xs font-medium text-slate-700">{cell.sums.count} 项</p>
-                          <SumsLine kind={data.kind} sums={cell.sums} compact />
+          {/* data-board-ready: the drag-and-drop layer has replaced the first-paint cards (tests wait for it). */}
+          <div
+            className="overflow-x-auto pb-4"
+            data-board-ready={slots === STATIC_SLOTS ? undefined : 'true'}
+            onScroll={(event) => {
+              if (headerScroller.current) headerScroller.current.scrollLeft = event.currentTarget.scrollLeft;
+            }}
+          >
+            {board.lanes.map((lane) => {
+              const laneId = `${idPrefix}-lane-${lane.key}`;
+              const open = !swimlanes || !collapsed.has(laneKeyOf(lane));
+              const laneCount = lane.cells.reduce((sum, cell) => sum + cell.sums.count, 0);
+              return (
+                <section
+                  key={lane.key}
+                  aria-label={lane.label ?? '全部'}
+                  className={swimlanes ? 'mt-4' : ''}
+                  data-testid="swimlane"
+                >
+                  {swimlanes ? (
+                    <h3 className="mb-1 text-sm font-semibold text-slate-800">
+                      <button
+                        type="button"
+                        aria-expanded={open}
+                        aria-controls={laneId}
+                        onClick={() => toggleLane(laneKeyOf(lane))}
+                        className="inline-flex items-center gap-1 rounded px-1 py-0.5 hover:bg-slate-200/60"
+                      >
+                        <span aria-hidden="true" className="inline-block w-3 text-slate-500">
+                          {open ? '▾' : '▸'}
+                        </span>
+                        {lane.label}
+                        <span className="font-normal text-slate-600">（{laneCount} 项）</span>
+                      </button>
+                    </h3>
+                  ) : null}
+                  <div id={laneId} className={gridClass} hidden={!open}>
+                    {lane.cells.map((cell) => {
+                      const key = `${lane.key}|${cell.stage}`;
+                      const label = `${lane.label ? `${lane.label} · ` : ''}${stageLabel(cell.stage)}`;
+                      return (
+                        // The wrapper hides the other stages on a phone and lets the cell fill its row.
+                        <div key={cell.stage} className={`grid ${phoneHidden(cell.stage)}`}>
+                          <DroppableCell laneKey={lane.key} stage={cell.stage} label={label}>
+                            {swimlanes ? (
+                              <div className="mb-2 rounded bg-white/70 px-2 py-1" data-testid="lane-cell-sums">
+                                <p className="text-xs font-medium text-slate-700">
+                                  {/* The column header names the stage on wide screens; on a phone the cell does. */}
+                                  <span className="sm:sr-only">{stageLabel(cell.stage)} · </span>
+                                  {cell.sums.count} 项
+                                </p>
+                                <SumsLine kind={data.kind} sums={cell.sums} compact />
+                              </div>
+                            ) : null}
+                            <ul className="space-y-2">
+                              {cell.cards.map((card) => (
+                                <BoardCard
+                                  key={card.id}
+                                  card={card}
+                                  laneKey={lane.key}
+                                  mover={mover}
+                                  slots={slots}
+                                  onMove={(card, laneKey, to) => void move(card, laneKey, to)}
+                                />
+                              ))}
+                            </ul>
+                            {cell.cards.length === 0 && cell.sums.count === 0 ? (
+                              <p className="py-4 text-center text-xs text-slate-500">暂无</p>
+                            ) : null}
+                            {cell.cards.length < cell.sums.count ? (
+                              <button
+                                type="button"
+                                onClick={() => loadMore(lane, cell.stage)}
+                                disabled={loading === key}
+                                aria-label={`加载更多：${label}（已显示 ${cell.cards.length} / ${cell.sums.count}）`}
+                                className="mt-2 w-full rounded-md border border-slate-300 bg-white py-1.5 text-xs text-slate-700 hover:bg-slate-50 disabled:text-slate-400"
+                              >
+                                {loading === key ? '加载中…' : `加载更多（${cell.cards.length}/${cell.sums.count}）`}
+                              </button>
+                            ) : null}
+                          </DroppableCell>
                         </div>
-                      ) : null}
-                      <ul className="space-y-2">
-                        {cell.cards.map((card) => (
-                          <BoardCard
-                            key={card.id}
-                            card={card}
-                            laneKey={lane.key}
-                            mover={mover}
-                            slots={slots}
-                            onMove={(card, laneKey, to) => void move(card, laneKey, to)}
-                          />
-                        ))}
-                      </ul>
-                      {cell.cards.length === 0 && cell.sums.count === 0 ? (
-                        <p className="py-4 text-center text-xs text-slate-500">暂无</p>
-                      ) : null}
-                      {cell.cards.length < cell.sums.count ? (
-                        <button
-                          type="button"
-                          onClick={() => loadMore(lane, cell.stage)}
-                          disabled={loading === key}
-                          aria-label={`加载更多：${label}（已显示 ${cell.cards.length} / ${cell.sums.count}）`}
-                          className="mt-2 w-full rounded-md border border-slate-300 bg-white py-1.5 text-xs text-slate-700 hover:bg-slate-50 disabled:text-slate-400"
-                        >
-                          {loading === key ? '加载中…' : `加载更多（${cell.cards.length}/${cell.sums.count}）`}
-                        </button>
-                      ) : null}
-                    </DroppableCell>
-                  );
-                })}
-              </div>
-            </section>
-          ))}
+                      );
+                    })}
+                  </div>
+                </section>
+              );
+            })}
+          </div>
         </div>
       </DndShell>
       {dialog && dialog.card.kind === 'projects' ? (

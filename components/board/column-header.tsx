@@ -45,14 +45,19 @@ export function ColumnHeader({
   label,
   sums,
   ledgerHref,
+  className = '',
 }: {
   kind: BoardKind;
   label: string;
   sums: CellSums;
   ledgerHref: string;
+  className?: string;
 }) {
   return (
-    <div className="rounded-t-lg border-b border-slate-200 bg-white px-3 py-2" data-testid="column-header">
+    <div
+      className={`rounded-t-lg border-b border-slate-200 bg-white px-3 py-2 ${className}`}
+      data-testid="column-header"
+    >
       <div className="flex items-center justify-between gap-2">
         <h2 className="font-semibold text-slate-900">{label}</h2>
         <span
