@@ -36,6 +36,7 @@ export interface ItemProps {
   children: ReactNode;
   'data-card-id': number;
   'data-movable': 'true' | 'false';
+  'data-density'?: 'standard' | 'compact';
 }
 
 export interface DndSlots {
