@@ -1,17 +1,12 @@
 'use client';
 
 import { createContext, useContext, useState, type ReactNode } from 'react';
+import { BOARD_DENSITIES, DENSITY_COOKIE, type BoardDensity } from './density-cookie';
 
 // How much each board card shows: 标准 (everything) or 紧凑 (name, light, money and days on two
 // lines). The choice lives in a cookie so the server page renders the chosen density at once.
 
-export const BOARD_DENSITIES = ['standard', 'compact'] as const;
-export type BoardDensity = (typeof BOARD_DENSITIES)[number];
-export const DENSITY_COOKIE = 'board-density';
 const DENSITY_LABELS: Record<BoardDensity, string> = { standard: '标准', compact: '紧凑' };
-
-export const parseDensity = (value: string | undefined): BoardDensity =>
-  value === 'compact' ? 'compact' : 'standard';
 
 const DensityContext = createContext<{ density: BoardDensity; setDensity: (d: BoardDensity) => void }>({
   density: 'standard',

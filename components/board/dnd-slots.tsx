@@ -25,6 +25,8 @@ export interface CellProps {
   laneKey: string;
   stage: string;
   label: string;
+  /** During a drag: this cell would refuse the card (dimmed, aria-disabled, data-refuses). */
+  refuses?: boolean;
   children: ReactNode;
 }
 
