@@ -104,8 +104,8 @@ export function Board({ data, moveAction }: { data: BoardData; moveAction: Board
     if (!canUndo) return moveToast.show(`已移至 ${stageLabel(to)}`);
     moveToast.show(`已移至 ${stageLabel(to)}`, () => {
       // Back through the same rules as any move, from the card as it is now (its new version).
-      const current = findCard(baseRef.current, laneKey, card.id);
-      if (!current) return;
+      // A refreshed board may no longer list it (beyond the column's first page): use the moved card then.
+      const current = findCard(baseRef.current, laneKey, card.id) ?? ({ ...card, ...patch, stage: to } as CardData);
       undoing.current = card.id;
       void move(current, laneKey, from);
     });
