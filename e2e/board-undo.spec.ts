@@ -123,6 +123,7 @@ test('the 紧凑 density is remembered after a reload', async ({ page }) => {
   await expect(page.locator('li[data-card-id][data-density="compact"]').first()).toBeVisible();
   await expect(page.locator('li[data-card-id][data-density="standard"]')).toHaveCount(0);
   await page.setViewportSize({ width: 390, height: 844 });
+  await page.locator('li[data-card-id]').first().scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'docs/screenshots/phone-board-compact.png' });
 
   await standard.click();
