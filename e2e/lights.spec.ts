@@ -23,7 +23,7 @@ test('a leader reads a 落后序时进度 red card on the board on a phone', asy
   await expect(card.getByText('红灯', { exact: true })).toBeVisible();
 
   // The reason is plain text on the card: visible with no hover or focus, whole, on screen.
-  const reason = card.getByTestId('card-reason').filter({ hasText: '落后序时进度' });
+  const reason = card.getByTestId('light-reason').filter({ hasText: '落后序时进度' });
   await expect(reason).toBeVisible();
   await expect(reason).toHaveText(/^投资完成率 \d+%，落后序时进度 \d+ 个百分点/);
   const box = (await reason.boundingBox())!;

@@ -6,7 +6,9 @@ import { ApprovalsOverriddenTag, LightBadge, ShuangshiTag, Tag } from '@/compone
 import { CATEGORY_LABELS } from '@/lib/rules/enums';
 import { formatWan } from '@/lib/rules/money';
 import { formatPledge } from '@/lib/rules/currency';
+import { LightReason } from '@/components/projects/light-reason';
 import { MoveMenu } from './move-menu';
+import { useBoardDensity } from './density';
 import { STATIC_SLOTS, type DndSlots } from './dnd-slots';
 import type { Mover } from './movers';
 import type { CardData, LeadCardData, ProjectCardData } from '@/lib/board-types';
@@ -21,9 +23,6 @@ interface Props {
 }
 
 const STATIC_ITEM = STATIC_SLOTS.DraggableItem;
-
-/** Reasons shown on the card itself; the project page lists them all. */
-const VISIBLE_REASONS = 2;
 
 export const cardTitle = (card: CardData) => (card.kind === 'projects' ? card.name : card.company);
 
@@ -53,39 +52,70 @@ function ProjectBody({ card, reasonsId }: { card: ProjectCardData; reasonsId: st
           </Tag>
         ) : null}
       </div>
-      <dl className="mt-2 space-y-0.5 text-xs text-slate-600">
+      {/* Each figure wraps whole onto its own line when the card is narrow: the leader's name is never cut off. */}
+      <dl className="mt-2 flex flex-wrap justify-between gap-x-3 gap-y-0.5 text-xs text-slate-600">
         <dt className="sr-only">总投资</dt>
-        <dd>总投资 {formatWan(card.totalInvestment)}</dd>
-        <dt className="sr-only">本阶段天数与包保领导</dt>
-        <dd className="flex justify-between gap-2">
-          <span className="min-w-0 truncate">包保领导：{card.leaderName ?? '未指定'}</span>
-          <span className="shrink-0 whitespace-nowrap">本阶段 {card.daysInStage} 天</span>
+        <dd className="whitespace-nowrap">总投资 {formatWan(card.totalInvestment)}</dd>
+        <dt className="sr-only">本阶段天数</dt>
+        <dd className="whitespace-nowrap">本阶段 {card.daysInStage} 天</dd>
+        <dt className="sr-only">包保领导</dt>
+        <dd className="min-w-0 break-words" data-testid="card-leader">
+          包保领导：{card.leaderName ?? '未指定'}
         </dd>
       </dl>
-      {card.lightReasons.length ? (
-        // Read on a phone at a meeting: the first reasons are plain text, no hover needed.
-        <div
-          id={reasonsId}
-          className={`mt-2 rounded px-2 py-1 text-xs ${card.light === 'red' ? 'bg-red-50 text-red-800' : 'bg-amber-50 text-amber-900'}`}
+      <div id={reasonsId}>
+        <LightReason light={card.light} reasons={card.lightReasons} className="mt-2 rounded bg-slate-50 px-2 py-1" />
+      </div>
+    </>
+  );
+}
+
+/** 紧凑: name and light on the first line, money and days on the second (a red card keeps its reason). */
+function CompactProjectBody({ card, reasonsId }: { card: ProjectCardData; reasonsId: string }) {
+  return (
+    <>
+      <div className="flex items-center justify-between gap-2">
+        <Link
+          href={`/projects/${card.id}`}
+          aria-describedby={card.lightReasons.length ? reasonsId : undefined}
+          className="min-w-0 truncate leading-snug font-medium text-slate-900 hover:text-brand-700 hover:underline"
+          title={card.name}
         >
-          <p className="sr-only">{card.light === 'red' ? '亮红灯原因' : '亮黄灯原因'}：</p>
-          <ul className="space-y-0.5">
-            {card.lightReasons.slice(0, VISIBLE_REASONS).map((reason) => (
-              <li key={reason} data-testid="card-reason">
-                {reason}
-              </li>
-            ))}
-          </ul>
-          {card.lightReasons.length > VISIBLE_REASONS ? (
-            <p className="mt-0.5 text-slate-600">另有 {card.lightReasons.length - VISIBLE_REASONS} 条原因</p>
-          ) : null}
-        </div>
-      ) : null}
+          {card.name}
+        </Link>
+        <LightBadge light={card.light} />
+      </div>
+      <p className="mt-0.5 flex justify-between gap-2 text-xs text-slate-600">
+        <span className="whitespace-nowrap">{formatWan(card.totalInvestment)}</span>
+        <span className="whitespace-nowrap">本阶段 {card.daysInStage} 天</span>
+      </p>
+      <div id={reasonsId}>
+        <LightReason light={card.light} reasons={card.lightReasons} className="mt-1 line-clamp-2" />
+      </div>
     </>
   );
 }
 
 function LeadBody({ card }: { card: LeadCardData }) {
+  if (useBoardDensity() === 'compact')
+    return (
+      <>
+        <div className="flex items-center justify-between gap-2">
+          <Link
+            href={`/leads/${card.id}`}
+            title={card.company}
+            className="min-w-0 truncate leading-snug font-medium text-slate-900 hover:text-brand-700 hover:underline"
+          >
+            {card.company}
+          </Link>
+          {card.overdue ? <Tag tone="red">跟进逾期</Tag> : null}
+        </div>
+        <p className="mt-0.5 flex justify-between gap-2 text-xs text-slate-600">
+          <span className="whitespace-nowrap">意向 {formatPledge(card)}</span>
+          <span className="whitespace-nowrap">本阶段 {card.daysInStage} 天</span>
+        </p>
+      </>
+    );
   return (
     <>
       <div className="flex items-start justify-between gap-2">
@@ -124,6 +154,7 @@ function LeadBody({ card }: { card: LeadCardData }) {
 
 function BoardCardInner({ card, laneKey, mover, onMove, slots, overlay = false }: Props) {
   const reasonsId = useId();
+  const compact = useBoardDensity() === 'compact';
   const draggable = card.movable && !overlay;
   const Item = overlay ? STATIC_ITEM : slots.DraggableItem;
   const tone =
@@ -143,12 +174,19 @@ function BoardCardInner({ card, laneKey, mover, onMove, slots, overlay = false }
       draggable={draggable}
       data-card-id={card.id}
       data-movable={card.movable ? 'true' : 'false'}
-      className={`group relative rounded-md border border-l-4 border-slate-200 bg-white p-3 text-sm shadow-sm ${tone} ${overlay ? 'rotate-1 shadow-xl' : ''}`}
+      data-density={compact ? 'compact' : 'standard'}
+      className={`group relative rounded-md border border-l-4 border-slate-200 bg-white text-sm shadow-sm ${compact ? 'px-2 py-1.5' : 'p-3'} ${tone} ${overlay ? 'rotate-1 shadow-xl' : ''}`}
     >
-      {card.kind === 'projects' ? <ProjectBody card={card} reasonsId={reasonsId} /> : <LeadBody card={card} />}
+      {card.kind !== 'projects' ? (
+        <LeadBody card={card} />
+      ) : compact ? (
+        <CompactProjectBody card={card} reasonsId={reasonsId} />
+      ) : (
+        <ProjectBody card={card} reasonsId={reasonsId} />
+      )}
       {card.movable && !overlay ? (
         <div
-          className="mt-2 flex justify-end border-t border-slate-100 pt-1"
+          className={`flex justify-end border-t border-slate-100 ${compact ? 'mt-1 pt-0.5' : 'mt-2 pt-1'}`}
           onPointerDown={(e) => e.stopPropagation()}
         >
           <MoveMenu

@@ -45,14 +45,22 @@ export function DndShell({ children, overlay, onDragStart, onDragEnd, onDragCanc
   );
 }
 
-export function DroppableCell({ laneKey, stage, label, children }: CellProps) {
-  const { setNodeRef, isOver } = useDroppable({ id: `${laneKey}|${stage}`, data: { laneKey, stage } });
+export function DroppableCell({ laneKey, stage, label, refuses = false, children }: CellProps) {
+  const { setNodeRef, isOver } = useDroppable({
+    id: `${laneKey}|${stage}`,
+    data: { laneKey, stage },
+    disabled: refuses,
+  });
   return (
     <div
       ref={setNodeRef}
       aria-label={label}
       role="group"
-      className={`min-h-24 rounded-b-lg p-2 transition-colors ${isOver ? 'bg-brand-50 ring-2 ring-brand-500' : 'bg-slate-100'}`}
+      aria-disabled={refuses || undefined}
+      data-refuses={refuses ? 'true' : undefined}
+      className={`min-h-24 rounded-b-lg p-2 transition-[opacity,background-color] ${
+        refuses ? 'bg-slate-200 opacity-50' : isOver ? 'bg-brand-50 ring-2 ring-brand-500' : 'bg-slate-100'
+      }`}
     >
       {children}
     </div>

@@ -6,10 +6,11 @@ import type { MovedProject, MoveProjectAction } from '@/components/projects/stag
 import type { ActionState } from '@/lib/auth/action-state';
 import type { Stage } from '@/lib/rules/enums';
 import { BoardCard, cardTitle } from './board-card';
-import { applyMove, appendCards, type BoardState, type CardMove } from './board-state';
+import { applyMove, appendCards, findCard, type BoardState, type CardMove } from './board-state';
 import { ColumnHeader, SumsLine } from './column-header';
 import { STATIC_SLOTS, type DndSlots, type DragSource, type DropTarget } from './dnd-slots';
-import { createMover, type BoardMoveAction } from './movers';
+import { createMover, refusesDrop, type BoardMoveAction } from './movers';
+import { MoveToast, useMoveToast } from './move-toast';
 import { useCollapsedLanes, useIsPhone, useStickyTop } from './board-layout';
 import { StageTabs, stageTabId } from './stage-tabs';
 import type { BoardData, BoardLane, CardData } from '@/lib/board-types';
@@ -71,6 +72,10 @@ export function Board({ data, moveAction }: { data: BoardData; moveAction: Board
     setSource(data);
     setBase({ lanes: data.lanes, columns: data.columns });
   }
+  const baseRef = useRef(base);
+  useEffect(() => {
+    baseRef.current = base;
+  }, [base]);
   const [board, addOptimistic] = useOptimistic(base, (state: BoardState, move: CardMove) => applyMove(state, move));
   const [, startTransition] = useTransition();
   const [announcement, setAnnouncement] = useState('');
@@ -79,6 +84,9 @@ export function Board({ data, moveAction }: { data: BoardData; moveAction: Board
   const [dragging, setDragging] = useState<{ card: CardData; laneKey: string } | null>(null);
   const [loading, setLoading] = useState<string | null>(null);
   const [pages, setPages] = useState<Record<string, number>>({});
+  const moveToast = useMoveToast();
+  // The card whose 撤销 is under way: its move back confirms without offering another undo.
+  const undoing = useRef<number | null>(null);
   const slots = useDndSlots();
   const { DndShell, DroppableCell } = slots;
   const [chosenStage, setChosenStage] = useState<string | null>(null);
@@ -94,6 +102,22 @@ export function Board({ data, moveAction }: { data: BoardData; moveAction: Board
     setBase((state) => applyMove(state, { laneKey, cardId: card.id, to, patch }));
     setError(null);
     setAnnouncement(`已将 ${cardTitle(card)} 移动到 ${stageLabel(to)}`);
+    if (undoing.current === card.id) {
+      undoing.current = null;
+      moveToast.show(`已撤销：${cardTitle(card)} 已移回 ${stageLabel(to)}`);
+      return;
+    }
+    const from = card.stage;
+    // 撤销 only where the board itself may move the card back (a lead goes back on its own page).
+    const canUndo = mover.targets({ ...card, stage: to } as CardData).some((target) => target.stage === from);
+    if (!canUndo) return moveToast.show(`已移至 ${stageLabel(to)}`);
+    moveToast.show(`已移至 ${stageLabel(to)}`, () => {
+      // Back through the same rules as any move, from the card as it is now (its new version).
+      // A refreshed board may no longer list it (beyond the column's first page): use the moved card then.
+      const current = findCard(baseRef.current, laneKey, card.id) ?? ({ ...card, ...patch, stage: to } as CardData);
+      undoing.current = card.id;
+      void move(current, laneKey, from);
+    });
   }
 
   async function move(card: CardData, laneKey: string, to: string) {
@@ -111,6 +135,7 @@ export function Board({ data, moveAction }: { data: BoardData; moveAction: Board
         setDialog({ card, laneKey, to, refusal: result as ActionState<MovedProject> });
         return;
       }
+      if (undoing.current === card.id) undoing.current = null;
       const message = result.message ?? '移动失败';
       setError(`“${cardTitle(card)}”未能移动：${message}`);
       setAnnouncement(`移动失败，${cardTitle(card)} 仍在 ${stageLabel(card.stage)}：${message}`);
@@ -276,7 +301,12 @@ export function Board({ data, moveAction }: { data: BoardData; moveAction: Board
                       return (
                         // The wrapper hides the other stages on a phone and lets the cell fill its row.
                         <div key={cell.stage} className={`grid ${phoneHidden(cell.stage)}`}>
-                          <DroppableCell laneKey={lane.key} stage={cell.stage} label={label}>
+                          <DroppableCell
+                            laneKey={lane.key}
+                            stage={cell.stage}
+                            label={label}
+                            refuses={refusesDrop(mover, dragging, lane.key, cell.stage)}
+                          >
                             {swimlanes ? (
                               <div className="mb-2 rounded bg-white/70 px-2 py-1" data-testid="lane-cell-sums">
                                 <p className="text-xs font-medium text-slate-700">
@@ -335,7 +365,10 @@ export function Board({ data, moveAction }: { data: BoardData; moveAction: Board
           moveAction={moveAction as MoveProjectAction}
           to={dialog.to as Stage}
           initialRefusal={dialog.refusal}
-          onClose={() => setDialog(null)}
+          onClose={() => {
+            undoing.current = null;
+            setDialog(null);
+          }}
           onMoved={(result) => {
             const { card, laneKey, to } = dialog;
             setDialog(null);
@@ -343,6 +376,7 @@ export function Board({ data, moveAction }: { data: BoardData; moveAction: Board
           }}
         />
       ) : null}
+      <MoveToast toast={moveToast.toast} onDismiss={moveToast.dismiss} />
     </div>
   );
 }

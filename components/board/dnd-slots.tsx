@@ -25,6 +25,8 @@ export interface CellProps {
   laneKey: string;
   stage: string;
   label: string;
+  /** During a drag: this cell would refuse the card (dimmed, aria-disabled, data-refuses). */
+  refuses?: boolean;
   children: ReactNode;
 }
 
@@ -36,6 +38,7 @@ export interface ItemProps {
   children: ReactNode;
   'data-card-id': number;
   'data-movable': 'true' | 'false';
+  'data-density'?: 'standard' | 'compact';
 }
 
 export interface DndSlots {

@@ -75,3 +75,19 @@ export type BoardMoveAction = MoveProjectAction | MoveLeadAction;
 export function createMover(kind: BoardKind, moveAction: BoardMoveAction): Mover {
   return kind === 'projects' ? projectMover(moveAction as MoveProjectAction) : leadMover(moveAction as MoveLeadAction);
 }
+
+/**
+ * Whether dropping the dragged card on a cell would be refused: another swimlane, or a stage the
+ * card may not go to by the mover's rules. Its own cell is not refused (dropping there does nothing).
+ */
+export function refusesDrop(
+  mover: Pick<Mover, 'targets'>,
+  dragged: { card: CardData; laneKey: string } | null,
+  laneKey: string,
+  stage: string,
+): boolean {
+  if (!dragged) return false;
+  if (dragged.laneKey !== laneKey) return true;
+  if (stage === dragged.card.stage) return false;
+  return !mover.targets(dragged.card).some((target) => target.stage === stage);
+}

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { Desk, DeskLead, DeskProblem, DeskSupervision } from '@/domain/desk';
 import { buttonClass } from '@/components/ui/button';
 import { LightBadge, Tag } from '@/components/ui/badges';
+import { LightReason } from '@/components/projects/light-reason';
 import { Card } from '@/components/ui/page';
 import {
   LEAD_STAGE_LABELS,
@@ -197,8 +198,8 @@ function ProjectsCard({ desk, title, scope }: { desk: Desk; title: string; scope
             </Link>
             <span className="block text-xs text-slate-500">
               {project.unitName} · {STAGE_LABELS[project.stage]}
-              {project.reason ? ` · ${project.reason}` : ''}
             </span>
+            <LightReason light={project.light} reasons={project.reason ? [project.reason] : []} />
           </span>
           <LightBadge light={project.light} />
         </Line>

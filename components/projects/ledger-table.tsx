@@ -7,6 +7,7 @@ import { daysBetween, today } from '@/lib/rules/dates';
 import { formatWan } from '@/lib/rules/money';
 import { LEDGER_SORTS, SORT_LABELS, type LedgerSort, type LedgerView } from '@/lib/schemas/ledger';
 import { LightWithReasons } from './light-with-reasons';
+import { LightReason } from './light-reason';
 import { SortHeader, SortLink, type SortState } from '@/components/ui/sort-header';
 import { listHref, type SearchParams } from '@/lib/list-url';
 
@@ -87,6 +88,7 @@ export function LedgerTable({
                       />
                     </span>
                   ) : null}
+                  <LightReason light={row.light} reasons={row.lightReasons} className="mt-0.5 max-w-80" />
                   <span className="block font-mono text-xs text-slate-500">{row.code ?? '暂无代码'}</span>
                 </td>
                 <td className="px-2 py-2 whitespace-nowrap">
@@ -136,6 +138,7 @@ export function LedgerTable({
                 </Link>
                 <LightWithReasons light={row.light} reasons={row.lightReasons} id={`c${row.id}`} />
               </div>
+              <LightReason light={row.light} reasons={row.lightReasons} className="mt-1" />
               <p className="mt-1 text-xs text-slate-500">{row.code ?? '暂无项目代码'}</p>
               {row.approvalsOverridden ? (
                 <p className="mt-1">

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Board } from '@/components/board/board';
+import { DensityBoard } from '@/components/board/density-board';
 import { moveProjectAction } from '../projects/actions';
 import { BoardFilters } from '@/components/board/board-filters';
 import { ViewBar } from '@/components/views/view-bar';
@@ -110,17 +111,19 @@ export default async function BoardPage({
           { name: 'q', label: '搜索' },
         ]}
       />
-      <Board
-        data={{
-          kind: 'projects',
-          stages: STAGES.map((s) => ({ key: s, label: STAGE_LABELS[s] })),
-          lanes,
-          columns,
-          filterQuery,
-          pageSize,
-        }}
-        moveAction={moveProjectAction}
-      />
+      <DensityBoard>
+        <Board
+          data={{
+            kind: 'projects',
+            stages: STAGES.map((s) => ({ key: s, label: STAGE_LABELS[s] })),
+            lanes,
+            columns,
+            filterQuery,
+            pageSize,
+          }}
+          moveAction={moveProjectAction}
+        />
+      </DensityBoard>
     </>
   );
 }

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { buttonClass } from '@/components/ui/button';
 import type { Metadata } from 'next';
 import { Board } from '@/components/board/board';
+import { DensityBoard } from '@/components/board/density-board';
 import { moveLeadAction } from '../actions';
 import { BoardFilters } from '@/components/board/board-filters';
 import { ViewBar } from '@/components/views/view-bar';
@@ -95,17 +96,19 @@ export default async function LeadBoardPage({
           { name: 'q', label: '搜索' },
         ]}
       />
-      <Board
-        data={{
-          kind: 'leads',
-          stages: LEAD_STAGES.map((s) => ({ key: s, label: LEAD_STAGE_LABELS[s] })),
-          lanes,
-          columns,
-          filterQuery: filtersToQuery(filters),
-          pageSize,
-        }}
-        moveAction={moveLeadAction}
-      />
+      <DensityBoard>
+        <Board
+          data={{
+            kind: 'leads',
+            stages: LEAD_STAGES.map((s) => ({ key: s, label: LEAD_STAGE_LABELS[s] })),
+            lanes,
+            columns,
+            filterQuery: filtersToQuery(filters),
+            pageSize,
+          }}
+          moveAction={moveLeadAction}
+        />
+      </DensityBoard>
     </>
   );
 }
