@@ -12,7 +12,7 @@ const ROLES: SweepRole[] = ['admin', 'leader', 'officer', 'investment'];
 
 for (const role of ROLES) {
   test(`${role}: every page has no serious or critical axe violation`, async ({ page }) => {
-    test.setTimeout(420_000);
+    test.setTimeout(600_000);
     await signIn(page, role);
     const pages = await pagesFor(page, role);
     const found: string[] = [];
