@@ -59,10 +59,18 @@ const PROJECT_TABS = ['', '/reports', '/problems', '/tasks', '/approvals', '/fun
 /** The first link on `listPath` whose href matches `pattern` (e.g. /projects/12), or null. */
 async function firstDetail(page: Page, listPath: string, pattern: RegExp): Promise<string | null> {
   await page.goto(listPath);
-  const hrefs = await page
-    .locator('main a[href]')
-    .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
-  return hrefs.find((h) => pattern.test(h)) ?? null;
+  const find = async () => {
+    const hrefs = await page
+      .locator('main a[href]')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+    return hrefs.find((h) => pattern.test(h)) ?? null;
+  };
+  // The list may still be streaming in behind its skeleton: give it a moment before giving up.
+  await expect
+    .poll(find, { timeout: 10_000 })
+    .not.toBeNull()
+    .catch(() => undefined);
+  return find();
 }
 
 /** Every page `role` may open: its nav pages, forms, and one of each detail page with all project tabs. */
