@@ -81,7 +81,7 @@ export function LightTrend({ rows }: { rows: LightHistoryRow[] }) {
     <div data-testid="light-trend">
       <p className="mb-2 text-sm text-slate-700" data-testid="light-trend-summary">
         {summary}{' '}
-        <Link href="/projects?light=red" className="whitespace-nowrap text-brand-700 hover:underline">
+        <Link href="/projects?light=red" className="whitespace-nowrap text-brand-700 underline">
           查看当前红灯项目
         </Link>
       </p>

@@ -66,10 +66,10 @@ export function LeadTable({
     <SortHeader sortKey={sortKey} label={label} state={sort} className={className} />
   );
   return (
-    <div className="hidden overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm md:block">
+    <div className="hidden max-h-[calc(100dvh-8rem)] overflow-auto rounded-lg border border-slate-200 bg-white shadow-sm md:block">
       <table className="min-w-full text-sm">
         <caption className="sr-only">招商线索列表</caption>
-        <thead className="bg-slate-50 text-left text-slate-600">
+        <thead className="bg-slate-50 text-left text-slate-600 [&_th]:sticky [&_th]:top-0 [&_th]:z-10 [&_th]:bg-slate-50">
           <tr>
             {header('company', '企业名称')}
             <HeadCells cellClass="px-3 py-2" columns={['阶段', '状态', '行业', '来源']} />

@@ -30,7 +30,7 @@ export function LeadPipeline({
           <li
             key={s}
             aria-current={current ? 'step' : undefined}
-            className={`rounded-md border px-3 py-2 text-sm ${current ? 'border-brand-600 bg-brand-50 font-semibold text-brand-900' : visited ? 'border-slate-300 bg-white text-slate-800' : 'border-dashed border-slate-200 text-slate-400'}`}
+            className={`rounded-md border px-3 py-2 text-sm ${current ? 'border-brand-600 bg-brand-50 font-semibold text-brand-900' : visited ? 'border-slate-300 bg-white text-slate-800' : 'border-dashed border-slate-300 text-slate-600'}`}
           >
             <span>{LEAD_STAGE_LABELS[s]}</span>
             {current ? <span className="ml-1 text-xs">（当前）</span> : null}

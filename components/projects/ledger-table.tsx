@@ -45,10 +45,10 @@ export function LedgerTable({
   };
   return (
     <>
-      <div className="hidden overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm md:block">
+      <div className="hidden max-h-[calc(100dvh-8rem)] overflow-auto rounded-lg border border-slate-200 bg-white shadow-sm md:block">
         <table className="min-w-full text-sm">
           <caption className="sr-only">项目台账，金额单位万元</caption>
-          <thead className="bg-slate-50 text-slate-600">
+          <thead className="bg-slate-50 text-slate-600 [&_th]:sticky [&_th]:top-0 [&_th]:z-10 [&_th]:bg-slate-50">
             <tr>
               {COLUMNS.filter((column) => column.sort !== 'code').map((column) => (
                 <SortHeader

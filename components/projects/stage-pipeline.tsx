@@ -17,7 +17,7 @@ export function StagePipeline({ current, daysInStage, plannedFinish }: Props) {
         const styles = {
           past: 'border-brand-200 bg-brand-50 text-brand-900',
           current: 'border-brand-600 bg-brand-600 text-white shadow',
-          future: 'border-slate-200 bg-white text-slate-500',
+          future: 'border-slate-200 bg-white text-slate-600',
         }[state];
         return (
           <li
@@ -41,7 +41,7 @@ export function StagePipeline({ current, daysInStage, plannedFinish }: Props) {
                   ? `已 ${days} 天`
                   : `用时 ${days} 天`}
             </p>
-            {plannedFinish[stage] ? <p className="text-xs opacity-80">计划 {plannedFinish[stage]}</p> : null}
+            {plannedFinish[stage] ? <p className="text-xs">计划 {plannedFinish[stage]}</p> : null}
           </li>
         );
       })}

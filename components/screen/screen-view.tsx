@@ -129,7 +129,7 @@ export function ScreenView({ data, renderedAt, map }: Props) {
         <p className="ml-auto text-sm text-slate-300" aria-live="polite" data-testid="screen-status">
           {status}
         </p>
-        <p className="text-sm text-slate-500">R 轮播 · 空格 暂停 · ←/→ 切换 · M 地图指标 · F 全屏 · Esc 退出轮播</p>
+        <p className="text-sm text-slate-400">R 轮播 · 空格 暂停 · ←/→ 切换 · M 地图指标 · F 全屏 · Esc 退出轮播</p>
         <Clock />
       </header>
       <div className="relative grid min-h-0 flex-1 grid-cols-[1fr_1.55fr_1fr] grid-rows-[auto_1fr_1fr] gap-3">

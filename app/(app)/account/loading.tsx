@@ -1,5 +1,9 @@
-import { LoadingBlock } from '@/components/ui/page';
+import { SkeletonForm, SkeletonPage } from '@/components/ui/skeleton';
 
 export default function Loading() {
-  return <LoadingBlock />;
+  return (
+    <SkeletonPage label="正在加载账户…">
+      <SkeletonForm fields={4} />
+    </SkeletonPage>
+  );
 }

@@ -1,5 +1,9 @@
-import { LoadingBlock } from '@/components/ui/page';
+import { SkeletonCards, SkeletonPage } from '@/components/ui/skeleton';
 
 export default function Loading() {
-  return <LoadingBlock />;
+  return (
+    <SkeletonPage label="正在加载管理…">
+      <SkeletonCards count={8} />
+    </SkeletonPage>
+  );
 }

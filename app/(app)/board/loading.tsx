@@ -1,5 +1,10 @@
-import { LoadingBlock } from '@/components/ui/page';
+import { SkeletonBoard, SkeletonPage, SkeletonToolbar } from '@/components/ui/skeleton';
 
 export default function Loading() {
-  return <LoadingBlock label="看板加载中…" />;
+  return (
+    <SkeletonPage label="看板加载中…">
+      <SkeletonToolbar controls={6} />
+      <SkeletonBoard />
+    </SkeletonPage>
+  );
 }

@@ -1,5 +1,9 @@
-import { LoadingBlock } from '@/components/ui/page';
+import { SkeletonCards, SkeletonPage } from '@/components/ui/skeleton';
 
 export default function Loading() {
-  return <LoadingBlock label="正在加载产业链招商图…" />;
+  return (
+    <SkeletonPage label="正在加载产业链招商图…">
+      <SkeletonCards count={8} tall />
+    </SkeletonPage>
+  );
 }

@@ -22,7 +22,7 @@ function LinkBox({ link }: { link: ChainMapLink }) {
       <p className="flex flex-wrap items-center gap-2 font-semibold text-slate-800">
         <span>{link.name}</span>
         {link.gap ? (
-          <span className="rounded bg-amber-500 px-1.5 py-0.5 text-xs font-medium text-white">招商空白</span>
+          <span className="rounded bg-amber-700 px-1.5 py-0.5 text-xs font-medium text-white">招商空白</span>
         ) : null}
       </p>
       <dl className="mt-2 space-y-1 text-sm">

@@ -1,5 +1,10 @@
-import { LoadingBlock } from '@/components/ui/page';
+import { SkeletonCards, SkeletonPage } from '@/components/ui/skeleton';
 
 export default function Loading() {
-  return <LoadingBlock label="统计加载中…" />;
+  return (
+    <SkeletonPage label="统计加载中…">
+      <SkeletonCards count={4} />
+      <SkeletonCards count={4} tall />
+    </SkeletonPage>
+  );
 }

@@ -1,5 +1,10 @@
-import { LoadingBlock } from '@/components/ui/page';
+import { SkeletonCards, SkeletonPage, SkeletonTable } from '@/components/ui/skeleton';
 
 export default function Loading() {
-  return <LoadingBlock label="正在加载工作台…" />;
+  return (
+    <SkeletonPage label="正在加载工作台…">
+      <SkeletonCards count={4} />
+      <SkeletonTable rows={5} columns={4} />
+    </SkeletonPage>
+  );
 }

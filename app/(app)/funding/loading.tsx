@@ -1,5 +1,11 @@
-import { LoadingBlock } from '@/components/ui/page';
+import { SkeletonCards, SkeletonPage, SkeletonTable, SkeletonToolbar } from '@/components/ui/skeleton';
 
 export default function Loading() {
-  return <LoadingBlock label="正在加载上争资金台账…" />;
+  return (
+    <SkeletonPage label="正在加载上争资金台账…">
+      <SkeletonCards count={4} />
+      <SkeletonToolbar />
+      <SkeletonTable rows={8} columns={6} />
+    </SkeletonPage>
+  );
 }

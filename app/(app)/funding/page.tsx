@@ -206,7 +206,7 @@ export default async function FundingPage({ searchParams }: { searchParams: Prom
         </EmptyState>
       ) : (
         <>
-          <div className="mb-4 grid gap-4 lg:grid-cols-2">
+          <div className="mb-4 grid grid-cols-1 gap-4 lg:grid-cols-2">
             <Card title="按申报渠道">
               <SumsTable
                 caption="按申报渠道汇总"

@@ -1,5 +1,10 @@
-import { LoadingBlock } from '@/components/ui/page';
+import { SkeletonForm, SkeletonPage, SkeletonTable } from '@/components/ui/skeleton';
 
 export default function Loading() {
-  return <LoadingBlock label="正在加载导入页…" />;
+  return (
+    <SkeletonPage label="正在加载导入页…">
+      <SkeletonForm fields={2} />
+      <SkeletonTable rows={4} columns={4} />
+    </SkeletonPage>
+  );
 }

@@ -1,5 +1,10 @@
-import { LoadingBlock } from '@/components/ui/page';
+import { SkeletonCards, SkeletonPage, SkeletonToolbar } from '@/components/ui/skeleton';
 
 export default function Loading() {
-  return <LoadingBlock label="地图加载中…" />;
+  return (
+    <SkeletonPage label="地图加载中…">
+      <SkeletonToolbar />
+      <SkeletonCards count={1} tall />
+    </SkeletonPage>
+  );
 }

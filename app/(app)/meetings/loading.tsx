@@ -1,5 +1,9 @@
-import { LoadingBlock } from '@/components/ui/page';
+import { SkeletonPage, SkeletonTable } from '@/components/ui/skeleton';
 
 export default function Loading() {
-  return <LoadingBlock label="正在加载调度会…" />;
+  return (
+    <SkeletonPage label="正在加载调度会…">
+      <SkeletonTable rows={6} columns={4} />
+    </SkeletonPage>
+  );
 }

@@ -1,5 +1,9 @@
-import { LoadingBlock } from '@/components/ui/page';
+import { SkeletonPage, SkeletonTable } from '@/components/ui/skeleton';
 
 export default function Loading() {
-  return <LoadingBlock />;
+  return (
+    <SkeletonPage label="正在加载通知…">
+      <SkeletonTable rows={8} columns={3} />
+    </SkeletonPage>
+  );
 }

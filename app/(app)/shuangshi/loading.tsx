@@ -1,5 +1,10 @@
-import { LoadingBlock } from '@/components/ui/page';
+import { SkeletonCards, SkeletonPage, SkeletonTable } from '@/components/ui/skeleton';
 
 export default function Loading() {
-  return <LoadingBlock label="正在加载双十工程包…" />;
+  return (
+    <SkeletonPage label="正在加载双十工程包…">
+      <SkeletonCards count={4} />
+      <SkeletonTable rows={8} columns={5} />
+    </SkeletonPage>
+  );
 }

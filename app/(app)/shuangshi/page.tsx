@@ -408,7 +408,7 @@ function Figure({ label, value, hint }: { label: string; value: string; hint?: s
     <div className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
       <p className="text-xs text-slate-500">{label}</p>
       <p className="mt-1 text-lg font-semibold text-slate-900 tabular-nums">{value}</p>
-      {hint ? <p className="text-xs text-slate-400">{hint}</p> : null}
+      {hint ? <p className="text-xs text-slate-500">{hint}</p> : null}
     </div>
   );
 }
@@ -433,7 +433,7 @@ function LightSummary({ lights }: { lights: PackageTotals['lights'] }) {
           </span>
         ) : null,
       )}
-      {lights.red + lights.yellow + lights.green + lights.grey === 0 ? <span className="text-slate-400">—</span> : null}
+      {lights.red + lights.yellow + lights.green + lights.grey === 0 ? <span className="text-slate-500">—</span> : null}
     </span>
   );
 }

@@ -1,5 +1,10 @@
-import { LoadingBlock } from '@/components/ui/page';
+import { SkeletonPage, SkeletonTable, SkeletonToolbar } from '@/components/ui/skeleton';
 
 export default function Loading() {
-  return <LoadingBlock label="正在加载审计日志…" />;
+  return (
+    <SkeletonPage label="正在加载审计日志…">
+      <SkeletonToolbar />
+      <SkeletonTable rows={10} columns={5} />
+    </SkeletonPage>
+  );
 }

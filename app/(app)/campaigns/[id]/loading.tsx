@@ -1,5 +1,9 @@
-import { LoadingBlock } from '@/components/ui/page';
+import { SkeletonDetail, SkeletonPage } from '@/components/ui/skeleton';
 
 export default function Loading() {
-  return <LoadingBlock label="正在加载招商活动…" />;
+  return (
+    <SkeletonPage label="正在加载招商活动…">
+      <SkeletonDetail />
+    </SkeletonPage>
+  );
 }

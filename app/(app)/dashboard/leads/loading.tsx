@@ -1,5 +1,10 @@
-import { LoadingBlock } from '@/components/ui/page';
+import { SkeletonCards, SkeletonPage } from '@/components/ui/skeleton';
 
 export default function Loading() {
-  return <LoadingBlock label="正在统计招商数据…" />;
+  return (
+    <SkeletonPage label="正在统计招商数据…">
+      <SkeletonCards count={4} />
+      <SkeletonCards count={2} tall />
+    </SkeletonPage>
+  );
 }

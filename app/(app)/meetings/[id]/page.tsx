@@ -158,7 +158,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
           title={
             <>
               上次会议未办结事项（
-              <Link href={`/meetings/${meeting.previousOpen.meetingId}`} className="text-brand-700 hover:underline">
+              <Link href={`/meetings/${meeting.previousOpen.meetingId}`} className="text-brand-700 underline">
                 {meeting.previousOpen.meetingTitle}
               </Link>
               ，{meeting.previousOpen.meetingDate}）

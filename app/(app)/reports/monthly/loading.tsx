@@ -1,5 +1,10 @@
-import { LoadingBlock } from '@/components/ui/page';
+import { SkeletonCards, SkeletonPage, SkeletonTable } from '@/components/ui/skeleton';
 
 export default function Loading() {
-  return <LoadingBlock label="月度调度通报生成中…" />;
+  return (
+    <SkeletonPage label="月度调度通报生成中…">
+      <SkeletonCards count={4} />
+      <SkeletonTable rows={8} columns={6} />
+    </SkeletonPage>
+  );
 }

@@ -1,0 +1,9 @@
+import { SkeletonPage, SkeletonTable } from '@/components/ui/skeleton';
+
+export default function Loading() {
+  return (
+    <SkeletonPage label="正在加载单位…">
+      <SkeletonTable rows={8} columns={3} />
+    </SkeletonPage>
+  );
+}

@@ -1,0 +1,9 @@
+import { SkeletonPage, SkeletonTable } from '@/components/ui/skeleton';
+
+export default function Loading() {
+  return (
+    <SkeletonPage label="正在加载审批手续…" title={false}>
+      <SkeletonTable rows={6} columns={5} />
+    </SkeletonPage>
+  );
+}

@@ -1,0 +1,9 @@
+import { SkeletonPage, SkeletonTable } from '@/components/ui/skeleton';
+
+export default function Loading() {
+  return (
+    <SkeletonPage label="正在加载历史…" title={false}>
+      <SkeletonTable rows={8} columns={4} />
+    </SkeletonPage>
+  );
+}
