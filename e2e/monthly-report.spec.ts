@@ -18,9 +18,11 @@ test('a leader opens last month’s 月度调度通报, sees the headline figure
   const api = await page.request.get(`/api/v1/reports/monthly?month=${month}`);
   expect(api.status()).toBe(200);
   const report = await api.json();
-  const wan = (n: number) => `${new Intl.NumberFormat('zh-CN').format(n)} 万元`;
-  await expect(page.getByTestId('headline-investment')).toContainText(wan(report.investmentThisMonth));
-  await expect(page.getByTestId('headline-investment')).toContainText(`年度累计 ${wan(report.investmentYearToDate)}`);
+  // City totals read in 亿元 with two decimals (issue 18: one unit per block).
+  const yi = (n: number) =>
+    `${(n / 10_000).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 亿元`;
+  await expect(page.getByTestId('headline-investment')).toContainText(yi(report.investmentThisMonth));
+  await expect(page.getByTestId('headline-investment')).toContainText(`年度累计 ${yi(report.investmentYearToDate)}`);
   await expect(page.getByTestId('headline-started')).toContainText(`${report.started.length} 个`);
   await expect(page.getByTestId('headline-investment-rate')).toContainText(/\d+(\.\d)?%|无数据/);
   // Last month's red list is its month-end light snapshot (the demo seed backfills eight weeks).

@@ -85,7 +85,7 @@ export default async function ProjectLedgerPage({ searchParams }: { searchParams
         <>
           {yearInvestment !== null ? (
             <p className="mb-2 text-sm text-slate-700" data-testid="report-year-investment">
-              {filters.reportYear}年月度进度完成投资合计 {formatWan(yearInvestment)}（{formatYi(yearInvestment)}）
+              {filters.reportYear}年月度进度完成投资合计 {formatYi(yearInvestment)}
             </p>
           ) : null}
           <LedgerTable rows={rows} sums={sums} params={params} view={view} />

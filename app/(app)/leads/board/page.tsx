@@ -11,7 +11,7 @@ import { leadBoard } from '@/domain/board';
 import { listIndustries, listUserOptions } from '@/db/queries/reference';
 import { requireUser } from '@/lib/auth/next';
 import { LEAD_STAGES, LEAD_STAGE_LABELS } from '@/lib/rules/enums';
-import { formatMoneyCompact } from '@/lib/rules/money';
+import { formatYi } from '@/lib/rules/money';
 import {
   COLUMN_PAGE_SIZE,
   LANE_LABELS,
@@ -50,7 +50,7 @@ export default async function LeadBoardPage({
     <>
       <PageHeader
         title="招商线索看板"
-        description={`共 ${total.count} 条线索，意向投资合计 ${formatMoneyCompact(total.money)}。${
+        description={`共 ${total.count} 条线索，意向投资合计 ${formatYi(total.money)}。${
           user.role === 'leader'
             ? '点击卡片查看线索详情。'
             : '本人或本组负责的线索卡片可拖动到后续阶段；退回、放弃和转为项目请在线索详情中操作。'
