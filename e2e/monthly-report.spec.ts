@@ -60,6 +60,8 @@ test('an officer has no 月报 in the menu and is turned away from the page', as
   // The menu entry (exact: the officer's 工作台 has 填报 links that name a month's 月报).
   await expect(page.getByRole('link', { name: '月报', exact: true })).toHaveCount(0);
   await page.goto('/reports/monthly');
-  await expect(page).not.toHaveURL(/\/reports\/monthly/);
+  // A 403 page says so (issue 18), not a silent redirect.
+  await expect(page.getByRole('heading', { level: 1, name: '无权访问“月度调度通报”' })).toBeVisible();
+  await expect(page.getByTestId('forbidden-roles')).toHaveText('系统管理员、市领导/督查');
   await expect(page.getByRole('heading', { name: '吉林市重点项目月度调度通报' })).toHaveCount(0);
 });

@@ -29,7 +29,8 @@ export default async function LeadBoardPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const user = await requireUser(['admin', 'leader', 'investment']);
+  // Everyone who reads /leads reads its board too (issue 18); only admins and 招商专员 move cards.
+  const user = await requireUser();
   const params = await searchParams;
   const filters = parseFiltersLenient(leadFilterSchema, params);
   const lane = pickLane(LEAD_LANES, params.lane);
@@ -51,7 +52,7 @@ export default async function LeadBoardPage({
       <PageHeader
         title="招商线索看板"
         description={`共 ${total.count} 条线索，意向投资合计 ${formatYi(total.money)}。${
-          user.role === 'leader'
+          user.role === 'leader' || user.role === 'officer'
             ? '点击卡片查看线索详情。'
             : '本人或本组负责的线索卡片可拖动到后续阶段；退回、放弃和转为项目请在线索详情中操作。'
         }`}
