@@ -13,7 +13,11 @@ import { formatWan, formatYi } from '@/lib/rules/money';
 import { canManageCampaigns } from '@/lib/rules/permissions';
 import { id as idSchema } from '@/lib/validation';
 
-export const metadata = { title: '招商活动' };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const parsed = idSchema.safeParse((await params).id);
+  const detail = parsed.success ? getCampaignDetail(parsed.data) : null;
+  return { title: detail ? `${detail.campaign.name} · 招商活动` : '招商活动' };
+}
 
 export default async function CampaignPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
