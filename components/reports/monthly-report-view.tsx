@@ -9,7 +9,7 @@ import {
   STAGE_LABELS,
   SUPERVISION_STATUS_LABELS,
 } from '@/lib/rules/enums';
-import { formatWan, formatYi } from '@/lib/rules/money';
+import { formatYi } from '@/lib/rules/money';
 import { RANKING_GROUP_LABELS, RANKING_GROUPS, weightsText } from '@/lib/rules/stats';
 
 // The printed 月度调度通报: one section per part of the meeting's agenda, each starting a new A4

@@ -15,7 +15,7 @@ import { requireUser } from '@/lib/auth/next';
 import { today } from '@/lib/rules/dates';
 import type { LeadSort } from '@/lib/rules/lead-sorts';
 import { listHref, pageCount } from '@/lib/list-url';
-import { formatWan, formatYi } from '@/lib/rules/money';
+import { formatYi } from '@/lib/rules/money';
 import { canCreateLead } from '@/lib/rules/permissions';
 import { leadFilterSchema, parseFiltersLenient } from '@/lib/schemas/filters';
 import { leadListQuerySchema } from '@/lib/schemas/lead-query';
