@@ -7,6 +7,8 @@ const nextConfig = {
   // Type errors are caught by `npm run typecheck` in CI; the build need not check twice.
   typescript: { ignoreBuildErrors: true },
   experimental: {
+    // forbidden() and app/forbidden.tsx: a role refused by a page sees a 403 page, not a redirect.
+    authInterrupts: true,
     serverActions: { bodySizeLimit: '25mb' },
     // With proxy.ts present Next buffers request bodies and silently cuts them at 10 MB, which
     // would turn a 15 MB workbook into a "corrupt file". The routes enforce their own limits

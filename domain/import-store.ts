@@ -30,6 +30,8 @@ export interface PreviewBase<Row> {
   createdAt: string;
   sheetName: string;
   headerRow: number;
+  /** The template's sample rows, skipped (absent in previews stored before issue 18). */
+  exampleRows?: number[];
   columns: string[];
   unknownHeaders: string[];
   counts: ImportCounts;

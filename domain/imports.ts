@@ -143,6 +143,7 @@ export async function storePreview<Row extends PlannedShape>(
     createdAt: nowIso(),
     sheetName: sheet.sheetName,
     headerRow: sheet.headerRow,
+    exampleRows: sheet.exampleRows,
     columns: sheet.mapping.matches.map((match) => match.header),
     unknownHeaders: sheet.mapping.unknown,
     counts: countActions(planned),

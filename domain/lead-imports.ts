@@ -12,6 +12,7 @@ import {
   type PlannedLeadRow,
 } from '@/lib/excel/lead-rows';
 import { writeSheet } from '@/lib/excel/writer';
+import { EXAMPLE_MARK, EXAMPLE_NOTE } from '@/lib/excel/example-row';
 import { canImportLeads, type ActorContext } from '@/lib/rules/permissions';
 import {
   COMMIT_CHUNK,
@@ -173,10 +174,16 @@ export function leadRowNames(executor: Executor = getDb()) {
 export function leadTemplate(): Promise<Buffer> {
   return writeSheet({
     title: '招商线索导入模板',
-    filtersText:
-      '第 2 行为列名（可调整顺序），第 3 行为示例，请删除示例后填写；按"企业名称 + 拟建项目"匹配已有线索；金额单位万元，日期格式 YYYY-MM-DD',
+    filtersText: `第 2 行为列名（可调整顺序）；${EXAMPLE_NOTE}；按"企业名称 + 拟建项目"匹配已有线索；金额单位万元，日期格式 YYYY-MM-DD`,
     columns: LEAD_COLUMNS.map(({ header, key, width, type }) => ({ header, key, width, type })),
-    rows: [Object.fromEntries(LEAD_COLUMNS.map((column) => [column.key, column.example]))],
+    rows: [
+      Object.fromEntries(
+        LEAD_COLUMNS.map((column) => [
+          column.key,
+          column.key === 'company' ? `${EXAMPLE_MARK}${column.example}` : column.example,
+        ]),
+      ),
+    ],
     sheetName: '招商线索',
   });
 }

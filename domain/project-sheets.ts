@@ -3,6 +3,7 @@ import { getDb, type Executor } from '@/db';
 import { industries, packages, units, users } from '@/db/schema';
 import { PROJECT_COLUMNS, projectToRow, type LedgerProject, type ProjectRowNames } from '@/lib/excel/project-columns';
 import { writeSheet } from '@/lib/excel/writer';
+import { EXAMPLE_MARK, EXAMPLE_NOTE } from '@/lib/excel/example-row';
 import { currentYear } from './year-plans';
 
 // Projects as spreadsheets: the import template and the ledger in the template's columns, so a
@@ -50,11 +51,12 @@ const sheetColumns = PROJECT_COLUMNS.map(({ header, key, width, type }) => ({ he
 export function projectTemplate(): Promise<Buffer> {
   const example = {
     ...Object.fromEntries(PROJECT_COLUMNS.map((column) => [column.key, column.example])),
+    name: `${EXAMPLE_MARK}${PROJECT_COLUMNS.find((column) => column.key === 'name')!.example}`,
     planYear: currentYear(),
   };
   return writeSheet({
     title: '重点项目导入模板',
-    filtersText: '第 2 行为列名（可调整顺序），第 3 行为示例，请删除示例后填写；金额单位万元，日期格式 YYYY-MM-DD',
+    filtersText: `第 2 行为列名（可调整顺序）；${EXAMPLE_NOTE}；金额单位万元，日期格式 YYYY-MM-DD`,
     columns: sheetColumns,
     rows: [example],
     sheetName: '项目',

@@ -63,7 +63,8 @@ test('an investment user files a lead at a 招商空白 link; the select keeps i
   await expect(page).toHaveURL(/\/chains$/);
   const box = linkBox(page, '碳纤维产业链', '下游制品');
   await expect(box).not.toContainText('招商空白');
-  await expect(box).toContainText('1 条 · 20,000 万元');
+  // A link's sum is a total: 亿元 with two decimals (issue 18), never 万元.
+  await expect(box).toContainText('1 条 · 2.00 亿元');
 });
 
 test('an admin adds a link to a chain, moves it upstream, and the map shows it as a gap', async ({ page }) => {

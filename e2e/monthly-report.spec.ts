@@ -18,9 +18,11 @@ test('a leader opens last month’s 月度调度通报, sees the headline figure
   const api = await page.request.get(`/api/v1/reports/monthly?month=${month}`);
   expect(api.status()).toBe(200);
   const report = await api.json();
-  const wan = (n: number) => `${new Intl.NumberFormat('zh-CN').format(n)} 万元`;
-  await expect(page.getByTestId('headline-investment')).toContainText(wan(report.investmentThisMonth));
-  await expect(page.getByTestId('headline-investment')).toContainText(`年度累计 ${wan(report.investmentYearToDate)}`);
+  // City totals read in 亿元 with two decimals (issue 18: one unit per block).
+  const yi = (n: number) =>
+    `${(n / 10_000).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 亿元`;
+  await expect(page.getByTestId('headline-investment')).toContainText(yi(report.investmentThisMonth));
+  await expect(page.getByTestId('headline-investment')).toContainText(`年度累计 ${yi(report.investmentYearToDate)}`);
   await expect(page.getByTestId('headline-started')).toContainText(`${report.started.length} 个`);
   await expect(page.getByTestId('headline-investment-rate')).toContainText(/\d+(\.\d)?%|无数据/);
   // Last month's red list is its month-end light snapshot (the demo seed backfills eight weeks).
@@ -58,6 +60,8 @@ test('an officer has no 月报 in the menu and is turned away from the page', as
   // The menu entry (exact: the officer's 工作台 has 填报 links that name a month's 月报).
   await expect(page.getByRole('link', { name: '月报', exact: true })).toHaveCount(0);
   await page.goto('/reports/monthly');
-  await expect(page).not.toHaveURL(/\/reports\/monthly/);
+  // A 403 page says so (issue 18), not a silent redirect.
+  await expect(page.getByRole('heading', { level: 1, name: '无权访问“月度调度通报”' })).toBeVisible();
+  await expect(page.getByTestId('forbidden-roles')).toHaveText('系统管理员、市领导/督查');
   await expect(page.getByRole('heading', { name: '吉林市重点项目月度调度通报' })).toHaveCount(0);
 });

@@ -97,11 +97,18 @@ test('the 大屏 rotates its panels from the keyboard: R starts, arrows move, sp
   await expect(page.locator('[data-spotlight]')).toHaveCount(0);
 });
 
-test('an officer is refused the 大屏 and sent back to the 工作台', async ({ page }) => {
+test('an officer is refused the 大屏 with a 403 page that names who may open it and links to the 工作台', async ({
+  page,
+}) => {
   await signIn(page, 'officer');
-  await page.goto('/screen');
-  await expect(page).toHaveURL(/\/desk/);
+  const response = await page.goto('/screen');
+  expect(response?.status()).toBe(403);
+  await expect(page).toHaveURL(/\/screen$/);
+  await expect(page.getByRole('heading', { level: 1, name: '无权访问“大屏”' })).toBeVisible();
+  await expect(page.getByTestId('forbidden-roles')).toHaveText('市领导/督查、系统管理员');
   await expect(page.getByTestId('screen-panel-map')).toHaveCount(0);
+  await page.getByRole('link', { name: '返回工作台' }).click();
+  await expect(page).toHaveURL(/\/desk$/);
   await page.goto('/meetings');
   await expect(page.getByRole('link', { name: '打开调度大屏' })).toHaveCount(0);
 });

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { formatMoneyCompact } from '@/lib/rules/money';
+import { formatYi } from '@/lib/rules/money';
 import type { BoardKind, CellSums } from '@/lib/board-types';
 
 /** A column's (or swimlane cell's) count and sums; the same figures the ledger gives under the same filters. */
@@ -7,18 +7,18 @@ export function SumsLine({ kind, sums, compact = false }: { kind: BoardKind; sum
   if (kind === 'leads') {
     return (
       <p className="text-xs text-slate-600">
-        意向投资 {formatMoneyCompact(sums.totalInvestment)}
+        意向投资 {formatYi(sums.totalInvestment)}
         {sums.overdue ? <span className="ml-2 font-medium text-red-700">跟进逾期 {sums.overdue}</span> : null}
       </p>
     );
   }
   return (
     <div className="space-y-0.5 text-xs text-slate-600">
-      <p>总投资 {formatMoneyCompact(sums.totalInvestment)}</p>
+      <p>总投资 {formatYi(sums.totalInvestment)}</p>
       {compact ? null : (
         <>
-          <p>年度计划 {formatMoneyCompact(sums.plannedInvestmentThisYear ?? 0)}</p>
-          <p>累计完成 {formatMoneyCompact(sums.completedInvestment ?? 0)}</p>
+          <p>年度计划 {formatYi(sums.plannedInvestmentThisYear ?? 0)}</p>
+          <p>累计完成 {formatYi(sums.completedInvestment ?? 0)}</p>
         </>
       )}
       <p>

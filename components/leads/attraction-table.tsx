@@ -1,7 +1,7 @@
 import { HeadRow, TotalsFoot } from '@/components/ui/table';
 import type { AttractionGroup } from '@/domain/attraction';
 import type { AttractionFigures } from '@/lib/rules/attraction';
-import { formatWan } from '@/lib/rules/money';
+import { formatYi } from '@/lib/rules/money';
 import { percentText } from '@/lib/rules/stats';
 
 const COLUMNS = [
@@ -19,9 +19,9 @@ const COLUMNS = [
 function Cells({ figures }: { figures: AttractionFigures }) {
   const cells = [
     String(figures.projects),
-    formatWan(figures.signedAmount),
-    formatWan(figures.promisedFunds),
-    formatWan(figures.fundsInPlace),
+    formatYi(figures.signedAmount),
+    formatYi(figures.promisedFunds),
+    formatYi(figures.fundsInPlace),
     percentText(figures.fundsRate),
     String(figures.due),
     String(figures.startedOnTime),

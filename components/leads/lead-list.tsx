@@ -7,6 +7,7 @@ import { formatDate } from '@/lib/format-time';
 import type { LeadSort } from '@/lib/rules/lead-sorts';
 import { leadLight, type LeadFollowupStaleDays, type LeadStageUsualDays } from '@/lib/rules/leads';
 import { formatPledge } from '@/lib/rules/currency';
+import { formatWan, formatYi } from '@/lib/rules/money';
 import { originalPledge } from '@/lib/rules/pledge';
 
 // The /leads list: a sortable table on wide screens, cards on phones. The page loads the rows.
@@ -38,7 +39,7 @@ function LeadRow({ lead, day, usualDays, staleDays }: Omit<LeadListProps, 'rows'
       <td className="px-3 py-2">{lead.industryName ?? '—'}</td>
       <td className="px-3 py-2">{lead.campaignName ?? lead.source ?? '—'}</td>
       <td className="px-3 py-2 text-right tabular-nums">
-        {lead.intendedInvestment.toLocaleString('zh-CN')}
+        {formatWan(lead.intendedInvestment)}
         {lead.currency !== 'CNY' && lead.amountOriginal != null ? (
           <span className="block text-xs text-slate-500">{originalPledge(lead)}</span>
         ) : null}
@@ -73,7 +74,7 @@ export function LeadTable({
           <tr>
             {header('company', '企业名称')}
             <HeadCells cellClass="px-3 py-2" columns={['阶段', '状态', '行业', '来源']} />
-            {header('intendedInvestment', '意向投资（万元）', 'px-3 py-2 text-right')}
+            {header('intendedInvestment', '意向投资', 'px-3 py-2 text-right')}
             <th scope="col" className="px-3 py-2">
               负责人
             </th>
@@ -91,7 +92,7 @@ export function LeadTable({
             <th scope="row" className="px-3 py-2 text-left" colSpan={5}>
               合计 {totals.count} 条（全部筛选结果）
             </th>
-            <td className="px-3 py-2 text-right tabular-nums">{totals.intendedInvestment.toLocaleString('zh-CN')}</td>
+            <td className="px-3 py-2 text-right tabular-nums">{formatYi(totals.intendedInvestment)}</td>
             <td colSpan={3} />
           </tr>
         </tfoot>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { SelectField, TextField, enumOptions } from '@/components/ui/field';
 import { CURRENCIES, CURRENCY_LABELS, type Currency } from '@/lib/rules/enums';
 import { rateMicros, toWan } from '@/lib/rules/currency';
+import { formatWan } from '@/lib/rules/money';
 
 type Bound = (name: 'intendedInvestment' | 'currency' | 'amountOriginal' | 'exchangeRate' | 'rateDate') => {
   name: string;
@@ -82,9 +83,7 @@ export function PledgeFields({ field, idPrefix = 'f' }: { field: Bound; idPrefix
           <TextField {...field('rateDate')} id={`${idPrefix}-rateDate`} label="汇率日期" type="date" />
           <p className="self-end pb-2 text-sm text-slate-700" aria-live="polite" data-testid="pledge-wan">
             折合人民币：
-            <strong className="tabular-nums">
-              {wan == null ? '—' : `${new Intl.NumberFormat('zh-CN').format(wan)} 万元`}
-            </strong>
+            <strong className="tabular-nums">{formatWan(wan)}</strong>
             {field('intendedInvestment').error ? (
               <span className="block text-red-700">{field('intendedInvestment').error!.join('；')}</span>
             ) : null}

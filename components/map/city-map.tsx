@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { EChartsType } from 'echarts/core';
 import { MAP_NAME } from '@/lib/geo/shapes';
 import { LIGHT_LABELS, type Light } from '@/lib/rules/enums';
+import { formatWan } from '@/lib/rules/money';
 
 // 项目一张图: the 9 county-level units of 吉林市 coloured by one metric, and the projects as points
 // coloured by light and sized by investment. Shared by /map and the 大屏 (/screen). The shapes are the
@@ -139,7 +140,7 @@ export function CityMap({
           formatter: (params: { seriesType: string; name: string; value: unknown; data?: { light?: Light } }) => {
             if (params.seriesType === 'scatter') {
               const value = params.value as [number, number, number];
-              return `${params.name}<br/>${LIGHT_LABELS[params.data?.light ?? 'grey']} · 总投资 ${value[2].toLocaleString('zh-CN')} 万元`;
+              return `${params.name}<br/>${LIGHT_LABELS[params.data?.light ?? 'grey']} · 总投资 ${formatWan(value[2])}`;
             }
             const unit = byName.get(params.name);
             return `${params.name}<br/>${metricLabel}：${unit ? formatValue(unit.value) : '无项目'}`;

@@ -4,7 +4,7 @@ import type { LedgerRow } from '@/db/queries/projects';
 import type { ProjectSums } from '@/db/queries/project-filters';
 import { CATEGORY_LABELS, PROJECT_STATUS_LABELS, STAGE_LABELS } from '@/lib/rules/enums';
 import { daysBetween, today } from '@/lib/rules/dates';
-import { formatWan } from '@/lib/rules/money';
+import { formatWan, formatYi } from '@/lib/rules/money';
 import { LEDGER_SORTS, SORT_LABELS, type LedgerSort, type LedgerView } from '@/lib/schemas/ledger';
 import { LightWithReasons } from './light-with-reasons';
 import { LightReason } from './light-reason';
@@ -125,8 +125,8 @@ export function LedgerTable({
             合计：{sums.count} 个项目（红灯 {sums.red}，黄灯 {sums.yellow}）
           </p>
           <p className="mt-1 text-slate-700">
-            总投资 {formatWan(sums.totalInvestment)} · 年度计划 {formatWan(sums.plannedInvestmentThisYear)} · 累计完成{' '}
-            {formatWan(sums.completedInvestment)}
+            总投资 {formatYi(sums.totalInvestment)} · 年度计划 {formatYi(sums.plannedInvestmentThisYear)} · 累计完成{' '}
+            {formatYi(sums.completedInvestment)}
           </p>
         </div>
         <ul className="space-y-3" aria-label="项目列表">

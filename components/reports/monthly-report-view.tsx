@@ -9,7 +9,7 @@ import {
   STAGE_LABELS,
   SUPERVISION_STATUS_LABELS,
 } from '@/lib/rules/enums';
-import { formatWan } from '@/lib/rules/money';
+import { formatYi } from '@/lib/rules/money';
 import { RANKING_GROUP_LABELS, RANKING_GROUPS, weightsText } from '@/lib/rules/stats';
 
 // The printed 月度调度通报: one section per part of the meeting's agenda, each starting a new A4
@@ -179,14 +179,14 @@ export function MonthlyReportView({ report, unitNames }: { report: MonthlyReport
           <Figure
             testId="headline-investment"
             label="本月完成投资"
-            value={formatWan(h.investmentThisMonth)}
-            detail={`年度累计 ${formatWan(h.investmentYearToDate)}`}
+            value={formatYi(h.investmentThisMonth)}
+            detail={`年度累计 ${formatYi(h.investmentYearToDate)}`}
           />
           <Figure
             testId="headline-investment-rate"
             label="投资目标完成率"
             value={pct(h.investmentRate)}
-            detail={targetText(h.investmentTarget, (t) => `年度目标 ${formatWan(t)}`)}
+            detail={targetText(h.investmentTarget, (t) => `年度目标 ${formatYi(t)}`)}
           />
           <Figure label="本月竣工项目" value={`${num(h.completed)} 个`} />
           <Figure label="本月投产项目" value={`${num(h.operating)} 个`} />

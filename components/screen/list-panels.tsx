@@ -1,5 +1,5 @@
 import type { ScreenData } from '@/domain/screen';
-import { formatYi } from '@/lib/rules/money';
+import { formatWan, formatYi } from '@/lib/rules/money';
 
 // The 大屏's text panels: targets, ranking and the red list. Plain markup, sized in rem.
 
@@ -104,7 +104,7 @@ export function RedList({ redList }: { redList: ScreenData['redList'] }) {
               <span className="shrink-0 rounded bg-red-600 px-1 text-xs text-white">红灯</span>
               <span className="truncate text-slate-100">{project.name}</span>
               <span className="ml-auto shrink-0 text-sm text-slate-400 tabular-nums">
-                {formatYi(project.totalInvestment)}
+                {formatWan(project.totalInvestment)}
               </span>
             </p>
             <p className="truncate text-xs text-slate-400">

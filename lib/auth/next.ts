@@ -1,6 +1,6 @@
 import 'server-only';
 import { cookies, headers } from 'next/headers';
-import { redirect } from 'next/navigation';
+import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
 import type { Role } from '@/lib/rules/enums';
 import { clientIp, wantsSecureCookie } from './request-meta';
@@ -20,12 +20,15 @@ export async function credentialsFromNext(): Promise<Credentials> {
 /** The signed-in caller for this render, once per request. */
 export const currentCaller = cache(async (): Promise<Caller | null> => resolveCaller(await credentialsFromNext()));
 
-/** For pages: the signed-in user, or a redirect to /login. */
+/**
+ * For pages: the signed-in user, or a redirect to /login. A role the page does not admit gets the 403
+ * page (app/(app)/forbidden.tsx, naming the page and the roles of lib/page-access.ts), not a redirect.
+ */
 export async function requireUser(roles?: readonly Role[]): Promise<SessionUser> {
   const caller = await currentCaller();
   if (!caller) redirect('/login');
   if (caller.user.mustChangePassword) redirect('/account/password');
-  if (roles && !roles.includes(caller.user.role)) redirect('/?denied=1');
+  if (roles && !roles.includes(caller.user.role)) forbidden();
   return caller.user;
 }
 

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { AppError } from '@/lib/errors';
 import { yieldToEventLoop } from '@/lib/event-loop';
 import { cellText } from './cells';
+import { isExampleRow } from './example-row';
 import { assertDeclaredUnzippedSize, assertInflatedUnzippedSize } from './zip-guard';
 import { mapHeaders, type HeaderMapping, type HeaderSpec } from './headers';
 
@@ -19,6 +20,8 @@ export interface SheetRows {
   mapping: HeaderMapping;
   /** One entry per non-empty data row; `cells` follows mapping.matches. */
   rows: Array<{ row: number; cells: unknown[] }>;
+  /** Rows left out as the template's sample row (a cell starting with 【示例】). */
+  exampleRows: number[];
 }
 
 export interface ReadOptions {
@@ -135,6 +138,7 @@ export async function readSheet(
   });
 
   const rows: SheetRows['rows'] = [];
+  const exampleRows: number[] = [];
   for (let rowNumber = headerRow + 1; rowNumber <= sheet.rowCount; rowNumber++) {
     const row = sheet.getRow(rowNumber);
     let formulaAt = 0;
@@ -148,12 +152,13 @@ export async function readSheet(
       );
     }
     const cells = mapping.matches.map((match) => row.getCell(match.column).value);
-    if (cells.some((value) => cellText(value) !== '')) rows.push({ row: rowNumber, cells });
+    if (isExampleRow(cells)) exampleRows.push(rowNumber);
+    else if (cells.some((value) => cellText(value) !== '')) rows.push({ row: rowNumber, cells });
     if ((rowNumber - headerRow) % YIELD_EVERY === 0) {
       options.onProgress?.(rowNumber - headerRow, total);
       await yieldToEventLoop();
     }
   }
   options.onProgress?.(total, total);
-  return { sheetName: sheet.name, headerRow, mapping, rows };
+  return { sheetName: sheet.name, headerRow, mapping, rows, exampleRows };
 }

@@ -1,4 +1,5 @@
 import { CURRENCY_LABELS, type Currency } from './enums';
+import { formatWan } from './money';
 
 // A lead's pledge in a foreign currency (issue 16): whole units of the currency at a rate in yuan per
 // unit (up to 6 decimals). The ledger keeps 万元: amount × rate / 10 000, rounded half-up, computed in
@@ -33,7 +34,7 @@ export function formatPledge(lead: {
   amountOriginal: number | null;
   intendedInvestment: number;
 }): string {
-  const wan = `${new Intl.NumberFormat('zh-CN').format(lead.intendedInvestment)} 万元`;
+  const wan = formatWan(lead.intendedInvestment);
   if (lead.currency === 'CNY' || lead.amountOriginal == null) return wan;
   const original = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 }).format(lead.amountOriginal / 10_000);
   return `${original} 万${CURRENCY_LABELS[lead.currency]}（约 ${wan}）`;

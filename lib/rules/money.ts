@@ -1,4 +1,5 @@
-// Money is integer 万元 everywhere. 亿元 appear only when formatting for dashboards.
+// Money is integer 万元 everywhere. One unit per block when shown (issue 18): totals, sums and headers
+// in 亿元 with two decimals (formatYi); a single project or lead in 万元 without decimals (formatWan).
 
 export function sumMoney(values: Array<number | null | undefined>): number {
   let total = 0;
@@ -28,11 +29,6 @@ export function formatYi(value: number | null | undefined): string {
 /** 万元 as a number of 亿元 rounded to 0.01, for chart values (labels use formatYi). */
 export function wanToYi(wan: number): number {
   return Math.round(wan / 100) / 100;
-}
-
-/** 万元 below 1 亿, 亿元 above: for compact headers. */
-export function formatMoneyCompact(value: number): string {
-  return Math.abs(value) >= 10_000 ? formatYi(value) : formatWan(value);
 }
 
 /** Percentage with one decimal, or null when the base is zero (the UI then says 无数据). */

@@ -49,7 +49,7 @@ describe('GET /import/template', () => {
     const sheet = workbook.worksheets[0];
     expect(sheet.getRow(2).values).toContain('项目名称');
     expect(sheet.getRow(2).values).toContain('总投资（万元）');
-    expect(sheet.getRow(3).getCell(2).value).toBe('吉林化纤碳纤维原丝扩能项目');
+    expect(sheet.getRow(3).getCell(2).value).toBe('【示例】吉林化纤碳纤维原丝扩能项目');
   });
   it('refuses investment users (403) and anonymous callers (401)', async () => {
     expect((await rawGet(templateGet, '/import/template', await loginAs('investment'))).status).toBe(403);

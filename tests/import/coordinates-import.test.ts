@@ -7,7 +7,7 @@ import { commitProjectImport, previewProjectImport } from '@/domain/imports';
 import { projectLedgerWorkbook, projectTemplate } from '@/domain/project-sheets';
 import { listLedgerProjects } from '@/db/queries/projects';
 import { seedOnce } from '../support/api';
-import { actorOf, workbookBuffer } from '../support/xlsx';
+import { actorOf, withoutExampleMark, workbookBuffer } from '../support/xlsx';
 
 // Issue 17: 经度/纬度 travel through the ledger export and the importer, as a pair inside the city.
 
@@ -68,7 +68,10 @@ describe('经度/纬度 columns', () => {
   });
 
   it('a new project from the template example carries the example’s coordinates', async () => {
-    const preview = await previewProjectImport(actorOf('admin'), { name: '模板.xlsx', bytes: await projectTemplate() });
+    const preview = await previewProjectImport(actorOf('admin'), {
+      name: '模板.xlsx',
+      bytes: await withoutExampleMark(await projectTemplate()),
+    });
     expect(preview.errors).toEqual([]);
     const row = preview.rows[0];
     expect(row.action === 'create' && row.input).toMatchObject({ longitude: 126.570741, latitude: 43.862117 });

@@ -24,3 +24,15 @@ export function actorOf(username: string): ActorContext {
 }
 
 export const BASIC_HEADER = ['项目名称', '项目类别', '责任单位', '总投资（万元）', '计划开工时间'];
+
+/** The workbook with the 【示例】 mark taken off its sample row, as a user who fills it in would. */
+export async function withoutExampleMark(bytes: Uint8Array, mark = '【示例】'): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  workbook.worksheets[0]!.eachRow((row) =>
+    row.eachCell((cell) => {
+      if (typeof cell.value === 'string' && cell.value.startsWith(mark)) cell.value = cell.value.slice(mark.length);
+    }),
+  );
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}

@@ -12,7 +12,7 @@ import { listIndustries, listUnits, listUserOptions } from '@/db/queries/referen
 import { projectBoard } from '@/domain/fresh-light-reads';
 import { requireUser } from '@/lib/auth/next';
 import { CATEGORIES, CATEGORY_LABELS, LIGHTS, LIGHT_LABELS, STAGES, STAGE_LABELS } from '@/lib/rules/enums';
-import { formatMoneyCompact } from '@/lib/rules/money';
+import { formatYi } from '@/lib/rules/money';
 import {
   COLUMN_PAGE_SIZE,
   LANE_LABELS,
@@ -54,7 +54,7 @@ export default async function BoardPage({
     <>
       <PageHeader
         title="项目看板"
-        description={`${filters.scope === 'shuangshi' ? `范围：${scopeLabel('shuangshi')}，` : ''}共 ${total.count} 个项目，总投资 ${formatMoneyCompact(total.money)}。拖动卡片或使用“移动到…”推进阶段。`}
+        description={`${filters.scope === 'shuangshi' ? `范围：${scopeLabel('shuangshi')}，` : ''}共 ${total.count} 个项目，总投资 ${formatYi(total.money)}。拖动卡片或使用“移动到…”推进阶段。`}
         actions={
           user.role !== 'officer' ? (
             <Link href="/leads/board" className="text-sm text-brand-700 hover:underline">

@@ -3,7 +3,7 @@ import { buttonClass } from '@/components/ui/button';
 import { EmptyState, PageHeader } from '@/components/ui/page';
 import { listCampaigns } from '@/db/queries/campaigns';
 import { requireUser } from '@/lib/auth/next';
-import { formatWan } from '@/lib/rules/money';
+import { formatYi } from '@/lib/rules/money';
 import { canManageCampaigns } from '@/lib/rules/permissions';
 
 export const metadata = { title: '招商活动' };
@@ -51,7 +51,7 @@ export default async function CampaignsPage() {
                 </div>
                 <div>
                   <dt className="text-xs text-slate-500">签约投资</dt>
-                  <dd className="font-semibold tabular-nums">{formatWan(c.signedInvestment)}</dd>
+                  <dd className="font-semibold tabular-nums">{formatYi(c.signedInvestment)}</dd>
                 </div>
                 <div>
                   <dt className="text-xs text-slate-500">已转项目</dt>

@@ -4,7 +4,7 @@ import { buttonClass } from '@/components/ui/button';
 import { Card, EmptyState, PageHeader } from '@/components/ui/page';
 import { chainMap, type ChainMapLink } from '@/domain/chains';
 import { requireUser } from '@/lib/auth/next';
-import { formatWan } from '@/lib/rules/money';
+import { formatYi } from '@/lib/rules/money';
 
 export const metadata: Metadata = { title: '产业链招商图' };
 
@@ -29,13 +29,13 @@ function LinkBox({ link }: { link: ChainMapLink }) {
         <div className="flex justify-between gap-2">
           <dt className="text-slate-500">项目</dt>
           <dd className="text-right tabular-nums">
-            {link.projectCount} 个 · {formatWan(link.projectMoney)}
+            {link.projectCount} 个 · {formatYi(link.projectMoney)}
           </dd>
         </div>
         <div className="flex justify-between gap-2">
           <dt className="text-slate-500">在谈线索</dt>
           <dd className="text-right tabular-nums">
-            {link.leadCount} 条 · {formatWan(link.leadMoney)}
+            {link.leadCount} 条 · {formatYi(link.leadMoney)}
           </dd>
         </div>
       </dl>

@@ -5,6 +5,8 @@ import { requireUser } from '@/lib/auth/next';
 import { ROLE_LABELS } from '@/lib/rules/enums';
 
 // 工作台: each role's home page, the same list GET /api/v1/desk gives.
+export const metadata = { title: '工作台' };
+
 export default async function DeskPage() {
   const user = await requireUser();
   const desk = getDesk(user);

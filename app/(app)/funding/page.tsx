@@ -106,6 +106,8 @@ function SumsTable({
 
 const zero = { applications: 0, applied: 0, granted: 0, received: 0 };
 
+export const metadata = { title: '上争资金台账' };
+
 export default async function FundingPage({ searchParams }: { searchParams: Promise<Search> }) {
   await requireUser();
   const params = await searchParams;

@@ -9,7 +9,7 @@ import { page as pageSchema } from '@/lib/validation';
 import { pageCount } from '@/lib/list-url';
 import { Pager } from '@/components/ui/pager';
 
-export const metadata = { title: '导入 · 吉林市重点项目管理平台' };
+export const metadata = { title: '导入' };
 
 const HELP = {
   projects: [

@@ -15,7 +15,7 @@ import { requireUser } from '@/lib/auth/next';
 import { today } from '@/lib/rules/dates';
 import type { LeadSort } from '@/lib/rules/lead-sorts';
 import { listHref, pageCount } from '@/lib/list-url';
-import { formatWan } from '@/lib/rules/money';
+import { formatYi } from '@/lib/rules/money';
 import { canCreateLead } from '@/lib/rules/permissions';
 import { leadFilterSchema, parseFiltersLenient } from '@/lib/schemas/filters';
 import { leadListQuerySchema } from '@/lib/schemas/lead-query';
@@ -83,7 +83,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
       <ViewBar user={user} page="leads" params={params} saveAction={saveViewAction} deleteAction={deleteViewAction} />
       <LeadFilters values={raw} options={options} />
       <p className="mb-2 text-sm text-slate-700" data-testid="lead-totals">
-        共 <strong>{totals.count}</strong> 条线索，意向投资合计 <strong>{formatWan(totals.intendedInvestment)}</strong>
+        共 <strong>{totals.count}</strong> 条线索，意向投资合计 <strong>{formatYi(totals.intendedInvestment)}</strong>
       </p>
       {rows.length === 0 ? (
         <EmptyState title="没有符合条件的线索">

@@ -15,7 +15,7 @@ import { parseFiltersLenient, projectFilterSchema } from '@/lib/schemas/filters'
 import { parseLedgerView } from '@/lib/schemas/ledger';
 import { MAP_METRIC_LABELS, MAP_METRICS, type MapMetric } from '@/lib/schemas/map';
 
-export const metadata: Metadata = { title: '项目一张图 · 吉林市重点项目管理平台' };
+export const metadata: Metadata = { title: '项目一张图' };
 
 const LIGHT_DOTS = {
   red: 'bg-red-600',

@@ -33,6 +33,8 @@ const MEETING_LEVELS = levelsFrom('city_meeting');
 
 type Search = Record<string, string | string[] | undefined>;
 
+export const metadata = { title: '问题清单' };
+
 export default async function ProblemsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requireUser();
   const params = await searchParams;

@@ -13,7 +13,7 @@ import { listIndustries, listUnits, listUserOptions } from '@/db/queries/referen
 import { listLedgerRows } from '@/db/queries/projects';
 import { packageNameById } from '@/db/queries/project-filters';
 import { reportedInvestment } from '@/db/queries/stats';
-import { formatWan, formatYi } from '@/lib/rules/money';
+import { formatYi } from '@/lib/rules/money';
 import { sumProjects } from '@/domain/fresh-light-reads';
 import { requireUser } from '@/lib/auth/next';
 import { parseFiltersLenient, projectFilterSchema, scopeLabel } from '@/lib/schemas/filters';
@@ -21,7 +21,7 @@ import { parseLedgerView } from '@/lib/schemas/ledger';
 
 const yearMonths = (year: number) => Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
 
-export const metadata = { title: '项目库 · 吉林市重点项目管理平台' };
+export const metadata = { title: '项目库' };
 
 export default async function ProjectLedgerPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireUser();
@@ -85,7 +85,7 @@ export default async function ProjectLedgerPage({ searchParams }: { searchParams
         <>
           {yearInvestment !== null ? (
             <p className="mb-2 text-sm text-slate-700" data-testid="report-year-investment">
-              {filters.reportYear}年月度进度完成投资合计 {formatWan(yearInvestment)}（{formatYi(yearInvestment)}）
+              {filters.reportYear}年月度进度完成投资合计 {formatYi(yearInvestment)}
             </p>
           ) : null}
           <LedgerTable rows={rows} sums={sums} params={params} view={view} />

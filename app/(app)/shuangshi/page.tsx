@@ -316,9 +316,9 @@ function SubProjectTable({
             <td className={cell}>
               <LightSummary lights={totals.lights} />
             </td>
-            <td className={num}>{formatWan(totals.totalInvestment)}</td>
-            <td className={num}>{formatWan(totals.plannedInvestment)}</td>
-            <td className={num}>{formatWan(totals.completedInYear)}</td>
+            <td className={num}>{formatYi(totals.totalInvestment)}</td>
+            <td className={num}>{formatYi(totals.plannedInvestment)}</td>
+            <td className={num}>{formatYi(totals.completedInYear)}</td>
             {joinable ? <td /> : null}
           </tr>
         </tfoot>

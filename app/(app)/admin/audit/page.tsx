@@ -16,7 +16,7 @@ import { Pager } from '@/components/ui/pager';
 // Page 1 and the default page size keep the plain URL.
 const DEFAULTS = { page: 1, pageSize: 50 };
 
-export const metadata = { title: '审计日志 · 吉林市重点项目管理平台' };
+export const metadata = { title: '审计日志' };
 
 export default async function AuditPage({
   searchParams,

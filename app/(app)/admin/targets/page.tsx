@@ -8,7 +8,7 @@ import { listAnnualTargets } from '@/db/queries/admin';
 import { targetTracking, type TargetTracking } from '@/domain/stats';
 import { requireUser } from '@/lib/auth/next';
 import { currentYear } from '@/lib/rules/dates';
-import { formatWan, formatYi } from '@/lib/rules/money';
+import { formatYi } from '@/lib/rules/money';
 import { percentText } from '@/lib/rules/stats';
 
 export const metadata: Metadata = { title: '年度目标' };
@@ -57,7 +57,6 @@ export default async function TargetsPage({ searchParams }: { searchParams: Prom
                     key={key}
                     label={label}
                     value={amountText(target[key], unit)}
-                    detail={unit === '万元' ? formatWan(target[key]) : undefined}
                     scope={SCOPE_TEXT[scope ?? 'none']}
                   />
                 ))}

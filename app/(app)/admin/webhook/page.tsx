@@ -19,6 +19,8 @@ const STATUS = {
   failed: { label: '失败，待重试', tone: 'red' as const },
 };
 
+export const metadata = { title: '预警推送' };
+
 export default async function WebhookPage() {
   await requireUser(['admin']);
   const { url, format, hasSecret } = getDigestWebhookConfig();

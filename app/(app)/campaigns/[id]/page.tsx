@@ -9,11 +9,15 @@ import { getCampaignDetail, listLeaderOptions } from '@/db/queries/campaigns';
 import { requireUser } from '@/lib/auth/next';
 import { LEAD_STAGE_LABELS, LEAD_STAGES, STAGE_LABELS } from '@/lib/rules/enums';
 import { stepRates } from '@/lib/rules/funnels';
-import { formatWan } from '@/lib/rules/money';
+import { formatWan, formatYi } from '@/lib/rules/money';
 import { canManageCampaigns } from '@/lib/rules/permissions';
 import { id as idSchema } from '@/lib/validation';
 
-export const metadata = { title: '招商活动' };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const parsed = idSchema.safeParse((await params).id);
+  const detail = parsed.success ? getCampaignDetail(parsed.data) : null;
+  return { title: detail ? `${detail.campaign.name} · 招商活动` : '招商活动' };
+}
 
 export default async function CampaignPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
@@ -87,7 +91,7 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
                   <td className="py-1 pr-3 text-right tabular-nums">
                     {rates[i] === null ? '—' : `${(rates[i]! * 100).toFixed(0)}%`}
                   </td>
-                  <td className="py-1 text-right tabular-nums">{formatWan(row.amount)}</td>
+                  <td className="py-1 text-right tabular-nums">{formatYi(row.amount)}</td>
                 </tr>
               ))}
             </tbody>
@@ -101,7 +105,7 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
           <dl className="space-y-2 text-sm">
             <div className="flex justify-between">
               <dt>签约投资（签约＋已转项目）</dt>
-              <dd className="font-semibold tabular-nums">{formatWan(signedInvestment)}</dd>
+              <dd className="font-semibold tabular-nums">{formatYi(signedInvestment)}</dd>
             </div>
             <div className="flex justify-between">
               <dt>已转项目</dt>

@@ -31,7 +31,12 @@ import { OPEN_LEAD_STAGES } from '@/lib/rules/leads';
 import { leadForViewer } from '@/domain/leads';
 import { id as idSchema } from '@/lib/validation';
 
-export const metadata = { title: '线索详情' };
+/** "企业名 · 线索详情" (issue 18: every tab its own title); an unknown id falls back to 线索详情. */
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const parsed = idSchema.safeParse((await params).id);
+  const stored = parsed.success ? getLeadDetail(parsed.data) : null;
+  return { title: stored ? `${stored.company} · 线索详情` : '线索详情' };
+}
 
 const CONTACT_KEYS = ['contactPhone', 'contactEmail'];
 function withoutContacts<T extends { before: unknown; after: unknown }>(row: T): T {

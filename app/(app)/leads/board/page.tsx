@@ -12,7 +12,7 @@ import { leadBoard } from '@/domain/board';
 import { listIndustries, listUserOptions } from '@/db/queries/reference';
 import { requireUser } from '@/lib/auth/next';
 import { LEAD_STAGES, LEAD_STAGE_LABELS } from '@/lib/rules/enums';
-import { formatMoneyCompact } from '@/lib/rules/money';
+import { formatYi } from '@/lib/rules/money';
 import {
   COLUMN_PAGE_SIZE,
   LANE_LABELS,
@@ -30,7 +30,8 @@ export default async function LeadBoardPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const user = await requireUser(['admin', 'leader', 'investment']);
+  // Everyone who reads /leads reads its board too (issue 18); only admins and 招商专员 move cards.
+  const user = await requireUser();
   const params = await searchParams;
   const filters = parseFiltersLenient(leadFilterSchema, params);
   const lane = pickLane(LEAD_LANES, params.lane);
@@ -51,8 +52,8 @@ export default async function LeadBoardPage({
     <>
       <PageHeader
         title="招商线索看板"
-        description={`共 ${total.count} 条线索，意向投资合计 ${formatMoneyCompact(total.money)}。${
-          user.role === 'leader'
+        description={`共 ${total.count} 条线索，意向投资合计 ${formatYi(total.money)}。${
+          user.role === 'leader' || user.role === 'officer'
             ? '点击卡片查看线索详情。'
             : '本人或本组负责的线索卡片可拖动到后续阶段；退回、放弃和转为项目请在线索详情中操作。'
         }`}

@@ -27,7 +27,9 @@ import { canEditProject } from '@/lib/rules/permissions';
 import { addAgendaItemAction, autoAgendaAction, closeMeetingAction, decideItemAction } from '../actions';
 import { canManageMeetings } from '@/lib/rules/permissions';
 
-export const metadata: Metadata = { title: '调度会' };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  return { title: `${loadMeeting((await params).id).title} · 调度会` };
+}
 
 function loadMeeting(raw: string) {
   const id = Number(raw);

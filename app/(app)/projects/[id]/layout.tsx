@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ApprovalsOverriddenTag, ShuangshiTag, Tag } from '@/components/ui/badges';
 import { LightBadge } from '@/components/ui/badges';
@@ -16,6 +17,14 @@ import { daysPerStage } from '@/lib/rules/stage-durations';
 import { reachableStages } from '@/lib/rules/stages';
 import { loadProject } from './load';
 import { moveProjectAction } from '../actions';
+
+/** "项目名 · 项目详情" on 概况; each tab page's title goes in the template ("项目名 · 进度清单"). */
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { project } = await loadProject(params);
+  return {
+    title: { default: `${project.name} · 项目详情`, template: `${project.name} · %s · 吉林市重点项目管理平台` },
+  };
+}
 
 export default async function ProjectLayout({
   children,

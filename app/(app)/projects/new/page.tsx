@@ -7,7 +7,7 @@ import { requireUser } from '@/lib/auth/next';
 import { currentYear } from '@/domain/year-plans';
 import { createProjectAction } from '../actions';
 
-export const metadata = { title: '新建项目 · 吉林市重点项目管理平台' };
+export const metadata = { title: '新建项目' };
 
 export default async function NewProjectPage() {
   const user = await requireUser(['admin', 'leader', 'officer']);

@@ -56,6 +56,7 @@ function previewBody(preview: PreviewBase<AnyRow>) {
     fileName: preview.fileName,
     sheetName: preview.sheetName,
     headerRow: preview.headerRow,
+    exampleRows: preview.exampleRows ?? [],
     columns: preview.columns,
     unknownHeaders: preview.unknownHeaders,
     counts: preview.counts,

@@ -14,7 +14,7 @@ import { id as idSchema, page as pageSchema } from '@/lib/validation';
 import { pageCount } from '@/lib/list-url';
 import { Pager } from '@/components/ui/pager';
 
-export const metadata = { title: '导入结果 · 吉林市重点项目管理平台' };
+export const metadata = { title: '导入结果' };
 
 export default async function ImportBatchPage({
   params,

@@ -8,10 +8,11 @@ import type { ImportPreview } from '@/domain/imports';
 import { leadRowNames, type LeadImportPreview } from '@/domain/lead-imports';
 import { projectRowNames } from '@/domain/project-sheets';
 import { requireUser } from '@/lib/auth/next';
+import { EXAMPLE_MARK } from '@/lib/excel/example-row';
 import { isAppError } from '@/lib/errors';
 import { IMPORT_ROLES } from '@/lib/rules/import';
 
-export const metadata = { title: '导入预览 · 吉林市重点项目管理平台' };
+export const metadata = { title: '导入预览' };
 
 export default async function ImportPreviewPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser(IMPORT_ROLES);
@@ -46,6 +47,13 @@ export default async function ImportPreviewPage({ params }: { params: Promise<{ 
           </div>
         ))}
       </dl>
+      {preview.exampleRows?.length ? (
+        <Notice tone="info">
+          <span data-testid="example-rows-skipped">
+            已跳过示例行（第 {preview.exampleRows.join('、')} 行，以“{EXAMPLE_MARK}”开头），不会导入。
+          </span>
+        </Notice>
+      ) : null}
       {preview.unknownHeaders.length ? (
         <Notice tone="info">以下列不是平台字段，导入时忽略：{preview.unknownHeaders.join('、')}</Notice>
       ) : null}

@@ -12,6 +12,9 @@ import { updateApprovalAction } from './actions';
 
 const STATUS_TONES = { pending: 'slate', in_progress: 'amber', done: 'emerald', not_applicable: 'violet' } as const;
 
+// The tab's name; the project layout's template puts the project name in front (issue 18).
+export const metadata = { title: '前期手续' };
+
 export default async function ApprovalsPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const { project } = await loadProject(params);

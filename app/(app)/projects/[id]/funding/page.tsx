@@ -21,6 +21,9 @@ const STATUS_TONE: Record<FundingStatus, 'slate' | 'brand' | 'emerald' | 'red'> 
 
 // 上争资金: the project's applications for higher-level funds by channel and batch, with the
 // applied, granted and received sums that the project's 概况 and the ledger show.
+// The tab's name; the project layout's template puts the project name in front (issue 18).
+export const metadata = { title: '上争资金' };
+
 export default async function ProjectFundingPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const { project } = await loadProject(params);

@@ -11,6 +11,9 @@ import { dateOfTimestamp } from '@/lib/rules/dates';
 import { STAGE_LABELS } from '@/lib/rules/enums';
 import { loadProject } from '../load';
 
+// The tab's name; the project layout's template puts the project name in front (issue 18).
+export const metadata = { title: '历史' };
+
 export default async function HistoryPage({ params }: { params: Promise<{ id: string }> }) {
   await requireUser();
   const { project } = await loadProject(params);

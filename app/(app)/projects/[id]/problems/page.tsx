@@ -24,6 +24,9 @@ import { issueSupervisionAction, raiseProblemAction } from './actions';
 // 问题与督办: the project's problems with their logs, and its 督办 with the replies. Rendered inside
 // the project layout, which shows the project's header and tabs.
 
+// The tab's name; the project layout's template puts the project name in front (issue 18).
+export const metadata = { title: '问题与督办' };
+
 export default async function ProjectProblemsPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const projectId = Number((await params).id);

@@ -13,6 +13,9 @@ import { loadProject } from '../load';
 import { createReportAction } from './actions';
 import { formatDate } from '@/lib/format-time';
 
+// The tab's name; the project layout's template puts the project name in front (issue 18).
+export const metadata = { title: '进度清单' };
+
 export default async function ReportsPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const { project } = await loadProject(params);

@@ -8,6 +8,9 @@ import { canEditProject } from '@/lib/rules/permissions';
 import { loadProject } from '../load';
 import { updateResponsibilityAction } from './actions';
 
+// The tab's name; the project layout's template puts the project name in front (issue 18).
+export const metadata = { title: '责任清单' };
+
 export default async function ResponsibilityPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const { project, unitName, leaderName, ownerName } = await loadProject(params);

@@ -10,6 +10,9 @@ import { canEditProject } from '@/lib/rules/permissions';
 import { loadProject } from '../load';
 import { createTaskAction, updateTaskStateAction } from './actions';
 
+// The tab's name; the project layout's template puts the project name in front (issue 18).
+export const metadata = { title: '任务清单' };
+
 export default async function TasksPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const { project } = await loadProject(params);

@@ -17,7 +17,7 @@ function cardsArgs<
 
 /** GET /api/v1/board/cards?kind=&stage=&page=&pageSize=&lane=&laneValue=&...filters: one page of one column, for 加载更多. */
 export const GET = apiRoute({}, ({ actor, request }) => {
-  const { raw, kind } = boardRequest(actor, request);
+  const { raw, kind } = boardRequest(request);
   if (kind === 'leads') return listLeadCards(actor, ...cardsArgs(parseOrThrow(leadCardsQuery, { ...raw, kind })));
   return listProjectCards(actor, ...cardsArgs(parseOrThrow(projectCardsQuery, { ...raw, kind })));
 });
