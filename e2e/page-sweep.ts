@@ -50,7 +50,7 @@ const EXTRA: Record<SweepRole, string[]> = {
     '/screen',
   ],
   leader: ['/projects/new', '/leads/board', '/reports/monthly', '/meetings', '/screen'],
-  officer: ['/projects/new'],
+  officer: ['/projects/new', '/leads/board'],
   investment: ['/leads/new', '/leads/board', '/enterprises/new', '/campaigns/new'],
 };
 
