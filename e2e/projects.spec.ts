@@ -80,7 +80,7 @@ test('an officer creates a project, works its lists and moves it, overriding the
   await page.getByLabel('形象进度（%）').fill('5');
   await page.getByLabel('形象进度说明').fill('完成场地勘察和方案设计');
   await page.getByRole('button', { name: '提交进度报告' }).click();
-  await expect(page.getByText('进度报告已提交')).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /^已报送 \d{4}年\d{1,2}月进度$/ })).toBeVisible();
   await expect(
     page.getByRole('listitem').filter({ hasText: '完成场地勘察和方案设计' }).getByText('800 万元').first(),
   ).toBeVisible();

@@ -2,6 +2,7 @@ import { Card, EmptyState } from '@/components/ui/page';
 import { PhotoUploader } from '@/components/projects/photo-uploader';
 import { ReportChart } from '@/components/projects/report-chart';
 import { ReportForm } from '@/components/projects/report-form';
+import { HIGHLIGHT_CLASSES } from '@/components/ui/scroll-highlight';
 import { listProjectReports } from '@/db/queries/projects';
 import { requireUser } from '@/lib/auth/next';
 import { monthOf, previousMonth, today } from '@/lib/rules/dates';
@@ -41,20 +42,16 @@ export default async function ReportsPage({ params }: { params: Promise<{ id: st
     <div className="space-y-4">
       {editable ? (
         <Card title="填报月度进度">
-          {open.length === 0 ? (
-            <p className="text-sm text-slate-600">近 12 个月的进度报告均已填报。</p>
-          ) : (
-            <ReportForm
-              projectId={project.id}
-              months={open.map((month) => ({
-                value: month,
-                label: month === due ? `${monthLabel(month)}（应报）` : monthLabel(month),
-              }))}
-              dueMonth={dueMonth}
-              completedInvestment={project.completedInvestment}
-              action={createReportAction}
-            />
-          )}
+          <ReportForm
+            projectId={project.id}
+            months={open.map((month) => ({
+              value: month,
+              label: month === due ? `${monthLabel(month)}（应报）` : monthLabel(month),
+            }))}
+            dueMonth={dueMonth}
+            completedInvestment={project.completedInvestment}
+            action={createReportAction}
+          />
         </Card>
       ) : null}
       <Card title="本年投资完成情况">
@@ -66,7 +63,11 @@ export default async function ReportsPage({ params }: { params: Promise<{ id: st
         ) : (
           <ol className="space-y-4">
             {reports.map(({ report, createdByName, photoIds }) => (
-              <li key={report.id} className="rounded-md border border-slate-200 p-3">
+              <li
+                key={report.id}
+                id={`report-${report.id}`}
+                className={`scroll-mt-20 rounded-md border border-slate-200 p-3 ${HIGHLIGHT_CLASSES}`}
+              >
                 <div className="flex flex-wrap items-baseline justify-between gap-2">
                   <h3 className="font-semibold text-slate-900">{monthLabel(report.month)}</h3>
                   <p className="text-xs text-slate-500">
