@@ -21,7 +21,7 @@ export function ProjectTabNav({ projectId }: { projectId: number }) {
       aria-label="项目栏目"
       className="relative -mx-3 mb-4 border-b border-slate-200 sm:mx-0 [&::after]:pointer-events-none [&::after]:absolute [&::after]:inset-y-0 [&::after]:right-0 [&::after]:w-6 [&::after]:bg-gradient-to-l [&::after]:from-slate-50 [&::after]:content-[''] sm:[&::after]:hidden"
     >
-      <ul className="flex snap-x gap-1 overflow-x-auto px-3 [scrollbar-width:none] sm:px-0" data-testid="project-tabs">
+      <ul className="flex snap-x [scrollbar-width:none] gap-1 overflow-x-auto px-3 sm:px-0" data-testid="project-tabs">
         {PROJECT_TABS.map((tab) => {
           const href = projectTabHref(projectId, tab.segment);
           const active = pathname === href;

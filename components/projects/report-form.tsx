@@ -215,7 +215,10 @@ function UploadProgress({ upload }: { upload: Upload | null }) {
   const failed = upload.failures.length ? `，${upload.failures.length} 张未上传` : '';
   return (
     <div className="space-y-1">
-      <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+      <p
+        role="status"
+        className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800"
+      >
         已报送 {monthLabel(upload.month)}进度{photos}
         {failed}
       </p>
