@@ -516,6 +516,7 @@ export const monthlyReports = sqliteTable(
     problemsMet: text('problems_met'),
     createdBy: integer('created_by').references(() => users.id),
     createdAt: createdAt(),
+    version: version(),
   },
   (table) => [
     uniqueIndex('monthly_reports_project_month_idx').on(table.projectId, table.month),
@@ -523,6 +524,33 @@ export const monthlyReports = sqliteTable(
   ],
 );
 export type MonthlyReport = typeof monthlyReports.$inferSelect;
+
+/** The figures a correction may change, as they stood before and after it. */
+export interface ReportFigures {
+  investmentThisMonth: number;
+  progressPercent: number;
+  narrative: string;
+  problemsMet: string | null;
+}
+
+/** 更正记录: every correction of a filed report, kept and shown on the report. */
+export const reportCorrections = sqliteTable(
+  'report_corrections',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => monthlyReports.id, { onDelete: 'cascade' }),
+    at: text('at').notNull(),
+    byUserId: integer('by_user_id').references(() => users.id),
+    /** Required once the filing window (the 5th of the next month) has passed; null inside it. */
+    reason: text('reason'),
+    before: text('before', { mode: 'json' }).$type<ReportFigures>().notNull(),
+    after: text('after', { mode: 'json' }).$type<ReportFigures>().notNull(),
+  },
+  (table) => [index('report_corrections_report_idx').on(table.reportId, table.at)],
+);
+export type ReportCorrection = typeof reportCorrections.$inferSelect;
 
 /** 形象进度照片, stored as files under the data directory. */
 export const reportPhotos = sqliteTable(

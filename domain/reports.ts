@@ -2,19 +2,29 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, eq, gte, sql } from 'drizzle-orm';
 import { dataDirectory, getDb } from '@/db';
 import { writeAudit } from '@/db/audit';
-import { monthlyReports, projects, reportPhotos, type MonthlyReport, type ReportPhoto } from '@/db/schema';
+import {
+  monthlyReports,
+  projects,
+  reportCorrections,
+  reportPhotos,
+  type MonthlyReport,
+  type ReportFigures,
+  type ReportPhoto,
+} from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { monthOf, nowIso, today } from '@/lib/rules/dates';
 import { makeThumbnail } from './photo-images';
 import { detectPhotoType, MAX_PHOTO_BYTES, MAX_PHOTOS_PER_REPORT, PHOTO_EXTENSIONS } from '@/lib/rules/photos';
 import { monthLabel } from '@/lib/rules/report-month';
-import type { ReportCreateInput } from '@/lib/schemas/project-lists';
+import { changedFields, correctionNeedsReason, reportFilingDeadline } from '@/lib/rules/report-correction';
+import type { ReportCorrectInput, ReportCreateInput } from '@/lib/schemas/project-lists';
 import { auditProjectChange } from './light';
 import { editableProject } from './project-access';
 import { reportedTotal } from './year-plans';
+import { listReportCorrections } from '@/db/queries/projects';
 import type { ActorContext } from '@/lib/rules/permissions';
 
 // 进度清单: the monthly dispatch report. The cumulative figure is derived, never typed: it is the
@@ -33,6 +43,7 @@ export function toReportDto(report: MonthlyReport) {
     problemsMet: report.problemsMet,
     createdBy: report.createdBy,
     createdAt: report.createdAt,
+    version: report.version,
   };
 }
 export type ReportDto = ReturnType<typeof toReportDto>;
@@ -80,6 +91,93 @@ export function createReport(actor: ActorContext, projectId: number, input: Repo
       return report;
     }),
   );
+}
+
+const figuresOf = (report: ReportFigures): ReportFigures => ({
+  investmentThisMonth: report.investmentThisMonth,
+  progressPercent: report.progressPercent,
+  narrative: report.narrative,
+  problemsMet: report.problemsMet ?? null,
+});
+
+/**
+ * 更正 a filed report (issue 18). The author corrects freely until the filing deadline (the 5th of
+ * the next month); after it, and for any other project editor, a reason is required. A changed
+ * 本月完成投资 moves this report's cumulative figure and every later-filed report's by the same
+ * amount, and the project's completed investment with them, so the one source of completed
+ * investment stays the sum of the reports. The correction is kept (before, after, reason).
+ */
+export function correctReport(actor: ActorContext, reportId: number, input: ReportCorrectInput): ReportDto {
+  return toReportDto(
+    getDb().transaction((tx) => {
+      const report = tx.select().from(monthlyReports).where(eq(monthlyReports.id, reportId)).get();
+      if (!report) throw new AppError('not_found', '进度报告不存在');
+      const project = editableProject(tx, actor, report.projectId);
+      if (input.version !== report.version) throw new AppError('stale_version', '该进度报告已被他人更正，请刷新后再试');
+      const before = figuresOf(report);
+      const after: ReportFigures = {
+        investmentThisMonth: input.investmentThisMonth ?? before.investmentThisMonth,
+        progressPercent: input.progressPercent ?? before.progressPercent,
+        narrative: input.narrative ?? before.narrative,
+        problemsMet: input.problemsMet === undefined ? before.problemsMet : input.problemsMet || null,
+      };
+      if (changedFields(before, after).length === 0)
+        throw new AppError('validation_failed', '没有需要更正的内容，请修改至少一项再提交');
+      const reason = input.reason?.trim() || null;
+      if (!reason && correctionNeedsReason(report, actor.id, today())) {
+        const why =
+          report.createdBy === actor.id
+            ? `已过报送期限（${reportFilingDeadline(report.month)}），更正须填写原因`
+            : '更正他人填报的进度报告须填写原因';
+        throw new AppError('validation_failed', why, { reason: [why] });
+      }
+      const at = nowIso();
+      const delta = after.investmentThisMonth - before.investmentThisMonth;
+      if (delta !== 0) {
+        // Reports filed after this one counted it in their cumulative figure (see createReport).
+        tx.update(monthlyReports)
+          .set({ cumulativeInvestment: sql`${monthlyReports.cumulativeInvestment} + ${delta}` })
+          .where(and(eq(monthlyReports.projectId, report.projectId), gte(monthlyReports.id, report.id)))
+          .run();
+        tx.update(projects)
+          .set({
+            completedInvestment: project.completedInvestment + delta,
+            version: project.version + 1,
+            updatedAt: at,
+          })
+          .where(eq(projects.id, project.id))
+          .run();
+      }
+      const updated = tx
+        .update(monthlyReports)
+        .set({ ...after, version: report.version + 1 })
+        .where(and(eq(monthlyReports.id, report.id), eq(monthlyReports.version, report.version)))
+        .returning()
+        .get();
+      if (!updated) throw new AppError('stale_version', '该进度报告已被他人更正，请刷新后再试');
+      tx.insert(reportCorrections).values({ reportId, at, byUserId: actor.id, reason, before, after }).run();
+      auditProjectChange(tx, actor, {
+        action: 'update',
+        entityType: 'report',
+        entityId: report.id,
+        projectId: report.projectId,
+        before: { month: report.month, ...before },
+        after: { month: report.month, ...after, reason },
+      });
+      return updated;
+    }),
+  );
+}
+
+/** One report's corrections (any signed-in reader: every role reads projects); 404 when missing. */
+export function reportCorrectionsOf(reportId: number) {
+  const report = getDb()
+    .select({ id: monthlyReports.id })
+    .from(monthlyReports)
+    .where(eq(monthlyReports.id, reportId))
+    .get();
+  if (!report) throw new AppError('not_found', '进度报告不存在');
+  return listReportCorrections([reportId]);
 }
 
 export function photoDirectory(): string {

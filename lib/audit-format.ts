@@ -146,6 +146,7 @@ const ENTITY_FIELD_LABELS: Record<AuditEntityType, Record<string, string>> = {
     narrative: '进度说明',
     problemsMet: '遇到的问题',
     createdBy: '填报人',
+    reason: '更正原因',
   },
   report_photo: {
     reportId: '所属报告',

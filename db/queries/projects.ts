@@ -9,11 +9,14 @@ import {
   monthlyReports,
   projects,
   projectStagePlans,
+  reportCorrections,
   reportPhotos,
   stageHistory,
   tasks,
   units,
   users,
+  type ReportCorrection,
+  type ReportFigures,
 } from '../schema';
 import type { ProjectFilters } from '@/lib/schemas/filters';
 import type { LedgerSort } from '@/lib/schemas/ledger';
@@ -213,10 +216,47 @@ export function listProjectReports(projectId: number) {
         .orderBy(asc(reportPhotos.id))
         .all()
     : [];
+  const corrections = listReportCorrections(ids);
   return rows.map((row) => ({
     ...row,
     photoIds: photos.filter((photo) => photo.reportId === row.report.id).map((photo) => photo.id),
+    corrections: corrections.filter((correction) => correction.reportId === row.report.id),
   }));
+}
+
+export interface ReportCorrectionDto {
+  id: number;
+  reportId: number;
+  at: string;
+  byUserId: number | null;
+  byName: string | null;
+  reason: string | null;
+  before: ReportFigures;
+  after: ReportFigures;
+}
+
+const toCorrectionDto = (row: ReportCorrection, byName: string | null): ReportCorrectionDto => ({
+  id: row.id,
+  reportId: row.reportId,
+  at: row.at,
+  byUserId: row.byUserId,
+  byName,
+  reason: row.reason,
+  before: row.before,
+  after: row.after,
+});
+
+/** Corrections of the given reports, oldest first, with the corrector's name. */
+export function listReportCorrections(reportIds: number[]): ReportCorrectionDto[] {
+  if (reportIds.length === 0) return [];
+  return getDb()
+    .select({ row: reportCorrections, byName: users.name })
+    .from(reportCorrections)
+    .leftJoin(users, eq(users.id, reportCorrections.byUserId))
+    .where(inArray(reportCorrections.reportId, reportIds))
+    .orderBy(asc(reportCorrections.at), asc(reportCorrections.id))
+    .all()
+    .map(({ row, byName }) => toCorrectionDto(row, byName));
 }
 
 /** Stage moves, oldest first, with the mover's name. */

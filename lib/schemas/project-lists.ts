@@ -37,6 +37,19 @@ export const reportCreateSchema = z
   .strict();
 export type ReportCreateInput = z.output<typeof reportCreateSchema>;
 
+/** 更正 a filed report: the figures to change, and the reason once one is needed (see lib/rules/report-correction). */
+export const reportCorrectSchema = z
+  .object({
+    version,
+    investmentThisMonth: money.optional(),
+    progressPercent: percent.optional(),
+    narrative: longText(5000).optional(),
+    problemsMet: longText(5000).nullable().optional(),
+    reason: longText(1000).nullable().optional(),
+  })
+  .strict();
+export type ReportCorrectInput = z.output<typeof reportCorrectSchema>;
+
 export const approvalPatchSchema = z
   .object({
     version,
@@ -71,6 +84,16 @@ export const reportCreateForm = z.object({
   progressPercent: fromFormNumber(percent),
   narrative: longText(5000).default(''),
   problemsMet: fromFormOptional(longText(5000)),
+});
+
+export const reportCorrectForm = z.object({
+  reportId: fromFormNumber(id),
+  version: formVersion,
+  investmentThisMonth: fromFormNumber(money),
+  progressPercent: fromFormNumber(percent),
+  narrative: longText(5000).default(''),
+  problemsMet: fromFormOptional(longText(5000)).transform((value) => value ?? null),
+  reason: fromFormOptional(longText(1000)).transform((value) => value ?? null),
 });
 
 export const approvalPatchForm = z.object({

@@ -401,6 +401,14 @@ export const MATRIX: Row[] = [
       rawBody: PNG_BYTES,
       headers: { 'content-type': 'image/png' },
     })),
+    api('PATCH /api/v1/reports/[id]', t, scoped(t), (f) => ({
+      params: { id: f.report[t] },
+      body: {
+        version: v('monthly_reports', f.report[t]!),
+        narrative: `矩阵更正 ${Math.random()}`,
+        reason: '矩阵测试更正',
+      },
+    })),
     api('PATCH /api/v1/approvals/[id]', t, scoped(t), (f) => ({
       params: { id: f.approval[t] },
       body: { version: v('approval_items', f.approval[t]!), status: 'in_progress' },
@@ -473,6 +481,14 @@ export const MATRIX: Row[] = [
       investmentThisMonth: '80',
       progressPercent: '25',
       narrative: '基础施工',
+    })),
+    act(`${PR}[id]/reports/actions.ts#correctReportAction`, t, scoped(t), (f) => ({
+      reportId: String(f.report[t]),
+      version: String(v('monthly_reports', f.report[t]!)),
+      investmentThisMonth: '10',
+      progressPercent: '5',
+      narrative: `矩阵更正 ${Math.random()}`,
+      reason: '矩阵测试更正',
     })),
     act(`${PR}[id]/approvals/actions.ts#updateApprovalAction`, t, scoped(t), (f) => ({
       approvalId: String(f.approval[t]),

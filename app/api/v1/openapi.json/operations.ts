@@ -62,6 +62,8 @@ import * as projectSupervisions from '../projects/[id]/supervisions/route';
 import * as projectTasks from '../projects/[id]/tasks/route';
 import * as projectTransitions from '../projects/[id]/transitions/route';
 import * as reportPhotos from '../reports/[id]/photos/route';
+import * as reportById from '../reports/[id]/route';
+import * as reportCorrections from '../reports/[id]/corrections/route';
 import * as rankings from '../rankings/route';
 import * as mapRoute from '../map/route';
 import * as monthlyReport from '../reports/monthly/route';
@@ -114,6 +116,8 @@ export const ROUTE_MODULES: Record<string, RouteModule> = {
   '/projects/{id}/supervisions': projectSupervisions,
   '/tasks/{id}': task,
   '/approvals/{id}': approval,
+  '/reports/{id}': reportById,
+  '/reports/{id}/corrections': reportCorrections,
   '/reports/{id}/photos': reportPhotos,
   '/photos/{id}': photo,
   '/problems': problems,

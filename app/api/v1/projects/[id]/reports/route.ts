@@ -10,7 +10,11 @@ import { page, pageOfList, pageSize } from '@/lib/validation';
 export const GET = apiRoute({ params: idParams, query: z.object({ page, pageSize }) }, ({ params, query }) => {
   findProject(getDb(), params.id);
   return pageOfList(
-    listProjectReports(params.id).map(({ report, photoIds }) => ({ ...toReportDto(report), photoIds })),
+    listProjectReports(params.id).map(({ report, photoIds, corrections }) => ({
+      ...toReportDto(report),
+      photoIds,
+      corrections,
+    })),
     query,
   );
 });
