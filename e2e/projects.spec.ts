@@ -128,8 +128,10 @@ test('a leader finds the project on the ledger filtered by unit', async ({ page 
 test('a stale 概况 save says someone else changed the project and keeps what was typed', async ({ page, context }) => {
   await signIn(page, 'officer');
   await page.goto(projectUrl);
+  await page.getByRole('button', { name: '编辑', exact: true }).click();
   const other = await context.newPage();
   await other.goto(projectUrl);
+  await other.getByRole('button', { name: '编辑', exact: true }).click();
   await other.getByLabel('建设地点').fill('昌邑区九站街');
   await other.getByRole('button', { name: '保存修改' }).click();
   await expect(other.getByText('已保存。')).toBeVisible();
