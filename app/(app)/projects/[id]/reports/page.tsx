@@ -11,7 +11,22 @@ import { canEditProject } from '@/lib/rules/permissions';
 import { MAX_PHOTOS_PER_REPORT } from '@/lib/rules/photos';
 import { dueReportMonth, monthLabel, yearSeries } from '@/lib/rules/report-month';
 import { loadProject } from '../load';
-import { createReportAction } from './actions';
+import { correctReportAction, createReportAction } from './actions';
+import { ReportCorrectionForm } from '@/components/projects/report-correction-form';
+import {
+  CORRECTABLE_LABELS,
+  changedFields,
+  correctionNeedsReason,
+  reportFilingDeadline,
+  type CorrectableField,
+} from '@/lib/rules/report-correction';
+
+/** A corrected figure as the report shows it: money in 万元, progress in %, text as typed. */
+function figure(name: CorrectableField, value: string | number | null): string {
+  if (name === 'investmentThisMonth') return formatWan(Number(value));
+  if (name === 'progressPercent') return `${value}%`;
+  return value ? `“${value}”` : '（空）';
+}
 import { formatDate } from '@/lib/format-time';
 
 export default async function ReportsPage({ params }: { params: Promise<{ id: string }> }) {
@@ -62,7 +77,7 @@ export default async function ReportsPage({ params }: { params: Promise<{ id: st
           <EmptyState title="还没有月度进度报告">每月 5 日前报送上月进度。</EmptyState>
         ) : (
           <ol className="space-y-4">
-            {reports.map(({ report, createdByName, photoIds }) => (
+            {reports.map(({ report, createdByName, photoIds, corrections }) => (
               <li
                 key={report.id}
                 id={`report-${report.id}`}
@@ -116,6 +131,33 @@ export default async function ReportsPage({ params }: { params: Promise<{ id: st
                       </li>
                     ))}
                   </ul>
+                ) : null}
+                {corrections.length ? (
+                  <ul
+                    className="mt-3 space-y-1 text-xs text-slate-700"
+                    aria-label={`${monthLabel(report.month)}更正记录`}
+                  >
+                    {corrections.map((correction) => (
+                      <li key={correction.id} className="rounded bg-amber-50 px-2 py-1">
+                        已更正：{formatDate(correction.at)} {correction.byName ?? '系统'}
+                        {correction.reason ? ` 原因：${correction.reason}` : ''}{' '}
+                        {changedFields(correction.before, correction.after)
+                          .map(
+                            (name) =>
+                              `${CORRECTABLE_LABELS[name]} ${figure(name, correction.before[name])}→${figure(name, correction.after[name])}`,
+                          )
+                          .join('；')}
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+                {editable ? (
+                  <ReportCorrectionForm
+                    report={report}
+                    needsReason={correctionNeedsReason(report, user.id, day)}
+                    deadline={reportFilingDeadline(report.month)}
+                    action={correctReportAction}
+                  />
                 ) : null}
                 {editable ? (
                   <div className="mt-3">
