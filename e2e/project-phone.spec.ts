@@ -97,6 +97,25 @@ test('an officer files the due report with a photo taken in the form, on a phone
   await expect(filed.getByRole('img', { name: `${monthLabel(due.month)}现场照片 1（点击查看原图）` })).toBeVisible();
   await page.getByRole('heading', { name: '填报月度进度' }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'docs/screenshots/phone-report-form.png' });
+
+  // 更正: the author, inside the filing window (until the 5th of the next month), needs no reason.
+  const { today } = await (await page.request.get('/api/v1/desk')).json();
+  const [year, month] = due.month.split('-').map(Number);
+  const deadline = `${month === 12 ? year + 1 : year}-${String((month % 12) + 1).padStart(2, '0')}-05`;
+  await filed.getByRole('button', { name: '更正', exact: true }).click();
+  const correction = filed.getByRole('form', { name: `更正进度报告 ${due.month}` });
+  await expect(correction.getByLabel('本月完成投资（万元）')).toHaveValue('90');
+  await expect(correction.getByLabel('形象进度（%）')).toHaveValue('42');
+  const reason = correction.getByLabel('更正原因');
+  if (today <= deadline) await expect(reason).toHaveCount(0);
+  else await reason.fill('现场复核，按监理月报更正');
+  await correction.getByLabel('本月完成投资（万元）').fill('95');
+  await correction.getByRole('button', { name: '保存更正' }).click();
+  await expect(filed.getByRole('status')).toHaveText('已更正，更正记录见本报告下方。');
+  await expect(filed.getByRole('list', { name: `${monthLabel(due.month)}更正记录` })).toContainText(
+    '本月完成投资 90 万元→95 万元',
+  );
+  await expect(filed.getByText('95 万元', { exact: true })).toBeVisible();
 });
 
 test('a photo the server refuses is named, and the report stays filed', async ({ page }) => {
