@@ -105,7 +105,7 @@ test('the 概况 form fits a phone: completed investment read-only with how it i
     await expect(table.getByRole('row', { name: new RegExp(`${plan.year}年`) })).toContainText(
       wan(plan.plannedInvestment),
     );
-  await expect(page.getByText('累计完成投资', { exact: true })).toBeVisible();
+  await expect(page.locator('#completed-investment-label')).toBeVisible();
   await expect(page.getByText(wan(full.completedInvestment), { exact: true })).toBeVisible();
   await expect(
     page.getByText(
