@@ -106,12 +106,16 @@ test('the 概况 form fits a phone: completed investment read-only with how it i
       wan(plan.plannedInvestment),
     );
   await expect(page.locator('#completed-investment-label')).toBeVisible();
-  await expect(page.getByText(wan(full.completedInvestment), { exact: true })).toBeVisible();
   await expect(
-    page.getByText(
-      `期初 ${wan(full.openingInvestment)} + 月报合计 ${wan(full.completedInvestment - full.openingInvestment)}`,
-      { exact: false },
-    ),
+    page.locator('#project-overview-form').getByText(wan(full.completedInvestment), { exact: true }),
+  ).toBeVisible();
+  await expect(
+    page
+      .locator('#project-overview-form')
+      .getByText(
+        `期初 ${wan(full.openingInvestment)} + 月报合计 ${wan(full.completedInvestment - full.openingInvestment)}`,
+        { exact: false },
+      ),
   ).toBeVisible();
   // It is not an input any more.
   await expect(page.getByLabel('累计完成投资（万元）')).toHaveCount(0);
