@@ -30,6 +30,8 @@ test('an officer suspends a project: refused without a reason, saved with one, a
   await signIn(page, 'officer');
   const project = await activeProjectOfOfficer(page);
   await page.goto(`/projects/${project.id}`);
+  // 概况 opens as a read view (issue 18); 编辑 shows the form.
+  await page.getByRole('button', { name: '编辑', exact: true }).click();
 
   const reason = page.getByLabel('调整原因');
   await expect(reason).toBeVisible();
@@ -82,6 +84,8 @@ test('the 概况 form fits a phone: completed investment read-only with how it i
   await signIn(page, 'officer');
   const project = await activeProjectOfOfficer(page, 'continuing');
   await page.goto(`/projects/${project.id}`);
+  // 概况 opens as a read view (issue 18); 编辑 shows the form.
+  await page.getByRole('button', { name: '编辑', exact: true }).click();
   const full = await readProject(page, project.id);
   // A continuing project's earlier plans are listed read-only.
   const plans = (await (await page.request.get(`/api/v1/projects/${project.id}/plans`)).json()) as Array<{
@@ -101,13 +105,17 @@ test('the 概况 form fits a phone: completed investment read-only with how it i
     await expect(table.getByRole('row', { name: new RegExp(`${plan.year}年`) })).toContainText(
       wan(plan.plannedInvestment),
     );
-  await expect(page.getByText('累计完成投资', { exact: true })).toBeVisible();
-  await expect(page.getByText(wan(full.completedInvestment), { exact: true })).toBeVisible();
+  await expect(page.locator('#completed-investment-label')).toBeVisible();
   await expect(
-    page.getByText(
-      `期初 ${wan(full.openingInvestment)} + 月报合计 ${wan(full.completedInvestment - full.openingInvestment)}`,
-      { exact: false },
-    ),
+    page.locator('#project-overview-form').getByText(wan(full.completedInvestment), { exact: true }),
+  ).toBeVisible();
+  await expect(
+    page
+      .locator('#project-overview-form')
+      .getByText(
+        `期初 ${wan(full.openingInvestment)} + 月报合计 ${wan(full.completedInvestment - full.openingInvestment)}`,
+        { exact: false },
+      ),
   ).toBeVisible();
   // It is not an input any more.
   await expect(page.getByLabel('累计完成投资（万元）')).toHaveCount(0);

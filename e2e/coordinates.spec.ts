@@ -30,6 +30,7 @@ test('an officer places a new project by clicking the map of the unit, then a ha
   await page.getByLabel('项目类别').selectOption({ label: '政府投资重点项目' });
   await page.getByRole('button', { name: '创建项目' }).click();
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  await page.getByRole('button', { name: '编辑', exact: true }).click();
   await expect(page.getByLabel('经度')).toHaveValue(longitude);
   await expect(page.getByLabel('纬度')).toHaveValue(latitude);
 

@@ -74,7 +74,10 @@ test('an officer files a due report in one click from the desk, and it leaves th
   await form.getByLabel('形象进度（%）').fill('35');
   await form.getByLabel('形象进度说明').fill('主体结构施工');
   await form.getByRole('button', { name: '提交进度报告' }).click();
-  await expect(form.getByRole('status')).toContainText('进度报告已提交');
+  const [dueYear, dueMonth] = due.month.split('-');
+  await expect(page.getByRole('status').filter({ hasText: '已报送' })).toHaveText(
+    `已报送 ${dueYear}年${Number(dueMonth)}月进度`,
+  );
 
   await page.getByRole('link', { name: '工作台' }).first().click();
   await expect(page).toHaveURL(/\/desk$/);

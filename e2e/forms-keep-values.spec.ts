@@ -290,6 +290,8 @@ const CASES: FormCase[] = [
     name: '编辑项目（概况）',
     user: 'admin',
     open: (page) => page.goto(`/projects/${activeProject()}`).then(() => undefined),
+    // 概况 opens as a read view (issue 18).
+    reveal: (page) => page.getByRole('button', { name: '编辑', exact: true }).click(),
     submit: '保存修改',
     fill: async (form) => {
       await form.getByLabel('建设地点').fill('吉林高新区');

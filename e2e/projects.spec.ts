@@ -80,7 +80,7 @@ test('an officer creates a project, works its lists and moves it, overriding the
   await page.getByLabel('形象进度（%）').fill('5');
   await page.getByLabel('形象进度说明').fill('完成场地勘察和方案设计');
   await page.getByRole('button', { name: '提交进度报告' }).click();
-  await expect(page.getByText('进度报告已提交')).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /^已报送 \d{4}年\d{1,2}月进度$/ })).toBeVisible();
   await expect(
     page.getByRole('listitem').filter({ hasText: '完成场地勘察和方案设计' }).getByText('800 万元').first(),
   ).toBeVisible();
@@ -128,8 +128,10 @@ test('a leader finds the project on the ledger filtered by unit', async ({ page 
 test('a stale 概况 save says someone else changed the project and keeps what was typed', async ({ page, context }) => {
   await signIn(page, 'officer');
   await page.goto(projectUrl);
+  await page.getByRole('button', { name: '编辑', exact: true }).click();
   const other = await context.newPage();
   await other.goto(projectUrl);
+  await other.getByRole('button', { name: '编辑', exact: true }).click();
   await other.getByLabel('建设地点').fill('昌邑区九站街');
   await other.getByRole('button', { name: '保存修改' }).click();
   await expect(other.getByText('已保存。')).toBeVisible();

@@ -1,3 +1,4 @@
+import { HIGHLIGHT_CLASSES } from '@/components/ui/scroll-highlight';
 import {
   escalateProblemAction,
   closeProblemAction,
@@ -74,7 +75,7 @@ export function ProblemCard({
     <article
       id={`problem-${problem.id}`}
       aria-labelledby={`problem-${problem.id}-title`}
-      className="scroll-mt-20 rounded-md border border-slate-200 p-3 target:ring-2 target:ring-brand-500"
+      className={`scroll-mt-20 rounded-md border border-slate-200 p-3 target:ring-2 target:ring-brand-500 ${HIGHLIGHT_CLASSES}`}
     >
       <div className="flex flex-wrap items-center gap-1.5">
         <ProblemTags problem={problem} />

@@ -1,6 +1,7 @@
 import { Card } from '@/components/ui/page';
 import { ProjectForm } from '@/components/projects/project-form';
 import { ProjectSummary } from '@/components/projects/project-summary';
+import { OverviewEditToggle } from '@/components/projects/overview-edit-toggle';
 import { FundingSums } from '@/components/funding/funding-sums';
 import { listUnits } from '@/db/queries/reference';
 import { loadProjectFormOptions } from '@/db/queries/project-options';
@@ -92,18 +93,20 @@ export default async function ProjectOverviewPage({ params }: { params: Promise<
     <div className="space-y-4">
       <Card title="概况">
         {enterpriseLinks}
-        <ProjectForm
-          mode="edit"
-          currentYear={year}
-          money={money}
-          otherYearPlans={otherYearPlans}
-          action={updateProjectAction}
-          initial={initial}
-          units={units}
-          packages={listPackageRows(year).map((pkg) => ({ id: pkg.id, name: pkg.name }))}
-          canManagePackages={canManagePackages(user)}
-          {...loadProjectFormOptions(project.chainLinkId)}
-        />
+        <OverviewEditToggle summary={<ProjectSummary view={view} />}>
+          <ProjectForm
+            mode="edit"
+            currentYear={year}
+            money={money}
+            otherYearPlans={otherYearPlans}
+            action={updateProjectAction}
+            initial={initial}
+            units={units}
+            packages={listPackageRows(year).map((pkg) => ({ id: pkg.id, name: pkg.name }))}
+            canManagePackages={canManagePackages(user)}
+            {...loadProjectFormOptions(project.chainLinkId)}
+          />
+        </OverviewEditToggle>
         <FundingSums projectId={project.id} sums={project} />
       </Card>
       {contract}

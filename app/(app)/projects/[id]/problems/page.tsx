@@ -18,6 +18,7 @@ import { isAppError } from '@/lib/errors';
 import { Card, EmptyState } from '@/components/ui/page';
 import { ActionForm } from '@/components/problems/action-form';
 import { ProblemCard } from '@/components/problems/problem-card';
+import { RaiseProblemForm } from '@/components/problems/raise-problem-form';
 import { SupervisionCard } from '@/components/problems/supervision-card';
 import { issueSupervisionAction, raiseProblemAction } from './actions';
 
@@ -62,38 +63,13 @@ export default async function ProjectProblemsPage({ params }: { params: Promise<
         {mayRaise ? (
           <details className="mb-4 rounded-md border border-slate-200 p-3">
             <summary className="cursor-pointer text-sm font-medium text-brand-700">提出问题</summary>
-            <ActionForm
-              idPrefix="raise"
-              className="mt-3"
+            <RaiseProblemForm
+              projectId={projectId}
               action={raiseProblemAction}
-              hidden={{ projectId }}
-              submitLabel="提交问题"
-              successMessage="问题已登记，层级为县区。"
-              fields={[
-                {
-                  name: 'type',
-                  label: '问题类型',
-                  kind: 'select',
-                  required: true,
-                  options: PROBLEM_TYPES.map((t) => ({ value: t, label: PROBLEM_TYPE_LABELS[t] })),
-                },
-                {
-                  name: 'description',
-                  label: '问题描述',
-                  kind: 'textarea',
-                  required: true,
-                  placeholder: '什么问题卡住了项目推进',
-                },
-                {
-                  name: 'unitId',
-                  label: '责任单位',
-                  kind: 'select',
-                  required: true,
-                  options: unitOptions,
-                  defaultValue: String(project.unitId),
-                },
-                { name: 'deadline', label: '解决时限', kind: 'date', required: true, min: tomorrow },
-              ]}
+              typeOptions={PROBLEM_TYPES.map((t) => ({ value: t, label: PROBLEM_TYPE_LABELS[t] }))}
+              unitOptions={unitOptions}
+              defaultUnitId={String(project.unitId)}
+              minDeadline={tomorrow}
             />
           </details>
         ) : null}

@@ -2,6 +2,7 @@ import { Card, EmptyState } from '@/components/ui/page';
 import { PhotoUploader } from '@/components/projects/photo-uploader';
 import { ReportChart } from '@/components/projects/report-chart';
 import { ReportForm } from '@/components/projects/report-form';
+import { HIGHLIGHT_CLASSES } from '@/components/ui/scroll-highlight';
 import { listProjectReports } from '@/db/queries/projects';
 import { requireUser } from '@/lib/auth/next';
 import { monthOf, previousMonth, today } from '@/lib/rules/dates';
@@ -10,7 +11,22 @@ import { canEditProject } from '@/lib/rules/permissions';
 import { MAX_PHOTOS_PER_REPORT } from '@/lib/rules/photos';
 import { dueReportMonth, monthLabel, yearSeries } from '@/lib/rules/report-month';
 import { loadProject } from '../load';
-import { createReportAction } from './actions';
+import { correctReportAction, createReportAction } from './actions';
+import { ReportCorrectionForm } from '@/components/projects/report-correction-form';
+import {
+  CORRECTABLE_LABELS,
+  changedFields,
+  correctionNeedsReason,
+  reportFilingDeadline,
+  type CorrectableField,
+} from '@/lib/rules/report-correction';
+
+/** A corrected figure as the report shows it: money in 万元, progress in %, text as typed. */
+function figure(name: CorrectableField, value: string | number | null): string {
+  if (name === 'investmentThisMonth') return formatWan(Number(value));
+  if (name === 'progressPercent') return `${value}%`;
+  return value ? `“${value}”` : '（空）';
+}
 import { formatDate } from '@/lib/format-time';
 
 // The tab's name; the project layout's template puts the project name in front (issue 18).
@@ -44,20 +60,16 @@ export default async function ReportsPage({ params }: { params: Promise<{ id: st
     <div className="space-y-4">
       {editable ? (
         <Card title="填报月度进度">
-          {open.length === 0 ? (
-            <p className="text-sm text-slate-600">近 12 个月的进度报告均已填报。</p>
-          ) : (
-            <ReportForm
-              projectId={project.id}
-              months={open.map((month) => ({
-                value: month,
-                label: month === due ? `${monthLabel(month)}（应报）` : monthLabel(month),
-              }))}
-              dueMonth={dueMonth}
-              completedInvestment={project.completedInvestment}
-              action={createReportAction}
-            />
-          )}
+          <ReportForm
+            projectId={project.id}
+            months={open.map((month) => ({
+              value: month,
+              label: month === due ? `${monthLabel(month)}（应报）` : monthLabel(month),
+            }))}
+            dueMonth={dueMonth}
+            completedInvestment={project.completedInvestment}
+            action={createReportAction}
+          />
         </Card>
       ) : null}
       <Card title="本年投资完成情况">
@@ -68,8 +80,12 @@ export default async function ReportsPage({ params }: { params: Promise<{ id: st
           <EmptyState title="还没有月度进度报告">每月 5 日前报送上月进度。</EmptyState>
         ) : (
           <ol className="space-y-4">
-            {reports.map(({ report, createdByName, photoIds }) => (
-              <li key={report.id} className="rounded-md border border-slate-200 p-3">
+            {reports.map(({ report, createdByName, photoIds, corrections }) => (
+              <li
+                key={report.id}
+                id={`report-${report.id}`}
+                className={`scroll-mt-20 rounded-md border border-slate-200 p-3 ${HIGHLIGHT_CLASSES}`}
+              >
                 <div className="flex flex-wrap items-baseline justify-between gap-2">
                   <h3 className="font-semibold text-slate-900">{monthLabel(report.month)}</h3>
                   <p className="text-xs text-slate-500">
@@ -118,6 +134,33 @@ export default async function ReportsPage({ params }: { params: Promise<{ id: st
                       </li>
                     ))}
                   </ul>
+                ) : null}
+                {corrections.length ? (
+                  <ul
+                    className="mt-3 space-y-1 text-xs text-slate-700"
+                    aria-label={`${monthLabel(report.month)}更正记录`}
+                  >
+                    {corrections.map((correction) => (
+                      <li key={correction.id} className="rounded bg-amber-50 px-2 py-1">
+                        已更正：{formatDate(correction.at)} {correction.byName ?? '系统'}
+                        {correction.reason ? ` 原因：${correction.reason}` : ''}{' '}
+                        {changedFields(correction.before, correction.after)
+                          .map(
+                            (name) =>
+                              `${CORRECTABLE_LABELS[name]} ${figure(name, correction.before[name])}→${figure(name, correction.after[name])}`,
+                          )
+                          .join('；')}
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+                {editable ? (
+                  <ReportCorrectionForm
+                    report={report}
+                    needsReason={correctionNeedsReason(report, user.id, day)}
+                    deadline={reportFilingDeadline(report.month)}
+                    action={correctReportAction}
+                  />
                 ) : null}
                 {editable ? (
                   <div className="mt-3">
