@@ -89,15 +89,27 @@ export function PlannedRowTables<R extends { row: number; action: string }>({
   createColumns,
   updateColumns,
 }: {
-  preview: { rows: R[]; errors: RowError[]; counts: { error: number; create: number; update: number } };
+  preview: {
+    rows: R[];
+    errors: RowError[];
+    counts: { error: number; create: number; update: number };
+    warnings?: RowError[];
+    sections?: Record<number, string>;
+  };
   noun: string;
   createColumns: Column<Extract<R, { action: 'create' }>>[];
   updateColumns: Column<Extract<R, { action: 'update' }>>[];
 }) {
+  // The section a row stands under ("一、政府投资项目（3项）"), when the file has section rows.
+  const sections = preview.sections ?? {};
+  const sectionColumn: Column<{ row: number }>[] = Object.keys(sections).length
+    ? [{ header: '分区', cell: (row) => sections[row.row] ?? '', className: 'whitespace-nowrap' }]
+    : [];
   const creates = preview.rows.filter((row): row is Extract<R, { action: 'create' }> => row.action === 'create');
   const updates = preview.rows.filter((row): row is Extract<R, { action: 'update' }> => row.action === 'update');
   return (
     <>
+      <WarningTable warnings={preview.warnings ?? []} />
       <ErrorTable errors={preview.errors} total={preview.counts.error} />
       {creates.length ? (
         <RowsCard
@@ -106,7 +118,7 @@ export function PlannedRowTables<R extends { row: number; action: string }>({
           rows={creates}
           shown={SHOWN}
           rowKey={(row) => row.row}
-          columns={[rowNumberColumn, ...createColumns]}
+          columns={[rowNumberColumn, ...sectionColumn, ...createColumns]}
         />
       ) : null}
       {updates.length ? (
@@ -116,7 +128,7 @@ export function PlannedRowTables<R extends { row: number; action: string }>({
           rows={updates}
           shown={SHOWN}
           rowKey={(row) => row.row}
-          columns={[rowNumberColumn, ...updateColumns]}
+          columns={[rowNumberColumn, ...sectionColumn, ...updateColumns]}
         />
       ) : null}
     </>
@@ -171,6 +183,25 @@ function ErrorTable({ errors, total }: { errors: RowError[]; total: number }) {
         rowNumberColumn,
         { header: '列', cell: (error) => error.column, className: 'whitespace-nowrap' },
         { header: '问题', cell: (error) => <span className="text-red-700">{error.message}</span> },
+      ]}
+    />
+  );
+}
+
+/** Sums that do not add up and section counts that differ: shown, but they do not stop the import. */
+function WarningTable({ warnings }: { warnings: RowError[] }) {
+  if (!warnings.length) return null;
+  return (
+    <RowsCard<RowError & { index: number }>
+      title="提示（不影响导入）"
+      count={warnings.length}
+      rows={warnings.map((warning, index) => ({ ...warning, index }))}
+      shown={ERRORS_SHOWN}
+      rowKey={(warning) => warning.index}
+      columns={[
+        rowNumberColumn,
+        { header: '列', cell: (warning) => warning.column, className: 'whitespace-nowrap' },
+        { header: '说明', cell: (warning) => <span className="text-amber-800">{warning.message}</span> },
       ]}
     />
   );
