@@ -59,6 +59,12 @@ export interface HeaderMapping {
   duplicates: Array<{ key: string; headers: string[] }>;
 }
 
+/**
+ * Headers that are known but hold nothing to import: the row number, and 本年完成投资, which the
+ * 按市里格式 export writes and the monthly reports sum (a project's figures come from its reports).
+ */
+const READ_PAST = new Set(['序号', '编号', '本年完成投资']);
+
 function namesOf(spec: HeaderSpec): string[] {
   return [spec.header, ...(spec.aliases ?? [])].map((name) => normaliseHeader(name).base);
 }
@@ -80,7 +86,7 @@ export function mapHeaders(
     const dated = lookup.has(base) ? null : yearPrefixed(base, lookup, specs);
     const key = lookup.get(base) ?? dated?.key;
     if (!key) {
-      if (base !== '序号' && base !== '编号') unknown.push(text);
+      if (!READ_PAST.has(base)) unknown.push(text);
       continue;
     }
     const headers = seen.get(key) ?? [];
