@@ -19,7 +19,8 @@ const LEVEL_ONE = new RegExp(`^(?:${CHINESE_NUMERAL}\\s*[、.．,，]|第${CHINE
 const LEVEL_TWO = new RegExp(`^[(（]\\s*${CHINESE_NUMERAL}\\s*[)）]\\s*[、.．]?\\s*`);
 const BARE_NUMERAL = new RegExp(`^${CHINESE_NUMERAL}$|^[(（]\\s*${CHINESE_NUMERAL}\\s*[)）]$`);
 const COUNT = /\s*[(（]\s*(?:共|计)?\s*(\d+)\s*(?:个|项)(?:项目)?\s*[)）]\s*$|\s*(?:共|计)\s*(\d+)\s*(?:个|项)(?:项目)?\s*$/;
-const TOTAL = /^(?:全市|全县|全区|总|本页|以上)?(合计|小计|总计|共计)/;
+// The whole cell is the label (a project named "合计不符…" is a project): "合计", "全市合计", "小计（3项）".
+const TOTAL = /^(?:全市|全县|全区|总|本页|以上)?(合计|小计|总计|共计)(?:[(（][^)）]*[)）])?[:：]?$/;
 const NOTE = /^(?:注|备注|说明|附注|填报|制表|审核|填表|联系人|联系电话|单位负责人)/;
 
 /** "一、政府投资项目（3项）" → its level, its name without numbering or count, and the count it states. */

@@ -222,7 +222,8 @@ describe('reading labels', () => {
     expect(totalKind('全市合计')).toBe('合计');
     expect(totalKind('总计')).toBe('合计');
     expect(totalKind('小计：')).toBe('小计');
-    expect(totalKind('合计项目')).toBe('合计');
+    expect(totalKind('小计（2项）')).toBe('小计');
+    expect(totalKind('合计不符项目')).toBeNull();
     expect(totalKind('综合体项目')).toBeNull();
   });
 
