@@ -177,7 +177,8 @@ const BLANK_MARKS = new Set(['-', '--', '—', '——', '–', '/', '\\', '无'
 
 /** '' for a cell that only says "nothing" ("—", "-", "/", "无"), else the text itself. */
 export function blankMark(text: string): string {
-  return BLANK_MARKS.has(text.normalize('NFKC').replace(/\s+/g, '')) ? '' : text;
+  const folded = text.normalize('NFKC').replace(/\s+/g, '');
+  return folded === '' || BLANK_MARKS.has(folded) ? '' : text;
 }
 
 const MONEY_UNITS: Record<string, number> = { 亿元: 10_000, 亿: 10_000, 万元: 1, 万: 1, 元: 0.0001 };
