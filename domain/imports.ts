@@ -4,6 +4,7 @@ import { eq, isNotNull } from 'drizzle-orm';
 import { getDb, type Executor } from '@/db';
 import { writeAudit } from '@/db/audit';
 import {
+  enterprises,
   importBatches,
   industries,
   monthlyReports,
@@ -27,6 +28,7 @@ import {
 } from '@/lib/excel/project-rows';
 import { canCreateProjectIn, canEditProject, canImport, type ActorContext } from '@/lib/rules/permissions';
 import { nowIso } from '@/lib/rules/dates';
+import { enterpriseNameKey } from '@/lib/rules/enterprise';
 import type { SheetRows } from '@/lib/excel/reader';
 import { keyForLabel, type RowError } from '@/lib/excel/row-parse';
 import {
@@ -118,6 +120,7 @@ export function importLookups(executor: Executor): ImportLookups {
     users: userMap,
     packages: packageMap,
     packageYear: year,
+    currentYear: year,
   };
 }
 
@@ -212,6 +215,12 @@ export async function previewProjectImport(
       .map((row) => row.projectId),
   );
   const memberships = packageIdsOfYear(db, year);
+  const registry = db
+    .select({ id: enterprises.id, name: enterprises.name, nameKey: enterprises.nameKey })
+    .from(enterprises)
+    .all();
+  const enterpriseNames = new Map(registry.map((row) => [row.id, row.name]));
+  const enterpriseKeys = new Set(registry.map((row) => row.nameKey));
   const planned = planRows(parsed, {
     actor,
     existing: db
@@ -224,6 +233,8 @@ export async function previewProjectImport(
     currentYear: year,
     yearPlanOf: (projectId, planYear) => storedPlans.get(`${projectId}|${planYear}`) ?? null,
     hasReports: (projectId) => reported.has(projectId),
+    enterpriseName: (id) => enterpriseNames.get(id),
+    enterpriseExists: (name) => enterpriseKeys.has(enterpriseNameKey(name)),
   });
   const rows = [...planned, ...structure.sectionErrors].sort((a, b) => a.row - b.row);
   return storePreview('projects', actor, file, sheet, rows, started, onProgress, structure);

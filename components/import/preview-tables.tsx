@@ -1,7 +1,8 @@
 import { Card } from '@/components/ui/page';
 import type { ImportPreview } from '@/domain/imports';
 import { PROJECT_COLUMN_BY_KEY, projectCellValue, type ProjectRowNames } from '@/lib/excel/project-columns';
-import type { RowError } from '@/lib/excel/row-parse';
+import type { PlannedBuilder } from '@/lib/excel/project-rows';
+import type { CellConversion, RowError } from '@/lib/excel/row-parse';
 import { CATEGORY_LABELS, STAGE_LABELS } from '@/lib/rules/enums';
 import { formatWan } from '@/lib/rules/money';
 import { ResponsiveTable, type Column } from './responsive-table';
@@ -37,6 +38,37 @@ export function ChangeList<C extends { field: string; header: string; before: un
         </li>
       ))}
     </ul>
+  );
+}
+
+/** Cells the importer read differently from how they were written: "2026年二季度 → 2026-04-01". */
+export function ConversionList({ conversions }: { conversions?: CellConversion[] }) {
+  if (!conversions?.length) return <span className="text-slate-400">—</span>;
+  return (
+    <ul className="space-y-0.5">
+      {conversions.map((conversion) => (
+        <li key={conversion.column}>
+          <span className="text-slate-600">{conversion.column}：</span>
+          <span>{conversion.written}</span>
+          <span aria-hidden="true"> → </span>
+          <span className="sr-only">读作</span>
+          <span className="font-medium text-slate-900">{conversion.converted}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A row's 建设单位 and whether the 企业库 has it already or the import adds it. */
+function BuilderCell({ builder }: { builder?: PlannedBuilder }) {
+  if (!builder) return null;
+  return (
+    <span>
+      {builder.name}
+      <span className={builder.isNew ? 'ml-1 text-amber-700' : 'ml-1 text-slate-500'}>
+        （{builder.isNew ? '新建' : '已有'}）
+      </span>
+    </span>
   );
 }
 
@@ -150,6 +182,8 @@ export function PreviewTables({ preview, names }: { preview: ImportPreview; name
           cell: (row) => formatWan(row.input.totalInvestment),
           className: 'whitespace-nowrap text-right tabular-nums',
         },
+        { header: '建设单位', cell: (row) => <BuilderCell builder={row.builder} /> },
+        { header: '填写 → 读作', cell: (row) => <ConversionList conversions={row.conversions} /> },
       ]}
       updateColumns={[
         { header: '项目名称', cell: (row) => row.name },
@@ -164,6 +198,8 @@ export function PreviewTables({ preview, names }: { preview: ImportPreview; name
             />
           ),
         },
+        { header: '建设单位', cell: (row) => <BuilderCell builder={row.builder} /> },
+        { header: '填写 → 读作', cell: (row) => <ConversionList conversions={row.conversions} /> },
       ]}
     />
   );

@@ -6,7 +6,10 @@ export interface HeaderSpec {
   key: string;
   header: string;
   aliases?: readonly string[];
-  /** The header may name a year in front: "2026年计划投资", "2025年度计划投资（万元）". */
+  /**
+   * The header may name a year: "2026年计划投资", "2025年度计划投资（万元）", or the year a running
+   * total runs to: "截至2025年底累计完成投资".
+   */
   yearInHeader?: boolean;
 }
 
@@ -107,7 +110,9 @@ function yearPrefixed(
   lookup: Map<string, string>,
   specs: readonly HeaderSpec[],
 ): { key: string; year: number } | null {
-  const match = base.match(/^((?:19|20)\d{2})(.+)$/);
+  // "截至2025年底累计完成投资", "截止2025年末累计完成投资", "2025年底累计完成投资": the year the total runs to.
+  const asOf = base.match(/^(?:截至|截止到?|至)?((?:19|20)\d{2})年(?:底|末|年底|年末)(?:止)?(.+)$/);
+  const match = asOf ?? base.match(/^((?:19|20)\d{2})(.+)$/);
   if (!match) return null;
   const rest = match[2];
   const candidates = [rest, `年度${rest.replace(/^年度?/, '')}`, rest.replace(/^年度?/, '')];
