@@ -72,7 +72,7 @@ export function cityColumns(year: number): CityColumn[] {
       width: 13,
     },
     { key: 'completedThisYear', header: '本年完成投资', group: CITY_MONEY_GROUP, kind: 'money', width: 11 },
-    { key: 'completedInvestment', header: '累计完成投资', group: CITY_MONEY_GROUP, kind: 'money', width: 11 },
+    { key: 'completedInvestment', header: '开工以来累计完成投资', group: CITY_MONEY_GROUP, kind: 'money', width: 11 },
     { key: 'plannedStartDate', header: '计划开工时间', kind: 'date', width: 11 },
     { key: 'plannedCompletionDate', header: '计划竣工时间', kind: 'date', width: 11 },
     { key: 'stage', header: '项目阶段', kind: 'text', width: 10 },

@@ -63,10 +63,11 @@ export interface HeaderMapping {
 }
 
 /**
- * Headers that are known but hold nothing to import: the row number, and 本年完成投资, which the
- * 按市里格式 export writes and the monthly reports sum (a project's figures come from its reports).
+ * Headers that are known but hold nothing to import: the row number, and 本年完成投资 and
+ * 开工以来累计完成投资, which the 按市里格式 export writes beside 截至YYYY年底累计完成投资 (the figure
+ * imported) and the monthly reports sum.
  */
-const READ_PAST = new Set(['序号', '编号', '本年完成投资']);
+const READ_PAST = new Set(['序号', '编号', '本年完成投资', '开工以来累计完成投资']);
 
 function namesOf(spec: HeaderSpec): string[] {
   return [spec.header, ...(spec.aliases ?? [])].map((name) => normaliseHeader(name).base);

@@ -23,6 +23,7 @@ describe('按市里格式 export → import', () => {
     const preview = await cityExportPreview('&sort=name');
     expect(preview.errors).toEqual([]);
     expect(preview.unknownHeaders).toEqual([]);
+    expect(preview.warnings).toEqual([]);
     expect(preview.counts).toEqual({ create: 0, update: 0, unchanged: sumProjects({}).count, error: 0 });
     expect(preview.rows.every((row) => row.action === 'unchanged')).toBe(true);
   });

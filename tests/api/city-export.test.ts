@@ -80,7 +80,7 @@ describe('/projects/export?layout=city (按市里格式)', () => {
     const planned = columnOf(sheet, `${year}年计划投资`);
     const opening = columnOf(sheet, `截至${year - 1}年底累计完成投资`);
     const thisYear = columnOf(sheet, '本年完成投资');
-    const completed = columnOf(sheet, '累计完成投资');
+    const completed = columnOf(sheet, '开工以来累计完成投资');
     expect(text(sheet, CITY_GROUP_ROW, total)).toBe(CITY_MONEY_GROUP);
     expect(merges).toContain(`${sheet.getColumn(total).letter}4:${sheet.getColumn(completed).letter}4`);
     for (const header of ['项目名称', '建设单位', '责任单位', '建设规模及主要内容', '计划开工时间', '包保市领导'])
