@@ -3,7 +3,15 @@ import { and, eq, getTableColumns, inArray } from 'drizzle-orm';
 import { getDb, type Executor } from '@/db';
 import { campaigns, enterprises, leads, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
-import { LEAD_COLUMNS, REQUIRED_LEAD_COLUMNS } from '@/lib/excel/lead-columns';
+import { LEAD_COLUMN_BY_KEY, LEAD_COLUMNS, REQUIRED_LEAD_COLUMNS } from '@/lib/excel/lead-columns';
+import type { SheetRows } from '@/lib/excel/reader';
+import {
+  checkTotals,
+  resolveSections,
+  rowSectionLabels,
+  sectionNameVariants,
+  sectionValues,
+} from '@/lib/excel/sections';
 import {
   parseLeadRow,
   planLeadRows,
@@ -27,7 +35,9 @@ import {
   activeUnitKeys,
   assertCommittable,
   commitPreview,
+  moneyValue,
   rowError,
+  sumColumns,
   storePreview,
   type CommitOptions,
 } from './imports';
@@ -92,7 +102,9 @@ export async function previewLeadImport(
     REQUIRED_LEAD_COLUMNS,
     (row, matches, cells) => parseLeadRow(row, matches, cells, lookups),
     onProgress,
+    { labelKeys: ['company'], knownSection: (name) => leadSectionIndustry(name, lookups) !== null },
   );
+  const structure = leadSheetStructure(sheet, parsed, lookups);
   const teams = new Map(
     db
       .select({ id: users.id, team: users.team })
@@ -116,7 +128,43 @@ export async function previewLeadImport(
     headers: new Map(sheet.mapping.matches.map((match) => [match.key, match.header])),
     ownerTeam: (id) => teams.get(id),
   });
-  return storePreview('leads', actor, file, sheet, planned, started, onProgress);
+  return storePreview('leads', actor, file, sheet, planned, started, onProgress, structure);
+}
+
+/** The industry a lead section names ("一、碳纤维及新材料产业（4个）"); null when it names none. */
+function leadSectionIndustry(name: string, lookups: LeadLookups): number | null {
+  for (const variant of sectionNameVariants(name)) {
+    const id = lookups.industries.get(variant) ?? lookups.industries.get(variant.replace(/产业$/, ''));
+    if (id) return id;
+  }
+  return null;
+}
+
+/**
+ * Leads read sections and totals as projects do: a section naming an industry gives it to the rows
+ * below that name none; any other section only groups (leads have no category); 合计/小计 rows are
+ * checked, never imported.
+ */
+function leadSheetStructure(sheet: SheetRows, parsed: ParsedLeadRow[], lookups: LeadLookups) {
+  const resolved = resolveSections(
+    sheet.sections,
+    (name) => leadSectionIndustry(name, lookups),
+    () => '',
+  );
+  sheet.rows.forEach((row, index) => {
+    const [industryId] = sectionValues(sheet.sections, resolved, row.section);
+    const own = parsed[index].values;
+    if (own.industryId === undefined && industryId) own.industryId = industryId;
+  });
+  const warnings = checkTotals({
+    sections: sheet.sections,
+    totals: sheet.totals,
+    rows: sheet.rows.map((row, index) => ({ row: row.row, section: row.section, parsed: parsed[index] })),
+    columns: sumColumns(sheet.mapping.matches, (key) => LEAD_COLUMN_BY_KEY.get(key as never)?.kind === 'money'),
+    parseTotal: (row, cells) => parseLeadRow(row, sheet.mapping.matches, cells, lookups),
+    value: (row, key) => moneyValue(row.values as Record<string, unknown>, key),
+  });
+  return { warnings, sections: rowSectionLabels(sheet.sections, sheet.rows) };
 }
 
 export function loadLeadImportPreview(actor: ActorContext, id: string): LeadImportPreview {

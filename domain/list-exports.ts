@@ -27,7 +27,10 @@ import { drillFilterChips, minInvestmentLabel } from '@/lib/schemas/ledger';
 import { SORT_LABELS, type LedgerSort } from '@/lib/schemas/ledger';
 import { listAlerts } from './alerts';
 import { ensureLightsFresh } from './light';
-import { projectLedgerWorkbook } from './project-sheets';
+import { projectLedgerWorkbook, projectRowNames } from './project-sheets';
+import { cityLedgerWorkbook } from './city-ledger-sheet';
+import { enterpriseNames, yearReportedInvestmentByProject } from '@/db/queries/city-ledger';
+import { currentYear } from './year-plans';
 import { getSetting } from './settings';
 
 // 导出 Excel of every list: each export reads the same query, filters and sort as its page, all
@@ -88,6 +91,45 @@ export async function exportLedger({
   return {
     buffer: await projectLedgerWorkbook(rows, { filtersText }),
     fileName: `重点项目台账-${today()}.xlsx`,
+    rows: rows.length,
+    truncated: rows.length >= EXPORT_LIMIT,
+  };
+}
+
+/**
+ * 导出 按市里格式: the same filtered, sorted ledger as exportLedger, laid out as the city's
+ * 重点建设项目计划表 (domain/city-ledger-sheet.ts). Its 合计 row sums what the ledger's total row sums.
+ */
+export async function exportCityLedger({
+  filters,
+  sort,
+  dir,
+}: {
+  filters: ProjectFilters;
+  sort: LedgerSort;
+  dir: 'asc' | 'desc';
+}): Promise<ExportFile> {
+  ensureLightsFresh();
+  const rows = listLedgerProjects({ filters, sort, dir, limit: EXPORT_LIMIT });
+  const year = currentYear();
+  const day = today();
+  const enterprises = enterpriseNames();
+  const yearReported = yearReportedInvestmentByProject(year);
+  const buffer = await cityLedgerWorkbook(rows, {
+    year,
+    date: day,
+    filtersText: join([
+      projectFiltersText(filters) || '全部项目',
+      `排序：${SORT_LABELS[sort]}${dirLabel(dir)}`,
+      limitNote(rows.length),
+    ]),
+    names: projectRowNames(),
+    enterpriseName: (id) => enterprises.get(id),
+    completedThisYear: (id) => yearReported.get(id) ?? 0,
+  });
+  return {
+    buffer,
+    fileName: `${year}年吉林市重点建设项目计划表-${day}.xlsx`,
     rows: rows.length,
     truncated: rows.length >= EXPORT_LIMIT,
   };

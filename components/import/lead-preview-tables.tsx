@@ -3,7 +3,7 @@ import { LEAD_COLUMN_BY_KEY } from '@/lib/excel/lead-columns';
 import type { LeadFieldChange } from '@/lib/excel/lead-rows';
 import { LEAD_STAGE_LABELS } from '@/lib/rules/enums';
 import { formatWan } from '@/lib/rules/money';
-import { ChangeList, PlannedRowTables } from './preview-tables';
+import { ChangeList, ConversionList, PlannedRowTables } from './preview-tables';
 
 export interface LeadRowNames {
   unitName: (id: number) => string | undefined;
@@ -42,6 +42,7 @@ export function LeadPreviewTables({ preview, names }: { preview: LeadImportPrevi
           cell: (row) => formatWan(row.input.intendedInvestment),
           className: 'whitespace-nowrap text-right tabular-nums',
         },
+        { header: '填写 → 读作', cell: (row) => <ConversionList conversions={row.conversions} /> },
       ]}
       updateColumns={[
         { header: '线索', cell: (row) => row.name },
@@ -49,6 +50,7 @@ export function LeadPreviewTables({ preview, names }: { preview: LeadImportPrevi
           header: '变更',
           cell: (row) => <ChangeList changes={row.changes} text={(change, value) => shown(change, value, names)} />,
         },
+        { header: '填写 → 读作', cell: (row) => <ConversionList conversions={row.conversions} /> },
       ]}
     />
   );

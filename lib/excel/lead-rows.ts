@@ -4,9 +4,18 @@ import { LEAD_STAGE_LABELS, type LeadStage, type Role } from '@/lib/rules/enums'
 import { canEditLead } from '@/lib/rules/permissions';
 import { checkCreditCode, enterpriseNameKey } from '@/lib/rules/enterprise';
 import { leadCreateSchema, leadEditableFields, type LeadCreateInput, type LeadPatchInput } from '@/lib/schemas/lead';
-import { cellText, looseLabel } from './cells';
+import { blankMark, cellText, looseLabel } from './cells';
 import type { HeaderMatch } from './headers';
-import { convertDate, convertMoney, convertReference, keyForLabel, parseCells, type RowError } from './row-parse';
+import {
+  convertDate,
+  convertMoney,
+  convertReference,
+  keyForLabel,
+  parseCells,
+  type CellConversion,
+  type ConvertedCell,
+  type RowError,
+} from './row-parse';
 import {
   IMPORTABLE_LEAD_STAGES,
   LEAD_COLUMN_BY_KEY,
@@ -33,19 +42,16 @@ export interface ParsedLeadRow {
   row: number;
   values: LeadRowValues;
   errors: RowError[];
+  /** Cells read differently from how they were written ("8亿" → "80,000 万元"), for the preview. */
+  conversions?: CellConversion[];
 }
 
 const rowSchema = z.object(leadEditableFields).partial().strict();
 
-function convertCell(
-  column: LeadColumn,
-  raw: unknown,
-  unit: string | null,
-  lookups: LeadLookups,
-): { value?: unknown; message?: string } {
+function convertCell(column: LeadColumn, raw: unknown, unit: string | null, lookups: LeadLookups): ConvertedCell {
   const text = cellText(raw);
-  // A blank cell leaves a stored lead's value as it is (and gives a new lead the default).
-  if (text === '') return {};
+  // A blank cell ("—", "-", "/" and "无" included) leaves a stored lead's value as it is (and gives a new lead the default).
+  if (blankMark(text) === '') return {};
   switch (column.kind) {
     case 'text':
       return { value: text };
@@ -83,13 +89,18 @@ export function parseLeadRow(
   cells: readonly unknown[],
   lookups: LeadLookups,
 ): ParsedLeadRow {
-  const { values, stage, errors } = parseCells<LeadColumn, LeadRowValues>(row, matches, cells, {
+  const { values, stage, errors, conversions } = parseCells<LeadColumn, LeadRowValues>(row, matches, cells, {
     columnOf: (key) => LEAD_COLUMN_BY_KEY.get(key as LeadImportField),
     convert: (column, raw, unit) => convertCell(column, raw, unit, lookups),
     schema: rowSchema,
     headerFor: (key) => LEAD_COLUMN_BY_KEY.get(key as LeadImportField)?.header ?? key,
   });
-  return { row, values: { ...values, ...(stage ? { stage: stage as LeadStage } : {}) }, errors };
+  return {
+    row,
+    values: { ...values, ...(stage ? { stage: stage as LeadStage } : {}) },
+    errors,
+    ...(conversions.length ? { conversions } : {}),
+  };
 }
 
 // ------------------------------------------------------------------ planning against the DB
@@ -110,9 +121,11 @@ export interface LeadFieldChange {
 
 export type LeadPatch = Omit<LeadPatchInput, 'version'>;
 
+type Conversions = { conversions?: CellConversion[] };
+
 export type PlannedLeadRow =
-  | { row: number; action: 'create'; name: string; stage: LeadStage; input: LeadCreateInput }
-  | {
+  | (Conversions & { row: number; action: 'create'; name: string; stage: LeadStage; input: LeadCreateInput })
+  | (Conversions & {
       row: number;
       action: 'update';
       name: string;
@@ -120,8 +133,8 @@ export type PlannedLeadRow =
       version: number;
       patch: LeadPatch;
       changes: LeadFieldChange[];
-    }
-  | { row: number; action: 'unchanged'; name: string; leadId: number }
+    })
+  | (Conversions & { row: number; action: 'unchanged'; name: string; leadId: number })
   | { row: number; action: 'error'; name: string; errors: RowError[] };
 
 export type ExistingLead = Pick<Lead, 'id' | 'version' | 'company' | 'proposedProject' | 'ownerId' | 'team' | 'stage'> &
@@ -147,7 +160,15 @@ export const leadKey = (company: string, proposedProject: string | null | undefi
 const rowName = (values: { company?: string; proposedProject?: string | null }) =>
   [values.company ?? '', values.proposedProject ?? ''].filter(Boolean).join(' · ');
 
+/** Plans each row and keeps, beside every row that is not in error, the cells read differently from how they were written. */
 export function planLeadRows(rows: readonly ParsedLeadRow[], context: LeadPlanContext): PlannedLeadRow[] {
+  return planEachLeadRow(rows, context).map((planned, index) => {
+    const conversions = rows[index].conversions;
+    return planned.action === 'error' || !conversions?.length ? planned : { ...planned, conversions };
+  });
+}
+
+function planEachLeadRow(rows: readonly ParsedLeadRow[], context: LeadPlanContext): PlannedLeadRow[] {
   const { actor } = context;
   const header = (field: LeadImportField) =>
     context.headers.get(field) ?? LEAD_COLUMN_BY_KEY.get(field)?.header ?? field;
