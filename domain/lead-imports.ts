@@ -3,7 +3,12 @@ import { and, eq, getTableColumns, inArray } from 'drizzle-orm';
 import { getDb, type Executor } from '@/db';
 import { campaigns, enterprises, leads, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
-import { LEAD_COLUMN_BY_KEY, LEAD_COLUMNS, REQUIRED_LEAD_COLUMNS } from '@/lib/excel/lead-columns';
+import {
+  IMPORTED_LEAD_COLUMNS,
+  LEAD_COLUMN_BY_KEY,
+  LEAD_COLUMNS,
+  REQUIRED_LEAD_COLUMNS,
+} from '@/lib/excel/lead-columns';
 import type { SheetRows } from '@/lib/excel/reader';
 import {
   checkTotals,
@@ -13,6 +18,7 @@ import {
   sectionValues,
 } from '@/lib/excel/sections';
 import {
+  chainLinkLookup,
   parseLeadRow,
   planLeadRows,
   type LeadLookups,
@@ -42,6 +48,8 @@ import {
   type CommitOptions,
 } from './imports';
 import { matchEnterprise } from './enterprises';
+import { chainLinkRefs } from './chains';
+import { chainLinkLabel } from '@/lib/rules/chain-links';
 import {
   applyLeadPatch,
   duplicateLeadMessage,
@@ -83,6 +91,7 @@ export function leadLookups(executor: Executor): LeadLookups {
         .map((row) => [lookupKey(row.name), row.id]),
     ),
     owners,
+    chainLinks: chainLinkLookup(chainLinkRefs(executor)),
   };
 }
 
@@ -127,6 +136,7 @@ export async function previewLeadImport(
     },
     headers: new Map(sheet.mapping.matches.map((match) => [match.key, match.header])),
     ownerTeam: (id) => teams.get(id),
+    chainLinks: new Map(chainLinkRefs(db).map((link) => [link.id, link])),
   });
   return storePreview('leads', actor, file, sheet, planned, started, onProgress, structure);
 }
@@ -216,17 +226,22 @@ export function leadRowNames(executor: Executor = getDb()) {
       .all()
       .map((row) => [row.id, row.name]),
   );
-  return { ...projectRowNames(executor), campaignName: (id: number) => campaignNames.get(id) };
+  const chainLinkNames = new Map(chainLinkRefs(executor).map((link) => [link.id, chainLinkLabel(link)]));
+  return {
+    ...projectRowNames(executor),
+    campaignName: (id: number) => campaignNames.get(id),
+    chainLinkName: (id: number) => chainLinkNames.get(id),
+  };
 }
 
 export function leadTemplate(): Promise<Buffer> {
   return writeSheet({
     title: '招商线索导入模板',
-    filtersText: `第 2 行为列名（可调整顺序）；${EXAMPLE_NOTE}；按"企业名称 + 拟建项目"匹配已有线索；金额单位万元，日期格式 YYYY-MM-DD`,
-    columns: LEAD_COLUMNS.map(({ header, key, width, type }) => ({ header, key, width, type })),
+    filtersText: `第 2 行为列名（可调整顺序）；${EXAMPLE_NOTE}；按"企业名称 + 拟建项目"匹配已有线索；金额单位万元，日期格式 YYYY-MM-DD；外币意向投资填币种、原币金额（整数）和汇率（1 单位外币折合人民币元），意向投资（万元）按汇率折算；产业链环节写作"产业链/环节"`,
+    columns: IMPORTED_LEAD_COLUMNS.map(({ header, key, width, type }) => ({ header, key, width, type })),
     rows: [
       Object.fromEntries(
-        LEAD_COLUMNS.map((column) => [
+        IMPORTED_LEAD_COLUMNS.map((column) => [
           column.key,
           column.key === 'company' ? `${EXAMPLE_MARK}${column.example}` : column.example,
         ]),

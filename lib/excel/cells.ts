@@ -183,6 +183,13 @@ export function blankMark(text: string): string {
 
 const MONEY_UNITS: Record<string, number> = { 亿元: 10_000, 亿: 10_000, 万元: 1, 万: 1, 元: 0.0001 };
 
+/** Why an amount is not one figure ("约3亿" is an estimate, "3-5亿" a range), or null. */
+function vagueAmount(text: string): string | null {
+  if (/^(约|大约|近|超|逾|不少于|不低于)|(左右|以上|以下|多)/.test(text)) return '是估计数，请填写一个确定的金额';
+  if (/^\d+(\.\d+)?[^\d.]*[-~～至到]\d/.test(text)) return '是一个范围，请填写一个确定的金额';
+  return null;
+}
+
 export type MoneyReading = { wan: number } | { message: string };
 
 /**
@@ -196,12 +203,82 @@ export function readMoney(value: unknown, headerFactor: number): MoneyReading {
   const text = cellText(value)
     .normalize('NFKC')
     .replace(/[,，\s]/g, '');
-  if (/^(约|大约|近|超|逾|不少于|不低于)|(左右|以上|以下|多)/.test(text))
-    return { message: '是估计数，请填写一个确定的金额' };
-  if (/^\d+(\.\d+)?(亿元|亿|万元|万|元)?[-~～至到]\d/.test(text))
-    return { message: '是一个范围，请填写一个确定的金额' };
+  const vague = vagueAmount(text);
+  if (vague) return { message: vague };
   const match = text.match(/^(-?\d+(?:\.\d+)?)(亿元|亿|万元|万|元)?$/);
   if (!match) return { message: '不是数字' };
   const factor = match[2] ? MONEY_UNITS[match[2]] : headerFactor;
   return round(Number(match[1]) * factor);
+}
+
+// ------------------------------------------------------------------ foreign-currency pledges
+
+const SCALE_WORDS: Record<string, number> = { 亿: 100_000_000, 万: 10_000, 千: 1_000 };
+
+export type AmountReading = { units: number; label: string | null } | { message: string };
+
+/**
+ * An amount in whole units of a foreign currency (a lead's 原币金额): a number ("1000000",
+ * "1,000,000"), or text with a scale and the currency's name ("100万美元", "2.5亿日元", "100万").
+ * `headerScale` is the header's unit ("原币金额（万美元）" → "万美元"). `label` is the currency the
+ * cell or header names, for the caller to check against 币种. Fractions of a unit are refused.
+ */
+export function readOriginalAmount(value: unknown, headerUnit: string | null): AmountReading {
+  const header = splitScale(headerUnit?.normalize('NFKC').replace(/\s+/g, '') ?? '');
+  if (!header) return { message: `无法识别原币金额单位"${headerUnit}"，可写如"原币金额（万美元）"` };
+  let amount: number;
+  let scale = header.scale;
+  let label = header.label;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return { message: '不是数字' };
+    amount = value;
+  } else {
+    const text = cellText(value)
+      .normalize('NFKC')
+      .replace(/[,，\s]/g, '');
+    const vague = vagueAmount(text);
+    if (vague) return { message: vague };
+    const match = text.match(/^(-?\d+(?:\.\d+)?)(.*)$/);
+    const written = match ? splitScale(match[2]) : null;
+    if (!match || !written) return { message: '不是数字' };
+    amount = Number(match[1]);
+    if (match[2]) {
+      scale = written.scale;
+      label = written.label ?? label;
+    }
+  }
+  const units = Number((amount * scale).toFixed(6));
+  if (units < 0) return { message: '不能为负数' };
+  if (!Number.isSafeInteger(units)) return { message: '须为整数（以该币种的元为单位）' };
+  return { units, label };
+}
+
+/** "万美元" → ×10 000 and 美元; "" → ×1; null when the text is not a scale and/or a currency name. */
+function splitScale(text: string): { scale: number; label: string | null } | null {
+  const match = text.match(/^([亿万千]?)(.*)$/)!;
+  const scale = match[1] ? SCALE_WORDS[match[1]] : 1;
+  const label = match[2] || null;
+  if (label !== null && !/^[\p{Script=Han}A-Za-z$€]+$/u.test(label)) return null;
+  return { scale, label };
+}
+
+export type RateReading = { rate: number } | { message: string };
+
+/** 汇率: yuan per unit, a positive number of at most `decimals` decimals ("7.1", "7.1元", 0.0485). */
+export function readRate(value: unknown, decimals: number): RateReading {
+  let rate: number;
+  if (typeof value === 'number') rate = value;
+  else {
+    const text = cellText(value)
+      .normalize('NFKC')
+      .replace(/\s+/g, '')
+      .replace(/(元|人民币元?)(\/.*)?$/, '');
+    if (vagueAmount(text)) return { message: '须为一个确定的汇率' };
+    if (!/^-?\d+(\.\d+)?$/.test(text)) return { message: '不是数字' };
+    rate = Number(text);
+  }
+  if (!Number.isFinite(rate) || rate <= 0) return { message: '须大于 0' };
+  const scaled = rate * 10 ** decimals;
+  if (Math.abs(Math.round(scaled) - scaled) > 1e-3) return { message: `最多保留 ${decimals} 位小数` };
+  return { rate };
 }
