@@ -99,11 +99,13 @@ test('an admin creates an API token, sees it once, and revokes it', async ({ pag
   expect(after.status()).toBe(401);
 });
 
-test('non-admins do not see or reach the admin pages', async ({ page }) => {
+test('non-admins do not see or reach the admin pages: they get the 403 page instead', async ({ page }) => {
   await signIn(page, 'leader');
   await expect(page.getByRole('link', { name: '管理', exact: true })).toHaveCount(0);
-  await page.goto('/admin/users');
-  await expect(page).not.toHaveURL(/\/admin/);
+  const response = await page.goto('/admin/users');
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole('heading', { level: 1, name: '无权访问“用户管理”' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '用户管理', exact: true })).toHaveCount(0);
   await expect(page.getByTestId('current-user').first()).toContainText('王建国');
 });
 

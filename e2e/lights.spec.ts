@@ -8,6 +8,8 @@ test.use({ viewport: { width: 390, height: 844 } });
 test('a leader reads a 落后序时进度 red card on the board on a phone', async ({ page }, testInfo) => {
   await signIn(page, 'leader');
   await openBoard(page);
+  // A phone shows one stage at a time: switch to 开工建设 with its tab.
+  await page.getByRole('tab', { name: /^开工建设/ }).click();
   const construction = page.getByRole('group', { name: '开工建设', exact: true });
   const card = construction.locator('li[data-card-id]').filter({ hasText: '落后序时进度' }).first();
   // Red cards come first, biggest investment first; a leader scrolls and loads more until one shows.

@@ -1,11 +1,6 @@
-import Database from 'better-sqlite3';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDb, databasePath, getDb, getSqlite, migrationsFolder } from '@/db';
+import { databaseAtMigration } from '../support/old-release';
+import { closeDb, getDb, getSqlite } from '@/db';
 import { getProjectView, listProjectRows } from '@/db/queries/projects';
 import { toProjectDto, toProjectDtos } from '@/domain/projects';
 import { listYearPlans } from '@/domain/year-plans';
@@ -61,28 +56,13 @@ const migrationYear = Number(
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()),
 );
 
-let oldFolder: string;
+let cleanup = () => {};
 const ids = new Map<string, number>();
 
 beforeAll(() => {
-  // A copy of the migrations as they stood before 0002: 0000 and 0001 with their journal entries.
-  oldFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'jkp-migrations-0001-'));
-  fs.mkdirSync(path.join(oldFolder, 'meta'));
-  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder(), 'meta/_journal.json'), 'utf8'));
-  journal.entries = journal.entries.filter(
-    (entry: { tag: string }) => entry.tag.startsWith('0000_') || entry.tag.startsWith('0001_'),
-  );
-  expect(journal.entries).toHaveLength(2);
-  fs.writeFileSync(path.join(oldFolder, 'meta/_journal.json'), JSON.stringify(journal));
-  for (const entry of journal.entries)
-    fs.copyFileSync(path.join(migrationsFolder(), `${entry.tag}.sql`), path.join(oldFolder, `${entry.tag}.sql`));
-
-  closeDb();
-  const file = databasePath();
-  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
-  const sqlite = new Database(file);
-  sqlite.pragma('foreign_keys = ON');
-  migrate(drizzle(sqlite), { migrationsFolder: oldFolder });
+  const old = databaseAtMigration(1);
+  cleanup = old.cleanup;
+  const sqlite = old.sqlite;
   const columns = (
     sqlite.prepare('select name from pragma_table_info(?)').all('projects') as Array<{ name: string }>
   ).map((c) => c.name);
@@ -124,7 +104,7 @@ beforeAll(() => {
 
 afterAll(() => {
   closeDb();
-  fs.rmSync(oldFolder, { recursive: true, force: true });
+  cleanup();
 });
 
 describe('migration 0002 (progress truth) on the previous release data', () => {

@@ -1,11 +1,6 @@
-import Database from 'better-sqlite3';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDb, databasePath, getDb, getSqlite, migrationsFolder } from '@/db';
+import { databaseAtMigration } from '../support/old-release';
+import { closeDb, getDb, getSqlite } from '@/db';
 import { enterpriseNameKey } from '@/lib/rules/enterprise';
 
 // The 0005 data migration on data written the way the previous release wrote it: leads carry their
@@ -23,26 +18,14 @@ const OLD_LEADS: Array<{ company: string; origin: string | null; contact: string
   { company: '比亚迪股份有限公司', origin: '广东深圳', contact: null, followups: [] },
 ];
 
-let oldFolder: string;
+let cleanup = () => {};
 const leadIds: number[] = [];
 let projectId = 0;
 
 beforeAll(() => {
-  oldFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'jkp-migrations-0004-'));
-  fs.mkdirSync(path.join(oldFolder, 'meta'));
-  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder(), 'meta/_journal.json'), 'utf8'));
-  journal.entries = journal.entries.filter((entry: { tag: string }) => /^000[0-4]_/.test(entry.tag));
-  expect(journal.entries).toHaveLength(5);
-  fs.writeFileSync(path.join(oldFolder, 'meta/_journal.json'), JSON.stringify(journal));
-  for (const entry of journal.entries)
-    fs.copyFileSync(path.join(migrationsFolder(), `${entry.tag}.sql`), path.join(oldFolder, `${entry.tag}.sql`));
-
-  closeDb();
-  const file = databasePath();
-  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
-  const sqlite = new Database(file);
-  sqlite.pragma('foreign_keys = ON');
-  migrate(drizzle(sqlite), { migrationsFolder: oldFolder });
+  const old = databaseAtMigration(4);
+  cleanup = old.cleanup;
+  const sqlite = old.sqlite;
 
   const unitId = Number(
     sqlite.prepare(`insert into units (name, code, kind) values ('昌邑区', '220202', 'district')`).run()
@@ -85,7 +68,7 @@ beforeAll(() => {
 
 afterAll(() => {
   closeDb();
-  fs.rmSync(oldFolder, { recursive: true, force: true });
+  cleanup();
 });
 
 describe('migration 0005 (enterprises, 产业链, 履约) on the previous release data', () => {

@@ -1,11 +1,6 @@
-import Database from 'better-sqlite3';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDb, databasePath, getDb, getSqlite, migrationsFolder } from '@/db';
+import { closeDb, getDb, getSqlite } from '@/db';
+import { databaseAtMigration } from '../support/old-release';
 import { listProjectReports } from '@/db/queries/projects';
 
 // Migration 0007 (report corrections) on a database the previous release wrote: every filed report
@@ -18,26 +13,14 @@ const OLD_REPORTS = [
   { month: '2026-10', thisMonth: 500, cumulative: 2250, percent: 40, narrative: '主体施工' },
 ];
 
-let oldFolder: string;
+let cleanup = () => {};
 let projectId = 0;
 let userId = 0;
 
 beforeAll(() => {
-  oldFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'jkp-migrations-0006-'));
-  fs.mkdirSync(path.join(oldFolder, 'meta'));
-  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder(), 'meta/_journal.json'), 'utf8'));
-  journal.entries = journal.entries.filter((entry: { tag: string }) => /^000[0-6]_/.test(entry.tag));
-  expect(journal.entries).toHaveLength(7);
-  fs.writeFileSync(path.join(oldFolder, 'meta/_journal.json'), JSON.stringify(journal));
-  for (const entry of journal.entries)
-    fs.copyFileSync(path.join(migrationsFolder(), `${entry.tag}.sql`), path.join(oldFolder, `${entry.tag}.sql`));
-
-  closeDb();
-  const file = databasePath();
-  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
-  const sqlite = new Database(file);
-  sqlite.pragma('foreign_keys = ON');
-  migrate(drizzle(sqlite), { migrationsFolder: oldFolder });
+  const old = databaseAtMigration(6);
+  cleanup = old.cleanup;
+  const sqlite = old.sqlite;
 
   const unitId = Number(
     sqlite.prepare(`insert into units (name, code, kind) values ('昌邑区', '220202', 'district')`).run()
@@ -75,7 +58,7 @@ beforeAll(() => {
 
 afterAll(() => {
   closeDb();
-  fs.rmSync(oldFolder, { recursive: true, force: true });
+  cleanup();
 });
 
 describe('migration 0007 (report corrections) on the previous release data', () => {
