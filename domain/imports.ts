@@ -281,7 +281,12 @@ function projectSheetStructure(sheet: SheetRows, parsed: ParsedProjectRow[], loo
   const sectionErrors: PlannedRow[] = [];
   resolved.forEach((section, index) => {
     if (section.error)
-      sectionErrors.push({ row: section.error.row, action: 'error', name: sheet.sections[index].label, errors: [section.error] });
+      sectionErrors.push({
+        row: section.error.row,
+        action: 'error',
+        name: sheet.sections[index].label,
+        errors: [section.error],
+      });
   });
   const warnings = checkTotals({
     sections: sheet.sections,

@@ -5,7 +5,13 @@ import { campaigns, enterprises, leads, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { LEAD_COLUMN_BY_KEY, LEAD_COLUMNS, REQUIRED_LEAD_COLUMNS } from '@/lib/excel/lead-columns';
 import type { SheetRows } from '@/lib/excel/reader';
-import { checkTotals, resolveSections, rowSectionLabels, sectionNameVariants, sectionValues } from '@/lib/excel/sections';
+import {
+  checkTotals,
+  resolveSections,
+  rowSectionLabels,
+  sectionNameVariants,
+  sectionValues,
+} from '@/lib/excel/sections';
 import {
   parseLeadRow,
   planLeadRows,

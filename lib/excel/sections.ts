@@ -15,10 +15,13 @@ export type RowKind =
   | { kind: 'section'; label: string; name: string; level: number; count: number | null; sums: boolean };
 
 const CHINESE_NUMERAL = '[一二三四五六七八九十百零〇]+';
-const LEVEL_ONE = new RegExp(`^(?:${CHINESE_NUMERAL}\\s*[、.．,，]|第${CHINESE_NUMERAL}(?:部分|类|项)\\s*[、:：.]?)\\s*`);
+const LEVEL_ONE = new RegExp(
+  `^(?:${CHINESE_NUMERAL}\\s*[、.．,，]|第${CHINESE_NUMERAL}(?:部分|类|项)\\s*[、:：.]?)\\s*`,
+);
 const LEVEL_TWO = new RegExp(`^[(（]\\s*${CHINESE_NUMERAL}\\s*[)）]\\s*[、.．]?\\s*`);
 const BARE_NUMERAL = new RegExp(`^${CHINESE_NUMERAL}$|^[(（]\\s*${CHINESE_NUMERAL}\\s*[)）]$`);
-const COUNT = /\s*[(（]\s*(?:共|计)?\s*(\d+)\s*(?:个|项)(?:项目)?\s*[)）]\s*$|\s*(?:共|计)\s*(\d+)\s*(?:个|项)(?:项目)?\s*$/;
+const COUNT =
+  /\s*[(（]\s*(?:共|计)?\s*(\d+)\s*(?:个|项)(?:项目)?\s*[)）]\s*$|\s*(?:共|计)\s*(\d+)\s*(?:个|项)(?:项目)?\s*$/;
 // The whole cell is the label (a project named "合计不符…" is a project): "合计", "全市合计", "小计（3项）".
 const TOTAL = /^(?:全市|全县|全区|总|本页|以上)?(合计|小计|总计|共计)(?:[(（][^)）]*[)）])?[:：]?$/;
 const NOTE = /^(?:注|备注|说明|附注|填报|制表|审核|填表|联系人|联系电话|单位负责人)/;
@@ -228,9 +231,7 @@ export function resolveSections<R>(
     resolved.push({
       value,
       error:
-        value === null && !parentKnown
-          ? { row: section.row, column: '分区', message: unknownMessage(section) }
-          : null,
+        value === null && !parentKnown ? { row: section.row, column: '分区', message: unknownMessage(section) } : null,
     });
   });
   return resolved;

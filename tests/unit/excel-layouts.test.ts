@@ -180,7 +180,15 @@ describe('sections and totals in the sheet', () => {
     expect(sheet.sections).toEqual([
       { row: 3, label: '一、政府投资项目（2项）', name: '政府投资项目', level: 1, count: 2, parent: null, cells: null },
       { row: 4, label: '（一）续建项目', name: '续建项目', level: 2, count: null, parent: 0, cells: null },
-      { row: 8, label: '二、招商引资项目', name: '招商引资项目', level: 1, count: null, parent: null, cells: ['招商引资项目', '', 80] },
+      {
+        row: 8,
+        label: '二、招商引资项目',
+        name: '招商引资项目',
+        level: 1,
+        count: null,
+        parent: null,
+        cells: ['招商引资项目', '', 80],
+      },
     ]);
     expect(sheet.rows.map((row) => [row.row, row.section])).toEqual([
       [5, 1],
