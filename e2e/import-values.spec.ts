@@ -33,6 +33,8 @@ test('the preview shows each converted value beside what was written, and the im
   await page.getByRole('button', { name: '确认导入 1 行' }).click();
   await expect(page.getByText('新建 1 个，更新 0 个')).toBeVisible({ timeout: 30_000 });
   await page.getByRole('link', { name: NAME }).click();
+  // 概况 opens as a read view; 编辑 shows the form with the stored values.
+  await page.getByRole('button', { name: '编辑', exact: true }).click();
   await expect(page.getByRole('textbox', { name: '计划开工日期' })).toHaveValue('2026-04-01');
   await expect(page.getByRole('textbox', { name: '计划竣工日期' })).toHaveValue('2027-12-31');
   await expect(page.getByRole('textbox', { name: '总投资（万元）' })).toHaveValue('355000');
