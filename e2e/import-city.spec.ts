@@ -91,6 +91,7 @@ test('an officer uploads a county-style workbook, sees the converted values, con
   // The section each row sits in, and the 合计 row checked, not imported.
   await expect(page.getByRole('cell', { name: '一、政府投资项目（1项）' })).toBeVisible();
   await expect(page.getByRole('cell', { name: '合计' })).toHaveCount(0);
+  await page.screenshot({ path: 'docs/screenshots/import-city-preview.png', fullPage: true });
 
   await page.getByRole('button', { name: '确认导入 2 行' }).click();
   await expect(page.getByRole('heading', { name: /导入批次 #\d+/ })).toBeVisible({ timeout: 30_000 });
