@@ -13,6 +13,7 @@ import {
 } from '@/db/schema';
 import { AppError, type FieldErrors } from '@/lib/errors';
 import type { ActorContext } from '@/lib/rules/permissions';
+import { chainLinkFitProblem, type ChainLinkRef } from '@/lib/rules/chain-links';
 import type {
   ChainCreateInput,
   ChainLinkCreateInput,
@@ -128,13 +129,11 @@ export function chainLinkProblem(
     .innerJoin(industries, eq(industries.id, industryChains.industryId))
     .where(eq(chainLinks.id, chainLinkId))
     .get();
-  if (!link) return '产业链环节不存在';
-  if (industryId == null) return `请先选择行业：环节"${link.chainName} · ${link.name}"属于${link.industryName}`;
-  if (link.industryId !== industryId)
-    return `环节"${link.chainName} · ${link.name}"属于${link.industryName}，与所选行业不一致`;
-  if ((!link.active || !link.chainActive) && chainLinkId !== unchangedLinkId)
-    return `环节"${link.chainName} · ${link.name}"已停用`;
-  return null;
+  return chainLinkFitProblem(
+    link && { ...link, id: chainLinkId, active: link.active && link.chainActive },
+    industryId,
+    unchangedLinkId,
+  );
 }
 
 /** Throws 400 fields.chainLinkId when chainLinkProblem finds one. */
@@ -481,4 +480,23 @@ export function updateChainLink(actor: ActorContext, linkId: number, input: Chai
     }
     return oneChain(tx, current.chainId);
   });
+}
+
+/** Every chain link, active or not, with its chain and industry: the importer and the leads export name links by these. */
+export function chainLinkRefs(executor: Executor = getDb()): ChainLinkRef[] {
+  return executor
+    .select({
+      id: chainLinks.id,
+      name: chainLinks.name,
+      active: chainLinks.active,
+      chainActive: industryChains.active,
+      chainName: industryChains.name,
+      industryId: industryChains.industryId,
+      industryName: industries.name,
+    })
+    .from(chainLinks)
+    .innerJoin(industryChains, eq(industryChains.id, chainLinks.chainId))
+    .innerJoin(industries, eq(industries.id, industryChains.industryId))
+    .all()
+    .map(({ chainActive, ...link }) => ({ ...link, active: link.active && chainActive }));
 }

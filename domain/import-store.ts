@@ -6,7 +6,7 @@ import { AppError } from '@/lib/errors';
 import { yieldToEventLoop } from '@/lib/event-loop';
 import type { HeaderMatch, HeaderSpec } from '@/lib/excel/headers';
 import type { RowError } from '@/lib/excel/row-parse';
-import { readSheet, type SheetRows } from '@/lib/excel/reader';
+import { readSheet, type ReadOptions, type SheetRows } from '@/lib/excel/reader';
 import type { ActorContext } from '@/lib/rules/permissions';
 
 // Previews live as JSON files beside the database until they are committed or a day old. Files
@@ -38,6 +38,10 @@ export interface PreviewBase<Row> {
   errors: RowError[];
   rows: Row[];
   durationMs: number;
+  /** Warnings that do not stop the import: a 合计/小计 that does not add up, a section's count. */
+  warnings?: RowError[];
+  /** Each data row's section as written ("一、政府投资项目（3项）"), by row number. */
+  sections?: Record<number, string>;
 }
 
 export interface ImportProgress {
@@ -122,9 +126,11 @@ export async function readAndParseRows<P>(
   required: Parameters<typeof readSheet>[2]['required'],
   parse: (row: number, matches: readonly HeaderMatch[], cells: readonly unknown[]) => P,
   onProgress: (progress: ImportProgress) => void,
+  structure: Pick<ReadOptions, 'labelKeys' | 'knownSection'> = {},
 ): Promise<{ sheet: SheetRows; parsed: P[] }> {
   const sheet = await readSheet(bytes, specs, {
     required,
+    ...structure,
     onProgress: (done, total) => onProgress({ phase: 'reading', done, total }),
   });
   const parsed: P[] = [];

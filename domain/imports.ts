@@ -4,6 +4,7 @@ import { eq, isNotNull } from 'drizzle-orm';
 import { getDb, type Executor } from '@/db';
 import { writeAudit } from '@/db/audit';
 import {
+  enterprises,
   importBatches,
   industries,
   monthlyReports,
@@ -16,7 +17,7 @@ import {
 } from '@/db/schema';
 import { AppError, isAppError } from '@/lib/errors';
 import { toAppError } from '@/lib/auth/guard';
-import { PROJECT_COLUMNS, REQUIRED_PROJECT_COLUMNS } from '@/lib/excel/project-columns';
+import { PROJECT_COLUMN_BY_KEY, PROJECT_COLUMNS, REQUIRED_PROJECT_COLUMNS } from '@/lib/excel/project-columns';
 import {
   lookupKey,
   parseProjectRow,
@@ -27,8 +28,19 @@ import {
 } from '@/lib/excel/project-rows';
 import { canCreateProjectIn, canEditProject, canImport, type ActorContext } from '@/lib/rules/permissions';
 import { nowIso } from '@/lib/rules/dates';
+import { enterpriseNameKey } from '@/lib/rules/enterprise';
 import type { SheetRows } from '@/lib/excel/reader';
-import type { RowError } from '@/lib/excel/row-parse';
+import { keyForLabel, type RowError } from '@/lib/excel/row-parse';
+import {
+  checkTotals,
+  resolveSections,
+  rowSectionLabels,
+  sectionNameVariants,
+  sectionValues,
+  type SumColumn,
+} from '@/lib/excel/sections';
+import type { HeaderMatch } from '@/lib/excel/headers';
+import type { Category } from '@/lib/rules/enums';
 import {
   COMMIT_CHUNK,
   countActions,
@@ -108,6 +120,7 @@ export function importLookups(executor: Executor): ImportLookups {
     users: userMap,
     packages: packageMap,
     packageYear: year,
+    currentYear: year,
   };
 }
 
@@ -134,6 +147,7 @@ export async function storePreview<Row extends PlannedShape>(
   planned: Row[],
   started: number,
   onProgress: (progress: ImportProgress) => void,
+  structure: { warnings: RowError[]; sections: Record<number, string> } = { warnings: [], sections: {} },
 ): Promise<PreviewBase<Row>> {
   const preview: PreviewBase<Row> = {
     id: randomUUID(),
@@ -150,6 +164,8 @@ export async function storePreview<Row extends PlannedShape>(
     errors: planned.flatMap((row: PlannedShape) => (row.action === 'error' ? row.errors : [])),
     rows: planned,
     durationMs: Math.round(performance.now() - started),
+    warnings: structure.warnings,
+    sections: structure.sections,
   };
   await savePreview(preview);
   onProgress({ phase: 'ready', done: sheet.rows.length, total: sheet.rows.length });
@@ -172,7 +188,9 @@ export async function previewProjectImport(
     REQUIRED_PROJECT_COLUMNS,
     (row, matches, cells) => parseProjectRow(row, matches, cells, lookups),
     onProgress,
+    { labelKeys: ['name'], knownSection: (name) => resolveProjectSection(name, lookups) !== null },
   );
+  const structure = projectSheetStructure(sheet, parsed, lookups);
   const unitNames = new Map(
     db
       .select({ id: units.id, name: units.name })
@@ -198,6 +216,12 @@ export async function previewProjectImport(
       .map((row) => row.projectId),
   );
   const memberships = packageIdsOfYear(db, year);
+  const registry = db
+    .select({ id: enterprises.id, name: enterprises.name, nameKey: enterprises.nameKey })
+    .from(enterprises)
+    .all();
+  const enterpriseNames = new Map(registry.map((row) => [row.id, row.name]));
+  const enterpriseKeys = new Set(registry.map((row) => row.nameKey));
   const planned = planRows(parsed, {
     actor,
     existing: db
@@ -210,8 +234,81 @@ export async function previewProjectImport(
     currentYear: year,
     yearPlanOf: (projectId, planYear) => storedPlans.get(`${projectId}|${planYear}`) ?? null,
     hasReports: (projectId) => reported.has(projectId),
+    enterpriseName: (id) => enterpriseNames.get(id),
+    enterpriseExists: (name) => enterpriseKeys.has(enterpriseNameKey(name)),
   });
-  return storePreview('projects', actor, file, sheet, planned, started, onProgress);
+  const rows = [...planned, ...structure.sectionErrors].sort((a, b) => a.row - b.row);
+  return storePreview('projects', actor, file, sheet, rows, started, onProgress, structure);
+}
+
+// ------------------------------------------------------------------ sections and totals
+
+type ProjectSection = { category: Category } | { packageId: number };
+
+/** What a section row names: a project category ("政府投资项目") or one of this year's 双十工程包. */
+export function resolveProjectSection(name: string, lookups: ImportLookups): ProjectSection | null {
+  const labels = PROJECT_COLUMN_BY_KEY.get('category')!.labels!;
+  const variants = sectionNameVariants(name);
+  for (const variant of variants) {
+    const category = keyForLabel(variant, labels);
+    if (category) return { category: category as Category };
+  }
+  for (const variant of variants) {
+    const packageId = lookups.packages?.get(variant) ?? lookups.packages?.get(`${variant}工程包`);
+    if (packageId) return { packageId };
+  }
+  return null;
+}
+
+/** The money columns a 合计/小计 row is checked on, named as in the file (without the group above). */
+export function sumColumns(matches: readonly HeaderMatch[], isMoney: (key: string) => boolean): SumColumn[] {
+  return matches
+    .filter((match) => isMoney(match.key))
+    .map((match) => ({ key: match.key, header: match.header.split('/').pop()! }));
+}
+
+export const moneyValue = (values: Record<string, unknown>, key: string) =>
+  typeof values[key] === 'number' ? (values[key] as number) : undefined;
+
+/**
+ * Gives each row its section's category (or package) unless the row states its own, turns a top-level
+ * section that names nothing known into a row error, and checks the 合计/小计 rows (warnings).
+ */
+function projectSheetStructure(sheet: SheetRows, parsed: ParsedProjectRow[], lookups: ImportLookups) {
+  const resolved = resolveSections(
+    sheet.sections,
+    (name) => resolveProjectSection(name, lookups),
+    (section) =>
+      `分区"${section.label}"不是已知的项目类别（政府投资、招商引资、上争），也不是${lookups.packageYear ?? '本'}年度的双十工程包`,
+  );
+  sheet.rows.forEach((row, index) => {
+    const values = sectionValues(sheet.sections, resolved, row.section);
+    const category = values.find((value) => 'category' in value);
+    const inPackage = values.find((value) => 'packageId' in value);
+    const own = parsed[index].values;
+    if (own.category === undefined && category && 'category' in category) own.category = category.category;
+    if ((own.packageId === undefined || own.packageId === null) && inPackage && 'packageId' in inPackage)
+      own.packageId = inPackage.packageId;
+  });
+  const sectionErrors: PlannedRow[] = [];
+  resolved.forEach((section, index) => {
+    if (section.error)
+      sectionErrors.push({
+        row: section.error.row,
+        action: 'error',
+        name: sheet.sections[index].label,
+        errors: [section.error],
+      });
+  });
+  const warnings = checkTotals({
+    sections: sheet.sections,
+    totals: sheet.totals,
+    rows: sheet.rows.map((row, index) => ({ row: row.row, section: row.section, parsed: parsed[index] })),
+    columns: sumColumns(sheet.mapping.matches, (key) => PROJECT_COLUMN_BY_KEY.get(key as never)?.kind === 'money'),
+    parseTotal: (row, cells) => parseProjectRow(row, sheet.mapping.matches, cells, lookups),
+    value: (row, key) => moneyValue(row.values, key),
+  });
+  return { sectionErrors, warnings, sections: rowSectionLabels(sheet.sections, sheet.rows) };
 }
 
 export function loadImportPreview(actor: ActorContext, id: string): ImportPreview {

@@ -3,8 +3,22 @@ import { and, eq, getTableColumns, inArray } from 'drizzle-orm';
 import { getDb, type Executor } from '@/db';
 import { campaigns, enterprises, leads, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
-import { LEAD_COLUMNS, REQUIRED_LEAD_COLUMNS } from '@/lib/excel/lead-columns';
 import {
+  IMPORTED_LEAD_COLUMNS,
+  LEAD_COLUMN_BY_KEY,
+  LEAD_COLUMNS,
+  REQUIRED_LEAD_COLUMNS,
+} from '@/lib/excel/lead-columns';
+import type { SheetRows } from '@/lib/excel/reader';
+import {
+  checkTotals,
+  resolveSections,
+  rowSectionLabels,
+  sectionNameVariants,
+  sectionValues,
+} from '@/lib/excel/sections';
+import {
+  chainLinkLookup,
   parseLeadRow,
   planLeadRows,
   type LeadLookups,
@@ -27,11 +41,15 @@ import {
   activeUnitKeys,
   assertCommittable,
   commitPreview,
+  moneyValue,
   rowError,
+  sumColumns,
   storePreview,
   type CommitOptions,
 } from './imports';
 import { matchEnterprise } from './enterprises';
+import { chainLinkRefs } from './chains';
+import { chainLinkLabel } from '@/lib/rules/chain-links';
 import {
   applyLeadPatch,
   duplicateLeadMessage,
@@ -73,6 +91,7 @@ export function leadLookups(executor: Executor): LeadLookups {
         .map((row) => [lookupKey(row.name), row.id]),
     ),
     owners,
+    chainLinks: chainLinkLookup(chainLinkRefs(executor)),
   };
 }
 
@@ -92,7 +111,9 @@ export async function previewLeadImport(
     REQUIRED_LEAD_COLUMNS,
     (row, matches, cells) => parseLeadRow(row, matches, cells, lookups),
     onProgress,
+    { labelKeys: ['company'], knownSection: (name) => leadSectionIndustry(name, lookups) !== null },
   );
+  const structure = leadSheetStructure(sheet, parsed, lookups);
   const teams = new Map(
     db
       .select({ id: users.id, team: users.team })
@@ -115,8 +136,45 @@ export async function previewLeadImport(
     },
     headers: new Map(sheet.mapping.matches.map((match) => [match.key, match.header])),
     ownerTeam: (id) => teams.get(id),
+    chainLinks: new Map(chainLinkRefs(db).map((link) => [link.id, link])),
   });
-  return storePreview('leads', actor, file, sheet, planned, started, onProgress);
+  return storePreview('leads', actor, file, sheet, planned, started, onProgress, structure);
+}
+
+/** The industry a lead section names ("一、碳纤维及新材料产业（4个）"); null when it names none. */
+function leadSectionIndustry(name: string, lookups: LeadLookups): number | null {
+  for (const variant of sectionNameVariants(name)) {
+    const id = lookups.industries.get(variant) ?? lookups.industries.get(variant.replace(/产业$/, ''));
+    if (id) return id;
+  }
+  return null;
+}
+
+/**
+ * Leads read sections and totals as projects do: a section naming an industry gives it to the rows
+ * below that name none; any other section only groups (leads have no category); 合计/小计 rows are
+ * checked, never imported.
+ */
+function leadSheetStructure(sheet: SheetRows, parsed: ParsedLeadRow[], lookups: LeadLookups) {
+  const resolved = resolveSections(
+    sheet.sections,
+    (name) => leadSectionIndustry(name, lookups),
+    () => '',
+  );
+  sheet.rows.forEach((row, index) => {
+    const [industryId] = sectionValues(sheet.sections, resolved, row.section);
+    const own = parsed[index].values;
+    if (own.industryId === undefined && industryId) own.industryId = industryId;
+  });
+  const warnings = checkTotals({
+    sections: sheet.sections,
+    totals: sheet.totals,
+    rows: sheet.rows.map((row, index) => ({ row: row.row, section: row.section, parsed: parsed[index] })),
+    columns: sumColumns(sheet.mapping.matches, (key) => LEAD_COLUMN_BY_KEY.get(key as never)?.kind === 'money'),
+    parseTotal: (row, cells) => parseLeadRow(row, sheet.mapping.matches, cells, lookups),
+    value: (row, key) => moneyValue(row.values as Record<string, unknown>, key),
+  });
+  return { warnings, sections: rowSectionLabels(sheet.sections, sheet.rows) };
 }
 
 export function loadLeadImportPreview(actor: ActorContext, id: string): LeadImportPreview {
@@ -168,17 +226,22 @@ export function leadRowNames(executor: Executor = getDb()) {
       .all()
       .map((row) => [row.id, row.name]),
   );
-  return { ...projectRowNames(executor), campaignName: (id: number) => campaignNames.get(id) };
+  const chainLinkNames = new Map(chainLinkRefs(executor).map((link) => [link.id, chainLinkLabel(link)]));
+  return {
+    ...projectRowNames(executor),
+    campaignName: (id: number) => campaignNames.get(id),
+    chainLinkName: (id: number) => chainLinkNames.get(id),
+  };
 }
 
 export function leadTemplate(): Promise<Buffer> {
   return writeSheet({
     title: '招商线索导入模板',
-    filtersText: `第 2 行为列名（可调整顺序）；${EXAMPLE_NOTE}；按"企业名称 + 拟建项目"匹配已有线索；金额单位万元，日期格式 YYYY-MM-DD`,
-    columns: LEAD_COLUMNS.map(({ header, key, width, type }) => ({ header, key, width, type })),
+    filtersText: `第 2 行为列名（可调整顺序）；${EXAMPLE_NOTE}；按"企业名称 + 拟建项目"匹配已有线索；金额单位万元，日期格式 YYYY-MM-DD；外币意向投资填币种、原币金额（整数）和汇率（1 单位外币折合人民币元），意向投资（万元）按汇率折算；产业链环节写作"产业链/环节"`,
+    columns: IMPORTED_LEAD_COLUMNS.map(({ header, key, width, type }) => ({ header, key, width, type })),
     rows: [
       Object.fromEntries(
-        LEAD_COLUMNS.map((column) => [
+        IMPORTED_LEAD_COLUMNS.map((column) => [
           column.key,
           column.key === 'company' ? `${EXAMPLE_MARK}${column.example}` : column.example,
         ]),

@@ -1,13 +1,17 @@
 import 'server-only';
-import { listCampaignOptions, listLeads } from '@/db/queries/leads';
+import { enterpriseCreditCodes, listCampaignOptions, listLeads } from '@/db/queries/leads';
 import { listProblems, type ProblemListFilters, type ProblemSort } from '@/db/queries/problems';
 import { packageNameById } from '@/db/queries/project-filters';
 import { listLedgerProjects, referenceNames } from '@/db/queries/projects';
 import { writeSheet } from '@/lib/excel/writer';
 import { ALERT_KIND_LABELS } from '@/lib/rules/alerts';
 import { dateOfTimestamp, daysBetween, today } from '@/lib/rules/dates';
+import { LEAD_COLUMNS } from '@/lib/excel/lead-columns';
+import { chainLinkLabel } from '@/lib/rules/chain-links';
+import { chainLinkRefs } from './chains';
 import {
   CATEGORY_LABELS,
+  CURRENCY_LABELS,
   LEAD_STAGE_LABELS,
   LIGHT_LABELS,
   PROBLEM_LEVEL_LABELS,
@@ -27,7 +31,10 @@ import { drillFilterChips, minInvestmentLabel } from '@/lib/schemas/ledger';
 import { SORT_LABELS, type LedgerSort } from '@/lib/schemas/ledger';
 import { listAlerts } from './alerts';
 import { ensureLightsFresh } from './light';
-import { projectLedgerWorkbook } from './project-sheets';
+import { projectLedgerWorkbook, projectRowNames } from './project-sheets';
+import { cityLedgerWorkbook } from './city-ledger-sheet';
+import { enterpriseNames, yearReportedInvestmentByProject } from '@/db/queries/city-ledger';
+import { currentYear } from './year-plans';
 import { getSetting } from './settings';
 
 // 导出 Excel of every list: each export reads the same query, filters and sort as its page, all
@@ -93,6 +100,45 @@ export async function exportLedger({
   };
 }
 
+/**
+ * 导出 按市里格式: the same filtered, sorted ledger as exportLedger, laid out as the city's
+ * 重点建设项目计划表 (domain/city-ledger-sheet.ts). Its 合计 row sums what the ledger's total row sums.
+ */
+export async function exportCityLedger({
+  filters,
+  sort,
+  dir,
+}: {
+  filters: ProjectFilters;
+  sort: LedgerSort;
+  dir: 'asc' | 'desc';
+}): Promise<ExportFile> {
+  ensureLightsFresh();
+  const rows = listLedgerProjects({ filters, sort, dir, limit: EXPORT_LIMIT });
+  const year = currentYear();
+  const day = today();
+  const enterprises = enterpriseNames();
+  const yearReported = yearReportedInvestmentByProject(year);
+  const buffer = await cityLedgerWorkbook(rows, {
+    year,
+    date: day,
+    filtersText: join([
+      projectFiltersText(filters) || '全部项目',
+      `排序：${SORT_LABELS[sort]}${dirLabel(dir)}`,
+      limitNote(rows.length),
+    ]),
+    names: projectRowNames(),
+    enterpriseName: (id) => enterprises.get(id),
+    completedThisYear: (id) => yearReported.get(id) ?? 0,
+  });
+  return {
+    buffer,
+    fileName: `${year}年吉林市重点建设项目计划表-${day}.xlsx`,
+    rows: rows.length,
+    truncated: rows.length >= EXPORT_LIMIT,
+  };
+}
+
 export async function exportLeads({
   filters,
   sort,
@@ -108,6 +154,8 @@ export async function exportLeads({
   const campaigns = new Map(listCampaignOptions().map((c) => [c.id, c.name]));
   const usualDays = getSetting('leadStageUsualDays');
   const staleDays = getSetting('leadFollowupStaleDays');
+  const links = new Map(chainLinkRefs().map((link) => [link.id, link]));
+  const creditCodes = enterpriseCreditCodes(rows.map((lead) => lead.enterpriseId));
   const filtersText = join([
     filters.stage && `阶段：${LEAD_STAGE_LABELS[filters.stage]}`,
     filters.ownerId && `负责人：${names.users.get(filters.ownerId) ?? `#${filters.ownerId}`}`,
@@ -128,38 +176,43 @@ export async function exportLeads({
     ]),
     sheetName: '招商线索',
     date: day,
+    // 编号, then the importer's own columns (lib/excel/lead-columns.ts), so the file imports back unchanged.
     columns: [
       { header: '编号', key: 'id', type: 'int', width: 8 },
-      { header: '企业名称', key: 'company', width: 30 },
-      { header: '来源地', key: 'origin', width: 12 },
-      { header: '阶段', key: 'stage', width: 10 },
-      { header: '状态', key: 'light', width: 8 },
-      { header: '状态说明', key: 'reasons', width: 30 },
-      { header: '产业', key: 'industry', width: 14 },
-      { header: '来源', key: 'source', width: 20 },
-      { header: '意向投资（万元）', key: 'intendedInvestment', type: 'money', width: 16 },
-      { header: '负责人', key: 'owner', width: 10 },
-      { header: '团队', key: 'team', width: 12 },
-      { header: '下次跟进', key: 'nextFollowUpDate', type: 'date' },
-      { header: '更新时间', key: 'updatedAt', type: 'date' },
+      ...LEAD_COLUMNS.map(({ header, key, width, type }) => ({ header, key, width, type })),
     ],
     rows: rows.map((lead) => {
       const light = leadLight(lead, day, usualDays, staleDays);
+      const link = lead.chainLinkId == null ? undefined : links.get(lead.chainLinkId);
+      const foreign = lead.currency !== 'CNY';
       return {
         id: lead.id,
         company: lead.company,
+        creditCode: lead.enterpriseId == null ? null : (creditCodes.get(lead.enterpriseId) ?? null),
         origin: lead.origin,
-        stage: LEAD_STAGE_LABELS[lead.stage],
-        light: LIGHT_LABELS[light.light],
-        reasons: light.reasons.join('；'),
-        industry: lead.industryName,
-        source: lead.campaignName ?? lead.source,
+        contactName: lead.contactName,
+        contactTitle: lead.contactTitle,
+        contactPhone: lead.contactPhone,
+        contactEmail: lead.contactEmail,
+        industryId: lead.industryName,
+        chainLinkId: link ? chainLinkLabel(link) : null,
         intendedInvestment: lead.intendedInvestment,
-        owner: lead.ownerName,
+        currency: CURRENCY_LABELS[lead.currency],
+        amountOriginal: foreign ? lead.amountOriginal : null,
+        exchangeRate: foreign ? lead.exchangeRate : null,
+        rateDate: foreign ? lead.rateDate : null,
+        proposedProject: lead.proposedProject,
+        locationUnitId: lead.locationUnitName,
+        campaignId: lead.campaignName,
+        source: lead.source,
+        ownerId: lead.ownerName,
         team: lead.team,
+        stage: LEAD_STAGE_LABELS[lead.stage],
         nextFollowUpDate: lead.nextFollowUpDate,
+        light: LIGHT_LABELS[light.light],
+        lightReasons: light.reasons.join('；'),
         updatedAt: dateOfTimestamp(lead.updatedAt),
-      };
+      } satisfies Record<(typeof LEAD_COLUMNS)[number]['key'] | 'id', unknown>;
     }),
   });
   return { buffer, fileName: `招商线索-${day}.xlsx`, rows: rows.length, truncated: rows.length >= EXPORT_LIMIT };

@@ -1,6 +1,6 @@
 import 'server-only';
 import { getDb, type Executor } from '@/db';
-import { industries, packages, units, users } from '@/db/schema';
+import { enterprises, industries, packages, units, users } from '@/db/schema';
 import { PROJECT_COLUMNS, projectToRow, type LedgerProject, type ProjectRowNames } from '@/lib/excel/project-columns';
 import { writeSheet } from '@/lib/excel/writer';
 import { EXAMPLE_MARK, EXAMPLE_NOTE } from '@/lib/excel/example-row';
@@ -38,11 +38,19 @@ export function projectRowNames(executor: Executor = getDb()): ProjectRowNames {
       .all()
       .map((row) => [row.id, row.name]),
   );
+  const enterpriseNames = new Map(
+    executor
+      .select({ id: enterprises.id, name: enterprises.name })
+      .from(enterprises)
+      .all()
+      .map((row) => [row.id, row.name]),
+  );
   return {
     unitName: (id) => unitNames.get(id),
     industryName: (id) => industryNames.get(id),
     userName: (id) => userNames.get(id),
     packageName: (id) => packageNames.get(id),
+    enterpriseName: (id) => enterpriseNames.get(id),
   };
 }
 

@@ -1,15 +1,17 @@
 import type { LeadImportPreview } from '@/domain/lead-imports';
 import { LEAD_COLUMN_BY_KEY } from '@/lib/excel/lead-columns';
 import type { LeadFieldChange } from '@/lib/excel/lead-rows';
-import { LEAD_STAGE_LABELS } from '@/lib/rules/enums';
+import { CURRENCY_LABELS, LEAD_STAGE_LABELS, type Currency } from '@/lib/rules/enums';
 import { formatWan } from '@/lib/rules/money';
-import { ChangeList, PlannedRowTables } from './preview-tables';
+import { formatPledge } from '@/lib/rules/currency';
+import { ChangeList, ConversionList, PlannedRowTables } from './preview-tables';
 
 export interface LeadRowNames {
   unitName: (id: number) => string | undefined;
   industryName: (id: number) => string | undefined;
   userName: (id: number) => string | undefined;
   campaignName: (id: number) => string | undefined;
+  chainLinkName: (id: number) => string | undefined;
 }
 
 function shown(change: LeadFieldChange, value: unknown, names: LeadRowNames): string {
@@ -20,6 +22,8 @@ function shown(change: LeadFieldChange, value: unknown, names: LeadRowNames): st
   if (kind === 'industry') return names.industryName(id) ?? String(value);
   if (kind === 'owner') return names.userName(id) ?? String(value);
   if (kind === 'campaign') return names.campaignName(id) ?? String(value);
+  if (kind === 'chainLink') return names.chainLinkName(id) ?? String(value);
+  if (kind === 'currency') return CURRENCY_LABELS[value as Currency] ?? String(value);
   if (kind === 'money') return formatWan(id);
   return String(value);
 }
@@ -39,9 +43,15 @@ export function LeadPreviewTables({ preview, names }: { preview: LeadImportPrevi
         { header: '阶段', cell: (row) => LEAD_STAGE_LABELS[row.stage] },
         {
           header: '意向投资',
-          cell: (row) => formatWan(row.input.intendedInvestment),
+          cell: (row) =>
+            formatPledge({
+              currency: row.input.currency ?? 'CNY',
+              amountOriginal: row.input.amountOriginal ?? null,
+              intendedInvestment: row.input.intendedInvestment ?? 0,
+            }),
           className: 'whitespace-nowrap text-right tabular-nums',
         },
+        { header: '填写 → 读作', cell: (row) => <ConversionList conversions={row.conversions} /> },
       ]}
       updateColumns={[
         { header: '线索', cell: (row) => row.name },
@@ -49,6 +59,7 @@ export function LeadPreviewTables({ preview, names }: { preview: LeadImportPrevi
           header: '变更',
           cell: (row) => <ChangeList changes={row.changes} text={(change, value) => shown(change, value, names)} />,
         },
+        { header: '填写 → 读作', cell: (row) => <ConversionList conversions={row.conversions} /> },
       ]}
     />
   );

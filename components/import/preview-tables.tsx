@@ -1,7 +1,8 @@
 import { Card } from '@/components/ui/page';
 import type { ImportPreview } from '@/domain/imports';
 import { PROJECT_COLUMN_BY_KEY, projectCellValue, type ProjectRowNames } from '@/lib/excel/project-columns';
-import type { RowError } from '@/lib/excel/row-parse';
+import type { PlannedBuilder } from '@/lib/excel/project-rows';
+import type { CellConversion, RowError } from '@/lib/excel/row-parse';
 import { CATEGORY_LABELS, STAGE_LABELS } from '@/lib/rules/enums';
 import { formatWan } from '@/lib/rules/money';
 import { ResponsiveTable, type Column } from './responsive-table';
@@ -37,6 +38,37 @@ export function ChangeList<C extends { field: string; header: string; before: un
         </li>
       ))}
     </ul>
+  );
+}
+
+/** Cells the importer read differently from how they were written: "2026年二季度 → 2026-04-01". */
+export function ConversionList({ conversions }: { conversions?: CellConversion[] }) {
+  if (!conversions?.length) return <span className="text-slate-400">—</span>;
+  return (
+    <ul className="space-y-0.5">
+      {conversions.map((conversion) => (
+        <li key={conversion.column}>
+          <span className="text-slate-600">{conversion.column}：</span>
+          <span>{conversion.written}</span>
+          <span aria-hidden="true"> → </span>
+          <span className="sr-only">读作</span>
+          <span className="font-medium text-slate-900">{conversion.converted}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A row's 建设单位 and whether the 企业库 has it already or the import adds it. */
+function BuilderCell({ builder }: { builder?: PlannedBuilder }) {
+  if (!builder) return null;
+  return (
+    <span>
+      {builder.name}
+      <span className={builder.isNew ? 'ml-1 text-amber-700' : 'ml-1 text-slate-500'}>
+        （{builder.isNew ? '新建' : '已有'}）
+      </span>
+    </span>
   );
 }
 
@@ -89,15 +121,27 @@ export function PlannedRowTables<R extends { row: number; action: string }>({
   createColumns,
   updateColumns,
 }: {
-  preview: { rows: R[]; errors: RowError[]; counts: { error: number; create: number; update: number } };
+  preview: {
+    rows: R[];
+    errors: RowError[];
+    counts: { error: number; create: number; update: number };
+    warnings?: RowError[];
+    sections?: Record<number, string>;
+  };
   noun: string;
   createColumns: Column<Extract<R, { action: 'create' }>>[];
   updateColumns: Column<Extract<R, { action: 'update' }>>[];
 }) {
+  // The section a row stands under ("一、政府投资项目（3项）"), when the file has section rows.
+  const sections = preview.sections ?? {};
+  const sectionColumn: Column<{ row: number }>[] = Object.keys(sections).length
+    ? [{ header: '分区', cell: (row) => sections[row.row] ?? '', className: 'whitespace-nowrap' }]
+    : [];
   const creates = preview.rows.filter((row): row is Extract<R, { action: 'create' }> => row.action === 'create');
   const updates = preview.rows.filter((row): row is Extract<R, { action: 'update' }> => row.action === 'update');
   return (
     <>
+      <WarningTable warnings={preview.warnings ?? []} />
       <ErrorTable errors={preview.errors} total={preview.counts.error} />
       {creates.length ? (
         <RowsCard
@@ -106,7 +150,7 @@ export function PlannedRowTables<R extends { row: number; action: string }>({
           rows={creates}
           shown={SHOWN}
           rowKey={(row) => row.row}
-          columns={[rowNumberColumn, ...createColumns]}
+          columns={[rowNumberColumn, ...sectionColumn, ...createColumns]}
         />
       ) : null}
       {updates.length ? (
@@ -116,7 +160,7 @@ export function PlannedRowTables<R extends { row: number; action: string }>({
           rows={updates}
           shown={SHOWN}
           rowKey={(row) => row.row}
-          columns={[rowNumberColumn, ...updateColumns]}
+          columns={[rowNumberColumn, ...sectionColumn, ...updateColumns]}
         />
       ) : null}
     </>
@@ -138,6 +182,8 @@ export function PreviewTables({ preview, names }: { preview: ImportPreview; name
           cell: (row) => formatWan(row.input.totalInvestment),
           className: 'whitespace-nowrap text-right tabular-nums',
         },
+        { header: '建设单位', cell: (row) => <BuilderCell builder={row.builder} /> },
+        { header: '填写 → 读作', cell: (row) => <ConversionList conversions={row.conversions} /> },
       ]}
       updateColumns={[
         { header: '项目名称', cell: (row) => row.name },
@@ -152,6 +198,8 @@ export function PreviewTables({ preview, names }: { preview: ImportPreview; name
             />
           ),
         },
+        { header: '建设单位', cell: (row) => <BuilderCell builder={row.builder} /> },
+        { header: '填写 → 读作', cell: (row) => <ConversionList conversions={row.conversions} /> },
       ]}
     />
   );
@@ -171,6 +219,25 @@ function ErrorTable({ errors, total }: { errors: RowError[]; total: number }) {
         rowNumberColumn,
         { header: '列', cell: (error) => error.column, className: 'whitespace-nowrap' },
         { header: '问题', cell: (error) => <span className="text-red-700">{error.message}</span> },
+      ]}
+    />
+  );
+}
+
+/** Sums that do not add up and section counts that differ: shown, but they do not stop the import. */
+function WarningTable({ warnings }: { warnings: RowError[] }) {
+  if (!warnings.length) return null;
+  return (
+    <RowsCard<RowError & { index: number }>
+      title="提示（不影响导入）"
+      count={warnings.length}
+      rows={warnings.map((warning, index) => ({ ...warning, index }))}
+      shown={ERRORS_SHOWN}
+      rowKey={(warning) => warning.index}
+      columns={[
+        rowNumberColumn,
+        { header: '列', cell: (warning) => warning.column, className: 'whitespace-nowrap' },
+        { header: '说明', cell: (warning) => <span className="text-amber-800">{warning.message}</span> },
       ]}
     />
   );

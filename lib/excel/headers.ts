@@ -6,7 +6,10 @@ export interface HeaderSpec {
   key: string;
   header: string;
   aliases?: readonly string[];
-  /** The header may name a year in front: "2026年计划投资", "2025年度计划投资（万元）". */
+  /**
+   * The header may name a year: "2026年计划投资", "2025年度计划投资（万元）", or the year a running
+   * total runs to: "截至2025年底累计完成投资".
+   */
   yearInHeader?: boolean;
 }
 
@@ -59,6 +62,13 @@ export interface HeaderMapping {
   duplicates: Array<{ key: string; headers: string[] }>;
 }
 
+/**
+ * Headers that are known but hold nothing to import: the row number, and 本年完成投资 and
+ * 开工以来累计完成投资, which the 按市里格式 export writes beside 截至YYYY年底累计完成投资 (the figure
+ * imported) and the monthly reports sum.
+ */
+const READ_PAST = new Set(['序号', '编号', '本年完成投资', '开工以来累计完成投资']);
+
 function namesOf(spec: HeaderSpec): string[] {
   return [spec.header, ...(spec.aliases ?? [])].map((name) => normaliseHeader(name).base);
 }
@@ -80,7 +90,7 @@ export function mapHeaders(
     const dated = lookup.has(base) ? null : yearPrefixed(base, lookup, specs);
     const key = lookup.get(base) ?? dated?.key;
     if (!key) {
-      if (base !== '序号' && base !== '编号') unknown.push(text);
+      if (!READ_PAST.has(base)) unknown.push(text);
       continue;
     }
     const headers = seen.get(key) ?? [];
@@ -101,7 +111,9 @@ function yearPrefixed(
   lookup: Map<string, string>,
   specs: readonly HeaderSpec[],
 ): { key: string; year: number } | null {
-  const match = base.match(/^((?:19|20)\d{2})(.+)$/);
+  // "截至2025年底累计完成投资", "截止2025年末累计完成投资", "2025年底累计完成投资": the year the total runs to.
+  const asOf = base.match(/^(?:截至|截止到?|至)?((?:19|20)\d{2})年(?:底|末|年底|年末)(?:止)?(.+)$/);
+  const match = asOf ?? base.match(/^((?:19|20)\d{2})(.+)$/);
   if (!match) return null;
   const rest = match[2];
   const candidates = [rest, `年度${rest.replace(/^年度?/, '')}`, rest.replace(/^年度?/, '')];

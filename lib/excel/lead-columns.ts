@@ -1,11 +1,23 @@
-import { LEAD_STAGE_LABELS, type LeadStage } from '@/lib/rules/enums';
+import { CURRENCIES, CURRENCY_LABELS, LEAD_STAGE_LABELS, type Currency, type LeadStage } from '@/lib/rules/enums';
 import type { HeaderSpec } from './headers';
 import type { SheetColumn } from './writer';
 
 // The lead ledger's columns, defined once: the leads template and the importer's header mapping
 // both read this list.
 
-export type LeadCellKind = 'text' | 'money' | 'date' | 'stage' | 'industry' | 'unit' | 'campaign' | 'owner';
+export type LeadCellKind =
+  | 'text'
+  | 'money'
+  | 'date'
+  | 'stage'
+  | 'industry'
+  | 'chainLink'
+  | 'unit'
+  | 'campaign'
+  | 'owner'
+  | 'currency'
+  | 'amountOriginal'
+  | 'rate';
 
 export type LeadImportField =
   | 'company'
@@ -16,7 +28,12 @@ export type LeadImportField =
   | 'contactPhone'
   | 'contactEmail'
   | 'industryId'
+  | 'chainLinkId'
   | 'intendedInvestment'
+  | 'currency'
+  | 'amountOriginal'
+  | 'exchangeRate'
+  | 'rateDate'
   | 'proposedProject'
   | 'locationUnitId'
   | 'campaignId'
@@ -26,10 +43,15 @@ export type LeadImportField =
   | 'stage'
   | 'nextFollowUpDate';
 
+/** Columns the leads export writes beside the importable ones; the importer knows and skips them. */
+export type LeadExportField = 'light' | 'lightReasons' | 'updatedAt';
+
 export interface LeadColumn extends HeaderSpec, SheetColumn {
-  key: LeadImportField;
+  key: LeadImportField | LeadExportField;
   kind: LeadCellKind;
   example: string | number | null;
+  /** Derived (the lead's light, its last update): exported, not in the template, skipped on import. */
+  exportOnly?: boolean;
 }
 
 /** Stages a ledger may bring a new lead in at: 已转项目 needs a project and 放弃 a reason, both given in the app. */
@@ -43,6 +65,20 @@ export const LEAD_STAGE_ALIASES: Record<LeadStage, readonly string[]> = {
   landed: [LEAD_STAGE_LABELS.landed, '转为项目', '已落地', '落地'],
   dropped: [LEAD_STAGE_LABELS.dropped, '已放弃'],
 };
+
+/** What a 币种 cell may say: the code, the label, and a few names people use. */
+export const CURRENCY_ALIASES: Record<Currency, readonly string[]> = {
+  CNY: [CURRENCY_LABELS.CNY, 'RMB', '元', '人民币元'],
+  USD: [CURRENCY_LABELS.USD, '美金', 'US$', '$'],
+  EUR: [CURRENCY_LABELS.EUR, '€'],
+  JPY: [CURRENCY_LABELS.JPY, '日币'],
+  HKD: [CURRENCY_LABELS.HKD, '港币', 'HK$'],
+  SGD: [CURRENCY_LABELS.SGD, '新币', 'S$'],
+  KRW: [CURRENCY_LABELS.KRW, '韩币'],
+};
+
+/** "人民币（CNY）、美元（USD）…" for messages. */
+export const CURRENCY_CHOICES = CURRENCIES.map((code) => `${CURRENCY_LABELS[code]}（${code}）`).join('、');
 
 export const LEAD_COLUMNS: readonly LeadColumn[] = [
   {
@@ -118,6 +154,16 @@ export const LEAD_COLUMNS: readonly LeadColumn[] = [
     example: '碳纤维及新材料',
   },
   {
+    // "碳纤维产业链/原丝", or the link's name alone when no other chain has a link of that name.
+    key: 'chainLinkId',
+    header: '产业链环节',
+    aliases: ['产业链', '环节', '所属产业链环节', '产业链/环节'],
+    kind: 'chainLink',
+    type: 'text',
+    width: 22,
+    example: null,
+  },
+  {
     key: 'intendedInvestment',
     header: '意向投资（万元）',
     aliases: ['意向投资', '意向投资额', '拟投资额', '投资额'],
@@ -125,6 +171,44 @@ export const LEAD_COLUMNS: readonly LeadColumn[] = [
     type: 'money',
     width: 16,
     example: 50000,
+  },
+  {
+    // A pledge in a foreign currency (issue 16): 原币金额 in whole units at 汇率 yuan per unit; the
+    // 意向投资（万元） is then computed (toWan), as the form and the API do. Blank means 人民币.
+    key: 'currency',
+    header: '币种',
+    aliases: ['货币', '币别', '投资币种'],
+    kind: 'currency',
+    type: 'text',
+    width: 8,
+    example: CURRENCY_LABELS.CNY,
+  },
+  {
+    key: 'amountOriginal',
+    header: '原币金额',
+    aliases: ['外币金额', '协议金额（原币）', '原币意向投资', '意向投资原币金额'],
+    kind: 'amountOriginal',
+    type: 'int',
+    width: 16,
+    example: null,
+  },
+  {
+    key: 'exchangeRate',
+    header: '汇率',
+    aliases: ['汇率（元/单位）', '折算汇率', '兑人民币汇率'],
+    kind: 'rate',
+    type: 'text',
+    width: 10,
+    example: null,
+  },
+  {
+    key: 'rateDate',
+    header: '汇率日期',
+    aliases: ['汇率时间', '折算日期'],
+    kind: 'date',
+    type: 'date',
+    width: 12,
+    example: null,
   },
   {
     key: 'proposedProject',
@@ -198,8 +282,42 @@ export const LEAD_COLUMNS: readonly LeadColumn[] = [
     width: 14,
     example: null,
   },
+  {
+    key: 'light',
+    header: '状态',
+    aliases: ['状态灯', '灯'],
+    kind: 'text',
+    type: 'text',
+    width: 8,
+    example: null,
+    exportOnly: true,
+  },
+  {
+    key: 'lightReasons',
+    header: '状态说明',
+    kind: 'text',
+    type: 'text',
+    width: 30,
+    example: null,
+    exportOnly: true,
+  },
+  {
+    key: 'updatedAt',
+    header: '更新时间',
+    aliases: ['最后更新'],
+    kind: 'date',
+    type: 'date',
+    width: 12,
+    example: null,
+    exportOnly: true,
+  },
 ];
+
+/** The columns a leads file brings in: the template's, and what the importer reads. */
+export const IMPORTED_LEAD_COLUMNS = LEAD_COLUMNS.filter((column) => !column.exportOnly);
 
 export const REQUIRED_LEAD_COLUMNS: readonly LeadImportField[] = ['company'];
 
-export const LEAD_COLUMN_BY_KEY = new Map(LEAD_COLUMNS.map((column) => [column.key, column]));
+export const LEAD_COLUMN_BY_KEY = new Map<string, LeadColumn>(
+  IMPORTED_LEAD_COLUMNS.map((column) => [column.key, column]),
+);

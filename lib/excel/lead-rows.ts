@@ -1,13 +1,27 @@
 import { z } from 'zod';
 import type { Lead } from '@/db/schema';
-import { LEAD_STAGE_LABELS, type LeadStage, type Role } from '@/lib/rules/enums';
+import { CURRENCY_LABELS, LEAD_STAGE_LABELS, type Currency, type LeadStage, type Role } from '@/lib/rules/enums';
+import { RATE_DECIMALS, toWan } from '@/lib/rules/currency';
+import { originalPledge, resolvePledge, type Pledge } from '@/lib/rules/pledge';
+import { chainLinkFitProblem, type ChainLinkRef } from '@/lib/rules/chain-links';
 import { canEditLead } from '@/lib/rules/permissions';
 import { checkCreditCode, enterpriseNameKey } from '@/lib/rules/enterprise';
 import { leadCreateSchema, leadEditableFields, type LeadCreateInput, type LeadPatchInput } from '@/lib/schemas/lead';
-import { cellText, looseLabel } from './cells';
+import { blankMark, cellText, looseLabel, readOriginalAmount, readRate } from './cells';
 import type { HeaderMatch } from './headers';
-import { convertDate, convertMoney, convertReference, keyForLabel, parseCells, type RowError } from './row-parse';
 import {
+  convertDate,
+  convertMoney,
+  convertReference,
+  keyForLabel,
+  parseCells,
+  type CellConversion,
+  type ConvertedCell,
+  type RowError,
+} from './row-parse';
+import {
+  CURRENCY_ALIASES,
+  CURRENCY_CHOICES,
   IMPORTABLE_LEAD_STAGES,
   LEAD_COLUMN_BY_KEY,
   LEAD_STAGE_ALIASES,
@@ -25,6 +39,26 @@ export interface LeadLookups {
   campaigns: Map<string, number>;
   /** Active investment staff and admins by name: the people a lead can belong to. */
   owners: Map<string, Array<{ id: number; team: string | null }>>;
+  /** Chain links by chainLinkKey of "产业链/环节" and of the link's name alone (which may name several). */
+  chainLinks: Map<string, ChainLinkRef[]>;
+}
+
+/** A 产业链环节 cell compared loosely: "碳纤维产业链 · 原丝", "碳纤维产业链／原丝" and "碳纤维产业链-原丝" alike. */
+export const chainLinkKey = (text: string) => looseLabel(text).replace(/[·•・/|\\>→—\-_、]+/g, '/');
+
+/** The lookup for `links`: each by "产业链/环节" (also with the chain's name less 产业链) and by its own name. */
+export function chainLinkLookup(links: readonly ChainLinkRef[]): Map<string, ChainLinkRef[]> {
+  const lookup = new Map<string, ChainLinkRef[]>();
+  const add = (key: string, link: ChainLinkRef) => {
+    const list = lookup.get(key) ?? [];
+    if (!list.includes(link)) lookup.set(key, [...list, link]);
+  };
+  for (const link of links) {
+    const short = link.chainName.replace(/(产业链|链)$/, '');
+    for (const chain of new Set([link.chainName, short])) add(chainLinkKey(`${chain}/${link.name}`), link);
+    add(chainLinkKey(link.name), link);
+  }
+  return lookup;
 }
 
 export type LeadRowValues = Partial<Omit<LeadCreateInput, 'ownerId'>> & { ownerId?: number; stage?: LeadStage };
@@ -33,19 +67,16 @@ export interface ParsedLeadRow {
   row: number;
   values: LeadRowValues;
   errors: RowError[];
+  /** Cells read differently from how they were written ("8亿" → "80,000 万元"), for the preview. */
+  conversions?: CellConversion[];
 }
 
 const rowSchema = z.object(leadEditableFields).partial().strict();
 
-function convertCell(
-  column: LeadColumn,
-  raw: unknown,
-  unit: string | null,
-  lookups: LeadLookups,
-): { value?: unknown; message?: string } {
+function convertCell(column: LeadColumn, raw: unknown, unit: string | null, lookups: LeadLookups): ConvertedCell {
   const text = cellText(raw);
-  // A blank cell leaves a stored lead's value as it is (and gives a new lead the default).
-  if (text === '') return {};
+  // A blank cell ("—", "-", "/" and "无" included) leaves a stored lead's value as it is (and gives a new lead the default).
+  if (blankMark(text) === '') return {};
   switch (column.kind) {
     case 'text':
       return { value: text };
@@ -64,6 +95,31 @@ function convertCell(
       return convertReference(lookups.units, text, 'unit');
     case 'industry':
       return convertReference(lookups.industries, text, 'industry');
+    case 'chainLink': {
+      const found = lookups.chainLinks.get(chainLinkKey(text)) ?? [];
+      if (found.length === 1) return { value: found[0].id };
+      if (found.length > 1)
+        return {
+          message: `环节"${text}"在多条产业链中都有（${found.map((link) => link.chainName).join('、')}），请写成"产业链/环节"`,
+        };
+      return { message: `产业链环节"${text}"不存在，请写成"产业链/环节"，如"碳纤维产业链/原丝"` };
+    }
+    case 'currency': {
+      const currency = keyForLabel(text, CURRENCY_ALIASES);
+      return currency ? { value: currency } : { message: `币种"${text}"无法识别，可填：${CURRENCY_CHOICES}` };
+    }
+    case 'amountOriginal': {
+      const reading = readOriginalAmount(raw, unit);
+      return 'message' in reading
+        ? { message: `"${text}"${reading.message}；原币金额请填写以该币种计的整数金额，如 1000000 或 100万美元` }
+        : { value: reading.units };
+    }
+    case 'rate': {
+      const reading = readRate(raw, RATE_DECIMALS);
+      return 'message' in reading
+        ? { message: `汇率"${text}"${reading.message}；汇率为 1 单位外币折合人民币元，如 7.1` }
+        : { value: reading.rate };
+    }
     case 'campaign': {
       const id = lookups.campaigns.get(looseLabel(text));
       return id ? { value: id } : { message: `招商活动"${text}"不存在，请先在招商活动中建立` };
@@ -83,13 +139,85 @@ export function parseLeadRow(
   cells: readonly unknown[],
   lookups: LeadLookups,
 ): ParsedLeadRow {
-  const { values, stage, errors } = parseCells<LeadColumn, LeadRowValues>(row, matches, cells, {
+  const { values, stage, errors, conversions } = parseCells<LeadColumn, LeadRowValues>(row, matches, cells, {
     columnOf: (key) => LEAD_COLUMN_BY_KEY.get(key as LeadImportField),
     convert: (column, raw, unit) => convertCell(column, raw, unit, lookups),
     schema: rowSchema,
     headerFor: (key) => LEAD_COLUMN_BY_KEY.get(key as LeadImportField)?.header ?? key,
   });
-  return { row, values: { ...values, ...(stage ? { stage: stage as LeadStage } : {}) }, errors };
+  readPledge(row, matches, cells, values, errors, conversions);
+  return {
+    row,
+    values: { ...values, ...(stage ? { stage: stage as LeadStage } : {}) },
+    errors,
+    ...(conversions.length ? { conversions } : {}),
+  };
+}
+
+const headerIn = (matches: readonly HeaderMatch[], key: LeadImportField) =>
+  matches.find((match) => match.key === key)?.header ?? LEAD_COLUMN_BY_KEY.get(key)!.header;
+
+/**
+ * The row's pledge read as the API reads it (lib/rules/pledge.ts): 人民币 in 意向投资（万元）; a foreign
+ * currency as 原币金额 at 汇率, whose 万元 (toWan) becomes the row's 意向投资 — a different 意向投资 in
+ * the row is an error. A currency named in the amount ("100万美元") must agree with 币种, or gives it.
+ * What needs the stored lead (a rate kept from before) is left to planning.
+ */
+function readPledge(
+  row: number,
+  matches: readonly HeaderMatch[],
+  cells: readonly unknown[],
+  values: LeadRowValues,
+  errors: RowError[],
+  conversions: CellConversion[],
+) {
+  const fail = (key: LeadImportField, message: string) => {
+    const column = headerIn(matches, key);
+    if (!errors.some((error) => error.column === column)) errors.push({ row, column, message });
+  };
+  const failed = (key: LeadImportField) => errors.some((error) => error.column === headerIn(matches, key));
+  const amountIndex = matches.findIndex((match) => match.key === 'amountOriginal');
+  if (amountIndex >= 0 && values.amountOriginal != null) {
+    const reading = readOriginalAmount(cells[amountIndex], matches[amountIndex].unit);
+    const label = 'label' in reading && reading.label && reading.label !== '元' ? reading.label : null;
+    if (label) {
+      const named = keyForLabel(label, CURRENCY_ALIASES) as Currency | undefined;
+      if (!named) fail('amountOriginal', `币种"${label}"无法识别，可填：${CURRENCY_CHOICES}`);
+      else if (values.currency === undefined && !failed('currency')) values.currency = named;
+      else if (named !== values.currency && !failed('currency'))
+        fail(
+          'amountOriginal',
+          `写的是${CURRENCY_LABELS[named]}，与币种"${CURRENCY_LABELS[values.currency as Currency] ?? values.currency}"不一致`,
+        );
+    }
+  }
+  if (errors.length) return;
+  const { currency, amountOriginal, exchangeRate } = values;
+  if (currency === undefined) {
+    if (amountOriginal != null) fail('currency', '填写了原币金额，请同时填写币种（如 美元、USD）');
+    else if (exchangeRate != null) fail('currency', '填写了汇率，请同时填写币种（如 美元、USD）');
+    return;
+  }
+  if (currency === 'CNY') {
+    if (amountOriginal != null) fail('amountOriginal', '币种为人民币时不填原币金额，意向投资填在"意向投资（万元）"列');
+    if (exchangeRate != null) fail('exchangeRate', '币种为人民币时不填汇率');
+    return;
+  }
+  if (amountOriginal == null || exchangeRate == null) return;
+  const wan = toWan(amountOriginal, exchangeRate);
+  if (values.intendedInvestment !== undefined && values.intendedInvestment !== wan) {
+    fail(
+      'intendedInvestment',
+      `${originalPledge({ currency, amountOriginal })} × ${exchangeRate} 折合 ${wan.toLocaleString('en-US')} 万元，与填写的 ${values.intendedInvestment.toLocaleString('en-US')} 万元不一致`,
+    );
+    return;
+  }
+  values.intendedInvestment = wan;
+  conversions.push({
+    column: headerIn(matches, 'amountOriginal'),
+    written: `${originalPledge({ currency, amountOriginal })} × ${exchangeRate}`,
+    converted: `${wan.toLocaleString('en-US')} 万元`,
+  });
 }
 
 // ------------------------------------------------------------------ planning against the DB
@@ -110,9 +238,11 @@ export interface LeadFieldChange {
 
 export type LeadPatch = Omit<LeadPatchInput, 'version'>;
 
+type Conversions = { conversions?: CellConversion[] };
+
 export type PlannedLeadRow =
-  | { row: number; action: 'create'; name: string; stage: LeadStage; input: LeadCreateInput }
-  | {
+  | (Conversions & { row: number; action: 'create'; name: string; stage: LeadStage; input: LeadCreateInput })
+  | (Conversions & {
       row: number;
       action: 'update';
       name: string;
@@ -120,8 +250,8 @@ export type PlannedLeadRow =
       version: number;
       patch: LeadPatch;
       changes: LeadFieldChange[];
-    }
-  | { row: number; action: 'unchanged'; name: string; leadId: number }
+    })
+  | (Conversions & { row: number; action: 'unchanged'; name: string; leadId: number })
   | { row: number; action: 'error'; name: string; errors: RowError[] };
 
 export type ExistingLead = Pick<Lead, 'id' | 'version' | 'company' | 'proposedProject' | 'ownerId' | 'team' | 'stage'> &
@@ -138,7 +268,11 @@ export interface LeadPlanContext {
    * name as the registry matches it), or null. Absent in tests that do not plan against a database.
    */
   openLeadOf?: (company: string, creditCode: string | null) => string | null;
+  /** Chain links by id, to check a row's 产业链环节 against its industry as the API does. */
+  chainLinks?: ReadonlyMap<number, ChainLinkRef>;
 }
+
+const PLEDGE_FIELDS = ['currency', 'amountOriginal', 'exchangeRate', 'rateDate', 'intendedInvestment'] as const;
 
 /** Leads are matched by company plus proposed project, loosely (width, spaces and quotes ignored). */
 export const leadKey = (company: string, proposedProject: string | null | undefined) =>
@@ -147,7 +281,15 @@ export const leadKey = (company: string, proposedProject: string | null | undefi
 const rowName = (values: { company?: string; proposedProject?: string | null }) =>
   [values.company ?? '', values.proposedProject ?? ''].filter(Boolean).join(' · ');
 
+/** Plans each row and keeps, beside every row that is not in error, the cells read differently from how they were written. */
 export function planLeadRows(rows: readonly ParsedLeadRow[], context: LeadPlanContext): PlannedLeadRow[] {
+  return planEachLeadRow(rows, context).map((planned, index) => {
+    const conversions = rows[index].conversions;
+    return planned.action === 'error' || !conversions?.length ? planned : { ...planned, conversions };
+  });
+}
+
+function planEachLeadRow(rows: readonly ParsedLeadRow[], context: LeadPlanContext): PlannedLeadRow[] {
   const { actor } = context;
   const header = (field: LeadImportField) =>
     context.headers.get(field) ?? LEAD_COLUMN_BY_KEY.get(field)?.header ?? field;
@@ -171,6 +313,21 @@ export function planLeadRows(rows: readonly ParsedLeadRow[], context: LeadPlanCo
     if (!values.company && !errors.some((error) => error.column === header('company')))
       fail('company', '企业名称不能为空');
     if (errors.length) return { row, action: 'error', name, errors };
+    // The API's rules for the 产业链环节 (a link of the lead's industry) and the pledge (lib/rules/pledge.ts).
+    const checkChainLink = (
+      linkId: number | null | undefined,
+      industryId: number | null | undefined,
+      kept?: number | null,
+    ) => {
+      if (linkId == null || !context.chainLinks) return;
+      const problem = chainLinkFitProblem(context.chainLinks.get(linkId), industryId, kept);
+      if (problem) fail('chainLinkId', problem);
+    };
+    const checkPledge = (fields: Partial<LeadRowValues>, current?: Pledge) => {
+      const result = resolvePledge(fields, current);
+      if (!result.ok)
+        for (const [field, messages] of Object.entries(result.fields)) fail(field as LeadImportField, messages[0]);
+    };
 
     const key = leadKey(values.company!, values.proposedProject);
     const first = firstRowByKey.get(key);
@@ -215,6 +372,8 @@ export function planLeadRows(rows: readonly ParsedLeadRow[], context: LeadPlanCo
       const team = fields.team ?? context.ownerTeam(ownerId) ?? null;
       if (!canEditLead(actor, { ownerId, team }))
         fail(fields.ownerId ? 'ownerId' : 'team', `招商专员只能导入${scopeText}负责的线索`);
+      checkChainLink(fields.chainLinkId, fields.industryId);
+      checkPledge(fields);
       const input = leadCreateSchema.safeParse(fields);
       if (!input.success)
         for (const issue of input.error.issues) fail(String(issue.path[0]) as LeadImportField, issue.message);
@@ -235,6 +394,13 @@ export function planLeadRows(rows: readonly ParsedLeadRow[], context: LeadPlanCo
     if (!errors.length && !canEditLead(actor, { ownerId: fields.ownerId ?? current.ownerId, team: nextTeam })) {
       fail(fields.ownerId !== undefined ? 'ownerId' : 'team', `不能把线索交给${scopeText}以外的负责人`);
     }
+    if (fields.chainLinkId !== undefined || fields.industryId !== undefined)
+      checkChainLink(
+        fields.chainLinkId === undefined ? (current.chainLinkId as number | null) : fields.chainLinkId,
+        fields.industryId === undefined ? (current.industryId as number | null) : fields.industryId,
+        current.chainLinkId as number | null,
+      );
+    if (PLEDGE_FIELDS.some((field) => fields[field] !== undefined)) checkPledge(fields, current as unknown as Pledge);
     if (errors.length) return { row, action: 'error', name, errors };
 
     const patch: Record<string, unknown> = {};

@@ -22,6 +22,7 @@ export type ProjectCellKind =
   | 'industry'
   | 'leader'
   | 'owner'
+  | 'enterprise'
   | 'year'
   | 'package'
   | 'degrees';
@@ -34,6 +35,8 @@ export interface ProjectColumn extends HeaderSpec, SheetColumn {
   labels?: Record<string, readonly string[]>;
   example: string | number | null;
   note?: string;
+  /** For date columns: a month or quarter written means its first day (start, the default) or its last (end). */
+  dateEdge?: 'start' | 'end';
   /** Derived on export (the 上争 sums of the funding applications); the importer skips the column. */
   exportOnly?: boolean;
 }
@@ -50,6 +53,7 @@ export type ProjectImportField =
   | 'industryId'
   | 'leaderId'
   | 'ownerId'
+  | 'builderName'
   | 'location'
   | 'longitude'
   | 'latitude'
@@ -169,7 +173,7 @@ export const PROJECT_COLUMNS: readonly ProjectColumn[] = [
   {
     key: 'leaderId',
     header: '包保领导',
-    aliases: ['包保市领导', '联系领导'],
+    aliases: ['包保市领导', '市级包保领导', '包保责任领导', '联系领导'],
     kind: 'leader',
     type: 'text',
     width: 12,
@@ -183,6 +187,16 @@ export const PROJECT_COLUMNS: readonly ProjectColumn[] = [
     type: 'text',
     width: 12,
     example: null,
+  },
+  {
+    key: 'builderName',
+    header: '建设单位',
+    aliases: ['项目业主', '业主单位', '项目建设单位', '项目业主单位', '建设主体'],
+    kind: 'enterprise',
+    type: 'text',
+    width: 24,
+    example: null,
+    note: '选填；项目业主/建设单位的企业名称。企业库中已有的按名称匹配，没有的导入时新建',
   },
   {
     key: 'location',
@@ -216,7 +230,15 @@ export const PROJECT_COLUMNS: readonly ProjectColumn[] = [
   {
     key: 'description',
     header: '建设内容',
-    aliases: ['建设规模及内容', '主要建设内容', '项目简介'],
+    aliases: [
+      '建设规模及内容',
+      '建设规模及主要内容',
+      '建设规模及主要建设内容',
+      '主要建设内容及规模',
+      '建设规模和内容',
+      '主要建设内容',
+      '项目简介',
+    ],
     kind: 'text',
     type: 'text',
     width: 40,
@@ -255,11 +277,12 @@ export const PROJECT_COLUMNS: readonly ProjectColumn[] = [
     key: 'completedInvestment',
     header: '累计完成投资（万元）',
     aliases: ['累计完成投资', '已完成投资'],
+    yearInHeader: true,
     kind: 'money',
     type: 'money',
     width: 18,
     example: 0,
-    note: '新项目填写已完成的期初投资；已有月度报告的项目由期初投资与月报自动汇总，导入时不改变',
+    note: '新项目填写已完成的期初投资；已有月度报告的项目由期初投资与月报自动汇总，导入时不改变。也可写成"截至上年年底累计完成投资"，如"截至2025年底累计完成投资"',
   },
   {
     key: 'fundsInPlace',
@@ -273,7 +296,7 @@ export const PROJECT_COLUMNS: readonly ProjectColumn[] = [
   {
     key: 'plannedStartDate',
     header: '计划开工时间',
-    aliases: ['计划开工日期', '开工时间', '计划开工'],
+    aliases: ['计划开工日期', '开工时间', '计划开工', '计划开工年月'],
     kind: 'date',
     type: 'date',
     width: 14,
@@ -282,8 +305,9 @@ export const PROJECT_COLUMNS: readonly ProjectColumn[] = [
   {
     key: 'plannedCompletionDate',
     header: '计划竣工时间',
-    aliases: ['计划竣工日期', '竣工时间', '计划竣工'],
+    aliases: ['计划竣工日期', '竣工时间', '计划竣工', '计划完工时间', '完工时间', '计划建成时间', '建成时间'],
     kind: 'date',
+    dateEdge: 'end',
     type: 'date',
     width: 14,
     example: null,
@@ -337,6 +361,8 @@ export interface ProjectRowNames {
   userName: (id: number) => string | undefined;
   /** 双十工程包 names by id (the export and the import preview). */
   packageName?: (id: number) => string | undefined;
+  /** 企业库 names by id: the 建设单位 column. */
+  enterpriseName?: (id: number) => string | undefined;
 }
 
 /** One field's stored value as the ledger cell shows it (labels and names, not keys and ids). */
@@ -361,8 +387,13 @@ export function projectCellValue(column: ProjectColumn, value: unknown, names: P
   }
 }
 
-/** A stored project's ledger fields (计划年度 is not stored on the project: the ledger writes the year its plan is for). */
-export type LedgerProject = Omit<Record<ProjectImportField, unknown>, 'planYear'>;
+/**
+ * A stored project's ledger fields (计划年度 is not stored on the project: the ledger writes the year its
+ * plan is for; 建设单位 is the name of its builderEnterpriseId).
+ */
+export type LedgerProject = Omit<Record<ProjectImportField, unknown>, 'planYear' | 'builderName'> & {
+  builderEnterpriseId?: number | null;
+};
 
 /** A stored project as a ledger row, in the cell values the template uses; `planYear` is the year of 年度计划投资. */
 export function projectToRow(
@@ -370,7 +401,8 @@ export function projectToRow(
   names: ProjectRowNames,
   planYear: number | null = null,
 ): Record<string, unknown> {
-  const record: Record<string, unknown> = { ...project, planYear };
+  const builderName = project.builderEnterpriseId ? names.enterpriseName?.(project.builderEnterpriseId) : null;
+  const record: Record<string, unknown> = { ...project, planYear, builderName };
   return Object.fromEntries(
     PROJECT_COLUMNS.map((column) => [column.key, projectCellValue(column, record[column.key], names)]),
   );

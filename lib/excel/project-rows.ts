@@ -2,10 +2,25 @@ import { z } from 'zod';
 import type { Project } from '@/db/schema';
 import { STAGE_LABELS, type Role, type Stage } from '@/lib/rules/enums';
 import { coordinatePairErrors } from '@/lib/schemas/coordinates';
-import { projectCreateSchema, projectEditableFields, type ProjectCreateInput } from '@/lib/schemas/project';
-import { cellBoolean, cellNumber, cellText, looseLabel } from './cells';
+import { enterpriseNameKey } from '@/lib/rules/enterprise';
+import {
+  projectCreateSchema,
+  projectEditableFields,
+  projectEnterpriseFields,
+  type ProjectCreateInput,
+} from '@/lib/schemas/project';
+import { blankMark, cellBoolean, cellNumber, cellText, looseLabel } from './cells';
 import type { HeaderMatch } from './headers';
-import { convertDate, convertMoney, convertReference, keyForLabel, parseCells, type RowError } from './row-parse';
+import {
+  convertDate,
+  convertMoney,
+  convertReference,
+  keyForLabel,
+  parseCells,
+  type CellConversion,
+  type ConvertedCell,
+  type RowError,
+} from './row-parse';
 import { PROJECT_COLUMN_BY_KEY, type ProjectColumn, type ProjectImportField } from './project-columns';
 
 // One spreadsheet row → a validated project input, with every problem reported as
@@ -19,6 +34,8 @@ export interface ImportLookups {
   packages?: Map<string, number>;
   /** The year those packages belong to, for the error message. */
   packageYear?: number;
+  /** This year (Beijing): "截至YYYY年底累计完成投资" is the opening investment only when YYYY is last year. */
+  currentYear?: number;
 }
 
 export type ProjectRowValues = Partial<Omit<ProjectCreateInput, 'stagePlans' | 'stageDueDate' | 'reason'>> & {
@@ -29,12 +46,16 @@ export type ProjectRowValues = Partial<Omit<ProjectCreateInput, 'stagePlans' | '
   completedInvestment?: number;
   /** The year 年度计划投资 belongs to (a 计划年度 column or a year in the header); else this year. */
   planYear?: number;
+  /** 建设单位 as written: matched in the 企业库 or created there at commit; null clears. */
+  builderName?: string | null;
 };
 
 export interface ParsedProjectRow {
   row: number;
   values: ProjectRowValues;
   errors: RowError[];
+  /** Cells read differently from how they were written ("2026年二季度" → "2026-04-01"), for the preview. */
+  conversions?: CellConversion[];
 }
 
 // Fields a blank cell clears; a blank in any other column means "leave as it is" (or the default).
@@ -42,6 +63,7 @@ const CLEARABLE = new Set<ProjectImportField>([
   'industryId',
   'leaderId',
   'ownerId',
+  'builderName',
   'packageId',
   'location',
   'longitude',
@@ -63,6 +85,7 @@ const rowSchema = z
   .omit({ stagePlans: true, stageDueDate: true, reason: true, openingInvestment: true })
   .extend({
     packageId: z.number().int().positive().nullable(),
+    builderName: projectEnterpriseFields.builderName,
     completedInvestment: projectEditableFields.totalInvestment,
     planYear: z.number().int().min(2000, { error: '年度须在 2000 年以后' }).max(2100, { error: '年度无效' }),
   })
@@ -90,16 +113,13 @@ function findUser(lookups: ImportLookups, name: string, leaderOnly: boolean): { 
 }
 
 /** Converts one cell; returns the value, undefined for "not given", or an error message. */
-function convertCell(
-  column: ProjectColumn,
-  raw: unknown,
-  unit: string | null,
-  lookups: ImportLookups,
-): { value?: unknown; message?: string } {
+function convertCell(column: ProjectColumn, raw: unknown, unit: string | null, lookups: ImportLookups): ConvertedCell {
   const text = cellText(raw);
-  if (text === '') return { value: CLEARABLE.has(column.key) ? null : undefined };
+  // "—", "-", "/" and "无" are how ledgers write "nothing".
+  if (blankMark(text) === '') return { value: CLEARABLE.has(column.key) ? null : undefined };
   switch (column.kind) {
     case 'text':
+    case 'enterprise':
       return { value: text };
     case 'money':
       return convertMoney(raw, text, unit);
@@ -115,7 +135,7 @@ function convertCell(
         : { message: `"${text}"不是有效年度，请填写如 2026` };
     }
     case 'date':
-      return convertDate(raw, text);
+      return convertDate(raw, text, column.dateEdge);
     case 'degrees': {
       const degrees = cellNumber(raw);
       return degrees === null
@@ -157,7 +177,7 @@ export function parseProjectRow(
   cells: readonly unknown[],
   lookups: ImportLookups,
 ): ParsedProjectRow {
-  const { values, stage, errors } = parseCells<ProjectColumn, ProjectRowValues>(row, matches, cells, {
+  const { values, stage, errors, conversions } = parseCells<ProjectColumn, ProjectRowValues>(row, matches, cells, {
     // Export-only columns (the 上争 sums) are read past: a re-imported ledger changes nothing there.
     columnOf: (key) => {
       const column = PROJECT_COLUMN_BY_KEY.get(key as ProjectImportField);
@@ -179,12 +199,36 @@ export function parseProjectRow(
   if (pairErrors && !cellFailed)
     for (const [key, messages] of Object.entries(pairErrors))
       errors.push({ row, column: headerOf(key as ProjectImportField), message: messages.join('；') });
+  openingYearErrors(row, matches, values, errors, lookups.currentYear ?? lookups.packageYear);
   const planYear = values.planYear ?? headerYear;
   return {
     row,
     values: { ...values, ...(planYear !== undefined ? { planYear } : {}), ...(stage ? { stage: stage as Stage } : {}) },
     errors,
+    ...(conversions.length ? { conversions } : {}),
   };
+}
+
+/**
+ * "截至YYYY年底累计完成投资" is the investment made before YYYY+1. The platform keeps one such figure, the
+ * opening investment at the start of this year, so the column is read only when YYYY is last year; a
+ * total up to another year end cannot be placed and is a cell error (the rest of the row is fine).
+ */
+function openingYearErrors(
+  row: number,
+  matches: readonly HeaderMatch[],
+  values: ProjectRowValues,
+  errors: RowError[],
+  year: number | undefined,
+) {
+  const match = matches.find((candidate) => candidate.key === 'completedInvestment');
+  if (!match?.year || year === undefined || match.year + 1 === year || values.completedInvestment === undefined) return;
+  delete values.completedInvestment;
+  errors.push({
+    row,
+    column: match.header,
+    message: `这是 ${match.year + 1} 年初的累计完成投资；平台的期初投资按 ${year} 年初计，请填写"截至${year - 1}年底累计完成投资"，或删去此列`,
+  });
 }
 
 // ------------------------------------------------------------------ planning against the DB
@@ -208,8 +252,20 @@ export interface OtherYearPlan {
   plannedInvestment: number;
 }
 
+/** The 建设单位 a row names: an enterprise the registry has (已有) or one the commit creates (新建). */
+export interface PlannedBuilder {
+  name: string;
+  isNew: boolean;
+}
+
+/** What the preview shows beside a row: cells read differently from how they were written, and its 建设单位. */
+interface RowNotes {
+  conversions?: CellConversion[];
+  builder?: PlannedBuilder;
+}
+
 export type PlannedRow =
-  | {
+  | (RowNotes & {
       row: number;
       action: 'create';
       name: string;
@@ -219,8 +275,8 @@ export type PlannedRow =
       yearPlan?: OtherYearPlan;
       /** 调入 this year's package after the insert. */
       packageId?: number;
-    }
-  | {
+    })
+  | (RowNotes & {
       row: number;
       action: 'update';
       name: string;
@@ -230,11 +286,12 @@ export type PlannedRow =
       patch: Partial<ProjectCreateInput> & { packageId?: number | null };
       changes: FieldChange[];
       yearPlan?: OtherYearPlan;
-    }
-  | { row: number; action: 'unchanged'; name: string; unitId: number; projectId: number }
+    })
+  | (RowNotes & { row: number; action: 'unchanged'; name: string; unitId: number; projectId: number })
   | { row: number; action: 'error'; name: string; errors: RowError[] };
 
 type Existing = Pick<Project, 'id' | 'version' | 'unitId' | 'ownerId' | 'name' | 'code' | 'stage'> &
+  Partial<Pick<Project, 'builderEnterpriseId'>> &
   Record<string, unknown>;
 
 export interface PlanContext {
@@ -248,6 +305,10 @@ export interface PlanContext {
   yearPlanOf?: (projectId: number, year: number) => number | null;
   /** Whether the project has monthly reports (then 累计完成投资 is computed, and the cell is ignored). */
   hasReports?: (projectId: number) => boolean;
+  /** 企业库 names by id (a project's current 建设单位). */
+  enterpriseName?: (id: number) => string | undefined;
+  /** Whether the 企业库 has an enterprise of this name (lib/rules/enterprise.ts enterpriseNameKey). */
+  enterpriseExists?: (name: string) => boolean;
 }
 
 const nameKey = (unitId: number, name: string) => `${unitId}|${looseLabel(name)}`;
@@ -278,7 +339,7 @@ export function planRows(rows: readonly ParsedProjectRow[], context: PlanContext
   const mayWriteUnit = (unitId: number) =>
     actor.role === 'admin' || actor.role === 'leader' || (actor.role === 'officer' && actor.unitId === unitId);
 
-  return rows.map((parsed): PlannedRow => {
+  function planRow(parsed: ParsedProjectRow): PlannedRow {
     const { row, values } = parsed;
     const errors = [...parsed.errors];
     const name = values.name ?? '';
@@ -372,6 +433,20 @@ export function planRows(rows: readonly ParsedProjectRow[], context: PlanContext
           changes.push({ field, header: planHeader, before, after: yearPlan.plannedInvestment });
         continue;
       }
+      if (field === 'builderName') {
+        const beforeName = current.builderEnterpriseId
+          ? (context.enterpriseName?.(current.builderEnterpriseId) ?? null)
+          : null;
+        const same =
+          (beforeName === null && value === null) ||
+          (beforeName !== null &&
+            typeof value === 'string' &&
+            enterpriseNameKey(beforeName) === enterpriseNameKey(value));
+        if (value === undefined || same) continue;
+        patch.builderName = value;
+        changes.push({ field, header: header(field), before: beforeName, after: value });
+        continue;
+      }
       if (field === 'completedInvestment') {
         // One source of completed investment: the sheet's figure is the opening investment while the
         // project has no monthly report; after that the reports decide and the cell is ignored.
@@ -403,6 +478,19 @@ export function planRows(rows: readonly ParsedProjectRow[], context: PlanContext
       patch: patch as Partial<ProjectCreateInput>,
       changes,
       ...changedYearPlan,
+    };
+  }
+
+  const builderOf = (name: string | null | undefined): PlannedBuilder | undefined =>
+    name ? { name, isNew: !(context.enterpriseExists?.(name) ?? false) } : undefined;
+  return rows.map((parsed): PlannedRow => {
+    const planned = planRow(parsed);
+    if (planned.action === 'error') return planned;
+    const builder = builderOf(parsed.values.builderName);
+    return {
+      ...planned,
+      ...(parsed.conversions?.length ? { conversions: parsed.conversions } : {}),
+      ...(builder ? { builder } : {}),
     };
   });
 }

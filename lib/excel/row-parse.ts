@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { cellDate, cellNumber, cellText, looseLabel } from './cells';
+import { cellPeriodDate, cellText, looseLabel, readMoney, type DateEdge } from './cells';
 import { BROKEN_TEXT_MESSAGE, isCleanText } from '@/lib/text-safety';
 import { moneyFactor, type HeaderMatch } from './headers';
 
@@ -14,12 +14,20 @@ export interface RowError {
   message: string;
 }
 
+/** A cell the importer read differently from how it was written: "2026年二季度" → "2026-04-01". */
+export interface CellConversion {
+  column: string;
+  written: string;
+  converted: string;
+}
+
 export interface ParsedCells<V> {
   /** Validated values (or, when validation failed, the converted ones for display). */
   values: V;
   /** The 阶段 cell, kept apart: stages are validated by the importer's planning step. */
   stage: unknown;
   errors: RowError[];
+  conversions: CellConversion[];
 }
 
 export function parseCells<C extends { key: string }, V>(
@@ -28,13 +36,14 @@ export function parseCells<C extends { key: string }, V>(
   cells: readonly unknown[],
   options: {
     columnOf: (key: string) => C | undefined;
-    convert: (column: C, raw: unknown, unit: string | null) => { value?: unknown; message?: string };
+    convert: (column: C, raw: unknown, unit: string | null) => ConvertedCell;
     schema: z.ZodType;
     /** The column name to report for a schema issue on a field whose column is not in the file. */
     headerFor: (key: string) => string;
   },
 ): ParsedCells<V> {
   const errors: RowError[] = [];
+  const conversions: CellConversion[] = [];
   const values: Record<string, unknown> = {};
   const headerOf = new Map<string, string>();
   matches.forEach((match, index) => {
@@ -48,6 +57,8 @@ export function parseCells<C extends { key: string }, V>(
     const converted = options.convert(column, cells[index], match.unit);
     if (converted.message) errors.push({ row, column: match.header, message: converted.message });
     else if (converted.value !== undefined) values[column.key] = converted.value;
+    if (!converted.message && converted.shown)
+      conversions.push({ column: match.header, written: cellText(cells[index]), converted: converted.shown });
   });
   const { stage, ...rest } = values;
   const parsed = options.schema.safeParse(rest);
@@ -60,26 +71,35 @@ export function parseCells<C extends { key: string }, V>(
       errors.push({ row, column, message: issue.message });
     }
   }
-  return { values: (parsed.success ? parsed.data : rest) as V, stage, errors };
+  return { values: (parsed.success ? parsed.data : rest) as V, stage, errors, conversions };
 }
 
 // Cell conversions both importers make the same way. Each returns the value or a message.
 
-export type ConvertedCell = { value?: unknown; message?: string };
+/** `shown`: the converted value as the preview prints it, when it differs from what was written. */
+export type ConvertedCell = { value?: unknown; message?: string; shown?: string };
 
-/** A money cell, in 万元 whatever unit its header named. */
+/** A money cell, in whole 万元 whatever unit its header (or the cell itself: "35.5亿元") named. */
 export function convertMoney(raw: unknown, text: string, unit: string | null): ConvertedCell {
   const factor = moneyFactor(unit);
-  if (!factor) return { message: `无法识别金额单位"${unit}"，请使用万元` };
-  const number = cellNumber(raw);
-  if (number === null) return { message: `"${text}"不是数字，金额请填写整数（万元）` };
-  const wan = (number * factor.multiply) / factor.divide;
-  return { value: Math.round(wan * 1e6) / 1e6 };
+  if (!factor) return { message: `无法识别金额单位"${unit}"，请使用万元或亿元` };
+  const reading = readMoney(raw, factor.multiply / factor.divide);
+  if ('message' in reading)
+    return { message: `"${text}"${reading.message}；金额请填写数字（万元），或带单位如 35.5亿元` };
+  const plain =
+    typeof raw === 'number' ? factor.multiply === factor.divide && Number.isInteger(raw) : text === String(reading.wan);
+  return { value: reading.wan, ...(plain ? {} : { shown: `${reading.wan.toLocaleString('en-US')} 万元` }) };
 }
 
-export function convertDate(raw: unknown, text: string): ConvertedCell {
-  const date = cellDate(raw);
-  return date ? { value: date } : { message: `"${text}"不是有效日期，请填写 YYYY-MM-DD 或 Excel 日期` };
+/** A date cell; a month, quarter, half or 年初/年底 becomes the first (edge 'start') or last day of it. */
+export function convertDate(raw: unknown, text: string, edge: DateEdge = 'start'): ConvertedCell {
+  const reading = cellPeriodDate(raw, edge);
+  if (reading && 'date' in reading)
+    return { value: reading.date, ...(text === reading.date ? {} : { shown: reading.date }) };
+  const reason = reading?.message ? `：${reading.message}` : '';
+  return {
+    message: `"${text}"不是有效日期${reason}。可填 2026-05-01、2026年5月、2026.5、2026年二季度、2026年上半年、2026年底或 Excel 日期`,
+  };
 }
 
 /** The key whose name or one of whose labels the cell reads as (spacing and width ignored). */

@@ -42,7 +42,7 @@ describe('row-level validation', () => {
       ['', '招商引资', '昌邑区', 100, '2026-05-01', '', '化工', '', '', '新建'], // 3: no name
       ['甲', '招商引资', '不存在区', 100, '2026-05-01', '', '化工', '', '', '新建'], // 4: unknown unit
       ['乙', '招商引资', '昌邑区', 'abc', '2026-05-01', '', '化工', '', '', '新建'], // 5: money not a number
-      ['丙', '招商引资', '昌邑区', 12.5, '2026-05-01', '', '化工', '', '', '新建'], // 6: money not integer
+      ['丙', '招商引资', '昌邑区', 12.5, '2026-05-01', '', '化工', '', '', '新建'], // 6: money rounded half-up to whole 万元
       ['丁', '招商引资', '昌邑区', -3, '2026-05-01', '', '化工', '', '', '新建'], // 7: negative
       ['戊', '招商引资', '昌邑区', 100, '2026-13-01', '', '化工', '', '', '新建'], // 8: bad date
       ['己', '其他类', '昌邑区', 100, '2026-05-01', '', '化工', '', '', '新建'], // 9: unknown category
@@ -60,7 +60,12 @@ describe('row-level validation', () => {
     expect(byRow.get(4)).toMatchObject({ column: '责任单位', message: '单位"不存在区"不存在' });
     expect(byRow.get(5)).toMatchObject({ column: '总投资（万元）' });
     expect(byRow.get(5)!.message).toContain('不是数字');
-    expect(byRow.get(6)).toMatchObject({ column: '总投资（万元）', message: '金额必须是整数（万元）' });
+    expect(byRow.get(6)).toBeUndefined();
+    expect(preview.rows.find((row) => row.row === 6)).toMatchObject({
+      action: 'create',
+      input: { totalInvestment: 13 },
+      conversions: [{ column: '总投资（万元）', written: '12.5', converted: '13 万元' }],
+    });
     expect(byRow.get(7)).toMatchObject({ column: '总投资（万元）', message: '金额不能为负数' });
     expect(byRow.get(8)).toMatchObject({ column: '计划开工时间' });
     expect(byRow.get(8)!.message).toContain('不是有效日期');
@@ -76,7 +81,7 @@ describe('row-level validation', () => {
     expect(byRow.get(14)).toMatchObject({ column: '项目类别', message: '新建项目须填写项目类别' });
     expect(byRow.get(15)).toMatchObject({ column: '建设性质' });
     expect(byRow.has(16)).toBe(false);
-    expect(preview.counts).toMatchObject({ create: 1, error: 13 });
+    expect(preview.counts).toMatchObject({ create: 2, error: 12 });
   });
 
   it('refuses rows for another unit when an officer imports, and duplicate rows within a file', async () => {

@@ -72,20 +72,24 @@ describe('files the importer refuses, writing nothing', () => {
     expect(await refusal(bytes)).toMatch(/第 3 行 D 列（D3）含公式/);
   });
 
-  it('merged cells in the header', async () => {
+  it('merged cells in the header are read, not refused: a two-row header (tests/unit/excel-layouts.test.ts)', async () => {
     const bytes = await workbookBuffer(
       [
-        ['项目名称', '投资情况', '', '责任单位'],
-        ['', '总投资（万元）', '年度计划投资（万元）', ''],
-        ['甲', 100, 50, '昌邑区'],
+        ['项目名称', '投资情况', '', '责任单位', '项目类别'],
+        ['', '总投资（万元）', '年度计划投资（万元）', '', ''],
+        ['合并表头可以', 100, 50, '昌邑区', '政府投资'],
       ],
       (sheet) => {
         sheet.mergeCells('A1:A2');
         sheet.mergeCells('B1:C1');
         sheet.mergeCells('D1:D2');
+        sheet.mergeCells('E1:E2');
       },
     );
-    expect(await refusal(bytes)).toMatch(/表头区域有合并单元格（[A-D]1:[A-D][12]）/);
+    const preview = await previewProjectImport(actorOf('admin'), { name: 'ok.xlsx', bytes });
+    expect(preview.headerRow).toBe(2);
+    expect(preview.columns).toContain('投资情况/总投资（万元）');
+    expect(preview.counts).toMatchObject({ create: 1, error: 0 });
   });
 
   it('no recognisable header', async () => {

@@ -45,6 +45,15 @@ describe('header mapping', () => {
     expect(mapping.unknown).toEqual(['备注']);
   });
 
+  it('reads past 本年完成投资 and 开工以来累计完成投资 (the monthly reports sum them) without listing them as unknown', () => {
+    const mapping = mapHeaders(
+      cells('项目名称', '本年完成投资', '开工以来累计完成投资（万元）', '备注'),
+      PROJECT_COLUMNS,
+    );
+    expect(mapping.matches.map((match) => match.key)).toEqual(['name']);
+    expect(mapping.unknown).toEqual(['备注']);
+  });
+
   it('reports a column given twice', () => {
     const mapping = mapHeaders(cells('项目名称', '名称'), PROJECT_COLUMNS);
     expect(mapping.duplicates).toEqual([{ key: 'name', headers: ['项目名称', '名称'] }]);

@@ -43,7 +43,15 @@ export default async function ProjectLedgerPage({ searchParams }: { searchParams
         description={`政府投资、招商引资和“上争”类重点项目的全过程台账。${filters.scope === 'shuangshi' ? `范围：${scopeLabel('shuangshi')}。` : ''}金额单位：万元。`}
         actions={
           <>
-            {sums.count > 0 ? <ExportLink href={exportHref('/projects/export', params)} /> : null}
+            {sums.count > 0 ? (
+              <>
+                <ExportLink href={exportHref('/projects/export', params)} />
+                <ExportLink
+                  href={exportHref('/projects/export', params, { layout: 'city' })}
+                  label="导出（按市里格式）"
+                />
+              </>
+            ) : null}
             {canCreate ? (
               <Link href="/projects/new" className={buttonClass('primary')}>
                 新建项目

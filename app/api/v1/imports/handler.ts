@@ -61,10 +61,12 @@ function previewBody(preview: PreviewBase<AnyRow>) {
     unknownHeaders: preview.unknownHeaders,
     counts: preview.counts,
     errors: preview.errors,
+    warnings: preview.warnings ?? [],
     rows: preview.rows.map((row) => ({
       row: row.row,
       action: row.action,
       name: row.name,
+      ...(preview.sections?.[row.row] ? { section: preview.sections[row.row] } : {}),
       ...(row.projectId ? { projectId: row.projectId } : {}),
       ...(row.leadId ? { leadId: row.leadId } : {}),
       ...(row.action === 'update' ? { changes: row.changes } : {}),
