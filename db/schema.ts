@@ -226,11 +226,30 @@ export const projects = sqliteTable(
   },
   (table) => [
     index('projects_stage_idx').on(table.stage),
-    index('projects_unit_stage_idx').on(table.unitId, table.stage),
+    // Swimlane cells (lane, stage, light) in the board's card order, and the lane filters.
+    index('projects_unit_lane_idx').on(table.unitId, table.stage, table.light, table.totalInvestment, table.id),
     index('projects_industry_idx').on(table.industryId),
-    index('projects_category_idx').on(table.category),
+    index('projects_category_lane_idx').on(
+      table.category,
+      table.stage,
+      table.light,
+      table.totalInvestment,
+      table.id,
+    ),
     index('projects_light_idx').on(table.light),
-    index('projects_leader_idx').on(table.leaderId),
+    index('projects_leader_lane_idx').on(table.leaderId, table.stage, table.light, table.totalInvestment, table.id),
+    // The ledger's default order (red, yellow, green, grey) as an index, so its first page is a range read.
+    // Queries must spell the same CASE with literals for SQLite to use it.
+    index('projects_ledger_light_idx').on(
+      sql`(CASE ${table.light} WHEN 'red' THEN 1 WHEN 'yellow' THEN 2 WHEN 'green' THEN 3 ELSE 4 END)`,
+      table.id,
+    ),
+    // Investment bands and the 总投资 sort; the 停留天数 sort; the map's located projects.
+    index('projects_investment_idx').on(table.totalInvestment, table.id),
+    index('projects_stage_entered_idx').on(table.stageEnteredAt),
+    index('projects_located_idx')
+      .on(table.unitId)
+      .where(sql`${table.longitude} IS NOT NULL AND ${table.latitude} IS NOT NULL`),
     index('projects_owner_idx').on(table.ownerId),
     index('projects_recheck_idx').on(table.lightRecheckOn),
     index('projects_stage_due_idx').on(table.stageDueDate),
@@ -449,7 +468,8 @@ export const stageHistory = sqliteTable(
   },
   (table) => [
     index('stage_history_project_idx').on(table.projectId, table.at),
-    index('stage_history_to_at_idx').on(table.toStage, table.at),
+    // Covers the 进入阶段 period filter (projects that entered a stage within dates).
+    index('stage_history_to_at_idx').on(table.toStage, table.at, table.projectId),
   ],
 );
 export type StageHistoryRow = typeof stageHistory.$inferSelect;
@@ -1151,3 +1171,23 @@ export const campaignsRelations = relations(campaigns, ({ many }) => ({
 export const campaignLeadersRelations = relations(campaignLeaders, ({ one }) => ({
   campaign: one(campaigns, { fields: [campaignLeaders.campaignId], references: [campaigns.id] }),
 }));
+
+// ------------------------------------------------------------------ change counters
+/**
+ * One row whose `seq` moves with every write to the platform's data (triggers in migration 0009,
+ * in the writer's own transaction). Caches shared by every process key on it: unlike SQLite's
+ * `data_version`, it does not move for sessions, notifications or the audit log.
+ */
+export const dataChanges = sqliteTable('data_changes', {
+  id: integer('id').primaryKey(),
+  seq: integer('seq').notNull().default(0),
+});
+
+/**
+ * The projects whose light, signals, name, unit or owner were written, in order (triggers in 0009).
+ * The alert index recomputes just these, in every process; it is pruned to its newest rows.
+ */
+export const projectChanges = sqliteTable('project_changes', {
+  seq: integer('seq').primaryKey({ autoIncrement: true }),
+  projectId: integer('project_id').notNull(),
+});
