@@ -1,19 +1,23 @@
 import 'server-only';
-import { getDb, getSqlite } from '@/db';
+import { getDb } from '@/db';
 import {
-  dataFingerprint,
+  countAlertSubjects,
   listLitProjects,
   listOverdueLeads,
   listProjectsForAlerts,
+  projectChangeSpan,
+  projectsChangedSince,
+  pruneProjectChanges,
   unitNames,
 } from '@/db/queries/alerts';
+import { changeStamp } from '@/db/queries/read-cache';
 import { listSupervisionsByStatus } from '@/db/queries/supervisions';
 import { alertHref, alertKey, compareAlerts, type Alert, type AlertKind } from '@/lib/rules/alerts';
 import { daysBetween, today } from '@/lib/rules/dates';
 import { computeLight, type LightOptions } from '@/lib/rules/light';
 import { AWAITING_REPLY_STATUSES } from '@/lib/rules/problems';
 import type { Actor } from '@/lib/rules/permissions';
-import { drainLightChanges, ensureLightsFresh, lightOptions, loadLightFacts } from './light';
+import { ensureLightsFresh, lightOptions, loadLightFacts } from './light';
 
 // The alert centre (预警). Project alerts are the signals of lib/rules/light.ts, recomputed from
 // the same facts the stored light comes from, so the ledger, board, API and alerts agree. To them
@@ -39,12 +43,13 @@ function build(kind: AlertKind, fields: Omit<Alert, 'key' | 'kind' | 'href' | 'd
 }
 
 // ------------------------------------------------------------------ the signal index
-// The alerts of every lit project, built once and shared by all callers, kept current project by
-// project: a write notes its project (drainLightChanges) and only that project is recomputed.
-// The whole index is rebuilt when the day changes (time alone turns lights and days late), a unit
-// is renamed (alerts carry unit names), or another connection wrote (data_version), e.g. a
-// script. At city scale a rebuild reads thousands of projects' facts; before this, every page's
-// alert badge did that after every write anywhere.
+// The alerts of every lit project, built once per process and shared by all callers, kept current
+// project by project: triggers (migration 0009) log every project whose light, signals, name, unit
+// or owner is written, by any process or script, in `project_changes`, and only those are
+// recomputed. The whole index is rebuilt when the day changes (time alone turns lights and days
+// late), a unit is renamed (alerts carry unit names), or the log was pruned past what the index saw.
+// It is built off the request path at start and at midnight (warmAlertIndex); the navigation badge
+// never needs it (countAlerts counts in SQL).
 
 interface IndexedProject {
   id: number;
@@ -54,11 +59,19 @@ interface IndexedProject {
 }
 interface SignalIndex {
   day: string;
-  dataVersion: number;
+  /** The newest project_changes entry already applied. */
+  seq: number;
   units: string;
   projects: Map<number, IndexedProject>;
 }
-const indexHolder = globalThis as unknown as { __jkpSignalIndex?: SignalIndex };
+const indexHolder = globalThis as unknown as {
+  __jkpSignalIndex?: SignalIndex;
+  __jkpIndexBuilds?: Record<string, number>;
+};
+/** Full rebuilds of the index in this process, by reason: the benchmark checks none come from a request. */
+const builds = (indexHolder.__jkpIndexBuilds ??= {});
+/** How many entries of the change log to keep: far more than pass between two requests. */
+const CHANGE_LOG_KEEP = 50_000;
 
 function indexProjects(
   rows: Array<{ id: number; name: string; unitId: number; ownerId: number | null }>,
@@ -113,24 +126,29 @@ function indexSlice(
   });
 }
 
-function signalIndex(day: string): Map<number, IndexedProject> {
+function signalIndex(day: string, reason = 'request'): Map<number, IndexedProject> {
   // Any project whose light is due to change today is brought up to date first; it is one indexed
   // query when nothing is due.
-  ensureLightsFresh({ force: true });
-  const dataVersion = getSqlite().pragma('data_version', { simple: true }) as number;
+  ensureLightsFresh();
   const unitName = unitNames();
   const unitsStamp = JSON.stringify([...unitName]);
-  const changed = drainLightChanges();
+  const span = projectChangeSpan();
   let index = indexHolder.__jkpSignalIndex;
-  if (!index || index.day !== day || index.dataVersion !== dataVersion || index.units !== unitsStamp) {
+  if (!index || index.day !== day || index.units !== unitsStamp || index.seq < span.min - 1) {
+    const why = !index ? reason : index.day !== day ? 'day' : index.units !== unitsStamp ? 'units' : 'pruned';
+    builds[why] = (builds[why] ?? 0) + 1;
+    // The log is read up to `span.max` before the pool, so a write landing meanwhile is applied again next time.
     index = {
       day,
-      dataVersion,
+      seq: span.max,
       units: unitsStamp,
       projects: new Map(indexProjects(listLitProjects(), day, unitName).map((p) => [p.id, p])),
     };
     indexHolder.__jkpSignalIndex = index;
-  } else if (changed.length) {
+    if (span.max - span.min > 2 * CHANGE_LOG_KEEP) pruneProjectChanges(CHANGE_LOG_KEEP);
+  } else if (span.max > index.seq) {
+    const changed = projectsChangedSince(index.seq);
+    index.seq = span.max;
     const rows = listProjectsForAlerts(changed);
     for (const id of changed) index.projects.delete(id);
     // Only red and yellow projects are lit: green and grey (暂缓/终止) carry no alerts.
@@ -142,6 +160,21 @@ function signalIndex(day: string): Map<number, IndexedProject> {
       index.projects.set(project.id, project);
   }
   return index.projects;
+}
+
+/**
+ * Builds (or brings up to date) the alert index off the request path: at server start and after
+ * midnight, so /alerts finds it ready. Returns the ms it took.
+ */
+export function warmAlertIndex(reason: 'startup' | 'midnight' = 'startup'): number {
+  const started = performance.now();
+  signalIndex(today(), reason);
+  return performance.now() - started;
+}
+
+/** Full index rebuilds so far in this process, by reason (startup, midnight, day, units, pruned, request). */
+export function alertIndexBuilds(): Record<string, number> {
+  return { ...builds };
 }
 
 /**
@@ -312,7 +345,7 @@ const cacheHolder = globalThis as unknown as { __jkpAlertCache?: Map<string, Ale
 const cache = (cacheHolder.__jkpAlertCache ??= new Map());
 
 const cacheKey = (actor: Actor, unitId: number | undefined, day: string) =>
-  `${actor.id}|${actor.role}|${actor.unitId ?? ''}|${unitId ?? ''}|${day}|${dataFingerprint()}`;
+  `${actor.id}|${actor.role}|${actor.unitId ?? ''}|${unitId ?? ''}|${day}|${changeStamp()}`;
 function remember(key: string, value: Alert[] | number) {
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   cache.set(key, value);
@@ -331,16 +364,16 @@ export function listAlerts({ actor, unitId }: { actor: Actor; unitId?: number })
 /**
  * The navigation badge: how many projects (and leads) carry the caller's current alerts, as
  * GET /api/v1/alerts lists them, i.e. the rows of the grouped /alerts page, not the signals.
+ * Counted in SQL, so no request waits for the city-wide index to be built.
  */
 export function countAlerts(actor: Actor): number {
+  ensureLightsFresh();
   const day = today();
-  const key = cacheKey(actor, undefined, day);
-  const listed = cache.get(`list|${key}`);
-  if (listed) return groupAlerts(listed as Alert[]).length;
-  const counted = cache.get(`count|${key}`);
+  const key = `count|${cacheKey(actor, undefined, day)}`;
+  const counted = cache.get(key);
   if (counted !== undefined) return counted as number;
-  const { count } = computeAlerts(actor, undefined, day, true);
-  remember(`count|${cacheKey(actor, undefined, day)}`, count);
+  const count = countAlertSubjects(actor, day, AWAITING_REPLY_STATUSES);
+  remember(key, count);
   return count;
 }
 

@@ -35,32 +35,17 @@ export function lightFor(facts: LightFacts, executor: Executor = getDb(), day = 
   return computeLight(facts, lightOptions(executor, day));
 }
 
-// Every change to a project's light facts, name, unit or owner goes through storeLights, so it
-// also notes the project here for the alert index (domain/alerts.ts), which then recomputes just
-// those projects instead of the whole pool. On globalThis because Next bundles route handlers and
-// pages separately: a write through the API must be seen by the next page's alert badge. A noted
-// project whose transaction rolls back costs one needless recomputation, nothing more.
-const changedHolder = globalThis as unknown as { __jkpLightChanges?: Set<number> };
-const lightChanges = (changedHolder.__jkpLightChanges ??= new Set<number>());
-
-/** The projects noted since the last call, and forgets them. */
-export function drainLightChanges(): number[] {
-  const ids = [...lightChanges];
-  lightChanges.clear();
-  return ids;
-}
-
-/** Stores computed lights and notes each project for the alert index. */
+/**
+ * Stores computed lights. Every change to a project's light facts, name, unit or owner goes through
+ * here; the write itself logs the project for the alert index (trigger projects_update_log).
+ */
 function storeLightsNoting(
   executor: Executor,
   facts: Iterable<[number, LightFacts]>,
   day: string,
   onStored?: (projectId: number, result: LightResult) => void,
 ): void {
-  storeLights(executor, facts, lightOptions(executor, day), (projectId, result) => {
-    lightChanges.add(projectId);
-    onStored?.(projectId, result);
-  });
+  storeLights(executor, facts, lightOptions(executor, day), onStored);
 }
 
 /**

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { getDb, getSqlite } from '../index';
-import { auditLog, leads, projects, units } from '../schema';
+import { leads, projects, units } from '../schema';
 import { leadOverdueSql } from './project-filters';
 
 // Reads behind the alert centre. Only projects whose stored light is red or yellow can carry an
@@ -72,16 +72,61 @@ export function listOverdueLeads({ day, ownerId, unitId }: { day: string; ownerI
     .all();
 }
 
+/** The newest and oldest entries of the project change log (triggers of migration 0009). */
+export function projectChangeSpan(): { min: number; max: number } {
+  const row = getSqlite()
+    .prepare('select coalesce(min(seq), 0) as min, coalesce(max(seq), 0) as max from project_changes')
+    .get() as { min: number; max: number };
+  return row;
+}
+
+/** The projects written after `seq`, each once. */
+export function projectsChangedSince(seq: number): number[] {
+  return getSqlite()
+    .prepare('select distinct project_id from project_changes where seq > ?')
+    .pluck()
+    .all(seq) as number[];
+}
+
+/** Keeps the newest `keep` entries of the project change log. */
+export function pruneProjectChanges(keep: number): void {
+  getSqlite().prepare('delete from project_changes where seq <= (select max(seq) from project_changes) - ?').run(keep);
+}
+
 /**
- * A cheap fingerprint of the data: the newest audit row (every write through the app adds one)
- * and SQLite's data_version (bumped by writes from other connections, such as scripts).
+ * How many projects (and leads) carry the caller's alerts, as one count over indexes rather than a
+ * walk over the alert index: the lit projects in scope (stored red or yellow, which after
+ * ensureLightsFresh() is exactly the projects with a signal), the projects of the 督办 waiting on the
+ * caller, and the caller's overdue leads. Must equal domain/alerts.ts computeAlerts's subjects.
  */
-export function dataFingerprint(): string {
-  const maxAudit =
+export function countAlertSubjects(
+  actor: { id: number; role: string; unitId: number | null },
+  day: string,
+  awaiting: readonly string[],
+): number {
+  const seeAll = actor.role === 'leader' || actor.role === 'admin';
+  const scope = seeAll
+    ? sql`1`
+    : actor.role === 'officer' && actor.unitId != null
+      ? sql`(${projects.unitId} = ${actor.unitId} or ${projects.ownerId} = ${actor.id})`
+      : sql`${projects.ownerId} = ${actor.id}`;
+  const waiting = seeAll
+    ? sql`s.status = 'replied'`
+    : sql`s.status in (${sql.join(
+        awaiting.map((status) => sql`${status}`),
+        sql`, `,
+      )}) and s.assignee_id = ${actor.id}`;
+  const projectCount =
+    getDb().get<{ n: number }>(sql`select count(*) as n from (
+      select ${projects.id} from ${projects} where ${projects.light} in ('red', 'yellow') and ${scope}
+      union
+      select s.project_id from supervisions s join ${projects} on ${projects.id} = s.project_id where ${waiting}
+    )`)?.n ?? 0;
+  const leadCount =
     getDb()
-      .select({ id: sql<number>`coalesce(max(${auditLog.id}), 0)` })
-      .from(auditLog)
-      .get()?.id ?? 0;
-  const dataVersion = getSqlite().pragma('data_version', { simple: true });
-  return `${maxAudit}:${dataVersion}`;
+      .select({ n: sql<number>`count(*)` })
+      .from(leads)
+      .where(and(leadOverdueSql(day), seeAll ? undefined : eq(leads.ownerId, actor.id)))
+      .get()?.n ?? 0;
+  return projectCount + leadCount;
 }
