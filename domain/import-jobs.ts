@@ -8,7 +8,6 @@ import { canImport, canImportLeads, type ActorContext } from '@/lib/rules/permis
 import {
   importDirectory,
   loadPreview,
-  PREVIEW_TTL_MS,
   type ImportKind,
   type ImportProgress,
   type ImportResult,
@@ -21,6 +20,10 @@ import { assertCommittable } from './imports';
 // The worker prints JSON lines — progress, then a result or an error — which become a job the
 // /import page polls. The commit is still ONE transaction, inside the worker: if the worker dies,
 // SQLite rolls the unfinished transaction back and nothing of the file is written.
+//
+// The server may run as several processes (scripts/serve.mjs, one per core) and the page's next
+// poll may reach another one, so a job's state and the places taken by running imports live as
+// files beside the previews, not in one process's memory.
 
 interface Job extends ImportProgress {
   userId: number;
@@ -31,8 +34,25 @@ interface Job extends ImportProgress {
   updatedAt: number;
 }
 
-const jobStore = globalThis as unknown as { __importJobs?: Map<string, Job> };
-const jobs = (jobStore.__importJobs ??= new Map());
+const JOB_ID = /^[0-9a-f-]{36}$/;
+const jobFile = (id: string) => path.join(importDirectory(), `job-${id}.json`);
+
+/** Writes the job's state where every server process can read it (write, then rename: never half a file). */
+function saveJob(id: string, job: Job): void {
+  fs.mkdirSync(importDirectory(), { recursive: true });
+  const temporary = `${jobFile(id)}.${process.pid}.tmp`;
+  fs.writeFileSync(temporary, JSON.stringify(job));
+  fs.renameSync(temporary, jobFile(id));
+}
+
+function loadJob(id: string): Job | null {
+  if (!JOB_ID.test(id)) return null;
+  try {
+    return JSON.parse(fs.readFileSync(jobFile(id), 'utf8')) as Job;
+  } catch {
+    return null;
+  }
+}
 
 type WorkerLine =
   | { progress: ImportProgress }
@@ -51,31 +71,61 @@ export const WORKER_TIMEOUT_MS = Number(process.env.IMPORT_WORKER_TIMEOUT_MS ?? 
 /** Imports running at once: one per user, and this many in all. */
 export const MAX_RUNNING_IMPORTS = Number(process.env.IMPORT_MAX_CONCURRENT ?? 2);
 
-const running = ((globalThis as unknown as { __importsRunning?: Map<number, number> }).__importsRunning ??= new Map());
+const slotDirectory = () => path.join(importDirectory(), 'running');
+
+/** The running imports' places: one file per user, holding the pid of the server process that runs it. */
+function liveSlots(): Map<number, string> {
+  const directory = slotDirectory();
+  const slots = new Map<number, string>();
+  if (!fs.existsSync(directory)) return slots;
+  for (const name of fs.readdirSync(directory)) {
+    const match = /^(\d+)\.lock$/.exec(name);
+    if (!match) continue;
+    const file = path.join(directory, name);
+    let pid = 0;
+    try {
+      pid = Number(fs.readFileSync(file, 'utf8'));
+      process.kill(pid, 0);
+      slots.set(Number(match[1]), file);
+    } catch (error) {
+      // The process that took it is gone (a crash or a restart): the place is free again.
+      if ((error as NodeJS.ErrnoException).code === 'ESRCH') fs.rmSync(file, { force: true });
+      else if (pid) slots.set(Number(match[1]), file);
+    }
+  }
+  return slots;
+}
 
 /**
  * Takes a place for one running import, or refuses with 429: one per user (a second upload waits
- * for the first) and MAX_RUNNING_IMPORTS in all. The returned function gives the place back; it
- * may be called more than once.
+ * for the first) and MAX_RUNNING_IMPORTS in all, across every server process. The returned
+ * function gives the place back; it may be called more than once.
  */
 export function acquireImportSlot(actor: ActorContext): () => void {
-  if (running.has(actor.id))
-    throw new AppError('too_many_attempts', '您已有一个导入正在进行，请等它完成后再导入下一个文件');
-  const total = [...running.values()].reduce((sum, n) => sum + n, 0);
-  if (total >= MAX_RUNNING_IMPORTS)
-    throw new AppError('too_many_attempts', `当前已有 ${total} 个导入正在进行，请稍等一两分钟再试`);
-  running.set(actor.id, 1);
+  const slots = liveSlots();
+  const mine = () => new AppError('too_many_attempts', '您已有一个导入正在进行，请等它完成后再导入下一个文件');
+  if (slots.has(actor.id)) throw mine();
+  if (slots.size >= MAX_RUNNING_IMPORTS)
+    throw new AppError('too_many_attempts', `当前已有 ${slots.size} 个导入正在进行，请稍等一两分钟再试`);
+  fs.mkdirSync(slotDirectory(), { recursive: true });
+  const file = path.join(slotDirectory(), `${actor.id}.lock`);
+  try {
+    fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw mine();
+    throw error;
+  }
   let released = false;
   return () => {
     if (released) return;
     released = true;
-    running.delete(actor.id);
+    fs.rmSync(file, { force: true });
   };
 }
 
-/** How many imports are running now (tests wait for background jobs with it). */
+/** How many imports are running now, in every process (tests wait for background jobs with it). */
 export function importsRunning(): number {
-  return running.size;
+  return liveSlots().size;
 }
 
 /**
@@ -228,7 +278,6 @@ export async function runImportCommit(
 }
 
 function newJob(actor: ActorContext, kind: ImportKind, step: Job['step']): [string, Job] {
-  for (const [id, old] of jobs) if (Date.now() - old.updatedAt > PREVIEW_TTL_MS) jobs.delete(id);
   const job: Job = {
     phase: step === 'preview' ? 'reading' : 'writing',
     done: 0,
@@ -239,20 +288,26 @@ function newJob(actor: ActorContext, kind: ImportKind, step: Job['step']): [stri
     updatedAt: Date.now(),
   };
   const id = randomUUID();
-  jobs.set(id, job);
+  saveJob(id, job);
   return [id, job];
 }
 
-function failJob(job: Job, error: unknown) {
+/** Applies a change to the job and saves it for the page's next poll, whichever process answers it. */
+function updateJob(id: string, job: Job, change: Partial<Job>): void {
+  Object.assign(job, change, { updatedAt: Date.now() });
+  saveJob(id, job);
+}
+
+function failJob(id: string, job: Job, error: unknown) {
   const message = isAppError(error) ? error.message : '文件无法读取，请确认是有效的 .xlsx 文件';
   if (!isAppError(error)) console.error('[import]', error);
-  Object.assign(job, { phase: 'failed', message, updatedAt: Date.now() });
+  updateJob(id, job, { phase: 'failed', message });
 }
 
 // The worker reports "ready" as soon as its checks finish, a moment before it prints the preview's
 // id; the job turns ready only with the id, so the page never opens a preview that is not there.
-const track = (job: Job) => (progress: ImportProgress) =>
-  Object.assign(job, progress, progress.phase === 'ready' ? { phase: 'checking' } : {}, { updatedAt: Date.now() });
+const track = (id: string, job: Job) => (progress: ImportProgress) =>
+  updateJob(id, job, { ...progress, ...(progress.phase === 'ready' ? { phase: 'checking' as const } : {}) });
 
 /** Starts a preview in the background and returns the job id the page polls. */
 export function startPreviewJob(
@@ -263,9 +318,9 @@ export function startPreviewJob(
   assertMayImport(actor, kind);
   const slot = acquireImportSlot(actor);
   const [id, job] = newJob(actor, kind, 'preview');
-  runImportPreview(actor, kind, file, track(job), slot)
-    .then((previewId) => Object.assign(job, { phase: 'ready', previewId, updatedAt: Date.now() }))
-    .catch((error: unknown) => failJob(job, error));
+  runImportPreview(actor, kind, file, track(id, job), slot)
+    .then((previewId) => updateJob(id, job, { phase: 'ready', previewId }))
+    .catch((error: unknown) => failJob(id, job, error));
   return id;
 }
 
@@ -274,15 +329,15 @@ export function startCommitJob(actor: ActorContext, previewId: string, validOnly
   const kind = checkCommit(actor, previewId, validOnly);
   const slot = acquireImportSlot(actor);
   const [id, job] = newJob(actor, kind, 'commit');
-  job.previewId = previewId;
-  runImportCommit(actor, kind, previewId, validOnly, track(job), slot)
-    .then((result) => Object.assign(job, { phase: 'done', result, done: job.total, updatedAt: Date.now() }))
-    .catch((error: unknown) => failJob(job, error));
+  updateJob(id, job, { previewId });
+  runImportCommit(actor, kind, previewId, validOnly, track(id, job), slot)
+    .then((result) => updateJob(id, job, { phase: 'done', result, done: job.total }))
+    .catch((error: unknown) => failJob(id, job, error));
   return id;
 }
 
 export function importJobStatus(actor: ActorContext, jobId: string) {
-  const job = jobs.get(jobId);
+  const job = loadJob(jobId);
   if (!job || job.userId !== actor.id) throw new AppError('not_found', '导入任务不存在或已过期');
   return {
     kind: job.kind,
