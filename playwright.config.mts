@@ -77,6 +77,10 @@ export default defineConfig({
       DATABASE_PATH: process.env.E2E_DATABASE_PATH,
       NODE_ENV: 'production',
       APP_TODAY: process.env.APP_TODAY ?? '',
+      // Served as production is, one process per core, with at least two so every journey also
+      // crosses processes; e2e/cluster.spec.ts reads which process answered.
+      WEB_CONCURRENCY: process.env.WEB_CONCURRENCY ?? '2',
+      JKP_EXPOSE_WORKER: '1',
     },
   },
 });

@@ -1,0 +1,38 @@
+import 'server-only';
+import { warmAlertIndex } from './alerts';
+
+// Builds the city-wide alert index off the request path: just after the server starts, and again
+// just after each midnight (Beijing time), when time alone turns lights and days late. /alerts then
+// finds it ready; the navigation badge never needs it.
+
+const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+/** Milliseconds from `now` until a minute past the next midnight in Beijing. */
+export function msUntilAfterMidnight(now: number): number {
+  const beijing = now + BEIJING_OFFSET_MS;
+  const day = 24 * 60 * 60 * 1000;
+  return day - (beijing % day) + 60_000;
+}
+
+function warm(reason: 'startup' | 'midnight') {
+  try {
+    const ms = warmAlertIndex(reason);
+    if (process.env.JKP_BENCH === '1') console.log(`[alerts] 预警索引已建立（${reason}，${Math.round(ms)} ms）`);
+  } catch (error) {
+    // An import holding the write lock, say: the next use brings it up to date instead.
+    console.error('[alerts] 预警索引未能预先建立', error);
+  }
+}
+
+export function scheduleAlertIndex(): void {
+  const holder = globalThis as unknown as { __jkpAlertWarmup?: boolean };
+  if (holder.__jkpAlertWarmup) return;
+  holder.__jkpAlertWarmup = true;
+  setTimeout(() => warm('startup'), 0).unref();
+  const next = () =>
+    setTimeout(() => {
+      warm('midnight');
+      next();
+    }, msUntilAfterMidnight(Date.now())).unref();
+  next();
+}
