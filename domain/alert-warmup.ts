@@ -7,11 +7,11 @@ import { warmAlertIndex } from './alerts';
 
 const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
 
-/** Milliseconds from `now` until a minute past the next midnight in Beijing. */
+/** Milliseconds from `now` until the next 00:01 in Beijing (a full day when it is 00:01 now). */
 export function msUntilAfterMidnight(now: number): number {
-  const beijing = now + BEIJING_OFFSET_MS;
   const day = 24 * 60 * 60 * 1000;
-  return day - (beijing % day) + 60_000;
+  const sinceLast = (((now + BEIJING_OFFSET_MS - 60_000) % day) + day) % day;
+  return day - sinceLast;
 }
 
 function warm(reason: 'startup' | 'midnight') {
