@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, count, eq, inArray, isNotNull, max, sum } from 'drizzle-orm';
 import { getDb, type Executor } from '@/db';
 import { writeAudit } from '@/db/audit';
+import { listChainLinks } from '@/db/queries/chains';
 import {
   chainLinks,
   industries,
@@ -484,19 +485,5 @@ export function updateChainLink(actor: ActorContext, linkId: number, input: Chai
 
 /** Every chain link, active or not, with its chain and industry: the importer and the leads export name links by these. */
 export function chainLinkRefs(executor: Executor = getDb()): ChainLinkRef[] {
-  return executor
-    .select({
-      id: chainLinks.id,
-      name: chainLinks.name,
-      active: chainLinks.active,
-      chainActive: industryChains.active,
-      chainName: industryChains.name,
-      industryId: industryChains.industryId,
-      industryName: industries.name,
-    })
-    .from(chainLinks)
-    .innerJoin(industryChains, eq(industryChains.id, chainLinks.chainId))
-    .innerJoin(industries, eq(industries.id, industryChains.industryId))
-    .all()
-    .map(({ chainActive, ...link }) => ({ ...link, active: link.active && chainActive }));
+  return listChainLinks({}, executor);
 }

@@ -76,15 +76,14 @@ export function projectFiltersText(filters: ProjectFilters, names = referenceNam
   ]);
 }
 
-export async function exportLedger({
-  filters,
-  sort,
-  dir,
-}: {
+interface LedgerExportQuery {
   filters: ProjectFilters;
   sort: LedgerSort;
   dir: 'asc' | 'desc';
-}): Promise<ExportFile> {
+}
+
+/** The ledger's filtered, sorted rows as both exports write them, with the line naming filters and sort. */
+function ledgerRowsFor({ filters, sort, dir }: LedgerExportQuery) {
   ensureLightsFresh();
   const rows = listLedgerProjects({ filters, sort, dir, limit: EXPORT_LIMIT });
   const filtersText = join([
@@ -92,11 +91,16 @@ export async function exportLedger({
     `排序：${SORT_LABELS[sort]}${dirLabel(dir)}`,
     limitNote(rows.length),
   ]);
+  return { rows, filtersText, truncated: rows.length >= EXPORT_LIMIT };
+}
+
+export async function exportLedger(query: LedgerExportQuery): Promise<ExportFile> {
+  const { rows, filtersText, truncated } = ledgerRowsFor(query);
   return {
     buffer: await projectLedgerWorkbook(rows, { filtersText }),
     fileName: `重点项目台账-${today()}.xlsx`,
     rows: rows.length,
-    truncated: rows.length >= EXPORT_LIMIT,
+    truncated,
   };
 }
 
@@ -104,17 +108,8 @@ export async function exportLedger({
  * 导出 按市里格式: the same filtered, sorted ledger as exportLedger, laid out as the city's
  * 重点建设项目计划表 (domain/city-ledger-sheet.ts). Its 合计 row sums what the ledger's total row sums.
  */
-export async function exportCityLedger({
-  filters,
-  sort,
-  dir,
-}: {
-  filters: ProjectFilters;
-  sort: LedgerSort;
-  dir: 'asc' | 'desc';
-}): Promise<ExportFile> {
-  ensureLightsFresh();
-  const rows = listLedgerProjects({ filters, sort, dir, limit: EXPORT_LIMIT });
+export async function exportCityLedger(query: LedgerExportQuery): Promise<ExportFile> {
+  const { rows, filtersText, truncated } = ledgerRowsFor(query);
   const year = currentYear();
   const day = today();
   const enterprises = enterpriseNames();
@@ -122,21 +117,12 @@ export async function exportCityLedger({
   const buffer = await cityLedgerWorkbook(rows, {
     year,
     date: day,
-    filtersText: join([
-      projectFiltersText(filters) || '全部项目',
-      `排序：${SORT_LABELS[sort]}${dirLabel(dir)}`,
-      limitNote(rows.length),
-    ]),
+    filtersText,
     names: projectRowNames(),
     enterpriseName: (id) => enterprises.get(id),
     completedThisYear: (id) => yearReported.get(id) ?? 0,
   });
-  return {
-    buffer,
-    fileName: `${year}年吉林市重点建设项目计划表-${day}.xlsx`,
-    rows: rows.length,
-    truncated: rows.length >= EXPORT_LIMIT,
-  };
+  return { buffer, fileName: `${year}年吉林市重点建设项目计划表-${day}.xlsx`, rows: rows.length, truncated };
 }
 
 export async function exportLeads({

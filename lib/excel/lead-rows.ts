@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Lead } from '@/db/schema';
-import { CURRENCY_LABELS, LEAD_STAGE_LABELS, type Currency, type LeadStage, type Role } from '@/lib/rules/enums';
+import { CURRENCY_LABELS, LEAD_STAGE_LABELS, type Currency, type LeadStage } from '@/lib/rules/enums';
 import { RATE_DECIMALS, toWan } from '@/lib/rules/currency';
 import { originalPledge, resolvePledge, type Pledge } from '@/lib/rules/pledge';
 import { chainLinkFitProblem, type ChainLinkRef } from '@/lib/rules/chain-links';
@@ -17,6 +17,10 @@ import {
   parseCells,
   type CellConversion,
   type ConvertedCell,
+  type FieldChangeOf,
+  type NameLookups,
+  type ParsedRow,
+  type RowActor,
   type RowError,
 } from './row-parse';
 import {
@@ -33,9 +37,7 @@ import {
 // against the stored leads. Pure: lookups and stored leads come in as arguments. The field rules
 // are lib/schemas/lead.ts's, so an imported lead obeys exactly what the form and the API obey.
 
-export interface LeadLookups {
-  units: Map<string, number>;
-  industries: Map<string, number>;
+export interface LeadLookups extends NameLookups {
   campaigns: Map<string, number>;
   /** Active investment staff and admins by name: the people a lead can belong to. */
   owners: Map<string, Array<{ id: number; team: string | null }>>;
@@ -63,13 +65,8 @@ export function chainLinkLookup(links: readonly ChainLinkRef[]): Map<string, Cha
 
 export type LeadRowValues = Partial<Omit<LeadCreateInput, 'ownerId'>> & { ownerId?: number; stage?: LeadStage };
 
-export interface ParsedLeadRow {
-  row: number;
-  values: LeadRowValues;
-  errors: RowError[];
-  /** Cells read differently from how they were written ("8亿" → "80,000 万元"), for the preview. */
-  conversions?: CellConversion[];
-}
+/** Conversions read like "8亿" → "80,000 万元". */
+export type ParsedLeadRow = ParsedRow<LeadRowValues>;
 
 const rowSchema = z.object(leadEditableFields).partial().strict();
 
@@ -222,19 +219,8 @@ function readPledge(
 
 // ------------------------------------------------------------------ planning against the DB
 
-export interface LeadImportActor {
-  id: number;
-  role: Role;
-  unitId: number | null;
-  team?: string | null;
-}
-
-export interface LeadFieldChange {
-  field: LeadImportField;
-  header: string;
-  before: unknown;
-  after: unknown;
-}
+export type LeadImportActor = RowActor;
+export type LeadFieldChange = FieldChangeOf<LeadImportField>;
 
 export type LeadPatch = Omit<LeadPatchInput, 'version'>;
 

@@ -19,6 +19,10 @@ import {
   parseCells,
   type CellConversion,
   type ConvertedCell,
+  type FieldChangeOf,
+  type NameLookups,
+  type ParsedRow,
+  type RowActor,
   type RowError,
 } from './row-parse';
 import { PROJECT_COLUMN_BY_KEY, type ProjectColumn, type ProjectImportField } from './project-columns';
@@ -26,9 +30,7 @@ import { PROJECT_COLUMN_BY_KEY, type ProjectColumn, type ProjectImportField } fr
 // One spreadsheet row → a validated project input, with every problem reported as
 // (row, column, Chinese message). Pure: lookups come in as maps.
 
-export interface ImportLookups {
-  units: Map<string, number>;
-  industries: Map<string, number>;
+export interface ImportLookups extends NameLookups {
   users: Map<string, Array<{ id: number; role: Role }>>;
   /** This year's 双十工程包 by name (lookupKey). */
   packages?: Map<string, number>;
@@ -50,13 +52,8 @@ export type ProjectRowValues = Partial<Omit<ProjectCreateInput, 'stagePlans' | '
   builderName?: string | null;
 };
 
-export interface ParsedProjectRow {
-  row: number;
-  values: ProjectRowValues;
-  errors: RowError[];
-  /** Cells read differently from how they were written ("2026年二季度" → "2026-04-01"), for the preview. */
-  conversions?: CellConversion[];
-}
+/** Conversions read like "2026年二季度" → "2026-04-01". */
+export type ParsedProjectRow = ParsedRow<ProjectRowValues>;
 
 // Fields a blank cell clears; a blank in any other column means "leave as it is" (or the default).
 const CLEARABLE = new Set<ProjectImportField>([
@@ -233,18 +230,8 @@ function openingYearErrors(
 
 // ------------------------------------------------------------------ planning against the DB
 
-export interface ImportActor {
-  id: number;
-  role: Role;
-  unitId: number | null;
-}
-
-export interface FieldChange {
-  field: ProjectImportField;
-  header: string;
-  before: unknown;
-  after: unknown;
-}
+export type ImportActor = RowActor;
+export type FieldChange = FieldChangeOf<ProjectImportField>;
 
 /** A plan for a year other than the current one (the current year's travels as plannedInvestmentThisYear). */
 export interface OtherYearPlan {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Role } from '@/lib/rules/enums';
 import { cellPeriodDate, cellText, looseLabel, readMoney, type DateEdge } from './cells';
 import { BROKEN_TEXT_MESSAGE, isCleanText } from '@/lib/text-safety';
 import { moneyFactor, type HeaderMatch } from './headers';
@@ -19,6 +20,36 @@ export interface CellConversion {
   column: string;
   written: string;
   converted: string;
+}
+
+/** One data row read: its values, the problems found, and the cells read differently from how they were written. */
+export interface ParsedRow<V> {
+  row: number;
+  values: V;
+  errors: RowError[];
+  conversions?: CellConversion[];
+}
+
+/** A field an update row changes, with the column it came from, as the preview lists it. */
+export interface FieldChangeOf<F extends string> {
+  field: F;
+  header: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** The names every importer resolves: 责任单位/所在地 and 行业. */
+export interface NameLookups {
+  units: Map<string, number>;
+  industries: Map<string, number>;
+}
+
+/** Who imports: what the row checks need to know about them. */
+export interface RowActor {
+  id: number;
+  role: Role;
+  unitId: number | null;
+  team?: string | null;
 }
 
 export interface ParsedCells<V> {

@@ -41,6 +41,10 @@ async function projectWithTwoReports() {
   return { project, params, cookie, current, last };
 }
 
+/** PATCH /api/v1/reports/:id as the holder of `cookie`. */
+const correct = (cookie: string, params: { id: string }, body: Record<string, unknown>) =>
+  call(patchReport, { method: 'PATCH', cookie, params, body });
+
 const cumulative = async (cookie: string, params: { id: string }) =>
   Object.fromEntries(
     (await call(listReports, { cookie, params })).body.items.map((r: any) => [r.month, r.cumulativeInvestment]),
@@ -52,12 +56,11 @@ describe('PATCH /api/v1/reports/:id', () => {
     expect(current.cumulativeInvestment).toBe(1200);
     expect(last.cumulativeInvestment).toBe(1500);
 
-    const fixed = await call(patchReport, {
-      method: 'PATCH',
+    const fixed = await correct(
       cookie,
-      params: { id: String(current.id) },
-      body: { investmentThisMonth: 250, progressPercent: 22, version: 1 },
-    });
+      { id: String(current.id) },
+      { investmentThisMonth: 250, progressPercent: 22, version: 1 },
+    );
     expect(fixed.status).toBe(200);
     expect(fixed.body).toMatchObject({
       investmentThisMonth: 250,
@@ -89,21 +92,15 @@ describe('PATCH /api/v1/reports/:id', () => {
   it('needs a reason after the 5th of the next month, keeps it, and shows it in the report list', async () => {
     const { params, cookie, last } = await projectWithTwoReports();
     const reportParams = { id: String(last.id) };
-    const refused = await call(patchReport, {
-      method: 'PATCH',
-      cookie,
-      params: reportParams,
-      body: { investmentThisMonth: 280, version: 1 },
-    });
+    const refused = await correct(cookie, reportParams, { investmentThisMonth: 280, version: 1 });
     expect(refused.status).toBe(400);
     expect(refused.body.error.fields.reason[0]).toContain('更正须填写原因');
     expect(await cumulative(cookie, params)).toEqual({ [monthOf(today())]: 1200, [last.month]: 1500 });
 
-    const ok = await call(patchReport, {
-      method: 'PATCH',
-      cookie,
-      params: reportParams,
-      body: { investmentThisMonth: 280, reason: '统计口径核对后调减', version: 1 },
+    const ok = await correct(cookie, reportParams, {
+      investmentThisMonth: 280,
+      reason: '统计口径核对后调减',
+      version: 1,
     });
     expect(ok.status).toBe(200);
     expect(ok.body.cumulativeInvestment).toBe(1480);
@@ -119,20 +116,10 @@ describe('PATCH /api/v1/reports/:id', () => {
     const { current } = await projectWithTwoReports();
     const leader = await loginAs('leader');
     const params = { id: String(current.id) };
-    const noReason = await call(patchReport, {
-      method: 'PATCH',
-      cookie: leader,
-      params,
-      body: { narrative: '改写', version: 1 },
-    });
+    const noReason = await correct(leader, params, { narrative: '改写', version: 1 });
     expect(noReason.status).toBe(400);
     expect(noReason.body.error.fields.reason).toEqual(['更正他人填报的进度报告须填写原因']);
-    const withReason = await call(patchReport, {
-      method: 'PATCH',
-      cookie: leader,
-      params,
-      body: { narrative: '改写', reason: '调度会核实', version: 1 },
-    });
+    const withReason = await correct(leader, params, { narrative: '改写', reason: '调度会核实', version: 1 });
     expect(withReason.status).toBe(200);
     expect(withReason.body.narrative).toBe('改写');
   });
@@ -141,55 +128,29 @@ describe('PATCH /api/v1/reports/:id', () => {
     const { params, cookie, current } = await projectWithTwoReports();
     const reportParams = { id: String(current.id) };
     for (const who of ['officer2', 'investment']) {
-      const refused = await call(patchReport, {
-        method: 'PATCH',
-        cookie: await loginAs(who),
-        params: reportParams,
-        body: { investmentThisMonth: 1, reason: '无权', version: 1 },
+      const refused = await correct(await loginAs(who), reportParams, {
+        investmentThisMonth: 1,
+        reason: '无权',
+        version: 1,
       });
       expect(refused.status).toBe(403);
     }
-    const bad = await call(patchReport, {
-      method: 'PATCH',
-      cookie,
-      params: reportParams,
-      body: { investmentThisMonth: -5, progressPercent: 140, version: 1 },
-    });
+    const bad = await correct(cookie, reportParams, { investmentThisMonth: -5, progressPercent: 140, version: 1 });
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body.error.fields).sort()).toEqual(['investmentThisMonth', 'progressPercent']);
-    const same = await call(patchReport, {
-      method: 'PATCH',
-      cookie,
-      params: reportParams,
-      body: { investmentThisMonth: 200, version: 1 },
-    });
+    const same = await correct(cookie, reportParams, { investmentThisMonth: 200, version: 1 });
     expect(same.status).toBe(400);
     expect(same.body.error.message).toContain('没有需要更正的内容');
 
-    const first = await call(patchReport, {
-      method: 'PATCH',
-      cookie,
-      params: reportParams,
-      body: { progressPercent: 21, version: 1 },
-    });
+    const first = await correct(cookie, reportParams, { progressPercent: 21, version: 1 });
     expect(first.status).toBe(200);
-    const stale = await call(patchReport, {
-      method: 'PATCH',
-      cookie,
-      params: reportParams,
-      body: { investmentThisMonth: 999, version: 1 },
-    });
+    const stale = await correct(cookie, reportParams, { investmentThisMonth: 999, version: 1 });
     expect(stale.status).toBe(409);
     expect(stale.body.error.code).toBe('stale_version');
     expect(await cumulative(cookie, params)).toEqual({ [current.month]: 1200, [previousMonth(current.month)]: 1500 });
     expect((await call(listCorrections, { cookie, params: reportParams })).body).toHaveLength(1);
 
-    const missing = await call(patchReport, {
-      method: 'PATCH',
-      cookie,
-      params: { id: '99999999' },
-      body: { progressPercent: 1, version: 1 },
-    });
+    const missing = await correct(cookie, { id: '99999999' }, { progressPercent: 1, version: 1 });
     expect(missing.status).toBe(404);
     expect((await call(listCorrections, { cookie, params: { id: '99999999' } })).status).toBe(404);
   });
