@@ -1,36 +1,22 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq, like } from 'drizzle-orm';
-import { POST } from '@/app/api/v1/imports/projects/route';
 import { getDb } from '@/db';
 import { industries, leads, packages, projects } from '@/db/schema';
 import { previewLeadImport } from '@/domain/lead-imports';
 import { commitProjectImport, previewProjectImport } from '@/domain/imports';
-import { call, loginAs, seedOnce } from '../support/api';
+import { loginAs, seedOnce } from '../support/api';
+import { commitProjects, previewProjects } from '../support/imports';
 import { actorOf, workbookBuffer } from '../support/xlsx';
 
 // Ledgers in the layouts offices keep (title and unit rows, a two-row header with a merged group,
 // section rows, 合计/小计), imported through the API and the domain. Every workbook is built here.
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 beforeAll(async () => {
   await seedOnce();
 });
 
-const preview = async (cookie: string, bytes: Uint8Array) =>
-  call(POST, {
-    method: 'POST',
-    path: '/api/v1/imports/projects?mode=preview&fileName=county.xlsx',
-    cookie,
-    rawBody: bytes,
-    headers: { 'content-type': XLSX },
-  });
-const commit = (cookie: string, previewId: string, validOnly = false) =>
-  call(POST, {
-    method: 'POST',
-    path: `/api/v1/imports/projects?mode=commit&previewId=${previewId}${validOnly ? '&validOnly=true' : ''}`,
-    cookie,
-  });
+const preview = (cookie: string, bytes: Uint8Array) => previewProjects(cookie, bytes, 'county.xlsx');
+const commit = commitProjects;
 const project = (name: string) => getDb().select().from(projects).where(eq(projects.name, name)).get();
 
 /** A county ledger: title, unit row, two-row header (投资情况（亿元） over three columns), sections, 小计, 合计. */

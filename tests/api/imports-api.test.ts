@@ -4,22 +4,14 @@ import { POST } from '@/app/api/v1/imports/projects/route';
 import { getDb } from '@/db';
 import { projects } from '@/db/schema';
 import { call, loginAs, seedOnce } from '../support/api';
+import { commitProjects, previewProjects } from '../support/imports';
 import { BASIC_HEADER, workbookBuffer } from '../support/xlsx';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 beforeAll(async () => {
   await seedOnce();
 });
 
-const preview = async (cookie: string, bytes: Uint8Array) =>
-  call(POST, {
-    method: 'POST',
-    path: '/api/v1/imports/projects?mode=preview&fileName=api.xlsx',
-    cookie,
-    rawBody: bytes,
-    headers: { 'content-type': XLSX },
-  });
+const preview = (cookie: string, bytes: Uint8Array) => previewProjects(cookie, bytes);
 
 describe('POST /api/v1/imports/projects', () => {
   it('previews, then commits in one go (201) and the project exists', async () => {
@@ -32,21 +24,13 @@ describe('POST /api/v1/imports/projects', () => {
       counts: { create: 1, update: 0, unchanged: 0, error: 0 },
       rows: [{ row: 2, action: 'create', name: '接口导入项目' }],
     });
-    const committed = await call(POST, {
-      method: 'POST',
-      path: `/api/v1/imports/projects?mode=commit&previewId=${previewed.body.previewId}`,
-      cookie,
-    });
+    const committed = await commitProjects(cookie, previewed.body.previewId);
     expect(committed.status).toBe(201);
     expect(committed.body).toMatchObject({ created: 1, updated: 0, skipped: 0 });
     expect(getDb().select().from(projects).where(eq(projects.name, '接口导入项目')).get()).toMatchObject({
       totalInvestment: 321,
     });
-    const again = await call(POST, {
-      method: 'POST',
-      path: `/api/v1/imports/projects?mode=commit&previewId=${previewed.body.previewId}`,
-      cookie,
-    });
+    const again = await commitProjects(cookie, previewed.body.previewId);
     expect(again.status).toBe(404);
   });
 
@@ -59,19 +43,11 @@ describe('POST /api/v1/imports/projects', () => {
     ]);
     const previewed = await preview(cookie, bytes);
     expect(previewed.body.errors).toEqual([{ row: 3, column: '总投资（万元）', message: '金额不能为负数' }]);
-    const refused = await call(POST, {
-      method: 'POST',
-      path: `/api/v1/imports/projects?mode=commit&previewId=${previewed.body.previewId}`,
-      cookie,
-    });
+    const refused = await commitProjects(cookie, previewed.body.previewId);
     expect(refused.status).toBe(400);
     expect(refused.body.error.message).toContain('未导入任何数据');
     expect(getDb().select().from(projects).where(eq(projects.name, '接口有效行')).get()).toBeUndefined();
-    const partial = await call(POST, {
-      method: 'POST',
-      path: `/api/v1/imports/projects?mode=commit&validOnly=true&previewId=${previewed.body.previewId}`,
-      cookie,
-    });
+    const partial = await commitProjects(cookie, previewed.body.previewId, true);
     expect(partial.status).toBe(201);
     expect(partial.body).toMatchObject({ created: 1, skipped: 1 });
   });
