@@ -187,6 +187,8 @@ export function explainAll(dbPath: string, cases = planCases()): PlanResult[] {
       const statements = [...new Set(seen)].filter((s) => /^\s*(select|with)\b/i.test(s));
       const explained = statements.map((sql) => ({ sql, plan: planLines(sqlite, sql) }));
       const problems: string[] = [];
+      // A cached answer (db/queries/read-cache.ts) runs no SQL: say so instead of passing silently.
+      if (explained.length === 0) problems.push('没有捕获到查询语句（结果来自缓存，或查询函数已改名）');
       for (const { sql, plan } of explained) {
         // A LIMITed statement whose order the table itself serves (e.g. `order by id desc`, no temp
         // b-tree) walks rows in order and stops at the limit: not a full read.
