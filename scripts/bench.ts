@@ -613,29 +613,42 @@ async function main() {
       );
     }
 
+    // The optional parts: one failing is reported and counted, and the rest still run and are written.
+    const optional = async <T>(label: string, part: () => Promise<T>): Promise<T | { error: string }> => {
+      try {
+        return await part();
+      } catch (error) {
+        failures++;
+        console.error(`${label}失败：`, error);
+        return { error: String(error) };
+      }
+    };
+
     let plans: unknown = null;
-    if (flag('plans')) {
-      const { explainAll, printPlans } = await import('./explain');
-      console.log('\n查询计划（EXPLAIN QUERY PLAN）');
-      const planResults = explainAll(dbPath);
-      const failing = printPlans(planResults);
-      failures += failing;
-      plans = planResults.map((r) => ({ name: r.name, problems: r.problems, plan: r.statements.map((s) => s.plan) }));
-    }
+    if (flag('plans'))
+      plans = await optional('查询计划', async () => {
+        const { explainAll, printPlans } = await import('./explain');
+        console.log('\n查询计划（EXPLAIN QUERY PLAN）');
+        const planResults = explainAll(dbPath);
+        failures += printPlans(planResults);
+        return planResults.map((r) => ({ name: r.name, problems: r.problems, plan: r.statements.map((s) => s.plan) }));
+      });
 
     let lighthouse: unknown = null;
-    if (flag('lighthouse')) lighthouse = await benchLighthouse(base, cookie);
+    if (flag('lighthouse')) lighthouse = await optional('Lighthouse ', () => benchLighthouse(base, cookie));
 
-    let importRun: Awaited<ReturnType<typeof benchImport>> | null = null;
-    if (flag('import')) {
-      console.log('\n导入 10,000 行（数据库副本，导入工作进程预览 + 提交）…');
-      importRun = await benchImport(dbPath);
-      const ok = importRun.commitSeconds < IMPORT_BUDGET_S;
-      if (!ok) failures++;
-      console.log(
-        `导入：预览 ${importRun.previewSeconds.toFixed(1)} 秒，提交 ${importRun.commitSeconds.toFixed(1)} 秒${ok ? ' ✓' : ' ✗'} <15 s；变更计数器增加 ${importRun.changeCounterBumps ?? '—'}；${JSON.stringify(importRun.previewCounts)}`,
-      );
-    }
+    let importRun: unknown = null;
+    if (flag('import'))
+      importRun = await optional('导入', async () => {
+        console.log('\n导入 10,000 行（数据库副本，导入工作进程预览 + 提交）…');
+        const run = await benchImport(dbPath);
+        const ok = run.commitSeconds < IMPORT_BUDGET_S;
+        if (!ok) failures++;
+        console.log(
+          `导入：预览 ${run.previewSeconds.toFixed(1)} 秒，提交 ${run.commitSeconds.toFixed(1)} 秒${ok ? ' ✓' : ' ✗'} <15 s；变更计数器增加 ${run.changeCounterBumps ?? '—'}；${JSON.stringify(run.previewCounts)}；${JSON.stringify(run.commitResult)}`,
+        );
+        return run;
+      });
 
     const outDir = path.join(root, 'bench-results');
     fs.mkdirSync(outDir, { recursive: true });
