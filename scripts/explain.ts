@@ -57,6 +57,7 @@ export interface PlanResult {
 }
 
 const UNFILTERED_AGGREGATE = '不带筛选的全市汇总（经 cached() 缓存）';
+const MAP_ALL_POINTS = '全市地图点位：返回全部有坐标的项目';
 const LIKE_SEARCH = '关键词 LIKE 模糊搜索，B 树索引无法支持（已在 docs/performance.md 说明）';
 
 /** The ledger's filters the plan check tries with every sort. */
@@ -112,7 +113,10 @@ export function planCases(): PlanCase[] {
     { name: 'lead board cards', run: (ids) => leadBoardRows({}, undefined, 30, ids.day) },
     { name: 'alerts lit list', run: () => listLitProjects() },
     { name: 'alerts overdue leads', run: (ids) => listOverdueLeads({ day: ids.day }) },
-    { name: 'map points', run: () => listMapPoints({}) },
+    // Every located project is a point: unfiltered, reading the table or the partial index costs about
+    // the same, and SQLite picks either by its statistics. A unit's points must use the index.
+    { name: 'map points', run: () => listMapPoints({}), scanAllowed: MAP_ALL_POINTS },
+    { name: 'map points unitId', run: (ids) => listMapPoints({ unitId: ids.unitId }) },
     { name: 'map sums by unit', run: () => sumProjectsByUnit({}), scanAllowed: UNFILTERED_AGGREGATE },
     ...LEAD_SORTS.map((sort) => ({
       name: `leads list sort=${sort}`,
