@@ -291,7 +291,8 @@ async function benchImport(dbPath: string) {
       PROJECT_COLUMNS.map((column) => {
         if (column.key === 'name') return `基准导入项目 ${String(i + 1).padStart(5, '0')}`;
         if (column.key === 'unitId') return unitNames[i % unitNames.length] ?? column.example;
-        if (column.key === 'totalInvestment') return 1_000 + (i % 500) * 100;
+        // At least the example's 本年计划 (30,000), which may not exceed the total.
+        if (column.key === 'totalInvestment') return 120_000 + (i % 500) * 100;
         return column.example;
       }),
     );
