@@ -229,13 +229,7 @@ export const projects = sqliteTable(
     // Swimlane cells (lane, stage, light) in the board's card order, and the lane filters.
     index('projects_unit_lane_idx').on(table.unitId, table.stage, table.light, table.totalInvestment, table.id),
     index('projects_industry_idx').on(table.industryId),
-    index('projects_category_lane_idx').on(
-      table.category,
-      table.stage,
-      table.light,
-      table.totalInvestment,
-      table.id,
-    ),
+    index('projects_category_lane_idx').on(table.category, table.stage, table.light, table.totalInvestment, table.id),
     index('projects_light_idx').on(table.light),
     index('projects_leader_lane_idx').on(table.leaderId, table.stage, table.light, table.totalInvestment, table.id),
     // The ledger's default order (red, yellow, green, grey) as an index, so its first page is a range read.
@@ -841,6 +835,8 @@ export const leads = sqliteTable(
     index('leads_owner_idx').on(table.ownerId),
     index('leads_campaign_idx').on(table.campaignId),
     index('leads_next_follow_up_idx').on(table.nextFollowUpDate),
+    // The leads list's default order (updated_at desc, id desc): its first page is an index walk.
+    index('leads_updated_idx').on(table.updatedAt, table.id),
     index('leads_industry_idx').on(table.industryId),
     index('leads_enterprise_idx').on(table.enterpriseId, table.stage),
     index('leads_chain_link_idx').on(table.chainLinkId),

@@ -122,6 +122,8 @@ interface Sample {
   kind: 'read' | 'write';
   ms: number;
   status: number;
+  /** The cluster worker that answered (x-jkp-worker), when the server says. */
+  worker?: string;
 }
 const samples: Sample[] = [];
 const errors: Array<{ route: string; status: number; detail: string }> = [];
@@ -143,8 +145,9 @@ async function timed(
 ): Promise<Reply | null> {
   const started = performance.now();
   let reply: Reply;
+  let response: Response;
   try {
-    const response = await fetch(base + url, {
+    response = await fetch(base + url, {
       ...init,
       redirect: 'manual',
       headers: { cookie, ...(init.body ? { 'content-type': 'application/json' } : {}) },
@@ -157,7 +160,13 @@ async function timed(
     errors.push({ route, status: 0, detail: String(error) });
     return null;
   }
-  samples.push({ route, kind, ms: performance.now() - started, status: reply.status });
+  samples.push({
+    route,
+    kind,
+    ms: performance.now() - started,
+    status: reply.status,
+    worker: response.headers.get('x-jkp-worker') ?? undefined,
+  });
   return reply;
 }
 
@@ -554,6 +563,17 @@ function report(elapsed: number) {
           list.filter((sample) => sample.route === route),
         ),
       );
+  }
+  // Which process answered: one line per cluster worker (x-jkp-worker), or a note that the server
+  // does not say (a single process, or a server without the header).
+  const byWorker = new Map<string, number>();
+  for (const sample of samples) if (sample.worker) byWorker.set(sample.worker, (byWorker.get(sample.worker) ?? 0) + 1);
+  if (byWorker.size) {
+    console.log(`\n服务器工作进程：${byWorker.size} 个（按 x-jkp-worker 统计），${os.cpus().length} 核`);
+    for (const [worker, count] of [...byWorker].sort())
+      console.log(`   worker ${worker}: ${count} 个请求（${((count / samples.length) * 100).toFixed(0)}%）`);
+  } else {
+    console.log(`\n服务器工作进程：响应未带 x-jkp-worker（单进程或未标注），${os.cpus().length} 核`);
   }
   console.log(
     `\n预期冲突（409，已重试或按规则拒绝，不计错误）：${conflicts}（其中阶段变更重试 ${conflictRetries} 次）`,

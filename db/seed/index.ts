@@ -201,8 +201,15 @@ export function refreshDemoLights(db: DB, today: string) {
     .from(projects)
     .all()
     .map((row) => row.id);
-  db.transaction((tx) => storeLights(tx, loadLightFacts(tx, ids, today), { today }));
+  // In chunks: at 100,000 projects, the facts of every project at once would hold hundreds of MB.
+  // One transaction per chunk keeps each write short; the result is the same as a single pass.
+  for (let i = 0; i < ids.length; i += LIGHT_CHUNK) {
+    const chunk = ids.slice(i, i + LIGHT_CHUNK);
+    db.transaction((tx) => storeLights(tx, loadLightFacts(tx, chunk, today), { today }));
+  }
 }
+
+const LIGHT_CHUNK = 2_000;
 
 export const DEMO_LOGINS = DEMO_ACCOUNTS.map((account) => ({
   username: account.username,
