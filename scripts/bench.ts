@@ -200,6 +200,37 @@ function run(url: string, headers: Record<string, string>) {
   return autocannon({ url, connections, duration, headers, timeout: 30 }) as Promise<autocannon.Result>;
 }
 
+/**
+ * The rebuild counters of every server process: /api/health asked on fresh connections until each
+ * process (pid) has answered, keyed "pid.field".
+ */
+async function rebuildCountersOfEveryProcess(base: string, processes: number): Promise<Record<string, number>> {
+  const seen = new Map<number, Record<string, number>>();
+  for (let i = 0; i < processes * 10 && seen.size < processes; i += 1) {
+    const body = await new Promise<unknown>((resolve) => {
+      http
+        .get(`${base}/api/health`, { agent: false }, (response) => {
+          let text = '';
+          response.setEncoding('utf8');
+          response.on('data', (chunk: string) => (text += chunk));
+          response.on('end', () => {
+            try {
+              resolve(JSON.parse(text));
+            } catch {
+              resolve({});
+            }
+          });
+        })
+        .on('error', () => resolve({}));
+    });
+    const pid = Number((body as { pid?: number }).pid ?? 0);
+    if (!seen.has(pid)) seen.set(pid, rebuildCounters(body));
+  }
+  const out: Record<string, number> = {};
+  for (const [pid, counters] of seen) for (const [key, value] of Object.entries(counters)) out[`${pid}.${key}`] = value;
+  return out;
+}
+
 /** Numeric fields of /api/health whose name mentions a rebuild (the badge's index, JKP_BENCH=1). */
 function rebuildCounters(value: unknown, prefix = ''): Record<string, number> {
   const out: Record<string, number> = {};
@@ -487,7 +518,7 @@ async function main() {
     if (!login.ok) throw new Error(`登录失败：HTTP ${login.status}`);
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
     const headers = { cookie };
-    const healthBefore = rebuildCounters(await (await fetch(`${base}/api/health`)).json().catch(() => ({})));
+    const healthBefore = await rebuildCountersOfEveryProcess(base, workers);
 
     // A project from the middle of the list (page 7,000 of 1 at 14,000 projects), for /projects/:id.
     const first = (await (await fetch(`${base}/api/v1/projects?pageSize=1`, { headers })).json()) as {
@@ -577,7 +608,7 @@ async function main() {
       results.push({ ...row, url: t.url, htmlBytes: t.html ? body.length : null, gzipBytes: gzip, errors });
     }
     const rss = memory.stop();
-    const healthAfter = rebuildCounters(await (await fetch(`${base}/api/health`)).json().catch(() => ({})));
+    const healthAfter = await rebuildCountersOfEveryProcess(base, workers);
     const rebuilds = Object.fromEntries(
       Object.entries(healthAfter).map(([key, value]) => [key, value - (healthBefore[key] ?? 0)]),
     );
