@@ -1,9 +1,14 @@
 import { LightBadge } from '@/components/ui/badges';
 import { LIGHT_LABELS, type Light } from '@/lib/rules/enums';
 
-/** The light badge; its reasons show on hover and on keyboard focus, and screen readers hear them. */
+/**
+ * The light badge; its reasons show on hover and on keyboard focus, and screen readers hear them.
+ * The ledger prints a red or yellow light's first reason beside it (LightReason), so a single such
+ * reason needs no tooltip: fifty rows of repeated tooltips were a large share of the page.
+ */
 export function LightWithReasons({ light, reasons, id }: { light: Light; reasons: string[]; id: string }) {
-  if (reasons.length === 0) return <LightBadge light={light} />;
+  const firstShownBeside = light === 'red' || light === 'yellow';
+  if (reasons.length === 0 || (reasons.length === 1 && firstShownBeside)) return <LightBadge light={light} />;
   const tipId = `light-tip-${id}`;
   return (
     <span
