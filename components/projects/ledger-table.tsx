@@ -74,11 +74,7 @@ export function LedgerTable({
                 <LightWithReasons light={row.light} reasons={row.lightReasons} id={`t${row.id}`} />
               </td>
               <td data-card="title">
-                <Link
-                  href={`/projects/${row.id}`}
-                  prefetch={false}
-                  className="font-medium text-brand-700 hover:underline"
-                >
+                <Link href={`/projects/${row.id}`} prefetch={false}>
                   {row.name}
                 </Link>
                 {row.status !== 'active' ? (
@@ -92,10 +88,12 @@ export function LedgerTable({
                   </span>
                 ) : null}
                 <LightReason light={row.light} reasons={row.lightReasons} className="mt-0.5 max-w-80" />
-                <span className="block font-mono text-xs text-slate-500">{row.code ?? '暂无代码'}</span>
+                <small>{row.code ?? '暂无代码'}</small>
               </td>
               <td data-label={SORT_LABELS.category}>
-                {CATEGORY_LABELS[row.category]} {row.shuangshi ? <ShuangshiTag /> : null}
+                {row.shuangshi
+                  ? [`${CATEGORY_LABELS[row.category]} `, <ShuangshiTag key="s" />]
+                  : CATEGORY_LABELS[row.category]}
               </td>
               <td data-label={SORT_LABELS.unit}>{row.unitName}</td>
               <td data-label={SORT_LABELS.industry}>{row.industryName ?? '—'}</td>
