@@ -48,7 +48,7 @@ const SORT_COLUMNS: Record<LedgerSort, SQL | AnyColumn> = {
   industry: sql`coalesce(${industries.sortOrder}, 999999)`,
   stage: stageOrder,
   // More days in stage means an earlier entry, so "days ascending" is "entered descending" (see
-  // ledgerOrder); the bare column lets SQLite read projects_stage_entered_idx.
+  // ledgerOrder); the bare column lets SQLite read an index on stage_entered_at.
   days: projects.stageEnteredAt,
   leader: sql`coalesce(${leader.name}, '~')`,
   owner: sql`coalesce(${owner.name}, '~')`,
