@@ -14,6 +14,7 @@ import {
   listTasksOverdue,
   nextPlannedMeeting,
 } from '@/db/queries/desk';
+import { cached } from '@/db/queries/read-cache';
 import { getSetting } from './settings';
 import { ensureLightsFresh } from './light';
 import { addDaysIso, daysBetween, monthOf, previousMonth, today } from '@/lib/rules/dates';
@@ -196,6 +197,8 @@ export function getDesk(actor: Actor & { team?: string | null }): Desk {
     nextMeeting: null,
   };
 
+  // The city's counts are the same for every leader and admin: shared until the data or the day changes.
+  const cityProjects = () => cached(`desk-city-lights|${day}`, () => countProjectsByLight('city'));
   const projectList = (scope: { ownerId: number } | { leaderId: number }) =>
     listProjectsByLight(scope).map((row) => ({
       id: row.id,
@@ -231,13 +234,13 @@ export function getDesk(actor: Actor & { team?: string | null }): Desk {
   if (actor.role === 'leader') {
     desk.myProjects = countProjectsByLight({ leaderId: actor.id });
     desk.projects = projectList({ leaderId: actor.id });
-    desk.cityProjects = countProjectsByLight('city');
+    desk.cityProjects = cityProjects();
     desk.supervisionsToClose = listSupervisionsToClose(actor.id).map(toSupervision);
     desk.problemsEscalated = listProblemsEscalated().map(toProblem);
   }
 
   if (actor.role === 'admin') {
-    desk.cityProjects = countProjectsByLight('city');
+    desk.cityProjects = cityProjects();
     desk.supervisionsOverdue = listSupervisionsOverdue(day).map(toSupervision);
     desk.problemsEscalated = listProblemsEscalated().map(toProblem);
   }

@@ -2,7 +2,8 @@ import 'server-only';
 import { listUnits } from '@/db/queries/reference';
 import { countStartedByUnit, listMapPoints, sumProjectsByUnit } from '@/db/queries/map';
 import { loadCityShapes } from '@/lib/geo/load';
-import { currentYear } from '@/lib/rules/dates';
+import { cached } from '@/db/queries/read-cache';
+import { currentYear, today } from '@/lib/rules/dates';
 import type { Light, UnitKind } from '@/lib/rules/enums';
 import { fraction } from '@/lib/rules/stats';
 import type { ProjectFilters } from '@/lib/schemas/filters';
@@ -69,8 +70,16 @@ export interface MapData {
   href: string;
 }
 
+/**
+ * The map's figures: the same for every user, so they are shared until the data or the day changes
+ * (read-cache.ts).
+ */
 export function getMapData({ metric, filters }: { metric: MapMetric; filters: ProjectFilters }): MapData {
   ensureLightsFresh();
+  return cached(`map|${today()}|${metric}|${JSON.stringify(filters)}`, () => loadMapData(metric, filters));
+}
+
+function loadMapData(metric: MapMetric, filters: ProjectFilters): MapData {
   const year = currentYear();
   const { from, to } = statsPeriod({ year });
   const sums = sumProjectsByUnit(filters);

@@ -1,5 +1,6 @@
 import 'server-only';
 import { getDb } from '@/db';
+import { cached } from '@/db/queries/read-cache';
 import {
   investmentByUnit,
   listMissingReports,
@@ -148,6 +149,11 @@ function monthAdjustments(range: MonthRange) {
 export function monthlyReport({ month, scope = 'all' }: { month: string; scope?: StatsScope }) {
   assertReportMonth(month);
   ensureLightsFresh();
+  // The same for every reader: shared until the data or the day changes (read-cache.ts).
+  return cached(`monthly-report|${today()}|${month}|${scope}`, () => buildMonthlyReport(month, scope));
+}
+
+function buildMonthlyReport(month: string, scope: StatsScope) {
   const range = monthRange(month);
   const day = today();
   const year = Number(month.slice(0, 4));

@@ -152,7 +152,10 @@ test.describe('on a phone', () => {
 
     // The ledger's phone cards say the same.
     await page.goto('/projects?light=red');
-    const ledgerReason = page.getByRole('list', { name: '项目列表' }).getByTestId('light-reason').first();
+    const ledgerReason = page
+      .getByRole('table', { name: '项目台账，金额单位万元' })
+      .getByTestId('light-reason')
+      .first();
     await expect(ledgerReason).toBeVisible();
     await expect(ledgerReason).toHaveText(/\S{4,}/);
   });

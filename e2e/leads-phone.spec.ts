@@ -16,11 +16,14 @@ test('an investment officer logs a follow-up on a lead from a phone', async ({ p
   const me = await (await page.request.get('/api/v1/me')).json();
   await page.goto(`/leads?ownerId=${me.user.id}&stage=contacting`);
 
-  // The phone shows the card list, not the wide table.
-  const cards = page.getByRole('list', { name: '招商线索列表' });
-  await expect(cards).toBeVisible();
-  await expect(page.getByRole('table')).toBeHidden();
-  const first = cards.getByRole('listitem').first().getByRole('link').first();
+  // The phone shows each lead as a card: the column titles are hidden and a row fits the screen.
+  const list = page.getByRole('table', { name: '招商线索列表' });
+  await expect(list).toBeVisible();
+  await expect(list.locator('thead')).toBeHidden();
+  const card = list.locator('tbody tr').first();
+  expect((await card.boundingBox())!.width).toBeLessThanOrEqual(390);
+  await expect(card.locator('td[data-label="负责人"]')).toBeVisible();
+  const first = card.getByRole('link').first();
   const company = (await first.textContent())!.trim();
   await first.click();
   await expect(page).toHaveURL(/\/leads\/\d+$/);

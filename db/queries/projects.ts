@@ -47,8 +47,9 @@ const SORT_COLUMNS: Record<LedgerSort, SQL | AnyColumn> = {
   unit: units.sortOrder,
   industry: sql`coalesce(${industries.sortOrder}, 999999)`,
   stage: stageOrder,
-  // More days in stage means an earlier entry, so "days ascending" is "entered descending".
-  days: sql`-julianday(${projects.stageEnteredAt})`,
+  // More days in stage means an earlier entry, so "days ascending" is "entered descending" (see
+  // ledgerOrder); the bare column lets SQLite read an index on stage_entered_at.
+  days: projects.stageEnteredAt,
   leader: sql`coalesce(${leader.name}, '~')`,
   owner: sql`coalesce(${owner.name}, '~')`,
   total: projects.totalInvestment,
@@ -65,9 +66,36 @@ export interface ListProjectsOptions {
   pageSize: number;
 }
 
-/** One page of the ledger with the names it shows; the count and sums come from sumProjects. */
+/** The joins a sort needs to order by: only the unit, industry, leader and owner sorts read another table. */
+const SORT_JOINS: Partial<Record<LedgerSort, 'unit' | 'industry' | 'leader' | 'owner'>> = {
+  unit: 'unit',
+  industry: 'industry',
+  leader: 'leader',
+  owner: 'owner',
+};
+
+/**
+ * One page of the ledger with the names it shows; the count and sums come from sumProjects. Ids
+ * first: the page's 50 ids come from projects alone (joined only to what the sort orders by), so the
+ * default and money sorts read an index range; then the names are joined for those 50 rows only.
+ */
 export function listLedgerRows({ filters, sort = 'light', dir = 'asc', page, pageSize }: ListProjectsOptions) {
-  return getDb()
+  const db = getDb();
+  const ids = db.select({ id: projects.id }).from(projects).$dynamic();
+  const join = SORT_JOINS[sort];
+  if (join === 'unit') ids.innerJoin(units, eq(units.id, projects.unitId));
+  if (join === 'industry') ids.leftJoin(industries, eq(industries.id, projects.industryId));
+  if (join === 'leader') ids.leftJoin(leader, eq(leader.id, projects.leaderId));
+  if (join === 'owner') ids.leftJoin(owner, eq(owner.id, projects.ownerId));
+  const pageIds = ids
+    .where(projectWhere(filters))
+    .orderBy(...ledgerOrder(sort, dir))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .all()
+    .map((row) => row.id);
+  if (pageIds.length === 0) return [];
+  const rows = db
     .select({
       id: projects.id,
       code: projects.code,
@@ -90,17 +118,17 @@ export function listLedgerRows({ filters, sort = 'light', dir = 'asc', page, pag
     .leftJoin(industries, eq(industries.id, projects.industryId))
     .leftJoin(leader, eq(leader.id, projects.leaderId))
     .leftJoin(owner, eq(owner.id, projects.ownerId))
-    .where(projectWhere(filters))
-    .orderBy(...ledgerOrder(sort, dir))
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
+    .where(inArray(projects.id, pageIds))
     .all();
+  const position = new Map(pageIds.map((id, i) => [id, i]));
+  return rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
 }
 export type LedgerRow = ReturnType<typeof listLedgerRows>[number];
 
 function ledgerOrder(sort: LedgerSort, dir: 'asc' | 'desc') {
   const order = SORT_COLUMNS[sort];
-  return [dir === 'desc' ? desc(order) : asc(order), dir === 'desc' ? desc(projects.id) : asc(projects.id)];
+  const columnDir = sort === 'days' ? (dir === 'asc' ? 'desc' : 'asc') : dir;
+  return [columnDir === 'desc' ? desc(order) : asc(order), dir === 'desc' ? desc(projects.id) : asc(projects.id)];
 }
 
 /** The whole filtered ledger as full project rows, in the ledger's order: the 导出 Excel of /projects. */

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { ExportLink, exportHref } from '@/components/reports/export-link';
 import { LeadFilters, type LeadFilterValues } from '@/components/leads/lead-filters';
-import { LeadCardList, LeadTable } from '@/components/leads/lead-list';
+import { LeadTable } from '@/components/leads/lead-list';
 import { ViewBar } from '@/components/views/view-bar';
 import { deleteViewAction, saveViewAction } from '../views/actions';
 import { loadLeadFormOptions } from '@/db/queries/lead-options';
@@ -105,7 +105,6 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
             sort={sortState}
             totals={totals}
           />
-          <LeadCardList rows={rows} day={day} usualDays={usualDays} staleDays={staleDays} />
           <Pager
             page={currentPage}
             pages={pages}

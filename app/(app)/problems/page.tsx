@@ -19,7 +19,7 @@ import { buttonClass } from '@/components/ui/button';
 import { SelectField } from '@/components/ui/field';
 import { HeadRow } from '@/components/ui/table';
 import { EmptyState, PageHeader } from '@/components/ui/page';
-import { DeadlineTag, ProblemStatusTag, ProblemTags } from '@/components/problems/problem-card';
+import { DeadlineTag, ProblemStatusTag } from '@/components/problems/problem-card';
 import { ExportLink, exportHref } from '@/components/reports/export-link';
 import { Pager } from '@/components/ui/pager';
 import { listHref, pageCount } from '@/lib/list-url';
@@ -141,52 +141,39 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
         <EmptyState title="没有符合条件的问题">换个筛选条件试试。</EmptyState>
       ) : (
         <>
-          <table className="hidden w-full border-collapse overflow-hidden rounded-lg bg-white text-sm shadow-sm md:table">
-            <caption className="sr-only">问题清单</caption>
-            <thead className="bg-slate-50 text-left text-xs text-slate-600">
-              <HeadRow
-                cellClass="px-3 py-2"
-                columns={['问题', '项目', '类型', '层级', '责任单位', '解决时限', '挂账天数', '状态']}
-              />
-            </thead>
-            <tbody>
-              {result.items.map((p) => (
-                <tr key={p.id} className="border-t border-slate-100 align-top">
-                  <td className="max-w-md px-3 py-2">
-                    <Link href={problemHref(p)} className="text-brand-700 hover:underline">
-                      {p.description}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-2">{p.projectName}</td>
-                  <td className="px-3 py-2">{PROBLEM_TYPE_LABELS[p.type]}</td>
-                  <td className="px-3 py-2">{PROBLEM_LEVEL_LABELS[p.level]}</td>
-                  <td className="px-3 py-2">{p.unitName}</td>
-                  <td className="px-3 py-2 whitespace-nowrap">
-                    {p.deadline} <DeadlineTag deadline={p.deadline} open={p.status === 'open'} />
-                  </td>
-                  <td className="px-3 py-2">{daysOpen(p)}</td>
-                  <td className="px-3 py-2">
-                    <ProblemStatusTag status={p.status} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <ul className="space-y-2 md:hidden" aria-label="问题清单">
-            {result.items.map((p) => (
-              <li key={p.id} className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
-                <div className="flex flex-wrap gap-1.5">
-                  <ProblemTags problem={p} />
-                </div>
-                <Link href={problemHref(p)} className="mt-1 block font-medium text-brand-700">
-                  {p.description}
-                </Link>
-                <p className="mt-1 text-xs text-slate-600">
-                  {p.projectName} · {p.unitName} · 时限 {p.deadline} · 挂账 {daysOpen(p)} 天
-                </p>
-              </li>
-            ))}
-          </ul>
+          <div className="ledger">
+            <table>
+              <caption className="sr-only">问题清单</caption>
+              <thead>
+                <HeadRow
+                  cellClass=""
+                  columns={['问题', '项目', '类型', '层级', '责任单位', '解决时限', '挂账天数', '状态']}
+                />
+              </thead>
+              <tbody>
+                {result.items.map((p) => (
+                  <tr key={p.id}>
+                    <td data-card="title" className="max-w-md">
+                      <Link href={problemHref(p)} prefetch={false} className="text-brand-700 hover:underline">
+                        {p.description}
+                      </Link>
+                    </td>
+                    <td data-label="项目">{p.projectName}</td>
+                    <td data-label="类型">{PROBLEM_TYPE_LABELS[p.type]}</td>
+                    <td data-label="层级">{PROBLEM_LEVEL_LABELS[p.level]}</td>
+                    <td data-label="责任单位">{p.unitName}</td>
+                    <td data-label="解决时限" className="whitespace-nowrap">
+                      {p.deadline} <DeadlineTag deadline={p.deadline} open={p.status === 'open'} />
+                    </td>
+                    <td data-label="挂账天数">{daysOpen(p)}</td>
+                    <td data-card="corner">
+                      <ProblemStatusTag status={p.status} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           <Pager
             page={page}
             pages={pages}

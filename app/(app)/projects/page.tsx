@@ -14,7 +14,9 @@ import { listLedgerRows } from '@/db/queries/projects';
 import { packageNameById } from '@/db/queries/project-filters';
 import { reportedInvestment } from '@/db/queries/stats';
 import { formatYi } from '@/lib/rules/money';
-import { sumProjects } from '@/domain/fresh-light-reads';
+import { sharedProjectSums } from '@/domain/fresh-light-reads';
+import { cached } from '@/db/queries/read-cache';
+import { today } from '@/lib/rules/dates';
 import { requireUser } from '@/lib/auth/next';
 import { parseFiltersLenient, projectFilterSchema, scopeLabel } from '@/lib/schemas/filters';
 import { parseLedgerView } from '@/lib/schemas/ledger';
@@ -28,9 +30,14 @@ export default async function ProjectLedgerPage({ searchParams }: { searchParams
   const params = await searchParams;
   const filters = parseFiltersLenient(projectFilterSchema, params);
   const view = parseLedgerView(params);
-  const sums = sumProjects(filters);
+  const sums = sharedProjectSums(filters);
   // With reportYear (the drill-down of 完成投资), the year's reported investment of these projects is the dashboard's figure.
-  const yearInvestment = filters.reportYear ? reportedInvestment(filters, yearMonths(filters.reportYear)) : null;
+  const reportYear = filters.reportYear;
+  const yearInvestment = reportYear
+    ? cached(`ledger-year-investment|${today()}|${JSON.stringify(filters)}`, () =>
+        reportedInvestment(filters, yearMonths(reportYear)),
+      )
+    : null;
   const pages = pageCount(sums.count, view.pageSize);
   const page = Math.min(view.page, pages);
   const rows = listLedgerRows({ filters, sort: view.sort, dir: view.dir, page, pageSize: view.pageSize });

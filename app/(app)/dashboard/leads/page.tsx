@@ -15,6 +15,7 @@ import { leadsDashboardFigures } from '@/domain/stats';
 import { getAttractionStats } from '@/domain/attraction';
 import { AttractionTable } from '@/components/leads/attraction-table';
 import { requireUser } from '@/lib/auth/next';
+import { cached } from '@/db/queries/read-cache';
 import { currentYear, today } from '@/lib/rules/dates';
 import { LEAD_STAGE_LABELS, LEAD_STAGES } from '@/lib/rules/enums';
 import { formatYi, rate, wanToYi } from '@/lib/rules/money';
@@ -141,7 +142,20 @@ function TargetCard({
 export default async function LeadsDashboardPage() {
   await requireUser();
   const year = currentYear();
-  const stageRows = leadsByStage();
+  // Every figure here is city-wide, the same for every user: shared until the data or the day changes.
+  const { stageRows, conversion, daysToSign, figures, attraction, bySource, byOrigin, byIndustry } = cached(
+    `leads-dashboard|${today()}`,
+    () => ({
+      stageRows: leadsByStage(),
+      conversion: stageConversion(),
+      daysToSign: averageDaysToSign(),
+      figures: leadsDashboardFigures(year),
+      attraction: getAttractionStats(year),
+      bySource: leadsBySource(),
+      byOrigin: leadsByOrigin(),
+      byIndustry: leadsByIndustry(),
+    }),
+  );
   const byStage: GroupFigure[] = LEAD_STAGES.map((stage) => {
     const row = stageRows.find((r) => r.stage === stage);
     return {
@@ -151,10 +165,6 @@ export default async function LeadsDashboardPage() {
       intendedInvestment: row?.intendedInvestment ?? 0,
     };
   });
-  const conversion = stageConversion();
-  const daysToSign = averageDaysToSign();
-  const figures = leadsDashboardFigures(year);
-  const attraction = getAttractionStats(year);
 
   return (
     <div className="space-y-4">
@@ -255,9 +265,9 @@ export default async function LeadsDashboardPage() {
       </Card>
       <div className="grid gap-4 lg:grid-cols-2">
         <Section title="按阶段" rows={byStage} firstHeader="阶段" hrefOf={(row) => `/leads?stage=${row.key}`} />
-        <Section title="按来源（招商活动或渠道）" rows={leadsBySource()} firstHeader="来源" />
-        <Section title="按来源地" rows={leadsByOrigin()} firstHeader="来源地" />
-        <Section title="按行业" rows={leadsByIndustry()} firstHeader="行业" />
+        <Section title="按来源（招商活动或渠道）" rows={bySource} firstHeader="来源" />
+        <Section title="按来源地" rows={byOrigin} firstHeader="来源地" />
+        <Section title="按行业" rows={byIndustry} firstHeader="行业" />
       </div>
     </div>
   );

@@ -1,6 +1,6 @@
 import { apiRoute, json } from '@/lib/auth/api';
 import { listProjectRows } from '@/db/queries/projects';
-import { sumProjects } from '@/domain/fresh-light-reads';
+import { sharedProjectSums } from '@/domain/fresh-light-reads';
 import { createProject, toProjectDtos } from '@/domain/projects';
 import { projectFilterSchema } from '@/lib/schemas/filters';
 import { projectCreateSchema } from '@/lib/schemas/project';
@@ -9,7 +9,7 @@ import { page, pageSize } from '@/lib/validation';
 const query = projectFilterSchema.extend({ page, pageSize });
 
 export const GET = apiRoute({ query }, ({ query: { page, pageSize, ...filters } }) => {
-  const total = sumProjects(filters).count;
+  const total = sharedProjectSums(filters).count;
   const items = toProjectDtos(listProjectRows({ filters, page, pageSize }));
   return { items, total, page, pageSize };
 });
