@@ -104,7 +104,7 @@ function LeadBody({ card }: { card: LeadCardData }) {
       <>
         <div className="flex items-center justify-between gap-2">
           <Link
-          prefetch={false}
+            prefetch={false}
             href={`/leads/${card.id}`}
             title={card.company}
             className="min-w-0 truncate leading-snug font-medium text-slate-900 hover:text-brand-700 hover:underline"
