@@ -1,7 +1,6 @@
 'use client';
 
 import {
-  Suspense,
   useCallback,
   useEffect,
   useId,
@@ -406,56 +405,52 @@ export function Board({ data, moveAction }: { data: BoardData; moveAction: Board
                       const label = `${lane.label ? `${lane.label} · ` : ''}${stageLabel(cell.stage)}`;
                       return (
                         // The wrapper hides the other stages on a phone and lets the cell fill its row.
-                        // Each cell is its own Suspense boundary, so React hydrates the board a cell
-                        // at a time and yields in between instead of in one long task.
                         <div key={cell.stage} className={`grid ${phoneHidden(cell.stage)}`}>
-                          <Suspense>
-                            <DroppableCell
-                              laneKey={lane.key}
-                              stage={cell.stage}
-                              label={label}
-                              refuses={refusesDrop(mover, dragging, lane.key, cell.stage)}
-                            >
-                              {swimlanes ? (
-                                <div className="mb-2 rounded bg-white/70 px-2 py-1" data-testid="lane-cell-sums">
-                                  <p className="text-xs font-medium text-slate-700">
-                                    {/* The column header names the stage on wide screens; on a phone the cell does. */}
-                                    <span className="sm:sr-only">{stageLabel(cell.stage)} · </span>
-                                    {cell.sums.count} 项
-                                  </p>
-                                  <SumsLine kind={data.kind} sums={cell.sums} compact />
-                                </div>
-                              ) : null}
-                              <ul className="space-y-2">
-                                {cell.cards.map((card) => (
-                                  <BoardCard
-                                    key={card.id}
-                                    card={card}
-                                    laneKey={lane.key}
-                                    mover={mover}
-                                    slots={slots}
-                                    onMove={onMove}
-                                  />
-                                ))}
-                              </ul>
-                              {cell.cards.length === 0 && cell.sums.count === 0 ? (
-                                <p className="py-4 text-center text-xs text-slate-500">暂无</p>
-                              ) : null}
-                              {laneLoading && cell.sums.count > 0 ? (
-                                <p className="py-4 text-center text-xs text-slate-500">加载中…</p>
-                              ) : cell.cards.length < cell.sums.count ? (
-                                <button
-                                  type="button"
-                                  onClick={() => loadMore(lane, cell.stage)}
-                                  disabled={loading === key}
-                                  aria-label={`加载更多：${label}（已显示 ${cell.cards.length} / ${cell.sums.count}）`}
-                                  className="mt-2 w-full rounded-md border border-slate-300 bg-white py-1.5 text-xs text-slate-700 hover:bg-slate-50 disabled:text-slate-400"
-                                >
-                                  {loading === key ? '加载中…' : `加载更多（${cell.cards.length}/${cell.sums.count}）`}
-                                </button>
-                              ) : null}
-                            </DroppableCell>
-                          </Suspense>
+                          <DroppableCell
+                            laneKey={lane.key}
+                            stage={cell.stage}
+                            label={label}
+                            refuses={refusesDrop(mover, dragging, lane.key, cell.stage)}
+                          >
+                            {swimlanes ? (
+                              <div className="mb-2 rounded bg-white/70 px-2 py-1" data-testid="lane-cell-sums">
+                                <p className="text-xs font-medium text-slate-700">
+                                  {/* The column header names the stage on wide screens; on a phone the cell does. */}
+                                  <span className="sm:sr-only">{stageLabel(cell.stage)} · </span>
+                                  {cell.sums.count} 项
+                                </p>
+                                <SumsLine kind={data.kind} sums={cell.sums} compact />
+                              </div>
+                            ) : null}
+                            <ul className="space-y-2">
+                              {cell.cards.map((card) => (
+                                <BoardCard
+                                  key={card.id}
+                                  card={card}
+                                  laneKey={lane.key}
+                                  mover={mover}
+                                  slots={slots}
+                                  onMove={onMove}
+                                />
+                              ))}
+                            </ul>
+                            {cell.cards.length === 0 && cell.sums.count === 0 ? (
+                              <p className="py-4 text-center text-xs text-slate-500">暂无</p>
+                            ) : null}
+                            {laneLoading && cell.sums.count > 0 ? (
+                              <p className="py-4 text-center text-xs text-slate-500">加载中…</p>
+                            ) : cell.cards.length < cell.sums.count ? (
+                              <button
+                                type="button"
+                                onClick={() => loadMore(lane, cell.stage)}
+                                disabled={loading === key}
+                                aria-label={`加载更多：${label}（已显示 ${cell.cards.length} / ${cell.sums.count}）`}
+                                className="mt-2 w-full rounded-md border border-slate-300 bg-white py-1.5 text-xs text-slate-700 hover:bg-slate-50 disabled:text-slate-400"
+                              >
+                                {loading === key ? '加载中…' : `加载更多（${cell.cards.length}/${cell.sums.count}）`}
+                              </button>
+                            ) : null}
+                          </DroppableCell>
                         </div>
                       );
                     })}
