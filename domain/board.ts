@@ -15,7 +15,7 @@ import { daysBetween, today } from '@/lib/rules/dates';
 import { LEAD_STAGES, STAGES, type LeadStage, type Stage } from '@/lib/rules/enums';
 import { canEditLead, canMoveProject, type Actor } from '@/lib/rules/permissions';
 import type { LeadFilters, ProjectFilters } from '@/lib/schemas/filters';
-import type { LeadLane, ProjectLane } from '@/lib/schemas/board';
+import { RENDERED_LANES, type LeadLane, type ProjectLane } from '@/lib/schemas/board';
 
 // The board as one user sees it: db/queries/board.ts reads the rows; here they become cards
 // (days in stage, whether this user may drag them) and lanes (with each lane's 加载更多 query).
@@ -83,6 +83,8 @@ function assemble<C extends { stage: string }>(
   lane: string | undefined,
   empty: CellSums,
   noneLabel: string,
+  /** The swimlanes whose cards were read; the others are deferred. All of them when absent. */
+  rendered?: LaneValue[],
 ) {
   const sumByCell = new Map(
     sums.map(({ stage, lane: value, ...rest }) => [`${laneKey(value)}|${stage}`, rest as CellSums]),
@@ -106,7 +108,14 @@ function assemble<C extends { stage: string }>(
     }));
     // A lane with nothing in it is noise at a dispatch meeting.
     if (labels && cells.every((cell) => cell.sums.count === 0)) continue;
-    lanes.push({ key, label, laneQuery: labels ? `lane=${lane}&laneValue=${key}` : '', cells: cells as never });
+    const deferred = Boolean(labels && rendered && !rendered.includes(value));
+    lanes.push({
+      key,
+      label,
+      laneQuery: labels ? `lane=${lane}&laneValue=${key}` : '',
+      cells: cells as never,
+      ...(deferred ? { deferred } : {}),
+    });
   }
   const columns = stages.map((stage) => ({
     stage,
@@ -117,7 +126,7 @@ function assemble<C extends { stage: string }>(
 
 export function projectBoard(actor: Actor, filters: ProjectFilters, lane?: ProjectLane, pageSize?: number) {
   const day = today();
-  const rows = projectBoardRows(filters, lane, pageSize ?? 30);
+  const rows = projectBoardRows(filters, lane, pageSize ?? 30, RENDERED_LANES);
   const cards = rows.cards.map((row) => ({ ...toProjectCard(row, actor, day), lane: row.lane }));
   return assemble(
     STAGES,
@@ -127,12 +136,13 @@ export function projectBoard(actor: Actor, filters: ProjectFilters, lane?: Proje
     lane,
     EMPTY_PROJECT_SUMS,
     lane === 'leader' ? '未指定包保领导' : '未指定',
+    rows.laneValues,
   );
 }
 
 export function leadBoard(actor: Actor, filters: LeadFilters, lane?: LeadLane, pageSize?: number) {
   const day = today();
-  const rows = leadBoardRows(filters, lane, pageSize ?? 30, day);
+  const rows = leadBoardRows(filters, lane, pageSize ?? 30, day, RENDERED_LANES);
   const cards = rows.cards.map((row) => ({ ...toLeadCard(row, actor, day), lane: row.lane }));
   return assemble(
     LEAD_STAGES,
@@ -142,6 +152,7 @@ export function leadBoard(actor: Actor, filters: LeadFilters, lane?: LeadLane, p
     lane,
     EMPTY_LEAD_SUMS,
     lane === 'industry' ? '未指定产业' : '未指定',
+    rows.laneValues,
   );
 }
 

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { openBoard, signIn } from './support';
+import { openBoard, signIn, boardReady } from './support';
 
 // The board on a phone (390×844) and its sticky headers and swimlanes on a laptop.
 
@@ -44,7 +44,7 @@ test.describe('on a phone', () => {
     // One tap on 红灯.
     await redChip.click();
     await expect(page).toHaveURL(/[?&]light=red/);
-    await expect(page.locator('[data-board-ready="true"]')).toBeAttached();
+    await boardReady(page);
     await expect(redChip).toHaveAttribute('aria-current', 'true');
     await expect(toggle).toContainText('1');
     const cards = visibleCards(page);
@@ -129,7 +129,7 @@ test.describe('on a laptop', () => {
     await expect(lane.locator('li[data-card-id]').filter({ visible: true })).toHaveCount(0);
     // Column headers say which stage is which on a laptop; the cells keep the name for screen readers.
     await page.reload();
-    await expect(page.locator('[data-board-ready="true"]')).toBeAttached();
+    await boardReady(page);
     await expect(page.getByTestId('swimlane').first().getByRole('button', { name })).toHaveAttribute(
       'aria-expanded',
       'false',

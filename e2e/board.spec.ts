@@ -126,3 +126,39 @@ test('a keyboard user moves a card through 移动到…', async ({ page }) => {
   await expect(page.getByRole('menu')).toBeHidden();
   await expect(moved.getByRole('button', { name: /移动到…/ })).toBeFocused();
 });
+
+test('swimlanes past the first three arrive closed with their sums and load their cards when opened', async ({
+  page,
+}) => {
+  await signIn(page, 'leader');
+  await openBoard(page, '/board?lane=unit');
+  const lanes = page.getByTestId('swimlane');
+  expect(await lanes.count()).toBeGreaterThan(3);
+  await expect(cardsIn(lanes.nth(2)).first()).toBeVisible();
+  const fourth = lanes.nth(3);
+  const unit = (await fourth.getAttribute('aria-label'))!;
+  const name = new RegExp(`^${unit}\\s*（(\\d+) 项）$`);
+  const toggle = fourth.getByRole('button', { name });
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  const total = Number(/（(\d+) 项）/.exec((await toggle.textContent())!)![1]);
+  expect(total).toBeGreaterThan(0);
+  await expect(cardsIn(fourth)).toHaveCount(0);
+
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  // Each cell shows its first page (8 cards), and every card is this unit's.
+  const counts = await fourth
+    .getByTestId('lane-cell-sums')
+    .evaluateAll((cells) => cells.map((cell) => Number(/(\d+) 项/.exec(cell.textContent ?? '')![1])));
+  expect(counts.reduce((a, b) => a + b, 0)).toBe(total);
+  await expect(cardsIn(fourth)).toHaveCount(counts.reduce((a, b) => a + Math.min(b, 8), 0));
+  for (const card of await cardsIn(fourth).all()) await expect(card).toContainText(unit);
+
+  // The choice is remembered: after a reload the lane opens again and loads its cards.
+  await page.reload();
+  await expect(page.getByTestId('swimlane').nth(3).getByRole('button', { name })).toHaveAttribute(
+    'aria-expanded',
+    'true',
+  );
+  await expect(cardsIn(page.getByTestId('swimlane').nth(3)).first()).toBeVisible();
+});

@@ -17,5 +17,16 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
  */
 export async function openBoard(page: Page, path = '/board') {
   await page.goto(path);
-  await expect(page.locator('[data-board-ready="true"]')).toBeAttached();
+  await boardReady(page);
+}
+
+/**
+ * Drag and drop loads on the first interaction with the board (or after a while idle): a pointer
+ * over the board stands in for the user's, repeated until the hydrated board has listened to it.
+ */
+export async function boardReady(page: Page) {
+  await expect(async () => {
+    await page.getByTestId('board').dispatchEvent('pointerover');
+    await expect(page.locator('[data-board-ready="true"]')).toBeAttached({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
 }

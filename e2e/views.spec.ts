@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { expect, test, type Page } from '@playwright/test';
-import { signIn } from './support';
+import { signIn, boardReady } from './support';
 
 // Quick filters, saved views and the way back from a project (issue 15 point 6), and the alert
 // centre grouped by project (point 7).
@@ -94,7 +94,7 @@ test('an officer saves a private board view; the back link of a project returns 
 
   // From the filtered board to a project and back to the same board.
   const boardUrl = page.url();
-  await expect(page.locator('[data-board-ready="true"]')).toBeAttached();
+  await boardReady(page);
   await page.locator('main a[href^="/projects/"]').first().click();
   await expect(page).toHaveURL(/\/projects\/\d+/);
   const backToBoard = page.getByTestId('back-to-list');

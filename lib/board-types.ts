@@ -75,6 +75,8 @@ export interface BoardLane {
   /** The lane's own filter for 加载更多, e.g. `lane=unit&laneValue=3`. */
   laneQuery: string;
   cells: BoardCell[];
+  /** A swimlane sent with its sums only: it starts closed and loads its cards when opened. */
+  deferred?: boolean;
 }
 
 export interface BoardData {

@@ -1,4 +1,4 @@
-import { dateOfTimestamp } from '@/lib/rules/dates';
+import { dateOfTimestamp } from '@/lib/rules/beijing-day';
 
 // Stored timestamps are UTC ISO-8601; people read Beijing time, to the minute.
 // Every page, component and export that shows a timestamp formats it here.

@@ -31,6 +31,7 @@ function ProjectBody({ card, reasonsId }: { card: ProjectCardData; reasonsId: st
     <>
       <div className="flex items-start justify-between gap-2">
         <Link
+          prefetch={false}
           href={`/projects/${card.id}`}
           aria-describedby={card.lightReasons.length ? reasonsId : undefined}
           className="leading-snug font-medium text-slate-900 hover:text-brand-700 hover:underline"
@@ -76,6 +77,7 @@ function CompactProjectBody({ card, reasonsId }: { card: ProjectCardData; reason
     <>
       <div className="flex items-center justify-between gap-2">
         <Link
+          prefetch={false}
           href={`/projects/${card.id}`}
           aria-describedby={card.lightReasons.length ? reasonsId : undefined}
           className="min-w-0 truncate leading-snug font-medium text-slate-900 hover:text-brand-700 hover:underline"
@@ -102,6 +104,7 @@ function LeadBody({ card }: { card: LeadCardData }) {
       <>
         <div className="flex items-center justify-between gap-2">
           <Link
+            prefetch={false}
             href={`/leads/${card.id}`}
             title={card.company}
             className="min-w-0 truncate leading-snug font-medium text-slate-900 hover:text-brand-700 hover:underline"
@@ -120,6 +123,7 @@ function LeadBody({ card }: { card: LeadCardData }) {
     <>
       <div className="flex items-start justify-between gap-2">
         <Link
+          prefetch={false}
           href={`/leads/${card.id}`}
           className="leading-snug font-medium text-slate-900 hover:text-brand-700 hover:underline"
         >

@@ -1,6 +1,17 @@
 'use client';
 
-import { useEffect, useId, useMemo, useOptimistic, useRef, useState, useTransition, type CSSProperties } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useOptimistic,
+  useRef,
+  useState,
+  useTransition,
+  type CSSProperties,
+  type RefObject,
+} from 'react';
 import dynamic from 'next/dynamic';
 import type { MovedProject, MoveProjectAction } from '@/components/projects/stage-move-dialog';
 import type { ActionState } from '@/lib/auth/action-state';
@@ -11,7 +22,7 @@ import { ColumnHeader, SumsLine } from './column-header';
 import { STATIC_SLOTS, type DndSlots, type DragSource, type DropTarget } from './dnd-slots';
 import { createMover, refusesDrop, type BoardMoveAction } from './movers';
 import { MoveToast, useMoveToast } from './move-toast';
-import { useCollapsedLanes, useIsPhone, useStickyTop } from './board-layout';
+import { useAppHeaderHeightVar, useLaneChoices, useLatest } from './board-layout';
 import { StageTabs, stageTabId } from './stage-tabs';
 import type { BoardData, BoardLane, CardData } from '@/lib/board-types';
 
@@ -28,30 +39,58 @@ interface DialogState {
   refusal: ActionState<MovedProject> | null;
 }
 
-// Drag and drop arrives just after first paint: the request starts as soon as this module runs
-// in the browser, in parallel with hydration, so @dnd-kit is not part of the board's first download.
-const dndModule = typeof window === 'undefined' ? null : import('./board-dnd');
+// Drag and drop arrives on the first interaction with the board (a pointer over it, a touch, a key
+// or focus inside it), or when the page has been idle a while: neither @dnd-kit's download nor the
+// one remount of the cards that swapping the slots causes is part of the board's first load.
+const DND_IDLE_MS = 5000;
+const DND_TRIGGERS = ['pointerover', 'pointerdown', 'touchstart', 'keydown', 'focusin'] as const;
+let dndModule: Promise<typeof import('./board-dnd')> | null = null;
+/** The slots once loaded, so a board opened again in the same visit starts with them. */
+let loadedSlots: DndSlots | null = null;
+const loadDnd = () => (dndModule ??= import('./board-dnd'));
 
 /** The static slots until the drag-and-drop layer has loaded, then its slots. */
-function useDndSlots(): DndSlots {
-  const [slots, setSlots] = useState<DndSlots>(STATIC_SLOTS);
+function useDndSlots(rootRef: RefObject<HTMLDivElement | null>): DndSlots {
+  const [slots, setSlots] = useState<DndSlots>(() => loadedSlots ?? STATIC_SLOTS);
   const [restoreFocus, setRestoreFocus] = useState<string | null>(null);
   useEffect(() => {
+    const root = rootRef.current;
+    if (slots !== STATIC_SLOTS || !root) return;
     let cancelled = false;
-    void dndModule?.then((module) => {
-      if (cancelled) return;
-      // Swapping the slots remounts the cards; remember which card control had focus so a
-      // keyboard user who was already on the board keeps their place.
-      const active = document.activeElement as HTMLElement | null;
-      const cardId = active?.closest('[data-card-id]')?.getAttribute('data-card-id');
-      const label = active?.getAttribute('aria-label') ?? active?.textContent ?? '';
-      setRestoreFocus(cardId ? `${cardId}\u0000${label}` : null);
-      setSlots({ DndShell: module.DndShell, DroppableCell: module.DroppableCell, DraggableItem: module.DraggableItem });
-    });
+    let idle: number | undefined;
+    const stop = () => {
+      for (const type of DND_TRIGGERS) root.removeEventListener(type, start, true);
+      window.clearTimeout(timer);
+      if (idle !== undefined) window.cancelIdleCallback?.(idle);
+    };
+    function start() {
+      stop();
+      void loadDnd().then((module) => {
+        if (cancelled) return;
+        loadedSlots = {
+          DndShell: module.DndShell,
+          DroppableCell: module.DroppableCell,
+          DraggableItem: module.DraggableItem,
+        };
+        // Swapping the slots remounts the cards; remember which card control had focus so a
+        // keyboard user who was already on the board keeps their place.
+        const active = document.activeElement as HTMLElement | null;
+        const cardId = active?.closest('[data-card-id]')?.getAttribute('data-card-id');
+        const label = active?.getAttribute('aria-label') ?? active?.textContent ?? '';
+        setRestoreFocus(cardId ? `${cardId}\u0000${label}` : null);
+        setSlots(loadedSlots);
+      });
+    }
+    for (const type of DND_TRIGGERS) root.addEventListener(type, start, { capture: true, passive: true });
+    const timer = window.setTimeout(() => {
+      if (typeof window.requestIdleCallback === 'function') idle = window.requestIdleCallback(start);
+      else start();
+    }, DND_IDLE_MS);
     return () => {
       cancelled = true;
+      stop();
     };
-  }, []);
+  }, [rootRef, slots]);
   useEffect(() => {
     if (!restoreFocus) return;
     const [cardId, label] = restoreFocus.split('\u0000');
@@ -67,10 +106,13 @@ export function Board({ data, moveAction }: { data: BoardData; moveAction: Board
   const mover = useMemo(() => createMover(data.kind, moveAction), [data.kind, moveAction]);
   const [source, setSource] = useState(data);
   const [base, setBase] = useState<BoardState>({ lanes: data.lanes, columns: data.columns });
+  // Deferred swimlanes whose first cards were asked for (or have arrived).
+  const [laneLoads, setLaneLoads] = useState<ReadonlyMap<string, 'done' | 'failed'>>(new Map());
   // A fresh server render (filters changed, or a refresh after a move) replaces local state.
   if (source !== data) {
     setSource(data);
     setBase({ lanes: data.lanes, columns: data.columns });
+    setLaneLoads(new Map());
   }
   const baseRef = useRef(base);
   useEffect(() => {
@@ -87,13 +129,14 @@ export function Board({ data, moveAction }: { data: BoardData; moveAction: Board
   const moveToast = useMoveToast();
   // The card whose 撤销 is under way: its move back confirms without offering another undo.
   const undoing = useRef<number | null>(null);
-  const slots = useDndSlots();
+  const rootRef = useRef<HTMLDivElement>(null);
+  const slots = useDndSlots(rootRef);
   const { DndShell, DroppableCell } = slots;
   const [chosenStage, setChosenStage] = useState<string | null>(null);
-  const isPhone = useIsPhone();
-  const stickyTop = useStickyTop();
+  useAppHeaderHeightVar();
   const headerScroller = useRef<HTMLDivElement>(null);
-  const { collapsed, toggle: toggleLane } = useCollapsedLanes(`board-collapsed-lanes:${data.kind}`);
+  const swimlanes = data.lanes.length > 1 || data.lanes[0]?.label !== null;
+  const { choices: laneChoices, choose: chooseLane } = useLaneChoices(`board-collapsed-lanes:${data.kind}`, swimlanes);
   const idPrefix = useId().replace(/:/g, '');
   const panelId = `${idPrefix}-panel`;
   const stageLabel = (stage: string) => data.stages.find((s) => s.key === stage)?.label ?? stage;
@@ -175,18 +218,79 @@ export function Board({ data, moveAction }: { data: BoardData; moveAction: Board
     }
   }
 
+  // One callback for every card, so memo(BoardCard) holds when the board re-renders.
+  const latestMove = useLatest(move);
+  const onMove = useCallback(
+    (card: CardData, laneKey: string, to: string) => void latestMove.current(card, laneKey, to),
+    [latestMove],
+  );
+  const onDragStart = useCallback((from: DragSource | undefined) => setDragging(from ?? null), []);
+  const latestDragEnd = useLatest(onDragEnd);
+  const onDragEndStable = useCallback(
+    (from: DragSource | undefined, over: DropTarget | undefined) => latestDragEnd.current(from, over),
+    [latestDragEnd],
+  );
+  const onDragCancel = useCallback(() => setDragging(null), []);
+
+  const laneKeyOf = (lane: BoardLane) => lane.laneQuery || lane.key;
+  const laneOpen = (lane: BoardLane) => !swimlanes || (laneChoices.get(laneKeyOf(lane)) ?? !lane.deferred);
+
+  /** The first page of every cell of a deferred swimlane, when it is first opened. */
+  const loadLane = useCallback(
+    async (lane: BoardLane) => {
+      try {
+        const pages = await Promise.all(
+          lane.cells
+            .filter((cell) => cell.sums.count > 0)
+            .map(async (cell) => {
+              const query = [
+                `kind=${data.kind}`,
+                `stage=${cell.stage}`,
+                'page=1',
+                `pageSize=${data.pageSize}`,
+                data.filterQuery,
+                lane.laneQuery,
+              ]
+                .filter(Boolean)
+                .join('&');
+              const response = await fetch(`/api/v1/board/cards?${query}`);
+              const body = await response.json();
+              if (!response.ok) throw new Error(body?.error?.message ?? '加载失败');
+              return { stage: cell.stage, items: body.items as CardData[] };
+            }),
+        );
+        setBase((state) => pages.reduce((acc, page) => appendCards(acc, lane.key, page.stage, page.items), state));
+        setLaneLoads((loads) => new Map(loads).set(lane.key, 'done'));
+      } catch (e) {
+        // Each cell's 加载更多 is still there to try again.
+        setLaneLoads((loads) => new Map(loads).set(lane.key, 'failed'));
+        setError(e instanceof Error ? e.message : '加载失败，请重试');
+      }
+    },
+    [data.kind, data.pageSize, data.filterQuery],
+  );
+  // Which deferred lanes were asked for, for the board as the server last sent it.
+  const requested = useRef<{ data: BoardData; lanes: Set<string> }>({ data, lanes: new Set() });
+  const openDeferred = base.lanes.filter((lane) => lane.deferred && laneOpen(lane) && !laneLoads.has(lane.key));
+  useEffect(() => {
+    if (requested.current.data !== data) requested.current = { data, lanes: new Set() };
+    for (const lane of openDeferred) {
+      if (requested.current.lanes.has(lane.key)) continue;
+      requested.current.lanes.add(lane.key);
+      void loadLane(lane);
+    }
+  });
+
   const ledgerBase = data.kind === 'leads' ? '/leads' : '/projects';
-  const swimlanes = board.lanes.length > 1 || board.lanes[0]?.label !== null;
   // From `sm` up every stage is a column; below it one stage at a time (the tabs choose which).
   const gridClass = 'grid grid-cols-1 gap-3 sm:grid-cols-[repeat(var(--board-stages),minmax(13rem,1fr))]';
   const gridStyle = { '--board-stages': data.stages.length } as CSSProperties;
   const activeStage =
     chosenStage ?? board.columns.find((column) => column.sums.count > 0)?.stage ?? data.stages[0]?.key;
   const phoneHidden = (stage: string) => (stage === activeStage ? '' : 'max-sm:hidden');
-  const laneKeyOf = (lane: BoardLane) => lane.laneQuery || lane.key;
 
   return (
-    <div>
+    <div ref={rootRef} data-testid="board">
       <p aria-live="polite" role="status" className="sr-only" data-testid="board-announcer">
         {announcement}
       </p>
@@ -213,9 +317,9 @@ export function Board({ data, moveAction }: { data: BoardData; moveAction: Board
         idPrefix={idPrefix}
       />
       <DndShell
-        onDragStart={(source) => setDragging(source ?? null)}
-        onDragEnd={onDragEnd}
-        onDragCancel={() => setDragging(null)}
+        onDragStart={onDragStart}
+        onDragEnd={onDragEndStable}
+        onDragCancel={onDragCancel}
         overlay={
           dragging ? (
             <ul>
@@ -224,25 +328,20 @@ export function Board({ data, moveAction }: { data: BoardData; moveAction: Board
                 laneKey={dragging.laneKey}
                 mover={mover}
                 slots={slots}
-                onMove={(card, laneKey, to) => void move(card, laneKey, to)}
+                onMove={onMove}
                 overlay
               />
             </ul>
           ) : null
         }
       >
-        <div
-          id={panelId}
-          role={isPhone ? 'tabpanel' : undefined}
-          aria-labelledby={isPhone ? stageTabId(idPrefix, activeStage) : undefined}
-          style={gridStyle}
-        >
+        {/* The stage tabs' panel; from `sm` up the tabs are hidden and every stage shows at once. */}
+        <div id={panelId} role="tabpanel" aria-labelledby={stageTabId(idPrefix, activeStage)} style={gridStyle}>
           {/* The column headers stay below the app header while the page scrolls; they scroll
               sideways with the columns (a sticky row cannot sit inside the sideways scroller). */}
           <div
             ref={headerScroller}
-            className="sticky z-20 -mx-1 overflow-hidden bg-slate-50 px-1 pt-1"
-            style={{ top: stickyTop ?? 0 }}
+            className="sticky top-[var(--app-header-h,0px)] z-20 -mx-1 overflow-hidden bg-slate-50 px-1 pt-1"
             data-testid="column-headers"
           >
             <div className={gridClass}>
@@ -268,7 +367,8 @@ export function Board({ data, moveAction }: { data: BoardData; moveAction: Board
           >
             {board.lanes.map((lane) => {
               const laneId = `${idPrefix}-lane-${lane.key}`;
-              const open = !swimlanes || !collapsed.has(laneKeyOf(lane));
+              const open = laneOpen(lane);
+              const laneLoading = lane.deferred && !laneLoads.has(lane.key);
               const laneCount = lane.cells.reduce((sum, cell) => sum + cell.sums.count, 0);
               return (
                 <section
@@ -283,7 +383,7 @@ export function Board({ data, moveAction }: { data: BoardData; moveAction: Board
                         type="button"
                         aria-expanded={open}
                         aria-controls={laneId}
-                        onClick={() => toggleLane(laneKeyOf(lane))}
+                        onClick={() => chooseLane(laneKeyOf(lane), !open)}
                         className="inline-flex items-center gap-1 rounded px-1 py-0.5 hover:bg-slate-200/60"
                       >
                         <span aria-hidden="true" className="inline-block w-3 text-slate-500">
@@ -294,7 +394,12 @@ export function Board({ data, moveAction }: { data: BoardData; moveAction: Board
                       </button>
                     </h3>
                   ) : null}
-                  <div id={laneId} className={gridClass} hidden={!open}>
+                  <div
+                    id={laneId}
+                    className={gridClass}
+                    hidden={!open}
+                    aria-busy={open && laneLoading ? true : undefined}
+                  >
                     {lane.cells.map((cell) => {
                       const key = `${lane.key}|${cell.stage}`;
                       const label = `${lane.label ? `${lane.label} · ` : ''}${stageLabel(cell.stage)}`;
@@ -325,14 +430,16 @@ export function Board({ data, moveAction }: { data: BoardData; moveAction: Board
                                   laneKey={lane.key}
                                   mover={mover}
                                   slots={slots}
-                                  onMove={(card, laneKey, to) => void move(card, laneKey, to)}
+                                  onMove={onMove}
                                 />
                               ))}
                             </ul>
                             {cell.cards.length === 0 && cell.sums.count === 0 ? (
                               <p className="py-4 text-center text-xs text-slate-500">暂无</p>
                             ) : null}
-                            {cell.cards.length < cell.sums.count ? (
+                            {laneLoading && cell.sums.count > 0 ? (
+                              <p className="py-4 text-center text-xs text-slate-500">加载中…</p>
+                            ) : cell.cards.length < cell.sums.count ? (
                               <button
                                 type="button"
                                 onClick={() => loadMore(lane, cell.stage)}

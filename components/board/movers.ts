@@ -2,7 +2,7 @@
 
 import type { ActionState } from '@/lib/auth/action-state';
 import { LEAD_STAGE_LABELS, STAGE_LABELS, type LeadStage, type Stage } from '@/lib/rules/enums';
-import { leadMoveOptions } from '@/lib/rules/leads';
+import { leadMoveOptions } from '@/lib/rules/lead-line';
 import { reachableStages } from '@/lib/rules/stages';
 import type { BoardKind, CardData } from '@/lib/board-types';
 import type { MoveLeadAction } from '@/components/leads/lead-stage-controls';

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, isNull, lte, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb } from '../index';
 import { inShuangshiSql } from './project-extras';
@@ -7,15 +7,15 @@ import { cached } from './read-cache';
 import { industries, leads, projects, units, users } from '../schema';
 import { leadOverdueSql, leadWhere, projectSumColumns, projectWhere } from './project-filters';
 import { currentYear, today } from '@/lib/rules/dates';
-import { CATEGORIES, CATEGORY_LABELS, STAGES, type LeadStage, type Stage } from '@/lib/rules/enums';
+import { CATEGORIES, CATEGORY_LABELS, LEAD_STAGES, STAGES, type LeadStage, type Stage } from '@/lib/rules/enums';
 import type { LeadFilters, ProjectFilters } from '@/lib/schemas/filters';
 import type { LeadLane, ProjectLane } from '@/lib/schemas/board';
 import type { LeadCardData, ProjectCardData } from '@/lib/board-types';
 
 // The board's reads. Header sums are one GROUP BY over the same WHERE as the ledger
 // (projectWhere / leadWhere), so a column's count and money equal the ledger's sumProjects under
-// the same filters. Cards come a page at a time: a window function picks the first page of every
-// column (or swimlane cell) in one query; 加载更多 reads one cell with LIMIT/OFFSET.
+// the same filters. Cards come a page at a time: the first page of every column (or of every cell
+// of the first few swimlanes) is one LIMIT read per cell; 加载更多 reads one cell with LIMIT/OFFSET.
 // They return rows; domain/board.ts turns them into cards and lanes for a user.
 
 const leaderUser = alias(users, 'leader_user');
@@ -47,8 +47,6 @@ function laneCondition(column: SQLWrapper & { name: string }, value: string | un
   if (value === 'none') return isNull(column as never);
   return eq(column as never, /^\d+$/.test(value) ? Number(value) : value);
 }
-
-const orderSql = (parts: SQL[]) => sql.join(parts, sql`, `);
 
 // ---------------------------------------------------------------- projects
 
@@ -120,19 +118,23 @@ function projectCardsByIds(ids: number[]) {
 }
 
 /**
- * The first `limit` cards of every column. Without swimlanes: per stage and light, an indexed
- * range read of projects_board_idx (at most 24 tiny queries). With swimlanes: one window query
- * partitioned by stage and lane.
+ * The first `limit` cards of every column, or of every cell of the given swimlanes: per cell and
+ * light, an indexed range read (`… where stage = ? and light = ? [and lane = ?] order by
+ * total_investment desc, id desc limit ?`), never a scan of the whole filtered table.
  */
 function firstProjectCards(
   filters: ProjectFilters,
   lane: ProjectLane | undefined,
+  laneValues: LaneValue[],
   limit: number,
 ): Array<ProjectCardRow & { lane: LaneValue }> {
   const db = getDb();
   const where = projectWhere(filters);
-  if (!lane) {
-    const ids: number[] = [];
+  const laneColumn = lane ? projectLaneColumn[lane] : undefined;
+  const ids: number[] = [];
+  const laneOf = new Map<number, LaneValue>();
+  for (const value of laneColumn ? laneValues : [null]) {
+    const inLane = laneColumn ? (value === null ? isNull(laneColumn) : eq(laneColumn, value as never)) : undefined;
     for (const stage of STAGES) {
       let taken = 0;
       for (const light of LIGHT_ORDER) {
@@ -140,47 +142,33 @@ function firstProjectCards(
         const rows = db
           .select({ id: projects.id })
           .from(projects)
-          .where(and(where, eq(projects.stage, stage), eq(projects.light, light)))
+          .where(and(where, inLane, eq(projects.stage, stage), eq(projects.light, light)))
           .orderBy(desc(projects.totalInvestment), desc(projects.id))
           .limit(limit - taken)
           .all();
         taken += rows.length;
-        for (const row of rows) ids.push(row.id);
+        for (const row of rows) {
+          ids.push(row.id);
+          laneOf.set(row.id, value);
+        }
       }
     }
-    return projectCardsByIds(ids).map((row) => ({ ...row, lane: null }));
   }
-  const laneColumn = projectLaneColumn[lane];
-  const ranked = db
-    .select({
-      rankedId: sql<number>`${projects.id}`.as('ranked_id'),
-      rn: sql<number>`row_number() over (partition by ${projects.stage}, ${laneColumn} order by ${orderSql(projectOrder)})`.as(
-        'rn',
-      ),
-    })
-    .from(projects)
-    .where(where)
-    .as('ranked');
-  const picked = db
-    .select({ id: ranked.rankedId })
-    .from(ranked)
-    .where(lte(ranked.rn, limit))
-    .orderBy(sql`"ranked"."rn"`)
-    .all();
-  const laneOf = new Map(
-    db
-      .select({ id: projects.id, lane: sql<LaneValue>`${laneColumn}` })
-      .from(projects)
-      .where(
-        inArray(
-          projects.id,
-          picked.map((p) => p.id),
-        ),
-      )
-      .all()
-      .map((row) => [row.id, row.lane]),
-  );
-  return projectCardsByIds(picked.map((p) => p.id)).map((row) => ({ ...row, lane: laneOf.get(row.id) ?? null }));
+  return projectCardsByIds(ids).map((row) => ({ ...row, lane: laneOf.get(row.id) ?? null }));
+}
+
+/**
+ * The swimlanes whose cards the board renders at first: the first `count` lanes that hold a card,
+ * in the board's lane order (the labels' order, then the lane without a value). The others show
+ * their sums and load their cards when opened.
+ */
+function renderedLaneValues(
+  sums: Array<{ lane: LaneValue; count: number }>,
+  labels: Array<{ value: LaneValue }>,
+  count: number,
+): LaneValue[] {
+  const filled = new Set(sums.filter((row) => row.count > 0).map((row) => row.lane));
+  return [...labels.map((label) => label.value), null].filter((value) => filled.has(value)).slice(0, count);
 }
 
 /** One page of one column (or swimlane cell), for 加载更多. */
@@ -277,31 +265,34 @@ export function leadBoardSums(filters: LeadFilters, lane?: LeadLane) {
     .all();
 }
 
-function firstLeadCards(filters: LeadFilters, lane: LeadLane | undefined, limit: number, day: string) {
+/** The first `limit` cards of every column, or of every cell of the given swimlanes: one LIMIT read per cell. */
+function firstLeadCards(
+  filters: LeadFilters,
+  lane: LeadLane | undefined,
+  laneValues: LaneValue[],
+  limit: number,
+  day: string,
+) {
   const db = getDb();
+  const where = leadWhere(filters, day);
   const laneColumn = lane ? leadLaneColumn[lane] : undefined;
-  const partition = laneColumn ? sql`${leads.stage}, ${laneColumn}` : sql`${leads.stage}`;
-  const ranked = db
-    .select({
-      rankedId: sql<number>`${leads.id}`.as('ranked_id'),
-      rn: sql<number>`row_number() over (partition by ${partition} order by ${orderSql(leadOrder)})`.as('rn'),
-    })
-    .from(leads)
-    .where(leadWhere(filters, day))
-    .as('ranked');
-  return db
-    .select({
-      ...leadCardColumns,
-      overdue: sql<number>`${leadOverdueSql(day)}`,
-      lane: laneColumn ? sql<LaneValue>`${laneColumn}` : sql<LaneValue>`null`,
-    })
-    .from(ranked)
-    .innerJoin(leads, eq(leads.id, ranked.rankedId))
-    .innerJoin(ownerUser, eq(ownerUser.id, leads.ownerId))
-    .leftJoin(industries, eq(industries.id, leads.industryId))
-    .where(lte(ranked.rn, limit))
-    .orderBy(sql`"ranked"."rn"`)
-    .all() as Array<LeadCardRow & { lane: LaneValue }>;
+  const out: Array<LeadCardRow & { lane: LaneValue }> = [];
+  for (const value of laneColumn ? laneValues : [null]) {
+    const inLane = laneColumn ? (value === null ? isNull(laneColumn) : eq(laneColumn, value as never)) : undefined;
+    for (const stage of LEAD_STAGES) {
+      const rows = db
+        .select({ ...leadCardColumns, overdue: sql<number>`${leadOverdueSql(day)}` })
+        .from(leads)
+        .innerJoin(ownerUser, eq(ownerUser.id, leads.ownerId))
+        .leftJoin(industries, eq(industries.id, leads.industryId))
+        .where(and(where, inLane, eq(leads.stage, stage)))
+        .orderBy(...leadOrder)
+        .limit(limit)
+        .all() as LeadCardRow[];
+      for (const row of rows) out.push({ ...row, lane: value });
+    }
+  }
+  return out;
 }
 
 /** One page of one column (or swimlane cell), for 加载更多. */
@@ -352,13 +343,22 @@ function leadLaneLabels(lane: LeadLane): Array<{ value: LaneValue; label: string
 
 // ---------------------------------------------------------------- a whole board
 
-/** The header sums, the first page of every cell and the lane labels. Nothing here depends on the user, so it is cached. */
-export function projectBoardRows(filters: ProjectFilters, lane: ProjectLane | undefined, limit: number) {
-  return cached(`projects|${JSON.stringify(filters)}|${lane}|${limit}`, () => ({
-    sums: projectBoardSums(filters, lane),
-    cards: firstProjectCards(filters, lane, limit),
-    labels: lane ? projectLaneLabels(lane) : null,
-  }));
+/**
+ * The header sums, the lane labels and the first page of every cell of the first `renderedLanes`
+ * swimlanes (every column without swimlanes). Nothing here depends on the user, so it is cached.
+ */
+export function projectBoardRows(
+  filters: ProjectFilters,
+  lane: ProjectLane | undefined,
+  limit: number,
+  renderedLanes: number,
+) {
+  return cached(`projects|${JSON.stringify(filters)}|${lane}|${limit}|${renderedLanes}`, () => {
+    const sums = projectBoardSums(filters, lane);
+    const labels = lane ? projectLaneLabels(lane) : null;
+    const laneValues = labels ? renderedLaneValues(sums, labels, renderedLanes) : [];
+    return { sums, cards: firstProjectCards(filters, lane, laneValues, limit), labels, laneValues };
+  });
 }
 
 /** The header sums and lane labels only. */
@@ -369,9 +369,17 @@ export function projectBoardTotalRows(filters: ProjectFilters, lane?: ProjectLan
   }));
 }
 
-export function leadBoardRows(filters: LeadFilters, lane: LeadLane | undefined, limit: number, day: string) {
+export function leadBoardRows(
+  filters: LeadFilters,
+  lane: LeadLane | undefined,
+  limit: number,
+  day: string,
+  renderedLanes: number,
+) {
   const sums = leadBoardSums(filters, lane);
-  return { sums, cards: firstLeadCards(filters, lane, limit, day), labels: lane ? leadLaneLabels(lane) : null };
+  const labels = lane ? leadLaneLabels(lane) : null;
+  const laneValues = labels ? renderedLaneValues(sums, labels, renderedLanes) : [];
+  return { sums, cards: firstLeadCards(filters, lane, laneValues, limit, day), labels, laneValues };
 }
 
 export function leadBoardTotalRows(filters: LeadFilters, lane?: LeadLane) {

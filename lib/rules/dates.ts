@@ -1,13 +1,8 @@
 import { addDays, differenceInCalendarDays, format, isValid, parseISO } from 'date-fns';
+import { beijingDayFormatter, dateOfTimestamp } from './beijing-day';
 
 // The city works on Beijing time; "today" is the calendar date there, whatever the server's zone.
-const TIME_ZONE = 'Asia/Shanghai';
-const dayFormatter = new Intl.DateTimeFormat('en-CA', {
-  timeZone: TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
+const dayFormatter = beijingDayFormatter;
 
 /** Today as YYYY-MM-DD in Beijing time. `APP_TODAY` pins it for tests and demos. */
 /** The calendar year in Beijing (APP_TODAY pins it in tests): this year's plans, 双十 list and targets. */
@@ -59,10 +54,7 @@ export function nextMonth(month: string): string {
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }
 
-/** A Beijing-time calendar date for a stored ISO timestamp. */
-export function dateOfTimestamp(timestamp: string): string {
-  return dayFormatter.format(new Date(timestamp));
-}
+export { dateOfTimestamp };
 
 /** The instant a Beijing calendar day starts, as a stored (UTC ISO-8601) timestamp: for ranges over timestamps. */
 export function beijingDayStart(date: string): string {

@@ -20,6 +20,8 @@ export const LANE_LABELS: Record<ProjectLane | LeadLane, string> = {
 /** First page of cards per column (and per swimlane cell); the rest arrive with 加载更多. */
 export const COLUMN_PAGE_SIZE = 10;
 export const LANE_PAGE_SIZE = 8;
+/** Swimlanes whose cards come with the page; the others show their sums and load their cards when opened. */
+export const RENDERED_LANES = 3;
 
 const kind = z.enum(BOARD_KINDS, { error: 'kind 应为 projects 或 leads' }).default('projects');
 /** An id, a category key, or `none` for cards without a value in the lane's column. */
