@@ -240,6 +240,8 @@ export const projects = sqliteTable(
     ),
     // Investment bands and the 总投资 sort; the 停留天数 sort; the map's located projects.
     index('projects_investment_idx').on(table.totalInvestment, table.id),
+    // The ledger's 项目名称 sort reads its first page in order.
+    index('projects_name_idx').on(table.name, table.id),
     index('projects_stage_entered_idx').on(table.stageEnteredAt),
     index('projects_located_idx')
       .on(table.unitId)

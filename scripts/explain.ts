@@ -28,7 +28,7 @@ import { listProblems } from '../db/queries/problems';
 import { countProjectsByLight, listProjectsByLight, listTasksOverdue, listFollowUpsDue } from '../db/queries/desk';
 import { LEDGER_SORTS, type LedgerSort } from '../lib/schemas/ledger';
 import { LEAD_SORTS } from '../lib/rules/lead-sorts';
-import { PROJECT_LANES } from '../lib/schemas/board';
+import { PROJECT_LANES, RENDERED_LANES } from '../lib/schemas/board';
 import type { ProjectFilters } from '../lib/schemas/filters';
 import { addDaysIso, today } from '../lib/rules/dates';
 
@@ -103,14 +103,17 @@ export function planCases(): PlanCase[] {
       defaultSortPage: true,
     },
     { name: 'board sums', run: () => projectBoardSums({}), scanAllowed: UNFILTERED_AGGREGATE },
-    { name: 'board cards', run: () => projectBoardRows({}, undefined, 30) },
-    { name: 'board cards unitId', run: (ids) => projectBoardRows({ unitId: ids.unitId }, undefined, 30) },
+    { name: 'board cards', run: () => projectBoardRows({}, undefined, 30, RENDERED_LANES) },
+    {
+      name: 'board cards unitId',
+      run: (ids) => projectBoardRows({ unitId: ids.unitId }, undefined, 30, RENDERED_LANES),
+    },
     ...PROJECT_LANES.flatMap((lane) => [
       { name: `board sums lane=${lane}`, run: () => projectBoardSums({}, lane), scanAllowed: UNFILTERED_AGGREGATE },
-      { name: `board lane cells lane=${lane}`, run: () => projectBoardRows({}, lane, 10) },
+      { name: `board lane cells lane=${lane}`, run: () => projectBoardRows({}, lane, 10, RENDERED_LANES) },
     ]),
     { name: 'lead board sums', run: () => leadBoardSums({}), scanAllowed: UNFILTERED_AGGREGATE },
-    { name: 'lead board cards', run: (ids) => leadBoardRows({}, undefined, 30, ids.day) },
+    { name: 'lead board cards', run: (ids) => leadBoardRows({}, undefined, 30, ids.day, RENDERED_LANES) },
     { name: 'alerts lit list', run: () => listLitProjects() },
     { name: 'alerts overdue leads', run: (ids) => listOverdueLeads({ day: ids.day }) },
     // Every located project is a point: unfiltered, reading the table or the partial index costs about

@@ -1,12 +1,9 @@
-import Link from 'next/link';
-import { ApprovalsOverriddenTag, ShuangshiTag, Tag } from '@/components/ui/badges';
 import type { LedgerRow } from '@/db/queries/projects';
 import type { ProjectSums } from '@/db/queries/project-filters';
-import { CATEGORY_LABELS, PROJECT_STATUS_LABELS, STAGE_LABELS } from '@/lib/rules/enums';
 import { daysBetween, today } from '@/lib/rules/dates';
 import { LEDGER_SORTS, SORT_LABELS, type LedgerSort, type LedgerView } from '@/lib/schemas/ledger';
-import { LightWithReasons } from './light-with-reasons';
-import { LightReason } from './light-reason';
+import { LedgerRows, type LedgerRowView } from './ledger-rows';
+import { CATEGORY_LABELS, PROJECT_STATUS_LABELS, STAGE_LABELS } from '@/lib/rules/enums';
 import { SortHeader, SortLink, type SortState } from '@/components/ui/sort-header';
 import { listHref, type SearchParams } from '@/lib/list-url';
 
@@ -20,13 +17,58 @@ const ORDER: LedgerSort[] = [
 ];
 const COLUMNS = ORDER.map((sort) => ({ sort, label: SORT_LABELS[sort], numeric: NUMERIC.has(sort) }));
 const MONEY_LABEL = (sort: 'total' | 'planned' | 'completed') => `${SORT_LABELS[sort]}（万元）`;
-
+// The phone card's line label of each body column, from the third on (light and name come first):
+// one CSS rule per column, sent once, rather than a data-label on each of fifty rows' cells.
+const BODY_LABELS = [
+  SORT_LABELS.category,
+  SORT_LABELS.unit,
+  SORT_LABELS.industry,
+  SORT_LABELS.stage,
+  SORT_LABELS.days,
+  SORT_LABELS.leader,
+  SORT_LABELS.owner,
+  MONEY_LABEL('total'),
+  MONEY_LABEL('planned'),
+  MONEY_LABEL('completed'),
+];
+const BODY_LABEL_CSS = `@media (width < 48rem){${BODY_LABELS.map(
+  (label, i) => `.ledger[data-ledger=projects] tbody td:nth-child(${i + 3})::before{content:${JSON.stringify(label)}}`,
+).join('')}}`;
 const wan = (value: number) => new Intl.NumberFormat('zh-CN').format(value);
+
+/** What one row shows, formatted here so the client rows receive only that. */
+function rowView(row: LedgerRow, day: string): LedgerRowView {
+  return {
+    id: row.id,
+    name: row.name,
+    code: row.code,
+    light: row.light,
+    reasons: row.lightReasons,
+    cells: [
+      CATEGORY_LABELS[row.category],
+      row.unitName,
+      row.industryName ?? '—',
+      STAGE_LABELS[row.stage],
+      daysBetween(row.stageEnteredAt, day),
+      row.leaderName ?? '—',
+      row.ownerName ?? '—',
+      wan(row.totalInvestment),
+      wan(row.plannedInvestmentThisYear),
+      wan(row.completedInvestment),
+    ],
+    ...(row.shuangshi ? { shuangshi: true as const } : {}),
+    ...(row.status !== 'active' ? { status: PROJECT_STATUS_LABELS[row.status] } : {}),
+    ...(row.approvalsOverridden
+      ? { overridden: row.lightReasons.find((reason) => reason.startsWith('未批先建')) ?? null }
+      : {}),
+  };
+}
 
 /**
  * The project ledger: one `<table>` for every screen. The `.ledger` block in globals.css lays it
- * out, and on phones turns each row into a card whose lines are labelled from `data-label`, so
- * each row is sent once.
+ * out, and on phones turns each row into a card whose lines are labelled (BODY_LABELS), so
+ * each row is sent once. The rows are drawn by a client component from their data: the page's
+ * payload then carries fifty small records instead of fifty rows' element trees.
  */
 export function LedgerTable({
   rows,
@@ -46,7 +88,10 @@ export function LedgerTable({
     hrefFor: (sort, dir) => listHref('/projects', params, { sort, dir, page: null }),
   };
   return (
-    <div className="ledger" data-nowrap>
+    <div className="ledger" data-ledger="projects" data-nowrap>
+      <style href="ledger-labels-projects" precedence="default">
+        {BODY_LABEL_CSS}
+      </style>
       <table>
         <caption className="sr-only">项目台账，金额单位万元</caption>
         <thead>
@@ -67,54 +112,7 @@ export function LedgerTable({
             ))}
           </tr>
         </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id}>
-              <td data-card="corner">
-                <LightWithReasons light={row.light} reasons={row.lightReasons} id={`t${row.id}`} />
-              </td>
-              <td data-card="title">
-                <Link href={`/projects/${row.id}`} prefetch={false}>
-                  {row.name}
-                </Link>
-                {row.status !== 'active' ? (
-                  <span className="ml-1">
-                    <Tag tone="amber">{PROJECT_STATUS_LABELS[row.status]}</Tag>
-                  </span>
-                ) : null}
-                {row.approvalsOverridden ? (
-                  <span className="ml-1">
-                    <ApprovalsOverriddenTag detail={row.lightReasons.find((reason) => reason.startsWith('未批先建'))} />
-                  </span>
-                ) : null}
-                <LightReason light={row.light} reasons={row.lightReasons} className="mt-0.5 max-w-80" />
-                <small>{row.code ?? '暂无代码'}</small>
-              </td>
-              <td data-label={SORT_LABELS.category}>
-                {row.shuangshi
-                  ? [`${CATEGORY_LABELS[row.category]} `, <ShuangshiTag key="s" />]
-                  : CATEGORY_LABELS[row.category]}
-              </td>
-              <td data-label={SORT_LABELS.unit}>{row.unitName}</td>
-              <td data-label={SORT_LABELS.industry}>{row.industryName ?? '—'}</td>
-              <td data-label={SORT_LABELS.stage}>{STAGE_LABELS[row.stage]}</td>
-              <td data-label={SORT_LABELS.days} className="num">
-                {daysBetween(row.stageEnteredAt, day)}
-              </td>
-              <td data-label={SORT_LABELS.leader}>{row.leaderName ?? '—'}</td>
-              <td data-label={SORT_LABELS.owner}>{row.ownerName ?? '—'}</td>
-              <td data-label={MONEY_LABEL('total')} className="num">
-                {wan(row.totalInvestment)}
-              </td>
-              <td data-label={MONEY_LABEL('planned')} className="num">
-                {wan(row.plannedInvestmentThisYear)}
-              </td>
-              <td data-label={MONEY_LABEL('completed')} className="num">
-                {wan(row.completedInvestment)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
+        <LedgerRows rows={rows.map((row) => rowView(row, day))} />
         <tfoot>
           <tr>
             <th scope="row" colSpan={9}>

@@ -6,10 +6,21 @@ import { LIGHT_LABELS, type Light } from '@/lib/rules/enums';
  * ledger prints a red or yellow light's first reason beside it (LightReason), so a single such reason
  * needs no tooltip. Fifty rows of repeated badge and tooltip classes were a large share of the page.
  */
-export function LightWithReasons({ light, reasons, id }: { light: Light; reasons: string[]; id: string }) {
+export function LightWithReasons({
+  light,
+  reasons,
+  id,
+  withTip = true,
+}: {
+  light: Light;
+  reasons: string[];
+  id: string;
+  /** false draws the badge alone (the ledger adds the tooltips once the page is live). */
+  withTip?: boolean;
+}) {
   const badge = <span className={`light ${light}`}>{LIGHT_LABELS[light]}</span>;
   const firstShownBeside = light === 'red' || light === 'yellow';
-  if (reasons.length === 0 || (reasons.length === 1 && firstShownBeside)) return badge;
+  if (!withTip || reasons.length === 0 || (reasons.length === 1 && firstShownBeside)) return badge;
   const tipId = `light-tip-${id}`;
   return (
     <span tabIndex={0} aria-describedby={tipId} className="tip">

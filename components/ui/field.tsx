@@ -35,8 +35,9 @@ export function FieldShell({ id, label, error, hint, required, children, classNa
   );
 }
 
-const controlClass =
-  'block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm placeholder:text-slate-400 focus:border-brand-500 focus:ring-1 focus:ring-brand-500 disabled:bg-slate-100 aria-[invalid=true]:border-red-500';
+// `.control` (app/globals.css, components layer, so a utility beside it still wins): every form and
+// filter row draws several, and one short class keeps the page and its payload small.
+const controlClass = 'control';
 
 type Common = { label: string; error?: string[] | string; hint?: string; wrapperClassName?: string };
 

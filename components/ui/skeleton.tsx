@@ -4,8 +4,10 @@ import type { ReactNode } from 'react';
 // board columns or a form. One role="status" per skeleton names what is loading for screen readers;
 // the grey shapes themselves are hidden from them.
 
+// `.sk` (app/globals.css) is the bar's look: every page streams its skeleton first, so its many bars
+// carry one short class instead of the same four utilities each.
 function Bar({ className = '' }: { className?: string }) {
-  return <div className={`animate-pulse rounded bg-slate-200 motion-reduce:animate-none ${className}`} />;
+  return <div className={`sk ${className}`} />;
 }
 
 /** The outer frame: the label for assistive technology, a page-title bar, then the shapes. */
