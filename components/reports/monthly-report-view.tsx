@@ -1,5 +1,5 @@
-import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { ReportTable, type ReportCell } from './report-table';
 import { headlineFigures, monthLabel, redSourceText, REPORT_TITLE, type MonthlyReport } from '@/domain/monthly-report';
 import {
   CATEGORY_LABELS,
@@ -30,66 +30,6 @@ function Section({ id, title, children, count }: { id: string; title: string; co
   );
 }
 
-function Table({
-  caption,
-  headers,
-  rows,
-  numeric = [],
-  foot,
-}: {
-  caption: string;
-  headers: string[];
-  rows: ReactNode[][];
-  numeric?: number[];
-  foot?: ReactNode[];
-}) {
-  if (rows.length === 0)
-    return (
-      <p className="rounded border border-dashed border-slate-300 px-3 py-2 text-sm text-slate-600">
-        本月无{caption}。
-      </p>
-    );
-  const align = (i: number) => (numeric.includes(i) ? 'text-right tabular-nums' : 'text-left');
-  return (
-    <div className="overflow-x-auto">
-      <table className="report-table w-full min-w-[36rem] border-collapse text-sm print:min-w-0">
-        <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr className="bg-slate-100">
-            {headers.map((header, i) => (
-              <th key={header} scope="col" className={`border border-slate-300 px-2 py-1 font-semibold ${align(i)}`}>
-                {header}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((cells, r) => (
-            <tr key={r}>
-              {cells.map((cell, i) => (
-                <td key={i} className={`border border-slate-300 px-2 py-1 align-top ${align(i)}`}>
-                  {cell}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-        {foot ? (
-          <tfoot>
-            <tr className="bg-slate-50 font-semibold">
-              {foot.map((cell, i) => (
-                <td key={i} className={`border border-slate-300 px-2 py-1 ${align(i)}`}>
-                  {cell}
-                </td>
-              ))}
-            </tr>
-          </tfoot>
-        ) : null}
-      </table>
-    </div>
-  );
-}
-
 function Figure({ label, value, detail, testId }: { label: string; value: string; detail?: string; testId?: string }) {
   return (
     <div className="rounded border border-slate-300 p-2" data-testid={testId}>
@@ -114,13 +54,9 @@ export function MonthlyReportView({ report, unitNames }: { report: MonthlyReport
         ? '尚未录入年度目标'
         : '年度目标按“双十”项目考核，见“双十”范围通报';
   const redCount = (value: number | null) => (value === null ? '—' : num(value));
-  const projectLink = (id: number, name: string) => (
-    <Link href={`/projects/${id}`} className="text-brand-700 hover:underline print:text-slate-900 print:no-underline">
-      {name}
-    </Link>
-  );
+  const projectLink = (id: number, name: string): ReportCell => ({ href: `/projects/${id}`, text: name });
   const projectTable = (caption: string, list: MonthlyReport['started']) => (
-    <Table
+    <ReportTable
       caption={caption}
       headers={['项目名称', '类别', '责任单位', '当前阶段', '总投资（万元）', '累计完成（万元）']}
       numeric={[4, 5]}
@@ -135,7 +71,7 @@ export function MonthlyReportView({ report, unitNames }: { report: MonthlyReport
     />
   );
   const problemTable = (caption: string, list: MonthlyReport['problemsClosed'], closed: boolean) => (
-    <Table
+    <ReportTable
       caption={caption}
       headers={['问题', '项目', '类型', '层级', '责任单位', '解决时限', '状态', ...(closed ? ['销号说明'] : [])]}
       rows={list.map((p) => [
@@ -209,7 +145,7 @@ export function MonthlyReportView({ report, unitNames }: { report: MonthlyReport
       </Section>
 
       <Section id="s-units" title="三、分单位完成投资">
-        <Table
+        <ReportTable
           caption="分单位完成投资"
           headers={['单位', '本月完成投资（万元）', '年度累计完成投资（万元）', '本月开工（个）', '红灯项目（个）']}
           numeric={[1, 2, 3, 4]}
@@ -241,7 +177,7 @@ export function MonthlyReportView({ report, unitNames }: { report: MonthlyReport
           {lightsFrom}。
         </p>
         {report.redSource.kind === 'none' ? null : (
-          <Table
+          <ReportTable
             caption="红灯项目"
             headers={['项目名称', '责任单位', '红灯原因']}
             rows={report.red.map((row) => [projectLink(row.projectId, row.name), row.unitName, row.reasons.join('；')])}
@@ -261,7 +197,7 @@ export function MonthlyReportView({ report, unitNames }: { report: MonthlyReport
       </Section>
 
       <Section id="s-supervisions" title="六、未办结督办事项" count={report.openSupervisions.length}>
-        <Table
+        <ReportTable
           caption="未办结督办事项"
           headers={['督办事项', '项目', '办理时限', '当前状态', '承办人', '督办领导']}
           rows={report.openSupervisions.map((s) => [
@@ -281,7 +217,7 @@ export function MonthlyReportView({ report, unitNames }: { report: MonthlyReport
             <h3 className="mb-1 text-sm font-semibold">
               （{'一二三'[i]}）{RANKING_GROUP_LABELS[group]}
             </h3>
-            <Table
+            <ReportTable
               caption={`${RANKING_GROUP_LABELS[group]}考核排名`}
               headers={['名次', '单位', '开工率', '投资完成率', '按期竣工率', '红灯数', '序时进度', '综合得分']}
               numeric={[0, 2, 3, 4, 5, 6, 7]}
@@ -307,7 +243,7 @@ export function MonthlyReportView({ report, unitNames }: { report: MonthlyReport
       </Section>
 
       <Section id="s-missing" title={`八、${label}月度调度报告缺报项目`} count={report.missingReports.length}>
-        <Table
+        <ReportTable
           caption="缺报项目"
           headers={['项目名称', '责任单位']}
           rows={report.missingReports.map((row) => [projectLink(row.projectId, row.name), row.unitName])}
@@ -318,7 +254,7 @@ export function MonthlyReportView({ report, unitNames }: { report: MonthlyReport
         <p className="mb-2 text-xs text-slate-600">
           暂缓/终止、推迟计划时间、调减年度计划、调整双十名单，均须书面说明原因；日期为北京时间。
         </p>
-        <Table
+        <ReportTable
           caption="调整记录"
           headers={['日期', '项目名称', '责任单位', '调整事项', '调整前', '调整后', '调整原因', '调整人']}
           rows={report.adjustments.map((row) => [
