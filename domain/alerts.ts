@@ -127,9 +127,9 @@ function indexSlice(
 }
 
 function signalIndex(day: string, reason = 'request'): Map<number, IndexedProject> {
-  // Any project whose light is due to change today is brought up to date first; it is one indexed
-  // query when nothing is due.
-  ensureLightsFresh();
+  // Any project whose light is due to change today is brought up to date first (a date written by a
+  // script or another process included); it is one indexed query when nothing is due.
+  ensureLightsFresh({ force: true });
   const unitName = unitNames();
   const unitsStamp = JSON.stringify([...unitName]);
   const span = projectChangeSpan();
@@ -367,7 +367,7 @@ export function listAlerts({ actor, unitId }: { actor: Actor; unitId?: number })
  * Counted in SQL, so no request waits for the city-wide index to be built.
  */
 export function countAlerts(actor: Actor): number {
-  ensureLightsFresh();
+  ensureLightsFresh({ force: true });
   const day = today();
   const key = `count|${cacheKey(actor, undefined, day)}`;
   const counted = cache.get(key);

@@ -169,12 +169,13 @@ let freshOn: string | null = null;
  */
 export function ensureLightsFresh(options: { force?: boolean } = {}): number {
   const day = today();
-  if (!options.force && freshOn === day) return 0;
+  const newDay = freshOn !== day;
+  if (!options.force && !newDay) return 0;
   const db = getDb();
   let refreshed = 0;
   try {
     // Year rollover: the cached 本年计划投资 column follows the new year's plans (a no-op on other days).
-    db.transaction((tx) => syncPlannedThisYear(tx, Number(day.slice(0, 4))));
+    if (newDay) db.transaction((tx) => syncPlannedThisYear(tx, Number(day.slice(0, 4))));
     const due = db
       .select({ id: projects.id })
       .from(projects)
@@ -186,7 +187,7 @@ export function ensureLightsFresh(options: { force?: boolean } = {}): number {
     }
     refreshed = due.length;
     // The day's light history from the lights just brought up to date.
-    takeLightSnapshot(db, day);
+    if (newDay) takeLightSnapshot(db, day);
   } catch (error) {
     // An import holds the write lock: serve the stored lights now and bring them up to date next time.
     if (isBusyError(error)) return 0;
