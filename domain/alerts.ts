@@ -174,7 +174,7 @@ export function warmAlertIndex(reason: 'startup' | 'midnight' = 'startup'): numb
 
 /** Full index rebuilds so far in this process, by reason (startup, midnight, day, units, pruned, request). */
 export function alertIndexBuilds(): Record<string, number> {
-  return { ...builds };
+  return { startup: 0, midnight: 0, request: 0, day: 0, units: 0, pruned: 0, ...builds };
 }
 
 /**
@@ -341,12 +341,12 @@ export function filterAlerts(alerts: readonly Alert[], { kind, severity }: Alert
 // Results are kept per caller until the data or the day changes, so the navigation badge on every
 // page costs two tiny queries instead of a walk over the index.
 const CACHE_LIMIT = 300;
-const cacheHolder = globalThis as unknown as { __jkpAlertCache?: Map<string, Alert[] | number> };
+const cacheHolder = globalThis as unknown as { __jkpAlertCache?: Map<string, unknown> };
 const cache = (cacheHolder.__jkpAlertCache ??= new Map());
 
 const cacheKey = (actor: Actor, unitId: number | undefined, day: string) =>
   `${actor.id}|${actor.role}|${actor.unitId ?? ''}|${unitId ?? ''}|${day}|${changeStamp()}`;
-function remember(key: string, value: Alert[] | number) {
+function remember(key: string, value: unknown) {
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   cache.set(key, value);
 }
@@ -375,6 +375,43 @@ export function countAlerts(actor: Actor): number {
   const count = countAlertSubjects(actor, day, AWAITING_REPLY_STATUSES);
   remember(key, count);
   return count;
+}
+
+export interface AlertCentre {
+  /** The signals after the kind and severity filters. */
+  signals: number;
+  /** One row per project (or lead), as groupAlerts orders them. */
+  groups: AlertGroup[];
+  /** Rows with a red signal. */
+  redGroups: number;
+  /** The kinds present before the kind filter, so the page offers only kinds that find something. */
+  kindsPresent: AlertKind[];
+}
+
+/**
+ * The alert centre's rows for the caller and filters, grouped and ordered once and reused until
+ * the data or the day changes: a leader's thousands of signals are not regrouped on every page.
+ */
+export function alertCentre({
+  actor,
+  unitId,
+  kind,
+  severity,
+}: { actor: Actor; unitId?: number } & AlertFilter): AlertCentre {
+  const key = `centre|${kind ?? ''}|${severity ?? ''}|${cacheKey(actor, unitId, today())}`;
+  const hit = cache.get(key);
+  if (hit) return hit as AlertCentre;
+  const all = listAlerts({ actor, unitId });
+  const alerts = filterAlerts(all, { kind, severity });
+  const groups = groupAlerts(alerts);
+  const centre: AlertCentre = {
+    signals: alerts.length,
+    groups,
+    redGroups: groups.filter((group) => group.severity === 'red').length,
+    kindsPresent: [...new Set(filterAlerts(all, { severity }).map((alert) => alert.kind))],
+  };
+  remember(`centre|${kind ?? ''}|${severity ?? ''}|${cacheKey(actor, unitId, today())}`, centre);
+  return centre;
 }
 
 /** The API's alert shape: the contract's fields first, then the extras the UI uses. */

@@ -167,7 +167,14 @@ const leadDto =
   });
 
 /** The caller's 工作台. Lights are brought up to date first, as the board and alerts do. */
-export function getDesk(actor: Actor & { team?: string | null }): Desk {
+/**
+ * `projectLimit`: how many of the caller's own projects to list (the page shows the first few; the
+ * counts by light are always of all of them). Without it, every one, as the API gives.
+ */
+export function getDesk(
+  actor: Actor & { team?: string | null },
+  { projectLimit }: { projectLimit?: number } = {},
+): Desk {
   ensureLightsFresh();
   const day = today();
   const thisMonth = monthOf(day);
@@ -200,7 +207,7 @@ export function getDesk(actor: Actor & { team?: string | null }): Desk {
   // The city's counts are the same for every leader and admin: shared until the data or the day changes.
   const cityProjects = () => cached(`desk-city-lights|${day}`, () => countProjectsByLight('city'));
   const projectList = (scope: { ownerId: number } | { leaderId: number }) =>
-    listProjectsByLight(scope).map((row) => ({
+    listProjectsByLight(scope, projectLimit).map((row) => ({
       id: row.id,
       name: row.name,
       stage: row.stage,

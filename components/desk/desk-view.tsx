@@ -22,6 +22,8 @@ import { monthLabel } from '@/lib/rules/report-month';
 
 /** Long city-wide lists and project lists show their first lines and link to the full page; one's own work shows whole. */
 const SHOWN = 12;
+/** The page asks getDesk for only as many of the caller's projects as it shows. */
+export const DESK_PROJECTS_SHOWN = SHOWN;
 const linkClass = 'font-medium text-brand-700 hover:underline focus-visible:underline';
 
 function Section({

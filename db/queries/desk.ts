@@ -36,8 +36,8 @@ export function countProjectsByLight(scope: ProjectScopeOf): Record<Light, numbe
 const LIGHT_ORDER = sql`case ${projects.light} when 'red' then 0 when 'yellow' then 1 when 'green' then 2 else 3 end`;
 
 /** The projects in scope, red first, then yellow, green and grey; within a light by name. */
-export function listProjectsByLight(scope: Exclude<ProjectScopeOf, 'city'>) {
-  return getDb()
+export function listProjectsByLight(scope: Exclude<ProjectScopeOf, 'city'>, limit?: number) {
+  const query = getDb()
     .select({
       id: projects.id,
       name: projects.name,
@@ -50,7 +50,8 @@ export function listProjectsByLight(scope: Exclude<ProjectScopeOf, 'city'>) {
     .innerJoin(units, eq(units.id, projects.unitId))
     .where(projectScopeSql(scope))
     .orderBy(LIGHT_ORDER, asc(projects.name), asc(projects.id))
-    .all();
+    .$dynamic();
+  return (limit === undefined ? query : query.limit(limit)).all();
 }
 
 /**

@@ -11,7 +11,7 @@ import { getSqlite } from '../index';
  */
 const holder = globalThis as unknown as { __jkpReadCache?: Map<string, unknown> };
 const entries = (holder.__jkpReadCache ??= new Map<string, unknown>());
-const LIMIT = 128;
+const LIMIT = 64;
 
 /** The data's change counter: moves with every committed write to the platform's tables. */
 const statements = new WeakMap<object, { get(): unknown }>();

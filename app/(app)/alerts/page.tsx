@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { listUnits } from '@/db/queries/reference';
-import { filterAlerts, groupAlerts, listAlerts, type AlertGroup } from '@/domain/alerts';
+import { alertCentre, type AlertGroup } from '@/domain/alerts';
 import { requireUser } from '@/lib/auth/next';
 import { ALERT_KIND_LABELS, lateness, type AlertKind } from '@/lib/rules/alerts';
 import { id as idSchema, page as pageSchema } from '@/lib/validation';
@@ -40,15 +40,12 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
   const kind = kindParam && Object.hasOwn(ALERT_KIND_LABELS, kindParam) ? (kindParam as AlertKind) : undefined;
   const severityParam = first(params.severity);
   const severity = severityParam === 'red' || severityParam === 'yellow' ? severityParam : undefined;
-  const all = listAlerts({ actor: user, unitId });
-  const alerts = filterAlerts(all, { kind, severity });
-  const groups = groupAlerts(alerts);
-  const redGroups = groups.filter((group) => group.severity === 'red').length;
+  const { signals, groups, redGroups, kindsPresent: kinds } = alertCentre({ actor: user, unitId, kind, severity });
   const pages = pageCount(groups.length, PAGE_SIZE);
   const page = Math.min(pageSchema.safeParse(params.page).data ?? 1, pages);
   const shown = groups.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   // The kinds present before the kind filter, so the select offers only kinds that find something.
-  const kindsPresent = new Set(filterAlerts(all, { severity }).map((alert) => alert.kind));
+  const kindsPresent = new Set(kinds);
   const current = { unitId, kind, severity };
   const filtered = Boolean(unitId || kind || severity);
   const scope = seeAll
@@ -62,14 +59,14 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
       <PageHeader
         title="预警"
         actions={
-          alerts.length > 0 ? (
+          signals > 0 ? (
             <ExportLink href={exportHref('/alerts/export', {}, { unitId: unitId ? String(unitId) : undefined })} />
           ) : null
         }
         description={
           <>
             {scope}：<strong data-testid="alert-project-count">{groups.length}</strong> 个项目（线索）有预警，其中{' '}
-            {redGroups} 个有红色预警；共 {alerts.length} 条预警信号。
+            {redGroups} 个有红色预警；共 {signals} 条预警信号。
           </>
         }
       />

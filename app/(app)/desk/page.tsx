@@ -1,4 +1,4 @@
-import { DeskView } from '@/components/desk/desk-view';
+import { DESK_PROJECTS_SHOWN, DeskView } from '@/components/desk/desk-view';
 import { PageHeader } from '@/components/ui/page';
 import { getDesk } from '@/domain/desk';
 import { requireUser } from '@/lib/auth/next';
@@ -9,7 +9,7 @@ export const metadata = { title: '工作台' };
 
 export default async function DeskPage() {
   const user = await requireUser();
-  const desk = getDesk(user);
+  const desk = getDesk(user, { projectLimit: DESK_PROJECTS_SHOWN });
   return (
     <div>
       <PageHeader
