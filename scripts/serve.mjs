@@ -37,11 +37,11 @@ function announce() {
 if (workers > 1 && cluster.isPrimary) {
   // One key for every worker: lib/auth/request-meta.ts believes the client-address header only with it.
   process.env.JKP_CLIENT_IP_KEY = crypto.randomBytes(18).toString('base64url');
-  // Each worker's V8 old space is capped (JKP_HEAP_MB, default 320; 0 leaves V8's own limit, which on
-  // a large machine lets a worker's heap grow to about 600 MB before it collects). Measured at 14,000
-  // projects: peak RSS about 300 MB per worker, for 10–20% more latency. An explicit
+  // JKP_HEAP_MB caps each worker's V8 old space (unset or 0: V8's own limit). Measured at 14,000
+  // projects (docs/performance.md): V8 lets a worker grow to about 600 MB before collecting; a cap of
+  // 320 holds it near 300 MB, at the price of 30–50% more latency on the heaviest pages. An explicit
   // --max-old-space-size in NODE_OPTIONS wins.
-  const heapMb = Number(process.env.JKP_HEAP_MB ?? 320);
+  const heapMb = Number(process.env.JKP_HEAP_MB ?? 0);
   if (heapMb > 0 && !/--max-old-space-size/.test(process.env.NODE_OPTIONS ?? ''))
     cluster.setupPrimary({ execArgv: [...process.execArgv, `--max-old-space-size=${heapMb}`] });
   let stopping = false;
