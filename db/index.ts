@@ -3,7 +3,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import fs from 'node:fs';
 import path from 'node:path';
-import { busyTimeoutMs } from './busy';
+import { busyTimeoutMs, isBusyError } from './busy';
 import * as schema from './schema';
 
 export type DB = BetterSQLite3Database<typeof schema>;
@@ -43,7 +43,24 @@ export function openDatabase(file: string): Handle {
   sqlite.pragma('synchronous = NORMAL');
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: migrationsFolder() });
+  optimizeDatabase(sqlite);
   return { path: file, sqlite, db };
+}
+
+/**
+ * Refreshes the query planner's statistics where they are missing or stale (SQLite's advice for
+ * long-lived connections: `optimize=0x10002` at open, plain `optimize` now and then). Without
+ * statistics SQLite read a 100,000-project pool's open tasks through the state index for every
+ * chunk of light facts (258 ms a chunk instead of 1 ms). About 100 ms on such a database the first
+ * time, 1 ms once its statistics are current. Never fails the caller: a busy database skips it.
+ */
+export function optimizeDatabase(sqlite: Database.Database = handle().sqlite, atOpen = true): void {
+  try {
+    sqlite.pragma('analysis_limit = 1000');
+    sqlite.pragma(atOpen ? 'optimize = 0x10002' : 'optimize');
+  } catch (error) {
+    if (!isBusyError(error)) throw error;
+  }
 }
 
 /** The one database handle, opened and migrated on first use and cached on globalThis. */

@@ -1,4 +1,5 @@
 import 'server-only';
+import { optimizeDatabase } from '@/db';
 import { warmAlertIndex } from './alerts';
 
 // Builds the city-wide alert index off the request path: just after the server starts, and again
@@ -16,6 +17,8 @@ export function msUntilAfterMidnight(now: number): number {
 
 function warm(reason: 'startup' | 'midnight') {
   try {
+    // Once a day the planner's statistics are brought up to date as well (SQLite's advice).
+    if (reason === 'midnight') optimizeDatabase(undefined, false);
     const ms = warmAlertIndex(reason);
     if (process.env.JKP_BENCH === '1') console.log(`[alerts] 预警索引已建立（${reason}，${Math.round(ms)} ms）`);
   } catch (error) {
