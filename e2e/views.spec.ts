@@ -110,6 +110,8 @@ test('an officer saves a private board view; the back link of a project returns 
   // The back link: ledger with 红灯 → a project → ← 项目库 returns to the filtered ledger.
   await asUser(page, 'leader');
   await page.goto('/projects?light=red');
+  // A click before the page is live is a plain navigation, which notes nothing: wait for it.
+  await expect(page.locator('html[data-list-noted="ready"]')).toHaveCount(1);
   await page.locator('table a[href^="/projects/"]').first().click();
   await expect(page).toHaveURL(/\/projects\/\d+/);
   const back = page.getByTestId('back-to-list');

@@ -33,7 +33,12 @@ export function RememberList() {
       }
     };
     document.addEventListener('click', onClick, true);
-    return () => document.removeEventListener('click', onClick, true);
+    // Tells tests (as data-board-ready does for the board) that clicks are noted from now on.
+    document.documentElement.dataset.listNoted = 'ready';
+    return () => {
+      document.removeEventListener('click', onClick, true);
+      delete document.documentElement.dataset.listNoted;
+    };
   }, []);
   return null;
 }
