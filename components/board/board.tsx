@@ -102,6 +102,29 @@ function useDndSlots(rootRef: RefObject<HTMLDivElement | null>): DndSlots {
   return slots;
 }
 
+/** One page of a cell's cards from GET /api/v1/board/cards, under the board's filters and the lane's value. */
+async function fetchCardPage(
+  data: { kind: string; pageSize: number; filterQuery: string },
+  lane: { laneQuery: string },
+  stage: string,
+  page: number,
+): Promise<CardData[]> {
+  const query = [
+    `kind=${data.kind}`,
+    `stage=${stage}`,
+    `page=${page}`,
+    `pageSize=${data.pageSize}`,
+    data.filterQuery,
+    lane.laneQuery,
+  ]
+    .filter(Boolean)
+    .join('&');
+  const response = await fetch(`/api/v1/board/cards?${query}`);
+  const body = await response.json();
+  if (!response.ok) throw new Error(body?.error?.message ?? '加载失败');
+  return body.items as CardData[];
+}
+
 export function Board({ data, moveAction }: { data: BoardData; moveAction: BoardMoveAction }) {
   const mover = useMemo(() => createMover(data.kind, moveAction), [data.kind, moveAction]);
   const [source, setSource] = useState(data);
@@ -196,20 +219,8 @@ export function Board({ data, moveAction }: { data: BoardData; moveAction: Board
     const page = (pages[key] ?? 1) + 1;
     setLoading(key);
     try {
-      const query = [
-        `kind=${data.kind}`,
-        `stage=${stage}`,
-        `page=${page}`,
-        `pageSize=${data.pageSize}`,
-        data.filterQuery,
-        lane.laneQuery,
-      ]
-        .filter(Boolean)
-        .join('&');
-      const response = await fetch(`/api/v1/board/cards?${query}`);
-      const body = await response.json();
-      if (!response.ok) throw new Error(body?.error?.message ?? '加载失败');
-      setBase((state) => appendCards(state, lane.key, stage, body.items as CardData[]));
+      const items = await fetchCardPage(data, lane, stage, page);
+      setBase((state) => appendCards(state, lane.key, stage, items));
       setPages((p) => ({ ...p, [key]: page }));
     } catch (e) {
       setError(e instanceof Error ? e.message : '加载失败，请重试');
@@ -242,22 +253,15 @@ export function Board({ data, moveAction }: { data: BoardData; moveAction: Board
         const pages = await Promise.all(
           lane.cells
             .filter((cell) => cell.sums.count > 0)
-            .map(async (cell) => {
-              const query = [
-                `kind=${data.kind}`,
-                `stage=${cell.stage}`,
-                'page=1',
-                `pageSize=${data.pageSize}`,
-                data.filterQuery,
-                lane.laneQuery,
-              ]
-                .filter(Boolean)
-                .join('&');
-              const response = await fetch(`/api/v1/board/cards?${query}`);
-              const body = await response.json();
-              if (!response.ok) throw new Error(body?.error?.message ?? '加载失败');
-              return { stage: cell.stage, items: body.items as CardData[] };
-            }),
+            .map(async (cell) => ({
+              stage: cell.stage,
+              items: await fetchCardPage(
+                { kind: data.kind, pageSize: data.pageSize, filterQuery: data.filterQuery },
+                lane,
+                cell.stage,
+                1,
+              ),
+            })),
         );
         setBase((state) => pages.reduce((acc, page) => appendCards(acc, lane.key, page.stage, page.items), state));
         setLaneLoads((loads) => new Map(loads).set(lane.key, 'done'));
